@@ -1,0 +1,204 @@
+"""Typed records that flow forward through the pipeline.
+
+files -> Source -> (repair) -> Article -> (nlp) -> mentions -> (resolve) -> graph.
+
+Every record that states a fact carries an ``Evidence``: character offsets into the
+*original decoded file* (``Source.raw``), so any triple can point at the exact span it
+came from even after text repair. Records are frozen dataclasses: plain data, no
+spaCy and no RDF types, so extraction can run in worker processes and the graph stays
+deterministic (same records -> same triples -> same bytes).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of the original file that supports a fact.
+
+    source (str): source id (the path as given, or ``path#L<n>`` for a JSONL record).
+    article (str): id of the article the span lies in.
+    start (int): offset of the first character in the decoded source text.
+    end (int): offset one past the last character in the decoded source text.
+    anchor (str): the raw text ``Source.raw[start:end]`` exactly as written.
+    sentence (str): the repaired sentence around the span (for display).
+    """
+
+    source: str
+    article: str
+    start: int
+    end: int
+    anchor: str
+    sentence: str = ""
+
+
+@dataclass(slots=True)
+class Source:
+    """One decoded input document (a file, or one record of a JSON/JSONL file).
+
+    id (str): stable id: the path relative to the build root, ``#L<n>`` for JSONL records.
+    path (str): the file it came from.
+    raw (str): decoded text, unchanged; every offset in kg points into it.
+    encoding (str): the encoding that decoded it.
+    date (str | None): page date (ISO) from --date, a sidecar, the path or the record.
+    title (str | None): title given by the container format (JSON records).
+    url (str | None): url given by the container format.
+    layout (str): "page" (many articles) or "article" (one article per document).
+    """
+
+    id: str
+    path: str
+    raw: str
+    encoding: str = "utf-8"
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    layout: str = "page"
+
+
+@dataclass(slots=True)
+class Article:
+    """One article of a source, with repaired text and an offset map back to raw.
+
+    text (str): repaired text (headline lines excluded, body only).
+    offsets (list[int]): ``offsets[i]`` is the raw offset of ``text[i]``; len(text) items.
+    """
+
+    id: str
+    source: str
+    index: int
+    headline: str
+    text: str
+    offsets: list[int]
+    headline_span: tuple[int, int] | None = None
+    kicker: str = ""
+    reporters: list[tuple[str, str, int, int]] = field(default_factory=list)
+    date: str | None = None
+    date_said: str = ""
+    event: str = ""
+    truncated: list[int] = field(default_factory=list)
+    headline_source: str = "line"
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in an article."""
+
+    name: str
+    article: str
+    evidence: Evidence
+    cue: str = "title"  # title | byline | speech | model | coref
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """An agency named (or implied) in an article.
+
+    surface (str): as written (repaired), e.g. 市科技局.
+    key (str): canonical key used for identity, e.g. 聊城市科学技术局.
+    label (str): canonical full name (skos:prefLabel).
+    kind (str): agency type id, e.g. GovernmentAgency, PartyOrgan, Court.
+    parent (str | None): canonical key of the parent agency.
+    implicit (bool): the text implies the agency without naming it (副市长 -> city government).
+    """
+
+    surface: str
+    key: str
+    label: str
+    kind: str
+    article: str
+    evidence: Evidence
+    parent: str | None = None
+    implicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """Person holds an atomic title (role) in an agency, as stated in an article."""
+
+    person: str
+    role: str
+    agency: AgencyMention
+    post_text: str
+    article: str
+    date: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the text reports, normalised (qb:Observation).
+
+    value (str): exact decimal string with multipliers applied (7.1亿元 -> "710000000").
+    unit (str): normalised unit, e.g. 元, 千瓦, %, 家.
+    surface (str): the figure as written, e.g. 7.1亿元.
+    kind (str): level | change | share | target | count.
+    """
+
+    value: str
+    unit: str
+    surface: str
+    indicator: str
+    kind: str
+    article: str
+    evidence: Evidence
+    qualifier: str = ""
+    direction: str = ""
+    area: str = ""
+    period: str = ""
+    period_start: str | None = None
+    period_end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """A named program, plan, campaign, policy document, brand ..."""
+
+    name: str
+    kind: str
+    article: str
+    evidence: Evidence
+    agencies: tuple[str, ...] = ()  # canonical agency keys that lead or fund it
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A person taking part in an event with a role (speaker, chair, attendee)."""
+
+    person: str
+    role: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A meeting, press conference, forum or ceremony named in the text."""
+
+    name: str
+    kind: str
+    article: str
+    evidence: Evidence
+    date: str | None = None
+    organizer: str | None = None  # canonical agency key
+    participants: tuple[Participant, ...] = ()
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    persons: list[PersonMention] = field(default_factory=list)
+    agencies: list[AgencyMention] = field(default_factory=list)
+    holdings: list[Holding] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

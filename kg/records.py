@@ -13,6 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+_SENT_END = "。！？!?\n"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of the original file that supports a fact.
@@ -79,6 +82,7 @@ class Article:
     event: str = ""
     truncated: list[int] = field(default_factory=list)
     headline_source: str = "line"
+    raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""
@@ -86,6 +90,23 @@ class Article:
             pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """The [start, end) bounds in ``text`` of the sentence(s) around a span."""
+        end = start if end is None else end
+        left = max(self.text.rfind(c, 0, start) for c in _SENT_END) + 1
+        right = len(self.text)
+        for c in _SENT_END:
+            j = self.text.find(c, max(end - 1, left))
+            if j != -1 and j + 1 < right:
+                right = j + 1
+        return left, right
+
+    def evidence(self, start: int, end: int) -> "Evidence":
+        """Evidence for the [start, end) span of ``text``: raw offsets, anchor, sentence."""
+        rs, re_ = self.raw_span(start, end)
+        s0, s1 = self.sentence_at(start, end)
+        return Evidence(self.source, self.id, rs, re_, self.raw[rs:re_], self.text[s0:s1].strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +117,8 @@ class PersonMention:
     article: str
     evidence: Evidence
     cue: str = "title"  # title | byline | speech | model | coref
+    start: int = -1  # span in Article.text
+    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +141,8 @@ class AgencyMention:
     evidence: Evidence
     parent: str | None = None
     implicit: bool = False
+    start: int = -1  # span in Article.text (-1 when implicit)
+    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

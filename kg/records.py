@@ -48,6 +48,7 @@ class Source:
     title (str | None): title given by the container format (JSON records).
     url (str | None): url given by the container format.
     layout (str): "page" (many articles) or "article" (one article per document).
+    city (str | None): the city that 市/我市/全市 refer to, when known from metadata.
     """
 
     id: str
@@ -58,6 +59,7 @@ class Source:
     title: str | None = None
     url: str | None = None
     layout: str = "page"
+    city: str | None = None  # the city 市/我市/全市 refers to, when the sidecar says it
 
 
 @dataclass(slots=True)

@@ -1,0 +1,301 @@
+"""Split a source into articles: headlines, bylines, datelines, body with offset map.
+
+A newspaper page is a run of articles, each a headline block (kicker, headline,
+subtitle: short lines without sentence punctuation) followed by a byline
+(本报讯(记者 X), 本报记者 X, 新华社…电) or directly by a dateline (28日上午，…). Body
+lines that stop mid-sentence continue on the next line (PDF line and column breaks).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .records import Article, Source
+from .repair import Line, normalize_for_matching, repair_line, split_lines
+
+# bylines, matched on repaired, half-width-normalised text
+_BYLINE = re.compile(
+    r"^(?:本报讯|本报记者|本报通讯员|新华社[^,。]{0,20}?电|人民日报[^,。]{0,12}?电|据新华社|"
+    r"(?:[(]?记者[^,。)]{1,20}?报道[)]?))"
+)
+_BYLINE_PAREN = re.compile(r"^(?:本报讯|新华社[^,。(]{0,20}?电)\s*\(([^)]{1,60})\)")
+_REPORTED_BY = re.compile(r"^[(]?(记者[^,。)]{1,20}?)报道[)]?")
+_ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "记者", "通讯员", "实习生", "摄影")
+_ROLE_SPLIT = re.compile("(" + "|".join(_ROLE_WORDS) + ")")
+_DATELINE = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\s*\d{1,2}日|\d{1,2}日|昨天|昨日|今天|今日|前天|近日|日前)"
+    r"(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]"
+)
+_DATE_SAID = re.compile(
+    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?P<part>上午|下午|晚上|晚间|早上|中午|晚)?"
+    r"|(?P<rel>昨天|昨日|今天|今日|前天)(?P<part2>上午|下午|晚上|晚)?"
+)
+_NO_HEADLINE = re.compile(r"[,;:。?？]")
+_SENT_END = tuple("。！？!?…")
+_CLOSERS = "”’\"')）」』"
+MAX_HEADLINE = 40
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A non-blank line of the page with its role on the page."""
+
+    line: Line
+    kind: str  # byline | dateline | head | body
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+def classify(line: Line) -> str:
+    t = normalize_for_matching(line.text)
+    if _BYLINE.match(t):
+        return "byline"
+    if _DATELINE.match(t):
+        return "dateline"
+    if 2 <= len(t) <= MAX_HEADLINE and not _NO_HEADLINE.search(t) and not t.endswith(_SENT_END):
+        return "head"
+    return "body"
+
+
+def page_lines(raw: str) -> list[Line]:
+    """Repaired non-blank lines; vertical-headline characters lifted when the page has some."""
+    spans = split_lines(raw)
+    lines = [repair_line(raw, s, e, lift_scattered=True) for s, e in spans if raw[s:e].strip()]
+    # one lone character is noise, not a vertical headline: keep it in the text
+    if sum(len(l.scattered) for l in lines) < 3:
+        lines = [repair_line(raw, l.raw_start, l.raw_end) for l in lines]
+    return [l for l in lines if l.text or l.scattered]
+
+
+def segment(source: Source) -> list[Article]:
+    """Articles of one source, in reading order."""
+    lines = page_lines(source.raw)
+    if source.layout == "article" or source.title:
+        return [_single_article(source, lines)]
+    units = [_Unit(l, classify(l) if l.text else "scatter") for l in lines]
+    starts = _article_starts(units)
+    if not starts:
+        return [_single_article(source, lines)]
+    segments = []
+    bounds = starts + [len(units)]
+    if starts[0] > 0 and any(u.kind != "head" for u in units[: starts[0]]):
+        segments.append((0, starts[0], 0))
+    for i, s in enumerate(starts):
+        segments.append((s, bounds[i + 1], _head_count(units, s)))
+    segments = _split_vertical(units, segments)
+    drafts = [_draft(units[s:e], h) for s, e, h in segments]
+    drafts = _merge_vertical(drafts)
+    return [_finish(source, d, i) for i, d in enumerate(d for d in drafts if d["body"])]
+
+
+def _head_count(units: list[_Unit], start: int) -> int:
+    n = 0
+    while start + n < len(units) and units[start + n].kind == "head":
+        n += 1
+    return n
+
+
+def _article_starts(units: list[_Unit]) -> list[int]:
+    """Index of the first unit (headline block, or byline) of every article."""
+    starts: list[int] = []
+    for i, u in enumerate(units):
+        if u.kind not in ("byline", "dateline"):
+            continue
+        j = i
+        while j > 0 and units[j - 1].kind == "head" and i - j < 3:
+            j -= 1
+        if u.kind == "dateline" and j == i:
+            continue  # a date at the start of a paragraph, not a new article
+        if starts and starts[-1] >= j:
+            continue
+        starts.append(j)
+    return starts
+
+
+def _split_vertical(units: list[_Unit], segments: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Start a separate segment where an article-less run of vertical-headline lines begins."""
+    out = []
+    for s, e, h in segments:
+        cut = next((k for k in range(s + h + 1, e) if units[k].line.scattered), None)
+        if cut is not None and not any(units[k].line.scattered for k in range(s, s + h + 2)):
+            out.append((s, cut, h))
+            out.append((cut, e, -1))  # -1: the vertical headline is this segment's headline
+        else:
+            out.append((s, e, h))
+    return out
+
+
+def _draft(units: list[_Unit], heads: int) -> dict:
+    scattered = [c for u in units for c in u.line.scattered]
+    if heads < 0:
+        head_units, body = [], units
+    else:
+        head_units, body = units[:heads], units[heads:]
+    byline = body[0] if body and body[0].kind == "byline" else None
+    return {"heads": head_units, "body": body, "byline": byline, "scattered": scattered, "vertical": heads < 0}
+
+
+def _merge_vertical(drafts: list[dict]) -> list[dict]:
+    """Give an orphan vertical-headline segment to the one bylined article without a headline."""
+    headless = [d for d in drafts if not d["heads"] and d["byline"] and not d["vertical"]]
+    orphans = [d for d in drafts if d["vertical"] and not d["byline"]]
+    if len(headless) == 1 and len(orphans) == 1:
+        host, orphan = headless[0], orphans[0]
+        host["body"] = host["body"] + orphan["body"]
+        host["scattered"] = host["scattered"] + orphan["scattered"]
+        host["vertical"] = True
+        drafts = [d for d in drafts if d is not orphan]
+    return drafts
+
+
+def _paragraphs(lines: list[Line]) -> tuple[str, list[int], list[int]]:
+    """Join lines into paragraphs: a line that stops mid-sentence continues on the next."""
+    text: list[str] = []
+    offs: list[int] = []
+    truncated: list[int] = []
+    for k, line in enumerate(lines):
+        if not line.text:
+            continue
+        if text:
+            prev = text[-1]
+            if prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?"):
+                text.append("\n")
+                offs.append(offs[-1] + 1)
+        text.append(line.text)
+        offs.extend(line.offsets)
+    joined = "".join(text)
+    if joined and not joined.endswith(_SENT_END) and joined[-1] not in _CLOSERS:
+        truncated.append(len(joined))
+    return joined, offs, truncated
+
+
+def _finish(source: Source, d: dict, index: int) -> Article:
+    heads: list[_Unit] = d["heads"]
+    body_lines = [u.line for u in d["body"]]
+    text, offsets, truncated = _paragraphs(body_lines)
+    headline, kicker, hspan = "", "", None
+    if heads:
+        main = max(range(len(heads)), key=lambda k: (len(heads[k].text), -k)) if len(heads) > 1 else 0
+        if len(heads) > 1 and _is_continuation(heads):
+            headline = "".join(u.text for u in heads)
+            hspan = (heads[0].line.raw_start, heads[-1].line.raw_end)
+        else:
+            headline = heads[main].text
+            kicker = "".join(u.text for u in heads[:main])
+            hspan = (heads[main].line.raw_start, heads[main].line.raw_end)
+    source_kind = "line"
+    if not headline and d["scattered"]:
+        headline = "".join(c for c, _ in d["scattered"])
+        hspan = (d["scattered"][0][1], d["scattered"][-1][1] + 1)
+        source_kind = "vertical"
+    reporters = parse_byline(source.raw, _byline_line(d["body"])) if d["byline"] else []
+    art = Article(
+        id=f"{source.id}#a{index + 1}", source=source.id, index=index, headline=headline,
+        text=text, offsets=offsets, headline_span=hspan, kicker=kicker, reporters=reporters,
+        truncated=truncated, headline_source=source_kind, raw=source.raw,
+    )
+    art.date_said, art.date = date_of(text[:80], source.date)
+    art.date = art.date or source.date
+    return art
+
+
+def _byline_line(body: list[_Unit]) -> Line:
+    """The byline with the lines it continues on (本报讯(记者 | 林金彦) 12月28日…)."""
+    line = body[0].line
+    k = 1
+    while ")" not in normalize_for_matching(line.text) and k < min(3, len(body)):
+        nxt = body[k].line
+        line = Line(line.text + nxt.text, line.offsets + nxt.offsets, line.raw_start, nxt.raw_end)
+        k += 1
+    return line
+
+
+def _is_continuation(heads: list[_Unit]) -> bool:
+    """Two headline lines that read as one (the first breaks before a word ends)."""
+    first, last = heads[0].text, heads[-1].text
+    return len(heads) == 2 and len(first) >= 10 and len(last) <= len(first) and not last.startswith("——")
+
+
+def _single_article(source: Source, lines: list[Line]) -> Article:
+    """One article per source: title from the record, or the title lines before a blank line."""
+    raw = source.raw
+    title = source.title or ""
+    body = lines
+    hspan = None
+    if not title and lines and classify(lines[0]) == "head":
+        title = lines[0].text
+        hspan = (lines[0].raw_start, lines[0].raw_end)
+        body = lines[1:]
+    text, offsets, truncated = _paragraphs(body)
+    byline = next((l for l in body[:3] if classify(l) == "byline"), None)
+    art = Article(
+        id=f"{source.id}#a1", source=source.id, index=0, headline=title, text=text, offsets=offsets,
+        headline_span=hspan, reporters=parse_byline(raw, byline) if byline else [],
+        truncated=truncated, raw=raw, headline_source="record" if source.title else "line",
+    )
+    art.date_said, art.date = date_of(text[:80], source.date)
+    art.date = art.date or source.date
+    return art
+
+
+def parse_byline(raw: str, line: Line) -> list[tuple[str, str, int, int]]:
+    """Reporters of a byline as (name, role, raw_start, raw_end).
+
+    The raw text is used because repair removes the spaces that separate names.
+    """
+    t = normalize_for_matching(line.text)
+    m = _BYLINE_PAREN.match(t) or _REPORTED_BY.match(t)
+    if not m:
+        m2 = re.match(r"^本报(记者|通讯员)((?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4})", t)
+        if not m2:
+            return []
+        inner_start, inner_end = m2.start(0) + 2, m2.end(0)
+    else:
+        inner_start, inner_end = m.start(1), m.end(1)
+    rs, re_ = line.offsets[inner_start], line.offsets[inner_end - 1] + 1
+    inner_raw = raw[rs:re_]
+    out: list[tuple[str, str, int, int]] = []
+    role = "记者"
+    pos = rs
+    for piece in _ROLE_SPLIT.split(inner_raw):
+        if piece in _ROLE_WORDS:
+            role = piece
+        else:
+            for tok in re.finditer(r"[\u4e00-\u9fff·]+(?:\s+[\u4e00-\u9fff](?![\u4e00-\u9fff]))?", piece):
+                name = re.sub(r"\s+", "", tok.group())
+                if 2 <= len(name) <= 4:
+                    out.append((name, role, pos + tok.start(), pos + tok.end()))
+        pos += len(piece)
+    return out
+
+
+def date_of(head: str, page_date: str | None) -> tuple[str, str | None]:
+    """The date said near the start of an article, resolved against the page date."""
+    t = head.replace(" ", "")
+    m = _DATE_SAID.search(t[:40])
+    if not m:
+        return "", None
+    said = m.group(0)
+    if not page_date:
+        if m["y"] and m["m"]:
+            try:
+                return said, date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+            except ValueError:
+                return said, None
+        return said, None
+    base = date.fromisoformat(page_date)
+    if m["rel"]:
+        delta = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}[m["rel"]]
+        return said, (base + timedelta(days=delta)).isoformat()
+    year = int(m["y"]) if m["y"] else base.year
+    month = int(m["m"]) if m["m"] else base.month
+    try:
+        when = date(year, month, int(m["d"]))
+    except ValueError:
+        return said, None
+    if not m["y"] and when > base + timedelta(days=31):
+        when = when.replace(year=year - 1) if m["m"] else (when.replace(month=month - 1) if month > 1 else when.replace(year=year - 1, month=12))
+    return said, when.isoformat()

@@ -1,0 +1,485 @@
+"""Figures (qb:Observation) from an article: value, unit, kind, indicator, area, period.
+
+The grammar of the genre, in four steps, all on the repaired text with regexes:
+
+1. **Find** quantities: a numeral (Arabic, Chinese or mixed), an optional 万/亿 multiplier,
+   余/多, a unit or measure word (``ontology/vocab/units.tsv``) and qualifiers
+   (``figure-qualifiers.tsv``). A number without a unit is not a figure (dates, years,
+   codes, phone numbers), nor is one inside a short quotation ("6293", "9+3"), inside
+   《…》 (20条措施 of a document name), glued to letters or ``+`` (5G, 9+3), or a bare
+   一/十/百/千 (一个, 千家万户).
+2. **Kind** (``figure-cues.tsv``): change (同比增长 right before the number, direction
+   kept), target (力争, 目标, 明年, a future year), share (占, 比重 with a %), count (a
+   measure word), else level.
+3. **Indicator**: the noun phrase measured, read back from the number to the clause start
+   (trimming area, time and link words, ``figure-indicator-trim.tsv``), or forward from a
+   measure word (为158家科技型企业 -> 科技型企业); a change with no phrase of its own
+   shares the indicator of the figure before it (装机容量…，同比增长30%).
+4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
+   sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import (
+    ARABIC_RE,
+    CN_DIGITS,
+    CN_RE,
+    _read_tsv,
+    alternation,
+    format_decimal,
+    multipliers,
+    number_to_decimal,
+    qualifiers,
+    units,
+)
+from .records import Article, Evidence, Figure
+
+__all__ = ["extract_figures", "find_quantities", "Quantity"]
+
+_CLAUSE_END = "，,；;：:。！？!?\n"
+_SENT_END = "。！？!?\n"
+_QUOTE_MAX = 10  # a quotation this short is a name or code ("6293", 十四五), not a sentence
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity found in text, before kind / indicator / period are read."""
+
+    start: int
+    end: int
+    value: str
+    unit: str
+    category: str
+    surface: str
+    qualifier: str = ""
+    rank: bool = False
+    num_start: int = 0
+    range_head: bool = False  # first number of a range (3至5个): shares the second's reading
+
+
+# ---------------------------------------------------------------- vocabularies
+
+@lru_cache(maxsize=None)
+def _cues() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for row in _read_tsv("figure-cues.tsv"):
+        row += [""] * (4 - len(row))
+        rows.append((row[0], row[1], row[2], row[3]))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _adjacent_change_re() -> re.Pattern:
+    words = [c for c, k, d, s in _cues() if s == "adjacent"]
+    # 新增 (newly added) counts things; it is not a change of a level
+    return re.compile(rf"(?<!新)({alternation(words)})(?:了|达到|达|为|到|至|约|近|超过|突破)?$")
+
+
+@lru_cache(maxsize=None)
+def _cue_dirs() -> dict[str, str]:
+    return {c: d for c, k, d, s in _cues()}
+
+
+@lru_cache(maxsize=None)
+def _scoped_cue_re(kind: str, scope: str) -> re.Pattern | None:
+    words = [c for c, k, d, s in _cues() if k == kind and s == scope]
+    return re.compile(alternation(words)) if words else None
+
+
+@lru_cache(maxsize=None)
+def _periods() -> list[tuple[re.Pattern, str, str]]:
+    out = []
+    for row in _read_tsv("figure-periods.tsv"):
+        row += [""] * (3 - len(row))
+        out.append((re.compile(row[0]), row[1], row[2]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _trim() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": []}
+    for word, role in _read_tsv("figure-indicator-trim.tsv"):
+        out[role].append(word)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    t = _trim()
+    quals = [q for q, (pos, _) in qualifiers().items() if pos == "before"]
+    lead = re.compile(rf"^(?:[、，,；;：:/\s]|{alternation(t['lead'])})+")
+    link = re.compile(rf"(?:{alternation(t['link'] + quals)})+$")
+    stop = re.compile(rf"[，,；;：:。！？!?、\n“”\"《》()（）]|{alternation(t['stop'])}|{ARABIC_RE}")
+    return lead, link, stop
+
+
+@lru_cache(maxsize=None)
+def _default_units() -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in _read_tsv("figure-indicator-units.tsv")]
+
+
+@lru_cache(maxsize=None)
+def _quantity_re() -> re.Pattern:
+    quals = qualifiers()
+    before = alternation(q for q, (pos, _) in quals.items() if pos == "before")
+    after_num = alternation(q for q, (pos, _) in quals.items() if pos == "after_number")
+    after_unit = alternation(q for q, (pos, _) in quals.items() if pos == "after_unit")
+    mults = alternation(multipliers())
+    unit_alt = alternation(units())
+    return re.compile(
+        rf"(?P<ord>第)?(?:(?P<qb>{before}))?"
+        rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
+        rf"|(?P<double>翻(?:一|两|二|三)?番)"
+        rf"|(?P<num>{ARABIC_RE}|{CN_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?"
+        rf"(?P<unit>{unit_alt}|大(?=[\u4e00-\u9fff]))?)"
+        rf"(?P<qu>{after_unit})?"
+    )
+
+
+_RANGE_SEP = re.compile(r"[-—–~～至到]")
+_GLUE_BEFORE = re.compile(r"[A-Za-z+＋_#＃]")
+_GLUE_AFTER = re.compile(r"[A-Za-z+＋_#＃]|[.．][0-9]")
+_NAME_COUNT = re.compile(r"(?:条|项)(?:措施|举措|意见|规定|政策措施)")
+_BIG_NOT = re.compile(r"大(?:会|精神|报告|以来|代表|学|家|力|幅|量|型|批|多|小|概)")
+_DOUBLE = {"翻番": "2", "翻一番": "2", "翻两番": "4", "翻二番": "4", "翻三番": "8"}
+_BARE_CN = set("十拾百佰千仟万亿一壹零〇两")
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where numbers are names, not figures: 《…》 and short quotations."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}》", text)]
+    for m in re.finditer(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"", text):
+        inner = m.group(1) or m.group(2) or m.group(3) or ""
+        if len(inner) <= _QUOTE_MAX:
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text`` that are figures (value, unit, qualifier), in order.
+
+    text (str): repaired text.
+    RETURNS (list[Quantity]): value is an exact decimal string with 万/亿 applied.
+    """
+    spans = _protected_spans(text)
+    starts = [s for s, _ in spans]
+    uts = units()
+    quals = qualifiers()
+    out: list[Quantity] = []
+    pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
+    for m in _quantity_re().finditer(text):
+        s, e = m.start(), m.end()
+        if m.group("double"):
+            num_start = m.start("double")
+            if _in_spans(spans, starts, num_start):
+                continue
+            out.append(Quantity(num_start, m.end("double"), _DOUBLE[m.group("double")], "倍", "times",
+                                m.group("double"), num_start=num_start))
+            continue
+        if m.group("pct"):
+            num, mult, unit_s = m.group("pctnum"), "", "%"
+            num_start = m.start("pct")
+        else:
+            num, mult, unit_s = m.group("num"), m.group("mult") or "", m.group("unit") or ""
+            num_start = m.start("num")
+        if not num or _in_spans(spans, starts, num_start):
+            continue
+        is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿"
+        prev = text[num_start - 1] if num_start > 0 else ""
+        nxt = text[m.end("num")] if m.group("num") and m.end("num") < len(text) else ""
+        if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, m.end("num") if m.group("num") else e):
+            continue
+        if is_cn:
+            if num in _BARE_CN or num[0] in "零〇":
+                continue
+            if prev and (prev in "第初周期之" or prev in "星"):
+                continue
+            if num.endswith(("万", "亿")) and not unit_s:
+                continue
+        ordinal = bool(m.group("ord"))
+        if unit_s == "大":
+            # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
+            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")):
+                continue
+            unit, category = "类", "count"
+        elif unit_s:
+            u = uts[unit_s]
+            after = text[m.end("unit"):m.end("unit") + 1]
+            if after and after in u.not_before:
+                continue
+            if _NAME_COUNT.match(text, m.start("unit")):
+                continue
+            unit, category = u.unit, u.category
+        else:
+            unit, category = "", ""
+        if ordinal and not (category == "count" and unit in ("位", "名")):
+            continue
+        try:
+            value = number_to_decimal(num)
+        except (ValueError, ArithmeticError):
+            continue
+        if mult:
+            value = value.scaleb(multipliers()[mult])
+        qual = m.group("qb") or ""
+        for g in ("qa", "qa2", "qu"):
+            if m.group(g):
+                qual = m.group(g) if not qual else qual + "+" + m.group(g)
+        start = s if not ordinal else s
+        q = Quantity(start, e, format_decimal(value), unit, category, text[start:e], qual,
+                     rank=ordinal, num_start=num_start)
+        if not unit:
+            # 3至5个: the first number of a range takes the unit of the second
+            if e < len(text) and _RANGE_SEP.match(text, e) and not is_cn:
+                pending = [q]
+                continue
+            if mult and not is_cn:
+                q.category = "?"  # 争取资金1亿多: unit cut off; the indicator may tell
+                out.append(q)
+            pending = []
+            continue
+        if pending and pending[0].end + 1 == num_start - (len(m.group("qb") or "")):
+            first = pending[0]
+            power = multipliers()[mult] if mult else 0
+            first.value = format_decimal(number_to_decimal(first.value).scaleb(power))
+            first.unit, first.category = unit, category
+            first.range_head = True
+            out.append(first)
+        pending = []
+        out.append(q)
+    return out
+
+
+# ---------------------------------------------------------------- periods
+
+def _resolve(template: str, groups: dict, page_date: str | None) -> str | None:
+    if not template:
+        return None
+    if template == "page":
+        return page_date
+    page_year = int(page_date[:4]) if page_date else None
+    y = groups.get("y")
+    if y in (None, "", "今年"):
+        year = page_year
+    elif y == "去年":
+        year = page_year - 1 if page_year else None
+    elif y == "明年":
+        year = page_year + 1 if page_year else None
+    else:
+        year = int(y.rstrip("年"))
+    if year is None:
+        return None
+    out = template.replace("{y}", str(year))
+    for key in ("m", "m2", "d"):
+        if "{" + key + "}" in out:
+            v = groups.get(key)
+            if not v:
+                return None
+            out = out.replace("{" + key + "}", f"{int(v):02d}")
+    if "eoq" in out:
+        q = groups.get("q") or "4"
+        q = int(CN_DIGITS.get(q, q))
+        month = q * 3
+        out = out.replace("eoq", f"{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
+    if out.endswith("eom"):
+        month = int(out.split("-")[1])
+        if not 1 <= month <= 12:
+            return None
+        out = out.replace("eom", f"{calendar.monthrange(year, month)[1]:02d}")
+    return out
+
+
+def _find_periods(sentence: str, offset: int, page_date: str | None) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Period phrases in a sentence: (start, end, surface, start date, end date), by position."""
+    found: list[tuple[int, int, str, str | None, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, t0, t1 in _periods():
+        for m in rx.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            found.append((offset + m.start(), offset + m.end(), m.group(0),
+                          _resolve(t0, groups, page_date), _resolve(t1, groups, page_date)))
+            taken.append((m.start(), m.end()))
+    found.sort()
+    return found
+
+
+# ---------------------------------------------------------------- the extractor
+
+def _bounds(text: str, chars: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c in chars] if len(text) < 64 else \
+        [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+
+
+def _indicator_before(pre: str, periods_in: list[str]) -> str:
+    lead, link, _ = _trim_res()
+    for p in periods_in:
+        pre = pre.replace(p, "")
+    prev = None
+    while prev != pre:
+        prev = pre
+        pre = lead.sub("", pre)
+        pre = link.sub("", pre)
+        pre = re.sub(r"^[^，,；;：:]*?方面", "", pre)  # 光伏方面，…
+        pre = pre.strip(" 、，,；;：:“”\"()（）")
+    return pre
+
+
+def _noun_after(text: str, pos: int) -> str:
+    _, _, stop = _trim_res()
+    m = stop.search(text, pos, min(len(text), pos + 24))
+    end = m.start() if m else min(len(text), pos + 16)
+    return text[pos:end].strip()
+
+
+def extract_figures(article: Article, page_date: str | None = None, area: str | None = None) -> list[Figure]:
+    """The figures an article reports, with kind, indicator, area, period and evidence.
+
+    article (Article): repaired text + offset map; its headline is read too, and a headline
+        figure equal to a body figure gets the body figure's indicator, kind and period (one
+        observation, two evidences).
+    page_date (str | None): ISO page date, to resolve 今年以来 / 截至11月底 ... Defaults to
+        ``article.date``.
+    area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市).
+    RETURNS (list[Figure]): in text order; values are exact decimal strings.
+    """
+    page_date = page_date or article.date
+    figures = _extract_from(article.text, article, page_date, area, None)
+    if article.headline:
+        body = {(f.value, f.unit): f for f in figures}
+        for f in _extract_from(article.headline, article, page_date, area, _headline_evidence(article)):
+            twin = body.get((f.value, f.unit))
+            if twin is not None:
+                f = Figure(f.value, f.unit, f.surface, twin.indicator, twin.kind, f.article, f.evidence,
+                           twin.qualifier or f.qualifier, twin.direction, twin.area, twin.period,
+                           twin.period_start, twin.period_end)
+            figures.append(f)
+    return figures
+
+
+def _headline_evidence(article: Article) -> Evidence:
+    if article.headline_span:
+        s, e = article.headline_span
+        return Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
+    return Evidence(article.source, article.id, 0, 0, "", article.headline)
+
+
+def _extract_from(text: str, article: Article, page_date: str | None, area: str | None,
+                  fixed_evidence: Evidence | None) -> list[Figure]:
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    sent_bounds = _bounds(text, _SENT_END)
+    clause_bounds = _bounds(text, _CLAUSE_END)
+    change_re = _adjacent_change_re()
+    dirs = _cue_dirs()
+    target_sent = _scoped_cue_re("target", "sentence")
+    target_clause = _scoped_cue_re("target", "clause")
+    share_clause = _scoped_cue_re("share", "clause")
+    page_year = int(page_date[:4]) if page_date else None
+    period_cache: dict[int, list] = {}
+    figures: list[Figure] = []
+    heads: list[int] = []
+    prev_q: Quantity | None = None
+    prev_ind = ""
+    prev_sent = -1
+    for q in quantities:
+        si = bisect.bisect_left(sent_bounds, q.start)
+        s0 = sent_bounds[si - 1] + 1 if si > 0 else 0
+        s1 = sent_bounds[si] if si < len(sent_bounds) else len(text)
+        ci = bisect.bisect_left(clause_bounds, q.start)
+        c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
+        if s0 not in period_cache:
+            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date)
+        periods = [p for p in period_cache[s0] if p[1] <= q.num_start]
+        if s0 != prev_sent:
+            prev_ind, prev_q, prev_sent = "", None, s0
+        left = max(c0, prev_q.end if prev_q and prev_q.end > c0 else c0)
+        pre = text[left:q.num_start]
+        sent_pre = text[s0:q.num_start]
+        clause_pre = text[c0:q.num_start]
+        # ---- kind and direction
+        kind, direction = "", ""
+        cm = change_re.search(pre)
+        if q.unit == "倍" and q.surface.startswith("翻"):
+            kind, direction = "change", "increase"
+        elif cm:
+            kind, direction = "change", dirs.get(cm.group(1), "")
+        elif q.unit == "个百分点":
+            kind = "change"
+            if re.search("提高|增长|上升|高于|增加", clause_pre):
+                direction = "increase"
+            elif re.search("下降|降低|减少|低于|回落", clause_pre):
+                direction = "decrease"
+        period = periods[-1] if periods else None
+        future = bool(period and page_year and period[3] and int(period[3][:4]) > page_year) or bool(
+            period and page_year and period[4] and int(period[4][:4]) > page_year and period[2].startswith(("到", "至")))
+        if (target_sent and target_sent.search(sent_pre)) or (target_clause and target_clause.search(clause_pre)) or future:
+            kind = "target"
+        if not kind and q.rank:
+            kind = "level"  # 列全省第1位: a rank is a level of an ordinal indicator
+        if not kind:
+            if q.unit == "%" and share_clause and share_clause.search(clause_pre):
+                kind = "share"
+            elif q.category == "count":
+                kind = "count"
+            else:
+                kind = "level"
+        # ---- indicator
+        ind = _indicator_before(pre, [p[2] for p in periods if p[0] >= left])
+        if cm and not ind.replace(cm.group(1), ""):
+            ind = prev_ind
+        elif cm:
+            ind = ind[: len(ind) - len(cm.group(1))] if ind.endswith(cm.group(1)) else ind
+            ind = _indicator_before(ind, []) or prev_ind
+        nxt = text[q.end:q.end + 1]
+        if q.category == "count" and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank:
+            after = _noun_after(text, q.end)
+            if len(after) >= 2:
+                ind = after
+        if not ind:
+            ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处: a bare figure continues the one before
+        if q.rank:
+            ind = ind.rstrip("第")
+        if len(ind) > 40:
+            ind = ind[-40:]
+        # ---- a unit cut off after 万/亿: guess it from the indicator
+        unit, category = q.unit, q.category
+        if category == "?":
+            unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
+            if not unit:
+                prev_q = q
+                continue
+            category = "guessed"
+        ev = fixed_evidence or article.evidence(q.start, q.end)
+        figures.append(Figure(
+            value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
+            article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
+            area=area or "", period=period[2] if period else "",
+            period_start=period[3] if period else None, period_end=period[4] if period else None,
+        ))
+        if q.range_head:
+            heads.append(len(figures) - 1)
+        prev_q = q
+        if ind:
+            prev_ind = ind
+    # 3至5个 / 100兆瓦/200兆瓦时: the range head reads like its partner
+    for i in heads:
+        if i + 1 < len(figures):
+            a, b = figures[i], figures[i + 1]
+            figures[i] = Figure(a.value, a.unit, a.surface, b.indicator or a.indicator, b.kind, a.article,
+                                a.evidence, a.qualifier, b.direction, a.area, b.period, b.period_start,
+                                b.period_end)
+    return figures

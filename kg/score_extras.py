@@ -1,0 +1,190 @@
+"""Score figures, programs and events against a gold file in the seed_gold.json format.
+
+Gold conventions (see ``conventions`` in the gold file): a figure's ``value`` is the
+number as written and its ``unit`` keeps the multiplier (``"万千瓦"``, ``"亿(元)"``), so
+gold is normalised with the extractor's own unit table before matching on
+(value after multiplier, unit). Items marked ``optional`` are never counted as missed,
+and a prediction that matches one is not counted as wrong either.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from .numbers import format_decimal, split_unit
+from .records import Event, Figure, Program
+
+__all__ = ["score_figures", "score_programs", "score_events", "normalise_gold_figure",
+           "normalise_name", "KIND_MAP"]
+
+#: gold kinds -> the five kinds of kg:figureKind
+KIND_MAP = {"change_yoy": "change", "difference": "change", "change": "change",
+            "rank": "level", "capacity": "level", "area": "level", "length": "level",
+            "parameter": "level", "level": "level", "share": "share", "target": "target",
+            "count": "count"}
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def normalise_gold_figure(item: dict) -> tuple[str, str]:
+    """A gold figure -> (exact value with multiplier applied, normalised unit)."""
+    power, unit = split_unit(str(item.get("unit", "")))
+    value = Decimal(str(item["value"])).scaleb(power)
+    return format_decimal(value), unit
+
+
+def score_figures(gold: dict, figures: list[Figure]) -> dict:
+    """Figures matched on (value after multiplier, unit), as multisets.
+
+    gold (dict): the gold file (``figures`` list used).
+    figures (list[Figure]): extracted figures of the page.
+    RETURNS (dict): tp, fp, fn, precision, recall, f1, plus ``kind_accuracy`` over matches
+        and the unmatched items (``missed``, ``spurious``) for inspection.
+    """
+    required = Counter()
+    optional = Counter()
+    gold_kinds: dict[tuple[str, str], list[str]] = {}
+    for item in gold.get("figures", []):
+        key = normalise_gold_figure(item)
+        (optional if item.get("optional") else required)[key] += 1
+        gold_kinds.setdefault(key, []).append(KIND_MAP.get(item.get("kind", ""), item.get("kind", "")))
+    predicted = Counter((f.value, f.unit) for f in figures)
+    tp = sum((required & predicted).values())
+    rest = predicted - required
+    rest = rest - optional  # matching an optional item is neither right nor wrong
+    fp = sum(rest.values())
+    fn = sum((required - predicted).values())
+    out = _prf(tp, fp, fn)
+    right = total = 0
+    for f in figures:
+        kinds = gold_kinds.get((f.value, f.unit))
+        if kinds:
+            total += 1
+            right += f.kind in kinds
+    out["kind_accuracy"] = round(right / total, 4) if total else 0.0
+    out["missed"] = sorted((required - predicted).elements())
+    out["spurious"] = sorted(rest.elements())
+    return out
+
+
+_NAME_STRIP = re.compile(r"[\s\"“”‘’'《》「」『』]")
+
+
+def normalise_name(name: str) -> str:
+    """A program / event name for matching: no spaces, quotes or book-title marks,
+    full-width brackets folded to ASCII."""
+    return _NAME_STRIP.sub("", name).replace("（", "(").replace("）", ")")
+
+
+def _names_match(a: str, b: str, ratio: float = 0.6) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and short in long_ and len(short) / len(long_) >= ratio
+
+
+def score_programs(gold: dict, programs: list[Program], ratio: float = 0.6) -> dict:
+    """Programs matched on name (quotes and spaces ignored; one name may contain the other
+    when the shorter is at least ``ratio`` of the longer), distinct names per page.
+
+    RETURNS (dict): tp, fp, fn, precision, recall, f1 over non-optional gold items.
+    """
+    preds = sorted({normalise_name(p.name) for p in programs})
+    golds = []
+    for item in gold.get("programs", []):
+        names = {normalise_name(item["name"])}
+        if item.get("surface"):
+            names.add(normalise_name(item["surface"]))
+        golds.append((names, bool(item.get("optional"))))
+    matched_gold: set[int] = set()
+    tp = fp = 0
+    spurious = []
+    for p in preds:
+        hit = None
+        for i, (names, opt) in enumerate(golds):
+            if i in matched_gold:
+                continue
+            if any(_names_match(p, n, ratio) for n in names):
+                hit = i
+                break
+        if hit is None:
+            # a second surface of an already matched item is not an error
+            if any(any(_names_match(p, n, ratio) for n in names) for names, _ in golds):
+                continue
+            fp += 1
+            spurious.append(p)
+        else:
+            matched_gold.add(hit)
+            tp += not golds[hit][1]
+    fn = sum(1 for i, (names, opt) in enumerate(golds) if not opt and i not in matched_gold)
+    out = _prf(tp, fp, fn)
+    out["missed"] = [sorted(n)[0] for i, (n, o) in enumerate(golds) if not o and i not in matched_gold]
+    out["spurious"] = spurious
+    return out
+
+
+_SPEAK = re.compile(r"讲话|介绍|通报|指出|强调|表示|发言")
+
+
+def _gold_speakers(item: dict) -> set[str]:
+    names = {s["name"] for s in item.get("speakers", [])}
+    for p in item.get("participants", []):
+        m = re.match(r"^([\u4e00-\u9fff]{2,4})[(（](.*)[)）]$", p)
+        if m and _SPEAK.search(m.group(2)):
+            names.add(m.group(1))
+    return names
+
+
+def score_events(gold: dict, events: list[Event]) -> dict:
+    """Events found (by name), with the right date and speakers.
+
+    A gold event is *found* when a predicted event's name matches its name or an alias;
+    ``date_ok`` when that event's date equals ``date_normalized``; ``speakers_ok`` when
+    every gold speaker (speakers, or participants who 讲话/介绍/通报…) is among the
+    predicted participants with role speaker, over all predicted events of that name.
+    Optional gold events are reported but not counted as missed.
+
+    RETURNS (dict): found, with_date, with_speakers, total (non-optional), per_event rows,
+        and ``spurious`` predicted names that match no gold event.
+    """
+    merged: dict[str, dict] = {}
+    for e in events:
+        key = normalise_name(e.name)
+        row = merged.setdefault(key, {"dates": set(), "speakers": set(), "participants": set()})
+        if e.date:
+            row["dates"].add(e.date)
+        for p in e.participants:
+            row["participants"].add(p.person)
+            if p.role == "speaker":
+                row["speakers"].add(p.person)
+    rows = []
+    used: set[str] = set()
+    for item in gold.get("events", []):
+        names = {normalise_name(item["name"])} | {normalise_name(a) for a in item.get("aliases", [])}
+        hits = [k for k in merged if any(_names_match(k, n, 0.5) for n in names)]
+        used.update(hits)
+        dates = set().union(*(merged[k]["dates"] for k in hits)) if hits else set()
+        speakers = set().union(*(merged[k]["speakers"] for k in hits)) if hits else set()
+        want = _gold_speakers(item)
+        rows.append({
+            "id": item.get("id"), "name": item["name"], "optional": bool(item.get("optional")),
+            "found": bool(hits), "predicted": hits,
+            "date_ok": item.get("date_normalized") in dates,
+            "speakers_ok": bool(hits) and want <= speakers,
+            "speakers_gold": sorted(want), "speakers_found": sorted(speakers),
+        })
+    req = [r for r in rows if not r["optional"]]
+    return {
+        "total": len(req),
+        "found": sum(r["found"] for r in req),
+        "with_date": sum(r["found"] and r["date_ok"] for r in req),
+        "with_speakers": sum(r["found"] and r["speakers_ok"] for r in req),
+        "per_event": rows,
+        "spurious": sorted(k for k in merged if k not in used),
+    }

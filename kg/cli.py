@@ -13,3 +13,166 @@ def cli() -> None:
 
 
 # ---- commands are added below, one section per feature ----
+
+
+# ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----
+
+def _open_store_or_fail(out_dir: str):
+    from .store import open_store
+
+    try:
+        return open_store(out_dir)
+    except (FileNotFoundError, OSError) as err:
+        raise click.ClickException(str(err)) from err
+
+
+@cli.command("query")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@click.argument("sparql", metavar="(SPARQL | FILE.rq | NAME | -)")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="Output format (CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json).")
+def query_command(out_dir: str, sparql: str, fmt: str) -> None:
+    """Run a SPARQL query (text, a .rq file, a saved query NAME, or - for stdin) on OUT/store.
+
+    Saved queries live in ontology/queries/; `kg query OUT list` lists them.
+
+    \b
+    Example:
+        kg query build people-posts
+        kg query build 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --format csv
+        echo 'ASK { ?s ?p ?o }' | kg query build -
+    """
+    from .query import QuerySyntaxError, format_result, resolve_query, run_query, saved_queries
+
+    if sparql == "list":
+        for name, saved in saved_queries().items():
+            click.echo(f"{name:24} {saved.description}")
+        return
+    try:
+        text = resolve_query(sparql)
+    except (KeyError, FileNotFoundError) as err:
+        raise click.ClickException(err.args[0]) from err
+    graph = _open_store_or_fail(out_dir)
+    try:
+        result = run_query(graph, text)
+    except QuerySyntaxError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(format_result(result, fmt))
+
+
+@cli.command("validate")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@click.option("--limit", default=50, show_default=True, help="Show at most this many results (0: all).")
+def validate_command(out_dir: str, limit: int) -> None:
+    """Check OUT/graph.ttl (or OUT/store) against the SHACL shapes in ontology/shapes.ttl.
+
+    Exits 1 when the graph does not conform.
+
+    \b
+    Example:
+        kg validate build
+    """
+    from .store import load_graph_file
+    from .validate import validate
+
+    try:
+        graph = load_graph_file(out_dir)
+    except FileNotFoundError:
+        graph = _open_store_or_fail(out_dir)
+    report = validate(graph)
+    click.echo(report.text(limit=limit or None))
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@cli.command("explain")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@click.argument("node", metavar="IRI")
+def explain_command(out_dir: str, node: str) -> None:
+    """Print the sentences behind a node or fact (IRI, kgr:… name, or exact label).
+
+    \b
+    Example:
+        kg explain build kgr:person/7156136dbb4a
+        kg explain build 聊城市科学技术局
+    """
+    from .explain import explain, resolve_term
+
+    graph = _open_store_or_fail(out_dir)
+    try:
+        term = resolve_term(graph, node)
+    except KeyError as err:
+        raise click.ClickException(err.args[0]) from err
+    click.echo(explain(graph, term).text())
+
+
+@cli.command("export")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), default="ttl",
+              show_default=True, help="RDF serialisation.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default OUT/graph.<ext>; - for stdout).")
+def export_command(out_dir: str, fmt: str, output: str | None) -> None:
+    """Export the stored graph as Turtle, N-Triples, JSON-LD or TriG.
+
+    \b
+    Example:
+        kg export build --format jsonld
+        kg export build --format nt -o - | wc -l
+    """
+    from .store import EXPORT_FORMATS, export
+
+    _open_store_or_fail(out_dir)  # clear error when there is no store
+    if output == "-":
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = export(out_dir, fmt, Path(tmp) / f"graph{EXPORT_FORMATS[fmt][1]}")
+            click.echo(path.read_text(encoding="utf-8"), nl=False)
+        return
+    path = export(out_dir, fmt, output)
+    click.echo(f"wrote {path}", err=True)
+
+
+@cli.command("serve")
+@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
+@click.option("--port", default=7878, show_default=True, help="TCP port.")
+@click.option("--timeout", default=30.0, show_default=True, help="Query timeout in seconds.")
+@click.option("--max-results", default=100_000, show_default=True, help="Most result rows/triples a query may return.")
+@click.option("--max-query-length", default=100_000, show_default=True, help="Longest query text accepted (characters).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --token; opens the store read-write).")
+@click.option("--token", envvar="KG_SERVE_TOKEN", default=None,
+              help="Bearer token that UPDATE requests must send (or set KG_SERVE_TOKEN).")
+def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
+                  max_query_length: int, allow_update: bool, token: str | None) -> None:
+    """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
+
+    Read-only unless started with --allow-update and --token. SERVICE is refused.
+
+    \b
+    Example:
+        kg serve build --port 7878
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {?s ?p ?o} LIMIT 3' http://127.0.0.1:7878/sparql
+    """
+    from .server import ServerConfig, make_server
+
+    if allow_update and not token:
+        raise click.ClickException("--allow-update needs --token TOKEN (or KG_SERVE_TOKEN) - updates must be authorised")
+    config = ServerConfig(timeout=timeout, max_results=max_results, max_query_length=max_query_length,
+                          allow_update=allow_update, token=token)
+    try:
+        server = make_server(out_dir, host=host, port=port, config=config)
+    except (FileNotFoundError, OSError) as err:
+        raise click.ClickException(str(err)) from err
+    mode = "read-write (UPDATE with token)" if allow_update else "read-only"
+    click.echo(f"kg serve: SPARQL endpoint http://{host}:{server.server_port}/sparql ({mode}); query page http://{host}:{server.server_port}/", err=True)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, not loopback - anyone who can reach it can query", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -38,7 +38,7 @@ class QuerySyntaxError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class SavedQuery:
-    """A saved query in ontology/queries/: its name, file and first comment line."""
+    """A saved query in ontology/queries/: its name, file and leading comment."""
 
     name: str
     path: Path
@@ -53,9 +53,12 @@ def saved_queries(directory: Path | str = QUERIES_DIR) -> dict[str, SavedQuery]:
     """The saved queries, by name (file stem), sorted by name."""
     found = {}
     for path in sorted(Path(directory).glob("*.rq")):
-        first = next((ln.lstrip("# ").strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                      if ln.startswith("#")), "")
-        found[path.stem] = SavedQuery(path.stem, path, first)
+        comment = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.startswith("#") or line.lstrip("# ").startswith("Usage"):
+                break
+            comment.append(line.lstrip("# ").strip())
+        found[path.stem] = SavedQuery(path.stem, path, " ".join(comment))
     return found
 
 

@@ -230,7 +230,13 @@ def find_quantities(text: str) -> list[Quantity]:
             value = number_to_decimal(num)
         except (ValueError, ArithmeticError):
             continue
-        if mult:
+        if mult and is_cn and m.group("qa"):
+            # 四亿零七百多万 = 4亿 + 700多万: the multiplier scales the last section only
+            try:
+                value = number_to_decimal(num + mult)
+            except (ValueError, ArithmeticError):
+                continue
+        elif mult:
             value = value.scaleb(multipliers()[mult])
         qual = m.group("qb") or ""
         for g in ("qa", "qa2", "qu"):

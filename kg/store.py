@@ -12,8 +12,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
 
 from .namespace import bind_prefixes
 
@@ -128,6 +129,25 @@ def memory_store(graph: Graph | None = None) -> Graph:
     return _ox_graph(ox_store)
 
 
+def _plain(term):
+    # Oxigraph returns simple literals typed xsd:string; rdflib (and Turtle output) treats
+    # "x" and "x"^^xsd:string as different terms, so give back the simple literal
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def to_memory(graph: Graph) -> Graph:
+    """Copy any graph into rdflib's memory store, simple literals restored.
+
+    Note: Oxigraph keeps derived integer types as xsd:integer (nif:beginIndex comes back
+    as xsd:integer, not xsd:nonNegativeInteger); graph.ttl is the lossless export.
+    """
+    copy = bind_prefixes(Graph())
+    copy.addN((_plain(s), p, _plain(o), copy) for s, p, o in graph)
+    return copy
+
+
 def load_graph_file(out_dir: Path | str) -> Graph:
     """Parse ``OUT/graph.ttl`` into an in-memory rdflib graph."""
     path = Path(out_dir) / GRAPH_FILENAME
@@ -147,10 +167,11 @@ def export(out_dir: Path | str, fmt: str, destination: Path | str | None = None)
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"Unknown export format {fmt!r} - use one of {', '.join(EXPORT_FORMATS)}")
     rdflib_format, suffix = EXPORT_FORMATS[fmt]
-    stored = open_store(out_dir)
-    graph = bind_prefixes(Graph())
-    for triple in stored:
-        graph.add(triple)
+    # graph.ttl is lossless (the store normalises some datatypes); the store is the fallback
+    try:
+        graph = load_graph_file(out_dir)
+    except FileNotFoundError:
+        graph = to_memory(open_store(out_dir))
     dest = Path(destination) if destination else Path(out_dir) / f"graph{suffix}"
     dest.write_bytes(graph.serialize(format=rdflib_format, encoding="utf-8"))
     return dest

@@ -104,12 +104,11 @@ def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = 
 
     shapes = load_shapes() if shapes is None else shapes
     ontology = load_ontology() if ontology is None else ontology
-    # pyshacl needs an in-memory copy: it mixes the ontology into the data graph
+    # pyshacl mixes the ontology into a copy of the data graph: give it an in-memory one
     if not isinstance(data.store, type(Graph().store)):
-        copy = Graph()
-        for triple in data:
-            copy.add(triple)
-        data = copy
+        from .store import to_memory
+
+        data = to_memory(data)
     conforms, results_graph, _ = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none",
         allow_warnings=True, advanced=True,

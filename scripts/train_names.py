@@ -333,6 +333,9 @@ def main(argv=None):
     ap.add_argument("--surnames", default=str(ROOT / "ontology" / "vocab" / "surnames.tsv"))
     ap.add_argument("--limit", type=int, default=0, help="first N sentences per split (tests)")
     ap.add_argument("--iters", type=int, default=300)
+    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty (per unit example weight)")
+    ap.add_argument("--pos-ratio", type=float, default=8.0,
+                    help="positives are up-weighted to 1/POS_RATIO of the negatives' total weight")
     args = ap.parse_args(argv)
 
     sp = splits(args.data)
@@ -367,9 +370,9 @@ def main(argv=None):
     sw = np.array([d[2] for d in data], dtype=np.float64)
     pos = y.sum()
     # balance the classes partly: names are ~1% of candidates
-    sw = np.where(y > 0, sw * max(1.0, (len(y) - pos) / max(pos, 1.0) / 8.0), sw)
+    sw = np.where(y > 0, sw * max(1.0, (len(y) - pos) / max(pos, 1.0) / args.pos_ratio), sw)
     print(f"candidates {len(y)}, positives {int(pos)}, features {len(vocab)}", file=sys.stderr)
-    w = train_lr(X, y, sw, len(vocab) + 1, iters=args.iters)
+    w = train_lr(X, y, sw, len(vocab) + 1, iters=args.iters, l2=args.l2)
 
     weights: dict[str, dict[str, float]] = {}
     for (t, key), idx in sorted(vocab.items()):

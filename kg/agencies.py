@@ -1,0 +1,272 @@
+"""Agency names: find them by their grammar, and give each a canonical full name.
+
+Grammar: [place prefix] body suffix, e.g. 市 + 科技 + 局, 聊城市 + 技师 + 学院,
+中国 + 石化销售 + 有限公司 (+ 山东聊城石油 + 分公司). The place prefix resolves against
+the page's context (市 -> 聊城市, 省 -> 山东省); the body expands its usual abbreviation
+(科技局 -> 科学技术局); Party bodies take their 中共… form (市委 -> 中共聊城市委员会).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, lexicon
+
+_HAN = "\u4e00-\u9fff"
+# characters that never occur inside an agency body (function words, punctuation)
+_BODY = rf"[{_HAN}]"
+_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就要已个使让给从而与暨及、，,。;；:：")
+_SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
+_LEFT_BOUNDARY = set("在由从与和及、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
+MAX_BODY = 16
+_KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a bare 市/省/县 prefix refers to on this page."""
+
+    city: str | None = None  # 聊城市
+    province: str | None = None  # 山东省
+    county: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyName:
+    """A recognised agency: span in the text, canonical name, type, parent."""
+
+    start: int
+    end: int
+    surface: str
+    label: str
+    kind: str
+    parent: str | None
+
+
+class AgencyFinder:
+    """Recognise and canonicalise agency names in repaired text."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+        sfx = self.lex.suffix_alt
+        known = "|".join(re.escape(k) for k in sorted(self.lex.known, key=len, reverse=True))
+        places = "|".join(re.escape(p) for p in sorted(self.lex.provinces, key=len, reverse=True))
+        self._known_re = re.compile(f"(?:{known})(?!门)")
+        self._province_re = re.compile(f"(?:{places})")
+        # 市/省/县/区 bare prefix, 中共/中国/国家/全国, or a named place ending in 市/县/区/省
+        cities = "|".join(re.escape(c) for c in sorted(self.lex.cities, key=len, reverse=True))
+        # a named city must be a known one (建设市级… is not a city); counties are too many to list
+        self._prefix_re = re.compile(
+            rf"(?:中共|中国|国家|全国|全市|全省|(?:{cities})市|[{_HAN}]{{2}}(?:县|区|州|盟|旗)|[市省县区镇乡])"
+        )
+        self._body_re = re.compile(rf"({_BODY}{{0,{MAX_BODY}}}?)(?:{sfx})")
+        self._suffix_re = re.compile(f"(?:{sfx})")
+
+    # -- recognition ---------------------------------------------------------------
+
+    def find(self, text: str, ctx: Context) -> list[AgencyName]:
+        """All agency names in ``text``, leftmost-longest, non-overlapping."""
+        cands: list[tuple[int, int]] = []
+        for m in self._known_re.finditer(text):
+            cands.append((m.start(), m.end()))
+        city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
+        for m in self._prefix_re.finditer(text):
+            s = m.start()
+            if not self._left_ok(text, s, m.group()):
+                continue
+            end = self._extend(text, m.end())
+            if end:
+                cands.append((s, end))
+        # named places are distinctive: no left boundary needed (…联合山东交通学院)
+        for m in self._province_re.finditer(text):
+            end = self._extend(text, m.end(), need_body=True)
+            if end:
+                cands.append((m.start(), end))
+        if city_short:
+            for m in re.finditer(re.escape(city_short) + "(?!市)", text):
+                end = self._extend(text, m.end(), need_body=True)
+                if end:
+                    cands.append((m.start(), end))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[AgencyName] = []
+        last = -1
+        for s, e in cands:
+            if s < last:
+                continue
+            name = self.canonical(text[s:e], ctx)
+            if name:
+                label, kind, parent = name
+                out.append(AgencyName(s, e, text[s:e], label, kind, parent))
+                last = e
+        return out
+
+    def ending_at(self, text: str, end: int, ctx: Context) -> AgencyName | None:
+        """The longest agency that ends exactly at ``end``, whatever stands before it.
+
+        Used inside title chains, where the title after it vouches for the name even when
+        recognition damage glues a character to its left (…压市生态环境局党组书记).
+        """
+        for s in range(max(0, end - MAX_BODY - 4), end - 1):
+            m = self._prefix_re.match(text, s)
+            if not m or m.end() >= end:
+                continue
+            if self._extend(text, m.end()) == end:
+                name = self.canonical(text[s:end], ctx)
+                if name:
+                    return AgencyName(s, end, text[s:end], *name)
+        return None
+
+    def _left_ok(self, text: str, s: int, prefix: str) -> bool:
+        prev = text[s - 1] if s else ""
+        if prev in _LEFT_BOUNDARY:
+            return True
+        # 我市/本市 + body are fine: 我 and 本 are not part of the agency
+        return prev in "我本" and prefix in "市省县区"
+
+    def _extend(self, text: str, pos: int, need_body: bool = False) -> int | None:
+        """End of the agency that starts its body at ``pos`` (body + suffix, chained)."""
+        end = None
+        first = True
+        while True:
+            m = self._body_re.match(text, pos)
+            if not m:
+                break
+            body = m.group(1)
+            if any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
+                break
+            if not first and not body and m.end() - pos < 2:
+                break  # 委员会 + 部 (部分…): a one-character suffix does not continue a name
+            if m.end() - pos - len(body) == 1 and len(body) > _SHORT_SUFFIX_MAX_BODY:
+                break
+            if first and need_body and not body and m.end() - pos < 2:
+                break
+            if not first and self.lex.title_re.match(text, pos):
+                break  # 市委 + 常委: the next word is a title, not part of the agency
+            end = m.end()
+            pos = m.end()
+            first = False
+        return end
+
+    # -- canonical names -------------------------------------------------------------
+
+    def canonical(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
+        """(canonical full name, kind, parent canonical name) for an agency surface."""
+        lex = self.lex
+        if surface in lex.known:
+            k = lex.known[surface]
+            return k.canonical, k.kind, k.parent
+        place, body = self._split_place(surface, ctx)
+        if not body:
+            return None
+        if place and body in lex.place_bodies:
+            pb = lex.place_bodies[body]
+            parent = None
+            if pb.parent_body:
+                parent = lex.place_bodies[pb.parent_body].template.format(place=place)
+            return pb.template.format(place=place), pb.kind, parent
+        if place and body.startswith("委") and body[1:] and ("委" + body[1:]) not in lex.place_bodies:
+            # 市委 + 某部: a department of the Party committee
+            dept = self._expand(body[1:])
+            return f"中共{place}委{dept}", "PartyOrgan", f"中共{place}委员会"
+        full = self._expand(body)
+        kind = self._kind(full)
+        if kind is None:
+            return None
+        parent = None
+        if place and kind == "GovernmentAgency" and full != "人民政府":
+            parent = f"{place}人民政府"
+        if place and not surface.startswith((place, "市", "省", "县", "区", "我市", "本市", "全市")) and kind in _KEEP_SURFACE:
+            return surface, kind, None  # 山东交通学院, 聊城大学: a proper name, not 省+body
+        return (place or "") + full, kind, parent
+
+    def _split_place(self, surface: str, ctx: Context) -> tuple[str | None, str]:
+        for short, full in sorted(self.lex.provinces.items(), key=lambda kv: -len(kv[0])):
+            if surface.startswith(short) and len(surface) > len(short):
+                rest = surface[len(short):]
+                if rest.startswith("省") and short == full[:-1]:
+                    rest = rest[1:]
+                return full, rest
+        if ctx.city:
+            short = ctx.city[:-1] if ctx.city.endswith("市") else ctx.city
+            if surface.startswith(ctx.city):
+                return ctx.city, surface[len(ctx.city):]
+            if surface.startswith(short) and not surface.startswith(short + "市"):
+                return ctx.city, surface[len(short):]
+        for lead in ("我市", "本市", "全市"):
+            if surface.startswith(lead):
+                return (ctx.city or "市"), surface[2:]
+        if surface[0] == "市":
+            return (ctx.city or "市"), surface[1:]
+        if surface[0] == "省":
+            return (ctx.province or "省"), surface[1:]
+        if surface[0] in "县区镇乡":
+            return (ctx.county or surface[0]), surface[1:]
+        m = re.match(rf"([{_HAN}]{{2,3}})市", surface)
+        if m and m.group(1) in self.lex.cities and len(surface) > m.end():
+            return m.group(), surface[m.end():]
+        m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗)", surface)
+        if m and len(surface) > m.end():
+            return m.group(), surface[m.end():]
+        return None, surface
+
+    def _expand(self, body: str) -> str:
+        """Expand the longest known abbreviation that ends the body (科技局 -> 科学技术局)."""
+        for n in range(len(body), 0, -1):
+            tail = body[-n:]
+            if tail in self.lex.abbreviations:
+                return body[:-n] + self.lex.abbreviations[tail]
+        return body
+
+    def _kind(self, full: str) -> str | None:
+        m = None
+        for n in range(min(12, len(full)), 0, -1):
+            if full[-n:] in self.lex.suffixes:
+                m = full[-n:]
+                break
+        if m is None:
+            return None
+        kind = self.lex.suffixes[m]
+        if kind == "Company" and full.startswith("中国"):
+            return "StateOwnedEnterprise"
+        return kind
+
+    def resolve_department(self, surface: str, parent: AgencyName, ctx: Context) -> tuple[str, str, str | None] | None:
+        """A department named without a place (宣传部) inside a chain after its parent (市委)."""
+        if parent.kind == "PartyOrgan" and parent.label.startswith("中共") and parent.label.endswith("委员会"):
+            place = parent.label[2:-3]
+            key = "委" + surface
+            if key in self.lex.place_bodies:
+                pb = self.lex.place_bodies[key]
+                return pb.template.format(place=place), pb.kind, parent.label
+            return f"中共{place}委{self._expand(surface)}", "PartyOrgan", parent.label
+        return self.canonical(surface, ctx)
+
+
+@lru_cache(maxsize=1)
+def _city_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(c) for c in sorted(lexicon().cities, key=len, reverse=True)))
+
+
+def infer_context(text: str, city: str | None = None, province: str | None = None) -> Context:
+    """The city and province a page is about: metadata first, else the most named place."""
+    lex = lexicon()
+    if not city:
+        counts: dict[str, int] = {}
+        for name in _city_re().findall(text):
+            counts[name] = counts.get(name, 0) + 1
+        best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        if best and best[1] >= 2:
+            city = best[0] + "市"
+            province = province or lex.cities[best[0]]
+    if not province:
+        pc: dict[str, int] = {}
+        for short, full in lex.provinces.items():
+            if len(short) >= 2 and full.endswith("省"):
+                n = text.count(short)
+                if n:
+                    pc[full] = pc.get(full, 0) + n
+        best_p = max(pc.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+        if best_p:
+            province = best_p[0]
+    return Context(city=city, province=province)

@@ -1,0 +1,245 @@
+"""Title chains and the people they name.
+
+The genre's grammar: ``[agency] title (、[agency] title)* name`` — 市委常委、宣传部部长、
+统战部部长柳庆发 — and its variants: name + title (某某总书记), name（title chain）, and
+one chain shared by a list of names (副市长张三、李四). An agency named once covers the
+titles after it (党组书记、主任 of one 委); a department without a place (宣传部) after a
+Party committee (市委) is that committee's; a title with a body of its own (副市长) gets
+that body implicitly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .agencies import AgencyFinder, AgencyName, Context
+from .lexicon import Lexicon, lexicon
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DELIMS = "、,，"
+# what may follow a person's name (a cue that the name ended)
+_AFTER_NAME = re.compile(
+    r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
+    r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|"
+    r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
+)
+_NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
+
+
+@dataclass(slots=True)
+class TitleHit:
+    role: str
+    start: int  # span of the title in text
+    end: int
+    agency: AgencyName | None
+    implicit: bool
+    post_start: int  # span of the post text (agency + title)
+    post_end: int
+
+
+@dataclass(slots=True)
+class PersonHit:
+    name: str
+    start: int
+    end: int
+    titles: list[TitleHit] = field(default_factory=list)
+    cue: str = "title"
+
+
+class ChainParser:
+    """Find people with their titles and agencies in repaired text."""
+
+    def __init__(self, finder: AgencyFinder | None = None, lex: Lexicon | None = None, names=None) -> None:
+        self.lex = lex or lexicon()
+        self.finder = finder or AgencyFinder(self.lex)
+        self.names = names  # optional learned model with name_at(text, start)
+        self._compound = tuple(s for s in self.lex.surnames if len(s) == 2)
+
+    # -- names ---------------------------------------------------------------------
+
+    def name_at(self, text: str, pos: int) -> int:
+        """Length of the person name starting at ``pos`` (0 when there is none)."""
+        if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START:
+            return 0
+        compound = text.startswith(self._compound, pos)
+        if not compound and text[pos] not in self.lex.surnames:
+            return 0
+        lengths = (3, 4) if compound else (2, 3)
+        ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])]
+        if not ok:
+            return 0
+        cued = [n for n in ok if _AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
+        if self.names is not None:
+            best = self.names.name_at(text, pos)
+            if best and best[0] in ok and (not cued or best[0] in cued):
+                return best[0]
+        if cued:
+            # 李强主持 (2) vs 柳庆发主持 (3): a cue right after the name decides; the
+            # longer name wins only when the shorter one's cue is not a cue word itself
+            return 3 if 3 in cued and not compound else cued[0] if len(cued) == 1 else max(cued)
+        return 0
+
+    def _title_starts(self, text: str, pos: int) -> bool:
+        return bool(self.lex.title_re.match(text, pos))
+
+    # -- chains --------------------------------------------------------------------
+
+    def parse(self, text: str, ctx: Context, agencies: list[AgencyName]) -> list[PersonHit]:
+        """People named with a title chain in ``text`` (half-width normalised)."""
+        self._ctx = ctx
+        by_end = {a.end: a for a in agencies}
+        titles = [(m.start(), m.end(), m.group()) for m in self.lex.title_re.finditer(text)]
+        hits: list[PersonHit] = []
+        taken_until = -1
+        for i, (ts, te, role) in enumerate(titles):
+            if ts < taken_until or self.lex.titles[role].family == "press":
+                continue  # reporters come from bylines
+            n = self.name_at(text, te)
+            if not n:
+                continue
+            chain = self._chain_back(text, titles, i, by_end)
+            if chain is None:
+                continue
+            resolved = self._assign(text, chain, ctx, by_end)
+            hit = PersonHit(text[te:te + n], te, te + n, resolved)
+            hits.append(hit)
+            taken_until = te + n
+            hits.extend(self._list_continuation(text, te + n, resolved))
+        hits.extend(self._name_then_title(text, titles, hits, ctx))
+        hits.extend(self._parenthesised(text, ctx, agencies, hits))
+        return hits
+
+    def _chain_back(self, text: str, titles, i: int, by_end) -> list[tuple[int, int, str, AgencyName | None, int]] | None:
+        """Walk left from title i over 、-joined segments that end with a title."""
+        chain = []
+        j = i
+        seg_end_title = titles[i]
+        while True:
+            ts, te, role = seg_end_title
+            # titles written back to back in one segment (党组书记 + 局长 is rare; 常委 + 副市长 never)
+            k = j
+            seg_titles = [(ts, te, role)]
+            while k > 0 and titles[k - 1][1] == seg_titles[0][0]:
+                k -= 1
+                seg_titles.insert(0, titles[k])
+            head = seg_titles[0][0]
+            agency = by_end.get(head) or self.finder.ending_at(text, head, self._ctx)
+            seg_start = agency.start if agency else head
+            prefix = ""
+            if not agency:
+                # a bare department inside a chain (宣传部部长), or nothing (副市长)
+                left = head
+                while left > 0 and _HAN.match(text[left - 1]) and head - left < 12:
+                    left -= 1
+                if (left == 0 or text[left - 1] in _DELIMS) and self.lex.suffix_end_re.search(text[left:head]):
+                    prefix = text[left:head]
+                    seg_start = left
+            for s, e, r in reversed(seg_titles):
+                chain.insert(0, (s, e, r, agency, seg_start, prefix))
+            if seg_start == 0 or text[seg_start - 1] not in _DELIMS:
+                break
+            # previous segment must end with a title right before the delimiter
+            prev_end = seg_start - 1
+            prev = next((idx for idx in range(k - 1, -1, -1) if titles[idx][1] == prev_end), None)
+            if prev is None:
+                break
+            j = prev
+            seg_end_title = titles[prev]
+            if len(chain) > 12:
+                break
+        return chain
+
+    def _assign(self, text: str, chain, ctx: Context, by_end) -> list[TitleHit]:
+        out: list[TitleHit] = []
+        current: AgencyName | None = None
+        committee: AgencyName | None = None  # the last Party committee named (市委)
+        for s, e, role, agency, seg_start, prefix in chain:
+            implicit = False
+            target = agency
+            post_start = seg_start
+            if target is None and prefix:
+                # 宣传部 after 市委常委 belongs to the 市委
+                parent = committee or current
+                canon = self.finder.resolve_department(prefix, parent, ctx) if parent else self.finder.canonical(prefix, ctx)
+                if canon:
+                    target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
+                    post_start = s - len(prefix)
+            if target is None:
+                title = self.lex.titles.get(role)
+                template = title.implicit if title else None
+                if template and role not in ("记者", "通讯员"):
+                    label = template.format(city=ctx.city or "市", province=ctx.province or "省", county=ctx.county or "县")
+                    if "{" not in label and "市人民政府" != label[-5:] or ctx.city:
+                        canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+                        target = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
+                        implicit = True
+                elif current is not None and seg_start == s:
+                    target = current  # 党组书记、主任: the agency covers the titles after it
+            if target is not None and not implicit:
+                current = target
+                if target.label.startswith("中共") and target.label.endswith("委员会"):
+                    committee = target
+            out.append(TitleHit(role, s, e, target, implicit, post_start, e))
+        return out
+
+    def _list_continuation(self, text: str, pos: int, titles: list[TitleHit]) -> list[PersonHit]:
+        """副市长张三、李四: more names after the first share its chain."""
+        out = []
+        while pos < len(text) and text[pos] == "、":
+            n = self.name_at(text, pos + 1)
+            if not n or self._title_starts(text, pos + 1):
+                break
+            out.append(PersonHit(text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, list(titles), cue="list"))
+            pos = pos + 1 + n
+        return out
+
+    def _name_then_title(self, text: str, titles, hits: list[PersonHit], ctx: Context) -> list[PersonHit]:
+        """某某总书记 / 某某市长: a name right before a title that has a body of its own."""
+        out = []
+        covered = {(h.start, h.end) for h in hits}
+        for ts, te, role in titles:
+            title = self.lex.titles.get(role)
+            if not title or not title.implicit or role in ("记者", "通讯员"):
+                continue
+            for n in (3, 2):
+                s = ts - n
+                if s < 0 or (s, ts) in covered:
+                    continue
+                if s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
+                    continue
+                if self.name_at(text, s) == 0 and not (text[s] in self.lex.surnames and all(_HAN.match(c) for c in text[s:ts])):
+                    continue
+                if text[s] not in self.lex.surnames:
+                    continue
+                label = title.implicit.format(city=ctx.city or "市", province=ctx.province or "省", county=ctx.county or "县")
+                canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+                ag = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
+                out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))
+                break
+        return out
+
+    def _parenthesised(self, text: str, ctx: Context, agencies, hits) -> list[PersonHit]:
+        """某某（市委常委、常务副市长）: a chain in brackets after a name."""
+        out = []
+        for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[(（]([^()（）]{2,40})[)）]", text):
+            inner = m.group(2)
+            name = m.group(1)
+            for n in (len(name), 3, 2):
+                cand = name[-n:]
+                s = m.start(2) - 1 - n
+                if cand[0] in self.lex.surnames and self.lex.title_at_end(inner):
+                    titles = self._inner_titles(text, m.start(2), m.end(2), ctx, agencies)
+                    if titles:
+                        out.append(PersonHit(cand, s, s + n, titles, cue="paren"))
+                    break
+        return out
+
+    def _inner_titles(self, text: str, s: int, e: int, ctx: Context, agencies) -> list[TitleHit]:
+        titles = [(m.start() + s, m.end() + s, m.group()) for m in self.lex.title_re.finditer(text[s:e])]
+        if not titles or titles[-1][1] != e:
+            return []
+        by_end = {a.end: a for a in agencies if s <= a.start and a.end <= e}
+        self._ctx = ctx
+        chain = self._chain_back(text, titles, len(titles) - 1, by_end)
+        return self._assign(text, chain, ctx, by_end) if chain else []

@@ -32,7 +32,7 @@ import numpy as np
 
 from .network import NODE_TYPES, to_networkx
 
-__all__ = ["TYPE_STYLES", "RELATION_STYLES", "to_network", "render", "write_html",
+__all__ = ["TYPE_STYLES", "RELATION_STYLES", "to_network", "focus_nodes", "render", "write_html",
            "display", "InlineView", "layout"]
 
 #: type -> (Chinese name, colour, vis shape, legend glyph)
@@ -58,6 +58,9 @@ RELATION_STYLES: dict[str, tuple[str, str, bool]] = {
     "mentions": ("提及", "#c8c8c8", True),
     "author": ("记者", "#7f7f7f", False),
 }
+
+#: participant roles as the page shows them
+ROLE_NAMES = {"speaker": "发言", "chair": "主持", "attendee": "出席"}
 
 #: default view types: posts are folded into person -> agency edges labelled by role
 DEFAULT_TYPES = ("Person", "Organization", "Program", "Event", "Article")
@@ -193,7 +196,7 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
     return pos
 
 
-def layout(graph: nx.Graph, seed: int = 0, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
+def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, tuple[float, float]]:
     """Precompute node positions (pixels): each component force-directed, then packed.
 
     graph (nx.Graph): any networkx graph (edge ``weight`` pulls harder).
@@ -301,8 +304,8 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         relations[relation] = relations.get(relation, 0) + 1
         name, colour, dashed = RELATION_STYLES.get(relation, (relation, "#999999", False))
         label = data.get("label") or name
-        if relation in ("holds", "participates") and label == relation:
-            label = name
+        if relation == "participates":
+            label = "、".join(ROLE_NAMES.get(r, r) for r in str(label).split(",") if r) or name
         edge = {
             "id": f"e{i}", "relation": relation, "color": colour, "dashes": dashed,
             "width": round(1 + math.log2(max(1, data.get("weight", 1))), 2),

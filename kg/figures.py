@@ -103,10 +103,20 @@ def _periods() -> list[tuple[re.Pattern, str, str]]:
 
 @lru_cache(maxsize=None)
 def _trim() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": []}
+    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": [], "drop": []}
     for word, role in _read_tsv("figure-indicator-trim.tsv"):
         out[role].append(word)
     return out
+
+
+@lru_cache(maxsize=None)
+def _drop_re() -> re.Pattern:
+    return re.compile("|".join(_trim()["drop"]))
+
+
+@lru_cache(maxsize=None)
+def _set_phrase_re() -> re.Pattern:
+    return re.compile(alternation(r[0] for r in _read_tsv("figure-set-phrases.tsv")))
 
 
 @lru_cache(maxsize=None)
@@ -201,6 +211,8 @@ def find_quantities(text: str) -> list[Quantity]:
         nxt = text[m.end("num")] if m.group("num") and m.end("num") < len(text) else ""
         if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, m.end("num") if m.group("num") else e):
             continue
+        if not is_cn and len(num) > 1 and num[0] in "0０" and num[1] not in ".．":
+            continue  # 0635…: a code or phone number
         if is_cn:
             if num in _BARE_CN or num[0] in "零〇":
                 continue
@@ -222,6 +234,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if _NAME_COUNT.match(text, m.start("unit")):
                 continue
             unit, category = u.unit, u.category
+            if is_cn and _set_phrase_re().match(text, m.end("unit")):
+                continue  # 四个现代化, 两个确立: a doctrine, not a count
         else:
             unit, category = "", ""
         if ordinal and not (category == "count" and unit in ("位", "名")):
@@ -312,6 +326,8 @@ def _find_periods(sentence: str, offset: int, page_date: str | None) -> list[tup
     taken: list[tuple[int, int]] = []
     for rx, t0, t1 in _periods():
         for m in rx.finditer(sentence):
+            if m.start() > 0 and sentence[m.start() - 1] in "比较同于":
+                continue  # 比去年增长: a comparison base, not the period
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v}
@@ -333,6 +349,7 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     lead, link, _ = _trim_res()
     for p in periods_in:
         pre = pre.replace(p, "")
+    pre = _drop_re().sub("", pre)
     prev = None
     while prev != pre:
         prev = pre
@@ -444,12 +461,12 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
             else:
                 kind = "level"
         # ---- indicator
-        ind = _indicator_before(pre, [p[2] for p in periods if p[0] >= left])
-        if cm and not ind.replace(cm.group(1), ""):
-            ind = prev_ind
-        elif cm:
-            ind = ind[: len(ind) - len(cm.group(1))] if ind.endswith(cm.group(1)) else ind
-            ind = _indicator_before(ind, []) or prev_ind
+        period_words = [p[2] for p in periods if p[0] >= left]
+        if cm:
+            # 装机容量…，同比增长18%: a change without its own phrase measures the figure before
+            ind = _indicator_before(pre[:cm.start()], period_words) or prev_ind
+        else:
+            ind = _indicator_before(pre, period_words)
         nxt = text[q.end:q.end + 1]
         if q.category == "count" and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank:
             after = _noun_after(text, q.end)

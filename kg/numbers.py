@@ -32,9 +32,9 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
 #: An Arabic number: digits, thousands separators, one decimal part (full-width too).
-# A full-width comma is a clause break in modern text, so it separates thousands only
-# between full-width digits (１，７４３，８４６ in older documents).
-ARABIC_RE = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[０-９]+(?:[,，][０-９]{3})*(?:[.．][０-９]+)?"
+# Thousands separators may be full-width commas (１，７４３，８４６，０００元 in older reports),
+# but only before exactly three digits that end the group.
+ARABIC_RE = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 #: A Chinese numeral (with 点 decimals); callers decide whether a bare one is a figure.
 CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?"
 

@@ -1,0 +1,163 @@
+"""Figures: values, units, kinds, indicators, periods, and the things that are not figures."""
+import pytest
+
+from kg.figures import extract_figures, find_quantities
+from kg.records import Article
+
+DATE = "2024-06-20"
+
+
+def article(text: str, headline: str = "") -> Article:
+    return Article(id="t", source="s", index=0, headline=headline, text=text,
+                   offsets=list(range(len(text))), raw=text, date=DATE)
+
+
+def figs(text: str, headline: str = ""):
+    return extract_figures(article(text, headline), DATE, "某市")
+
+
+def one(text: str):
+    out = figs(text)
+    assert len(out) == 1, [(f.value, f.unit, f.surface) for f in out]
+    return out[0]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("全县粮食总产量达到86.5万吨。", "865000", "吨"),
+    ("全年完成固定资产投资3.6亿元。", "360000000", "元"),
+    ("光伏装机容量达到12.35万千瓦。", "123500", "千瓦"),
+    ("全区发电量突破8亿千瓦时。", "800000000", "千瓦时"),
+    ("新建储能电站50兆瓦。", "50", "兆瓦"),
+    ("改造老旧管网36公里。", "36", "公里"),
+    ("新增绿地面积2.4万平方米。", "24000", "平方米"),
+    ("流转土地1.5万亩。", "15000", "亩"),
+    ("培育规上企业二百三十家。", "230", "家"),
+    ("完成投资一千二百万元。", "12000000", "元"),
+    ("企业销售额突破百亿元。", "10000000000", "元"),
+    ("城镇化率达到61.7%。", "61.7", "%"),
+    ("高于全国平均1.2个百分点。", "1.2", "个百分点"),
+    ("建成乡村驿站14处。", "14", "处"),
+    ("吸纳就业2.3万人。", "23000", "人"),
+])
+def test_figures_value_and_unit(text, value, unit):
+    f = one(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("全年接待游客1200余万人次。", "余"),
+    ("带动农户增收3亿多元。", "多"),
+    ("完成投资约5.6亿元。", "约"),
+    ("引进项目近40个。", "近"),
+    ("招商引资超过20亿元。", "超过"),
+    ("网络零售额突破10亿元。", "突破"),
+    ("优良天数比例保持在80%以上。", "以上"),
+    ("每年安排资金不少于500万元。", "不少于"),
+])
+def test_figures_qualifier(text, qualifier):
+    assert one(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text,kind,direction", [
+    ("一季度全县工业用电量同比增长12.6%。", "change", "increase"),
+    ("单位产值能耗同比下降4.1%。", "change", "decrease"),
+    ("服务业增加值占地区生产总值比重达到52.3%。", "share", ""),
+    ("力争到2026年底新能源汽车保有量达到3万辆。", "target", ""),
+    ("明年将新建污水处理厂2座。", "target", ""),
+    ("目前已建成充电站45座。", "count", ""),
+    ("全年实现地区生产总值680亿元。", "level", ""),
+    ("出口额实现翻番。", "change", "increase"),
+])
+def test_figures_kind(text, kind, direction):
+    f = one(text)
+    assert (f.kind, f.direction) == (kind, direction)
+
+
+def test_figures_change_shares_indicator_of_level():
+    out = figs("截至5月底，全县风电装机容量62.8万千瓦，同比增长18.4%。")
+    assert [(f.value, f.unit, f.kind) for f in out] == [("628000", "千瓦", "level"), ("18.4", "%", "change")]
+    assert out[0].indicator == out[1].indicator == "风电装机容量"
+
+
+@pytest.mark.parametrize("text,period,start,end", [
+    ("今年以来，全市新增市场主体1.2万户。", "今年以来", "2024-01-01", DATE),
+    ("截至今年5月底，全市累计发放贷款9.8亿元。", "截至今年5月底", None, "2024-05-31"),
+    ("前三季度，全县税收收入增长6.5%。", "前三季度", "2024-01-01", "2024-09-30"),
+    ("2022年以来，累计建成高标准农田8万亩。", "2022年以来", "2022-01-01", DATE),
+    ("上半年，全区接待游客320万人次。", "上半年", "2024-01-01", "2024-06-30"),
+    ("1-5月，规上工业增加值增长7.2%。", "1-5月", "2024-01-01", "2024-05-31"),
+    ("去年全市粮食产量达到62万吨。", "去年", "2023-01-01", "2023-12-31"),
+])
+def test_figures_period_resolved_against_page_date(text, period, start, end):
+    f = one(text)
+    assert (f.period, f.period_start, f.period_end) == (period, start, end)
+
+
+def test_figures_comparison_base_is_not_the_period():
+    f = one("粮食产量比去年增长3.5%。")
+    assert f.period == ""
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("今年以来，全市高新技术企业营业收入达到215亿元。", "高新技术企业营业收入"),
+    ("全县建成5G基站1280个、村级电商服务站96处。", "村级电商服务站"),
+    ("为320家小微企业发放贴息贷款。", "小微企业"),
+])
+def test_figures_indicator(text, indicator):
+    assert figs(text)[-1].indicator == indicator
+
+
+@pytest.mark.parametrize("text", [
+    "2024年6月20日上午，会议在市委召开。",
+    "我市深入落实“1468”工作体系和“3+2”行动，推进“十四五”规划。",
+    "学习贯彻党的二十大精神，落实《关于支持民营经济发展的15条措施》。",
+    "咨询电话：0635-2189900，监督电话12345。",
+    "坚持“两个确立”，做到四个现代化一起抓。",
+    "推广5G应用，治理PM2.5污染。",
+    "统一思想，千家万户，一个也不能少，零部件产业。",
+    "实施三年行动计划，第一次全体会议。",
+])
+def test_figures_not_figures(text):
+    assert figs(text) == []
+
+
+def test_figures_pairs_and_ranges_are_two_figures():
+    out = figs("建成储能电站一座，规模50兆瓦/100兆瓦时；每年新增3至5个项目。")
+    assert [(f.value, f.unit) for f in out] == [("50", "兆瓦"), ("100", "兆瓦时"), ("3", "个"), ("5", "个")]
+
+
+def test_figures_rank_is_level():
+    f = one("工作成效列全省第2位。")
+    assert (f.value, f.unit, f.kind) == ("2", "位", "level")
+
+
+def test_figures_cut_off_unit_is_guessed_from_indicator():
+    f = one("争取上级资金2亿多")
+    assert (f.value, f.unit, f.qualifier) == ("200000000", "元", "多")
+
+
+def test_figures_headline_figure_is_the_same_observation():
+    out = figs("今年以来，全县光伏发电量突破9亿千瓦时，同比增长21%。", headline="全县光伏发电量突破9亿千瓦时")
+    body, head = out[0], out[-1]
+    assert (head.value, head.unit) == (body.value, body.unit)
+    assert (head.indicator, head.kind, head.period) == (body.indicator, body.kind, body.period)
+    assert head.evidence.sentence == "全县光伏发电量突破9亿千瓦时"
+
+
+def test_figures_evidence_points_at_raw_span():
+    raw = "全市 完成投资 3.6亿元。"
+    text = raw.replace(" ", "")
+    offsets = [i for i, c in enumerate(raw) if c != " "]
+    a = Article(id="t", source="s", index=0, headline="", text=text, offsets=offsets, raw=raw, date=DATE)
+    f = extract_figures(a, DATE, "某市")[0]
+    assert f.evidence.anchor == "3.6亿元"
+    assert raw[f.evidence.start:f.evidence.end] == "3.6亿元"
+
+
+def test_figures_area_is_given_area():
+    assert one("全市新增就业1.1万人。").area == "某市"
+
+
+def test_figures_find_quantities_full_width():
+    q = find_quantities("粮食产量１２，３４５吨，增长３．５％")
+    assert [(x.value, x.unit) for x in q] == [("12345", "吨"), ("3.5", "%")]

@@ -1,0 +1,88 @@
+"""Numerals, multipliers and units -> exact decimal strings."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kg.numbers import (
+    cn_to_decimal,
+    format_decimal,
+    number_to_decimal,
+    parse_quantity,
+    split_unit,
+    to_decimal_string,
+)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("一千一百五十五", "1155"),
+    ("百亿", "10000000000"),
+    ("十五", "15"),
+    ("二十", "20"),
+    ("两万", "20000"),
+    ("三亿五千万", "350000000"),
+    ("一百零五", "105"),
+    ("一万二千", "12000"),
+    ("三点五", "3.5"),
+    ("二〇二三", "2023"),
+    ("四亿零七百万", "407000000"),
+])
+def test_numbers_chinese_numerals(text, value):
+    assert format_decimal(cn_to_decimal(text)) == value
+
+
+@pytest.mark.parametrize("number,mult,value", [
+    ("7.1", "亿", "710000000"),
+    ("423.94", "万", "4239400"),
+    ("1.2", "万", "12000"),
+    ("134.9", "万亿", "134900000000000"),
+    ("0.35", "万", "3500"),
+    ("1,155", "", "1155"),
+    ("１２．５", "", "12.5"),
+    ("3.130", "", "3.13"),
+])
+def test_numbers_multiplier_is_exact(number, mult, value):
+    assert to_decimal_string(number, mult) == value
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("423.94万千瓦", "4239400", "千瓦"),
+    ("55亿千瓦时", "5500000000", "千瓦时"),
+    ("百亿元", "10000000000", "元"),
+    ("120余项", "120", "项"),
+    ("8亿多元", "800000000", "元"),
+    ("2.6%", "2.6", "%"),
+    ("0.8个百分点", "0.8", "个百分点"),
+    ("36公斤", "36", "千克"),
+    ("六大", "6", "类"),
+])
+def test_numbers_parse_quantity(text, value, unit):
+    assert parse_quantity(text) == (value, unit)
+
+
+@pytest.mark.parametrize("unit,power,norm", [
+    ("万千瓦", 4, "千瓦"), ("亿(元)", 8, "元"), ("万(吨)", 4, "吨"), ("大(类)", 0, "类"),
+    ("兆瓦时", 0, "兆瓦时"), ("个", 0, "个"), ("平方米", 0, "平方米"),
+])
+def test_numbers_split_unit(unit, power, norm):
+    assert split_unit(unit) == (power, norm)
+
+
+def test_numbers_rejects_non_numerals():
+    with pytest.raises(ValueError):
+        cn_to_decimal("聊城")
+    with pytest.raises(ValueError):
+        parse_quantity("没有数字")
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False))
+def test_numbers_wan_scaling_has_no_float_artefacts(d):
+    text = format_decimal(d)
+    out = to_decimal_string(text, "万")
+    assert Decimal(out) == d * 10000
+    assert "e" not in out.lower()
+
+
+@given(st.integers(min_value=1, max_value=99999999))
+def test_numbers_arabic_roundtrip(n):
+    assert number_to_decimal(str(n)) == Decimal(n)

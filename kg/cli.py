@@ -176,3 +176,103 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         pass
     finally:
         server.server_close()
+
+
+# ---- network analytics and the HTML view (kg.network, kg.viz) ----
+
+def _read_graph_or_fail(source: str):
+    from .network import read_graph
+
+    try:
+        return read_graph(source)
+    except FileNotFoundError as err:
+        raise click.ClickException(str(err)) from err
+    except Exception as err:  # a parse error names the file and the line
+        raise click.ClickException(f'Cannot read "{source}": {err}') from err
+
+
+@cli.command("network")
+@click.argument("source", metavar="OUT")
+@click.option("--export", "export_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the projection as GraphML (.graphml) or GEXF (.gexf, for Gephi).")
+@click.option("--coappearance", is_flag=True,
+              help="Export the co-appearance network of people instead of the whole projection.")
+@click.option("--top", default=10, show_default=True, help="How many central people to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def network_command(source: str, export_path: str | None, coappearance: bool, top: int,
+                    as_json: bool) -> None:
+    """Analyse OUT/graph.ttl (or an RDF file) as a network; optionally export it.
+
+    Prints counts by type and relation, the most central people (degree and
+    betweenness), communities and the co-appearance network of officials.
+
+    \b
+    Example:
+        kg network build
+        kg network build --export build/graph.gexf
+        kg network build --coappearance --export people.graphml
+    """
+    import json
+
+    from . import network
+
+    nxg = network.to_networkx(_read_graph_or_fail(source))
+    info = network.summary(nxg, top=top)
+    if export_path:
+        target = network.coappearance(nxg) if coappearance else nxg
+        try:
+            network.export(target, export_path)
+        except ValueError as err:
+            raise click.ClickException(str(err)) from err
+        info["exported"] = export_path
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{info['nodes']} nodes, {info['edges']} edges")
+    click.echo("types:     " + ", ".join(f"{k} {v}" for k, v in info["node_types"].items()))
+    click.echo("relations: " + ", ".join(f"{k} {v}" for k, v in info["relations"].items()))
+    click.echo(f"communities: {info['communities']} (largest {info['largest_community']})")
+    co = info["coappearance"]
+    click.echo(f"co-appearance: {co['people']} people, {co['links']} links")
+    if info["central_people"]:
+        click.echo("most central people (betweenness, degree):")
+        for row in info["central_people"]:
+            click.echo(f"  {row['betweenness']:.4f}  {row['degree']:3d}  {row['label']}")
+    if export_path:
+        click.echo(f"wrote {export_path}")
+
+
+@cli.command("viz")
+@click.argument("source", metavar="OUT")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="HTML file to write. Defaults to OUT/graph.html (OUT/view.html when focused).")
+@click.option("--focus", default=None, help="Show only the neighbourhood of the node with this name.")
+@click.option("--hops", default=2, show_default=True, help="Neighbourhood radius for --focus.")
+@click.option("--types", default=None,
+              help="Node types to show, e.g. Person,Organization (also Post, Program, Event, Article).")
+def viz_command(source: str, output: str | None, focus: str | None, hops: int,
+                types: str | None) -> None:
+    """Write the interactive HTML view of OUT/graph.ttl: one offline UTF-8 file.
+
+    \b
+    Example:
+        kg viz build
+        kg viz build --focus 高峰 --hops 2 -o gao.html
+        kg viz build --types Person,Organization -o people.html
+    """
+    from pathlib import Path
+
+    from . import viz
+
+    graph = _read_graph_or_fail(source)
+    try:
+        net = viz.to_network(graph, focus=focus, hops=hops, types=types)
+    except KeyError as err:
+        raise click.ClickException(err.args[0]) from err
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+    if output is None:
+        base = Path(source) if Path(source).is_dir() else Path(source).parent
+        output = str(base / ("graph.html" if not (focus or types) else "view.html"))
+    path = viz.write_html(net, output)
+    click.echo(f"wrote {path} ({len(net.nodes)} nodes, {len(net.edges)} links)")

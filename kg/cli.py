@@ -15,6 +15,135 @@ def cli() -> None:
 # ---- commands are added below, one section per feature ----
 
 
+# ---- build, articles, eval (pipeline) ----
+
+
+def _valid_date(ctx, param, value):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-12-28") from None
+
+
+@cli.command("build")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--out", "out", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="Output folder: graph.ttl, store/, graph.html, report.json.")
+@click.option("--date", "page_date", callback=_valid_date, help="Page date (YYYY-MM-DD) for every input; "
+              "otherwise a FILE.meta.json sidecar, then a date in the path.")
+@click.option("--update", is_flag=True, help="Add INPUTS to the existing build in OUT (no duplicates).")
+@click.option("--no-html", is_flag=True, help="Skip graph.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+def build_command(inputs, out, page_date, update, no_html, quiet):
+    """Build a knowledge graph from newspaper pages and articles.
+
+    INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
+    (title, text|content, date, url), or folders of them (read recursively).
+
+    \b
+    Example:
+        kg build corpus -o build
+        kg build pages/2024/ --date 2024-01-05 -o build
+        kg build --update build new_page.txt -o build
+    """
+    from .build import build
+
+    try:
+        result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html, progress=not quiet)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from None
+    rep = result.report
+    for r in rep["refused"]:
+        where = f"{r['path']}:{r['line']}" if r.get("line") else r["path"]
+        click.echo(f"kg: {where}: {r['reason']}", err=True)
+    for r in rep["skipped"]:
+        click.echo(f"kg: skipped {r['path']}: {r['reason']}", err=True)
+    for w in rep["warnings"]:
+        click.echo(f"kg: warning: {w}", err=True)
+    if not result.ok:
+        raise click.ClickException("nothing could be read; no graph written (see the messages above)")
+    if not quiet:
+        c = rep["counts"]
+        click.echo(
+            f"{len(rep['sources'])} source(s), {len(rep['articles'])} article(s): {c['persons']} people, "
+            f"{c['agencies']} agencies, {c['memberships']} posts held, {c['figures']} figures, "
+            f"{c['programs']} programs, {c['events']} events, {c['triples']} triples -> {out}/"
+        )
+
+
+@cli.command("articles")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path())
+@click.option("--date", "page_date", callback=_valid_date, help="Page date (YYYY-MM-DD) for every input.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+def articles_command(inputs, page_date, as_json):
+    """Show how inputs split into articles (date, headline, reporters, characters).
+
+    \b
+    Example:
+        kg articles corpus
+    """
+    import json as _json
+
+    from .segment import segment
+    from .sources import read_sources
+
+    sources, refused, skipped = read_sources(list(inputs), page_date)
+    for r in refused:
+        click.echo(f"kg: {r.message()}", err=True)
+    n = 0
+    for src in sources:
+        for a in segment(src):
+            n += 1
+            row = {"id": a.id, "date": a.date, "headline": a.headline, "kicker": a.kicker,
+                   "reporters": [r[0] for r in a.reporters], "characters": len(a.text),
+                   "truncated": bool(a.truncated)}
+            if as_json:
+                click.echo(_json.dumps(row, ensure_ascii=False))
+            else:
+                rep = "、".join(row["reporters"]) or "-"
+                click.echo(f"{a.date or '----------'}  {len(a.text):>6}  {rep:<10}  {a.headline or '(no headline)'}")
+    if not n:
+        raise click.ClickException("no articles found")
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("out_dir", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses/--no-misses", default=True, show_default=True, help="List what was missed and what was wrong.")
+def eval_command(gold, out_dir, as_json, misses):
+    """Score a build against a gold file (persons, holdings, agencies, figures, programs, events).
+
+    \b
+    Example:
+        kg eval ../shared/eval/seed_gold.json build
+    """
+    import json as _json
+
+    from .evaluate import evaluate
+    from .store import load_graph_file
+
+    try:
+        graph = load_graph_file(out_dir)
+    except FileNotFoundError:
+        raise click.ClickException(f'No graph in "{out_dir}" - run "kg build" first') from None
+    scores = evaluate(gold, graph)
+    if as_json:
+        click.echo(_json.dumps(scores, ensure_ascii=False, indent=2))
+        return
+    for name, s in scores.items():
+        click.echo(f"{name:<9} P {s.get('precision', 0):.3f}  R {s.get('recall', 0):.3f}  F1 {s.get('f1', 0):.3f}")
+        if misses:
+            for key, title in (("misses", "missed"), ("wrong", "wrong")):
+                items = s.get(key) or []
+                if items:
+                    click.echo(f"    {title}: " + "; ".join(map(str, items[:30])) + (" ..." if len(items) > 30 else ""))
+
+
 # ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----
 
 def _open_store_or_fail(out_dir: str):

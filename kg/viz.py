@@ -405,7 +405,7 @@ def render(net: Any) -> str:
     }
     parts = {
         "TITLE": html.escape(meta.get("title", "kg graph")),
-        "CSP": html.escape(_CSP),
+        "CSP": html.escape(_CSP, quote=False),  # no double quotes in it
         "CSS": _asset("page.css").replace("__FONT_STACK__", FONT_STACK),
         "VIS": _vis_js(),
         "DATA": _script_json(payload),

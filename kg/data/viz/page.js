@@ -1,5 +1,5 @@
 /* kg graph view: legend, filters, search and a details panel over vis-network.
- * Every string from the data goes on screen through textContent (never innerHTML),
+ * Every string from the data goes on screen through textContent (never as markup),
  * so names and sentences that look like HTML stay text. */
 (function () {
   "use strict";

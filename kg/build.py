@@ -1,0 +1,181 @@
+"""``kg build``: files -> sources -> articles -> records -> graph -> OUT/.
+
+Writes OUT/graph.ttl (portable export), OUT/store (Oxigraph), OUT/graph.html (network
+view) and OUT/report.json. Every file is written to a temporary name and renamed into
+place, so an interrupted build never leaves a half-written output.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import __version__
+from .extract import Extractor, page_context
+from .rdf import GraphWriter
+from .records import Extraction, Source
+from .resolve import resolve
+from .segment import segment
+from .sources import read_sources
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    report: dict
+    graph: object = field(repr=False, default=None)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.report["sources"])
+
+
+def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
+                    meta: dict | None = None) -> tuple[list[Extraction], list[dict]]:
+    """Segment and extract every source; returns extractions and per-article summaries."""
+    extractor = Extractor()
+    extractions: list[Extraction] = []
+    summaries: list[dict] = []
+    items = [(src, segment(src)) for src in sources]
+    total = sum(len(arts) for _, arts in items)
+    bar = progress(range(total)) if progress else None
+    it = iter(bar) if bar is not None else None
+    for src, articles in items:
+        ctx = page_context(src, articles)
+        paper = (meta or {}).get(src.id, {}).get("paper")
+        for art in articles:
+            ex = extractor.extract(art, ctx, paper)
+            extractions.append(ex)
+            summaries.append({
+                "id": art.id, "headline": art.headline, "date": art.date, "date_said": art.date_said,
+                "reporters": [r[0] for r in art.reporters], "characters": len(art.text),
+                "people": sorted({p.name for p in ex.persons}), "figures": len(ex.figures),
+                "truncated": bool(art.truncated),
+            })
+            if it is not None:
+                next(it, None)
+    if bar is not None and hasattr(bar, "close"):
+        bar.close()
+    return extractions, summaries
+
+
+def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
+          html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None) -> BuildResult:
+    """Build a graph from files/folders into the OUT folder.
+
+    inputs (list[str]): files or folders.
+    out (Path): output folder (created).
+    page_date (str | None): page date for every input (ISO), overrides sidecars and paths.
+    update (bool): add ``inputs`` to the inputs of the existing build in ``out``.
+    RETURNS (BuildResult): the report (also written to OUT/report.json).
+    """
+    out = Path(out)
+    prev_inputs: list[str] = []
+    if update:
+        rep = out / "report.json"
+        if not rep.is_file():
+            raise FileNotFoundError(f'{out} has no report.json - run "kg build" first, without --update')
+        prev_inputs = json.loads(rep.read_text(encoding="utf-8")).get("inputs", [])
+    all_inputs = list(dict.fromkeys([*prev_inputs, *map(str, inputs)]))
+    sources, refused, skipped = read_sources(all_inputs, page_date)
+    sources.sort(key=lambda s: s.id)
+    meta = {s.id: {"paper": _paper_of(s)} for s in sources}
+    bar = _bar("extracting", "article") if progress else None
+    extractions, summaries = extract_sources(sources, bar, meta)
+    resolved = resolve(extractions)
+    writer = GraphWriter()
+    for s in sources:
+        writer.source(s)
+    by_source = {s.id: s for s in sources}
+    for ex in extractions:
+        writer.article(ex.article, by_source[ex.article.source])
+    writer.resolved(resolved)
+    writer.activity(sources, stamp)
+    graph = writer.g
+    report = {
+        "kg_version": __version__,
+        "inputs": all_inputs,
+        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": sum(1 for e in extractions if e.article.source == s.id)} for s in sources],
+        "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
+        "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
+        "articles": summaries,
+        "counts": _counts(resolved, graph),
+        "merges": resolved.merges,
+        "warnings": [],
+    }
+    if not sources:
+        return BuildResult(out, report, graph)
+    out.mkdir(parents=True, exist_ok=True)
+    ttl = graph.serialize(format="turtle")
+    _atomic_write(out / "graph.ttl", ttl)
+    if store:
+        try:
+            from .store import save_store
+
+            save_store(graph, out)
+        except Exception as exc:  # the Turtle export stands on its own
+            report["warnings"].append(f"store not written: {exc}")
+    if html:
+        try:
+            from .viz import to_network, write_html
+
+            write_html(to_network(graph), out / "graph.html")
+        except Exception as exc:
+            report["warnings"].append(f"graph.html not written: {exc}")
+    try:
+        from .validate import validate
+
+        shacl = validate(graph)
+        report["shacl_conforms"] = shacl.conforms
+        if not shacl.conforms:
+            report["warnings"].append(
+                f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
+    except Exception as exc:  # pragma: no cover - validation is advisory in a build
+        report["warnings"].append(f"SHACL validation skipped: {exc}")
+    _atomic_write(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return BuildResult(out, report, graph)
+
+
+def _paper_of(src: Source) -> str | None:
+    from .sources import read_sidecar
+
+    try:
+        return read_sidecar(Path(src.path)).get("paper")
+    except (ValueError, OSError):
+        return None
+
+
+def _counts(r, graph) -> dict:
+    return {
+        "persons": len(r.persons),
+        "agencies": len(r.agencies),
+        "memberships": len(r.memberships),
+        "figures": len(r.figures),
+        "programs": len({p.name for p in r.programs}),
+        "events": len({(e.name, e.date) for e in r.events}),
+        "triples": len(graph),
+    }
+
+
+def _bar(desc: str, unit: str):
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover
+        return None
+    return lambda it: tqdm(it, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,124 @@
+"""Articles -> records: people, posts, agencies (spaCy pipeline), figures, programs, events.
+
+spaCy types stop here: everything returned is a plain record of kg.records.
+"""
+from __future__ import annotations
+
+import re
+
+from .agencies import AgencyName, Context, infer_context
+from .figures import extract_figures
+from .nlp import build_nlp, make_doc
+from .records import AgencyMention, Article, Extraction, Holding, PersonMention, Source
+from .repair import normalize_for_matching
+
+PRESS_KIND = "Newspaper"
+_SPEECH = re.compile(r"(?:介绍|表示|指出|强调|主持|出席|讲话|说|要求|通报|宣读)")
+
+
+def page_context(source: Source, articles: list[Article]) -> Context:
+    """City and province a page is about (metadata first, then the page's own text)."""
+    text = "".join(a.headline + a.text for a in articles)
+    return infer_context(text, city=source.city)
+
+
+class Extractor:
+    """Runs the pipeline over articles; one instance per process (loads vocabularies once)."""
+
+    def __init__(self, use_name_model: bool = True) -> None:
+        self.nlp = build_nlp(use_name_model)
+        people = self.nlp.get_pipe("kg_people")
+        self.names = people.parser.names
+
+    def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
+        """All records of one article."""
+        text = normalize_for_matching(article.text)
+        doc = make_doc(self.nlp, text, ctx)
+        out = Extraction(article)
+        agencies = [self._agency(article, a) for a in doc._.kg_agencies]
+        out.agencies.extend(agencies)
+        seen_names: dict[str, PersonMention] = {}
+        for hit in doc._.kg_people:
+            ev = article.evidence(hit.start, hit.end)
+            pm = PersonMention(hit.name, article.id, ev, cue=hit.cue, start=hit.start, end=hit.end)
+            out.persons.append(pm)
+            seen_names.setdefault(hit.name, pm)
+            for t in hit.titles:
+                if t.agency is None:
+                    continue
+                am = self._agency(article, t.agency, implicit=t.implicit)
+                if not t.implicit:
+                    out.agencies.append(am)
+                else:
+                    out.agencies.append(am)
+                post_ev = article.evidence(min(t.post_start, hit.start), hit.end)
+                out.holdings.append(
+                    Holding(hit.name, t.role, am, text[t.post_start:t.post_end], article.id, article.date, post_ev)
+                )
+        self._bylines(article, out, seen_names, paper)
+        self._speakers(article, text, out, seen_names)
+        self._later_mentions(article, text, out, seen_names)
+        out.figures.extend(extract_figures(article, article.date, ctx.city))
+        self._programs_events(article, out)
+        return out
+
+    def _agency(self, article: Article, a: AgencyName, implicit: bool = False) -> AgencyMention:
+        if implicit or a.start < 0:
+            ev = article.evidence(0, 0)
+            return AgencyMention(a.label, a.label, a.label, a.kind, article.id, ev, a.parent, True)
+        ev = article.evidence(a.start, a.end)
+        return AgencyMention(a.surface, a.label, a.label, a.kind, article.id, ev, a.parent, False, a.start, a.end)
+
+    def _bylines(self, article: Article, out: Extraction, seen: dict, paper: str | None) -> None:
+        label = paper or "本报"
+        for name, role, rs, re_ in article.reporters:
+            ev = _raw_evidence(article, rs, re_)
+            pm = PersonMention(name, article.id, ev, cue="byline")
+            out.persons.append(pm)
+            seen.setdefault(name, pm)
+            press = AgencyMention("本报", label, label, PRESS_KIND, article.id, ev, None, True)
+            out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
+
+    def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """Names without a title, right before a speech verb (张三指出), from the name model."""
+        if self.names is None:
+            return
+        for s, e, _score in self.names.find_names(text):
+            name = text[s:e]
+            if name in seen or not _SPEECH.match(text, e):
+                continue
+            pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
+            out.persons.append(pm)
+            seen[name] = pm
+
+    def _later_mentions(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""
+        taken = {(p.start, p.end) for p in out.persons if p.start >= 0}
+        for name in list(seen):
+            for m in re.finditer(re.escape(name), text):
+                if (m.start(), m.end()) in taken or any(s <= m.start() < e for s, e in taken):
+                    continue
+                out.persons.append(
+                    PersonMention(name, article.id, article.evidence(m.start(), m.end()), cue="coref", start=m.start(), end=m.end())
+                )
+
+    def _programs_events(self, article: Article, out: Extraction) -> None:
+        try:
+            from .programs import extract_programs
+        except ImportError:
+            extract_programs = None
+        try:
+            from .events import extract_events
+        except ImportError:
+            extract_events = None
+        if extract_programs:
+            out.programs.extend(extract_programs(article, out.agencies))
+        if extract_events:
+            out.events.extend(extract_events(article, out.persons, out.agencies))
+
+
+def _raw_evidence(article: Article, rs: int, re_: int):
+    """Evidence for a raw span (bylines are parsed on raw text)."""
+    from .records import Evidence
+
+    return Evidence(article.source, article.id, rs, re_, article.raw[rs:re_], "")

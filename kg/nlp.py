@@ -1,0 +1,168 @@
+"""The spaCy pipeline: ``blank("zh")`` with a jieba word segmenter and kg's components.
+
+Components follow spaCy's span_ruler pattern (``__call__`` = match -> set_annotations):
+
+- ``kg_agencies``: agency names by their grammar -> ``doc.spans["kg_agencies"]``
+- ``kg_people``: title chains and their people -> ``doc.spans["kg_people"]`` (names) and
+  ``doc.spans["kg_posts"]`` (post texts), with structured hits in ``doc._.kg_people``.
+
+The page context (which city 市 means) rides on ``doc._.kg_context``; set it with
+``make_doc(nlp, text, ctx)`` before running the pipeline.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .agencies import AgencyFinder, Context
+from .chains import ChainParser
+
+AGENCIES_KEY = "kg_agencies"
+PEOPLE_KEY = "kg_people"
+POSTS_KEY = "kg_posts"
+
+
+def _ensure_extensions() -> None:
+    for name, default in (("kg_context", None), ("kg_agencies", None), ("kg_people", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+class JiebaTokenizer:
+    """Word tokens from rjieba (fast) or jieba, with no spaces between them."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+        try:
+            import rjieba
+
+            self._cut = rjieba.cut
+        except ImportError:  # same segmentation, slower
+            import jieba
+
+            jieba.setLogLevel(60)
+            self._cut = lambda text: jieba.lcut(text, HMM=True)
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self._cut(text) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    # spaCy serialisation hooks (the tokenizer has no state of its own)
+    def to_bytes(self, **_):
+        return b""
+
+    def from_bytes(self, _data, **_):
+        return self
+
+    def to_disk(self, _path, **_):
+        return None
+
+    def from_disk(self, _path, **_):
+        return self
+
+
+def _spans(doc: Doc, items, label_of) -> list[Span]:
+    out = []
+    for it in items:
+        span = doc.char_span(it.start, it.end, label=label_of(it), alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+class AgencyComponent:
+    """Find agency names; canonical names go with the spans in ``doc._.kg_agencies``."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str = AGENCIES_KEY) -> None:
+        _ensure_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.finder = AgencyFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc)
+        self.set_annotations(doc, matches)
+        return doc
+
+    def match(self, doc: Doc):
+        return self.finder.find(doc.text, doc._.kg_context or Context())
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        doc._.kg_agencies = matches
+        doc.spans[self.spans_key] = _spans(doc, matches, lambda a: a.kind)
+
+
+class PeopleComponent:
+    """Parse title chains into people with posts; needs ``kg_agencies`` before it."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str = PEOPLE_KEY, use_name_model: bool = True) -> None:
+        _ensure_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        names = None
+        if use_name_model:
+            try:
+                from .names import NameModel
+
+                names = NameModel.load()
+            except (ImportError, OSError, ValueError):
+                names = None
+        self.parser = ChainParser(names=names)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc):
+        agencies = doc._.kg_agencies
+        if agencies is None:
+            raise ValueError("kg_people needs kg_agencies earlier in the pipeline: nlp.add_pipe('kg_agencies', first=True)")
+        return self.parser.parse(doc.text, doc._.kg_context or Context(), agencies)
+
+    def set_annotations(self, doc: Doc, hits) -> None:
+        doc._.kg_people = hits
+        doc.spans[self.spans_key] = _spans(doc, hits, lambda h: "PERSON")
+        posts = [t for h in hits for t in h.titles]
+        doc.spans[POSTS_KEY] = [
+            s for s in (doc.char_span(t.post_start, t.post_end, label=t.role, alignment_mode="expand") for t in posts) if s is not None
+        ]
+
+
+@Language.factory("kg_agencies", assigns=["doc.spans", "doc._.kg_agencies"], default_config={"spans_key": AGENCIES_KEY})
+def make_agencies(nlp: Language, name: str, spans_key: str) -> AgencyComponent:
+    """Agency recogniser. spans_key (str): where the spans go. Defaults to "kg_agencies"."""
+    return AgencyComponent(nlp, name, spans_key)
+
+
+@Language.factory(
+    "kg_people",
+    assigns=["doc.spans", "doc._.kg_people"],
+    requires=["doc._.kg_agencies"],
+    default_config={"spans_key": PEOPLE_KEY, "use_name_model": True},
+)
+def make_people(nlp: Language, name: str, spans_key: str, use_name_model: bool) -> PeopleComponent:
+    """Title-chain parser. use_name_model (bool): break name-length ties with kg.names. Defaults to True."""
+    return PeopleComponent(nlp, name, spans_key, use_name_model)
+
+
+@lru_cache(maxsize=2)
+def build_nlp(use_name_model: bool = True) -> Language:
+    """The kg pipeline: blank Chinese, jieba words, agency and people components."""
+    _ensure_extensions()
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab)
+    nlp.add_pipe("kg_agencies")
+    nlp.add_pipe("kg_people", config={"use_name_model": use_name_model})
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, ctx: Context) -> Doc:
+    """Run the pipeline on ``text`` with the page context set."""
+    doc = nlp.make_doc(text)
+    doc._.kg_context = ctx
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

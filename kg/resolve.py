@@ -1,0 +1,140 @@
+"""Cross-article identities: one node per person, agency, post and membership.
+
+Same name -> same person, unless the posts are incompatible (held in agencies of
+different places: a 聊城市 official and a 济南市 official who share a name are two
+people). Every merge and split is reported with its reason.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .records import Evidence, Extraction, Figure, Event, Program
+
+_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
+
+
+@dataclass
+class AgencyNode:
+    key: str
+    label: str
+    kind: str
+    parent: str | None
+    surfaces: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    implicit_only: bool = True
+
+
+@dataclass
+class MembershipNode:
+    person: str
+    agency: str
+    role: str
+    date: str | None
+    post_text: str
+    implicit: bool
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PersonNode:
+    key: str
+    name: str
+    articles: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    """The graph's entities, each once, with all their evidence."""
+
+    persons: dict[str, PersonNode] = field(default_factory=dict)
+    agencies: dict[str, AgencyNode] = field(default_factory=dict)
+    memberships: dict[tuple, MembershipNode] = field(default_factory=dict)
+    mentions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # article -> {(type, key)}
+    authors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # article -> person keys
+    figures: list[Figure] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
+
+
+def place_of(label: str) -> str | None:
+    """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
+    m = _PLACE.match(label)
+    return m.group(1) if m else None
+
+
+def resolve(extractions: list[Extraction]) -> Resolved:
+    """Merge per-article records into graph entities."""
+    r = Resolved()
+    # which places each name holds posts in: differing places split the name
+    places: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for h in ex.holdings:
+            p = place_of(h.agency.label) if not h.agency.implicit or h.role not in ("记者", "通讯员") else None
+            if p:
+                places[h.person].add(p)
+
+    def person_key(name: str, ex: Extraction) -> str:
+        if len(places.get(name, ())) <= 1:
+            return name
+        local = {place_of(h.agency.label) for h in ex.holdings if h.person == name} - {None}
+        return f"{name}@{sorted(local)[0]}" if local else name
+
+    for ex in extractions:
+        aid = ex.article.id
+        for a in ex.agencies:
+            node = r.agencies.get(a.key)
+            if node is None:
+                node = r.agencies[a.key] = AgencyNode(a.key, a.label, a.kind, a.parent)
+            if not a.implicit:
+                node.surfaces.add(a.surface)
+                node.evidence.append(a.evidence)
+                node.implicit_only = False
+                r.mentions[aid].add(("org", a.key))
+            if node.parent is None and a.parent:
+                node.parent = a.parent
+        for pm in ex.persons:
+            key = person_key(pm.name, ex)
+            node = r.persons.get(key)
+            if node is None:
+                node = r.persons[key] = PersonNode(key, pm.name)
+            node.articles.add(aid)
+            node.evidence.append(pm.evidence)
+            if pm.cue == "byline":
+                if key not in r.authors[aid]:
+                    r.authors[aid].append(key)
+            else:
+                r.mentions[aid].add(("person", key))
+        for h in ex.holdings:
+            key = person_key(h.person, ex)
+            if h.agency.key not in r.agencies:
+                r.agencies[h.agency.key] = AgencyNode(h.agency.key, h.agency.label, h.agency.kind, h.agency.parent)
+            mkey = (key, h.agency.key, h.role, h.date)
+            m = r.memberships.get(mkey)
+            if m is None:
+                m = r.memberships[mkey] = MembershipNode(key, h.agency.key, h.role, h.date, h.post_text, h.agency.implicit)
+            m.evidence.append(h.evidence)
+        r.figures.extend(ex.figures)
+        r.programs.extend(ex.programs)
+        r.events.extend(ex.events)
+    # parents named only as a parent still become nodes
+    for node in list(r.agencies.values()):
+        if node.parent and node.parent not in r.agencies:
+            r.agencies[node.parent] = AgencyNode(node.parent, node.parent, _parent_kind(node.parent), None)
+    for key, node in sorted(r.persons.items()):
+        if len(node.articles) > 1:
+            r.merges.append({"person": node.name, "key": key, "articles": sorted(node.articles),
+                             "reason": "same name, posts compatible (same place)"})
+    for name, ps in sorted(places.items()):
+        if len(ps) > 1:
+            r.merges.append({"person": name, "split": sorted(ps), "reason": "same name with posts in different places: kept apart"})
+    return r
+
+
+def _parent_kind(label: str) -> str:
+    if label.startswith("中共") or label.startswith("中国共产党"):
+        return "PartyOrgan"
+    return "GovernmentAgency"

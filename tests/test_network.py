@@ -1,0 +1,167 @@
+"""kg.network: the networkx projection, analytics and GraphML/GEXF export."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from kg import network
+from kg.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "viz_mini.ttl"
+KGR = "https://w3id.org/kg-gov/id/"
+GAO, ZHANG, LIN, EVIL = (KGR + f"person/{p}" for p in ("gao", "zhang", "lin", "evil"))
+FGW, GOV, KJJ = (KGR + f"org/{o}" for o in ("fgw", "gov", "kjj"))
+PLAN, EVENT, A1, A2 = KGR + "program/p3", KGR + "event/e1", KGR + "article/a1", KGR + "article/a2"
+
+
+@pytest.fixture(scope="module")
+def rdf():
+    return network.read_graph(MINI)
+
+
+@pytest.fixture(scope="module")
+def nxg(rdf):
+    return network.to_networkx(rdf)
+
+
+def test_network_projection_has_typed_labelled_nodes(nxg):
+    types = {n: d["type"] for n, d in nxg.nodes(data=True)}
+    assert types[GAO] == "Person" and types[FGW] == "Organization"
+    assert types[PLAN] == "Program" and types[EVENT] == "Event" and types[A1] == "Article"
+    assert sorted(t for t in types.values() if t == "Post") == ["Post"] * 5
+    assert nxg.nodes[GAO]["label"] == "高峰"
+    assert nxg.nodes[FGW]["label"] == "聊城市发展和改革委员会"
+    assert nxg.nodes[FGW]["alt_labels"] == sorted(["市发展改革委", "市发改委"])
+    assert nxg.nodes[FGW]["kind"] == "GovernmentAgency"
+    assert nxg.nodes[EVENT]["date"] == "2023-12-28"
+    assert nxg.nodes[A2]["label"] == "<script>alert(1)</script>标题"  # kept as data
+
+
+def test_network_holds_edge_weighted_with_evidence_and_dates(nxg):
+    post = KGR + "post/fgw-sj"
+    edge = nxg.edges[GAO, post, "holds"]
+    assert edge["relation"] == "holds" and edge["weight"] == 1 and edge["label"] == "党组书记"
+    assert edge["dates"] == ["2023-12-28"]
+    (ev,) = edge["evidence"]
+    assert ev["anchor"] == "市发展改革委党组书记、主任高 峰"
+    assert ev["article"] == A1 and ev["headline"] == "聊城将实施产业振兴三年行动计划"
+    assert ev["date"] == "2023-12-28" and (ev["begin"], ev["end"]) == (40, 56)
+    assert nxg.has_edge(post, FGW, key="post_in")
+
+
+def test_network_person_lists_posts_with_organization(nxg):
+    posts = nxg.nodes[GAO]["posts"]
+    assert [p["role"] for p in posts] == ["党组书记", "主任"]
+    assert {p["organization"] for p in posts} == {"聊城市发展和改革委员会"}
+    assert any("发展改革委党组书记" in e["sentence"] for e in nxg.nodes[GAO]["evidence"])
+
+
+def test_network_typed_edges_between_agencies_programs_events(nxg):
+    assert nxg.has_edge(FGW, GOV, key="sub_organization_of")
+    assert nxg.has_edge(FGW, PLAN, key="leads")
+    assert nxg.edges[FGW, PLAN, "leads"]["evidence"][0]["sentence"].startswith("实施产业振兴")
+    assert nxg.has_edge(GOV, EVENT, key="organizes")
+    assert nxg.edges[GAO, EVENT, "participates"]["role"] == "speaker"
+    assert nxg.has_edge(A1, LIN, key="author")
+    assert nxg.has_edge(A2, EVIL, key="mentions")
+
+
+def test_network_two_speakers_at_one_event_are_linked(nxg):
+    edge = nxg.edges[GAO, ZHANG, "co_participant"]
+    assert edge["weight"] == 1 and edge["events"] == [EVENT]
+    assert len(edge["evidence"]) == 2
+    assert not nxg.has_edge(ZHANG, GAO)  # one edge per pair, sorted by id
+
+
+def test_network_coappearance_counts_events_and_articles(nxg):
+    co = network.coappearance(nxg)
+    assert set(co) == {GAO, ZHANG, LIN, EVIL}
+    assert co[GAO][ZHANG]["weight"] == 2  # the press conference and article a1
+    assert co[GAO][ZHANG]["events"] == [EVENT] and co[GAO][ZHANG]["articles"] == [A1]
+    assert co[GAO][EVIL]["weight"] == 1 and co[GAO][EVIL]["articles"] == [A2]
+    assert not co.has_edge(GAO, LIN)  # the reporter wrote a1, he is not mentioned in it
+    only_events = network.coappearance(nxg, via=["Event"])
+    assert sorted(map(sorted, only_events.edges())) == [sorted([GAO, ZHANG])]
+
+
+def test_network_centrality_ranks_the_official_in_most_places_first(nxg):
+    rows = network.centrality(nxg, types=["Person"])
+    assert [r["label"] for r in rows][0] == "高峰"
+    assert {r["type"] for r in rows} == {"Person"}
+    top = rows[0]
+    assert top["degree"] == 6 and 0 < top["betweenness"] <= 1
+    assert 0 < top["degree_centrality"] <= 1
+    assert len(network.centrality(nxg, top=3)) == 3
+
+
+def test_network_communities_partition_all_nodes_deterministically(nxg):
+    first, second = network.communities(nxg, seed=1), network.communities(nxg, seed=1)
+    assert first == second
+    assert sorted(n for c in first for n in c) == sorted(nxg)
+    assert [len(c) for c in first] == sorted((len(c) for c in first), reverse=True)
+
+
+def test_network_projection_is_deterministic(rdf):
+    one, two = network.to_networkx(rdf), network.to_networkx(rdf)
+    assert list(one.nodes(data=True)) == list(two.nodes(data=True))
+    assert list(one.edges(keys=True, data=True)) == list(two.edges(keys=True, data=True))
+
+
+def test_network_summary_counts(nxg):
+    info = network.summary(nxg, top=2)
+    assert info["node_types"] == {"Article": 2, "Event": 1, "Organization": 5, "Person": 4,
+                                  "Post": 5, "Program": 1}
+    assert info["relations"]["holds"] == 5 and info["relations"]["co_participant"] == 1
+    assert info["nodes"] == 18 and len(info["central_people"]) == 2
+    assert info["coappearance"] == {"people": 4, "links": 2}
+
+
+@pytest.mark.parametrize("suffix,reader", [(".graphml", nx.read_graphml), (".gexf", nx.read_gexf)])
+def test_network_export_round_trips(nxg, tmp_path, suffix, reader):
+    path = network.export(nxg, tmp_path / f"g{suffix}")
+    back = reader(path)
+    assert back.number_of_nodes() == nxg.number_of_nodes()
+    assert back.number_of_edges() == nxg.number_of_edges()
+    node = back.nodes[GAO]
+    assert node["label"] == "高峰" and node["type"] == "Person"
+    assert json.loads(node["posts"])[0]["role"] == "党组书记"
+    relations = {d.get("relation") for _, _, d in back.edges(data=True)}
+    assert {"holds", "co_participant", "leads", "mentions"} <= relations
+    assert [p.name for p in tmp_path.iterdir()] == [f"g{suffix}"]  # no temp file left
+
+
+def test_network_export_coappearance_graph(nxg, tmp_path):
+    path = network.export(network.coappearance(nxg), tmp_path / "co.gexf")
+    back = nx.read_gexf(path)
+    assert back.number_of_edges() == 2 and back.nodes[ZHANG]["label"] == "张明"
+
+
+def test_network_export_rejects_unknown_format(nxg, tmp_path):
+    with pytest.raises(ValueError, match="graphml or .gexf"):
+        network.export(nxg, tmp_path / "g.csv")
+
+
+def test_network_read_graph_names_the_fix(tmp_path):
+    with pytest.raises(FileNotFoundError, match="kg build"):
+        network.read_graph(tmp_path)
+
+
+def test_cli_network_prints_summary_and_exports(tmp_path):
+    target = tmp_path / "out.graphml"
+    result = CliRunner().invoke(cli, ["network", str(MINI), "--export", str(target), "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert info["central_people"][0]["label"] == "高峰" and info["exported"] == str(target)
+    assert nx.read_graphml(target).number_of_nodes() == 18
+    text = CliRunner().invoke(cli, ["network", str(MINI)])
+    assert text.exit_code == 0 and "高峰" in text.output and "communities:" in text.output
+
+
+def test_cli_network_missing_build_is_an_error(tmp_path):
+    result = CliRunner().invoke(cli, ["network", str(tmp_path)])
+    assert result.exit_code == 1 and "kg build" in result.output

@@ -1,0 +1,198 @@
+"""kg.viz: the offline HTML view (page content; the browser tests run it)."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import network, viz
+from kg.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "viz_mini.ttl"
+KGR = "https://w3id.org/kg-gov/id/"
+GAO, ZHANG, EVIL = KGR + "person/gao", KGR + "person/zhang", KGR + "person/evil"
+FGW, KJJ, EVENT = KGR + "org/fgw", KGR + "org/kjj", KGR + "event/e1"
+PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+            "<img src=x onerror=alert(2)>", "<script>window.__pwned=1")
+
+
+@pytest.fixture(scope="module")
+def rdf():
+    return network.read_graph(MINI)
+
+
+@pytest.fixture(scope="module")
+def net(rdf):
+    return viz.to_network(rdf)
+
+
+@pytest.fixture(scope="module")
+def page(net, tmp_path_factory):
+    path = viz.write_html(net, tmp_path_factory.mktemp("viz") / "graph.html")
+    return path.read_bytes().decode("utf-8")  # must be valid UTF-8
+
+
+def _data(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def test_viz_page_references_nothing_outside_itself(page):
+    lowered = page.lower()
+    assert not re.search(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//""", lowered)
+    assert not re.search(r"""@import|url\(\s*["']?\s*(?:https?:)?//""", lowered)
+    assert "<link" not in lowered and "<iframe" not in lowered
+    assert not re.search(r"<script[^>]*\ssrc\s*=", lowered)
+    assert "sourcemappingurl" not in lowered
+    for host in ("cdnjs.cloudflare", "unpkg.com", "jsdelivr", "bootstrapcdn", "googleapis"):
+        assert host not in lowered
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+
+
+def test_viz_page_inlines_vis_network_and_its_licence(page):
+    assert "vis-network" in page and "@license" in page and "new vis.Network" in page
+    assert len(re.findall(r"^<script", page, re.M)) == 3 and page.count("</script>") == 3
+    assert '<meta charset="utf-8">' in page
+
+
+def test_viz_labels_from_text_never_appear_as_markup(page):
+    for payload in PAYLOADS:
+        assert payload not in page
+    data = _data(page)
+    # ... yet the data carries them intact, as text for the page to show
+    assert data["details"][EVIL]["label"] == "<img src=x onerror=alert(1)>"
+    sentences = [e["sentence"] for e in data["details"][EVIL].get("evidence", [])]
+    assert any(s.startswith("<script>window.__pwned=1") for s in sentences)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[EVIL]["title"] == "人物: <img src=x onerror=alert(1)>"  # vis shows titles as text
+
+
+def test_viz_app_script_writes_text_never_html():
+    app = (Path(viz.__file__).parent / "data" / "viz" / "page.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                 "new Function"):
+        assert sink not in app
+    assert "textContent" in app
+
+
+def test_viz_title_is_escaped(rdf):
+    net = viz.to_network(rdf, focus="<img src=x onerror=alert(1)>", hops=1)
+    page = viz.render(net)
+    assert "<title>kg graph: &lt;img src=x onerror=alert(1)&gt; (1 hops)</title>" in page
+
+
+def test_viz_nodes_coloured_and_shaped_by_type_with_legend(page):
+    data = _data(page)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert (nodes[GAO]["color"], nodes[GAO]["shape"]) == viz.TYPE_STYLES["Person"][1:3]
+    assert (nodes[FGW]["color"], nodes[FGW]["shape"]) == viz.TYPE_STYLES["Organization"][1:3]
+    assert nodes[EVENT]["shape"] == "star" and nodes[GAO]["kgType"] == "Person"
+    legend = {t["type"]: t["count"] for t in data["meta"]["types"]}
+    assert legend == {"Person": 4, "Organization": 5, "Program": 1, "Event": 1, "Article": 2}
+    assert 'id="kg-legend"' in page and 'id="kg-search"' in page and 'id="kg-details"' in page
+
+
+def test_viz_layout_is_precomputed_and_physics_off(page):
+    data = _data(page)
+    assert data["options"]["physics"]["enabled"] is False
+    assert data["options"]["layout"]["improvedLayout"] is False
+    positions = [(n["x"], n["y"]) for n in data["nodes"]]
+    assert all(isinstance(x, float) and isinstance(y, float) for x, y in positions)
+    assert len(set(positions)) == len(positions)
+
+
+def test_viz_layout_is_deterministic(rdf):
+    one = [(n["id"], n["x"], n["y"]) for n in viz.to_network(rdf).nodes]
+    two = [(n["id"], n["x"], n["y"]) for n in viz.to_network(rdf).nodes]
+    assert one == two
+
+
+def test_viz_css_names_cjk_system_fonts_and_no_web_fonts(page):
+    for font in ("Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC"):
+        assert font in page
+    assert "@font-face" not in page
+    assert _data(page)["options"]["nodes"]["font"]["face"] == viz.FONT_STACK
+
+
+def test_viz_posts_fold_into_role_labelled_edges(net):
+    edges = [e for e in net.edges if e["from"] == GAO and e["to"] == FGW]
+    assert len(edges) == 1 and edges[0]["relation"] == "holds"
+    assert edges[0]["kg"]["label"] == "党组书记、主任" and edges[0]["kg"]["weight"] == 2
+    assert not any(n["kgType"] == "Post" for n in net.nodes)
+    with_posts = viz.to_network(network.read_graph(MINI), types="Person,Post,Organization")
+    assert sum(n["kgType"] == "Post" for n in with_posts.nodes) == 5
+
+
+def test_viz_edges_carry_source_sentences(net):
+    edge = next(e for e in net.edges if e["from"] == GAO and e["to"] == EVENT)
+    assert edge["label"] == "发言"
+    assert "市发展改革委党组书记" in edge["kg"]["evidence"][0]["sentence"]
+
+
+@pytest.mark.parametrize("types,expected", [
+    ("Person,Organization", {"Person", "Organization"}),
+    (["person", "agency"], {"Person", "Organization"}),
+    ("Event Person", {"Event", "Person"}),
+])
+def test_viz_types_filter(rdf, types, expected):
+    net = viz.to_network(rdf, types=types)
+    assert {n["kgType"] for n in net.nodes} == expected
+
+
+def test_viz_unknown_type_is_an_error(rdf):
+    with pytest.raises(ValueError, match="Person, Organization"):
+        viz.to_network(rdf, types="Person,Planet")
+
+
+def test_viz_focus_keeps_the_neighbourhood(rdf):
+    one = {n["id"] for n in viz.to_network(rdf, focus="张明", hops=1).nodes}
+    assert one == {ZHANG, KJJ, EVENT, GAO, KGR + "article/a1"}
+    two = {n["id"] for n in viz.to_network(rdf, focus="张明", hops=2).nodes}
+    assert one < two and FGW in two
+    by_alt = {n["id"] for n in viz.to_network(rdf, focus="市科技局", hops=0).nodes}
+    assert by_alt == {KJJ}
+    with pytest.raises(KeyError, match="No node named"):
+        viz.to_network(rdf, focus="王五")
+
+
+def test_viz_write_html_replaces_atomically(net, tmp_path):
+    target = tmp_path / "graph.html"
+    target.write_text("old", encoding="utf-8")
+    viz.write_html(net, target)
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+def test_viz_write_html_accepts_a_graph(rdf, tmp_path):
+    path = viz.write_html(rdf, tmp_path / "g.html")
+    assert len(_data(path.read_text(encoding="utf-8"))["nodes"]) == 13
+
+
+def test_viz_display_isolates_the_page_in_a_sandboxed_srcdoc_iframe(net, tmp_path):
+    shown = viz.display(net)._repr_html_()
+    assert shown.startswith("<iframe srcdoc=\"") and 'sandbox="allow-scripts"' in shown
+    assert "allow-same-origin" not in shown
+    srcdoc = re.search(r'srcdoc="([^"]*)"', shown).group(1)
+    assert "<" not in srcdoc and html.unescape(srcdoc) == viz.render(net)
+    viz.write_html(net, tmp_path / "graph.html")
+    assert viz.display(tmp_path).page == (tmp_path / "graph.html").read_text(encoding="utf-8")
+
+
+def test_cli_viz_writes_focused_view(tmp_path):
+    out = tmp_path / "v.html"
+    result = CliRunner().invoke(cli, ["viz", str(MINI), "--focus", "高峰", "--hops", "1",
+                                      "--types", "Person,Event", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    labels = {n["label"] for n in _data(out.read_text(encoding="utf-8"))["nodes"]}
+    assert labels == {"高峰", "张明", "聊城市绿色低碳高质量发展新闻发布会"}
+
+
+def test_cli_viz_unknown_focus_is_an_error(tmp_path):
+    result = CliRunner().invoke(cli, ["viz", str(MINI), "--focus", "王五", "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 1 and 'No node named "王五"' in result.output

@@ -89,6 +89,14 @@ def save_store(graph: Graph, out_dir: Path | str) -> Path:
     return target
 
 
+def resolve_store_dir(out_dir: Path | str) -> Path:
+    """The store directory for a build folder (or the store directory itself)."""
+    path = Path(out_dir)
+    if path.name == STORE_DIRNAME and (path / "CURRENT").exists():
+        return path
+    return store_path(out_dir)
+
+
 def open_ox_store(out_dir: Path | str, read_only: bool = True):
     """Open the pyoxigraph ``Store`` of a build folder.
 
@@ -98,9 +106,7 @@ def open_ox_store(out_dir: Path | str, read_only: bool = True):
     """
     import pyoxigraph as ox
 
-    path = Path(out_dir)
-    if path.name != STORE_DIRNAME or not (path / "CURRENT").exists():
-        path = store_path(out_dir)
+    path = resolve_store_dir(out_dir)
     if not (path / "CURRENT").exists():
         raise FileNotFoundError(f'Store "{path}" not found - run "kg build" first')
     try:

@@ -1,0 +1,235 @@
+"""Events (schema:Event): press conferences, meetings, forums and ceremonies.
+
+The genre announces an event in a few fixed ways, read here with regexes:
+
+- ``在X召开的Y上`` / ``X举办的Y上``: Y is the event, X its organiser
+  (在市政府新闻办召开的…新闻发布会上, 市农业农村局局长…介绍);
+- ``Y召开`` / ``Y举行`` after the dateline (12月28日下午，全市…工作会议召开);
+  ``A暨B举行`` is two events;
+- ``X召开Y`` with X an agency (市委召开常委会会议).
+
+Event nouns (会议, 座谈会, 新闻发布会, 仪式 …) and their kinds are in
+``ontology/vocab/event-kinds.tsv``; the verbs in ``event-verbs.tsv``. The date is the one
+said in the sentence (12月27日上午, 28日上午), resolved against the article date; the
+participants are the persons followed by a role verb (``event-roles.tsv``: 介绍 / 讲话 ->
+speaker, 主持 -> chair, 出席 / 参加 -> attendee). A person listed before another with no
+verb of their own (院长甲，检察长乙出席) takes the role of the one after.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from .numbers import _read_tsv, alternation
+from .records import AgencyMention, Article, Event, Evidence, Participant, PersonMention
+
+__all__ = ["extract_events", "find_event_spans", "EventSpan"]
+
+_NAME_MAX = 60
+_ROLE_WINDOW = 14  # characters between a name and its role verb (出席会议并讲话)
+_INHERIT_GAP = 24  # a listed person's titles before the next name
+
+
+@dataclass(slots=True)
+class EventSpan:
+    """An event named in text: the name's [start, end), its organiser's span if said."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    org_start: int = -1
+    org_end: int = -1
+
+
+@lru_cache(maxsize=None)
+def _kinds() -> dict[str, str]:
+    return {r[0]: r[1] for r in _read_tsv("event-kinds.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _roles() -> dict[str, str]:
+    return {r[0]: r[1] for r in _read_tsv("event-roles.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    nouns = alternation(_kinds())
+    verbs = alternation(r[0] for r in _read_tsv("event-verbs.tsv"))
+    body = r"[^，,。；;！？!?\n：:]"
+    # 在市政府新闻办召开的……新闻发布会上
+    at = re.compile(rf"(?:在|从|于)(?P<org>{body}{{2,24}}?)(?:{verbs})的(?P<name>{body}{{0,{_NAME_MAX}}}?(?:{nouns}))(?:上|中|期间)")
+    # ，全市……工作会议召开 / 举行 (the name opens its clause)
+    held = re.compile(rf"(?:^|(?<=[，,。；;！？!?\n]))(?P<name>{body}{{2,{_NAME_MAX}}}?(?:{nouns}))(?:在{body}{{1,20}}?)?(?:{verbs})(?=$|[，,。；;！？!?\n])")
+    # 市委召开常委会会议
+    convene = re.compile(rf"(?P<org>{body}{{2,20}}?)(?:{verbs})(?P<name>{body}{{2,{_NAME_MAX}}}?(?:{nouns}))(?=$|[，,。；;！？!?\n])")
+    roles = re.compile(alternation(_roles()))
+    return at, held, convene, roles
+
+
+_DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
+_DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
+_SENT_END = "。！？!?\n"
+
+
+def _clean_name(name: str) -> str:
+    name = _DATELINE.sub("", name) if re.match(r"^.{0,20}?[0-9]{1,2}日", name) else name
+    return name.strip(" ，,、")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def find_event_spans(text: str) -> list[EventSpan]:
+    """Events named in ``text``, without overlaps, in order.
+
+    RETURNS (list[EventSpan]): ``A暨B`` gives two spans; kind from the final noun.
+    """
+    at, held, convene, _ = _res()
+    kinds = _kinds()
+    found: list[EventSpan] = []
+
+    def add(s: int, e: int, org: tuple[int, int] = (-1, -1)) -> None:
+        if any(s < f.end and f.start < e for f in found):
+            return
+        raw = text[s:e]
+        name = _clean_name(raw)
+        s += raw.find(name) if name else 0
+        e = s + len(name)
+        if len(name) < 3:
+            return
+        parts = name.split("暨") if "暨" in name else [name]
+        pos = s
+        for part in parts:
+            kind = next((kinds[n] for n in sorted(kinds, key=len, reverse=True) if part.endswith(n)), "")
+            if kind and len(part) >= 2:
+                found.append(EventSpan(pos, pos + len(part), part, kind, *org))
+            pos += len(part) + 1
+
+    for m in at.finditer(text):
+        add(m.start("name"), m.end("name"), (m.start("org"), m.end("org")))
+    for m in held.finditer(text):
+        add(m.start("name"), m.end("name"))
+    for m in convene.finditer(text):
+        org = m.group("org")
+        if re.search(r"[会议]$", org):
+            continue
+        add(m.start("name"), m.end("name"), (m.start("org"), m.end("org")))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _date_at(text: str, start: int, article_date: str | None) -> str | None:
+    """The date said in the sentence of ``start`` (12月27日, 28日上午), else the article date."""
+    s0 = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
+    s1 = len(text)
+    for c in _SENT_END:
+        j = text.find(c, start)
+        if j != -1:
+            s1 = min(s1, j)
+    m = _DATE_FULL.search(text, s0, s1)
+    if not m or not article_date:
+        return article_date
+    y = int(m.group("y") or article_date[:4])
+    mo = int(m.group("m") or article_date[5:7])
+    d = int(m.group("d"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return article_date
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _roles_of(text: str, persons: list[PersonMention]) -> dict[int, list[tuple[str, int, int]]]:
+    """Role verbs right after each person mention: index -> [(role, verb start, verb end)]."""
+    _, _, _, roles_re = _res()
+    role_of = _roles()
+    spans = sorted(((p.start, p.end, i) for i, p in enumerate(persons) if 0 <= p.start < p.end), key=lambda t: t[0])
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    for k, (s, e, i) in enumerate(spans):
+        nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        stop = min(nxt, e + _ROLE_WINDOW + 8)
+        for c in "。；;！？!?\n":
+            j = text.find(c, e, stop)
+            if j != -1:
+                stop = j
+        found = []
+        for m in roles_re.finditer(text, e, stop):
+            gap = text[e:m.start()]
+            if len(gap) > _ROLE_WINDOW or re.search(r"[，,]", gap):
+                continue
+            found.append((role_of[m.group(0)], m.start(), m.end()))
+        out[i] = found
+    # 甲，乙出席: a name followed only by the next person's titles takes that person's role
+    for k in range(len(spans) - 2, -1, -1):
+        s, e, i = spans[k]
+        ns, ne, ni = spans[k + 1]
+        gap = text[e:ns]
+        if not out.get(i) and out.get(ni) and len(gap) <= _INHERIT_GAP and re.match(r"^[，,、]", gap) \
+                and not re.search(r"[。；;！？!?\n]", gap):
+            out[i] = [(r, vs, ve) for r, vs, ve in out[ni] if r != "chair"]
+    return out
+
+
+def extract_events(article: Article, persons: list[PersonMention] = (),
+                   agencies: list[AgencyMention] = ()) -> list[Event]:
+    """The events an article names, with date, organiser and participants.
+
+    article (Article): repaired text; ``article.date`` resolves a day said alone (28日上午).
+    persons (list[PersonMention]): person mentions with spans in ``article.text``.
+    agencies (list[AgencyMention]): agency mentions; the organiser is the agency named in
+        ``在X召开的`` / ``X召开``, or the agency that opens the event's name
+        (市安全生产委员会…工作会议). None when no mention covers it.
+    RETURNS (list[Event]): one per distinct name; participants go to the article's first
+        event (the one the article reports).
+    """
+    text = article.text
+    spans = find_event_spans(text)
+    head_spans = find_event_spans(article.headline) if article.headline else []
+    located = [a for a in agencies if 0 <= a.start < a.end <= len(text)]
+    events: list[Event] = []
+    seen: set[str] = set()
+    firsts: list[tuple[EventSpan, Evidence]] = []
+    for sp in spans:
+        if sp.name in seen:
+            continue
+        seen.add(sp.name)
+        firsts.append((sp, article.evidence(sp.start, sp.end)))
+    for sp in head_spans:
+        if sp.name in seen or any(_same_name(sp.name, n) for n in seen):
+            continue  # the headline names the event the body reports
+        seen.add(sp.name)
+        if article.headline_span:
+            s, e = article.headline_span
+            ev = Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
+        else:
+            ev = Evidence(article.source, article.id, 0, 0, "", article.headline)
+        firsts.append((EventSpan(-1, -1, sp.name, sp.kind), ev))
+    # participants
+    roles = _roles_of(text, list(persons))
+    participants: list[Participant] = []
+    seen_p: set[tuple[str, str]] = set()
+    for i, p in enumerate(persons):
+        for role, vs, ve in roles.get(i, []):
+            if (p.name, role) in seen_p:
+                continue
+            seen_p.add((p.name, role))
+            participants.append(Participant(p.name, role, article.evidence(p.start, ve)))
+    for n, (sp, ev) in enumerate(firsts):
+        organizer = None
+        if sp.start >= 0:
+            if sp.org_start >= 0:
+                for a in located:
+                    if sp.org_start <= a.start and a.end <= sp.org_end:
+                        organizer = a.key
+            if organizer is None and sp.kind != "ceremony":
+                # 市安全生产委员会…工作会议: the agency that opens a meeting's name holds it
+                for a in located:
+                    if a.start == sp.start and a.end < sp.end:
+                        organizer = a.key
+                        break
+        date = _date_at(text, sp.start, article.date) if sp.start >= 0 else article.date
+        events.append(Event(sp.name, sp.kind, article.id, ev, date, organizer,
+                            tuple(participants) if n == 0 else ()))
+    return events

@@ -1,0 +1,291 @@
+"""Named programs: plans, campaigns, policy documents, projects, pilots, models, brands ...
+
+The genre names a program in three ways, read here with regexes and data files:
+
+1. **《…》**: a document (policy-document, or plan when it ends in 规划/计划).
+2. **A short quotation** ("聊城模式", “三品一标”), widened to the head noun that follows
+   (“6293”工作思路, "微成长、小升高"…培育机制) and to a short modifier before it (新时代
+   "枫桥经验"). Quoted speech (long, or with sentence punctuation) and quotations that
+   name an event ("…"主题新闻发布会) are skipped.
+3. **A head noun** (``ontology/vocab/program-heads.tsv``: 计划, 行动, 工程, 试点, 模式 …)
+   with its name read leftwards to the verb that governs it
+   (``program-boundaries.tsv``: 实施产业振兴三年行动计划 -> 产业振兴三年行动计划).
+   Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
+   it names none).
+
+A program is linked to an agency when the clause says the agency leads, issues or funds it
+(an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import _read_tsv, alternation
+from .records import AgencyMention, Article, Program
+
+__all__ = ["extract_programs", "find_program_spans", "ProgramSpan"]
+
+_CLAUSE_END = "，,；;。！？!?\n：:"
+_QUOTE_MAX = 24
+_NAME_MAX = 26
+_EXT_MAX = 14
+_LEFT_MOD_MAX = 6
+
+
+@dataclass(slots=True)
+class ProgramSpan:
+    """A program name found in text: [start, end) and its kind."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@lru_cache(maxsize=None)
+def _heads() -> dict[str, tuple[str, set[str]]]:
+    out = {}
+    for row in _read_tsv("program-heads.tsv"):
+        row += [""] * (3 - len(row))
+        out[row[0]] = (row[1], set(filter(None, row[2].split(","))))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _boundaries() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read_tsv("program-boundaries.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _generic() -> set[str]:
+    return {row[0] for row in _read_tsv("program-generic.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _modifier_re() -> re.Pattern:
+    return re.compile("|".join(f"(?:{r[0]})" for r in _read_tsv("program-quote-modifiers.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _org_suffix_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation(r[0] for r in _read_tsv('program-org-suffixes.tsv'))})$")
+
+
+@lru_cache(maxsize=None)
+def _edge_any_re() -> re.Pattern:
+    return re.compile(alternation(w for w in _boundaries() if len(w) > 1))
+
+
+@lru_cache(maxsize=None)
+def _head_re() -> re.Pattern:
+    plain = [h for h, (_, flags) in _heads().items() if "quote" not in flags]
+    return re.compile(alternation(plain))
+
+
+@lru_cache(maxsize=None)
+def _quote_ext_re() -> re.Pattern:
+    # after a quotation: up to _EXT_MAX name characters, then any head (quote-only ones too)
+    return re.compile(rf"[^，,；;。！？!?\n：:“”\"《》0-9０-９]{{0,{_EXT_MAX}}}?(?:{alternation(_heads())})")
+
+
+@lru_cache(maxsize=None)
+def _edge_end_re() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(_boundaries())})$")
+
+
+@lru_cache(maxsize=None)
+def _lead_re() -> re.Pattern:
+    return re.compile(alternation(w for w, role in _boundaries().items() if role == "lead") + "|由")
+
+
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
+_BOOK_RE = re.compile(r"《([^《》\n]{2,80})》")
+_EVENT_AFTER = re.compile(r"(?:主题)?(?:新闻发布会|发布会|座谈会|推进会|对接会|论坛|大会|会议|仪式)")
+_SPEECH = re.compile(r"[，,。？?；;：:]")
+_NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
+_NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
+_COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
+_AREA_LEAD = re.compile(r"^(?:全市|全省|全国|全县|全区|我市|我省|本市)")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
+
+
+def _kind_of(name: str, default: str = "work-approach") -> str:
+    heads = _heads()
+    for h in sorted(heads, key=len, reverse=True):
+        if name.rstrip("”\"》").endswith(h):
+            return heads[h][0]
+    return default
+
+
+def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
+    """Where a name ending at ``end`` starts: after the governing verb, punctuation, or
+    ``limit`` characters back; balanced brackets are read through."""
+    edge_re = _edge_end_re()
+    i = end
+    depth = 0
+    floor = max(stop_at, end - limit)
+    while i > floor:
+        c = text[i - 1]
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            if c in _CLAUSE_END or c in "《》“”\"":
+                break
+            if not _CJK_NAME.match(c):
+                break
+            if edge_re.search(text, max(0, i - 4), i):
+                break
+        i -= 1
+    return i
+
+
+def _generic_name(core: str, head: str) -> bool:
+    gen = _generic()
+    if core in gen or len(core) < 2:
+        return True
+    # 保障重点项目, 各类人才项目: a generic word right before the head
+    return core.rstrip("的") in gen or any(core.endswith(g) for g in gen if len(g) >= 2 and len(core) <= len(g) + 2)
+
+
+def find_program_spans(text: str) -> list[ProgramSpan]:
+    """Program names in ``text`` (no overlaps, in order).
+
+    text (str): repaired text.
+    RETURNS (list[ProgramSpan]): name as written (quotes kept), kind from the head noun.
+    """
+    found: list[ProgramSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, kind: str) -> None:
+        found.append(ProgramSpan(s, e, text[s:e], kind))
+        taken.append((s, e))
+
+    # 1. documents
+    for m in _BOOK_RE.finditer(text):
+        inner = m.group(1)
+        kind = "plan" if inner.endswith(("规划", "计划")) else "policy-document"
+        add(m.start(), m.end(), kind)
+    # 2. quotations, widened to their head noun and a short modifier before them
+    for m in _QUOTE_RE.finditer(text):
+        inner = m.group(1) or m.group(2) or m.group(3)
+        s, e = m.start(), m.end()
+        if not free(s, e) or len(inner) > _QUOTE_MAX or _SPEECH.search(inner):
+            continue
+        if _EVENT_AFTER.match(text, e) or _org_suffix_re().search(inner):
+            continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation
+        if re.search(r"[0-9０-９]", inner) and len(inner) > 6:
+            continue  # "到2025年建设不少于50家…": a quoted target, not a name
+        end = e
+        ext = _quote_ext_re().match(text, e)
+        if ext and not _QUOTE_RE.search(text, e, ext.end()) and not _edge_any_re().match(text, e):
+            end = ext.end()
+        start = s
+        mod = _modifier_re()
+        for k in range(min(_LEFT_MOD_MAX, s), 0, -1):
+            if mod.fullmatch(text, s - k, s):
+                start = s - k
+                break
+        if inner.isdigit() and end == e:
+            continue  # a bare code in quotes says nothing by itself
+        kind = _kind_of(text[start:end], "brand" if re.match(r"(?:品牌|标识)", text[end:end + 2]) else "work-approach")
+        add(start, end, kind)
+    # 3. head nouns with their name read leftwards
+    heads = _heads()
+    for m in _head_re().finditer(text):
+        hs, he = m.start(), m.end()
+        head = m.group(0)
+        kind, flags = heads[head]
+        if not free(hs, he) or text[he:he + 1] == "性":
+            continue  # 战略性新兴产业
+        if _head_re().match(text, he) or re.match(rf".{{1,3}}?(?:{alternation(h for h in heads if len(h) > 2)})", text[he:he + 6]):
+            continue  # 项目需求库: the longer name ends at the later head
+        lp = text.rfind("(", max(0, hs - 20), hs)
+        lp = max(lp, text.rfind("（", max(0, hs - 20), hs))
+        if lp != -1 and not re.search(r"[)）]", text[lp:hs]):
+            continue  # inside brackets: EOD(生态环境导向的开发模式)模式
+        s = _left_edge(text, hs, _NAME_MAX)
+        # a name never starts inside an earlier program
+        for a, b in taken:
+            if a < hs and b > s and b <= hs:
+                s = b
+        core = text[s:hs]
+        lead_count = _COUNT_LEAD.match(core)
+        if lead_count:  # 7个整县屋顶光伏开发试点: the count is a figure, the rest the name
+            s += lead_count.end()
+            core = core[lead_count.end():]
+        area = _AREA_LEAD.match(core)
+        if area and len(core) - area.end() >= 3:
+            s += area.end()
+            core = core[area.end():]
+        if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、":
+            continue
+        if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
+            continue
+        if re.search(r"[0-9０-９]", core) and not re.search(r"[“\"《]", core) and "generic" in flags:
+            continue
+        while core and core[0] in "、等和与及":
+            s += 1
+            core = core[1:]
+        if len(core) < 3 and len(head) < 3 and kind != "talent-program" or not free(s, he):
+            continue
+        if re.search(r"[0-9０-９]", core) and not re.search(r"[“\"《]", core):
+            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together
+        add(s, he, kind)
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> list[Program]:
+    """The programs an article names, each once, with the agencies that lead or fund them.
+
+    article (Article): repaired text + offset map.
+    agencies (list[AgencyMention]): agency mentions with spans in ``article.text``; a
+        program is linked to an agency named earlier in the same clause with a lead verb
+        (出台, 印发, 实施, 牵头, 主办 …) between them.
+    RETURNS (list[Program]): first mention's evidence; name as written.
+    """
+    text = article.text
+    spans = find_program_spans(text)
+    if article.headline:
+        # a name first given in the headline is still one program of the article
+        spans_h = find_program_spans(article.headline)
+    else:
+        spans_h = []
+    lead = _lead_re()
+    located = [a for a in agencies if 0 <= a.start < a.end <= len(text)]
+    out: list[Program] = []
+    seen: set[str] = set()
+    for p in spans:
+        key = re.sub(r"[\s“”\"]", "", p.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        c0 = max(text.rfind(ch, 0, p.start) for ch in "，,；;。！？!?\n") + 1
+        keys = []
+        for a in located:
+            if c0 <= a.start and a.end <= p.start and lead.search(text, a.end, p.start):
+                if a.key not in keys:
+                    keys.append(a.key)
+        # 由市财政局牵头实施…: the agency after 由 leads what follows in the clause
+        out.append(Program(p.name, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys)))
+    for p in spans_h:
+        key = re.sub(r"[\s“”\"]", "", p.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        ev = article.evidence(0, 0)
+        if article.headline_span:
+            from .records import Evidence
+            s, e = article.headline_span
+            ev = Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
+        out.append(Program(p.name, p.kind, article.id, ev, ()))
+    return out

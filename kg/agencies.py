@@ -16,9 +16,11 @@ from .lexicon import Lexicon, lexicon
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
 _BODY = rf"[{_HAN}]"
-_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就要已个使让给从而与暨及、，,。;；:：")
+_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就要已个使让给从而暨、，,。;；:：")
+_CONJ = set("与和及暨")  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
-_LEFT_BOUNDARY = set("在由从与和及、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
+_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
+_FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
@@ -119,7 +121,7 @@ class AgencyFinder:
 
     def _left_ok(self, text: str, s: int, prefix: str) -> bool:
         prev = text[s - 1] if s else ""
-        if prev in _LEFT_BOUNDARY:
+        if prev in _LEFT_BOUNDARY or prefix in _FREE_PREFIXES:
             return True
         # 我市/本市 + body are fine: 我 and 本 are not part of the agency
         return prev in "我本" and prefix in "市省县区"
@@ -135,6 +137,8 @@ class AgencyFinder:
             body = m.group(1)
             if any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
                 break
+            if not first and body[:1] in _CONJ:
+                break  # 技师学院 + 与市科技局: two agencies, not one
             if not first and not body and m.end() - pos < 2:
                 break  # 委员会 + 部 (部分…): a one-character suffix does not continue a name
             if m.end() - pos - len(body) == 1 and len(body) > _SHORT_SUFFIX_MAX_BODY:

@@ -207,7 +207,10 @@ class ChainParser:
                 if s < 0 or (s, ts) in covered:
                     continue
                 if s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
-                    continue
+                    # glued to a verb on its left (贯彻落实某某总书记): the name model must agree
+                    best = self.names.name_at(text, s) if self.names is not None else None
+                    if not best or best[0] != n:
+                        continue
                 if self.name_at(text, s) == 0 and not (text[s] in self.lex.surnames and all(_HAN.match(c) for c in text[s:ts])):
                     continue
                 if text[s] not in self.lex.surnames:

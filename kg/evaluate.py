@@ -15,7 +15,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from decimal import Decimal
+
 from .namespace import sparql_prologue
+from .numbers import format_decimal
 from .records import Event, Evidence, Figure, Participant, Program
 
 _WS = re.compile(r"\s+")
@@ -60,7 +63,8 @@ def _agencies(graph: Graph) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for org, label in _rows(graph, "SELECT ?o ?l WHERE { ?o a org:Organization ; skos:prefLabel|skos:altLabel ?l }"):
         out.setdefault(str(org), set()).add(_norm(str(label)))
-    named = {str(o) for (o,) in _rows(graph, "SELECT DISTINCT ?o WHERE { ?a schema:mentions ?o . ?o a org:Organization }")}
+    named = {str(o) for (o,) in _rows(graph, """SELECT DISTINCT ?o WHERE {
+        { ?a schema:mentions ?o . ?o a org:Organization } UNION { ?m a org:Membership ; org:organization ?o } }""")}
     return {k: v for k, v in out.items() if k in named}
 
 
@@ -130,7 +134,7 @@ def _graph_figures(graph: Graph) -> list[Figure]:
     out = []
     for v, u, s, k in _rows(graph, """SELECT ?v ?u ?s ?k WHERE { ?o a qb:Observation ; sdmx-measure:obsValue ?v ;
             kg:figureKind ?k . OPTIONAL { ?o sdmx-attribute:unitMeasure/rdfs:label ?u } OPTIONAL { ?o kg:surface ?s } }"""):
-        out.append(Figure(str(v), str(u or ""), str(s or ""), "", str(k), "", ev))
+        out.append(Figure(format_decimal(Decimal(str(v))), str(u or ""), str(s or ""), "", str(k), "", ev))
     return out
 
 

@@ -76,7 +76,9 @@ class Extractor:
             pm = PersonMention(name, article.id, ev, cue="byline")
             out.persons.append(pm)
             seen.setdefault(name, pm)
-            press = AgencyMention("本报", label, label, PRESS_KIND, article.id, ev, None, True)
+            # 本报 is named in the byline (本报讯): a surface of the paper, not an implicit body
+            press = AgencyMention("本报", label, label, PRESS_KIND, article.id, ev, None, False)
+            out.agencies.append(press)
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:

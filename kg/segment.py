@@ -206,7 +206,7 @@ def _byline_line(body: list[_Unit]) -> Line:
     """The byline with the lines it continues on (本报讯(记者 | 林金彦) 12月28日…)."""
     line = body[0].line
     k = 1
-    while ")" not in normalize_for_matching(line.text) and k < min(3, len(body)):
+    while "(" in (t := normalize_for_matching(line.text)) and ")" not in t and k < min(3, len(body)):
         nxt = body[k].line
         line = Line(line.text + nxt.text, line.offsets + nxt.offsets, line.raw_start, nxt.raw_end)
         k += 1

@@ -1,0 +1,55 @@
+"""Text repair keeps a map back to the raw file."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.records import Source
+from kg.repair import repair_line, split_lines
+from kg.segment import segment
+
+
+def test_repair_removes_spaces_inside_cjk_and_dates():
+    raw = "市财政局局长王 小明介绍,3月 5 日召开 EOD 项目 推进会"
+    line = repair_line(raw, 0, len(raw))
+    assert line.text == "市财政局局长王小明介绍,3月5日召开EOD项目推进会"
+
+
+def test_repair_keeps_space_between_latin_words():
+    raw = "发布 Smart City 计划"
+    assert repair_line(raw, 0, len(raw)).text == "发布Smart City计划"
+
+
+def test_repair_lifts_vertical_headline_characters():
+    raw = "蓝天白云的保卫行动 绿 持续推进了多年 水 今年又有新的进展"
+    line = repair_line(raw, 0, len(raw), lift_scattered=True)
+    assert [c for c, _ in line.scattered] == ["绿", "水"]
+    assert "绿" not in line.text and "水" not in line.text
+    for ch, pos in line.scattered:
+        assert raw[pos] == ch
+
+
+def test_repair_does_not_lift_characters_of_dates():
+    raw = "会议于 12 月 28 日 召开"
+    line = repair_line(raw, 0, len(raw), lift_scattered=True)
+    assert line.scattered == [] and line.text == "会议于12月28日召开"
+
+
+cjk = st.sampled_from(list("市委书记局长王李张介绍发展会议召开。，、()12 \n\u3000"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cjk, min_size=1, max_size=200).map("".join))
+def test_repair_offsets_point_back_to_the_same_characters(raw):
+    for s, e in split_lines(raw):
+        line = repair_line(raw, s, e, lift_scattered=True)
+        assert len(line.text) == len(line.offsets)
+        for ch, off in zip(line.text, line.offsets):
+            assert ch == raw[off] or (ch == " " and raw[off].isspace())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(cjk, min_size=1, max_size=400).map("".join))
+def test_repair_article_text_maps_back_to_raw(raw):
+    for art in segment(Source(id="x", path="x", raw=raw)):
+        assert len(art.text) == len(art.offsets)
+        for ch, off in zip(art.text, art.offsets):
+            assert ch == raw[off] or (ch in " \n" and raw[off].isspace())

@@ -186,7 +186,8 @@ def query_command(out_dir: str, sparql: str, fmt: str) -> None:
         result = run_query(graph, text)
     except QuerySyntaxError as err:
         raise click.ClickException(str(err)) from err
-    click.echo(format_result(result, fmt))
+    text = format_result(result, fmt)
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 @cli.command("validate")

@@ -1,0 +1,105 @@
+"""The Oxigraph store: atomic save, read-only open, export formats (through the Graph API)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, XSD
+
+from kg.cli import cli
+from kg.namespace import FOAF, NIF
+from kg.store import export, memory_store, open_store, save_store, to_memory
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Graph:
+    return Graph().parse(FIXTURE)
+
+
+def test_store_save_and_open_roundtrip(mini, tmp_path):
+    path = save_store(mini, tmp_path)
+    assert path == tmp_path / "store"
+    stored = open_store(tmp_path)
+    assert type(stored.store).__name__ == "OxigraphStore"
+    assert len(stored) == len(mini)
+    names = sorted(str(n) for n in stored.objects(None, FOAF.name))
+    assert names == ["林金彦", "王相东", "高峰"]
+    # only the store itself is left in OUT (the temporary build dir was renamed away)
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]
+
+
+def test_store_save_replaces_previous_store(mini, tmp_path):
+    save_store(mini, tmp_path)
+    smaller = Graph()
+    smaller += list(mini)[:10]
+    save_store(smaller, tmp_path)
+    assert len(open_store(tmp_path)) == 10
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_store_open_missing_says_run_build(tmp_path):
+    with pytest.raises(FileNotFoundError, match='run "kg build" first'):
+        open_store(tmp_path / "nothing")
+
+
+def test_store_read_only_refuses_writes(mini, tmp_path):
+    save_store(mini, tmp_path)
+    stored = open_store(tmp_path, read_only=True)
+    with pytest.raises((OSError, RuntimeError), match="read-write"):
+        stored.add((FOAF.Person, FOAF.name, Literal("x")))
+
+
+def test_store_queries_run_in_oxigraph_and_match_rdflib(mini):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?e a nif:Phrase ; nif:anchorOf ?a }"
+    ox = memory_store(mini)
+    assert int(next(iter(ox.query(q)))[0]) == int(next(iter(mini.query(q, initNs={"nif": str(NIF._NS)})))[0]) == 11
+
+
+def test_store_to_memory_restores_simple_literals(mini):
+    back = to_memory(memory_store(mini))
+    kinds = {o for o in back.objects(None, None) if isinstance(o, Literal) and o.datatype == XSD.string}
+    assert not kinds
+    assert Literal("count") in set(back.objects())
+
+
+@pytest.mark.parametrize("fmt,check", [
+    ("ttl", lambda text: "@prefix kg: <https://w3id.org/kg-gov/ontology#> ." in text),
+    ("nt", lambda text: len(text.strip().splitlines()) == 291),
+    ("jsonld", lambda text: isinstance(json.loads(text), (list, dict))),
+    ("trig", lambda text: "kgr:" in text or "<https://w3id.org/kg-gov/id/" in text),
+])
+def test_store_export_formats_parse_back(mini, tmp_path, fmt, check):
+    save_store(mini, tmp_path)
+    path = export(tmp_path, fmt)
+    text = path.read_text(encoding="utf-8")
+    assert check(text)
+    rdflib_format = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}[fmt]
+    back = Graph().parse(data=text, format=rdflib_format) if fmt != "trig" else None
+    if back is not None:
+        assert len(back) == len(mini)
+
+
+def test_store_export_prefers_lossless_graph_ttl(mini, tmp_path):
+    save_store(mini, tmp_path)
+    (tmp_path / "graph.ttl").write_text(mini.serialize(format="turtle"), encoding="utf-8")
+    text = export(tmp_path, "nt", tmp_path / "x.nt").read_text(encoding="utf-8")
+    assert "XMLSchema#nonNegativeInteger" in text  # Oxigraph alone would give xsd:integer
+
+
+def test_store_cli_export_to_stdout(mini, tmp_path):
+    save_store(mini, tmp_path)
+    result = CliRunner().invoke(cli, ["export", str(tmp_path), "--format", "nt", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert len(Graph().parse(data=result.output, format="nt")) == len(mini)
+    assert (len(list(Graph().parse(data=result.output, format="nt").subjects(RDF.type, FOAF.Person)))) == 3
+
+
+def test_store_cli_export_missing_store(tmp_path):
+    result = CliRunner().invoke(cli, ["export", str(tmp_path)])
+    assert result.exit_code == 1
+    assert 'run "kg build" first' in result.output

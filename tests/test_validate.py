@@ -1,0 +1,68 @@
+"""SHACL validation: the fixture conforms; broken graphs give readable violations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, XSD
+
+from kg.cli import cli
+from kg.namespace import KG, NIF, ORG, QB
+from kg.store import save_store
+from kg.validate import validate
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
+
+
+@pytest.fixture()
+def mini() -> Graph:
+    return Graph().parse(FIXTURE)
+
+
+def test_validate_fixture_conforms(mini):
+    report = validate(mini)
+    assert report.conforms, report.text()
+    assert report.violations == []
+
+
+def test_validate_reports_missing_member_bad_enum_and_offsets(mini):
+    membership = sorted(mini.subjects(RDF.type, ORG.Membership))[0]
+    mini.remove((membership, ORG.member, None))
+    obs = sorted(mini.subjects(RDF.type, QB.Observation))[0]
+    mini.set((obs, KG.figureKind, Literal("bogus")))
+    ev = sorted(mini.subjects(RDF.type, NIF.Phrase))[0]
+    mini.set((ev, NIF.beginIndex, Literal(10**6, datatype=XSD.nonNegativeInteger)))
+    report = validate(mini)
+    assert not report.conforms
+    text = report.text()
+    assert "org:member: a membership needs exactly one org:member" in text
+    assert 'kg:figureKind must be one of level, change, share, target, count (value: "bogus")' in text
+    assert "nif:beginIndex must not be after nif:endIndex" in text
+    assert len(report.violations) == 3
+    assert text.splitlines()[0] == "3 SHACL result(s); conforms: False"
+
+
+def test_validate_store_roundtrip_conforms(mini, tmp_path):
+    # Oxigraph turns xsd:nonNegativeInteger into xsd:integer and plain literals into
+    # xsd:string: validating OUT/store must still pass
+    save_store(mini, tmp_path)
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "Conforms" in result.output
+
+
+def test_validate_cli_exit_code_and_message(mini, tmp_path):
+    person = next(mini.subjects(RDF.type, ORG.Post))
+    mini.remove((person, ORG.postIn, None))
+    (tmp_path / "graph.ttl").write_text(mini.serialize(format="turtle"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a post needs exactly one org:postIn → org:Organization" in result.output
+
+
+def test_validate_cli_missing_build(tmp_path):
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert 'run "kg build" first' in result.output

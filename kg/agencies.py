@@ -141,8 +141,8 @@ class AgencyFinder:
                 break  # 技师学院 + 与市科技局: two agencies, not one
             if not first and not body and m.end() - pos < 2:
                 break  # 委员会 + 部 (部分…): a one-character suffix does not continue a name
-            if m.end() - pos - len(body) == 1 and len(body) > _SHORT_SUFFIX_MAX_BODY:
-                break
+            if m.end() - pos - len(body) == 1 and (len(body) > _SHORT_SUFFIX_MAX_BODY or (not first and len(body) < 2)):
+                break  # 学院 + 签署: a one-character suffix needs a real body to extend a name
             if first and need_body and not body and m.end() - pos < 2:
                 break
             if not first and self.lex.title_re.match(text, pos):

@@ -1,0 +1,94 @@
+"""Title chains: people, atomic titles and the agency of each title."""
+import pytest
+
+from kg.agencies import AgencyFinder, Context
+from kg.chains import ChainParser
+
+CTX = Context(city="济宁市", province="山东省")
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return ChainParser(AgencyFinder())
+
+
+def _holdings(parser, text, ctx=CTX):
+    ags = AgencyFinder().find(text, ctx)
+    return {(h.name, t.role, t.agency.label if t.agency else None, t.implicit)
+            for h in parser.parse(text, ctx, ags) for t in h.titles}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("会上,市委常委、组织部部长、统战部部长钱志远讲话。", {
+        ("钱志远", "常委", "中共济宁市委员会", False),
+        ("钱志远", "部长", "中共济宁市委组织部", False),
+        ("钱志远", "部长", "中共济宁市委统一战线工作部", False)}),
+    ("市卫健委党组书记、主任孙丽华介绍,", {
+        ("孙丽华", "党组书记", "济宁市卫生健康委员会", False),
+        ("孙丽华", "主任", "济宁市卫生健康委员会", False)}),
+    ("副市长、市教育局局长马建军主持。", {
+        ("马建军", "副市长", "济宁市人民政府", True),
+        ("马建军", "局长", "济宁市教育局", False)}),
+    ("市委常委、常务副市长何文斌出席。", {
+        ("何文斌", "常委", "中共济宁市委员会", False),
+        ("何文斌", "常务副市长", "济宁市人民政府", True)}),
+    ("市人民检察院检察长冯晓东,市中级人民法院院长许国平出席。", {
+        ("冯晓东", "检察长", "济宁市人民检察院", False),
+        ("许国平", "院长", "济宁市中级人民法院", False)}),
+    ("市委常委、市纪委书记、市监委代主任韩立新通报了情况。", {
+        ("韩立新", "常委", "中共济宁市委员会", False),
+        ("韩立新", "书记", "中共济宁市纪律检查委员会", False),
+        ("韩立新", "代主任", "济宁市监察委员会", False)}),
+])
+def test_chains_assign_each_title_its_agency(parser, text, expected):
+    assert _holdings(parser, text) == expected
+
+
+def test_chains_name_length_decided_by_the_cue(parser):
+    hits = parser.parse("市工信局局长王强主持,市科技局局长李建华表示", CTX, AgencyFinder().find("市工信局局长王强主持,市科技局局长李建华表示", CTX))
+    assert [h.name for h in hits] == ["王强", "李建华"]
+
+
+def test_chains_list_of_names_share_the_title(parser):
+    text = "副市长赵国庆、钱学林出席。"
+    got = _holdings(parser, text)
+    assert ("赵国庆", "副市长", "济宁市人民政府", True) in got
+    assert ("钱学林", "副市长", "济宁市人民政府", True) in got
+
+
+def test_chains_name_in_brackets_after_name(parser):
+    text = "据周海峰(市委常委、常务副市长)介绍,"
+    got = _holdings(parser, text)
+    assert ("周海峰", "常务副市长", "济宁市人民政府", True) in got
+
+
+def test_chains_no_person_without_a_name(parser):
+    assert _holdings(parser, "各县市区政府主要负责同志参加会议。") == set()
+
+
+@pytest.mark.parametrize("surface,label", [
+    ("市发改委", "济宁市发展和改革委员会"),
+    ("市住建局", "济宁市住房和城乡建设局"),
+    ("市政府新闻办", "济宁市人民政府新闻办公室"),
+    ("市委", "中共济宁市委员会"),
+    ("省委", "中共山东省委员会"),
+    ("市人大常委会", "济宁市人民代表大会常务委员会"),
+    ("市政协", "中国人民政治协商会议济宁市委员会"),
+])
+def test_agencies_canonical_names(surface, label):
+    assert AgencyFinder().canonical(surface, CTX)[0] == label
+
+
+def test_agencies_found_in_running_text():
+    text = "在市政府新闻办召开的发布会上,济宁市科学技术局与山东建筑学院签署协议,农业农村部有关负责同志出席。"
+    found = {a.surface: a.label for a in AgencyFinder().find(text, CTX)}
+    assert found == {"市政府新闻办": "济宁市人民政府新闻办公室", "济宁市科学技术局": "济宁市科学技术局",
+                     "山东建筑学院": "山东建筑学院", "农业农村部": "中华人民共和国农业农村部"}
+
+
+def test_agencies_hierarchy_and_kind():
+    f = AgencyFinder()
+    label, kind, parent = f.canonical("市公安局", CTX)
+    assert (kind, parent) == ("GovernmentAgency", "济宁市人民政府")
+    assert f.canonical("市纪委", CTX)[2] == "中共济宁市委员会"
+    assert f.canonical("市中级人民法院", CTX)[1] == "Court"

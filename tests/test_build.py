@@ -1,0 +1,136 @@
+"""End to end: build the bundled page, check the graph through SPARQL and the CLI."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.cli import cli
+from kg.namespace import sparql_prologue
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "../shared/eval/seed_gold.json"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(built):
+    return Graph().parse(built / "graph.ttl", format="turtle")
+
+
+def q(graph, text):
+    return list(graph.query(sparql_prologue() + text))
+
+
+def test_build_writes_all_outputs(built):
+    for name in ("graph.ttl", "graph.html", "report.json", "store"):
+        assert (built / name).exists(), name
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    assert report["refused"] == [] and report["counts"]["persons"] >= 18
+    assert report["shacl_conforms"] is True
+
+
+def test_build_people_and_holdings_through_sparql(graph):
+    people = {str(n) for (n,) in q(graph, "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
+    assert len(people) >= 18
+    rows = q(graph, """SELECT ?n ?r ?org WHERE { ?p foaf:name ?n ; org:holds ?post .
+        ?post org:role/skos:prefLabel ?r ; org:postIn/skos:prefLabel ?org }""")
+    assert len(rows) >= 30
+    # every membership carries evidence that points back into the original file
+    raw = (CORPUS / "liaocheng-daily-2023-12-28.txt").read_text(encoding="utf-8")
+    ev = q(graph, """SELECT ?b ?e ?a WHERE { ?m a org:Membership ; prov:wasDerivedFrom ?x .
+        ?x nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a }""")
+    assert ev and all(raw[int(b):int(e)] == str(a) for b, e, a in ev)
+
+
+def test_build_articles_have_headlines_and_reporters(graph):
+    rows = q(graph, "SELECT ?a ?h WHERE { ?a a schema:NewsArticle ; schema:headline ?h }")
+    assert len(rows) == 12 and all(str(h) for _, h in rows)
+    authors = q(graph, "SELECT DISTINCT ?n WHERE { ?a schema:author/foaf:name ?n }")
+    assert len(authors) >= 5
+
+
+def test_build_agency_labels_and_hierarchy(graph):
+    rows = q(graph, """SELECT ?child ?parent WHERE { ?c org:subOrganizationOf ?p .
+        ?c skos:prefLabel ?child . ?p skos:prefLabel ?parent }""")
+    assert any(str(p).endswith("委员会") and str(c).endswith("宣传部") for c, p in rows)
+    alt = q(graph, "SELECT ?l WHERE { ?o skos:altLabel ?l }")
+    assert any(str(l).startswith("市") for (l,) in alt)
+
+
+def test_build_is_deterministic(built, tmp_path):
+    again = tmp_path / "again"
+    result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(again), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert (again / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+
+
+def test_build_query_saved_people_posts(built):
+    result = CliRunner().invoke(cli, ["query", str(built), "people-posts", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.strip().splitlines()) > 30
+
+
+def test_build_bad_inputs_reported_others_built(tmp_path):
+    good = tmp_path / "in" / "page.txt"
+    good.parent.mkdir()
+    good.write_text("市场监管新举措\n\n本报讯(记者 陈思远)5月6日,市市场监管局局长吴德明介绍,全市新增企业300家。\n", encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), str(tmp_path / "nope.txt"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.output and "blob.txt" in result.output and "nope.txt" in result.output
+    assert (out / "graph.ttl").exists()
+
+
+def test_build_nothing_readable_fails_without_output(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "empty.txt"), "-o", str(out)])
+    assert result.exit_code != 0 and "nothing could be read" in result.output
+    assert not (out / "graph.ttl").exists()
+
+
+def test_build_update_adds_without_duplicates(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("甲市新闻\n\n本报讯(记者 陈思远)5月6日,市财政局局长吴德明介绍,全市收入增长。\n", encoding="utf-8")
+    b.write_text("乙市新闻\n\n本报讯(记者 陈思远)5月7日,市财政局局长吴德明表示,全市支出下降。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(a), "-o", str(out), "-q", "--no-html"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--update", str(b), "-o", str(out), "-q", "--no-html"]).exit_code == 0
+    assert runner.invoke(cli, ["build", "--update", str(b), "-o", str(out), "-q", "--no-html"]).exit_code == 0
+    g = Graph().parse(out / "graph.ttl")
+    names = [str(n) for (n,) in q(g, "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")]
+    assert sorted(names) == ["吴德明", "陈思远"]
+    assert len(q(g, "SELECT ?a WHERE { ?a a schema:NewsArticle }")) == 2
+
+
+def test_build_scores_on_gold(built):
+    if not GOLD.is_file():
+        pytest.skip("../shared/eval is not available on this machine")
+    from kg.evaluate import evaluate
+    from kg.store import load_graph_file
+
+    s = evaluate(GOLD, load_graph_file(built))
+    assert s["persons"]["f1"] >= 0.97
+    assert s["holdings"]["f1"] >= 0.92
+    assert s["figures"]["f1"] >= 0.95
+
+
+def test_build_articles_command_lists_the_split():
+    result = CliRunner().invoke(cli, ["articles", str(CORPUS)])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 12 and all(l.startswith("2023-12-2") for l in lines)

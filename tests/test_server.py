@@ -1,0 +1,217 @@
+"""kg serve over real HTTP, with SPARQLWrapper as the client."""
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from kg.query import resolve_query
+from kg.server import ServerConfig, is_update, make_server, negotiate
+from kg.store import save_store
+
+FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
+# a cross join that Oxigraph cannot finish in a second (4 × 291 triples, sorted)
+SLOW = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f ?i ?l"
+
+
+def _start(out, config):
+    server = make_server(out, port=0, config=config, workers=2)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    save_store(Graph().parse(FIXTURE), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(out):
+    server, url = _start(out, ServerConfig(timeout=1.5, max_results=100, max_query_length=5000))
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def _http(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type"), response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Content-Type"), err.read().decode("utf-8")
+
+
+def _client(base, query, fmt=JSON, method=None):
+    client = SPARQLWrapper(f"{base}/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    if method:
+        client.setMethod(method)
+    return client
+
+
+def test_server_binds_loopback_by_default(base):
+    assert base.startswith("http://127.0.0.1:")
+
+
+def test_server_sparqlwrapper_json(base):
+    data = _client(base, resolve_query("people-posts")).query().convert()
+    assert data["head"]["vars"] == ["person", "role", "agency", "date", "headline"]
+    rows = [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+    assert len(rows) == 6
+    assert {"person": "王相东", "role": "局长", "agency": "聊城市科学技术局", "date": "2023-12-28",
+            "headline": "我市国家科技型中小企业达1155家"} in rows
+    assert data["results"]["bindings"][0]["person"]["xml:lang"] == "zh"
+
+
+def test_server_sparqlwrapper_csv_post(base):
+    body = _client(base, resolve_query("agencies-people"), CSV, POST).query().convert()
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert {r["agency"]: r["people"] for r in rows}["聊城市发展和改革委员会"] == "1"
+
+
+def test_server_xml_and_tsv(base):
+    xml = _client(base, "SELECT ?n WHERE { ?p foaf:name ?n } ORDER BY ?n", XML).query().convert()
+    names = [n.firstChild.data for n in xml.getElementsByTagName("literal")]
+    assert names == ["林金彦", "王相东", "高峰"]
+    tsv = _client(base, "SELECT ?n WHERE { ?p foaf:name ?n } ORDER BY ?n", TSV).query().convert().decode()
+    assert tsv.splitlines() == ["?n", '"林金彦"@zh', '"王相东"@zh', '"高峰"@zh']
+
+
+def test_server_construct_turtle_and_jsonld(base):
+    q = "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p a foaf:Person ; foaf:name ?n }"
+    ttl = _client(base, q, TURTLE).query().convert()
+    assert len(Graph().parse(data=ttl, format="turtle")) == 3
+    status, ctype, text = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": q}),
+                                headers={"Accept": "application/ld+json"})
+    assert status == 200 and ctype.startswith("application/ld+json")
+    assert len(Graph().parse(data=text, format="json-ld")) == 3
+
+
+def test_server_ask(base):
+    assert _client(base, "ASK { ?s a org:Membership }").query().convert()["boolean"] is True
+
+
+def test_server_content_negotiation_by_accept(base):
+    url = f"{base}/sparql?" + urllib.parse.urlencode({"query": "SELECT ?n WHERE { ?p foaf:name ?n }"})
+    assert _http(url, headers={"Accept": "text/csv"})[1].startswith("text/csv")
+    assert _http(url, headers={"Accept": "text/html;q=0.9, application/sparql-results+xml"})[1].startswith(
+        "application/sparql-results+xml")
+    status, _, text = _http(url, headers={"Accept": "image/png"})
+    assert status == 406 and "text/csv" in text
+
+
+def test_server_refuses_update(base):
+    client = _client(base, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", JSON, POST)
+    with pytest.raises(urllib.error.HTTPError) as err:
+        client.query()
+    assert err.value.code == 403
+    body = err.value.read().decode()
+    assert "read-only" in body and "--allow-update" in body
+    status, _, text = _http(f"{base}/sparql", data=b"DELETE WHERE { ?s ?p ?o }",
+                            headers={"Content-Type": "application/sparql-update"})
+    assert status == 403
+    # and the data is still there
+    assert _client(base, "ASK { ?s a foaf:Person }").query().convert()["boolean"] is True
+
+
+def test_server_refuses_service(base):
+    client = _client(base, "SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }")
+    with pytest.raises(QueryBadFormed) as err:
+        client.query()
+    assert "SERVICE (federated query) is not allowed" in str(err.value)
+
+
+def test_server_service_inside_string_is_fine(base):
+    data = _client(base, 'SELECT ?x WHERE { BIND("SERVICE" AS ?x) }').query().convert()
+    assert data["results"]["bindings"][0]["x"]["value"] == "SERVICE"
+
+
+def test_server_refuses_over_long_query(base):
+    long_query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 6000
+    status, _, text = _http(f"{base}/sparql", data=long_query.encode(),
+                            headers={"Content-Type": "application/sparql-query"})
+    assert status == 413
+    assert "Query too long" in text and "--max-query-length" in text
+    with pytest.raises(urllib.error.HTTPError) as err:
+        _client(base, long_query, JSON, POST).query()
+    assert err.value.code == 413
+
+
+def test_server_result_cap(base):
+    status, _, text = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"}))
+    assert status == 413
+    assert "more than 100 rows" in text and "LIMIT" in text
+    status, _, _ = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 100"}))
+    assert status == 200
+
+
+def test_server_timeout_then_recovers(base):
+    status, _, text = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": SLOW}))
+    assert status == 503
+    assert "timed out after 1.5 s" in text
+    # the stuck worker was killed; the next query is answered
+    assert _client(base, "ASK { ?s ?p ?o }").query().convert()["boolean"] is True
+
+
+def test_server_syntax_error_names_line_and_column(base):
+    status, _, text = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": "SELECT *\nWHERE { ?s ?p }"}))
+    assert status == 400
+    assert "SPARQL syntax error at line 2" in text
+
+
+def test_server_page_has_query_box_and_saved_queries(base):
+    status, ctype, page = _http(f"{base}/")
+    assert status == 200 and ctype.startswith("text/html")
+    assert "<textarea" in page and "people-posts" in page and "articles-reporters" in page
+    assert "<script src" not in page and "<link" not in page and "@import" not in page  # self-contained
+
+
+def test_server_update_with_flag_and_token(tmp_path):
+    save_store(Graph().parse(FIXTURE), tmp_path)
+    server, base = _start(tmp_path, ServerConfig(allow_update=True, token="s3cret"))
+    try:
+        update = b"INSERT DATA { <urn:x> a foaf:Person ; foaf:name 'X' }"
+        status, _, text = _http(f"{base}/sparql", data=update, headers={"Content-Type": "application/sparql-update"})
+        assert status == 401 and "Bearer" in text
+        status, _, _ = _http(f"{base}/sparql", data=update, headers={
+            "Content-Type": "application/sparql-update", "Authorization": "Bearer s3cret"})
+        assert status == 200
+        data = _client(base, "SELECT (COUNT(*) AS ?n) WHERE { ?p a foaf:Person }").query().convert()
+        assert data["results"]["bindings"][0]["n"]["value"] == "4"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_server_missing_store(tmp_path):
+    with pytest.raises(FileNotFoundError, match='run "kg build" first'):
+        make_server(tmp_path, port=0)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", True),
+    ("PREFIX x: <urn:x#>\nDELETE WHERE { ?s x:p ?o }", True),
+    ("SELECT * WHERE { ?s ?p 'INSERT' }", False),
+    ("# DELETE\nSELECT * WHERE { ?s ?p ?o }", False),
+])
+def test_server_is_update(text, expected):
+    assert is_update(text) is expected
+
+
+def test_server_negotiate_param_wins():
+    assert negotiate("solutions", "application/sparql-results+json", "csv") == "csv"
+    assert negotiate("graph", None, "json") == "jsonld"
+    assert negotiate("graph", "*/*", None) == "turtle"

@@ -59,6 +59,11 @@ def _boundaries() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _weak() -> frozenset[str]:
+    return frozenset(row[0] for row in _read_tsv("program-boundaries.tsv") if len(row) > 2 and row[2] == "weak")
+
+
+@lru_cache(maxsize=None)
 def _generic() -> set[str]:
     return {row[0] for row in _read_tsv("program-generic.tsv")}
 
@@ -92,7 +97,18 @@ def _quote_ext_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _edge_end_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(_boundaries())})$")
+    return re.compile(rf"(?:{alternation(w for w in _boundaries() if w not in _weak())})$")
+
+
+@lru_cache(maxsize=None)
+def _weak_end_re() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(_weak())})$")
+
+
+@lru_cache(maxsize=None)
+def _head_join_re() -> re.Pattern:
+    # 碧水保卫战和净土保卫战: a coordinated earlier name ends at its own head
+    return re.compile(rf"(?:{alternation(_heads())})(?:和|与|及|以及|、)")
 
 
 @lru_cache(maxsize=None)
@@ -107,7 +123,7 @@ _SPEECH = re.compile(r"[，,。？?；;：:]")
 _NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
 _NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
 _COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
-_AREA_LEAD = re.compile(r"^(?:全市|全省|全国|全县|全区|我市|我省|本市)")
+_AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
 
 
@@ -141,6 +157,12 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
                 break
             if edge_re.search(text, max(0, i - 4), i):
                 break
+            w = _weak_end_re().search(text, max(0, i - 4), i)
+            if w:
+                before = w.start()
+                if before <= 0 or text[before - 1] in _CLAUSE_END or edge_re.search(text, max(0, before - 4), before) \
+                        or _weak_end_re().search(text, max(0, before - 4), before):
+                    break
         i -= 1
     return i
 
@@ -218,6 +240,10 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             if a < hs and b > s and b <= hs:
                 s = b
         core = text[s:hs]
+        joins = list(_head_join_re().finditer(core))
+        if joins:
+            s += joins[-1].end()
+            core = core[joins[-1].end():]
         lead_count = _COUNT_LEAD.match(core)
         if lead_count:  # 7个整县屋顶光伏开发试点: the count is a figure, the rest the name
             s += lead_count.end()

@@ -152,8 +152,9 @@ def score_events(gold: dict, events: list[Event]) -> dict:
     predicted participants with role speaker, over all predicted events of that name.
     Optional gold events are reported but not counted as missed.
 
-    RETURNS (dict): found, with_date, with_speakers, total (non-optional), per_event rows,
-        and ``spurious`` predicted names that match no gold event.
+    RETURNS (dict): precision (distinct predicted names that match a gold event), recall
+        (gold events found), f1, found, with_date, with_speakers, total (non-optional),
+        per_event rows, and ``spurious`` predicted names that match no gold event.
     """
     merged: dict[str, dict] = {}
     for e in events:
@@ -182,11 +183,17 @@ def score_events(gold: dict, events: list[Event]) -> dict:
             "speakers_gold": sorted(want), "speakers_found": sorted(speakers),
         })
     req = [r for r in rows if not r["optional"]]
-    return {
+    spurious = sorted(k for k in merged if k not in used)
+    found = sum(r["found"] for r in req)
+    out = _prf(len(merged) - len(spurious), len(spurious), len(req) - found)
+    out["recall"] = round(found / len(req), 4) if req else 0.0
+    p, r_ = out["precision"], out["recall"]
+    out["f1"] = round(2 * p * r_ / (p + r_), 4) if p + r_ else 0.0
+    return out | {
         "total": len(req),
         "found": sum(r["found"] for r in req),
         "with_date": sum(r["found"] and r["date_ok"] for r in req),
         "with_speakers": sum(r["found"] and r["speakers_ok"] for r in req),
         "per_event": rows,
-        "spurious": sorted(k for k in merged if k not in used),
+        "spurious": spurious,
     }

@@ -1,0 +1,93 @@
+"""Events: names, kinds, dates, organisers and participant roles."""
+import pytest
+
+from kg.events import extract_events, find_event_spans
+from kg.records import AgencyMention, Article, Evidence, PersonMention
+
+DATE = "2024-06-20"
+
+
+def article(text: str, headline: str = "", date: str = DATE) -> Article:
+    return Article(id="t", source="s", index=0, headline=headline, text=text,
+                   offsets=list(range(len(text))), raw=text, date=date)
+
+
+def persons(a: Article, *names: str) -> list[PersonMention]:
+    out = []
+    for n in names:
+        i = a.text.find(n)
+        while i != -1:
+            out.append(PersonMention(n, a.id, a.evidence(i, i + len(n)), start=i, end=i + len(n)))
+            i = a.text.find(n, i + 1)
+    return sorted(out, key=lambda p: p.start)
+
+
+def agency(a: Article, surface: str, key: str) -> AgencyMention:
+    i = a.text.index(surface)
+    return AgencyMention(surface, key, key, "GovernmentAgency", a.id, a.evidence(i, i + len(surface)),
+                         start=i, end=i + len(surface))
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("本报讯(记者 张三)6月19日，在县政府新闻办召开的全县优化营商环境新闻发布会上，局长介绍。",
+     "全县优化营商环境新闻发布会", "press-conference"),
+    ("6月19日下午，全县安全生产工作会议召开。", "全县安全生产工作会议", "meeting"),
+    ("19日上午，全市民营企业家座谈会举行。", "全市民营企业家座谈会", "symposium"),
+    ("2024数字经济发展论坛在某市举行。", "2024数字经济发展论坛", "forum"),
+    ("县文化馆新馆开馆仪式举行。", "县文化馆新馆开馆仪式", "ceremony"),
+])
+def test_events_names_and_kinds(text, name, kind):
+    spans = find_event_spans(text)
+    assert [(s.name, s.kind) for s in spans] == [(name, kind)]
+
+
+def test_events_joint_events_are_two():
+    spans = find_event_spans("6月18日，全市文旅推介会暨招商签约仪式举行。")
+    assert [(s.name, s.kind) for s in spans] == [("全市文旅推介会", "forum"), ("招商签约仪式", "ceremony")]
+
+
+def test_events_not_events():
+    assert find_event_spans("会议指出，要坚持问题导向。会议要求，各部门要压实责任。") == []
+
+
+@pytest.mark.parametrize("text,date", [
+    ("本报讯(记者 张三)6月18日，全县防汛工作会议召开。", "2024-06-18"),
+    ("18日上午，全县防汛工作会议召开。", "2024-06-18"),
+    ("近日，全县防汛工作会议召开。", DATE),
+])
+def test_events_date_from_sentence_or_article(text, date):
+    (e,) = extract_events(article(text))
+    assert e.date == date
+
+
+def test_events_organiser_from_at_clause():
+    a = article("6月19日，在县政府新闻办召开的新闻发布会上，县教育局局长王五介绍了有关情况。")
+    (e,) = extract_events(a, persons(a, "王五"), [agency(a, "县政府新闻办", "某县人民政府新闻办公室")])
+    assert e.organizer == "某县人民政府新闻办公室"
+    assert [(p.person, p.role) for p in e.participants] == [("王五", "speaker")]
+
+
+def test_events_roles_chair_speaker_attendee():
+    a = article("6月19日下午，全县乡村振兴工作推进会召开。县委书记赵一出席会议并讲话。"
+                "副县长钱二主持。县法院院长孙三，县检察院检察长李四出席。")
+    (e,) = extract_events(a, persons(a, "赵一", "钱二", "孙三", "李四"))
+    roles = {(p.person, p.role) for p in e.participants}
+    assert roles == {("赵一", "attendee"), ("赵一", "speaker"), ("钱二", "chair"),
+                     ("孙三", "attendee"), ("李四", "attendee")}
+
+
+def test_events_reporter_is_not_a_participant():
+    a = article("本报讯(记者 周六)6月19日，全县招商引资工作会议召开。县长吴七强调，要抓项目。")
+    (e,) = extract_events(a, persons(a, "周六", "吴七"))
+    assert [(p.person, p.role) for p in e.participants] == [("吴七", "speaker")]
+
+
+def test_events_headline_and_body_are_one_event():
+    a = article("6月19日，某市县域经济高质量发展观摩会举行。", headline="某市县域经济高质量发展观摩会举行")
+    assert len(extract_events(a)) == 1
+
+
+def test_events_organiser_opens_meeting_name():
+    a = article("6月19日，县防汛抗旱指挥部全体会议召开。")
+    (e,) = extract_events(a, [], [agency(a, "县防汛抗旱指挥部", "某县防汛抗旱指挥部")])
+    assert e.organizer == "某县防汛抗旱指挥部"

@@ -83,15 +83,15 @@ class Explanation:
 
 def label(graph: Graph, node) -> str:
     """A readable label for any kg node (memberships: member — role — organization)."""
-    for prop in _LABELS:
-        value = graph.value(node, prop)
-        if value is not None:
-            return str(value)
     if (node, RDF.type, ORG.Membership) in graph:
         parts = [label(graph, graph.value(node, p)) for p in (ORG.member, ORG.role, ORG.organization)]
         return " — ".join(p for p in parts if p)
     if (node, RDF.type, KG.Participation) in graph:
         return f"{label(graph, graph.value(node, KG.participant))} ({graph.value(node, KG.participantRole) or ''})"
+    for prop in _LABELS:
+        value = graph.value(node, prop)
+        if value is not None:
+            return str(value)
     value = graph.value(node, PROV.startedAtTime)
     return str(value) if value is not None else ""
 

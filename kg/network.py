@@ -45,6 +45,8 @@ __all__ = [
     "coappearance",
     "centrality",
     "communities",
+    "community_table",
+    "edge_rows",
     "summary",
     "export",
 ]
@@ -422,6 +424,46 @@ def communities(nxg: nx.Graph, seed: int = 0, resolution: float = 1.0) -> list[l
     found = nx.community.louvain_communities(simple, weight="weight", seed=seed,
                                              resolution=resolution)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+
+
+def community_table(nxg: nx.Graph, seed: int = 0) -> list[dict]:
+    """Communities as rows (for a DataFrame): number, size and member labels.
+
+    nxg (nx.Graph): a projection or the co-appearance network.
+    seed (int): Louvain seed.
+    RETURNS (list[dict]): ``community, size, members`` (labels joined by 、), largest first.
+    """
+    return [{"community": i, "size": len(c),
+             "members": "、".join(str(nxg.nodes[n].get("label", n)) for n in c)}
+            for i, c in enumerate(communities(nxg, seed=seed))]
+
+
+def edge_rows(nxg: nx.Graph, relations: Iterable[str] | None = None) -> list[dict]:
+    """Edges as rows (for a DataFrame): labels and types of both ends, relation, weight.
+
+    nxg (nx.Graph): a projection or the co-appearance network.
+    relations (Iterable[str] | None): keep only these relations. Defaults to all.
+    RETURNS (list[dict]): ``source, source_type, relation, target, target_type, weight``
+        (+ ``events``/``articles`` counts on the co-appearance network), heaviest first.
+    """
+    wanted = set(relations) if relations is not None else None
+    rows = []
+    edges = (nxg.edges(keys=True, data=True) if nxg.is_multigraph()
+             else ((u, v, None, d) for u, v, d in nxg.edges(data=True)))
+    for u, v, key, data in edges:
+        relation = data.get("relation", key or "coappears")
+        if wanted is not None and relation not in wanted:
+            continue
+        row = {"source": nxg.nodes[u].get("label", u), "source_type": nxg.nodes[u].get("type", ""),
+               "relation": relation,
+               "target": nxg.nodes[v].get("label", v), "target_type": nxg.nodes[v].get("type", ""),
+               "weight": data.get("weight", 1)}
+        for field in ("events", "articles"):
+            if field in data:
+                row[field] = len(data[field])
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["weight"], r["relation"], r["source"], r["target"]))
+    return rows
 
 
 def summary(nxg: nx.MultiDiGraph, top: int = 10) -> dict:

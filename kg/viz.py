@@ -30,7 +30,7 @@ from typing import Any, Iterable
 import networkx as nx
 import numpy as np
 
-from .network import NODE_TYPES, to_networkx
+from .network import NODE_TYPES, _simple, to_networkx
 
 __all__ = ["TYPE_STYLES", "RELATION_STYLES", "to_network", "focus_nodes", "render", "write_html",
            "display", "InlineView", "layout"]
@@ -176,15 +176,19 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
     dt = t / np.float32(iterations + 1)
     u, v = edges[:, 0], edges[:, 1]
     w = np.log1p(weights.astype(np.float32))[:, None]
+    block = max(1, min(n, 4_000_000 // n))  # rows per step: at most ~16 MB of float32
+    disp = np.empty_like(pos)
     for _ in range(iterations):
         sq = (pos * pos).sum(1)
-        inv = pos @ pos.T
-        inv *= np.float32(-2)
-        inv += sq[:, None]
-        inv += sq[None, :]
-        np.maximum(inv, eps, out=inv)
-        np.divide(k2, inv, out=inv)
-        disp = pos * inv.sum(1)[:, None] - inv @ pos
+        for s in range(0, n, block):
+            rows = pos[s:s + block]
+            inv = rows @ pos.T
+            inv *= np.float32(-2)
+            inv += sq[s:s + block, None]
+            inv += sq[None, :]
+            np.maximum(inv, eps, out=inv)
+            np.divide(k2, inv, out=inv)
+            disp[s:s + block] = rows * inv.sum(1)[:, None] - inv @ pos
         if len(u):
             d = pos[u] - pos[v]
             f = d * np.sqrt((d * d).sum(1))[:, None] / k * w
@@ -219,7 +223,7 @@ def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, 
         pairs = [(index[a], index[b], d["weight"]) for a, b, d in simple.subgraph(comp).edges(data=True)]
         edges = np.array([(a, b) for a, b, _ in pairs], dtype=np.int64).reshape(-1, 2)
         weights = np.array([w for _, _, w in pairs], dtype=np.float32)
-        iterations = 50 if n > 1000 else 80 if n > 200 else 120
+        iterations = 30 if n > 5000 else 50 if n > 1000 else 80 if n > 200 else 120
         pos = _fruchterman_reingold(n, edges, weights, seed, iterations)
         pos = (pos - pos.mean(0)) * np.float32(spacing * math.sqrt(n))
         placed.append((comp, pos))
@@ -277,12 +281,13 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     if "Post" not in wanted:
         nxg = _fold_posts(nxg)
     nxg = nxg.subgraph([n for n, d in nxg.nodes(data=True) if d.get("type", "Other") in wanted
-                        or (d.get("type") not in NODE_TYPES and "Other" in wanted)])
+                        or (d.get("type") not in NODE_TYPES and "Other" in wanted)]).copy()
     if focus:
-        nxg = nxg.subgraph(focus_nodes(nxg, focus, hops))
-    positions = layout(nxg, seed=seed)
+        nxg = nxg.subgraph(focus_nodes(nxg, focus, hops)).copy()
+    simple = _simple(nxg)
+    positions = layout(simple, seed=seed)
     large = nxg.number_of_nodes() > LARGE_VIEW
-    degree = dict(nxg.to_undirected(as_view=True).degree())
+    degree = dict(simple.degree())
 
     net = Network(height="100%", width="100%", directed=True)
     counts: dict[str, int] = {}

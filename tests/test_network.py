@@ -165,3 +165,15 @@ def test_cli_network_prints_summary_and_exports(tmp_path):
 def test_cli_network_missing_build_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["network", str(tmp_path)])
     assert result.exit_code == 1 and "kg build" in result.output
+
+
+def test_network_edge_rows_and_community_table(nxg):
+    rows = network.edge_rows(network.coappearance(nxg))
+    assert rows[0] == {"source": "高峰", "source_type": "Person", "relation": "coappears",
+                       "target": "张明", "target_type": "Person", "weight": 2,
+                       "events": 1, "articles": 1}
+    leads = network.edge_rows(nxg, relations=["leads"])
+    assert [(r["source"], r["target"]) for r in leads] == [("聊城市发展和改革委员会", "产业振兴三年行动计划")]
+    table = network.community_table(nxg)
+    assert sum(r["size"] for r in table) == nxg.number_of_nodes()
+    assert any("高峰" in r["members"] for r in table)

@@ -1,0 +1,202 @@
+"""How fast a 2,000-node HTML view is built, opens and reacts in headless Chromium.
+
+Usage:
+    python benchmarks/viz_2000.py                 # a synthetic 2,000-node graph in kg's schema
+    python benchmarks/viz_2000.py BUILD_OR_TTL    # a real build (e.g. of a larger corpus)
+    python benchmarks/viz_2000.py --nodes 5000    # another size
+
+Prints the Python-side times (projection, layout and page, write) and, in the browser
+(networking disabled): time from navigation to the first drawn frame, a click that
+opens the details panel, and the draw time per frame while dragging a node. The goal
+is an interactive page within 3 seconds; the ratio to that budget is printed last.
+Measured, not asserted (machines differ): the browser tests assert behaviour only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg import network, viz
+from kg._headless import Browser, find_chromium
+from kg.namespace import FOAF, KG, KGR, NIF, ORG, PROV, SCHEMA, SKOS, bind_prefixes
+
+BUDGET_MS = 3000.0
+
+
+def synthetic(nodes: int = 2000, seed: int = 7) -> Graph:
+    """A deterministic graph in kg's schema whose default view has about ``nodes`` nodes.
+
+    Shares: 35% people, 20% agencies (with a hierarchy), 30% programs, 9% events,
+    6% articles; each article mentions ~25 things, people hold posts with evidence,
+    events have 3-8 participants, agencies lead programs.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    g = bind_prefixes(Graph())
+    n_people, n_orgs = int(nodes * 0.35), int(nodes * 0.20)
+    n_programs, n_events = int(nodes * 0.30), int(nodes * 0.09)
+    n_articles = nodes - n_people - n_orgs - n_programs - n_events
+    surnames, given = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗", "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚"
+    people = [KGR[f"person/{i}"] for i in range(n_people)]
+    orgs = [KGR[f"org/{i}"] for i in range(n_orgs)]
+    programs = [KGR[f"program/{i}"] for i in range(n_programs)]
+    events = [KGR[f"event/{i}"] for i in range(n_events)]
+    articles = [KGR[f"article/{i}"] for i in range(n_articles)]
+    for i, a in enumerate(articles):
+        g.add((a, RDF.type, SCHEMA.NewsArticle))
+        g.add((a, SCHEMA.headline, Literal(f"第{i}篇：推进高质量发展工作会议召开")))
+        g.add((a, SCHEMA.datePublished, Literal(f"2023-12-{1 + i % 28:02d}", datatype=XSD.date)))
+    for i, o in enumerate(orgs):
+        g.add((o, RDF.type, ORG.Organization))
+        g.add((o, RDF.type, KG.GovernmentAgency))
+        g.add((o, SKOS.prefLabel, Literal(f"聊城市第{i}局")))
+        if i:
+            g.add((o, ORG.subOrganizationOf, orgs[rnd.randrange(0, max(1, i // 4) + 1)]))
+    roles = [KGR[f"role/{r}"] for r in range(4)]
+    for r, name in zip(roles, ("局长", "副局长", "党组书记", "主任")):
+        g.add((r, RDF.type, ORG.Role))
+        g.add((r, SKOS.prefLabel, Literal(name)))
+    ev_id = 0
+    for i, p in enumerate(people):
+        g.add((p, RDF.type, FOAF.Person))
+        g.add((p, FOAF.name, Literal(surnames[i % 20] + given[(i // 20) % 20] + given[i % 7])))
+        org, role = orgs[rnd.randrange(n_orgs)], rnd.randrange(4)
+        post = KGR[f"post/{i}"]
+        g.add((post, RDF.type, ORG.Post))
+        g.add((post, ORG.postIn, org))
+        g.add((post, ORG.role, roles[role]))
+        g.add((post, RDFS.label, Literal(f"聊城市某局{['局长', '副局长', '党组书记', '主任'][role]}")))
+        g.add((p, ORG.holds, post))
+        m, ev = KGR[f"membership/{i}"], KGR[f"evidence/{ev_id}"]
+        ev_id += 1
+        article = articles[rnd.randrange(n_articles)]
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, ORG.member, p))
+        g.add((m, ORG.organization, org))
+        g.add((m, KG.post, post))
+        g.add((m, PROV.wasDerivedFrom, ev))
+        g.add((ev, RDF.type, NIF.Phrase))
+        g.add((ev, NIF.referenceContext, article))
+        g.add((ev, NIF.anchorOf, Literal("局长某某")))
+        g.add((ev, KG.sentence, Literal(f"会上，局长某某介绍了第{i}项工作的进展情况。")))
+        g.add((article, SCHEMA.mentions, p))
+        g.add((article, SCHEMA.mentions, org))
+    for i, pr in enumerate(programs):
+        g.add((pr, RDF.type, KG.Program))
+        g.add((pr, SKOS.prefLabel, Literal(f"第{i}项三年行动计划")))
+        g.add((pr, KG.ledBy, orgs[rnd.randrange(n_orgs)]))
+        g.add((articles[rnd.randrange(n_articles)], SCHEMA.mentions, pr))
+    for i, e in enumerate(events):
+        g.add((e, RDF.type, SCHEMA.Event))
+        g.add((e, SCHEMA.name, Literal(f"第{i}次新闻发布会")))
+        g.add((e, SCHEMA.organizer, orgs[rnd.randrange(n_orgs)]))
+        for j, p in enumerate(rnd.sample(people, rnd.randint(3, 8))):
+            part = URIRef(f"{e}/p{j}")
+            g.add((e, KG.participation, part))
+            g.add((part, KG.participant, p))
+            g.add((part, KG.participantRole, Literal("speaker" if j < 2 else "attendee")))
+        g.add((articles[rnd.randrange(n_articles)], SCHEMA.mentions, e))
+    return g
+
+
+def _time(label: str, fn, results: dict):
+    start = time.perf_counter()
+    value = fn()
+    results[label] = round((time.perf_counter() - start) * 1000, 1)
+    return value
+
+
+FRAME_PROBE = """(() => {
+  const v = kgView; v.frames = []; let t0 = 0;
+  v.network.on('beforeDrawing', () => { t0 = performance.now(); });
+  v.network.on('afterDrawing', () => { v.frames.push(performance.now() - t0); });
+  return true;
+})()"""
+
+
+def browser_timings(page: Path, runs: int = 3) -> dict:
+    """Median over fresh browsers: navigation -> first frame, click -> details, drag frames."""
+    ready, walls, click, frames_all, drag = [], [], [], [], []
+    for _ in range(runs):
+        with Browser(width=1400, height=900) as b:
+            start = time.perf_counter()
+            b.open(page.as_uri(), timeout=60)
+            b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=60,
+                       interval=0.01)
+            walls.append((time.perf_counter() - start) * 1000)
+            ready.append(b.evaluate("kgView.readyAt"))  # ms since this document's navigation
+            b.evaluate(FRAME_PROBE)
+            node = b.evaluate("kgView.find(kgView.nodes.get()[0].label)[0].id")
+            b.evaluate(f"kgView.network.focus({node!r}, {{scale: 1.0, animation: false}})")
+            x, y = b.evaluate(f"""(() => {{
+              const p = kgView.network.canvasToDOM(kgView.network.getPositions([{node!r}])[{node!r}]);
+              const r = document.querySelector('#kg-net').getBoundingClientRect();
+              return [p.x + r.left, p.y + r.top]; }})()""")
+            t0 = time.perf_counter()
+            b.click(x, y)
+            b.wait_for("document.getElementById('kg-details').getAttribute('data-node')",
+                       interval=0.005)
+            click.append((time.perf_counter() - t0) * 1000)
+            b.evaluate("kgView.frames = []")
+            t0 = time.perf_counter()
+            b.drag([(x + 4 * i, y + 3 * i) for i in range(30)])
+            b.evaluate("new Promise(r => requestAnimationFrame(() => r(1)))")
+            drag.append((time.perf_counter() - t0) * 1000)
+            frames_all.extend(b.evaluate("kgView.frames"))
+    return {
+        "navigation_to_first_frame_ms": round(statistics.median(ready), 1),
+        "open_tab_to_first_frame_wall_ms": round(statistics.median(walls), 1),
+        "click_to_details_ms": round(statistics.median(click), 1),
+        "drag_30_moves_ms": round(statistics.median(drag), 1),
+        "frame_draw_median_ms": round(statistics.median(frames_all), 1) if frames_all else None,
+        "frame_draw_max_ms": round(max(frames_all), 1) if frames_all else None,
+        "frames_seen": len(frames_all),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("source", nargs="?", help="a kg build folder or an RDF file")
+    parser.add_argument("--nodes", type=int, default=2000, help="size of the synthetic graph")
+    parser.add_argument("--runs", type=int, default=3, help="browser runs (median)")
+    parser.add_argument("--keep", type=Path, default=None, help="also copy the page here")
+    args = parser.parse_args(argv)
+
+    results: dict = {}
+    graph = _time("read_or_generate_ms", lambda: network.read_graph(args.source) if args.source
+                  else synthetic(args.nodes), results)
+    nxg = _time("to_networkx_ms", lambda: network.to_networkx(graph), results)
+    net = _time("to_network_with_layout_ms", lambda: viz.to_network(nxg), results)
+    with tempfile.TemporaryDirectory() as tmp:
+        page = _time("write_html_ms", lambda: viz.write_html(net, Path(tmp) / "graph.html"),
+                     results)
+        results.update(source=args.source or f"synthetic({args.nodes})",
+                       view_nodes=len(net.nodes), view_links=len(net.edges),
+                       page_bytes=page.stat().st_size)
+        if args.keep:
+            args.keep.write_bytes(page.read_bytes())
+        if find_chromium() is None:
+            print("chromium not found: browser timings skipped", file=sys.stderr)
+        else:
+            results.update(browser_timings(page, args.runs))
+    width = max(map(len, results))
+    for key, value in results.items():
+        print(f"{key:<{width}}  {value}")
+    if "navigation_to_first_frame_ms" in results:
+        ratio = results["navigation_to_first_frame_ms"] / BUDGET_MS
+        print(f"{'interactive / 3 s budget':<{width}}  {ratio:.2f}")
+    print(json.dumps(results, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

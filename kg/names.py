@@ -10,8 +10,9 @@ given-name characters. Every such candidate span is scored by a log-linear model
 - the span shape (surname length x given length),
 - the characters and bigrams just before and after the span (title endings such as
   长/记 before it, speech verbs such as 表示/指出/介绍 after it),
-- whether the span is a common word (高峰, 方面, 于是) and whether its edges cut a
-  common two-character word (刘元|朝向 cuts 朝向), from a derived word lexicon.
+- whether the span is a common word (高峰, 方面, 于是), whether its edges cut a
+  common two-character word (刘元|朝向 cuts 朝向) and whether a word starts right after
+  it (…|介绍), from a word lexicon derived from jieba's dictionary.
 
 The model is plain JSON (``kg/data/name_model.json``): per template a ``{key: weight}``
 table, so scoring is a handful of dict lookups, with no numpy and no spaCy at run time.
@@ -50,6 +51,7 @@ T_RIGHT2 = "R"  # two characters after the span
 T_WORD = "X"  # lexicon class of the span itself ("-" when not a word)
 T_CUTR = "K"  # lexicon class of text[end-1:end+1] (the span's end cuts a word)
 T_CUTL = "J"  # lexicon class of text[start-1:start+1]
+T_NEXTW = "W"  # lexicon class of text[end:end+2] (a word starts right after the span)
 
 # Templates whose unseen keys fall back to the template's "?" weight (rare characters
 # are folded into "?" at training time, so the fallback is a learned weight).
@@ -134,6 +136,7 @@ def features(text: str, start: int, k: int, g: int, lex: dict[str, str]) -> list
     f.append((T_WORD, lex.get(text[start:e], NO_WORD)))
     f.append((T_CUTR, lex.get(text[e - 1:e + 1], NO_WORD) if e < n else NO_WORD))
     f.append((T_CUTL, lex.get(text[start - 1:start + 1], NO_WORD) if start > 0 else NO_WORD))
+    f.append((T_NEXTW, lex.get(text[e:e + 2], NO_WORD)))
     return f
 
 
@@ -254,7 +257,7 @@ class NameModel:
         w = self.weights
         wS, wN, wA, wB, wC, wG = w[T_SUR], w[T_SHAPE], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
         wl, wL, wr, wR = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2]
-        wX, wK, wJ = w[T_WORD], w[T_CUTR], w[T_CUTL]
+        wX, wK, wJ, wW = w[T_WORD], w[T_CUTR], w[T_CUTL], w.get(T_NEXTW, {})
         u = self._unk
         uS, uA, uB, uC, uG, ul, ur = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT], u[T_RIGHT]
         lex = self.lex
@@ -265,6 +268,7 @@ class NameModel:
         nw = wX.get(NO_WORD, 0.0)
         nk = wK.get(NO_WORD, 0.0)
         nj = wJ.get(NO_WORD, 0.0)
+        nn = wW.get(NO_WORD, 0.0)
         hits: list[tuple[float, int, int]] = []
         for m in self._start_re.finditer(text):
             s = m.start()
@@ -310,8 +314,10 @@ class NameModel:
                         x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0)
                         ck = lex.get(text[e - 1:e + 1])
                         x += nk if ck is None else wK.get(ck, 0.0)
+                        cn = lex.get(text[e:e + 2])
+                        x += nn if cn is None else wW.get(cn, 0.0)
                     else:
-                        x += wr.get(EOS, ur) + wR.get(EOS, 0.0) + nk
+                        x += wr.get(EOS, ur) + wR.get(EOS, 0.0) + nk + nn
                     cw = lex.get(text[s:e])
                     x += nw if cw is None else wX.get(cw, 0.0)
                     if x >= logit_thr:

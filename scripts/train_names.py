@@ -380,7 +380,7 @@ def main(argv=None):
         if abs(val) < 0.02 and key != UNKNOWN:
             continue
         weights.setdefault(t, {})[key] = val
-    for t in ("b", "S", "N", "A", "B", "C", "G", "l", "L", "r", "R", "X", "K", "J"):
+    for t in ("b", "S", "N", "A", "B", "C", "G", "l", "L", "r", "R", "X", "K", "J", "W"):
         weights.setdefault(t, {})
     lexicon: dict[str, list[str]] = {}
     for word, cls in sorted(lex.items()):

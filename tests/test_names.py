@@ -1,0 +1,170 @@
+"""Tests for kg.names: the surname table and the person-name span model.
+
+Sentences are written for these tests (invented names, not taken from corpus/).
+"""
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.names import DEFAULT_MODEL_PATH, SURNAMES_PATH, NameModel, load_surnames
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def model() -> NameModel:
+    return NameModel.load()
+
+
+def test_names_model_file_is_small_and_loads_fast():
+    assert DEFAULT_MODEL_PATH.stat().st_size < 2_000_000
+    t0 = time.perf_counter()
+    with open(DEFAULT_MODEL_PATH, encoding="utf-8") as fh:
+        m = NameModel.from_dict(json.load(fh))
+    assert time.perf_counter() - t0 < 1.0  # typically ~0.05 s; generous for slow CI
+    assert "王" in m.singles and "欧阳" in m.compounds
+    assert 0.0 < m.at_threshold < 1.0 and 0.0 < m.find_threshold < 1.0
+
+
+def test_names_load_is_cached():
+    assert NameModel.load() is NameModel.load()
+
+
+def test_names_surname_table_has_common_and_compound_surnames():
+    table = load_surnames(SURNAMES_PATH)
+    for s in ("王", "李", "张", "刘", "陈", "欧阳", "司马", "诸葛"):
+        assert s in table
+    assert table["王"] > table["诸葛"]
+    assert abs(sum(table.values()) - 1.0) < 0.01
+
+
+# name_at: a title chain ends where the name starts
+@pytest.mark.parametrize(
+    "text,prefix,expected",
+    [
+        # title cue, three-character names
+        ("市交通运输局党组书记、局长赵明远介绍了有关情况", "市交通运输局党组书记、局长", "赵明远"),
+        ("区委常委、宣传部部长钱晓东主持会议", "区委常委、宣传部部长", "钱晓东"),
+        ("副市长周海涛出席活动并讲话", "副市长", "周海涛"),
+        # two-character names
+        ("市发展改革委党组书记、主任孙伟表示", "市发展改革委党组书记、主任", "孙伟"),
+        ("市卫生健康委主任孙伟向大会通报疫情防控情况", "市卫生健康委主任", "孙伟"),
+        pytest.param(
+            "市卫生健康委主任韩冰向与会人员通报", "市卫生健康委主任", "韩冰",
+            marks=pytest.mark.xfail(reason="known weakness: 与 after a name is a strong cue, so "
+                                           "2-char name + 向与会 reads as a 3-char name", strict=False),
+        ),
+        # the name before a verb-like continuation
+        ("市委副书记张建国向大会作工作报告", "市委副书记", "张建国"),
+        # collisions with words (高原 'plateau', 方正 'square')
+        ("市财政局局长高原介绍", "市财政局局长", "高原"),
+        ("市应急管理局局长方正表示", "市应急管理局局长", "方正"),
+        # compound surnames
+        ("市政协副主席欧阳志刚讲话", "市政协副主席", "欧阳志刚"),
+        ("县委书记司马文指出", "县委书记", "司马文"),
+    ],
+)
+def test_names_name_at_after_title(model, text, prefix, expected):
+    assert text.startswith(prefix)
+    got = model.name_at(text, len(prefix))
+    assert got is not None
+    length, prob = got
+    assert text[len(prefix):len(prefix) + length] == expected
+    assert 0.0 < prob <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text,start",
+    [
+        ("市委常委、宣传部部长", 5),  # the chain continues: 宣 is no surname start here
+        ("局长，", 2),
+        ("主任2023年", 2),
+        ("", 0),
+    ],
+)
+def test_names_name_at_rejects_non_names(model, text, start):
+    assert model.name_at(text, start) is None
+
+
+def test_names_name_at_respects_max_len(model):
+    text = "市政协副主席欧阳志刚讲话"
+    got = model.name_at(text, 6, max_len=3)
+    assert got is None or got[0] <= 3
+
+
+# find_names: no title cue, speech verbs and verbs of meeting
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("王建华指出，要抓好安全生产工作。", ["王建华"]),
+        ("会议由李文静主持。", ["李文静"]),
+        ("孙立军强调，各级各部门要压实责任。", ["孙立军"]),
+        ("会上，陈晓燕介绍了全市工作进展。", ["陈晓燕"]),
+        ("吴国庆表示，将进一步优化营商环境。", ["吴国庆"]),
+    ],
+)
+def test_names_find_names_with_speech_verbs(model, text, expected):
+    assert [text[s:e] for s, e, _ in model.find_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，全市用电高峰负荷同比增长5%。",
+        "于是各方面工作向前推进，周边地区和平稳定。",
+        "要坚持党的全面领导，推动经济高质量发展。",
+        "全市新增市场主体1.2万户，同比增长8.3%。",
+        "马上就办，办就办好，持续提升政务服务水平。",
+    ],
+)
+def test_names_find_names_no_false_names(model, text):
+    assert model.find_names(text) == []
+
+
+def test_names_find_names_spans_are_ordered_and_disjoint(model):
+    text = "王建华指出，会议由李文静主持。孙立军强调，要抓落实。"
+    spans = model.find_names(text)
+    assert [text[s:e] for s, e, _ in spans] == ["王建华", "李文静", "孙立军"]
+    for (s1, e1, _), (s2, e2, _) in zip(spans, spans[1:]):
+        assert e1 <= s2
+
+
+def test_names_fast_path_matches_feature_scoring(model):
+    """find_names' inlined scorer must agree with features() + score_span()."""
+    text = "市委书记欧阳志刚主持会议，王建华指出，韩冰向大会报告。"
+    for s, e, p in model.find_names(text, threshold=0.01):
+        assert abs(model.prob(text, s, e) - p) < 1e-9
+
+
+def test_names_find_names_is_fast(model):
+    text = "会上，陈晓燕介绍了全市工作进展，要坚持党的全面领导，推动经济高质量发展。" * 3000
+    t0 = time.perf_counter()
+    model.find_names(text)
+    rate = len(text) / (time.perf_counter() - t0)
+    assert rate > 200_000  # measured ~1M chars/s; the pipeline target is 200k for everything
+
+
+# training: deterministic output (needs ../shared/data)
+@pytest.mark.skipif(not (SHARED_DATA / "cluener2020" / "train.jsonl").exists(), reason="../shared/data absent")
+def test_names_training_is_deterministic(tmp_path):
+    spec = importlib.util.spec_from_file_location("train_names", ROOT / "scripts" / "train_names.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / f"model_{run}.json"
+        sur = tmp_path / f"surnames_{run}.tsv"
+        train.main(["--data", str(SHARED_DATA), "--out", str(out), "--surnames", str(sur),
+                    "--limit", "400", "--iters", "60"])
+        outs.append((out, sur))
+    assert filecmp.cmp(outs[0][0], outs[1][0], shallow=False)
+    assert filecmp.cmp(outs[0][1], outs[1][1], shallow=False)
+    m = NameModel.load(outs[0][0])
+    assert m.weights["S"]

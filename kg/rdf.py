@@ -22,6 +22,12 @@ AGENCY_CLASSES = {
 }
 
 
+def date_literal(value: str) -> Literal:
+    """xsd:date, or xsd:gYear / xsd:gYearMonth when only the year (month) is known."""
+    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=kind)
+
+
 def person_iri(key: str) -> URIRef:
     return mint("person", key)
 
@@ -67,9 +73,9 @@ class GraphWriter:
         if art.kicker:
             self.add(iri, SCHEMA.alternativeHeadline, Literal(art.kicker))
         if art.date:
-            self.add(iri, SCHEMA.datePublished, Literal(art.date, datatype=XSD.date))
+            self.add(iri, SCHEMA.datePublished, date_literal(art.date))
         if src.date:
-            self.add(iri, PROV.generatedAtTime, Literal(src.date, datatype=XSD.date))
+            self.add(iri, PROV.generatedAtTime, date_literal(src.date))
         self.add(iri, PROV.wasDerivedFrom, source_iri(src.id))
         if art.offsets:
             self.add(iri, KG.sourceBegin, Literal(min(art.offsets[0], art.headline_span[0] if art.headline_span else art.offsets[0]), datatype=XSD.nonNegativeInteger))
@@ -131,7 +137,7 @@ class GraphWriter:
             self.add(mem, RDFS.label, Literal(m.post_text))
             if m.implicit:
                 self.add(mem, KG.implicitOrganization, Literal(True))
-            if m.date:
+            if m.date and len(m.date) == 10:
                 interval = mint("interval", m.date)
                 instant = mint("instant", m.date)
                 self.add(interval, RDF.type, TIME.Interval)

@@ -10,6 +10,7 @@ deterministic (same records -> same triples -> same bytes).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -67,7 +68,8 @@ class Article:
     """One article of a source, with repaired text and an offset map back to raw.
 
     text (str): repaired text (headline lines excluded, body only).
-    offsets (list[int]): ``offsets[i]`` is the raw offset of ``text[i]``; len(text) items.
+    offsets (Sequence[int]): ``offsets[i]`` is the raw offset of ``text[i]``; len(text) items
+        (a compact ``repair.OffsetMap`` from the segmenter, or a plain list).
     """
 
     id: str
@@ -75,7 +77,7 @@ class Article:
     index: int
     headline: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
     headline_span: tuple[int, int] | None = None
     kicker: str = ""
     reporters: list[tuple[str, str, int, int]] = field(default_factory=list)

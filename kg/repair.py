@@ -8,12 +8,73 @@ lifts out the second; every character it keeps remembers its raw offset.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _WS = re.compile(r"[ \t\r\n\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 _FRAGMENT = re.compile(r"[^ \t\r\n\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 _SINGLE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class OffsetMap(Sequence):
+    """Raw offset of every repaired character, stored as runs (compact for 50 MB files).
+
+    ``m[i]`` is the raw offset of character ``i`` of the repaired text. Repair mostly
+    drops characters (spaces, line breaks), so the map is a few runs per line: memory
+    grows with the number of fragments, not of characters.
+    """
+
+    __slots__ = ("_clean", "_raw", "_n")
+
+    def __init__(self, offsets=()) -> None:
+        self._clean = array("q")
+        self._raw = array("q")
+        self._n = 0
+        for off in offsets:
+            self.add(off)
+
+    def add_run(self, raw_start: int, length: int) -> None:
+        """Append ``length`` characters taken from raw[raw_start:raw_start+length]."""
+        if length <= 0:
+            return
+        if self._n and self._raw[-1] + (self._n - self._clean[-1]) == raw_start:
+            self._n += length  # continues the last run
+            return
+        self._clean.append(self._n)
+        self._raw.append(raw_start)
+        self._n += length
+
+    def add(self, raw_pos: int) -> None:
+        self.add_run(raw_pos, 1)
+
+    def runs(self):
+        """(raw_start, length) of every run, in order."""
+        ends = list(self._clean[1:]) + [self._n]
+        return [(r, e - c) for c, r, e in zip(self._clean, self._raw, ends)]
+
+    def extend_map(self, other: "OffsetMap") -> None:
+        for raw_start, length in other.runs():
+            self.add_run(raw_start, length)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError("offset map index out of range")
+        k = bisect_right(self._clean, i) - 1
+        return self._raw[k] + (i - self._clean[k])
+
+    def __iter__(self):
+        for raw_start, length in self.runs():
+            yield from range(raw_start, raw_start + length)
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -25,15 +86,33 @@ class Line:
     """A repaired line: text, raw offset of each character, scattered headline chars."""
 
     text: str
-    offsets: list[int]
+    offsets: OffsetMap
     raw_start: int
     raw_end: int
     scattered: list[tuple[str, int]] = field(default_factory=list)
 
 
+_TAGGED = re.compile(r"<[A-Za-z/!][^<>\n]{0,300}>|&(?:nbsp|ensp|emsp|#160);|[^\s<&]+|[<&]")
+
+
 def fragments(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Whitespace-separated fragments of raw[start:end] as raw (start, end) pairs."""
-    return [(m.start(), m.end()) for m in _FRAGMENT.finditer(raw, start, end)]
+    """Whitespace-separated fragments of raw[start:end] as raw (start, end) pairs.
+
+    HTML tags and space entities (<p>, <br/>, &nbsp;) count as whitespace: pages
+    scraped from the web keep their text, not their markup.
+    """
+    if "<" not in raw[start:end] and "&" not in raw[start:end]:
+        return [(m.start(), m.end()) for m in _FRAGMENT.finditer(raw, start, end)]
+    out: list[tuple[int, int]] = []
+    for m in _TAGGED.finditer(raw, start, end):
+        tok = m.group()
+        if (tok[0] == "<" and len(tok) > 1) or (tok[0] == "&" and len(tok) > 1):
+            continue
+        if out and out[-1][1] == m.start():
+            out[-1] = (out[-1][0], m.end())  # a lone < or & glued to its word
+        else:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def scattered_fragments(raw: str, frags: list[tuple[int, int]]) -> set[int]:
@@ -79,7 +158,7 @@ def repair_line(raw: str, start: int, end: int, lift_scattered: bool = False) ->
     frags = fragments(raw, start, end)
     lifted = scattered_fragments(raw, frags) if lift_scattered else set()
     out: list[str] = []
-    offs: list[int] = []
+    offs = OffsetMap()
     scattered: list[tuple[str, int]] = []
     prev_char = ""
     for i, (s, e) in enumerate(frags):
@@ -90,12 +169,15 @@ def repair_line(raw: str, start: int, end: int, lift_scattered: bool = False) ->
         if out and _ascii_alnum(prev_char) and _ascii_alnum(piece[0]):
             # keep one space between Latin words and numbers (EOD 项目 loses it, 2 x 3 keeps it)
             out.append(" ")
-            offs.append(s - 1)
-        for j, ch in enumerate(piece):
-            if _CTRL.match(ch):
-                continue
-            out.append(ch)
-            offs.append(s + j)
+            offs.add(s - 1)
+        if _CTRL.search(piece):
+            for j, ch in enumerate(piece):
+                if not _CTRL.match(ch):
+                    out.append(ch)
+                    offs.add(s + j)
+        else:
+            out.append(piece)
+            offs.add_run(s, e - s)
         prev_char = piece[-1]
     return Line("".join(out), offs, start, end, scattered)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .records import Article, Source
-from .repair import Line, normalize_for_matching, repair_line, split_lines
+from .repair import Line, OffsetMap, normalize_for_matching, repair_line, split_lines
 
 # bylines, matched on repaired, half-width-normalised text
 _BYLINE = re.compile(
@@ -151,10 +151,10 @@ def _merge_vertical(drafts: list[dict]) -> list[dict]:
     return drafts
 
 
-def _paragraphs(lines: list[Line]) -> tuple[str, list[int], list[int]]:
+def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
     """Join lines into paragraphs: a line that stops mid-sentence continues on the next."""
     text: list[str] = []
-    offs: list[int] = []
+    offs = OffsetMap()
     truncated: list[int] = []
     for k, line in enumerate(lines):
         if not line.text:
@@ -163,9 +163,9 @@ def _paragraphs(lines: list[Line]) -> tuple[str, list[int], list[int]]:
             prev = text[-1]
             if prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?"):
                 text.append("\n")
-                offs.append(offs[-1] + 1)
+                offs.add(offs[-1] + 1)
         text.append(line.text)
-        offs.extend(line.offsets)
+        offs.extend_map(line.offsets)
     joined = "".join(text)
     if joined and not joined.endswith(_SENT_END) and joined[-1] not in _CLOSERS:
         truncated.append(len(joined))
@@ -208,7 +208,10 @@ def _byline_line(body: list[_Unit]) -> Line:
     k = 1
     while "(" in (t := normalize_for_matching(line.text)) and ")" not in t and k < min(3, len(body)):
         nxt = body[k].line
-        line = Line(line.text + nxt.text, line.offsets + nxt.offsets, line.raw_start, nxt.raw_end)
+        offs = OffsetMap()
+        offs.extend_map(line.offsets)
+        offs.extend_map(nxt.offsets)
+        line = Line(line.text + nxt.text, offs, line.raw_start, nxt.raw_end)
         k += 1
     return line
 
@@ -225,15 +228,23 @@ def _single_article(source: Source, lines: list[Line]) -> Article:
     title = source.title or ""
     body = lines
     hspan = None
-    if not title and lines and classify(lines[0]) == "head":
-        title = lines[0].text
-        hspan = (lines[0].raw_start, lines[0].raw_end)
-        body = lines[1:]
+    kicker = ""
+    if not title:
+        # the archive layout: title lines (kicker, headline, subtitle), blank line, body
+        k = 0
+        while k < min(3, len(lines)) and classify(lines[k]) == "head":
+            k += 1
+        if k and k < len(lines):
+            main = max(range(k), key=lambda i: (len(lines[i].text), -i))
+            title = lines[main].text
+            kicker = "".join(l.text for l in lines[:main])
+            hspan = (lines[main].raw_start, lines[main].raw_end)
+            body = lines[k:]
     text, offsets, truncated = _paragraphs(body)
     byline = next((l for l in body[:3] if classify(l) == "byline"), None)
     art = Article(
         id=f"{source.id}#a1", source=source.id, index=0, headline=title, text=text, offsets=offsets,
-        headline_span=hspan, reporters=parse_byline(raw, byline) if byline else [],
+        headline_span=hspan, kicker=kicker, reporters=parse_byline(raw, byline) if byline else [],
         truncated=truncated, raw=raw, headline_source="record" if source.title else "line",
     )
     art.date_said, art.date = date_of(text[:80], source.date)
@@ -286,7 +297,14 @@ def date_of(head: str, page_date: str | None) -> tuple[str, str | None]:
             except ValueError:
                 return said, None
         return said, None
-    base = date.fromisoformat(page_date)
+    if len(page_date) == 4:  # year precision: only a full 月日 can be resolved
+        if m["m"] and not m["rel"]:
+            try:
+                return said, date(int(m["y"] or page_date), int(m["m"]), int(m["d"])).isoformat()
+            except ValueError:
+                return said, None
+        return said, None
+    base = date.fromisoformat(page_date[:10])
     if m["rel"]:
         delta = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}[m["rel"]]
         return said, (base + timedelta(days=delta)).isoformat()

@@ -223,7 +223,7 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
             bad.append(Refusal(shown, "record has no text/content field; skipped", n if numbered else None))
             continue
         title = rec.get("title") if isinstance(rec.get("title"), str) else None
-        when = page_date or _record_date(rec) or (date_from_path(title) if title else None)
+        when = page_date or _record_date(rec) or (date_from_path(title) if title else None) or _year_of(title)
         out.append(
             Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
                    encoding=encoding, date=when, title=title,
@@ -243,6 +243,11 @@ def _json_lines(text: str, shown: str, bad: list[Refusal]) -> Iterator[tuple[int
             bad.append(Refusal(shown, f"broken JSON line ({exc.msg}); the other lines were read", n))
 
 
+def _year_of(title: str | None) -> str | None:
+    m = re.match(r"^((?:19|20)\d\d)年", title or "")
+    return m.group(1) if m else None
+
+
 def _record_date(rec: dict) -> str | None:
     value = rec.get("date")
     if isinstance(value, str):
@@ -250,6 +255,6 @@ def _record_date(rec: dict) -> str | None:
         if found:
             return found
     year = rec.get("year")
-    if isinstance(year, int) or (isinstance(year, str) and year.isdigit()):
-        return None  # a year alone is not a day; the title may carry more
+    if isinstance(year, int) or (isinstance(year, str) and str(year).isdigit() and len(str(year)) == 4):
+        return f"{int(year):04d}"  # year precision (xsd:gYear): a year is not a day
     return None

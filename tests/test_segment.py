@@ -95,3 +95,31 @@ def test_segment_bundled_page_matches_gold_articles():
     assert [a.date for a in arts] == [g["date_normalized"] for g in gold["articles"]]
     vertical = next(a for a in arts if a.headline_source == "vertical")
     assert vertical.headline.startswith("统筹")
+
+
+def test_segment_article_layout_title_lines_then_body():
+    raw = "绿色发展再上新台阶\n\n近日，市生态环境局局长王东明介绍，全市空气质量优良天数增加20天。\n"
+    [a] = segment(Source(id="x.txt", path="x.txt", raw=raw, date="2024-05-02"))
+    assert a.headline == "绿色发展再上新台阶" and a.text.startswith("近日")
+
+
+def test_segment_html_fragments_lose_markup_keep_text():
+    raw = "<p>市政府召开&nbsp;常务会议</p>\n<p>本报讯(记者 林一)6月3日,<b>市长</b>张伟主持会议。</p>\n"
+    arts = segment(Source(id="h.txt", path="h.txt", raw=raw, date="2024-06-04"))
+    text = "".join(a.headline + a.text for a in arts)
+    assert "<" not in text and "nbsp" not in text and "市长张伟主持会议" in text
+
+
+def test_segment_year_only_record_date_resolves_full_dates():
+    raw = "各位代表：\n\n2019年3月5日，本届政府……"
+    [a] = segment(Source(id="r#L1", path="r", raw=raw, date="2019", title="政府工作报告", layout="article"))
+    assert a.date == "2019-03-05"
+    [b] = segment(Source(id="r#L2", path="r", raw="各位代表：现在作报告。", date="2019", title="报告", layout="article"))
+    assert b.date == "2019"
+
+
+def test_segment_very_long_line_is_repaired_and_mapped():
+    raw = ("全市新增企业 100 家，" * 20000) + "\n"
+    [a] = segment(Source(id="l.txt", path="l.txt", raw=raw))
+    assert len(a.text) == len(a.offsets) and a.text.startswith("全市新增企业100家")
+    assert raw[a.offsets[len(a.text) - 1]] == "，"

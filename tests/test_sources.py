@@ -80,3 +80,4 @@ def test_sources_gov_work_reports_read_as_documents():
         pytest.skip("../shared/data is not available on this machine")
     sources, refused, _ = read_sources([p])
     assert len(sources) == 72 and not refused
+    assert all(s.date and s.date[:4].isdigit() for s in sources)

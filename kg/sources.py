@@ -223,7 +223,8 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
             bad.append(Refusal(shown, "record has no text/content field; skipped", n if numbered else None))
             continue
         title = rec.get("title") if isinstance(rec.get("title"), str) else None
-        when = page_date or _record_date(rec) or (date_from_path(title) if title else None) or _year_of(title)
+        when = (page_date or _record_date(rec) or (date_from_path(title) if title else None)
+                or _year_of(title) or _first_full_date(body) or _npc_session_year(title or body[:200]))
         out.append(
             Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
                    encoding=encoding, date=when, title=title,
@@ -241,6 +242,37 @@ def _json_lines(text: str, shown: str, bad: list[Refusal]) -> Iterator[tuple[int
             yield n, json.loads(line)
         except ValueError as exc:
             bad.append(Refusal(shown, f"broken JSON line ({exc.msg}); the other lines were read", n))
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+_NPC_SESSION = re.compile(r"第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议")
+
+
+def _npc_session_year(text: str) -> str | None:
+    """The year of an NPC session named in a title (第十二届全国人民代表大会第一次会议 -> 2013)."""
+    m = _NPC_SESSION.search(text or "")
+    if not m:
+        return None
+    import cn2an
+
+    from .lexicon import read_tsv
+
+    starts = {int(t): int(y) for t, y in read_tsv("npc-terms.tsv")}
+    term, session = int(cn2an.cn2an(m[1], "smart")), int(cn2an.cn2an(m[2], "smart"))
+    return f"{starts[term] + session - 1:04d}" if term in starts else None
+
+
+def _first_full_date(body: str) -> str | None:
+    """A document's own date near its start (（2025年3月11日…通过）)."""
+    m = _FULL_DATE.search(body[:400])
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def _year_of(title: str | None) -> str | None:

@@ -215,3 +215,23 @@ def test_server_negotiate_param_wins():
     assert negotiate("solutions", "application/sparql-results+json", "csv") == "csv"
     assert negotiate("graph", None, "json") == "jsonld"
     assert negotiate("graph", "*/*", None) == "turtle"
+
+
+def test_server_cli_refuses_update_without_token(out):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", str(out), "--allow-update"], env={"KG_SERVE_TOKEN": ""})
+    assert result.exit_code == 1
+    assert "--allow-update needs --token" in result.output
+
+
+def test_server_cli_missing_store(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path / "nope"), "--port", "0"])
+    assert result.exit_code == 1
+    assert 'run "kg build" first' in result.output

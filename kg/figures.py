@@ -31,6 +31,7 @@ from .numbers import (
     CN_DIGITS,
     CN_RE,
     _read_tsv,
+    cn_to_decimal,
     alternation,
     format_decimal,
     multipliers,
@@ -61,6 +62,7 @@ class Quantity:
     rank: bool = False
     num_start: int = 0
     range_head: bool = False  # first number of a range (3至5个): shares the second's reading
+    has_mult: bool = False
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -78,7 +80,7 @@ def _cues() -> list[tuple[str, str, str, str]]:
 def _adjacent_change_re() -> re.Pattern:
     words = [c for c, k, d, s in _cues() if s == "adjacent"]
     # 新增 (newly added) counts things; it is not a change of a level
-    return re.compile(rf"(?<!新)({alternation(words)})(?:了|达到|达|为|到|至|约|近|超过|突破)?$")
+    return re.compile(rf"(?<!新)({alternation(words)})(?:了|达|为|约|近|超过|突破)?(到|至)?$")
 
 
 @lru_cache(maxsize=None)
@@ -103,7 +105,7 @@ def _periods() -> list[tuple[re.Pattern, str, str]]:
 
 @lru_cache(maxsize=None)
 def _trim() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": [], "drop": []}
+    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": [], "drop": [], "notnoun": []}
     for word, role in _read_tsv("figure-indicator-trim.tsv"):
         out[role].append(word)
     return out
@@ -130,6 +132,11 @@ def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _not_noun_start() -> frozenset[str]:
+    return frozenset("".join(_trim()["notnoun"]))
+
+
+@lru_cache(maxsize=None)
 def _default_units() -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in _read_tsv("figure-indicator-units.tsv")]
 
@@ -152,7 +159,17 @@ def _quantity_re() -> re.Pattern:
     )
 
 
-_RANGE_SEP = re.compile(r"[-—–~～至到]")
+_CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
+_LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
+
+
+def _flush(pending: list["Quantity"], out: list["Quantity"]) -> None:
+    """Unit-less quantities that never met a unit: keep those with 万/亿 (争取资金1亿多),
+    whose unit the indicator may tell; drop bare numbers."""
+    for q in pending:
+        if q.has_mult:
+            q.category = "?"
+            out.append(q)
 _GLUE_BEFORE = re.compile(r"[A-Za-z+＋_#＃]")
 _GLUE_AFTER = re.compile(r"[A-Za-z+＋_#＃]|[.．][0-9]")
 _NAME_COUNT = re.compile(r"(?:条|项)(?:措施|举措|意见|规定|政策措施)")
@@ -259,29 +276,41 @@ def find_quantities(text: str) -> list[Quantity]:
         start = s if not ordinal else s
         q = Quantity(start, e, format_decimal(value), unit, category, text[start:e], qual,
                      rank=ordinal, num_start=num_start)
+        q.has_mult = bool(mult) or (is_cn and num[-1] in "万亿")
+        chained = bool(pending) and _LIST_SEP.fullmatch(text, pending[-1].end, s) is not None
+        if not chained:
+            _flush(pending, out)
+            pending = []
         if not unit:
-            # 3至5个: the first number of a range takes the unit of the second
-            if e < len(text) and _RANGE_SEP.match(text, e) and not is_cn:
-                pending = [q]
+            # 3至5个, 10.6万、3.8万、3.3万平方公里: unit-less heads take the unit of the last
+            if e < len(text) and _LIST_SEP.match(text, e) and not is_cn:
+                pending.append(q)
                 continue
-            if mult and not is_cn:
-                q.category = "?"  # 争取资金1亿多: unit cut off; the indicator may tell
-                out.append(q)
+            _flush(pending + [q] if mult and not is_cn else pending, out)
             pending = []
             continue
-        if pending and pending[0].end + 1 == num_start - (len(m.group("qb") or "")):
-            first = pending[0]
-            power = multipliers()[mult] if mult else 0
-            first.value = format_decimal(number_to_decimal(first.value).scaleb(power))
+        for first in pending:
+            if not first.has_mult and mult:
+                first.value = format_decimal(number_to_decimal(first.value).scaleb(multipliers()[mult]))
             first.unit, first.category = unit, category
             first.range_head = True
             out.append(first)
         pending = []
         out.append(q)
+    _flush(pending, out)
     return out
 
 
 # ---------------------------------------------------------------- periods
+
+def _small_int(v: str | None) -> int | None:
+    if not v:
+        return None
+    try:
+        return int(v) if v.isdigit() else int(cn_to_decimal(v))
+    except (ValueError, ArithmeticError):
+        return None
+
 
 def _resolve(template: str, groups: dict, page_date: str | None) -> str | None:
     if not template:
@@ -303,15 +332,22 @@ def _resolve(template: str, groups: dict, page_date: str | None) -> str | None:
     out = template.replace("{y}", str(year))
     for key in ("m", "m2", "d"):
         if "{" + key + "}" in out:
-            v = groups.get(key)
+            v = _small_int(groups.get(key))
             if not v:
                 return None
-            out = out.replace("{" + key + "}", f"{int(v):02d}")
+            out = out.replace("{" + key + "}", f"{v:02d}")
+    q = _small_int(groups.get("q")) or 4
+    if not 1 <= q <= 4:
+        return None
+    if "soq" in out:
+        out = out.replace("soq", f"{q * 3 - 2:02d}-01")
     if "eoq" in out:
-        q = groups.get("q") or "4"
-        q = int(CN_DIGITS.get(q, q))
-        month = q * 3
-        out = out.replace("eoq", f"{month:02d}-{calendar.monthrange(year, month)[1]:02d}")
+        out = out.replace("eoq", f"{q * 3:02d}-{calendar.monthrange(year, q * 3)[1]:02d}")
+    if "eon" in out:
+        n = _small_int(groups.get("n"))
+        if not n or not 1 <= n <= 12:
+            return None
+        out = out.replace("eon", f"{n:02d}-{calendar.monthrange(year, n)[1]:02d}")
     if out.endswith("eom"):
         month = int(out.split("-")[1])
         if not 1 <= month <= 12:
@@ -414,11 +450,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
     page_year = int(page_date[:4]) if page_date else None
     period_cache: dict[int, list] = {}
     figures: list[Figure] = []
-    heads: list[int] = []
     prev_q: Quantity | None = None
     prev_ind = ""
     prev_sent = -1
-    for q in quantities:
+    prev_fig: Figure | None = None
+    for qi, q in enumerate(quantities):
         si = bisect.bisect_left(sent_bounds, q.start)
         s0 = sent_bounds[si - 1] + 1 if si > 0 else 0
         s1 = sent_bounds[si] if si < len(sent_bounds) else len(text)
@@ -426,9 +462,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
         if s0 not in period_cache:
             period_cache[s0] = _find_periods(text[s0:s1], s0, page_date)
+        if any(p[0] <= q.num_start < p[1] for p in period_cache[s0]):
+            continue  # 前11个月, 一季度: part of a period phrase
         periods = [p for p in period_cache[s0] if p[1] <= q.num_start]
         if s0 != prev_sent:
-            prev_ind, prev_q, prev_sent = "", None, s0
+            prev_ind, prev_q, prev_fig, prev_sent = "", None, None, s0
         left = max(c0, prev_q.end if prev_q and prev_q.end > c0 else c0)
         pre = text[left:q.num_start]
         sent_pre = text[s0:q.num_start]
@@ -438,6 +476,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         cm = change_re.search(pre)
         if q.unit == "倍" and q.surface.startswith("翻"):
             kind, direction = "change", "increase"
+        elif cm and cm.group(2):
+            kind, direction = "", dirs.get(cm.group(1), "")  # 提高到65.2%: the new level
         elif cm:
             kind, direction = "change", dirs.get(cm.group(1), "")
         elif q.unit == "个百分点":
@@ -460,16 +500,28 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
                 kind = "count"
             else:
                 kind = "level"
+        # ---- a list or range goes on (增长8.9%、7.7%; 3至5个): read it like the one before
+        cont = prev_q is not None and prev_fig is not None and left == prev_q.end and _CONT.fullmatch(pre)
+        if cont:
+            kind, direction = prev_fig.kind, prev_fig.direction
+            period = (prev_fig.period and (0, 0, prev_fig.period, prev_fig.period_start, prev_fig.period_end)) or period
         # ---- indicator
         period_words = [p[2] for p in periods if p[0] >= left]
         if cm:
             # 装机容量…，同比增长18%: a change without its own phrase measures the figure before
-            ind = _indicator_before(pre[:cm.start()], period_words) or prev_ind
+            ind = _indicator_before(pre[:cm.start()], period_words)
+            if len(ind) <= 2:
+                ind = prev_ind or ind
         else:
             ind = _indicator_before(pre, period_words)
-        nxt = text[q.end:q.end + 1]
-        if q.category == "count" and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank:
-            after = _noun_after(text, q.end)
+        if cont:
+            ind = prev_fig.indicator
+        # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
+        after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
+        nxt = text[after_at:after_at + 1]
+        if q.category == "count" and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank \
+                and nxt not in _not_noun_start():
+            after = _noun_after(text, after_at)
             if len(after) >= 2:
                 ind = after
         if not ind:
@@ -493,16 +545,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
             area=area or "", period=period[2] if period else "",
             period_start=period[3] if period else None, period_end=period[4] if period else None,
         ))
-        if q.range_head:
-            heads.append(len(figures) - 1)
+        prev_fig = figures[-1]
         prev_q = q
         if ind:
             prev_ind = ind
-    # 3至5个 / 100兆瓦/200兆瓦时: the range head reads like its partner
-    for i in heads:
-        if i + 1 < len(figures):
-            a, b = figures[i], figures[i + 1]
-            figures[i] = Figure(a.value, a.unit, a.surface, b.indicator or a.indicator, b.kind, a.article,
-                                a.evidence, a.qualifier, b.direction, a.area, b.period, b.period_start,
-                                b.period_end)
     return figures

@@ -13,7 +13,9 @@ from .records import AgencyMention, Article, Extraction, Holding, PersonMention,
 from .repair import normalize_for_matching
 
 PRESS_KIND = "Newspaper"
-_SPEECH = re.compile(r"(?:介绍|表示|指出|强调|主持|出席|讲话|说|要求|通报|宣读)")
+_SPEECH = re.compile(r"(?:介绍|表示|指出|强调|主持|出席|讲话|要求|通报|宣读)")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 
 
 def page_context(source: Source, articles: list[Article]) -> Context:
@@ -82,16 +84,24 @@ class Extractor:
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
-        """Names without a title, right before a speech verb (张三指出), from the name model."""
+        """Names without a title, right before a speech verb (张三指出), checked by the name model."""
         if self.names is None:
             return
-        for s, e, _score in self.names.find_names(text):
-            name = text[s:e]
-            if name in seen or not _SPEECH.match(text, e):
-                continue
-            pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
-            out.persons.append(pm)
-            seen[name] = pm
+        for m in _SPEECH.finditer(text):
+            v = m.start()
+            for n in (3, 2, 4):
+                s = v - n
+                if s < 0 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT):
+                    continue
+                best = self.names.name_at(text, s)
+                if not best or best[0] != n or best[1] < self.names.find_threshold:
+                    continue
+                name = text[s:v]
+                if name not in seen:
+                    pm = PersonMention(name, article.id, article.evidence(s, v), cue="model", start=s, end=v)
+                    out.persons.append(pm)
+                    seen[name] = pm
+                break
 
     def _later_mentions(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""

@@ -26,7 +26,7 @@ POSTS_KEY = "kg_posts"
 
 
 def _ensure_extensions() -> None:
-    for name, default in (("kg_context", None), ("kg_agencies", None), ("kg_people", None)):
+    for name, default in (("kg_context", None), ("kg_agencies", None), ("kg_people", None), ("kg_text", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -64,6 +64,13 @@ class JiebaTokenizer:
         return self
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text; cached because ``Doc.text`` rebuilds it from every token each time."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    return doc._.kg_text
+
+
 def _spans(doc: Doc, items, label_of) -> list[Span]:
     out = []
     for it in items:
@@ -88,7 +95,7 @@ class AgencyComponent:
         return doc
 
     def match(self, doc: Doc):
-        return self.finder.find(doc.text, doc._.kg_context or Context())
+        return self.finder.find(doc_text(doc), doc._.kg_context or Context())
 
     def set_annotations(self, doc: Doc, matches) -> None:
         doc._.kg_agencies = matches
@@ -120,7 +127,7 @@ class PeopleComponent:
         agencies = doc._.kg_agencies
         if agencies is None:
             raise ValueError("kg_people needs kg_agencies earlier in the pipeline: nlp.add_pipe('kg_agencies', first=True)")
-        return self.parser.parse(doc.text, doc._.kg_context or Context(), agencies)
+        return self.parser.parse(doc_text(doc), doc._.kg_context or Context(), agencies)
 
     def set_annotations(self, doc: Doc, hits) -> None:
         doc._.kg_people = hits
@@ -163,6 +170,7 @@ def make_doc(nlp: Language, text: str, ctx: Context) -> Doc:
     """Run the pipeline on ``text`` with the page context set."""
     doc = nlp.make_doc(text)
     doc._.kg_context = ctx
+    doc._.kg_text = text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -24,6 +24,7 @@ import bisect
 import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from .numbers import (
@@ -312,14 +313,16 @@ def _small_int(v: str | None) -> int | None:
         return None
 
 
-def _resolve(template: str, groups: dict, page_date: str | None) -> str | None:
+def _resolve(template: str, groups: dict, page_date: str | None, ctx_year: int | None = None) -> str | None:
     if not template:
         return None
     if template == "page":
         return page_date
     page_year = int(page_date[:4]) if page_date else None
     y = groups.get("y")
-    if y in (None, "", "今年"):
+    if "ctx" in groups:
+        year = ctx_year  # 全年, 年末: the year the article is about
+    elif y in (None, "", "今年"):
         year = page_year
     elif y == "去年":
         year = page_year - 1 if page_year else None
@@ -356,8 +359,13 @@ def _resolve(template: str, groups: dict, page_date: str | None) -> str | None:
     return out
 
 
-def _find_periods(sentence: str, offset: int, page_date: str | None) -> list[tuple[int, int, str, str | None, str | None]]:
-    """Period phrases in a sentence: (start, end, surface, start date, end date), by position."""
+def _find_periods(sentence: str, offset: int, page_date: str | None,
+                  ctx_year: int | None = None) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Period phrases in a sentence: (start, end, surface, start date, end date), by position.
+
+    A phrase without a year (12月份, 前三季度) that would start after the page date means
+    last year's (a January page reporting December). 全年 / 年末 take ``ctx_year``.
+    """
     found: list[tuple[int, int, str, str | None, str | None]] = []
     taken: list[tuple[int, int]] = []
     for rx, t0, t1 in _periods():
@@ -366,12 +374,46 @@ def _find_periods(sentence: str, offset: int, page_date: str | None) -> list[tup
                 continue  # 比去年增长: a comparison base, not the period
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            groups = {k: v for k, v in m.groupdict().items() if v}
-            found.append((offset + m.start(), offset + m.end(), m.group(0),
-                          _resolve(t0, groups, page_date), _resolve(t1, groups, page_date)))
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            start = _resolve(t0, groups, page_date, ctx_year)
+            end = _resolve(t1, groups, page_date, ctx_year)
+            if page_date and "y" not in groups and "ctx" not in groups and "{y}" in t0 + t1 \
+                    and _after_page(start, end, page_date):
+                groups["y"] = "去年"
+                start, end = _resolve(t0, groups, page_date), _resolve(t1, groups, page_date)
+            found.append((offset + m.start(), offset + m.end(), m.group(0), start, end))
             taken.append((m.start(), m.end()))
     found.sort()
     return found
+
+
+def _after_page(start: str | None, end: str | None, page_date: str) -> bool:
+    """A yearless period that starts after the page, or ends more than a month after it,
+    is last year's (一季度 on a January page)."""
+    if start and start > page_date:
+        return True
+    if end:
+        try:
+            return (date.fromisoformat(end) - date.fromisoformat(page_date)).days > 31
+        except ValueError:
+            return False
+    return False
+
+
+def _context_year(text: str, before: int, page_date: str | None) -> int | None:
+    """The year an article's 全年 / 年末 mean: the last year it named, else the page's
+    (the year before in the first quarter, when annual results are reported)."""
+    page_year = int(page_date[:4]) if page_date else None
+    for m in reversed(list(_YEAR_RE.finditer(text, 0, before))):
+        y = int(m.group(1))
+        if page_year is None or y <= page_year:
+            return y
+    if page_year is None:
+        return None
+    return page_year - 1 if int(page_date[5:7]) <= 3 else page_year
+
+
+_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来)")
 
 
 # ---------------------------------------------------------------- the extractor
@@ -392,7 +434,12 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         pre = lead.sub("", pre)
         pre = link.sub("", pre)
         pre = re.sub(r"^[^，,；;：:]*?方面", "", pre)  # 光伏方面，…
-        pre = pre.strip(" 、，,；;：:“”\"()（）")
+        pre = pre.strip(" 、，,；;：:“”\"")
+        # brackets: keep a balanced (不含农户), drop a dangling one
+        if pre[:1] in ")）" or pre[-1:] in "(（":
+            pre = pre.strip("()（）")
+        if pre.count("（") + pre.count("(") > pre.count("）") + pre.count(")"):
+            pre += "）" if "（" in pre else ")"
     return pre
 
 
@@ -461,7 +508,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         ci = bisect.bisect_left(clause_bounds, q.start)
         c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
         if s0 not in period_cache:
-            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date)
+            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date, _context_year(text, s0, page_date))
         if any(p[0] <= q.num_start < p[1] for p in period_cache[s0]):
             continue  # 前11个月, 一季度: part of a period phrase
         periods = [p for p in period_cache[s0] if p[1] <= q.num_start]

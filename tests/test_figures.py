@@ -82,7 +82,11 @@ def test_figures_change_shares_indicator_of_level():
 @pytest.mark.parametrize("text,period,start,end", [
     ("今年以来，全市新增市场主体1.2万户。", "今年以来", "2024-01-01", DATE),
     ("截至今年5月底，全市累计发放贷款9.8亿元。", "截至今年5月底", None, "2024-05-31"),
-    ("前三季度，全县税收收入增长6.5%。", "前三季度", "2024-01-01", "2024-09-30"),
+    # on a June page the first three quarters said without a year are last year's
+    ("前三季度，全县税收收入增长6.5%。", "前三季度", "2023-01-01", "2023-09-30"),
+    ("今年前5个月，全县税收收入增长6.5%。", "今年前5个月", "2024-01-01", "2024-05-31"),
+    ("12月份，全县税收收入增长6.5%。", "12月份", "2023-12-01", "2023-12-31"),
+    ("2023年全县税收收入增长6.5%。", "2023年", "2023-01-01", "2023-12-31"),
     ("2022年以来，累计建成高标准农田8万亩。", "2022年以来", "2022-01-01", DATE),
     ("上半年，全区接待游客320万人次。", "上半年", "2024-01-01", "2024-06-30"),
     ("1-5月，规上工业增加值增长7.2%。", "1-5月", "2024-01-01", "2024-05-31"),
@@ -91,6 +95,27 @@ def test_figures_change_shares_indicator_of_level():
 def test_figures_period_resolved_against_page_date(text, period, start, end):
     f = one(text)
     assert (f.period, f.period_start, f.period_end) == (period, start, end)
+
+
+def test_figures_full_year_means_the_year_the_article_names():
+    out = figs("2023年全县生产总值320亿元。全年粮食总产量52万吨，年末户籍人口81万人。")
+    assert [(f.period, f.period_start, f.period_end) for f in out] == [
+        ("2023年", "2023-01-01", "2023-12-31"), ("全年", "2023-01-01", "2023-12-31"),
+        ("年末", "2023-12-31", "2023-12-31")]
+
+
+def test_figures_list_shares_kind_and_unit():
+    out = figs("一产、二产增加值分别增长3.1%、6.4%，荒地、沙地分别减少1.2万、0.8万亩。")
+    assert [(f.value, f.unit, f.kind, f.direction) for f in out] == [
+        ("3.1", "%", "change", "increase"), ("6.4", "%", "change", "increase"),
+        ("12000", "亩", "change", "decrease"), ("8000", "亩", "change", "decrease")]
+    assert out[0].indicator == out[1].indicator
+
+
+def test_figures_raised_to_is_a_level():
+    out = figs("森林覆盖率从41.2%提高到43.5%。")
+    assert [(f.value, f.kind) for f in out] == [("41.2", "level"), ("43.5", "level")]
+    assert out[0].indicator == out[1].indicator == "森林覆盖率"
 
 
 def test_figures_comparison_base_is_not_the_period():

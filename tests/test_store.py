@@ -103,3 +103,22 @@ def test_store_cli_export_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["export", str(tmp_path)])
     assert result.exit_code == 1
     assert 'run "kg build" first' in result.output
+
+
+def test_store_build_update_keeps_store_in_step_with_graph_ttl(tmp_path):
+    from kg.build import build
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("甲市新闻\n\n本报讯(记者 陈思远)5月6日,市财政局局长吴德明介绍,全市收入增长。\n", encoding="utf-8")
+    b.write_text("乙市新闻\n\n本报讯(记者 陈思远)5月7日,市财政局局长吴德明表示,全市支出下降。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([str(a)], out, html=False, progress=False)
+    first = len(open_store(out))
+    build([str(b)], out, update=True, html=False, progress=False)
+    build([str(b)], out, update=True, html=False, progress=False)  # again: nothing new
+    ttl = Graph().parse(out / "graph.ttl")
+    stored = open_store(out)
+    assert len(stored) == len(ttl) > first
+    persons = sorted(str(n) for (n,) in stored.query("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }"))
+    assert persons == ["吴德明", "陈思远"]
+    assert CliRunner().invoke(cli, ["validate", str(out)]).exit_code == 0

@@ -165,15 +165,27 @@ def score_triples(extract_fn, sentences):
 
 
 def _lead_extractor():
-    """Adapter to the lead's extractor, or None while ``kg.extract.extract_text`` is absent.
+    """Adapter to the lead's extractor, or None while kg.extract offers neither entry point.
 
-    Expected: ``extract_text(text) -> Extraction`` (kg.records) or anything with
-    ``holdings`` of ``Holding(person, role, agency.surface)``.
+    Tries ``kg.extract.extract_text(text) -> Extraction`` first, then
+    ``kg.extract.Extractor().extract(Article, Context)``; either way the answer's
+    ``holdings`` (``Holding(person, role, agency.surface)``) become triples.
     """
     try:
         from kg.extract import extract_text  # type: ignore
     except Exception:  # noqa: BLE001 - the module is in progress; any failure means "absent"
-        return None
+        try:
+            from kg.agencies import infer_context
+            from kg.extract import Extractor
+            from kg.records import Article
+        except Exception:  # noqa: BLE001
+            return None
+        extractor = Extractor()
+
+        def extract_text(text):
+            art = Article(id="heldout", source="heldout", index=0, headline="", text=text,
+                          offsets=list(range(len(text))), raw=text)
+            return extractor.extract(art, infer_context(text))
 
     def fn(text):
         res = extract_text(text)
@@ -233,6 +245,16 @@ def main(argv=None):
             if gold != ours and len(errors_a) < args.errors:
                 errors_a.append((text, sorted(gold), sorted(ours)))
 
+    # (a') name length at every gold name start (the caller found the start)
+    l_ours, l_base = PRF(), PRF()
+    for (src, text, spans), bspans in zip(sents, base):
+        for lab, s, e in spans:
+            if lab != NAME or not chinese_form(model, text, s, e):
+                continue
+            r = model.name_at(text, s)
+            l_ours.add({(s, e)}, {(s, s + r[0])} if r else set())
+            l_base.add({(s, e)}, {sp for sp in bspans if sp[0] == s})
+
     # (b) find_names alone
     b_ours, b_base = PRF(), PRF()
     b_post_ours, b_post_base = PRF(), PRF()
@@ -267,6 +289,10 @@ def main(argv=None):
         print(o.row(f"  {src}: name_at"))
         print(b.row(f"  {src}: jieba nr*"))
 
+    print(f"\n(a') name_at at every gold Chinese-form name start ({l_ours.tp + l_ours.fn} names): length choice")
+    print(l_ours.row("kg NameModel.name_at"))
+    print(l_base.row("jieba.posseg nr* token there"))
+
     print(f"\n(b) cue-less names in whole sentences ({b_ours.tp + b_ours.fn} gold names)")
     print(b_ours.row("kg NameModel.find_names"))
     print(b_base.row("jieba.posseg nr*"))
@@ -293,9 +319,11 @@ def main(argv=None):
 
     reports = DEFAULT_DATA if args.data is None else Path(args.data)
     big = "".join(json.loads(l)["content"] for l in open(Path(reports) / "gov_work_reports" / "government_work_reports.jsonl", encoding="utf-8"))
-    t0 = time.perf_counter()
-    model.find_names(big)
-    dt = time.perf_counter() - t0
+    dt = float("inf")
+    for _ in range(3):  # best of three: the machine is shared
+        t0 = time.perf_counter()
+        model.find_names(big)
+        dt = min(dt, time.perf_counter() - t0)
     print("\nspeed")
     print(f"  model load: {t_load * 1000:.0f} ms")
     print(f"  find_names on government work reports: {len(big) / dt:,.0f} chars/s ({len(big)} chars)")

@@ -37,6 +37,7 @@ from .numbers import (
     format_decimal,
     multipliers,
     number_to_decimal,
+    qualifier_not_after,
     qualifiers,
     units,
 )
@@ -224,7 +225,7 @@ def find_quantities(text: str) -> list[Quantity]:
             num_start = m.start("num")
         if not num or _in_spans(spans, starts, num_start):
             continue
-        is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿"
+        is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
         prev = text[num_start - 1] if num_start > 0 else ""
         nxt = text[m.end("num")] if m.group("num") and m.end("num") < len(text) else ""
         if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, m.end("num") if m.group("num") else e):
@@ -241,8 +242,9 @@ def find_quantities(text: str) -> list[Quantity]:
         ordinal = bool(m.group("ord"))
         if unit_s == "大":
             # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
-            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")):
-                continue
+            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")) \
+                    or _set_phrase_re().match(text, m.end("unit")):
+                continue  # 三大攻坚战: a slogan
             unit, category = "类", "count"
         elif unit_s:
             u = uts[unit_s]
@@ -271,6 +273,8 @@ def find_quantities(text: str) -> list[Quantity]:
         elif mult:
             value = value.scaleb(multipliers()[mult])
         qual = m.group("qb") or ""
+        if qual and m.start("qb") > 0 and text[m.start("qb") - 1] in qualifier_not_after().get(qual, ""):
+            qual, s = "", num_start  # 节约二十亿元: 约 belongs to the verb
         for g in ("qa", "qa2", "qu"):
             if m.group(g):
                 qual = m.group(g) if not qual else qual + "+" + m.group(g)
@@ -400,12 +404,15 @@ def _after_page(start: str | None, end: str | None, page_date: str) -> bool:
     return False
 
 
-def _context_year(text: str, before: int, page_date: str | None) -> int | None:
-    """The year an article's 全年 / 年末 mean: the last year it named, else the page's
-    (the year before in the first quarter, when annual results are reported)."""
+def _context_year(years: list[tuple[int, int]], before: int, page_date: str | None) -> int | None:
+    """The year an article's 全年 / 年末 mean: the last year it named before ``before``
+    (``years`` = [(position, year)] in order), else the page's (the year before in the
+    first quarter, when annual results are reported)."""
     page_year = int(page_date[:4]) if page_date else None
-    for m in reversed(list(_YEAR_RE.finditer(text, 0, before))):
-        y = int(m.group(1))
+    i = bisect.bisect_left(years, (before, -1))
+    while i > 0:
+        i -= 1
+        y = years[i][1]
         if page_year is None or y <= page_year:
             return y
     if page_year is None:
@@ -496,6 +503,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
     share_clause = _scoped_cue_re("share", "clause")
     page_year = int(page_date[:4]) if page_date else None
     period_cache: dict[int, list] = {}
+    years: list[tuple[int, int]] | None = None
     figures: list[Figure] = []
     prev_q: Quantity | None = None
     prev_ind = ""
@@ -508,7 +516,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         ci = bisect.bisect_left(clause_bounds, q.start)
         c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
         if s0 not in period_cache:
-            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date, _context_year(text, s0, page_date))
+            if years is None:
+                years = [(m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text)]
+            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date, _context_year(years, s0, page_date))
         if any(p[0] <= q.num_start < p[1] for p in period_cache[s0]):
             continue  # 前11个月, 一季度: part of a period phrase
         periods = [p for p in period_cache[s0] if p[1] <= q.num_start]

@@ -22,11 +22,11 @@ from pathlib import Path
 from .paths import VOCAB_DIR
 
 # Character classes of the numeral systems (language, not domain knowledge).
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
              "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7,
              "八": 8, "捌": 8, "九": 9, "玖": 9}
 CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+CN_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -36,7 +36,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "012345678
 # but only before exactly three digits that end the group.
 ARABIC_RE = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 #: A Chinese numeral (with 点 decimals); callers decide whether a bare one is a figure.
-CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:点[{''.join(CN_DIGITS)}]+)?"
+CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{''.join(CN_DIGITS)}]+)?"
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -88,8 +88,18 @@ def qualifiers() -> dict[str, tuple[str, str]]:
     """Qualifier surface -> (position, meaning) (``figure-qualifiers.tsv``)."""
     out = {}
     for row in _read_tsv("figure-qualifiers.tsv"):
-        row += [""] * (3 - len(row))
+        row += [""] * (4 - len(row))
         out[row[0]] = (row[1], row[2])
+    return out
+
+
+@lru_cache(maxsize=None)
+def qualifier_not_after() -> dict[str, str]:
+    """Qualifier surface -> characters that, right before it, make it part of a verb (节约)."""
+    out = {}
+    for row in _read_tsv("figure-qualifiers.tsv"):
+        if len(row) > 3 and row[3]:
+            out[row[0]] = row[3]
     return out
 
 
@@ -122,6 +132,7 @@ def cn_to_decimal(text: str) -> Decimal:
     """
     if not text:
         raise ValueError("Empty numeral")
+    text = text.replace("點", "点")
     if "点" in text:
         whole, _, frac = text.partition("点")
         if not frac or any(c not in CN_DIGITS for c in frac):
@@ -147,7 +158,7 @@ def cn_to_decimal(text: str) -> Decimal:
             value = small + (digit or 0)
             if value == 0 and section == 0 and total == 0:
                 value = 1  # 万, 亿 standing alone
-            if c == "万":
+            if c in "万萬":
                 section = (section + value) * 10**4
             else:
                 total = (total + section + value) * 10**8

@@ -141,6 +141,8 @@ def test_figures_indicator(text, indicator):
     "推广5G应用，治理PM2.5污染。",
     "统一思想，千家万户，一个也不能少，零部件产业。",
     "实施三年行动计划，第一次全体会议。",
+    "坚持四项基本原则，打好三大攻坚战，重点抓好以下五个方面。",
+    "十四届全国人大二次会议审议通过。",
 ])
 def test_figures_not_figures(text):
     assert figs(text) == []
@@ -149,6 +151,11 @@ def test_figures_not_figures(text):
 def test_figures_pairs_and_ranges_are_two_figures():
     out = figs("建成储能电站一座，规模50兆瓦/100兆瓦时；每年新增3至5个项目。")
     assert [(f.value, f.unit) for f in out] == [("50", "兆瓦"), ("100", "兆瓦时"), ("3", "个"), ("5", "个")]
+
+
+def test_figures_verb_is_not_a_qualifier():
+    f = one("全年为企业节约成本二十亿元。")
+    assert (f.value, f.unit, f.qualifier) == ("2000000000", "元", "")
 
 
 def test_figures_rank_is_level():

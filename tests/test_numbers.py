@@ -26,6 +26,8 @@ from kg.numbers import (
     ("三点五", "3.5"),
     ("二〇二三", "2023"),
     ("四亿零七百万", "407000000"),
+    ("二萬一千七百", "21700"),
+    ("二點六", "2.6"),
 ])
 def test_numbers_chinese_numerals(text, value):
     assert format_decimal(cn_to_decimal(text)) == value

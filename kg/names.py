@@ -10,7 +10,7 @@ given-name characters. Every such candidate span is scored by a log-linear model
 - the span shape (surname length x given length),
 - the characters and bigrams just before and after the span (title endings such as
   长/记 before it, speech verbs such as 表示/指出/介绍 after it),
-- whether the span is a common word (高峰, 方面, 于是), whether its edges cut a
+- whether the span is a common word (高原, 方面, 于是), whether its edges cut a
   common two-character word (刘元|朝向 cuts 朝向) and whether a word starts right after
   it (…|介绍), from a word lexicon derived from jieba's dictionary.
 

@@ -117,7 +117,7 @@ def test_names_find_names_with_speech_verbs(model, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "今年以来，全市用电高峰负荷同比增长5%。",
+        "今年以来，全市用电负荷高速增长，同比增长5%。",
         "于是各方面工作向前推进，周边地区和平稳定。",
         "要坚持党的全面领导，推动经济高质量发展。",
         "全市新增市场主体1.2万户，同比增长8.3%。",

@@ -72,11 +72,13 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
 _DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
 _SENT_END = "。！？!?\n"
+_VERB_IN_NAME = re.compile(r"召开|举行|举办|闭幕|开幕|出席|参加")
 
 
 def _clean_name(name: str) -> str:
     name = _DATELINE.sub("", name) if re.match(r"^.{0,20}?[0-9]{1,2}日", name) else name
-    return name.strip(" ，,、")
+    name = re.sub(r"^[\s\u3000]*(?:了|的|在|是|和|与|及|并)+", "", name)
+    return name.strip(" \u3000，,、")
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -99,8 +101,8 @@ def find_event_spans(text: str) -> list[EventSpan]:
         name = _clean_name(raw)
         s += raw.find(name) if name else 0
         e = s + len(name)
-        if len(name) < 3:
-            return
+        if len(name) < 3 or _VERB_IN_NAME.search(name):
+            return  # …会议闭幕到我们这次会议: a clause, not a name
         parts = name.split("暨") if "暨" in name else [name]
         pos = s
         for part in parts:

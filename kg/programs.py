@@ -200,7 +200,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     for m in _QUOTE_RE.finditer(text):
         inner = m.group(1) or m.group(2) or m.group(3)
         s, e = m.start(), m.end()
-        if not free(s, e) or len(inner) > _QUOTE_MAX or _SPEECH.search(inner):
+        if not free(s, e) or len(inner) > _QUOTE_MAX or len(inner) < 2 or _SPEECH.search(inner):
             continue
         if _EVENT_AFTER.match(text, e) or _org_suffix_re().search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation

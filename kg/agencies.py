@@ -16,12 +16,17 @@ from .lexicon import Lexicon, lexicon
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
 _BODY = rf"[{_HAN}]"
-_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就要已个使让给从而暨、，,。;；:：")
+_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就已个使让给从而暨、，,。;；:：")
 _CONJ = set("与和及暨")  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
 _LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
+_VERB_IN_BODY = re.compile(
+    "联合|组建|参与|成立|建设|推进|开展|实施|召开|举办|获批|签署|打造|培育|支持|引导|加快|推动|完成|实现|创建|列入|入选|纳入|"
+    "提升|发展了|举行|参观|出席|主持|介绍|表示|通过|依托|围绕|聚焦|积极|大力|深入|全面|共同|探索|构建|拥有|成为|位于|新增|"
+    "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
+)
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
 
@@ -63,6 +68,15 @@ class AgencyFinder:
             rf"(?:中共|中国|国家|全国|全市|全省|(?:{cities})市|[{_HAN}]{{2}}(?:县|区|州|盟|旗)|[市省县区镇乡])"
         )
         self._body_re = re.compile(rf"({_BODY}{{0,{MAX_BODY}}}?)(?:{sfx})")
+        standalone = "|".join(re.escape(k) for k in sorted(self.lex.standalone, key=len, reverse=True))
+        # a name with no place prefix: 4+ body characters after a boundary, a strong suffix
+        self._standalone_re = re.compile(rf"(?<![{_HAN}])|(?<=[的与和及了为由在])")
+        self._standalone_body = re.compile(rf"([{_HAN}]{{4,{MAX_BODY}}}?)(?:{standalone})")
+        self._bare_re = re.compile(
+            rf"(?<![{_HAN}])(?:{'|'.join(map(re.escape, sorted(self.lex.bare, key=len, reverse=True)))})(?![{_HAN}]{{0}}会)"
+        )
+        places = sorted(set(self.lex.provinces) | set(self.lex.cities), key=len, reverse=True)
+        self._place_inside = re.compile("|".join(map(re.escape, places)))
         self._suffix_re = re.compile(f"(?:{sfx})")
 
     # -- recognition ---------------------------------------------------------------
@@ -90,17 +104,39 @@ class AgencyFinder:
                 end = self._extend(text, m.end(), need_body=True)
                 if end:
                     cands.append((m.start(), end))
+        cands.extend(self._standalone(text))
+        bare = {}
+        if ctx.city:
+            for m in self._bare_re.finditer(text):
+                if not any(s <= m.start() < e for s, e in cands):
+                    template, kind = self.lex.bare[m.group()]
+                    bare[(m.start(), m.end())] = (template.format(place=ctx.city), kind, None)
+                    cands.append((m.start(), m.end()))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[AgencyName] = []
         last = -1
         for s, e in cands:
             if s < last:
                 continue
-            name = self.canonical(text[s:e], ctx)
+            name = bare.get((s, e)) or self.canonical(text[s:e], ctx)
             if name:
                 label, kind, parent = name
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
+        return out
+
+    def _standalone(self, text: str) -> list[tuple[int, int]]:
+        """Names with no place prefix that end in a strong suffix (…重点实验室, "…学院")."""
+        out = []
+        for m in self._standalone_re.finditer(text):
+            s = m.start()
+            b = self._standalone_body.match(text, s)
+            if not b:
+                continue
+            body = b.group(1)
+            if any(c in _STOP_IN_BODY for c in body) or _VERB_IN_BODY.search(body) or self._place_inside.search(body, 1):
+                continue  # a clause (…联合山东交通学院), not a name
+            out.append((s, b.end()))
         return out
 
     def ending_at(self, text: str, end: int, ctx: Context) -> AgencyName | None:
@@ -131,26 +167,35 @@ class AgencyFinder:
         end = None
         first = True
         while True:
-            m = self._body_re.match(text, pos)
-            if not m:
+            nxt = self._name_end(text, pos, first, need_body)
+            if nxt is None:
                 break
-            body = m.group(1)
-            if any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
-                break
-            if not first and body[:1] in _CONJ:
-                break  # 技师学院 + 与市科技局: two agencies, not one
-            if not first and not body and m.end() - pos < 2:
-                break  # 委员会 + 部 (部分…): a one-character suffix does not continue a name
-            if m.end() - pos - len(body) == 1 and (len(body) > _SHORT_SUFFIX_MAX_BODY or (not first and len(body) < 2)):
-                break  # 学院 + 签署: a one-character suffix needs a real body to extend a name
-            if first and need_body and not body and m.end() - pos < 2:
-                break
-            if not first and self.lex.title_re.match(text, pos):
-                break  # 市委 + 常委: the next word is a title, not part of the agency
-            end = m.end()
-            pos = m.end()
+            end = pos = nxt
             first = False
         return end
+
+    def _name_end(self, text: str, pos: int, first: bool, need_body: bool) -> int | None:
+        """End of the shortest well-formed body + suffix starting at ``pos``, or None."""
+        if not first and (text[pos:pos + 1] in _CONJ or self.lex.title_re.match(text, pos)):
+            return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委: a title follows
+        limit = min(len(text), pos + MAX_BODY + 12)
+        for m in self._suffix_re.finditer(text, pos, limit):
+            body = text[pos:m.start()]
+            if any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
+                return None
+            short = m.end() - m.start() == 1
+            if len(body) > MAX_BODY:
+                return None
+            if short and text[m.start():m.end() + 1] in self.lex.suffix_words:
+                continue  # 零部件: the suffix character begins another word; look further
+            if short and len(body) > _SHORT_SUFFIX_MAX_BODY:
+                continue
+            if not first and (not body and short or short and len(body) < 2):
+                return None  # 委员会 + 部分 / 学院 + 签署: not a continuation of the name
+            if first and need_body and not body and short:
+                return None
+            return m.end()
+        return None
 
     # -- canonical names -------------------------------------------------------------
 

@@ -92,3 +92,24 @@ def test_agencies_hierarchy_and_kind():
     assert (kind, parent) == ("GovernmentAgency", "济宁市人民政府")
     assert f.canonical("市纪委", CTX)[2] == "中共济宁市委员会"
     assert f.canonical("市中级人民法院", CTX)[1] == "Court"
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("该校与新材料与先进制造国家级重点实验室合作。", "新材料与先进制造国家级重点实验室", "新材料与先进制造国家级重点实验室"),
+    ("各民主党派、工商联负责同志参加。", "工商联", "济宁市工商业联合会"),
+    ("成立全市稳就业保民生工作指挥部,统筹推进。", "全市稳就业保民生工作指挥部", "济宁市稳就业保民生工作指挥部"),
+    ("市电子信息及零部件产业链专班要主动作为。", "市电子信息及零部件产业链专班", "济宁市电子信息及零部件产业链专班"),
+])
+def test_agencies_without_place_or_suffix_words(text, surface, label):
+    found = {a.surface: a.label for a in AgencyFinder().find(text, CTX)}
+    assert found.get(surface) == label
+
+
+@pytest.mark.parametrize("text", [
+    "推动我市电子及零部件产业驶上快车道。",
+    "企业联合山东建筑学院组建研究中心。",
+    "建成后可有效解决周边学校医院停车难问题。",
+])
+def test_agencies_not_found_in_clauses(text):
+    found = {a.surface for a in AgencyFinder().find(text, CTX)}
+    assert not any(s.startswith(("我市电子", "企业联合", "建成后")) for s in found)

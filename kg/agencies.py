@@ -16,7 +16,7 @@ from .lexicon import Lexicon, lexicon
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
 _BODY = rf"[{_HAN}]"
-_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又就已个使让给从而暨、，,。;；:：")
+_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨、，,。;；:：")
 _CONJ = set("与和及暨")  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
 _LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}

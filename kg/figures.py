@@ -144,6 +144,11 @@ def _default_units() -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _per_re() -> re.Pattern:
+    return re.compile(rf"[/／]({alternation(units())})(?![0-9０-９])")
+
+
+@lru_cache(maxsize=None)
 def _quantity_re() -> re.Pattern:
     quals = qualifiers()
     before = alternation(q for q, (pos, _) in quals.items() if pos == "before")
@@ -228,15 +233,19 @@ def find_quantities(text: str) -> list[Quantity]:
         is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
         prev = text[num_start - 1] if num_start > 0 else ""
         nxt = text[m.end("num")] if m.group("num") and m.end("num") < len(text) else ""
-        if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, m.end("num") if m.group("num") else e):
+        # 5G, 9+3, PM2.5 are names; 100MW is a quantity (the letters are its unit)
+        glue_at = m.end("num") if m.group("num") else e
+        if unit_s and unit_s[0].isascii() and unit_s[0].isalpha():
+            glue_at = e
+        if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, glue_at):
             continue
         if not is_cn and len(num) > 1 and num[0] in "0０" and num[1] not in ".．":
             continue  # 0635…: a code or phone number
         if is_cn:
-            if num in _BARE_CN or num[0] in "零〇":
-                continue
-            if prev and (prev in "第初周期之" or prev in "星"):
-                continue
+            if num[0] in "零〇" or num in _BARE_CN and not (m.group("qb") and num in "十百千万亿萬億"):
+                continue  # 一个, 千家万户; but 近万人, 逾千家
+            if prev and prev in "第初周期之星数几上":
+                continue  # ordinals, and vague amounts (数十万, 几百, 上万)
             if num.endswith(("万", "亿")) and not unit_s:
                 continue
         ordinal = bool(m.group("ord"))
@@ -256,6 +265,10 @@ def find_quantities(text: str) -> list[Quantity]:
             unit, category = u.unit, u.category
             if is_cn and _set_phrase_re().match(text, m.end("unit")):
                 continue  # 四个现代化, 两个确立: a doctrine, not a count
+            per = _per_re().match(text, e)
+            if per and category in ("money", "mass", "energy", "power", "length", "area", "volume", "count"):
+                unit = f"{unit}/{uts[per.group(1)].unit}"  # 0.35元/千瓦时
+                e = per.end()
         else:
             unit, category = "", ""
         if ordinal and not (category == "count" and unit in ("位", "名")):
@@ -272,6 +285,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
         elif mult:
             value = value.scaleb(multipliers()[mult])
+        if unit_s and unit_s in uts and uts[unit_s].scale != 1:
+            value = value * uts[unit_s].scale
         qual = m.group("qb") or ""
         if qual and m.start("qb") > 0 and text[m.start("qb") - 1] in qualifier_not_after().get(qual, ""):
             qual, s = "", num_start  # 节约二十亿元: 约 belongs to the verb
@@ -576,12 +591,12 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
         nxt = text[after_at:after_at + 1]
-        if q.category == "count" and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank \
+        if (q.category == "count" or not ind) and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank \
                 and nxt not in _not_noun_start():
             after = _noun_after(text, after_at)
             if len(after) >= 2:
                 ind = after
-        if not ind:
+        if not ind and prev_q is not None and prev_q.end >= c0:
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处: a bare figure continues the one before
         if q.rank:
             ind = ind.rstrip("第")

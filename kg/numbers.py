@@ -59,12 +59,14 @@ class Unit:
     unit (str): normalised label, e.g. 千克.
     category (str): money, power, energy, mass, length, area, percent, points, times, count ...
     not_before (str): characters that, right after the surface, make it part of a word.
+    scale (Decimal): factor into the normalised unit (五成 -> 50 %).
     """
 
     surface: str
     unit: str
     category: str
     not_before: str = ""
+    scale: Decimal = Decimal(1)
 
 
 @lru_cache(maxsize=None)
@@ -72,8 +74,8 @@ def units() -> dict[str, Unit]:
     """Units by surface (``ontology/vocab/units.tsv``), loaded once."""
     out: dict[str, Unit] = {}
     for row in _read_tsv("units.tsv"):
-        row += [""] * (4 - len(row))
-        out[row[0]] = Unit(row[0], row[1], row[2], row[3])
+        row += [""] * (5 - len(row))
+        out[row[0]] = Unit(row[0], row[1], row[2], row[3], Decimal(row[4] or 1))
     return out
 
 

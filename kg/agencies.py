@@ -27,6 +27,8 @@ _VERB_IN_BODY = re.compile(
     "提升|发展了|举行|参观|出席|主持|介绍|表示|通过|依托|围绕|聚焦|积极|大力|深入|全面|共同|探索|构建|拥有|成为|位于|新增|"
     "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
 )
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
 
@@ -70,8 +72,8 @@ class AgencyFinder:
         self._body_re = re.compile(rf"({_BODY}{{0,{MAX_BODY}}}?)(?:{sfx})")
         standalone = "|".join(re.escape(k) for k in sorted(self.lex.standalone, key=len, reverse=True))
         # a name with no place prefix: 4+ body characters after a boundary, a strong suffix
-        self._standalone_re = re.compile(rf"(?<![{_HAN}])|(?<=[的与和及了为由在])")
-        self._standalone_body = re.compile(rf"([{_HAN}]{{4,{MAX_BODY}}}?)(?:{standalone})")
+        self._standalone_suffix = re.compile(f"(?:{standalone})")
+        self._provinces_longest = sorted(self.lex.provinces.items(), key=lambda kv: -len(kv[0]))
         self._bare_re = re.compile(
             rf"(?<![{_HAN}])(?:{'|'.join(map(re.escape, sorted(self.lex.bare, key=len, reverse=True)))})(?![{_HAN}]{{0}}会)"
         )
@@ -126,17 +128,29 @@ class AgencyFinder:
         return out
 
     def _standalone(self, text: str) -> list[tuple[int, int]]:
-        """Names with no place prefix that end in a strong suffix (…重点实验室, "…学院")."""
+        """Names with no place prefix that end in a strong suffix (…重点实验室, "…学院").
+
+        The body runs left from the suffix to the nearest boundary (punctuation, 的, 与 …);
+        it must be 4–16 characters and read as a name, not a clause.
+        """
         out = []
-        for m in self._standalone_re.finditer(text):
-            s = m.start()
-            b = self._standalone_body.match(text, s)
-            if not b:
+        for m in self._standalone_suffix.finditer(text):
+            q = m.start()
+            p = q
+            while p > 0 and q - p < MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
+                p -= 1
+            if p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY | _STANDALONE_LEFT:
+                # cut by the length limit: start after a conjunction inside, if any
+                cut = next((i + 1 for i in range(p, q) if text[i] in _STANDALONE_LEFT), None)
+                if cut is None:
+                    continue
+                p = cut
+            body = text[p:q]
+            if not 4 <= len(body) <= MAX_BODY:
                 continue
-            body = b.group(1)
             if any(c in _STOP_IN_BODY for c in body) or _VERB_IN_BODY.search(body) or self._place_inside.search(body, 1):
                 continue  # a clause (…联合山东交通学院), not a name
-            out.append((s, b.end()))
+            out.append((p, m.end()))
         return out
 
     def ending_at(self, text: str, end: int, ctx: Context) -> AgencyName | None:
@@ -230,7 +244,7 @@ class AgencyFinder:
         return (place or "") + full, kind, parent
 
     def _split_place(self, surface: str, ctx: Context) -> tuple[str | None, str]:
-        for short, full in sorted(self.lex.provinces.items(), key=lambda kv: -len(kv[0])):
+        for short, full in self._provinces_longest:
             if surface.startswith(short) and len(surface) > len(short):
                 rest = surface[len(short):]
                 if rest.startswith("省") and short == full[:-1]:

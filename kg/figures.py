@@ -389,10 +389,11 @@ def _find_periods(sentence: str, offset: int, page_date: str | None,
     taken: list[tuple[int, int]] = []
     for rx, t0, t1 in _periods():
         for m in rx.finditer(sentence):
-            if m.start() > 0 and sentence[m.start() - 1] in "比较同于":
-                continue  # 比去年增长: a comparison base, not the period
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if m.start() > 0 and sentence[m.start() - 1] in "比较同于":
+                taken.append((m.start(), m.end()))
+                continue  # 比去年增长: a comparison base, not the period
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             start = _resolve(t0, groups, page_date, ctx_year)
             end = _resolve(t1, groups, page_date, ctx_year)
@@ -457,6 +458,7 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         pre = link.sub("", pre)
         pre = re.sub(r"^[^，,；;：:]*?方面", "", pre)  # 光伏方面，…
         pre = pre.strip(" 、，,；;：:“”\"")
+        pre = re.sub(r"(?:的|之)$", "", pre)
         # brackets: keep a balanced (不含农户), drop a dangling one
         if pre[:1] in ")）" or pre[-1:] in "(（":
             pre = pre.strip("()（）")
@@ -532,7 +534,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
         if s0 not in period_cache:
             if years is None:
-                years = [(m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text)]
+                years = [(m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text)
+                         if not (m.start() > 0 and text[m.start() - 1] in "比较同于")]
             period_cache[s0] = _find_periods(text[s0:s1], s0, page_date, _context_year(years, s0, page_date))
         if any(p[0] <= q.num_start < p[1] for p in period_cache[s0]):
             continue  # 前11个月, 一季度: part of a period phrase
@@ -598,6 +601,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
                 ind = after
         if not ind and prev_q is not None and prev_q.end >= c0:
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处: a bare figure continues the one before
+        if kind == "share" and ind.startswith("占") and prev_ind and prev_q is not None and prev_q.end >= s0:
+            ind = prev_ind + ind  # 出口109.1万辆，占汽车出口总量的24.5%
         if q.rank:
             ind = ind.rstrip("第")
         if len(ind) > 40:

@@ -77,6 +77,8 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", '
 #: above this many nodes the page trades hover effects and edge labels for speed
 LARGE_VIEW = 600
 _LABEL_MAX = 18
+#: components larger than this lay out their core first and set leaves around it
+FOLD_LEAVES_ABOVE = 500
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
         "base-uri 'none'")
@@ -160,11 +162,13 @@ def focus_nodes(nxg: nx.Graph, name: str, hops: int = 2) -> set[str]:
 
 
 def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: int,
-                          iterations: int) -> np.ndarray:
+                          iterations: int, mass: np.ndarray | None = None) -> np.ndarray:
     """Force-directed positions in about the unit square (numpy only, O(n²) per step).
 
     Repulsion is computed with two matrix products instead of n×n difference arrays:
     sum_j (x_i - x_j) w_ij = x_i sum_j w_ij - (W x)_i, which is several times faster.
+    ``mass`` scales the repulsion between two nodes by the product of their masses
+    (hubs with many folded-away leaves need room for them).
     """
     rng = np.random.default_rng(seed)
     pos = rng.random((n, 2)).astype(np.float32)
@@ -176,6 +180,7 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
     dt = t / np.float32(iterations + 1)
     u, v = edges[:, 0], edges[:, 1]
     w = np.log1p(weights.astype(np.float32))[:, None]
+    m = None if mass is None else mass.astype(np.float32)
     block = max(1, min(n, 4_000_000 // n))  # rows per step: at most ~16 MB of float32
     disp = np.empty_like(pos)
     for _ in range(iterations):
@@ -188,6 +193,9 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
             inv += sq[None, :]
             np.maximum(inv, eps, out=inv)
             np.divide(k2, inv, out=inv)
+            if m is not None:
+                inv *= m[None, :]
+                inv *= m[s:s + block, None]
             disp[s:s + block] = rows * inv.sum(1)[:, None] - inv @ pos
         if len(u):
             d = pos[u] - pos[v]
@@ -198,6 +206,55 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
         pos += disp / length * np.minimum(length, t)
         t -= dt
     return pos
+
+
+def _layout_component(simple: nx.Graph, comp: list[str], seed: int,
+                      spacing: float) -> tuple[list[str], np.ndarray]:
+    """Lay out one connected component; pixel positions centred on 0.
+
+    Leaves (nodes with one neighbour: a program only one article mentions) are folded
+    away first and set in rings around their neighbour afterwards, so the O(n²)
+    force-directed step runs on the core only; a hub's leaves give it mass.
+    """
+    sub = simple.subgraph(comp)
+    leaves: dict[str, list[str]] = {}
+    core = comp
+    if len(comp) > FOLD_LEAVES_ABOVE:
+        degree = dict(sub.degree())
+        for node in comp:
+            if degree[node] == 1:
+                leaves.setdefault(next(iter(sub[node])), []).append(node)
+        core = [node for node in comp if degree[node] != 1]
+        if not core:  # cannot happen in a connected component of more than 2 nodes
+            core, leaves = comp, {}
+    n = len(core)
+    index = {node: i for i, node in enumerate(core)}
+    pairs = [(index[a], index[b], d["weight"]) for a, b, d in sub.subgraph(core).edges(data=True)]
+    edges = np.array([(a, b) for a, b, _ in pairs], dtype=np.int64).reshape(-1, 2)
+    weights = np.array([w for _, _, w in pairs], dtype=np.float32)
+    mass = np.sqrt(1 + np.array([len(leaves.get(node, ())) for node in core], dtype=np.float32))
+    iterations = 30 if n > 5000 else 50 if n > 1000 else 80 if n > 200 else 120
+    pos = _fruchterman_reingold(n, edges, weights, seed, iterations, mass if leaves else None)
+    pos = (pos - pos.mean(0)) * np.float32(spacing * math.sqrt(n))
+    if not leaves:
+        return core, pos
+    nodes, rows = list(core), [pos]
+    for hub in sorted(leaves):
+        centre = pos[index[hub]]
+        ring, slot, capacity, fan = 0, 0, 8, []
+        for leaf in leaves[hub]:
+            if slot == capacity:
+                ring, slot, capacity = ring + 1, 0, 8 + 6 * (ring + 1)
+            fan.append((ring, slot, capacity))
+            slot += 1
+        for leaf, (r, i, cap) in zip(leaves[hub], fan):
+            count = cap if r < fan[-1][0] else fan[-1][1] + 1
+            angle = 2 * math.pi * i / count + 0.5 * r
+            radius = spacing * (0.6 + 0.45 * r)
+            rows.append(np.array([[centre[0] + radius * math.cos(angle),
+                                   centre[1] + radius * math.sin(angle)]], dtype=np.float32))
+            nodes.append(leaf)
+    return nodes, np.concatenate(rows)
 
 
 def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, tuple[float, float]]:
@@ -218,15 +275,7 @@ def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, 
                         key=lambda c: (-len(c), c[0]))
     placed: list[tuple[list[str], np.ndarray]] = []
     for comp in components:
-        n = len(comp)
-        index = {node: i for i, node in enumerate(comp)}
-        pairs = [(index[a], index[b], d["weight"]) for a, b, d in simple.subgraph(comp).edges(data=True)]
-        edges = np.array([(a, b) for a, b, _ in pairs], dtype=np.int64).reshape(-1, 2)
-        weights = np.array([w for _, _, w in pairs], dtype=np.float32)
-        iterations = 30 if n > 5000 else 50 if n > 1000 else 80 if n > 200 else 120
-        pos = _fruchterman_reingold(n, edges, weights, seed, iterations)
-        pos = (pos - pos.mean(0)) * np.float32(spacing * math.sqrt(n))
-        placed.append((comp, pos))
+        placed.append(_layout_component(simple, comp, seed, spacing))
     # shelf packing: big components first, small ones in rows beside and below
     out: dict[str, tuple[float, float]] = {}
     if not placed:
@@ -308,7 +357,8 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         relation = data.get("relation", str(key))
         relations[relation] = relations.get(relation, 0) + 1
         name, colour, dashed = RELATION_STYLES.get(relation, (relation, "#999999", False))
-        label = data.get("label") or name
+        # only roles say more than the relation's name; other labels are its English id
+        label = data.get("label") if relation in ("holds", "participates") and data.get("label") else name
         if relation == "participates":
             label = "、".join(ROLE_NAMES.get(r, r) for r in str(label).split(",") if r) or name
         edge = {

@@ -196,3 +196,25 @@ def test_cli_viz_writes_focused_view(tmp_path):
 def test_cli_viz_unknown_focus_is_an_error(tmp_path):
     result = CliRunner().invoke(cli, ["viz", str(MINI), "--focus", "王五", "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 1 and 'No node named "王五"' in result.output
+
+
+def test_viz_layout_sets_leaves_of_large_components_around_their_hub():
+    import networkx as nx
+
+    graph = nx.Graph()
+    hubs = [f"hub{i}" for i in range(6)]
+    nx.add_cycle(graph, hubs)
+    for i in range(viz.FOLD_LEAVES_ABOVE):
+        graph.add_edge(hubs[i % 6], f"leaf{i}")
+    positions = viz.layout(graph, spacing=100)
+    assert len(positions) == graph.number_of_nodes()
+    assert len(set(positions.values())) == len(positions)  # no two nodes on one spot
+    for i in range(0, viz.FOLD_LEAVES_ABOVE, 7):
+        (hx, hy), (lx, ly) = positions[hubs[i % 6]], positions[f"leaf{i}"]
+        assert 50 <= ((hx - lx) ** 2 + (hy - ly) ** 2) ** 0.5 <= 100 * (0.6 + 0.45 * 12)
+
+
+def test_viz_relation_names_are_shown_not_ids(net):
+    labels = {e["relation"]: e["kg"]["label"] for e in net.edges}
+    assert labels["mentions"] == "提及" and labels["co_participant"] == "同场出席"
+    assert labels["author"] == "记者"

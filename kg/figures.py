@@ -150,20 +150,66 @@ def _per_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _quantity_re() -> re.Pattern:
+    # Every branch opens on a numeral (or 百分之 / 翻), so the scan skips plain text fast;
+    # a Chinese numeral is a candidate only with a unit after it (一 / 十 are everywhere).
     quals = qualifiers()
-    before = alternation(q for q, (pos, _) in quals.items() if pos == "before")
     after_num = alternation(q for q, (pos, _) in quals.items() if pos == "after_number")
     after_unit = alternation(q for q, (pos, _) in quals.items() if pos == "after_unit")
     mults = alternation(multipliers())
     unit_alt = alternation(units())
     return re.compile(
-        rf"(?P<ord>第)?(?:(?P<qb>{before}))?"
         rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
         rf"|(?P<double>翻(?:一|两|二|三)?番)"
-        rf"|(?P<num>{ARABIC_RE}|{CN_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?"
-        rf"(?P<unit>{unit_alt}|大(?=[\u4e00-\u9fff]))?)"
+        rf"|(?P<num>{ARABIC_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?"
+        rf"(?P<unit>{unit_alt})?"
+        rf"|(?P<cnum>{CN_RE})(?P<cqa>{after_num})?(?P<cmult>{mults})?(?P<cqa2>{after_num})?"
+        rf"(?P<cunit>{unit_alt}|大(?=[\u4e00-\u9fff])))"
         rf"(?P<qu>{after_unit})?"
     )
+
+
+@lru_cache(maxsize=None)
+def _qualifier_before_re() -> re.Pattern:
+    before = alternation(q for q, (pos, _) in qualifiers().items() if pos == "before")
+    return re.compile(rf"(?:{before})$")
+
+
+class _Match:
+    """A quantity match with the qualifier and 第 read from the text before it."""
+
+    __slots__ = ("m", "cn", "qb", "qb_start", "ord", "s")
+
+    def __init__(self, m: re.Match, text: str) -> None:
+        self.m = m
+        self.cn = m.group("cnum") is not None
+        s = m.start()
+        q = _qualifier_before_re().search(text, max(0, s - 4), s)
+        self.qb = q.group(0) if q else None
+        self.qb_start = q.start() if q else s
+        self.ord = "第" if self.qb_start > 0 and text[self.qb_start - 1] == "第" else None
+        self.s = self.qb_start - (1 if self.ord else 0)
+
+    def _name(self, name: str) -> str:
+        if self.cn and name in ("num", "qa", "mult", "qa2", "unit"):
+            return "c" + name
+        return name
+
+    def group(self, name: str):
+        if name == "qb":
+            return self.qb
+        if name == "ord":
+            return self.ord
+        return self.m.group(self._name(name))
+
+    def start(self, name: str | None = None) -> int:
+        if name is None:
+            return self.s
+        if name == "qb":
+            return self.qb_start
+        return self.m.start(self._name(name))
+
+    def end(self, name: str | None = None) -> int:
+        return self.m.end() if name is None else self.m.end(self._name(name))
 
 
 _CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
@@ -213,7 +259,8 @@ def find_quantities(text: str) -> list[Quantity]:
     quals = qualifiers()
     out: list[Quantity] = []
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
-    for m in _quantity_re().finditer(text):
+    for raw in _quantity_re().finditer(text):
+        m = _Match(raw, text)
         s, e = m.start(), m.end()
         if m.group("double"):
             num_start = m.start("double")
@@ -258,8 +305,8 @@ def find_quantities(text: str) -> list[Quantity]:
         elif unit_s:
             u = uts[unit_s]
             after = text[m.end("unit"):m.end("unit") + 1]
-            if after and after in u.not_before:
-                continue
+            if after and (after in u.not_before or after == "级"):
+                continue  # 个人, 条件; 百万千瓦级, 万吨级: a class, not an amount
             if _NAME_COUNT.match(text, m.start("unit")):
                 continue
             unit, category = u.unit, u.category

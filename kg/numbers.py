@@ -169,13 +169,18 @@ def cn_to_decimal(text: str) -> Decimal:
     return Decimal(total + section + small + (digit or 0))
 
 
+@lru_cache(maxsize=None)
+def _arabic_mult_re() -> re.Pattern:
+    return re.compile(rf"({ARABIC_RE})({alternation(multipliers())})?")
+
+
 def number_to_decimal(text: str) -> Decimal:
     """Any numeral surface (Arabic, Chinese, or Arabic + 万/亿 mixture) -> Decimal.
 
     ``"1.2万"`` -> 12000, ``"134.9万亿"`` -> 134900000000000, ``"一千一百五十五"`` -> 1155.
     """
     text = text.strip()
-    m = re.fullmatch(rf"({ARABIC_RE})({alternation(multipliers())})?", text)
+    m = _arabic_mult_re().fullmatch(text)
     if m:
         value = arabic_to_decimal(m.group(1))
         if m.group(2):

@@ -44,6 +44,7 @@ def one(text: str):
     ("重污染天数下降超过三成。", "30", "%"),
     ("带动就业近万人。", "10000", "人"),
     ("港口集装箱吞吐量完成320万标准箱。", "3200000", "标准箱"),
+    ("新增发电装机容量一千九百五十万千瓦。", "19500000", "千瓦"),
 ])
 def test_figures_value_and_unit(text, value, unit):
     f = one(text)
@@ -150,6 +151,7 @@ def test_figures_indicator(text, indicator):
     "坚持四项基本原则，打好三大攻坚战，重点抓好以下五个方面。",
     "十四届全国人大二次会议审议通过。",
     "带动数十万人就业，吸引上万名游客。",
+    "建设百万千瓦级核电机组和30万吨级码头。",
 ])
 def test_figures_not_figures(text):
     assert figs(text) == []

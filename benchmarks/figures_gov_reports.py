@@ -43,7 +43,7 @@ def load(path: Path) -> list[Article]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reports", nargs="?", default=str(DEFAULT))
-    ap.add_argument("--sample", default="benchmarks/figures_gov_reports_sample.tsv")
+    ap.add_argument("--sample", default="build/figures_gov_reports_sample.tsv", help="where to write the sample (TSV)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--n", type=int, default=100)
     args = ap.parse_args()
@@ -64,6 +64,7 @@ def main() -> None:
     print("by kind", dict(Counter(f.kind for f in figures).most_common()))
     print("by unit", dict(Counter(f.unit for f in figures).most_common(25)))
     print("with period", sum(1 for f in figures if f.period), " with qualifier", sum(1 for f in figures if f.qualifier))
+    Path(args.sample).parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
     sample = rng.sample(figures, min(args.n, len(figures)))
     with open(args.sample, "w", encoding="utf-8") as fh:

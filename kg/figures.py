@@ -299,7 +299,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_s == "大":
             # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
             if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")) \
-                    or _set_phrase_re().match(text, m.end("unit")):
+                    or _set_phrase_re().match(text, m.end("unit")) or _set_phrase_re().match(text, m.start("unit")):
                 continue  # 三大攻坚战: a slogan
             unit, category = "类", "count"
         elif unit_s:

@@ -79,6 +79,8 @@ LARGE_VIEW = 600
 _LABEL_MAX = 18
 #: components larger than this lay out their core first and set leaves around it
 FOLD_LEAVES_ABOVE = 500
+#: above this many nodes in a core, repulsion is estimated from this many sampled nodes
+SAMPLED_REPULSION_ABOVE = 600
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
         "base-uri 'none'")
@@ -183,20 +185,30 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
     m = None if mass is None else mass.astype(np.float32)
     block = max(1, min(n, 4_000_000 // n))  # rows per step: at most ~16 MB of float32
     disp = np.empty_like(pos)
+    sampled = n > SAMPLED_REPULSION_ABOVE
     for _ in range(iterations):
         sq = (pos * pos).sum(1)
+        # big graphs: repulsion from a fresh random sample each step, scaled up to all n
+        # nodes (stochastic, like SGD; the cooling averages the noise out): O(n·s), not O(n²)
+        if sampled:
+            pick = rng.choice(n, SAMPLED_REPULSION_ABOVE, replace=False)
+            others, osq = pos[pick], sq[pick]
+            om = None if m is None else m[pick]
+            scale = np.float32(n / SAMPLED_REPULSION_ABOVE)
+        else:
+            others, osq, om, scale = pos, sq, m, np.float32(1)
         for s in range(0, n, block):
             rows = pos[s:s + block]
-            inv = rows @ pos.T
+            inv = rows @ others.T
             inv *= np.float32(-2)
             inv += sq[s:s + block, None]
-            inv += sq[None, :]
+            inv += osq[None, :]
             np.maximum(inv, eps, out=inv)
-            np.divide(k2, inv, out=inv)
+            np.divide(k2 * scale, inv, out=inv)
             if m is not None:
-                inv *= m[None, :]
+                inv *= om[None, :]
                 inv *= m[s:s + block, None]
-            disp[s:s + block] = rows * inv.sum(1)[:, None] - inv @ pos
+            disp[s:s + block] = rows * inv.sum(1)[:, None] - inv @ others
         if len(u):
             d = pos[u] - pos[v]
             f = d * np.sqrt((d * d).sum(1))[:, None] / k * w

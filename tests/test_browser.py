@@ -148,3 +148,10 @@ def test_browser_chinese_labels_render_with_a_cjk_font(browser):
       });
     })()""")
     assert len(set(glyphs)) == 3
+
+
+def test_browser_relax_runs_physics_then_stops(browser):
+    assert browser.evaluate("kgView.network.physics.options.enabled") is False
+    browser.evaluate("document.getElementById('kg-relax').click()")
+    assert browser.evaluate("kgView.network.physics.options.enabled") is True
+    browser.wait_for("kgView.network.physics.options.enabled === false", timeout=8)

@@ -12,11 +12,13 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 _WS = re.compile(r"[ \t\r\n\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 _FRAGMENT = re.compile(r"[^ \t\r\n\u3000\u00a0\u2002\u2003\u200b\ufeff]+")
 _SINGLE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LATIN_GAP = re.compile(r"[A-Za-z0-9][ \t\u3000\u00a0\u2002\u2003\u200b\ufeff]+[A-Za-z0-9]")
 
 
 class OffsetMap(Sequence):
@@ -40,15 +42,25 @@ class OffsetMap(Sequence):
         """Append ``length`` characters taken from raw[raw_start:raw_start+length]."""
         if length <= 0:
             return
-        if self._n and self._raw[-1] + (self._n - self._clean[-1]) == raw_start:
-            self._n += length  # continues the last run
+        n = self._n
+        if n and self._raw[-1] + (n - self._clean[-1]) == raw_start:
+            self._n = n + length  # continues the last run
             return
-        self._clean.append(self._n)
+        self._clean.append(n)
         self._raw.append(raw_start)
-        self._n += length
+        self._n = n + length
 
     def add(self, raw_pos: int) -> None:
         self.add_run(raw_pos, 1)
+
+    @classmethod
+    def from_runs(cls, clean_starts: list[int], raw_starts: list[int], total: int) -> "OffsetMap":
+        """Build from parallel run starts (already non-contiguous) and the total length."""
+        m = cls()
+        m._clean = array("q", clean_starts)
+        m._raw = array("q", raw_starts)
+        m._n = total
+        return m
 
     def runs(self):
         """(raw_start, length) of every run, in order."""
@@ -56,8 +68,16 @@ class OffsetMap(Sequence):
         return [(r, e - c) for c, r, e in zip(self._clean, self._raw, ends)]
 
     def extend_map(self, other: "OffsetMap") -> None:
-        for raw_start, length in other.runs():
-            self.add_run(raw_start, length)
+        """Append another map (its characters follow this map's)."""
+        if not other._n:
+            return
+        start = 0
+        if self._n and self._raw[-1] + (self._n - self._clean[-1]) == other._raw[0]:
+            start = 1  # the first run of ``other`` continues our last run
+        shift = self._n
+        self._clean.extend(c + shift for c in other._clean[start:])
+        self._raw.extend(other._raw[start:])
+        self._n += other._n
 
     def __len__(self) -> int:
         return self._n
@@ -102,7 +122,7 @@ def fragments(raw: str, start: int, end: int) -> list[tuple[int, int]]:
     scraped from the web keep their text, not their markup.
     """
     if "<" not in raw[start:end] and "&" not in raw[start:end]:
-        return [(m.start(), m.end()) for m in _FRAGMENT.finditer(raw, start, end)]
+        return [m.span() for m in _FRAGMENT.finditer(raw, start, end)]
     out: list[tuple[int, int]] = []
     for m in _TAGGED.finditer(raw, start, end):
         tok = m.group()
@@ -156,9 +176,16 @@ def repair_line(raw: str, start: int, end: int, lift_scattered: bool = False) ->
     RETURNS (Line): repaired text with ``offsets[i]`` = raw offset of ``text[i]``.
     """
     frags = fragments(raw, start, end)
-    lifted = scattered_fragments(raw, frags) if lift_scattered else set()
+    lifted = scattered_fragments(raw, frags) if lift_scattered else ()
+    if not lifted and frags and not _CTRL.search(raw, start, end) and not _LATIN_GAP.search(raw, start, end):
+        # the common case: drop the whitespace, one run per fragment
+        lens = [e - s for s, e in frags]
+        offs = OffsetMap.from_runs(list(accumulate(lens[:-1], initial=0)), [s for s, _ in frags], sum(lens))
+        return Line("".join([raw[s:e] for s, e in frags]), offs, start, end, [])
     out: list[str] = []
-    offs = OffsetMap()
+    clean_starts: list[int] = []
+    raw_starts: list[int] = []
+    n = 0
     scattered: list[tuple[str, int]] = []
     prev_char = ""
     for i, (s, e) in enumerate(frags):
@@ -166,19 +193,31 @@ def repair_line(raw: str, start: int, end: int, lift_scattered: bool = False) ->
             scattered.append((raw[s], s))
             continue
         piece = raw[s:e]
-        if out and _ascii_alnum(prev_char) and _ascii_alnum(piece[0]):
+        if n and prev_char.isascii() and prev_char.isalnum() and piece[0].isascii() and piece[0].isalnum():
             # keep one space between Latin words and numbers (EOD 项目 loses it, 2 x 3 keeps it)
             out.append(" ")
-            offs.add(s - 1)
+            clean_starts.append(n)
+            raw_starts.append(s - 1)
+            n += 1
         if _CTRL.search(piece):
             for j, ch in enumerate(piece):
                 if not _CTRL.match(ch):
                     out.append(ch)
-                    offs.add(s + j)
+                    clean_starts.append(n)
+                    raw_starts.append(s + j)
+                    n += 1
         else:
             out.append(piece)
-            offs.add_run(s, e - s)
+            clean_starts.append(n)
+            raw_starts.append(s)
+            n += e - s
         prev_char = piece[-1]
+    # runs may touch (the inserted space, kept control-free characters): merge them
+    offs = OffsetMap()
+    if clean_starts:
+        ends = clean_starts[1:] + [n]
+        for c, r, e in zip(clean_starts, raw_starts, ends):
+            offs.add_run(r, e - c)
     return Line("".join(out), offs, start, end, scattered)
 
 
@@ -195,7 +234,10 @@ def split_lines(raw: str) -> list[tuple[int, int]]:
 
 def normalize_for_matching(text: str) -> str:
     """Full-width ASCII variants to half-width, same length (text shown stays as written)."""
-    return text.translate(_FULLWIDTH)
+    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+
+
+_HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}

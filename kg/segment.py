@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .records import Article, Source
-from .repair import Line, OffsetMap, normalize_for_matching, repair_line, split_lines
+from .repair import Line, OffsetMap, fragments, normalize_for_matching, repair_line, scattered_fragments, split_lines
 
 # bylines, matched on repaired, half-width-normalised text
 _BYLINE = re.compile(
@@ -62,12 +62,22 @@ def classify(line: Line) -> str:
 
 def page_lines(raw: str) -> list[Line]:
     """Repaired non-blank lines; vertical-headline characters lifted when the page has some."""
-    spans = split_lines(raw)
-    lines = [repair_line(raw, s, e, lift_scattered=True) for s, e in spans if raw[s:e].strip()]
-    # one lone character is noise, not a vertical headline: keep it in the text
-    if sum(len(l.scattered) for l in lines) < 3:
-        lines = [repair_line(raw, l.raw_start, l.raw_end) for l in lines]
+    spans = [(s, e) for s, e in split_lines(raw) if not raw[s:e].isspace() and s < e]
+    # one or two lone characters are noise, not a vertical headline: keep them in the text
+    lone = 0
+    for s, e in spans:
+        if lone >= 3:
+            break
+        if _LONE_HINT.search(raw, s, e) or e - s == 1:
+            lone += len(scattered_fragments(raw, fragments(raw, s, e)))
+    lift = lone >= 3
+    lines = [repair_line(raw, s, e, lift_scattered=lift) for s, e in spans]
     return [l for l in lines if l.text or l.scattered]
+
+
+# a lone CJK character between spaces (or alone on its line): the only place a vertical
+# headline can leave one, so lines without it need no fragment analysis
+_LONE_HINT = re.compile(r"(?:^|\s)[\u4e00-\u9fff](?:\s|$)")
 
 
 def segment(source: Source) -> list[Article]:

@@ -1,0 +1,113 @@
+"""Speed of kg's text stages, each printed next to a baseline measured in the same run.
+
+Stage 1 (issue 3): read + repair + segment, against merely reading and decoding the
+same files. Target: >= 5 MB of text per second.
+Stage 2 (issue 4): extraction (spaCy pipeline + people/agencies + figures/programs/
+events), against spaCy ``blank("zh")`` with the jieba segmenter alone, on the bundled page
+repeated to --mb megabytes. Target: >= 200,000 characters per second per core.
+
+Machines here are noisy: the baselines run interleaved with the measured stage, and the
+ratios are what to compare across runs.
+
+    python benchmarks/pipeline_speed.py            # 10 MB, as the issue asks
+    python benchmarks/pipeline_speed.py --mb 1     # a quick look
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.extract import Extractor, page_context  # noqa: E402
+from kg.records import Source  # noqa: E402
+from kg.segment import segment  # noqa: E402
+from kg.sources import decode, read_sources  # noqa: E402
+
+PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
+REPORTS = ROOT / "../shared/data/gov_work_reports/government_work_reports.jsonl"
+
+
+def best_of(fn, repeat=3):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def stage1(files: list[Path]) -> None:
+    size = sum(f.stat().st_size for f in files)
+
+    def read_only():
+        for f in files:
+            decode(f.read_bytes())
+
+    def full():
+        sources, _, _ = read_sources(files)
+        for s in sources:
+            segment(s)
+
+    t_read, t_full = best_of(read_only), best_of(full)
+    print(f"stage 1  read+repair+segment  {size / 1e6:7.2f} MB  "
+          f"read only {t_read:6.3f}s ({size / t_read / 1e6:7.1f} MB/s)  "
+          f"full {t_full:6.3f}s ({size / t_full / 1e6:6.1f} MB/s)  ratio {t_full / t_read:5.1f}x  "
+          f"target >= 5 MB/s: {'OK' if size / t_full / 1e6 >= 5 else 'MISSED'}")
+
+
+def stage2(mb: float) -> None:
+    raw = PAGE.read_text(encoding="utf-8")
+    reps = max(1, int(mb * 1e6 / len(raw.encode("utf-8"))))
+    src = Source(id="bench", path="bench", raw=raw, date="2023-12-28", city="聊城市")
+    arts = segment(src)
+    ctx = page_context(src, arts)
+    ex = Extractor()
+    chars = sum(len(a.text) for a in arts) * reps
+    import spacy
+
+    tok = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for a in arts:  # warm up both (jieba loads its dictionary once)
+        tok(a.text)
+        ex.extract(a, ctx)
+
+    def extraction():
+        for _ in range(reps):
+            for a in arts:
+                ex.extract(a, ctx)
+
+    def tokenize():
+        for _ in range(reps):
+            for a in arts:
+                tok(a.text)
+
+    t_tok = best_of(tokenize, 1)
+    t_ext = best_of(extraction, 1)
+    cores = 1  # one process: per core
+    print(f"stage 2  extraction           {chars / 1e6:7.2f} M chars  "
+          f"spaCy+jieba tokens only {t_tok:7.2f}s ({chars / t_tok:9,.0f} chars/s)  "
+          f"kg extraction {t_ext:7.2f}s ({chars / t_ext / cores:9,.0f} chars/s/core)  "
+          f"ratio {t_ext / t_tok:5.2f}x  target >= 200,000: {'OK' if chars / t_ext >= 200_000 else 'MISSED'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=10.0, help="size of the repeated page for stage 2 (MB)")
+    args = ap.parse_args()
+    files = [PAGE] + ([REPORTS] if REPORTS.is_file() else [])
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "page-x.txt"
+        raw = PAGE.read_text(encoding="utf-8")
+        big.write_text(raw * max(1, int(20e6 / len(raw.encode()))), encoding="utf-8")
+        stage1(files)
+        stage1([big])
+    stage2(args.mb)
+
+
+if __name__ == "__main__":
+    main()

@@ -301,6 +301,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")) \
                     or _set_phrase_re().match(text, m.end("unit")) or _set_phrase_re().match(text, m.start("unit")):
                 continue  # 三大攻坚战: a slogan
+            # …、绿色化工等五大产业 counts kinds it has just listed; a bare 五大运动 is a slogan
+            clause_start = max(text.rfind(c, 0, num_start) for c in "，,；;。：:！？\n") + 1
+            if "、" not in text[clause_start:num_start] and not text[clause_start:num_start].endswith("等"):
+                continue
             unit, category = "类", "count"
         elif unit_s:
             u = uts[unit_s]

@@ -75,7 +75,8 @@ class Extractor:
         label = paper or "本报"
         for name, role, rs, re_ in article.reporters:
             ev = _raw_evidence(article, rs, re_)
-            pm = PersonMention(name, article.id, ev, cue="byline")
+            at = article.text.find(name, 0, 80)  # the byline opens the body: 本报讯(记者 X)
+            pm = PersonMention(name, article.id, ev, cue="byline", start=at, end=at + len(name) if at >= 0 else -1)
             out.persons.append(pm)
             seen.setdefault(name, pm)
             # 本报 is named in the byline (本报讯): a surface of the paper, not an implicit body
@@ -84,24 +85,37 @@ class Extractor:
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
-        """Names without a title, right before a speech verb (张三指出), checked by the name model."""
+        """Names without a title right before a speech verb (张三指出), or a list of them
+        (张三、李四出席), each checked by the name model."""
         if self.names is None:
             return
         for m in _SPEECH.finditer(text):
-            v = m.start()
-            for n in (3, 2, 4):
-                s = v - n
-                if s < 0 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT):
-                    continue
-                best = self.names.name_at(text, s)
-                if not best or best[0] != n or best[1] < self.names.find_threshold:
-                    continue
-                name = text[s:v]
+            end = m.start()
+            threshold = self.names.find_threshold
+            while end > 0:
+                s = self._name_ending_at(text, end, threshold)
+                if s is None:
+                    break
+                name = text[s:end]
                 if name not in seen:
-                    pm = PersonMention(name, article.id, article.evidence(s, v), cue="model", start=s, end=v)
+                    pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
                     out.persons.append(pm)
                     seen[name] = pm
-                break
+                if s > 0 and text[s - 1] == "、":
+                    end = s - 1  # 张三、李四出席: the list continues to the left
+                    threshold = self.names.at_threshold  # the list itself is the cue
+                else:
+                    break
+
+    def _name_ending_at(self, text: str, end: int, threshold: float) -> int | None:
+        for n in (3, 2, 4):
+            s = end - n
+            if s < 0 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT):
+                continue
+            best = self.names.name_at(text, s)
+            if best and best[0] == n and best[1] >= threshold:
+                return s
+        return None
 
     def _later_mentions(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""

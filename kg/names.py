@@ -85,7 +85,7 @@ def load_surnames(path: Path | str = SURNAMES_PATH) -> dict[str, float]:
     return out
 
 
-def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4):
+def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4, not_given=()):
     """Yield ``(surname_len, given_len)`` for every name shape that fits at ``start``.
 
     text (str): the text.
@@ -93,8 +93,12 @@ def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4):
     singles (Container[str]): one-character surnames.
     compounds (Container[str]): two-character surnames.
     max_len (int): longest span considered. Defaults to 4.
+    not_given (Container[str]): strings that are never a given name: forms of address
+        and titles (王先生, 李书记, 张总 refer to a person but are not names).
     """
     n = len(text)
+    if start < 0:
+        return
     for k in (1, 2):
         if start + k > n:
             break
@@ -106,6 +110,8 @@ def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4):
                 break
             if not is_han(text[e - 1]):
                 break
+            if text[start + k:e] in not_given:
+                continue
             yield k, g
 
 
@@ -158,7 +164,8 @@ class NameModel:
     find_threshold (float): least probability ``find_names`` accepts.
     """
 
-    def __init__(self, weights, lex, singles, compounds, at_threshold=0.2, find_threshold=0.8, meta=None):
+    def __init__(self, weights, lex, singles, compounds, at_threshold=0.2, find_threshold=0.8, meta=None,
+                 not_given=()):
         self.weights = weights
         self.lex = lex
         self.singles = frozenset(singles)
@@ -166,6 +173,7 @@ class NameModel:
         self.at_threshold = at_threshold
         self.find_threshold = find_threshold
         self.meta = meta or {}
+        self.not_given = frozenset(not_given)
         w = weights
         self._bias = w.get(T_BIAS, {}).get("", 0.0)
         self._unk = {t: w.get(t, {}).get(UNKNOWN, 0.0) for t in CHAR_TEMPLATES}
@@ -189,6 +197,7 @@ class NameModel:
             at_threshold=data.get("at_threshold", 0.2),
             find_threshold=data.get("find_threshold", 0.8),
             meta=data.get("meta"),
+            not_given=data.get("not_given", "").split(),
         )
 
     @classmethod
@@ -217,7 +226,7 @@ class NameModel:
     def prob(self, text: str, start: int, end: int) -> float:
         """Probability that ``text[start:end]`` is a full person name (0 if no shape fits)."""
         best = 0.0
-        for k, g in candidates_at(text, start, self.singles, self.compounds, end - start):
+        for k, g in candidates_at(text, start, self.singles, self.compounds, end - start, self.not_given):
             if start + k + g == end:
                 best = max(best, _sigmoid(self.score_span(text, start, k, g)))
         return best
@@ -232,7 +241,7 @@ class NameModel:
             or None when no surname starts there or the best is below ``at_threshold``.
         """
         best: tuple[int, float] | None = None
-        for k, g in candidates_at(text, start, self.singles, self.compounds, max_len):
+        for k, g in candidates_at(text, start, self.singles, self.compounds, max_len, self.not_given):
             p = _sigmoid(self.score_span(text, start, k, g))
             if best is None or p > best[1]:
                 best = (k + g, p)
@@ -262,6 +271,7 @@ class NameModel:
         uS, uA, uB, uC, uG, ul, ur = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT], u[T_RIGHT]
         lex = self.lex
         singles, compounds = self.singles, self.compounds
+        not_given = self.not_given
         han = _HAN_RE.match
         n = len(text)
         bias = self._bias
@@ -304,11 +314,15 @@ class NameModel:
                     if e > n:
                         break
                     if g == 1:
+                        if ga in not_given:
+                            continue
                         x = sc + wN.get(f"{k}1", 0.0) + wA.get(ga, uA) + gwa
                     else:
                         gb = text[p + 1]
                         if han(gb) is None:
                             break
+                        if ga + gb in not_given:
+                            continue
                         x = sc + wN.get(f"{k}2", 0.0) + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
                     if e < n:
                         x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0)

@@ -63,6 +63,16 @@ COMPOUND = (
 ).split()
 COMPOUND = [c for c in COMPOUND if c != "乐毅"]  # a person, not a surname
 
+# Forms of address and titles that follow a surname but are not a given name:
+# 王先生, 李书记, 张总, 刘局 refer to a person; the graph wants names. (某 is kept:
+# 王某, 王某某 stand for names in court and discipline news.)
+NOT_GIVEN = (
+    "先生 女士 小姐 老师 同志 师傅 大爷 大妈 大娘 阿姨 大姐 大哥 老板 老总 总理 主席 书记 主任 "
+    "市长 县长 区长 省长 局长 部长 厅长 厂长 校长 院长 所长 处长 科长 村长 镇长 乡长 站长 社长 "
+    "经理 董事 总裁 总监 教授 博士 医生 大夫 护士 律师 记者 委员 代表 队长 组长 警官 法官 "
+    "总 老 姐 哥 叔 姨 嫂 婶 氏"
+).split()
+
 NAME = "name"
 TITLE = "title"
 ORG = "org"
@@ -234,12 +244,12 @@ def build_lexicon(surnames):
 
 
 # -- training -----------------------------------------------------------------------
-def examples(texts_spans, singles, compounds, lex, negatives_only=False, name_strings=None):
+def examples(texts_spans, singles, compounds, lex, negatives_only=False, name_strings=None, not_given=()):
     """Yield (features, label) for every candidate span."""
     for text, spans in texts_spans:
         gold = {(s, e) for lab, s, e in spans if lab == NAME}
         for st in range(len(text)):
-            for k, g in candidates_at(text, st, singles, compounds, 4):
+            for k, g in candidates_at(text, st, singles, compounds, 4, not_given):
                 e = st + k + g
                 y = 1 if (st, e) in gold else 0
                 if negatives_only and name_strings is not None and text[st:e] in name_strings:
@@ -352,9 +362,10 @@ def main(argv=None):
     lex = build_lexicon(surnames)
 
     name_strings = {t[s:e] for _src, t, spans in train for lab, s, e in spans if lab == NAME}
-    data = [(f, y, 1.0) for f, y in examples([(t, s) for _src, t, s in train], singles, compounds, lex)]
+    data = [(f, y, 1.0) for f, y in examples([(t, s) for _src, t, s in train], singles, compounds, lex,
+                                             not_given=NOT_GIVEN)]
     data += [(f, 0, 1.0) for f, _y in examples([(t, []) for t in reports], singles, compounds, lex,
-                                                 negatives_only=True, name_strings=name_strings)]
+                                                 negatives_only=True, name_strings=name_strings, not_given=NOT_GIVEN)]
     counts = Counter(ft for f, _, _ in data for ft in f)
     data = [(fold(f, counts, 3), y, w) for f, y, w in data]
     vocab = {}
@@ -390,6 +401,7 @@ def main(argv=None):
         "surnames": surnames,
         "weights": weights,
         "lexicon": {cls: " ".join(words) for cls, words in sorted(lexicon.items())},
+        "not_given": " ".join(NOT_GIVEN),
         "at_threshold": 0.2,
         "find_threshold": 0.8,
         "meta": {

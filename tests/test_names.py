@@ -122,6 +122,11 @@ def test_names_find_names_with_speech_verbs(model, text, expected):
         "要坚持党的全面领导，推动经济高质量发展。",
         "全市新增市场主体1.2万户，同比增长8.3%。",
         "马上就办，办就办好，持续提升政务服务水平。",
+        # forms of address refer to a person but are not names
+        "据李女士介绍，该项目年内投产。",
+        "王先生说，办事比以前方便多了。",
+        "张总表示，公司将扩大投资。",
+        "刘书记主持会议并讲话。",
     ],
 )
 def test_names_find_names_no_false_names(model, text):

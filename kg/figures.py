@@ -212,6 +212,7 @@ class _Match:
         return self.m.end() if name is None else self.m.end(self._name(name))
 
 
+_PLAN_WORD = re.compile(r"要|将|拟|计划")
 _CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
 _LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
 
@@ -615,7 +616,10 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         period = periods[-1] if periods else None
         future = bool(period and page_year and period[3] and int(period[3][:4]) > page_year) or bool(
             period and page_year and period[4] and int(period[4][:4]) > page_year and period[2].startswith(("到", "至")))
-        if (target_sent and target_sent.search(sent_pre)) or (target_clause and target_clause.search(clause_pre)) or future:
+        # 今年要下降3%, 今年拟安排…: a plan for the current year is a target too
+        planned = bool(period and period[2] in ("今年", "明年", "今年全年") and _PLAN_WORD.search(clause_pre))
+        if (target_sent and target_sent.search(sent_pre)) or (target_clause and target_clause.search(clause_pre)) \
+                or future or planned:
             kind = "target"
         if not kind and q.rank:
             kind = "level"  # 列全省第1位: a rank is a level of an ordinal indicator

@@ -57,6 +57,7 @@ RELATION_STYLES: dict[str, tuple[str, str, bool]] = {
     "co_participant": ("同场出席", "#e377c2", True),
     "mentions": ("提及", "#c8c8c8", True),
     "author": ("记者", "#7f7f7f", False),
+    "coappears": ("同现", "#e377c2", False),
 }
 
 #: participant roles as the page shows them
@@ -130,6 +131,24 @@ def _fold_posts(nxg: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, key, data in out.edges(keys=True, data=True):
         if key == "holds" and "roles" in data:
             data["label"] = "、".join(data["roles"])
+    return out
+
+
+def _as_multidigraph(graph: Any) -> nx.MultiDiGraph:
+    """A projection as the view needs it: RDF is projected, other networkx graphs
+    (e.g. ``network.coappearance``) become a multigraph keyed by relation."""
+    if isinstance(graph, nx.MultiDiGraph):
+        return graph
+    if not isinstance(graph, nx.Graph):
+        return to_networkx(graph)
+    out = nx.MultiDiGraph(name=graph.graph.get("name", ""))
+    out.add_nodes_from(graph.nodes(data=True))
+    default = "coappears" if graph.graph.get("name") == "coappearance" else "link"
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in edges:
+        relation = data.get("relation") or (key if isinstance(key, str) else default)
+        out.add_edge(u, v, key=relation, **{**data, "relation": relation})
     return out
 
 
@@ -337,13 +356,16 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     """
     from pyvis.network import Network  # heavy-ish import, only when a view is built
 
-    nxg = graph if isinstance(graph, nx.Graph) else to_networkx(graph)
+    nxg = _as_multidigraph(graph)
     wanted = _parse_types(types)
     if "Post" not in wanted:
         nxg = _fold_posts(nxg)
-    nxg = nxg.subgraph([n for n, d in nxg.nodes(data=True) if d.get("type", "Other") in wanted
-                        or (d.get("type") not in NODE_TYPES and "Other" in wanted)]).copy()
+    # untyped nodes (a graph not from to_networkx) stay unless types were asked for
+    nxg = nxg.subgraph([n for n, d in nxg.nodes(data=True) if d.get("type") in wanted
+                        or (types is None and d.get("type") not in NODE_TYPES)]).copy()
+    centres: list[str] = []
     if focus:
+        centres = _match(nxg, focus)
         nxg = nxg.subgraph(focus_nodes(nxg, focus, hops)).copy()
     simple = _simple(nxg)
     positions = layout(simple, seed=seed)
@@ -397,6 +419,7 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
                       for r, c in sorted(relations.items())],
         "large": large,
         "focus": focus or "",
+        "focus_ids": centres,
     }
     return net
 

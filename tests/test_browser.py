@@ -155,3 +155,14 @@ def test_browser_relax_runs_physics_then_stops(browser):
     browser.evaluate("document.getElementById('kg-relax').click()")
     assert browser.evaluate("kgView.network.physics.options.enabled") is True
     browser.wait_for("kgView.network.physics.options.enabled === false", timeout=8)
+
+
+def test_browser_focused_view_opens_on_its_centre(tmp_path):
+    graph = network.read_graph(FIXTURES / "viz_mini.ttl")
+    page = viz.write_html(viz.to_network(graph, focus="张明", hops=1), tmp_path / "focus.html")
+    with Browser() as b:
+        b.open(page.as_uri())
+        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+        assert b.evaluate("kgView.nodes.length") == 5
+        assert b.wait_for("document.getElementById('kg-details').getAttribute('data-node')") == ZHANG
+        assert b.evaluate("kgView.network.getSelectedNodes()") == [ZHANG]

@@ -218,3 +218,18 @@ def test_viz_relation_names_are_shown_not_ids(net):
     labels = {e["relation"]: e["kg"]["label"] for e in net.edges}
     assert labels["mentions"] == "提及" and labels["co_participant"] == "同场出席"
     assert labels["author"] == "记者"
+
+
+def test_viz_shows_the_coappearance_network(rdf):
+    co = network.coappearance(network.to_networkx(rdf))
+    net = viz.to_network(co)
+    assert {n["kg"]["label"] for n in net.nodes} == {"高峰", "张明", "林金彦", "<img src=x onerror=alert(1)>"}
+    heavy = next(e for e in net.edges if e["from"] == GAO and e["to"] == ZHANG)
+    assert heavy["relation"] == "coappears" and heavy["kg"]["weight"] == 2
+    assert heavy["kg"]["label"] == "同现" and heavy["width"] == 2.0
+
+
+def test_viz_focused_view_names_its_centre(rdf):
+    net = viz.to_network(rdf, focus="张明", hops=1)
+    assert net.kg_meta["focus_ids"] == [ZHANG] and net.kg_meta["focus"] == "张明"
+    assert viz.to_network(rdf).kg_meta["focus_ids"] == []

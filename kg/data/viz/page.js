@@ -26,6 +26,12 @@
     view.ready = true;
     view.readyAt = performance.now();
     document.body.setAttribute("data-kg-ready", "1");
+    // a focused view opens on its centre: selected, details shown, whole view in sight
+    var centre = (meta.focus_ids || [])[0];
+    if (centre && nodes.get(centre)) {
+      network.selectNodes([centre]);
+      showNode(centre);
+    }
   });
 
   function el(tag, cls, text) {

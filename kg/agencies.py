@@ -98,7 +98,8 @@ class AgencyFinder:
                 cands.append((s, end))
         # named places are distinctive: no left boundary needed (…联合山东交通学院)
         for m in self._province_re.finditer(text):
-            end = self._extend(text, m.end(), need_body=True)
+            full = self.lex.provinces[m.group()]
+            end = self._extend(text, m.end(), need_body=m.group() != full)
             if end:
                 cands.append((m.start(), end))
         if city_short:
@@ -126,6 +127,33 @@ class AgencyFinder:
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
         return out
+
+    def place_before(self, text: str, end: int) -> tuple[int, str] | None:
+        """A place name ending right at ``end`` (浙江省|省长, 济南市|市长), as (start, full name)."""
+        for n in (7, 6, 5, 4, 3, 2):
+            s = end - n
+            if s < 0:
+                continue
+            cand = text[s:end]
+            if cand in self.lex.provinces and (cand.endswith(("省", "市", "区")) or len(cand) >= 2):
+                full = self.lex.provinces[cand]
+                if cand == full or end < len(text) and not text.startswith(full[len(cand):], end):
+                    return s, full
+            if cand.endswith("市") and cand[:-1] in self.lex.cities:
+                return s, cand
+            if n in (3, 4) and cand.endswith(("县", "区")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+                return s, cand
+        return None
+
+    def is_place_or_agency(self, s: str) -> bool:
+        """Whether a short string is a place or an agency rather than a person's name."""
+        if s in self.lex.provinces or s in self.lex.known or s[:-1] in self.lex.cities:
+            return True
+        return bool(self.suffix_end(s)) or s.endswith(("省", "市", "县", "区"))
+
+    def suffix_end(self, s: str) -> str | None:
+        m = self.lex.suffix_end_re.search(s)
+        return m.group() if m else None
 
     def _standalone(self, text: str) -> list[tuple[int, int]]:
         """Names with no place prefix that end in a strong suffix (…重点实验室, "…学院").
@@ -160,7 +188,7 @@ class AgencyFinder:
         recognition damage glues a character to its left (…压市生态环境局党组书记).
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
-            m = self._prefix_re.match(text, s)
+            m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m or m.end() >= end:
                 continue
             if self._extend(text, m.end()) == end:
@@ -247,8 +275,9 @@ class AgencyFinder:
         for short, full in self._provinces_longest:
             if surface.startswith(short) and len(surface) > len(short):
                 rest = surface[len(short):]
-                if rest.startswith("省") and short == full[:-1]:
-                    rest = rest[1:]
+                tail = full[len(short):]  # 广东 + 省委, 北京 + 市委: the level word belongs to the place
+                if tail and rest.startswith(tail) and len(rest) > len(tail):
+                    rest = rest[len(tail):]
                 return full, rest
         if ctx.city:
             short = ctx.city[:-1] if ctx.city.endswith("市") else ctx.city

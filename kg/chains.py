@@ -165,15 +165,21 @@ class ChainParser:
                 if canon:
                     target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
                     post_start = s - len(prefix)
+            named_place = self.finder.place_before(text, s) if target is None else None
             if target is None:
                 title = self.lex.titles.get(role)
                 template = title.implicit if title else None
                 if template and role not in ("记者", "通讯员"):
-                    label = template.format(city=ctx.city or "市", province=ctx.province or "省", county=ctx.county or "县")
-                    if "{" not in label and "市人民政府" != label[-5:] or ctx.city:
+                    place = self._place_for(template, named_place, committee or current, ctx)
+                    if place:
+                        label = template.format(city=place, province=place, county=place)
                         canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
-                        target = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
-                        implicit = True
+                        if named_place:  # 浙江省省长: the text names the place
+                            target = AgencyName(named_place[0], s, text[named_place[0]:s], canon[0], canon[1], canon[2])
+                            post_start = named_place[0]
+                        else:
+                            target = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
+                            implicit = True
                 elif current is not None and seg_start == s:
                     target = current  # 党组书记、主任: the agency covers the titles after it
             if target is not None and not implicit:
@@ -182,6 +188,27 @@ class ChainParser:
                     committee = target
             out.append(TitleHit(role, s, e, target, implicit, post_start, e))
         return out
+
+    def _place_for(self, template: str, named, anchor: AgencyName | None, ctx: Context) -> str | None:
+        """The place an implicit body belongs to: named before the title, else the
+        chain's own place (深圳市委常委、常务副市长), else the page's."""
+        if "{" not in template:
+            return "-"
+        if named:
+            return named[1]
+        if anchor is not None:
+            from .resolve import place_of
+
+            p = place_of(anchor.label)
+            level = "city" if "{city}" in template else "province" if "{province}" in template else "county"
+            if p and ((level == "province" and p.endswith(("省", "自治区"))) or (level == "city" and p.endswith("市"))
+                      or (level == "county" and p.endswith(("县", "区")))):
+                return p
+        if "{city}" in template:
+            return ctx.city
+        if "{province}" in template:
+            return ctx.province
+        return ctx.county
 
     def _list_continuation(self, text: str, pos: int, titles: list[TitleHit]) -> list[PersonHit]:
         """副市长张三、李四: more names after the first share its chain."""
@@ -206,16 +233,20 @@ class ChainParser:
                 s = ts - n
                 if s < 0 or (s, ts) in covered:
                     continue
-                if s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
-                    # glued to a verb on its left (贯彻落实某某总书记): the name model must agree
-                    best = self.names.name_at(text, s) if self.names is not None else None
+                if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
+                    continue
+                if self.finder.is_place_or_agency(text[s:ts]):
+                    continue  # 国务院总理, 上海市市长: an agency or place, not a name
+                if self.names is not None:
+                    best = self.names.name_at(text, s)
                     if not best or best[0] != n:
                         continue
-                if self.name_at(text, s) == 0 and not (text[s] in self.lex.surnames and all(_HAN.match(c) for c in text[s:ts])):
+                elif s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
                     continue
-                if text[s] not in self.lex.surnames:
+                place = self._place_for(title.implicit, None, None, ctx)
+                if not place:
                     continue
-                label = title.implicit.format(city=ctx.city or "市", province=ctx.province or "省", county=ctx.county or "县")
+                label = title.implicit.format(city=place, province=place, county=place)
                 canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
                 ag = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
                 out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))

@@ -1,0 +1,44 @@
+"""National-paper patterns: ministers, provincial leaders, mayors, courts, companies,
+in title-name and name-title order. Sentences written for the test (invented names)."""
+import pytest
+
+from kg.agencies import AgencyFinder, Context
+from kg.chains import ChainParser
+from kg.names import NameModel
+
+NONE = Context()
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return ChainParser(AgencyFinder(), names=NameModel.load())
+
+
+def _got(parser, text):
+    ags = parser.finder.find(text, NONE)
+    return {(h.name, t.role, t.agency.label if t.agency else None) for h in parser.parse(text, NONE, ags) for t in h.titles}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("国务院副总理郑立群出席开幕式。", {("郑立群", "副总理", "中华人民共和国国务院")}),
+    ("商务部部长韩志宏表示,", {("韩志宏", "部长", "中华人民共和国商务部")}),
+    ("河南省委书记陆文涛主持会议。", {("陆文涛", "书记", "中共河南省委员会")}),
+    ("四川省省长沈家豪调研。", {("沈家豪", "省长", "四川省人民政府")}),
+    ("福建省委副书记、省长方建平出席。", {("方建平", "副书记", "中共福建省委员会"), ("方建平", "省长", "福建省人民政府")}),
+    ("杭州市委常委、常务副市长郭振华陪同。", {("郭振华", "常委", "中共杭州市委员会"), ("郭振华", "常务副市长", "杭州市人民政府")}),
+    ("天津市市长范立新表示,", {("范立新", "市长", "天津市人民政府")}),
+    ("最高人民检察院检察长丁一帆作报告。", {("丁一帆", "检察长", "最高人民检察院")}),
+    ("中国建筑集团有限公司董事长钟海洋介绍,", {("钟海洋", "董事长", "中国建筑集团有限公司")}),
+    ("国家统计局新闻发言人付红梅说,", {("付红梅", "新闻发言人", "国家统计局")}),
+])
+def test_national_title_then_name(parser, text, expected):
+    assert _got(parser, text) == expected
+
+
+def test_national_name_then_title(parser):
+    assert ("郑立群", "总理", "中华人民共和国国务院") in _got(parser, "会见时,郑立群总理指出,")
+
+
+@pytest.mark.parametrize("text", ["国务院总理主持召开常务会议。", "上海市市长热线开通。"])
+def test_national_no_person_from_agency_or_place(parser, text):
+    assert not any(name in ("国务院", "上海市") for name, _, _ in _got(parser, text))

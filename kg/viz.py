@@ -468,7 +468,7 @@ def _vis_options(large: bool) -> dict:
                   "borderWidth": 1},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "font": {"face": FONT_STACK, "size": 10, "color": "#555555",
-                           "strokeWidth": 2, "align": "middle"},
+                           "strokeWidth": 2, "align": "horizontal"},
                   "color": {"inherit": False}, "selectionWidth": 2},
     }
 

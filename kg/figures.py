@@ -63,7 +63,7 @@ class Quantity:
     qualifier: str = ""
     rank: bool = False
     num_start: int = 0
-    range_head: bool = False  # first number of a range (3至5个): shares the second's reading
+    range_head: bool = False  # a unit-less head of a range or list (3至5个): took its unit from the last
     has_mult: bool = False
 
 
@@ -257,7 +257,6 @@ def find_quantities(text: str) -> list[Quantity]:
     spans = _protected_spans(text)
     starts = [s for s, _ in spans]
     uts = units()
-    quals = qualifiers()
     out: list[Quantity] = []
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
     for raw in _quantity_re().finditer(text):
@@ -280,7 +279,6 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
         prev = text[num_start - 1] if num_start > 0 else ""
-        nxt = text[m.end("num")] if m.group("num") and m.end("num") < len(text) else ""
         # 5G, 9+3, PM2.5 are names; 100MW is a quantity (the letters are its unit)
         glue_at = m.end("num") if m.group("num") else e
         if unit_s and unit_s[0].isascii() and unit_s[0].isalpha():
@@ -345,8 +343,7 @@ def find_quantities(text: str) -> list[Quantity]:
         for g in ("qa", "qa2", "qu"):
             if m.group(g):
                 qual = m.group(g) if not qual else qual + "+" + m.group(g)
-        start = s if not ordinal else s
-        q = Quantity(start, e, format_decimal(value), unit, category, text[start:e], qual,
+        q = Quantity(s, e, format_decimal(value), unit, category, text[s:e], qual,
                      rank=ordinal, num_start=num_start)
         q.has_mult = bool(mult) or (is_cn and num[-1] in "万亿")
         chained = bool(pending) and _LIST_SEP.fullmatch(text, pending[-1].end, s) is not None
@@ -385,6 +382,18 @@ def _small_int(v: str | None) -> int | None:
 
 
 def _resolve(template: str, groups: dict, page_date: str | None, ctx_year: int | None = None) -> str | None:
+    """An ISO date from a template of ``figure-periods.tsv``, or None (unknown or invalid)."""
+    out = _fill(template, groups, page_date, ctx_year)
+    if out is None:
+        return None
+    try:
+        date.fromisoformat(out)
+    except ValueError:
+        return None  # 2月30日, a year the text got wrong
+    return out
+
+
+def _fill(template: str, groups: dict, page_date: str | None, ctx_year: int | None) -> str | None:
     if not template:
         return None
     if template == "page":
@@ -665,7 +674,13 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         # ---- a unit cut off after 万/亿: guess it from the indicator
         unit, category = q.unit, q.category
         if category == "?":
-            unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
+            unit = ""
+            if nxt and re.match(r"[\u4e00-\u9fff]", nxt) and nxt not in _not_noun_start():
+                # 惠及1100多万学生: the noun after the number says what is counted
+                noun = _noun_after(text, q.end)
+                unit = next((u for key, u in _default_units() if noun.startswith(key)), "")
+            if not unit:  # 争取资金1亿多 (cut off): the indicator says what it was
+                unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
             if not unit:
                 prev_q = q
                 continue

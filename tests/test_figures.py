@@ -179,6 +179,16 @@ def test_figures_cut_off_unit_is_guessed_from_indicator():
     assert (f.value, f.unit, f.qualifier) == ("200000000", "元", "多")
 
 
+def test_figures_noun_after_a_bare_wan_gives_the_unit():
+    f = one("学生资助政策惠及1200多万学生。")
+    assert (f.value, f.unit) == ("12000000", "人")
+
+
+def test_figures_invalid_period_date_is_dropped():
+    f = one("截至2月30日，全县新增企业120家。")
+    assert (f.period, f.period_end) == ("截至2月30日", None)
+
+
 def test_figures_headline_figure_is_the_same_observation():
     out = figs("今年以来，全县光伏发电量突破9亿千瓦时，同比增长21%。", headline="全县光伏发电量突破9亿千瓦时")
     body, head = out[0], out[-1]

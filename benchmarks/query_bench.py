@@ -14,14 +14,13 @@ Nothing here runs at import time.
 from __future__ import annotations
 
 import argparse
-import statistics
+import re
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-AGGREGATE = ("agencies-people", "articles-reporters", "class-counts")
 
 
 def base_ntriples(out: Path | None) -> bytes:
@@ -52,28 +51,29 @@ def _rows(result) -> list[tuple]:
     return sorted(tuple("" if t is None else str(t) for t in row) for row in result)
 
 
-def _time(fn, repeat: int) -> tuple[float, object]:
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
+def _native_rows(solutions) -> list[tuple]:
+    return sorted(tuple("" if t is None else t.value for t in row) for row in solutions)
+
+
+def is_aggregate(text: str) -> bool:
+    """A query that groups or aggregates (GROUP BY, COUNT, SUM …)."""
+    return bool(re.search(r"\bGROUP\s+BY\b|\b(COUNT|SUM|AVG|MIN|MAX|GROUP_CONCAT)\s*\(", text, re.I))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, default=None, help="existing build folder (default: build corpus/)")
     parser.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples")
-    parser.add_argument("--repeat", type=int, default=3, help="Oxigraph runs per query (median)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per query and store (best of)")
     parser.add_argument("--queries", nargs="*", default=None, help="saved query names (default: all)")
     args = parser.parse_args(argv)
 
+    import pyoxigraph as ox
     from rdflib import Graph
 
     from kg.namespace import PREFIXES, bind_prefixes
     from kg.query import saved_queries
-    from kg.store import open_store, save_store
+    from kg.store import _ox_graph, open_ox_store, open_store, save_store
 
     t0 = time.perf_counter()
     nt, n, copies = replicate(base_ntriples(args.out), args.triples)
@@ -87,42 +87,57 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         t0 = time.perf_counter()
-        import pyoxigraph as ox
-
         staging = ox.Store()
         staging.bulk_load(nt, format=ox.RdfFormat.N_TRIPLES)
-        from kg.store import _ox_graph
-
-        save_store(_ox_graph(staging), tmp)
-        del staging
-        oxi = open_store(tmp)
-        print(f"Oxigraph store (OUT/store, read-only): loaded {len(oxi):,} triples in "
-              f"{time.perf_counter() - t0:.1f} s", flush=True)
+        save_store(_ox_graph(staging), tmp)  # the same code path as kg build
+        del staging, nt
+        oxi = open_store(tmp)  # rdflib Graph on Oxigraph, as kg query uses it
+        native = open_ox_store(tmp)  # the same store through pyoxigraph, as kg serve uses it
+        print(f"Oxigraph store (OUT/store, opened read-only): loaded in {time.perf_counter() - t0:.1f} s; "
+              f"{len(oxi):,} triples", flush=True)
         assert len(oxi) == len(memory), "both stores must hold the same triples"
 
         names = args.queries or list(saved_queries())
-        header = f"{'query':22} {'rows':>8} {'rdflib s':>10} {'oxigraph s':>11} {'ratio':>8}"
-        print("\n" + header + "\n" + "-" * len(header))
-        ratios: dict[str, float] = {}
+        print("\nbest of %d runs each, runs interleaved; times include reading every row\n" % args.repeat)
+        header = (f"{'query':22} {'rows':>7} {'rdflib mem s':>12} {'Oxigraph s':>11} {'ratio':>7}"
+                  f" {'Ox via rdflib s':>15} {'ratio':>7}")
+        print(header + "\n" + "-" * len(header))
+        results = []
         for name in names:
             text = saved_queries()[name].text
-            t_mem, rows_mem = _time(lambda: _rows(memory.query(text, initNs=PREFIXES)), 1)
-            t_ox, rows_ox = _time(lambda: _rows(oxi.query(text)), args.repeat)
-            if len(rows_mem) != len(rows_ox):
-                print(f"{name}: row counts differ (rdflib {len(rows_mem)}, Oxigraph {len(rows_ox)})", file=sys.stderr)
-            ratio = t_mem / t_ox if t_ox else float("inf")
-            ratios[name] = ratio
-            flag = " (aggregate)" if name in AGGREGATE else ""
-            print(f"{name:22} {len(rows_ox):>8,} {t_mem:>10.2f} {t_ox:>11.3f} {ratio:>7.1f}×{flag}", flush=True)
+            best = {"memory": float("inf"), "native": float("inf"), "api": float("inf")}
+            rows = {}
+            runs = {
+                "memory": lambda: _rows(memory.query(text, initNs=PREFIXES)),
+                "native": lambda: _native_rows(native.query(text, prefixes=dict(PREFIXES))),
+                "api": lambda: _rows(oxi.query(text)),
+            }
+            for _ in range(args.repeat):
+                for key, run in runs.items():
+                    t0 = time.perf_counter()
+                    rows[key] = run()
+                    best[key] = min(best[key], time.perf_counter() - t0)
+            if not len(rows["memory"]) == len(rows["native"]) == len(rows["api"]):
+                print(f"{name}: row counts differ {({k: len(v) for k, v in rows.items()})}", file=sys.stderr)
+            agg = is_aggregate(text)
+            r_native, r_api = best["memory"] / best["native"], best["memory"] / best["api"]
+            results.append((name, agg, r_native, r_api))
+            print(f"{name:22} {len(rows['native']):>7,} {best['memory']:>12.2f} {best['native']:>11.3f} "
+                  f"{r_native:>6.1f}× {best['api']:>15.3f} {r_api:>6.1f}×{'  (aggregate)' if agg else ''}",
+                  flush=True)
 
-    aggregate = [ratios[q] for q in AGGREGATE if q in ratios]
-    if aggregate:
-        worst = min(aggregate)
-        verdict = "OK" if worst >= 10 else "BELOW TARGET"
-        print(f"\naggregate queries: Oxigraph is {worst:.1f}× to {max(aggregate):.1f}× faster "
-              f"than rdflib's memory store on {n:,} triples (target ≥ 10×: {verdict})")
-        return 0 if worst >= 10 else 1
-    return 0
+    aggregate = [r for r in results if r[1]]
+    if not aggregate:
+        return 0
+    worst_native = min(r[2] for r in aggregate)
+    worst_api = min(r[3] for r in aggregate)
+    print(f"\naggregate queries on {n:,} triples: Oxigraph is {worst_native:.1f}×–{max(r[2] for r in aggregate):.1f}× "
+          f"faster than rdflib's memory store (kg serve's path), "
+          f"{worst_api:.1f}×–{max(r[3] for r in aggregate):.1f}× through rdflib's API (kg query's path, "
+          "which converts every term to an rdflib object)")
+    verdict = "met" if worst_native >= 10 else "NOT met"
+    print(f"target ≥ 10× on every aggregate query (Oxigraph engine): {verdict}")
+    return 0 if worst_native >= 10 else 1
 
 
 if __name__ == "__main__":

@@ -231,8 +231,9 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
         if len(u):
             d = pos[u] - pos[v]
             f = d * np.sqrt((d * d).sum(1))[:, None] / k * w
-            np.subtract.at(disp, u, f)
-            np.add.at(disp, v, f)
+            for axis in (0, 1):  # bincount: many times faster than np.add.at
+                disp[:, axis] += (np.bincount(v, f[:, axis], minlength=n)
+                                  - np.bincount(u, f[:, axis], minlength=n)).astype(np.float32)
         length = np.maximum(np.sqrt((disp * disp).sum(1))[:, None], eps)
         pos += disp / length * np.minimum(length, t)
         t -= dt

@@ -160,7 +160,9 @@ def _quantity_re() -> re.Pattern:
     return re.compile(
         rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
         rf"|(?P<double>翻(?:一|两|二|三)?番)"
-        rf"|(?P<num>{ARABIC_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?"
+        rf"|(?P<mnum>[0-9]+(?:[万亿][0-9]+[千百十])+|[0-9]+[千百](?![瓦克米]))(?P<mqa>{after_num})?"
+        rf"(?P<mmult>{mults})?(?P<mqa2>{after_num})?(?P<munit>{unit_alt})"
+        rf"|(?P<num>{ARABIC_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?(?P<mult2>(?<=[余多])亿)?"
         rf"(?P<unit>{unit_alt})?"
         rf"|(?P<cnum>{CN_RE})(?P<cqa>{after_num})?(?P<cmult>{mults})?(?P<cqa2>{after_num})?"
         rf"(?P<cunit>{unit_alt}|大(?=[\u4e00-\u9fff])))"
@@ -181,7 +183,7 @@ class _Match:
 
     def __init__(self, m: re.Match, text: str) -> None:
         self.m = m
-        self.cn = m.group("cnum") is not None
+        self.cn = "c" if m.group("cnum") is not None else "m" if m.group("mnum") is not None else ""
         s = m.start()
         q = _qualifier_before_re().search(text, max(0, s - 4), s)
         self.qb = q.group(0) if q else None
@@ -191,10 +193,12 @@ class _Match:
 
     def _name(self, name: str) -> str:
         if self.cn and name in ("num", "qa", "mult", "qa2", "unit"):
-            return "c" + name
+            return self.cn + name  # cnum / mnum branches: Chinese and mixed numerals
         return name
 
     def group(self, name: str):
+        if name == "mult2" and self.cn:
+            return None
         if name == "qb":
             return self.qb
         if name == "ord":
@@ -212,6 +216,13 @@ class _Match:
         return self.m.end() if name is None else self.m.end(self._name(name))
 
 
+def _power(mult: str) -> int:
+    """Power of ten of a multiplier as written: 万 4, 百万 6, 万…亿 (3万多亿) 12."""
+    table = multipliers()
+    return table[mult] if mult in table else sum(table[c] for c in mult)
+
+
+_TO_CN = str.maketrans("0123456789", "〇一二三四五六七八九")
 _PLAN_WORD = re.compile(r"要|将|拟|计划")
 _CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
 _LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
@@ -324,9 +335,12 @@ def find_quantities(text: str) -> list[Quantity]:
         if ordinal and not (category == "count" and unit in ("位", "名")):
             continue
         try:
-            value = number_to_decimal(num)
+            # 1万6千, 5千: a mixed numeral reads like a Chinese one
+            value = number_to_decimal(num if m.cn != "m" else num.translate(_TO_CN))
         except (ValueError, ArithmeticError):
             continue
+        if m.group("mult2"):
+            mult += m.group("mult2")  # 3万多亿元: 万 and 亿 around 多
         if mult and is_cn and m.group("qa"):
             # 四亿零七百多万 = 4亿 + 700多万: the multiplier scales the last section only
             try:
@@ -334,7 +348,7 @@ def find_quantities(text: str) -> list[Quantity]:
             except (ValueError, ArithmeticError):
                 continue
         elif mult:
-            value = value.scaleb(multipliers()[mult])
+            value = value.scaleb(_power(mult))
         if unit_s and unit_s in uts and uts[unit_s].scale != 1:
             value = value * uts[unit_s].scale
         qual = m.group("qb") or ""
@@ -360,7 +374,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         for first in pending:
             if not first.has_mult and mult:
-                first.value = format_decimal(number_to_decimal(first.value).scaleb(multipliers()[mult]))
+                first.value = format_decimal(number_to_decimal(first.value).scaleb(_power(mult)))
             first.unit, first.category = unit, category
             first.range_head = True
             out.append(first)
@@ -678,7 +692,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
             if nxt and re.match(r"[\u4e00-\u9fff]", nxt) and nxt not in _not_noun_start():
                 # 惠及1100多万学生: the noun after the number says what is counted
                 noun = _noun_after(text, q.end)
-                unit = next((u for key, u in _default_units() if noun.startswith(key)), "")
+                unit = next((u for key, u in _default_units() if key in noun[:6]), "")
             if not unit:  # 争取资金1亿多 (cut off): the indicator says what it was
                 unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
             if not unit:

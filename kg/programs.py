@@ -127,10 +127,22 @@ _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)"
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
 
 
+@lru_cache(maxsize=None)
+def _heads_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_heads(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _later_head_re() -> re.Pattern:
+    # 项目需求库: a longer head a few characters on ends the name instead
+    return re.compile(rf".{{1,3}}?(?:{alternation(h for h in _heads() if len(h) > 2)})")
+
+
 def _kind_of(name: str, default: str = "work-approach") -> str:
     heads = _heads()
-    for h in sorted(heads, key=len, reverse=True):
-        if name.rstrip("”\"》").endswith(h):
+    name = name.rstrip("”\"》")
+    for h in _heads_longest_first():
+        if name.endswith(h):
             return heads[h][0]
     return default
 
@@ -183,13 +195,15 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     """
     found: list[ProgramSpan] = []
     taken: list[tuple[int, int]] = []
+    mask = bytearray(len(text) + 1)  # 1 where a program name already lies
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return mask.find(1, s, e) == -1
 
     def add(s: int, e: int, kind: str) -> None:
         found.append(ProgramSpan(s, e, text[s:e], kind))
         taken.append((s, e))
+        mask[s:e] = b"\x01" * (e - s)
 
     # 1. documents
     for m in _BOOK_RE.finditer(text):
@@ -228,7 +242,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         kind, flags = heads[head]
         if not free(hs, he) or text[he:he + 1] == "性":
             continue  # 战略性新兴产业
-        if _head_re().match(text, he) or re.match(rf".{{1,3}}?(?:{alternation(h for h in heads if len(h) > 2)})", text[he:he + 6]):
+        if _head_re().match(text, he) or _later_head_re().match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
         lp = text.rfind("(", max(0, hs - 20), hs)
         lp = max(lp, text.rfind("（", max(0, hs - 20), hs))

@@ -38,7 +38,10 @@ def _valid_date(ctx, param, value):
 @click.option("--update", is_flag=True, help="Add INPUTS to the existing build in OUT (no duplicates).")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build_command(inputs, out, page_date, update, no_html, quiet):
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for extraction (same graph for any value).")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check (kg validate OUT runs it later).")
+def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_validate):
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
@@ -53,7 +56,8 @@ def build_command(inputs, out, page_date, update, no_html, quiet):
     from .build import build
 
     try:
-        result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html, progress=not quiet)
+        result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
+                       progress=not quiet, jobs=jobs, validate=not no_validate)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     rep = result.report

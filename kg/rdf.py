@@ -77,9 +77,13 @@ class GraphWriter:
         if src.date:
             self.add(iri, PROV.generatedAtTime, date_literal(src.date))
         self.add(iri, PROV.wasDerivedFrom, source_iri(src.id))
-        if art.offsets:
-            self.add(iri, KG.sourceBegin, Literal(min(art.offsets[0], art.headline_span[0] if art.headline_span else art.offsets[0]), datatype=XSD.nonNegativeInteger))
-            self.add(iri, KG.sourceEnd, Literal(art.offsets[-1] + 1, datatype=XSD.nonNegativeInteger))
+        span = art.source_span
+        if span is None and len(art.offsets):
+            start = min(art.offsets[0], art.headline_span[0]) if art.headline_span else art.offsets[0]
+            span = (start, art.offsets[-1] + 1)
+        if span:
+            self.add(iri, KG.sourceBegin, Literal(span[0], datatype=XSD.nonNegativeInteger))
+            self.add(iri, KG.sourceEnd, Literal(span[1], datatype=XSD.nonNegativeInteger))
         return iri
 
     def evidence(self, ev: Evidence) -> URIRef:

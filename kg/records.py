@@ -87,6 +87,7 @@ class Article:
     truncated: list[int] = field(default_factory=list)
     headline_source: str = "line"
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
+    source_span: tuple[int, int] | None = None  # the article's [start, end) in the raw file
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""

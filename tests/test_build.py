@@ -69,7 +69,7 @@ def test_build_agency_labels_and_hierarchy(graph):
 
 def test_build_is_deterministic(built, tmp_path):
     again = tmp_path / "again"
-    result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(again), "-q", "--no-html"])
+    result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(again), "-q", "--no-html", "--no-validate"])
     assert result.exit_code == 0, result.output
     assert (again / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
 
@@ -134,3 +134,22 @@ def test_build_articles_command_lists_the_split():
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
     assert len(lines) == 12 and all(l.startswith("2023-12-2") for l in lines)
+
+
+def test_build_parallel_jobs_give_the_same_graph(tmp_path, monkeypatch):
+    import kg.build
+
+    monkeypatch.setattr(kg.build, "PARALLEL_MIN_CHARS", 0)
+    raw = (CORPUS / "liaocheng-daily-2023-12-28.txt").read_bytes()
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3):
+        (pages / f"2023-12-{10 + i:02d}-page.txt").write_bytes(raw)
+    runner = CliRunner()
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = runner.invoke(cli, ["build", str(pages), "-o", str(out), "-q", "--no-html", "--no-validate", "-j", jobs])
+        assert result.exit_code == 0, result.output
+        outs.append((out / "graph.ttl").read_bytes())
+    assert outs[0] == outs[1]

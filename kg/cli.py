@@ -64,8 +64,9 @@ def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_valid
     for r in rep["refused"]:
         where = f"{r['path']}:{r['line']}" if r.get("line") else r["path"]
         click.echo(f"kg: {where}: {r['reason']}", err=True)
-    for r in rep["skipped"]:
-        click.echo(f"kg: skipped {r['path']}: {r['reason']}", err=True)
+    if not quiet:
+        for r in rep["skipped"]:
+            click.echo(f"kg: skipped {r['path']}: {r['reason']}", err=True)
     for w in rep["warnings"]:
         click.echo(f"kg: warning: {w}", err=True)
     if not result.ok:

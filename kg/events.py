@@ -55,7 +55,7 @@ def _roles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     nouns = alternation(_kinds())
     verbs = alternation(r[0] for r in _read_tsv("event-verbs.tsv"))
     body = r"[^，,。；;！？!?\n：:]"
@@ -65,14 +65,17 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     held = re.compile(rf"(?:^|(?<=[，,。；;！？!?\n]))(?P<name>{body}{{2,{_NAME_MAX}}}?(?:{nouns}))(?:在{body}{{1,20}}?)?(?:{verbs})(?=$|[，,。；;！？!?\n])")
     # 市委召开常委会会议
     convene = re.compile(rf"(?P<org>{body}{{2,20}}?)(?:{verbs})(?P<name>{body}{{2,{_NAME_MAX}}}?(?:{nouns}))(?=$|[，,。；;！？!?\n])")
+    # 出席第六届…博览会开幕式并致辞
+    attend = re.compile(rf"(?:出席|参加|参观|观摩)了?(?P<name>{body}{{2,{_NAME_MAX}}}?(?:{nouns}))(?=$|[并，,。；;！？!?\n])")
     roles = re.compile(alternation(_roles()))
-    return at, held, convene, roles
+    return at, held, convene, attend, roles
 
 
 _DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
 _DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
 _SENT_END = "。！？!?\n"
-_VERB_IN_NAME = re.compile(r"召开|举行|举办|闭幕|开幕|出席|参加")
+_GENERIC_NAME = re.compile(r"(?:这次|此次|本次|该|上述|有关|相关|各类|各种|一系列|系列)?(?:会议|大会|开幕式|闭幕式|仪式|座谈会|论坛|活动)")
+_VERB_IN_NAME = re.compile(r"召开|举行|举办|闭幕(?!式)|开幕(?!式)|出席|参加")
 
 
 def _clean_name(name: str) -> str:
@@ -90,7 +93,7 @@ def find_event_spans(text: str) -> list[EventSpan]:
 
     RETURNS (list[EventSpan]): ``A暨B`` gives two spans; kind from the final noun.
     """
-    at, held, convene, _ = _res()
+    at, held, convene, attend, _ = _res()
     kinds = _kinds()
     found: list[EventSpan] = []
 
@@ -101,8 +104,8 @@ def find_event_spans(text: str) -> list[EventSpan]:
         name = _clean_name(raw)
         s += raw.find(name) if name else 0
         e = s + len(name)
-        if len(name) < 3 or _VERB_IN_NAME.search(name):
-            return  # …会议闭幕到我们这次会议: a clause, not a name
+        if len(name) < 3 or _VERB_IN_NAME.search(name) or _GENERIC_NAME.fullmatch(name):
+            return  # …会议闭幕到我们这次会议: a clause; 这次会议, 开幕式: no name
         parts = name.split("暨") if "暨" in name else [name]
         pos = s
         for part in parts:
@@ -114,6 +117,8 @@ def find_event_spans(text: str) -> list[EventSpan]:
     for m in at.finditer(text):
         add(m.start("name"), m.end("name"), (m.start("org"), m.end("org")))
     for m in held.finditer(text):
+        add(m.start("name"), m.end("name"))
+    for m in attend.finditer(text):
         add(m.start("name"), m.end("name"))
     for m in convene.finditer(text):
         org = m.group("org")
@@ -143,15 +148,21 @@ def _date_at(text: str, start: int, article_date: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _roles_of(text: str, persons: list[PersonMention]) -> dict[int, list[tuple[str, int, int]]]:
-    """Role verbs right after each person mention: index -> [(role, verb start, verb end)]."""
-    _, _, _, roles_re = _res()
+def _roles_of(text: str, persons: list[PersonMention],
+              names: list[tuple[int, int]] = ()) -> dict[int, list[tuple[str, int, int]]]:
+    """Role verbs right after each person mention: index -> [(role, verb start, verb end)].
+
+    ``names`` are event-name spans: an event named between a person and the verb
+    (出席第六届…博览会开幕式并致辞) does not count against the distance.
+    """
+    roles_re = _res()[-1]
     role_of = _roles()
     spans = sorted(((p.start, p.end, i) for i, p in enumerate(persons) if 0 <= p.start < p.end), key=lambda t: t[0])
     out: dict[int, list[tuple[str, int, int]]] = {}
     for k, (s, e, i) in enumerate(spans):
         nxt = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        stop = min(nxt, e + _ROLE_WINDOW + 8)
+        inside = sum(max(0, min(b, nxt) - max(a, e)) for a, b in names)
+        stop = min(nxt, e + _ROLE_WINDOW + 8 + inside)
         for c in "。；;！？!?\n":
             j = text.find(c, e, stop)
             if j != -1:
@@ -159,7 +170,8 @@ def _roles_of(text: str, persons: list[PersonMention]) -> dict[int, list[tuple[s
         found = []
         for m in roles_re.finditer(text, e, stop):
             gap = text[e:m.start()]
-            if len(gap) > _ROLE_WINDOW or re.search(r"[，,]", gap):
+            named = sum(max(0, min(b, m.start()) - max(a, e)) for a, b in names)
+            if len(gap) - named > _ROLE_WINDOW or re.search(r"[，,]", gap):
                 continue
             found.append((role_of[m.group(0)], m.start(), m.end()))
         out[i] = found
@@ -209,7 +221,7 @@ def extract_events(article: Article, persons: list[PersonMention] = (),
             ev = Evidence(article.source, article.id, 0, 0, "", article.headline)
         firsts.append((EventSpan(-1, -1, sp.name, sp.kind), ev))
     # participants
-    roles = _roles_of(text, list(persons))
+    roles = _roles_of(text, list(persons), [(sp.start, sp.end) for sp in spans])
     participants: list[Participant] = []
     seen_p: set[tuple[str, str]] = set()
     for i, p in enumerate(persons):

@@ -41,6 +41,18 @@ def test_events_names_and_kinds(text, name, kind):
     assert [(s.name, s.kind) for s in spans] == [(name, kind)]
 
 
+def test_events_attending_names_the_event():
+    a = article("6月19日，省长郑八出席第三届某某博览会开幕式并发表主旨演讲。")
+    (e,) = extract_events(a, persons(a, "郑八"))
+    assert (e.name, e.kind, e.date) == ("第三届某某博览会开幕式", "ceremony", "2024-06-19")
+    assert {(p.person, p.role) for p in e.participants} == {("郑八", "attendee"), ("郑八", "speaker")}
+
+
+def test_events_convened_by_a_body():
+    spans = find_event_spans("县委书记孙九主持召开县委常委会会议。")
+    assert [(s.name, s.kind) for s in spans] == [("县委常委会会议", "meeting")]
+
+
 def test_events_joint_events_are_two():
     spans = find_event_spans("6月18日，全市文旅推介会暨招商签约仪式举行。")
     assert [(s.name, s.kind) for s in spans] == [("全市文旅推介会", "forum"), ("招商签约仪式", "ceremony")]

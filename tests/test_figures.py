@@ -1,7 +1,7 @@
 """Figures: values, units, kinds, indicators, periods, and the things that are not figures."""
 import pytest
 
-from kg.figures import extract_figures, find_quantities
+from kg.figures import extract_figures, find_quantities, observation_key
 from kg.records import Article
 
 DATE = "2024-06-20"
@@ -198,6 +198,8 @@ def test_figures_headline_figure_is_the_same_observation():
     assert (head.value, head.unit) == (body.value, body.unit)
     assert (head.indicator, head.kind, head.period) == (body.indicator, body.kind, body.period)
     assert head.evidence.sentence == "全县光伏发电量突破9亿千瓦时"
+    assert observation_key(head) == observation_key(body)
+    assert observation_key(out[1]) != observation_key(body)
 
 
 def test_figures_evidence_points_at_raw_span():

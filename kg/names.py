@@ -52,6 +52,12 @@ T_WORD = "X"  # lexicon class of the span itself ("-" when not a word)
 T_CUTR = "K"  # lexicon class of text[end-1:end+1] (the span's end cuts a word)
 T_CUTL = "J"  # lexicon class of text[start-1:start+1]
 T_NEXTW = "W"  # lexicon class of text[end:end+2] (a word starts right after the span)
+# Bucket of log P(c follows a name) / P(c ends a name) for the span's last character:
+# characters that typically *follow* names (向, 与, 在) rarely end one, so 韩冰向 loses to
+# 韩冰 even when the labelled data never showed 向 after a name. At run time the bucket
+# weight is folded into the sole (A) and second (C) given-character tables.
+T_END = "E"
+UNSEEN_BUCKET = "u"
 
 # Templates whose unseen keys fall back to the template's "?" weight (rare characters
 # are folded into "?" at training time, so the fallback is a learned weight).
@@ -115,7 +121,8 @@ def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4, n
             yield k, g
 
 
-def features(text: str, start: int, k: int, g: int, lex: dict[str, str]) -> list[tuple[str, str]]:
+def features(text: str, start: int, k: int, g: int, lex: dict[str, str],
+             end_buckets: dict[str, str] | None = None) -> list[tuple[str, str]]:
     """The ``(template, key)`` features of the candidate ``text[start:start+k+g]``.
 
     text (str): the text.
@@ -123,6 +130,8 @@ def features(text: str, start: int, k: int, g: int, lex: dict[str, str]) -> list
     k (int): surname length (1 or 2).
     g (int): given-name length (1 or 2).
     lex (dict[str, str]): word -> lexicon class.
+    end_buckets (dict[str, str] | None): char -> follower/ender bucket; given at training
+        time only (the run-time model folds it into the A and C tables).
     RETURNS (list[tuple[str, str]]): raw keys (before rare-key folding).
     """
     n = len(text)
@@ -143,6 +152,8 @@ def features(text: str, start: int, k: int, g: int, lex: dict[str, str]) -> list
     f.append((T_CUTR, lex.get(text[e - 1:e + 1], NO_WORD) if e < n else NO_WORD))
     f.append((T_CUTL, lex.get(text[start - 1:start + 1], NO_WORD) if start > 0 else NO_WORD))
     f.append((T_NEXTW, lex.get(text[e:e + 2], NO_WORD)))
+    if end_buckets is not None:
+        f.append((T_END, end_buckets.get(text[e - 1], UNSEEN_BUCKET)))
     return f
 
 
@@ -165,7 +176,7 @@ class NameModel:
     """
 
     def __init__(self, weights, lex, singles, compounds, at_threshold=0.2, find_threshold=0.8, meta=None,
-                 not_given=()):
+                 not_given=(), end_buckets=None):
         self.weights = weights
         self.lex = lex
         self.singles = frozenset(singles)
@@ -174,9 +185,21 @@ class NameModel:
         self.find_threshold = find_threshold
         self.meta = meta or {}
         self.not_given = frozenset(not_given)
-        w = weights
-        self._bias = w.get(T_BIAS, {}).get("", 0.0)
-        self._unk = {t: w.get(t, {}).get(UNKNOWN, 0.0) for t in CHAR_TEMPLATES}
+        self.end_buckets = end_buckets or {}
+        self._bias = weights.get(T_BIAS, {}).get("", 0.0)
+        self._unk = {t: weights.get(t, {}).get(UNKNOWN, 0.0) for t in CHAR_TEMPLATES}
+        # Fold the end-bucket weight into the tables of the slots that end a name (A, C),
+        # so scoring a given character stays one dict lookup.
+        tables = dict(weights)
+        we = weights.get(T_END, {})
+        for t in (T_SOLE, T_SECOND):
+            table = weights.get(t, {})
+            unk = self._unk[t]
+            merged = {c: table.get(c, unk) + we.get(self.end_buckets.get(c, UNSEEN_BUCKET), 0.0)
+                      for c in set(table) | set(self.end_buckets) if c != UNKNOWN}
+            self._unk[t] = unk + we.get(UNSEEN_BUCKET, 0.0)
+            tables[t] = merged
+        self._tables = tables
         # One scan finds every position where a surname starts.
         chars = "".join(sorted(self.singles | {c[0] for c in self.compounds}))
         self._start_re = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
@@ -198,6 +221,7 @@ class NameModel:
             find_threshold=data.get("find_threshold", 0.8),
             meta=data.get("meta"),
             not_given=data.get("not_given", "").split(),
+            end_buckets={c: b for b, chars in data.get("end_buckets", {}).items() for c in chars},
         )
 
     @classmethod
@@ -211,7 +235,7 @@ class NameModel:
 
     # -- scoring ---------------------------------------------------------------------
     def _get(self, template: str, key: str) -> float:
-        table = self.weights.get(template)
+        table = self._tables.get(template)
         if table is None:
             return 0.0
         v = table.get(key)
@@ -263,7 +287,7 @@ class NameModel:
             return []
         else:
             logit_thr = math.log(thr / (1.0 - thr))
-        w = self.weights
+        w = self._tables
         wS, wN, wA, wB, wC, wG = w[T_SUR], w[T_SHAPE], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
         wl, wL, wr, wR = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2]
         wX, wK, wJ, wW = w[T_WORD], w[T_CUTR], w[T_CUTL], w.get(T_NEXTW, {})

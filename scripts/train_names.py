@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from collections import Counter
@@ -36,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.names import (  # noqa: E402
-    CHAR_TEMPLATES, T_LEFT2, T_RIGHT2, UNKNOWN, candidates_at, features,
+    CHAR_TEMPLATES, T_END, UNKNOWN, candidates_at, features,
 )
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -243,8 +244,32 @@ def build_lexicon(surnames):
     return lex
 
 
+# -- follower / ender buckets ---------------------------------------------------------
+def end_buckets(train, singles, compounds, not_given, alpha=0.5, lo=-4, hi=4):
+    """char -> bucket of log P(c follows a name) - log P(c ends a name), from train names."""
+    follow, end = Counter(), Counter()
+    for _src, text, spans in train:
+        for lab, s, e in spans:
+            if lab != NAME:
+                continue
+            if not any(s + k + g == e for k, g in candidates_at(text, s, singles, compounds, 4, not_given)):
+                continue
+            end[text[e - 1]] += 1
+            if e < len(text) and "\u3400" <= text[e] <= "\u9fff":
+                follow[text[e]] += 1
+    chars = sorted(set(follow) | set(end))
+    V = len(chars) + 1
+    F, E = sum(follow.values()), sum(end.values())
+    by_bucket: dict[str, list[str]] = {}
+    for c in chars:
+        lr = math.log((follow[c] + alpha) / (F + alpha * V)) - math.log((end[c] + alpha) / (E + alpha * V))
+        by_bucket.setdefault(str(max(lo, min(hi, int(round(lr))))), []).append(c)
+    return {b: "".join(cs) for b, cs in sorted(by_bucket.items())}
+
+
 # -- training -----------------------------------------------------------------------
-def examples(texts_spans, singles, compounds, lex, negatives_only=False, name_strings=None, not_given=()):
+def examples(texts_spans, singles, compounds, lex, negatives_only=False, name_strings=None, not_given=(),
+             ends=None):
     """Yield (features, label) for every candidate span."""
     for text, spans in texts_spans:
         gold = {(s, e) for lab, s, e in spans if lab == NAME}
@@ -254,7 +279,7 @@ def examples(texts_spans, singles, compounds, lex, negatives_only=False, name_st
                 y = 1 if (st, e) in gold else 0
                 if negatives_only and name_strings is not None and text[st:e] in name_strings:
                     continue
-                yield features(text, st, k, g, lex), y
+                yield features(text, st, k, g, lex, ends), y
 
 
 def train_lr(X, y, sw, dim, iters=300, l2=1.0, lr=0.1):
@@ -291,6 +316,21 @@ def fold(feats, counts, min_count):
             out.append((t, UNKNOWN))
         # rare bigram contexts (L, R) and other templates: dropped (weight 0)
     return out
+
+
+def _check_scorer(model, sample, singles, compounds, lex, ends, vocab, w, counts):
+    """Check NameModel.score_span against the trained logit on a sample of candidates."""
+    worst = 0.0
+    for _src, text, _spans in sample:
+        for st in range(len(text)):
+            for k, g in candidates_at(text, st, singles, compounds, 4, model.not_given):
+                f = fold(features(text, st, k, g, lex, ends), counts, 3)
+                z = sum(float(w[vocab[ft]]) for ft in f if ft in vocab)
+                worst = max(worst, abs(z - model.score_span(text, st, k, g)))
+    # weights are rounded to 3 decimals and small non-char weights pruned: a little drift
+    if worst > 0.25:
+        raise AssertionError(f"run-time scorer disagrees with training by {worst:.3f}")
+    return worst
 
 
 def tune_thresholds(model, tune):
@@ -362,10 +402,13 @@ def main(argv=None):
     lex = build_lexicon(surnames)
 
     name_strings = {t[s:e] for _src, t, spans in train for lab, s, e in spans if lab == NAME}
+    end_data = end_buckets(train, singles, compounds, NOT_GIVEN)
+    ends = {c: b for b, chars in end_data.items() for c in chars}
     data = [(f, y, 1.0) for f, y in examples([(t, s) for _src, t, s in train], singles, compounds, lex,
-                                             not_given=NOT_GIVEN)]
+                                             not_given=NOT_GIVEN, ends=ends)]
     data += [(f, 0, 1.0) for f, _y in examples([(t, []) for t in reports], singles, compounds, lex,
-                                                 negatives_only=True, name_strings=name_strings, not_given=NOT_GIVEN)]
+                                                 negatives_only=True, name_strings=name_strings, not_given=NOT_GIVEN,
+                                                 ends=ends)]
     counts = Counter(ft for f, _, _ in data for ft in f)
     data = [(fold(f, counts, 3), y, w) for f, y, w in data]
     vocab = {}
@@ -388,10 +431,11 @@ def main(argv=None):
     weights: dict[str, dict[str, float]] = {}
     for (t, key), idx in sorted(vocab.items()):
         val = round(float(w[idx]), 3)
-        if abs(val) < 0.02 and key != UNKNOWN:
+        # char tables keep every key: a missing key falls back to the "?" weight
+        if abs(val) < 0.02 and t not in CHAR_TEMPLATES:
             continue
         weights.setdefault(t, {})[key] = val
-    for t in ("b", "S", "N", "A", "B", "C", "G", "l", "L", "r", "R", "X", "K", "J", "W"):
+    for t in ("b", "S", "N", "A", "B", "C", "G", "l", "L", "r", "R", "X", "K", "J", "W", T_END):
         weights.setdefault(t, {})
     lexicon: dict[str, list[str]] = {}
     for word, cls in sorted(lex.items()):
@@ -402,6 +446,7 @@ def main(argv=None):
         "weights": weights,
         "lexicon": {cls: " ".join(words) for cls, words in sorted(lexicon.items())},
         "not_given": " ".join(NOT_GIVEN),
+        "end_buckets": end_data,
         "at_threshold": 0.2,
         "find_threshold": 0.8,
         "meta": {
@@ -415,6 +460,8 @@ def main(argv=None):
     from kg.names import NameModel
 
     model = NameModel.from_dict(model_data)
+    worst = _check_scorer(model, train[:300], singles, compounds, lex, ends, vocab, w, counts)
+    print(f"run-time scorer vs trained logits: max |diff| {worst:.3f}", file=sys.stderr)
     at_thr, find_thr, f_at, f_find = tune_thresholds(model, [(s, t, sp_) for s, t, sp_ in tune])
     model_data["at_threshold"] = at_thr
     model_data["find_threshold"] = find_thr

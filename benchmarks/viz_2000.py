@@ -135,7 +135,7 @@ def browser_timings(page: Path, runs: int = 3) -> dict:
             walls.append((time.perf_counter() - start) * 1000)
             ready.append(b.evaluate("kgView.readyAt"))  # ms since this document's navigation
             b.evaluate(FRAME_PROBE)
-            node = b.evaluate("kgView.find(kgView.nodes.get()[0].label)[0].id")
+            node = b.evaluate("kgView.nodes.getIds()[0]")
             b.evaluate(f"kgView.network.focus({node!r}, {{scale: 1.0, animation: false}})")
             x, y = b.evaluate(f"""(() => {{
               const p = kgView.network.canvasToDOM(kgView.network.getPositions([{node!r}])[{node!r}]);

@@ -12,7 +12,18 @@ given-name characters. Every such candidate span is scored by a log-linear model
   长/记 before it, speech verbs such as 表示/指出/介绍 after it),
 - whether the span is a common word (高原, 方面, 于是), whether its edges cut a
   common two-character word (刘元|朝向 cuts 朝向) and whether a word starts right after
-  it (…|介绍), from a word lexicon derived from jieba's dictionary.
+  it (…|介绍), from a word lexicon derived from jieba's dictionary,
+- how often the span's last character *follows* names rather than *ends* them (向, 与,
+  在 follow names), bucketed, so a name is not stretched over the word after it.
+
+Forms of address and titles after a surname (王先生, 李书记, 张总) are never candidates:
+they refer to a person but are not names. Names outside this shape (transliterated
+foreign names, ethnic-minority names longer than four characters, names whose surname is
+not in the table) are out of scope.
+
+Thresholds are tuned on a slice of the training sets kept apart from both training and
+evaluation: ``at_threshold`` for best F1 right after gold titles, ``find_threshold`` for
+best F0.5 (precision first) on whole sentences.
 
 The model is plain JSON (``kg/data/name_model.json``): per template a ``{key: weight}``
 table, so scoring is a handful of dict lookups, with no numpy and no spaCy at run time.
@@ -53,9 +64,9 @@ T_CUTR = "K"  # lexicon class of text[end-1:end+1] (the span's end cuts a word)
 T_CUTL = "J"  # lexicon class of text[start-1:start+1]
 T_NEXTW = "W"  # lexicon class of text[end:end+2] (a word starts right after the span)
 # Bucket of log P(c follows a name) / P(c ends a name) for the span's last character:
-# characters that typically *follow* names (向, 与, 在) rarely end one, so 韩冰向 loses to
-# 韩冰 even when the labelled data never showed 向 after a name. At run time the bucket
-# weight is folded into the sole (A) and second (C) given-character tables.
+# characters that typically *follow* names (向, 与, 在) rarely end one, so 韩冰|向大会 is
+# not read as 韩冰向 although the labelled data rarely shows 向 after a name. At run time
+# the bucket weight is folded into the sole (A) and second (C) given-character tables.
 T_END = "E"
 UNSEEN_BUCKET = "u"
 

@@ -3,7 +3,10 @@
 Reads the labelled sets in ../shared/data (train splits only), writes
 
 - ontology/vocab/surnames.tsv: surname, count among training names, prior, kind;
-- kg/data/name_model.json: the log-linear span scorer used by ``kg.names.NameModel``.
+- kg/data/name_model.json: the log-linear span scorer used by ``kg.names.NameModel``
+  (feature weights, the surname list, a word lexicon derived from jieba's dictionary,
+  forms of address that are never given names, follower/ender buckets of characters,
+  and the two thresholds tuned on the tuning slice).
 
 Splits (fixed, by sentence index, so evaluation never sees training sentences):
 

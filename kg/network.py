@@ -508,8 +508,12 @@ def _exportable(nxg: nx.Graph) -> nx.Graph:
     for node, data in nxg.nodes(data=True):
         out.add_node(node, **{k: _flat(v) for k, v in data.items()})
     if nxg.is_multigraph():
-        for u, v, key, data in nxg.edges(keys=True, data=True):
-            out.add_edge(u, v, key=key, **{k: _flat(v_) for k, v_ in data.items()})
+        # keys become edge ids in GraphML, and Gephi merges edges that share an id:
+        # number them (the relation stays an attribute)
+        for i, (u, v, key, data) in enumerate(nxg.edges(keys=True, data=True)):
+            attrs = {k: _flat(v_) for k, v_ in data.items()}
+            attrs.setdefault("relation", str(key))
+            out.add_edge(u, v, key=f"e{i}", **attrs)
     else:
         for u, v, data in nxg.edges(data=True):
             out.add_edge(u, v, **{k: _flat(v_) for k, v_ in data.items()})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -131,6 +132,8 @@ def test_network_export_round_trips(nxg, tmp_path, suffix, reader):
     assert node["label"] == "高峰" and node["type"] == "Person"
     assert json.loads(node["posts"])[0]["role"] == "党组书记"
     relations = {d.get("relation") for _, _, d in back.edges(data=True)}
+    ids = re.findall(r'<edge [^>]*?id="([^"]+)"', path.read_text(encoding="utf-8"))
+    assert len(ids) == len(set(ids)) == nxg.number_of_edges()  # Gephi merges repeated ids
     assert {"holds", "co_participant", "leads", "mentions"} <= relations
     assert [p.name for p in tmp_path.iterdir()] == [f"g{suffix}"]  # no temp file left
 

@@ -173,3 +173,13 @@ def test_names_training_is_deterministic(tmp_path):
     assert filecmp.cmp(outs[0][1], outs[1][1], shallow=False)
     m = NameModel.load(outs[0][0])
     assert m.weights["S"]
+
+
+@pytest.mark.parametrize("text", ["", "abc 123", "王", "欧阳", "，。；"])
+def test_names_find_names_handles_short_and_non_han_text(model, text):
+    assert model.find_names(text) == []
+
+
+@pytest.mark.parametrize("text,start", [("王", 0), ("王建华", 3), ("王建华", 9), ("王建华", -1)])
+def test_names_name_at_out_of_range_is_none(model, text, start):
+    assert model.name_at(text, start) is None

@@ -11,7 +11,8 @@ The genre names a program in three ways, read here with regexes and data files:
    with its name read leftwards to the verb that governs it
    (``program-boundaries.tsv``: 实施产业振兴三年行动计划 -> 产业振兴三年行动计划).
    Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
-   it names none).
+   it names none; ``program-generic-endings.tsv``: 现代环境治理模式 says what, not which).
+4. **A shape of its own** (``program-patterns.tsv``: 15分钟阅读圈).
 
 A program is linked to an agency when the clause says the agency leads, issues or funds it
 (an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).
@@ -66,6 +67,16 @@ def _weak() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _generic() -> set[str]:
     return {row[0] for row in _read_tsv("program-generic.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _generic_ending_re() -> re.Pattern:
+    return re.compile(f"(?:{alternation(r[0] for r in _read_tsv('program-generic-endings.tsv'))})$")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r[0]), r[1]) for r in _read_tsv("program-patterns.tsv")]
 
 
 @lru_cache(maxsize=None)
@@ -234,7 +245,12 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # a bare code in quotes says nothing by itself
         kind = _kind_of(text[start:end], "brand" if re.match(r"(?:品牌|标识)", text[end:end + 2]) else "work-approach")
         add(start, end, kind)
-    # 3. head nouns with their name read leftwards
+    # 3. names with a shape of their own (15分钟阅读圈)
+    for rx, kind in _patterns():
+        for m in rx.finditer(text):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), kind)
+    # 4. head nouns with their name read leftwards
     heads = _heads()
     for m in _head_re().finditer(text):
         hs, he = m.start(), m.end()
@@ -268,6 +284,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             core = core[area.end():]
         if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、":
             continue
+        if kind in ("model", "work-approach") and head in ("模式", "机制", "制度") and _generic_ending_re().search(core):
+            continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
         if re.search(r"[0-9０-９]", core) and not re.search(r"[“\"《]", core) and "generic" in flags:

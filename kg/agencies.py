@@ -28,6 +28,7 @@ _VERB_IN_BODY = re.compile(
     "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
 )
 _HAN_CHAR = re.compile(f"[{_HAN}]")
+_HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
@@ -87,11 +88,12 @@ class AgencyFinder:
         """All agency names in ``text``, leftmost-longest, non-overlapping."""
         cands: list[tuple[int, int]] = []
         for m in self._known_re.finditer(text):
-            cands.append((m.start(), m.end()))
+            # 住房和城乡建设部 + 住房保障司: a known body can open a longer name
+            cands.append((m.start(), self._extend(text, m.end(), continuation=True) or m.end()))
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in self._prefix_re.finditer(text):
             s = m.start()
-            if not self._left_ok(text, s, m.group()):
+            if not self._left_ok(text, s, m.group()) or self._prefix_word(text, m):
                 continue
             end = self._extend(text, m.end())
             if end:
@@ -141,6 +143,8 @@ class AgencyFinder:
                     return s, full
             if cand.endswith("市") and cand[:-1] in self.lex.cities:
                 return s, cand
+            if cand in self.lex.cities and text.startswith(("市", "副市", "常务副市"), end):
+                return s, cand + "市"  # 深圳市长: the title's 市 closes the city's name
             if n in (3, 4) and cand.endswith(("县", "区")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
         return None
@@ -189,13 +193,17 @@ class AgencyFinder:
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
-            if not m or m.end() >= end:
+            if not m or m.end() >= end or self._prefix_word(text, m):
                 continue
             if self._extend(text, m.end()) == end:
                 name = self.canonical(text[s:end], ctx)
                 if name:
                     return AgencyName(s, end, text[s:end], *name)
         return None
+
+    def _prefix_word(self, text: str, m: re.Match) -> bool:
+        """A bare prefix that begins an ordinary word (市场, 区域) is no place."""
+        return len(m.group()) == 1 and text[m.start():m.start() + 2] in self.lex.prefix_words
 
     def _left_ok(self, text: str, s: int, prefix: str) -> bool:
         prev = text[s - 1] if s else ""
@@ -204,10 +212,13 @@ class AgencyFinder:
         # 我市/本市 + body are fine: 我 and 本 are not part of the agency
         return prev in "我本" and prefix in "市省县区"
 
-    def _extend(self, text: str, pos: int, need_body: bool = False) -> int | None:
-        """End of the agency that starts its body at ``pos`` (body + suffix, chained)."""
+    def _extend(self, text: str, pos: int, need_body: bool = False, continuation: bool = False) -> int | None:
+        """End of the agency that starts its body at ``pos`` (body + suffix, chained).
+
+        continuation (bool): ``pos`` follows a complete name; only longer names count.
+        """
         end = None
-        first = True
+        first = not continuation
         while True:
             nxt = self._name_end(text, pos, first, need_body)
             if nxt is None:
@@ -223,13 +234,14 @@ class AgencyFinder:
         limit = min(len(text), pos + MAX_BODY + 12)
         for m in self._suffix_re.finditer(text, pos, limit):
             body = text[pos:m.start()]
-            if any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
+            if not _HAN_RUN.fullmatch(body) or any(c in _STOP_IN_BODY for c in body) or "有关" in body or "部分" in body:
                 return None
             short = m.end() - m.start() == 1
             if len(body) > MAX_BODY:
                 return None
-            if short and text[m.start():m.end() + 1] in self.lex.suffix_words:
-                continue  # 零部件: the suffix character begins another word; look further
+            if short and (text[m.start():m.end() + 1] in self.lex.suffix_words
+                          or text[m.start() - 1:m.end()] in self.lex.suffix_words):
+                continue  # 零部件, 部署: the suffix character is part of another word; look further
             if short and len(body) > _SHORT_SUFFIX_MAX_BODY:
                 continue
             if not first and (not body and short or short and len(body) < 2):

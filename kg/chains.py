@@ -16,7 +16,7 @@ from .agencies import AgencyFinder, AgencyName, Context
 from .lexicon import Lexicon, lexicon
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DELIMS = "、,，"
+_DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 _AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
@@ -239,7 +239,8 @@ class ChainParser:
                     continue  # 国务院总理, 上海市市长: an agency or place, not a name
                 if self.names is not None:
                     best = self.names.name_at(text, s)
-                    if not best or best[0] != n:
+                    known = self.names.lex.get(text[s:ts]) == "nr"  # a well-known name (jieba's nr words)
+                    if not known and (not best or best[0] != n):
                         continue
                 elif s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
                     continue

@@ -60,7 +60,9 @@ class Extractor:
         self._bylines(article, out, seen_names, paper)
         self._speakers(article, text, out, seen_names)
         self._later_mentions(article, text, out, seen_names)
-        out.figures.extend(extract_figures(article, article.date, ctx.city))
+        # figures resolve periods against a day; a year-only date (JSON records) gives none
+        day = article.date if article.date and len(article.date) == 10 else None
+        out.figures.extend(extract_figures(article, day, ctx.city))
         self._programs_events(article, out)
         return out
 

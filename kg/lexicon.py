@@ -67,6 +67,7 @@ class Lexicon:
             r[0]: PlaceBody(r[1], r[2], None if r[3] == "-" else r[3]) for r in read_tsv("agency-places.tsv", vocab_dir)
         }
         self.known = {r[0]: KnownAgency(r[1], r[2], None if r[3] == "-" else r[3]) for r in read_tsv("agency-known.tsv", vocab_dir)}
+        self.prefix_words = {r[0] for r in read_tsv("agency-prefix-words.tsv", vocab_dir)}
         self.suffix_words = {r[0] for r in read_tsv("agency-suffix-words.tsv", vocab_dir)}
         self.standalone = {r[0]: r[1] for r in read_tsv("agency-standalone.tsv", vocab_dir)}
         self.bare = {r[0]: (r[1], r[2]) for r in read_tsv("agency-bare.tsv", vocab_dir)}

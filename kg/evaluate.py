@@ -132,8 +132,11 @@ def score_agencies(gold: dict, graph: Graph) -> Score:
 def _graph_figures(graph: Graph) -> list[Figure]:
     ev = Evidence("", "", 0, 0, "")
     out = []
-    for v, u, s, k in _rows(graph, """SELECT ?v ?u ?s ?k WHERE { ?o a qb:Observation ; sdmx-measure:obsValue ?v ;
-            kg:figureKind ?k . OPTIONAL { ?o sdmx-attribute:unitMeasure/rdfs:label ?u } OPTIONAL { ?o kg:surface ?s } }"""):
+    # one figure per evidence: the gold annotates each mention (a headline figure and its
+    # body twin are one observation with two evidences in the graph)
+    for v, u, s, k, _ev in _rows(graph, """SELECT ?v ?u ?s ?k ?ev WHERE { ?o a qb:Observation ; sdmx-measure:obsValue ?v ;
+            kg:figureKind ?k ; prov:wasDerivedFrom ?ev .
+            OPTIONAL { ?o sdmx-attribute:unitMeasure/rdfs:label ?u } OPTIONAL { ?o kg:surface ?s } }"""):
         out.append(Figure(format_decimal(Decimal(str(v))), str(u or ""), str(s or ""), "", str(k), "", ev))
     return out
 

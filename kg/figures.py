@@ -41,7 +41,7 @@ from .numbers import (
     qualifiers,
     units,
 )
-from .records import Article, Evidence, Figure
+from .records import Article, Evidence, Figure, observation_key
 
 __all__ = ["extract_figures", "find_quantities", "observation_key", "Quantity"]
 
@@ -572,15 +572,6 @@ def extract_figures(article: Article, page_date: str | None = None, area: str | 
                            twin.period_start, twin.period_end)
             figures.append(f)
     return figures
-
-
-def observation_key(f: Figure) -> str:
-    """The identity of the observation a figure states, for minting its IRI.
-
-    A headline figure and its body twin (same value, unit, indicator, kind, period) share
-    it, so they become one qb:Observation with two prov:wasDerivedFrom evidences.
-    """
-    return "|".join((f.article, f.indicator, f.value, f.unit, f.kind, f.period, f.area))
 
 
 def _headline_evidence(article: Article) -> Evidence:

@@ -13,7 +13,7 @@ from .namespace import (
     FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, SKOS, TIME,
     mint, new_graph,
 )
-from .records import Article, Evidence, Event, Figure, Program, Source
+from .records import Article, Evidence, Event, Figure, Program, Source, observation_key
 from .resolve import Resolved
 
 AGENCY_CLASSES = {
@@ -49,6 +49,8 @@ class GraphWriter:
 
     def __init__(self, graph: Graph | None = None) -> None:
         self.g = graph if graph is not None else new_graph()
+        self._observations: set[URIRef] = set()
+        self._headline_spans: dict[str, tuple[int, int] | None] = {}
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -66,6 +68,7 @@ class GraphWriter:
 
     def article(self, art: Article, src: Source) -> URIRef:
         iri = article_iri(art.id)
+        self._headline_spans[art.id] = art.headline_span
         self.add(iri, RDF.type, SCHEMA.NewsArticle)
         self.add(iri, RDF.type, NIF.Context)
         headline = art.headline or (art.text[:24].split("\n")[0] + "…")
@@ -158,8 +161,7 @@ class GraphWriter:
         for aid, items in sorted(r.mentions.items()):
             for kind, key in sorted(items):
                 self.add(article_iri(aid), SCHEMA.mentions, person_iri(key) if kind == "person" else org_iri(key))
-        for f in r.figures:
-            self.figure(f)
+        self.figures(r.figures)
         for p in r.programs:
             self.program(p)
         for e in r.events:
@@ -167,8 +169,29 @@ class GraphWriter:
 
     # -- figures, programs, events --------------------------------------------------
 
-    def figure(self, f: Figure) -> URIRef:
-        iri = mint("obs", f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
+    def figures(self, figures: list[Figure]) -> None:
+        """Observations; a headline figure and its first body twin become one, with two evidences."""
+        in_headline = [self._in_headline(f) for f in figures]
+        twins = {observation_key(f) for f, h in zip(figures, in_headline) if h}
+        merged: set[str] = set()
+        for f, h in zip(figures, in_headline):
+            key = observation_key(f)
+            if key in twins and (h or key not in merged):
+                merged.add(key)
+                self.figure(f, key)
+            else:
+                self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
+
+    def _in_headline(self, f: Figure) -> bool:
+        span = self._headline_spans.get(f.article)
+        return bool(span) and span[0] <= f.evidence.start and f.evidence.end <= span[1]
+
+    def figure(self, f: Figure, key: str) -> URIRef:
+        iri = mint("obs", key)
+        if iri in self._observations:
+            self.add(iri, PROV.wasDerivedFrom, self.evidence(f.evidence))
+            return iri
+        self._observations.add(iri)
         self.add(iri, RDF.type, QB.Observation)
         self.add(iri, SDMX_MEASURE.obsValue, Literal(f.value, datatype=XSD.decimal))
         if f.unit:

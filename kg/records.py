@@ -232,3 +232,12 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+def observation_key(f: Figure) -> str:
+    """The identity of the observation a figure states, for minting its IRI.
+
+    A headline figure and its body twin (same value, unit, indicator, kind, period) share
+    it, so they become one qb:Observation with two prov:wasDerivedFrom evidences.
+    """
+    return "|".join((f.article, f.indicator, f.value, f.unit, f.kind, f.period, f.area))

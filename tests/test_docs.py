@@ -15,3 +15,10 @@ def test_docs_command_has_help_and_readme_entry(name):
     assert result.exit_code == 0
     assert cli.commands[name].help and "Example" in cli.commands[name].help
     assert f"kg {name}" in README
+
+
+def test_docs_public_api_resolves():
+    import kg
+
+    for name in kg.__all__:
+        assert getattr(kg, name) is not None, name

@@ -10,11 +10,14 @@ deterministic (same records -> same triples -> same bytes).
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
 _SENT_END = "。！？!?\n"
+_SENT_RE = re.compile("[" + re.escape(_SENT_END) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,7 @@ class Article:
     headline_source: str = "line"
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
     source_span: tuple[int, int] | None = None  # the article's [start, end) in the raw file
+    _sentence_ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""
@@ -99,12 +103,13 @@ class Article:
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The [start, end) bounds in ``text`` of the sentence(s) around a span."""
         end = start if end is None else end
-        left = max(self.text.rfind(c, 0, start) for c in _SENT_END) + 1
-        right = len(self.text)
-        for c in _SENT_END:
-            j = self.text.find(c, max(end - 1, left))
-            if j != -1 and j + 1 < right:
-                right = j + 1
+        if self._sentence_ends is None:
+            self._sentence_ends = [m.end() for m in _SENT_RE.finditer(self.text)]
+        ends = self._sentence_ends
+        k = bisect_right(ends, start)  # sentences that end at or before the span's start
+        left = ends[k - 1] if k else 0
+        j = bisect_left(ends, max(end - 1, left) + 1)
+        right = ends[j] if j < len(ends) else len(self.text)
         return left, right
 
     def evidence(self, start: int, end: int) -> "Evidence":

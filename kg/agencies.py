@@ -11,11 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, alternation, lexicon
 
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
-_BODY = rf"[{_HAN}]"
 _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨、，,。;；:：")
 _CONJ = set("与和及暨")  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
@@ -60,26 +59,25 @@ class AgencyFinder:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
         sfx = self.lex.suffix_alt
-        known = "|".join(re.escape(k) for k in sorted(self.lex.known, key=len, reverse=True))
-        places = "|".join(re.escape(p) for p in sorted(self.lex.provinces, key=len, reverse=True))
+        known = alternation(self.lex.known)
+        places = alternation(self.lex.provinces)
         self._known_re = re.compile(f"(?:{known})(?!门)")
         self._province_re = re.compile(f"(?:{places})")
         # 市/省/县/区 bare prefix, 中共/中国/国家/全国, or a named place ending in 市/县/区/省
-        cities = "|".join(re.escape(c) for c in sorted(self.lex.cities, key=len, reverse=True))
+        cities = alternation(self.lex.cities)
         # a named city must be a known one (建设市级… is not a city); counties are too many to list
-        self._prefix_re = re.compile(
-            rf"(?:中共|中国|国家|全国|全市|全省|(?:{cities})市|[{_HAN}]{{2}}(?:县|区|州|盟|旗)|[市省县区镇乡])"
-        )
-        self._body_re = re.compile(rf"({_BODY}{{0,{MAX_BODY}}}?)(?:{sfx})")
-        standalone = "|".join(re.escape(k) for k in sorted(self.lex.standalone, key=len, reverse=True))
+        prefix_parts = (r"中共|中国|国家|全国|全市|全省", rf"(?:{cities})市", rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗)", r"[市省县区镇乡]")
+        self._prefix_re = re.compile("(?:" + "|".join(prefix_parts) + ")")  # anchored use (match)
+        # scanning: one regex per part is ~4x faster than their union (literal prefilters work)
+        self._prefix_scans = [re.compile(p) for p in prefix_parts]
+        standalone = alternation(self.lex.standalone)
         # a name with no place prefix: 4+ body characters after a boundary, a strong suffix
         self._standalone_suffix = re.compile(f"(?:{standalone})")
         self._provinces_longest = sorted(self.lex.provinces.items(), key=lambda kv: -len(kv[0]))
         self._bare_re = re.compile(
-            rf"(?<![{_HAN}])(?:{'|'.join(map(re.escape, sorted(self.lex.bare, key=len, reverse=True)))})(?![{_HAN}]{{0}}会)"
+            rf"(?<![{_HAN}])(?:{alternation(self.lex.bare)})(?!会)"
         )
-        places = sorted(set(self.lex.provinces) | set(self.lex.cities), key=len, reverse=True)
-        self._place_inside = re.compile("|".join(map(re.escape, places)))
+        self._place_inside = re.compile(alternation(set(self.lex.provinces) | set(self.lex.cities)))
         self._suffix_re = re.compile(f"(?:{sfx})")
 
     # -- recognition ---------------------------------------------------------------
@@ -91,7 +89,7 @@ class AgencyFinder:
             # 住房和城乡建设部 + 住房保障司: a known body can open a longer name
             cands.append((m.start(), self._extend(text, m.end(), continuation=True) or m.end()))
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
-        for m in self._prefix_re.finditer(text):
+        for m in (m for r in self._prefix_scans for m in r.finditer(text)):
             s = m.start()
             if not self._left_ok(text, s, m.group()) or self._prefix_word(text, m):
                 continue
@@ -349,7 +347,7 @@ class AgencyFinder:
 
 @lru_cache(maxsize=1)
 def _city_re() -> re.Pattern:
-    return re.compile("|".join(re.escape(c) for c in sorted(lexicon().cities, key=len, reverse=True)))
+    return re.compile(alternation(lexicon().cities))
 
 
 def infer_context(text: str, city: str | None = None, province: str | None = None) -> Context:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .records import Article, Source
 from .repair import Line, OffsetMap, fragments, normalize_for_matching, repair_line, scattered_fragments, split_lines
@@ -162,24 +163,45 @@ def _merge_vertical(drafts: list[dict]) -> list[dict]:
 
 
 def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
-    """Join lines into paragraphs: a line that stops mid-sentence continues on the next."""
+    """Join lines into paragraphs: a line that stops mid-sentence continues on the next,
+    unless the next line opens a new paragraph (then the first was cut off: truncated)."""
     text: list[str] = []
     offs = OffsetMap()
     truncated: list[int] = []
-    for k, line in enumerate(lines):
+    length = 0
+    for line in lines:
         if not line.text:
             continue
         if text:
             prev = text[-1]
-            if prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?"):
+            ended = prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?")
+            if not ended and _opens_paragraph(line.text):
+                truncated.append(length)  # …柳庆发参 | 柳庆发在讲话中指出: not one sentence
+                ended = True
+            if ended:
                 text.append("\n")
                 offs.add(offs[-1] + 1)
+                length += 1
         text.append(line.text)
         offs.extend_map(line.offsets)
+        length += len(line.text)
     joined = "".join(text)
     if joined and not joined.endswith(_SENT_END) and joined[-1] not in _CLOSERS:
         truncated.append(len(joined))
     return joined, offs, truncated
+
+
+@lru_cache(maxsize=1)
+def _openers() -> re.Pattern:
+    from .lexicon import alternation, read_tsv
+
+    words = alternation(r[0] for r in read_tsv("paragraph-openers.tsv"))
+    # …or a name (2–3 characters) opening with what it said: 某某在讲话中指出 / 某某强调
+    return re.compile(rf"(?:{words})|[\u4e00-\u9fff]{{2,3}}(?:在讲话中|指出|强调|表示|要求)")
+
+
+def _opens_paragraph(line: str) -> bool:
+    return bool(_openers().match(normalize_for_matching(line)))
 
 
 def _finish(source: Source, d: dict, index: int) -> Article:

@@ -123,3 +123,12 @@ def test_segment_very_long_line_is_repaired_and_mapped():
     [a] = segment(Source(id="l.txt", path="l.txt", raw=raw))
     assert len(a.text) == len(a.offsets) and a.text.startswith("全市新增企业100家")
     assert raw[a.offsets[len(a.text) - 1]] == "，"
+
+
+def test_segment_truncated_paragraph_is_marked_not_glued():
+    raw = ("图书馆开馆\n\n本报讯(记者 林一)6月3日,市图书馆开馆。副市长张伟出席并参\n\n"
+           "张伟在讲话中指出,要办好公共文化服务。\n\n全市推进深入落实黄\n\n河流域保护。\n")
+    [a] = segment(Source(id="t.txt", path="t.txt", raw=raw, date="2024-06-04"))
+    cut = a.text.index("出席并参") + len("出席并参")
+    assert cut in a.truncated and a.text[cut] == "\n"
+    assert "落实黄河流域保护" in a.text  # a line broken inside a word still joins

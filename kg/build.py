@@ -64,7 +64,7 @@ def process_source(src: Source, paper: str | None = None) -> tuple[list[Extracti
         extractions.append(ex)
         summaries.append({
             "id": art.id, "headline": art.headline, "date": art.date, "date_said": art.date_said,
-            "reporters": [r[0] for r in art.reporters], "characters": len(art.text),
+            "reporters": [r[0] for r in art.reporters], "characters": len(art.text), "event": art.event,
             "people": sorted({p.name for p in ex.persons}), "figures": len(ex.figures),
             "truncated": bool(art.truncated),
         })

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 
 from .agencies import AgencyName, Context, infer_context
+from .events import extract_events
 from .figures import extract_figures
 from .nlp import build_nlp, make_doc
-from .records import AgencyMention, Article, Extraction, Holding, PersonMention, Source
+from .programs import extract_programs
+from .records import AgencyMention, Article, Evidence, Extraction, Holding, PersonMention, Source
 from .repair import normalize_for_matching
 
 PRESS_KIND = "Newspaper"
@@ -131,22 +133,12 @@ class Extractor:
                 )
 
     def _programs_events(self, article: Article, out: Extraction) -> None:
-        try:
-            from .programs import extract_programs
-        except ImportError:
-            extract_programs = None
-        try:
-            from .events import extract_events
-        except ImportError:
-            extract_events = None
-        if extract_programs:
-            out.programs.extend(extract_programs(article, out.agencies))
-        if extract_events:
-            out.events.extend(extract_events(article, out.persons, out.agencies))
+        out.programs.extend(extract_programs(article, out.agencies))
+        out.events.extend(extract_events(article, out.persons, out.agencies))
+        if out.events and not article.event:
+            article.event = out.events[0].name  # the event the article reports
 
 
-def _raw_evidence(article: Article, rs: int, re_: int):
+def _raw_evidence(article: Article, rs: int, re_: int) -> Evidence:
     """Evidence for a raw span (bylines are parsed on raw text)."""
-    from .records import Evidence
-
     return Evidence(article.source, article.id, rs, re_, article.raw[rs:re_], "")

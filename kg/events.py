@@ -71,6 +71,67 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return at, held, convene, attend, roles
 
 
+@lru_cache(maxsize=None)
+def _verb_re() -> re.Pattern:
+    """The event verbs alone: where a ``held`` / ``convene`` match can be."""
+    return re.compile(alternation(r[0] for r in _read_tsv("event-verbs.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _verbs() -> tuple[str, ...]:
+    return tuple(r[0] for r in _read_tsv("event-verbs.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _kinds_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_kinds(), key=len, reverse=True))
+
+
+_HELD_OPEN = re.compile(r"[，,。；;！？!?\n]")
+_CONVENE_ORG_MAX = 20  # the longest org of ``convene``: its verb starts 2..20 characters on
+
+
+def _held_matches(held: re.Pattern, text: str):
+    """``held.finditer(text)``, tried only where a match can be: it opens a clause (``^``
+    or after a clause mark) and, its characters never being clause marks, it ends where
+    the clause does (the look-ahead), on a verb."""
+    verbs = _verbs()
+    pos = 0
+    c = 0
+    for stop in _HELD_OPEN.finditer(text):
+        e = stop.start()
+        if c >= pos and text.endswith(verbs, c, e):
+            m = held.match(text, c)
+            if m:
+                yield m
+                pos = m.end()
+        c = e + 1
+    if c >= pos and text.endswith(verbs, c, len(text)):
+        m = held.match(text, c)
+        if m:
+            yield m
+
+
+def _convene_matches(convene: re.Pattern, text: str):
+    """``convene.finditer(text)``, tried only within reach of an event verb: a match
+    starting at s has its verb starting at s+2 .. s+20."""
+    verbs = _verb_re()
+    pos = 0
+    while True:
+        v = verbs.search(text, pos + 2)
+        if v is None:
+            return
+        vs = v.start()
+        for s in range(max(pos, vs - _CONVENE_ORG_MAX), vs - 1):
+            m = convene.match(text, s)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = vs - 1
+
+
 _DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
 _DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
 _SENT_END = "。！？!?\n"
@@ -78,9 +139,14 @@ _GENERIC_NAME = re.compile(r"(?:这次|此次|本次|该|上述|有关|相关|�
 _VERB_IN_NAME = re.compile(r"召开|举行|举办|闭幕(?!式)|开幕(?!式)|出席|参加")
 
 
+_HAS_DAY = re.compile(r"^.{0,20}?[0-9]{1,2}日")
+_LEAD_WORDS = re.compile(r"^[\s\u3000]*(?:了|的|在|是|和|与|及|并)+")
+_ORG_ENDS_MEETING = re.compile(r"[会议]$")
+
+
 def _clean_name(name: str) -> str:
-    name = _DATELINE.sub("", name) if re.match(r"^.{0,20}?[0-9]{1,2}日", name) else name
-    name = re.sub(r"^[\s\u3000]*(?:了|的|在|是|和|与|及|并)+", "", name)
+    name = _DATELINE.sub("", name) if _HAS_DAY.match(name) else name
+    name = _LEAD_WORDS.sub("", name)
     return name.strip(" \u3000，,、")
 
 
@@ -95,6 +161,7 @@ def find_event_spans(text: str) -> list[EventSpan]:
     """
     at, held, convene, attend, _ = _res()
     kinds = _kinds()
+    longest = _kinds_longest_first()
     found: list[EventSpan] = []
 
     def add(s: int, e: int, org: tuple[int, int] = (-1, -1)) -> None:
@@ -109,20 +176,21 @@ def find_event_spans(text: str) -> list[EventSpan]:
         parts = name.split("暨") if "暨" in name else [name]
         pos = s
         for part in parts:
-            kind = next((kinds[n] for n in sorted(kinds, key=len, reverse=True) if part.endswith(n)), "")
+            kind = next((kinds[n] for n in longest if part.endswith(n)), "")
             if kind and len(part) >= 2:
                 found.append(EventSpan(pos, pos + len(part), part, kind, *org))
             pos += len(part) + 1
 
     for m in at.finditer(text):
         add(m.start("name"), m.end("name"), (m.start("org"), m.end("org")))
-    for m in held.finditer(text):
+    has_verb = _verb_re().search(text) is not None
+    for m in (_held_matches(held, text) if has_verb else ()):
         add(m.start("name"), m.end("name"))
     for m in attend.finditer(text):
         add(m.start("name"), m.end("name"))
-    for m in convene.finditer(text):
+    for m in (_convene_matches(convene, text) if has_verb else ()):
         org = m.group("org")
-        if re.search(r"[会议]$", org):
+        if _ORG_ENDS_MEETING.search(org):
             continue
         add(m.start("name"), m.end("name"), (m.start("org"), m.end("org")))
     found.sort(key=lambda f: f.start)

@@ -19,6 +19,7 @@ A program is linked to an agency when the clause says the agency leads, issues o
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -135,6 +136,13 @@ _NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两
 _NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
 _COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
 _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
+_STOP_CHARS = frozenset(_CLAUSE_END + "《》“”\"")
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_QUOTE_MARK = re.compile(r"[“\"《]")
+_CLOSE_BRACKET = re.compile(r"[)）]")
+_BRAND_AFTER = re.compile(r"(?:品牌|标识)")
+_KEY_DROP = re.compile(r"[\s“”\"]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
 
 
@@ -149,19 +157,62 @@ def _later_head_re() -> re.Pattern:
     return re.compile(rf".{{1,3}}?(?:{alternation(h for h in _heads() if len(h) > 2)})")
 
 
+@lru_cache(maxsize=None)
+def _head_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(h) for h in _heads()}, reverse=True))
+
+
 def _kind_of(name: str, default: str = "work-approach") -> str:
     heads = _heads()
     name = name.rstrip("”\"》")
-    for h in _heads_longest_first():
-        if name.endswith(h):
-            return heads[h][0]
+    n = len(name)
+    for k in _head_lengths():  # the longest head the name ends with (one per length)
+        if k <= n:
+            h = heads.get(name[n - k:])
+            if h is not None:
+                return h[0]
     return default
+
+
+@lru_cache(maxsize=None)
+def _edge_end_sets() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Strong boundary words by length (at most 4: ``_left_edge`` looks 4 characters back)."""
+    words = [w for w in _boundaries() if w not in _weak()]
+    return tuple((k, frozenset(w for w in words if len(w) == k)) for k in range(1, 5)
+                 if any(len(w) == k for w in words))
+
+
+@lru_cache(maxsize=None)
+def _weak_end_sets() -> tuple[tuple[int, frozenset[str]], ...]:
+    """Weak boundary words by length, longest first (the leftmost match of a search)."""
+    words = list(_weak())
+    return tuple((k, frozenset(w for w in words if len(w) == k)) for k in range(4, 0, -1)
+                 if any(len(w) == k for w in words))
+
+
+def _edge_ends_at(text: str, i: int, sets) -> bool:
+    """``_edge_end_re().search(text, max(0, i - 4), i)``: a strong boundary word ends at i."""
+    for k, words in sets:
+        if k <= i and text[i - k:i] in words:
+            return True
+    return False
+
+
+def _weak_start(text: str, i: int, sets) -> int:
+    """Start of ``_weak_end_re().search(text, max(0, i - 4), i)``, or -1."""
+    for k, words in sets:
+        if k <= i and text[i - k:i] in words:
+            return i - k
+    return -1
 
 
 def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     """Where a name ending at ``end`` starts: after the governing verb, punctuation, or
     ``limit`` characters back; balanced brackets are read through."""
-    edge_re = _edge_end_re()
+    # the regexes _edge_end_re / _weak_end_re, read as set look-ups of the last 1..4
+    # characters (a '$' before a final newline never counts: a newline stops first)
+    edge_sets = _edge_end_sets()
+    weak_sets = _weak_end_sets()
     i = end
     depth = 0
     floor = max(stop_at, end - limit)
@@ -174,17 +225,16 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
                 break
             depth -= 1
         elif depth == 0:
-            if c in _CLAUSE_END or c in "《》“”\"":
+            if c in _STOP_CHARS:
                 break
             if not _CJK_NAME.match(c):
                 break
-            if edge_re.search(text, max(0, i - 4), i):
+            if _edge_ends_at(text, i, edge_sets):
                 break
-            w = _weak_end_re().search(text, max(0, i - 4), i)
-            if w:
-                before = w.start()
-                if before <= 0 or text[before - 1] in _CLAUSE_END or edge_re.search(text, max(0, before - 4), before) \
-                        or _weak_end_re().search(text, max(0, before - 4), before):
+            before = _weak_start(text, i, weak_sets)
+            if before != -1:
+                if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \
+                        or _weak_start(text, before, weak_sets) != -1:
                     break
         i -= 1
     return i
@@ -195,7 +245,14 @@ def _generic_name(core: str, head: str) -> bool:
     if core in gen or len(core) < 2:
         return True
     # 保障重点项目, 各类人才项目: a generic word right before the head
-    return core.rstrip("的") in gen or any(core.endswith(g) for g in gen if len(g) >= 2 and len(core) <= len(g) + 2)
+    # (a generic word g, len(g) >= 2, that ends the core with at most 2 characters before it)
+    if core.rstrip("的") in gen:
+        return True
+    n = len(core)
+    for k in range(max(2, n - 2), n + 1):
+        if core[n - k:] in gen:
+            return True
+    return False
 
 
 def find_program_spans(text: str) -> list[ProgramSpan]:
@@ -229,7 +286,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue
         if _EVENT_AFTER.match(text, e) or _org_suffix_re().search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation
-        if re.search(r"[0-9０-９]", inner) and len(inner) > 6:
+        if len(inner) > 6 and _DIGIT.search(inner):
             continue  # "到2025年建设不少于50家…": a quoted target, not a name
         end = e
         ext = _quote_ext_re().match(text, e)
@@ -243,7 +300,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
                 break
         if inner.isdigit() and end == e:
             continue  # a bare code in quotes says nothing by itself
-        kind = _kind_of(text[start:end], "brand" if re.match(r"(?:品牌|标识)", text[end:end + 2]) else "work-approach")
+        kind = _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)
     # 3. names with a shape of their own (15分钟阅读圈)
     for rx, kind in _patterns():
@@ -262,7 +319,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 项目需求库: the longer name ends at the later head
         lp = text.rfind("(", max(0, hs - 20), hs)
         lp = max(lp, text.rfind("（", max(0, hs - 20), hs))
-        if lp != -1 and not re.search(r"[)）]", text[lp:hs]):
+        if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: EOD(生态环境导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
         # a name never starts inside an earlier program
@@ -288,14 +345,14 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
-        if re.search(r"[0-9０-９]", core) and not re.search(r"[“\"《]", core) and "generic" in flags:
+        if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue
         while core and core[0] in "、等和与及":
             s += 1
             core = core[1:]
         if len(core) < 3 and len(head) < 3 and kind != "talent-program" or not free(s, he):
             continue
-        if re.search(r"[0-9０-９]", core) and not re.search(r"[“\"《]", core):
+        if _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together
         add(s, he, kind)
     found.sort(key=lambda p: p.start)
@@ -322,12 +379,14 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     located = [a for a in agencies if 0 <= a.start < a.end <= len(text)]
     out: list[Program] = []
     seen: set[str] = set()
+    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if spans else []
     for p in spans:
-        key = re.sub(r"[\s“”\"]", "", p.name)
+        key = _KEY_DROP.sub("", p.name)
         if key in seen:
             continue
         seen.add(key)
-        c0 = max(text.rfind(ch, 0, p.start) for ch in "，,；;。！？!?\n") + 1
+        ci = bisect.bisect_left(clause_marks, p.start)  # the last clause mark before p.start
+        c0 = clause_marks[ci - 1] + 1 if ci > 0 else 0
         keys = []
         for a in located:
             if c0 <= a.start and a.end <= p.start and lead.search(text, a.end, p.start):
@@ -336,7 +395,7 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
         # 由市财政局牵头实施…: the agency after 由 leads what follows in the clause
         out.append(Program(p.name, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys)))
     for p in spans_h:
-        key = re.sub(r"[\s“”\"]", "", p.name)
+        key = _KEY_DROP.sub("", p.name)
         if key in seen:
             continue
         seen.add(key)

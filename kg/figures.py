@@ -34,11 +34,13 @@ from .numbers import (
     _read_tsv,
     cn_to_decimal,
     alternation,
+    compile_prefiltered,
     format_decimal,
     multipliers,
     number_to_decimal,
     qualifier_not_after,
     qualifiers,
+    required_literal,
     units,
 )
 from .records import Article, Evidence, Figure, observation_key
@@ -97,11 +99,12 @@ def _scoped_cue_re(kind: str, scope: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
-def _periods() -> list[tuple[re.Pattern, str, str]]:
+def _periods() -> list[tuple[re.Pattern, str, str, str]]:
+    """(regex, start template, end template, a string every match contains)."""
     out = []
     for row in _read_tsv("figure-periods.tsv"):
         row += [""] * (3 - len(row))
-        out.append((re.compile(row[0]), row[1], row[2]))
+        out.append((compile_prefiltered(row[0]), row[1], row[2], required_literal(row[0])))
     return out
 
 
@@ -115,7 +118,7 @@ def _trim() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=None)
 def _drop_re() -> re.Pattern:
-    return re.compile("|".join(_trim()["drop"]))
+    return compile_prefiltered("|".join(_trim()["drop"]))
 
 
 @lru_cache(maxsize=None)
@@ -128,8 +131,8 @@ def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     t = _trim()
     quals = [q for q, (pos, _) in qualifiers().items() if pos == "before"]
     lead = re.compile(rf"^(?:[、，,；;：:/\s]|{alternation(t['lead'])})+")
-    link = re.compile(rf"(?:{alternation(t['link'] + quals)})+$")
-    stop = re.compile(rf"[，,；;：:。！？!?、\n“”\"《》()（）]|{alternation(t['stop'])}|{ARABIC_RE}")
+    link = compile_prefiltered(rf"(?:{alternation(t['link'] + quals)})+$")
+    stop = compile_prefiltered(rf"[，,；;：:。！？!?、\n“”\"《》()（）]|{alternation(t['stop'])}|{ARABIC_RE}")
     return lead, link, stop
 
 
@@ -157,7 +160,7 @@ def _quantity_re() -> re.Pattern:
     after_unit = alternation(q for q, (pos, _) in quals.items() if pos == "after_unit")
     mults = alternation(multipliers())
     unit_alt = alternation(units())
-    return re.compile(
+    return compile_prefiltered(
         rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
         rf"|(?P<double>翻(?:一|两|二|三)?番)"
         rf"|(?P<mnum>[0-9]+(?:[万亿][0-9]+[千百十])+|[0-9]+[千百](?![瓦克米]))(?P<mqa>{after_num})?"
@@ -216,6 +219,10 @@ class _Match:
         return self.m.end() if name is None else self.m.end(self._name(name))
 
 
+#: the groups a match's num / mult / unit are in, by branch (_Match._name)
+_GROUP_NAMES = {"": ("num", "mult", "unit"), "c": ("cnum", "cmult", "cunit"), "m": ("mnum", "mmult", "munit")}
+
+
 def _power(mult: str) -> int:
     """Power of ten of a multiplier as written: 万 4, 百万 6, 万…亿 (3万多亿) 12."""
     table = multipliers()
@@ -268,48 +275,62 @@ def find_quantities(text: str) -> list[Quantity]:
     spans = _protected_spans(text)
     starts = [s for s, _ in spans]
     uts = units()
+    qb_re = _qualifier_before_re()
+    set_phrase = _set_phrase_re()
+    per_re = _per_re()
+    not_after = qualifier_not_after()
     out: list[Quantity] = []
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
     for raw in _quantity_re().finditer(text):
-        m = _Match(raw, text)
-        s, e = m.start(), m.end()
-        if m.group("double"):
-            num_start = m.start("double")
+        # the groups read once (what _Match gives, without a call per group): the cnum /
+        # mnum branches name their groups with a c / m before num, qa, mult, qa2, unit
+        gd = raw.groupdict()
+        cn = "c" if gd["cnum"] is not None else "m" if gd["mnum"] is not None else ""
+        g_num, g_mult, g_unit = _GROUP_NAMES[cn]
+        rs = raw.start()
+        qbm = qb_re.search(text, max(0, rs - 4), rs)
+        qb = qbm.group(0) if qbm else None
+        qb_start = qbm.start() if qbm else rs
+        ordinal = qb_start > 0 and text[qb_start - 1] == "第"
+        s, e = qb_start - (1 if ordinal else 0), raw.end()
+        double = gd["double"]
+        if double:
+            num_start = raw.start("double")
             if _in_spans(spans, starts, num_start):
                 continue
-            out.append(Quantity(num_start, m.end("double"), _DOUBLE[m.group("double")], "倍", "times",
-                                m.group("double"), num_start=num_start))
+            out.append(Quantity(num_start, raw.end("double"), _DOUBLE[double], "倍", "times",
+                                double, num_start=num_start))
             continue
-        if m.group("pct"):
-            num, mult, unit_s = m.group("pctnum"), "", "%"
-            num_start = m.start("pct")
+        num_g = gd[g_num]
+        if gd["pct"]:
+            num, mult, unit_s = gd["pctnum"], "", "%"
+            num_start = raw.start("pct")
         else:
-            num, mult, unit_s = m.group("num"), m.group("mult") or "", m.group("unit") or ""
-            num_start = m.start("num")
+            num, mult, unit_s = num_g, gd[g_mult] or "", gd[g_unit] or ""
+            num_start = raw.start(g_num)
         if not num or _in_spans(spans, starts, num_start):
             continue
         is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
         prev = text[num_start - 1] if num_start > 0 else ""
         # 5G, 9+3, PM2.5 are names; 100MW is a quantity (the letters are its unit)
-        glue_at = m.end("num") if m.group("num") else e
+        glue_at = raw.end(g_num) if num_g else e
         if unit_s and unit_s[0].isascii() and unit_s[0].isalpha():
             glue_at = e
-        if _GLUE_BEFORE.match(prev) and not m.group("qb") or _GLUE_AFTER.match(text, glue_at):
+        if _GLUE_BEFORE.match(prev) and not qb or _GLUE_AFTER.match(text, glue_at):
             continue
         if not is_cn and len(num) > 1 and num[0] in "0０" and num[1] not in ".．":
             continue  # 0635…: a code or phone number
         if is_cn:
-            if num[0] in "零〇" or num in _BARE_CN and not (m.group("qb") and num in "十百千万亿萬億"):
+            if num[0] in "零〇" or num in _BARE_CN and not (qb and num in "十百千万亿萬億"):
                 continue  # 一个, 千家万户; but 近万人, 逾千家
             if prev and prev in "第初周期之星数几上":
                 continue  # ordinals, and vague amounts (数十万, 几百, 上万)
             if num.endswith(("万", "亿")) and not unit_s:
                 continue
-        ordinal = bool(m.group("ord"))
         if unit_s == "大":
             # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
-            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, m.start("unit")) \
-                    or _set_phrase_re().match(text, m.end("unit")) or _set_phrase_re().match(text, m.start("unit")):
+            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, raw.start(g_unit)) \
+                    or set_phrase.match(text, raw.end(g_unit)) or set_phrase.match(text, raw.start(g_unit)):
                 continue  # 三大攻坚战: a slogan
             # …、绿色化工等五大产业 counts kinds it has just listed; a bare 五大运动 is a slogan
             clause_start = max(text.rfind(c, 0, num_start) for c in "，,；;。：:！？\n") + 1
@@ -318,15 +339,16 @@ def find_quantities(text: str) -> list[Quantity]:
             unit, category = "类", "count"
         elif unit_s:
             u = uts[unit_s]
-            after = text[m.end("unit"):m.end("unit") + 1]
+            unit_end = raw.end(g_unit)
+            after = text[unit_end:unit_end + 1]
             if after and (after in u.not_before or after == "级"):
                 continue  # 个人, 条件; 百万千瓦级, 万吨级: a class, not an amount
-            if _NAME_COUNT.match(text, m.start("unit")):
+            if _NAME_COUNT.match(text, raw.start(g_unit)):
                 continue
             unit, category = u.unit, u.category
-            if is_cn and _set_phrase_re().match(text, m.end("unit")):
+            if is_cn and set_phrase.match(text, unit_end):
                 continue  # 四个现代化, 两个确立: a doctrine, not a count
-            per = _per_re().match(text, e)
+            per = per_re.match(text, e)
             if per and category in ("money", "mass", "energy", "power", "length", "area", "volume", "count"):
                 unit = f"{unit}/{uts[per.group(1)].unit}"  # 0.35元/千瓦时
                 e = per.end()
@@ -336,12 +358,14 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         try:
             # 1万6千, 5千: a mixed numeral reads like a Chinese one
-            value = number_to_decimal(num if m.cn != "m" else num.translate(_TO_CN))
+            value = number_to_decimal(num if cn != "m" else num.translate(_TO_CN))
         except (ValueError, ArithmeticError):
             continue
-        if m.group("mult2"):
-            mult += m.group("mult2")  # 3万多亿元: 万 and 亿 around 多
-        if mult and is_cn and m.group("qa"):
+        mult2 = None if cn else gd["mult2"]
+        qa = gd[cn + "qa" if cn else "qa"]
+        if mult2:
+            mult += mult2  # 3万多亿元: 万 and 亿 around 多
+        if mult and is_cn and qa:
             # 四亿零七百多万 = 4亿 + 700多万: the multiplier scales the last section only
             try:
                 value = number_to_decimal(num + mult)
@@ -351,12 +375,12 @@ def find_quantities(text: str) -> list[Quantity]:
             value = value.scaleb(_power(mult))
         if unit_s and unit_s in uts and uts[unit_s].scale != 1:
             value = value * uts[unit_s].scale
-        qual = m.group("qb") or ""
-        if qual and m.start("qb") > 0 and text[m.start("qb") - 1] in qualifier_not_after().get(qual, ""):
+        qual = qb or ""
+        if qual and qb_start > 0 and text[qb_start - 1] in not_after.get(qual, ""):
             qual, s = "", num_start  # 节约二十亿元: 约 belongs to the verb
-        for g in ("qa", "qa2", "qu"):
-            if m.group(g):
-                qual = m.group(g) if not qual else qual + "+" + m.group(g)
+        for gv in (qa, gd[cn + "qa2" if cn else "qa2"], gd["qu"]):
+            if gv:
+                qual = gv if not qual else qual + "+" + gv
         q = Quantity(s, e, format_decimal(value), unit, category, text[s:e], qual,
                      rank=ordinal, num_start=num_start)
         q.has_mult = bool(mult) or (is_cn and num[-1] in "万亿")
@@ -462,7 +486,9 @@ def _find_periods(sentence: str, offset: int, page_date: str | None,
     """
     found: list[tuple[int, int, str, str | None, str | None]] = []
     taken: list[tuple[int, int]] = []
-    for rx, t0, t1 in _periods():
+    for rx, t0, t1, needed in _periods():
+        if needed and needed not in sentence:
+            continue  # 前三季度 needs 季度: the regex cannot match
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -560,7 +586,8 @@ def extract_figures(article: Article, page_date: str | None = None, area: str | 
     area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市).
     RETURNS (list[Figure]): in text order; values are exact decimal strings.
     """
-    page_date = page_date or article.date
+    if not page_date and article.date and len(article.date) == 10:
+        page_date = article.date  # a year-only date (JSON records) resolves no 今年/截至…
     figures = _extract_from(article.text, article, page_date, area, None)
     if article.headline:
         body = {(f.value, f.unit): f for f in figures}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -106,20 +106,185 @@ def qualifier_not_after() -> dict[str, str]:
 
 
 def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first (so 千瓦时 wins over 千瓦)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex alternation of ``words``, longest first (so 千瓦时 wins over 千瓦).
+
+    Written as a character trie (千(?:瓦(?:时)?|克)): ``re`` tries a flat alternation word
+    by word, the trie one character at a time. The words that match at one position are
+    prefixes of one another, and the trie tries them longest first too (it goes on before
+    it stops), so matches, and backtracking into the alternation, are the same.
+    """
+    words = set(words)
+    if "" in words:
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return _alternation_cached(frozenset(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation_cached(words: frozenset) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie, top=True)
+
+
+def _trie_pattern(node: dict, top: bool = False) -> str:
+    branches = [re.escape(ch) + _trie_pattern(node[ch]) for ch in sorted(k for k in node if k)]
+    if top:
+        return "|".join(branches)  # flat at the top, as a word list was (callers group it)
+    end = "" in node
+    if not branches:
+        return ""
+    if len(branches) == 1 and not end:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if end else body  # go on before stopping: the longest word first
+
+
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                   "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _class_char(c: int) -> str:
+    ch = chr(c)
+    return "\\" + ch if ch in "\\]^-[" else ch if ch.isprintable() and not ch.isspace() else f"\\U{c:08x}"
+
+
+def _first_class(items) -> tuple[list[str], bool] | None:
+    """The characters a parsed sequence can start with (as character-class items) and
+    whether it can match empty; None when that is not simply known (., [^…], a flag)."""
+    from re import _constants as C
+
+    out: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            out.append(_class_char(av))
+            return out, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.append(_class_char(iav))
+                elif iop is C.RANGE:
+                    out.append(f"{_class_char(iav[0])}-{_class_char(iav[1])}")
+                elif iop is C.CATEGORY and str(iav) in _CATEGORY_CLASS:
+                    out.append(_CATEGORY_CLASS[str(iav)])
+                else:
+                    return None  # a negated class, or a category not known here
+            return out, False
+        if op is C.SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                return None
+            inner = _first_class(sub)
+        elif op is C.BRANCH:
+            inner_out: list[str] = []
+            nullable = False
+            for alt in av[1]:
+                r = _first_class(alt)
+                if r is None:
+                    return None
+                inner_out += r[0]
+                nullable = nullable or r[1]
+            inner = inner_out, nullable
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _, sub = av
+            inner = _first_class(sub)
+            if inner is not None and lo == 0:
+                inner = inner[0], True
+        elif op is C.ATOMIC_GROUP:
+            inner = _first_class(av)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the next item gives the first character
+        else:
+            return None
+        if inner is None:
+            return None
+        out += inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+def _engine_skips(items) -> bool:
+    """Whether ``re`` already scans fast for this pattern: it opens on ``^``, a literal, a
+    character class, or a branch of literals (the engine's own prefix checks)."""
+    from re import _constants as C
+
+    for op, av in items:
+        if op is C.AT:
+            return av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)
+        if op is C.SUBPATTERN:
+            if not av[3]:
+                continue  # an empty group, (?P<ctx>)
+            return _engine_skips(list(av[3]))
+        if op in (C.LITERAL, C.IN):
+            return True
+        if op is C.BRANCH:
+            return all(alt and list(alt)[0][0] is C.LITERAL for alt in av[1])
+        return False
+    return False
+
+
+def compile_prefiltered(pattern: str) -> re.Pattern:
+    """``re.compile(pattern)``, with a look-ahead on the characters a match can start with
+    when the engine would not find them itself: the scan then skips plain text fast
+    (a pattern opening on groups and branches is otherwise tried in full at every
+    position). Matches, groups and their numbers are unchanged."""
+    compiled = re.compile(pattern)
+    try:
+        from re import _parser
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~(re.UNICODE | re.DEBUG):
+            return compiled  # (?i), (?x) …: leave as is
+        first = _first_class(list(parsed))
+    except Exception:  # pragma: no cover - a Python without re._parser
+        return compiled
+    if first is None or first[1] or not first[0] or _engine_skips(list(parsed)):
+        return compiled  # unknown, a match can be empty, or the engine scans fast already
+    return re.compile(f"(?=[{''.join(first[0])}])(?:{pattern})")
+
+
+def required_literal(pattern: str) -> str:
+    """A string every match of ``pattern`` contains (the longest run of plain characters in
+    its top-level sequence), or "" when none is known; a caller skips the regex on a text
+    without it (前三季度 needs 季度)."""
+    try:
+        from re import _constants as C
+        from re import _parser
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~(re.UNICODE | re.DEBUG):
+            return ""
+        best, run = "", ""
+        for op, av in parsed:
+            if op is C.LITERAL:
+                run += chr(av)
+            else:
+                best, run = max(best, run, key=len), ""
+        return max(best, run, key=len)
+    except Exception:  # pragma: no cover - a Python without re._parser
+        return ""
+
+
+_ONE = Decimal(1)
 
 
 def format_decimal(value: Decimal) -> str:
     """An exact decimal string without exponent or trailing zeros ("710000000", "3.13")."""
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        s = str(value)
+        # a plain integer already prints as its quantized self (within the precision,
+        # where quantize would raise)
+        if s.isdigit() and s.isascii() and len(s) <= getcontext().prec and s[0] != "0" or s == "0":
+            return s
+        return str(value.quantize(_ONE))
     return format(value.normalize(), "f")
 
 
 def arabic_to_decimal(text: str) -> Decimal:
     """``"1,155.50"`` (half- or full-width) -> Decimal('1155.50')."""
-    clean = text.translate(_FULLWIDTH).replace(",", "")
+    clean = (text if text.isascii() else text.translate(_FULLWIDTH)).replace(",", "")
     try:
         return Decimal(clean)
     except InvalidOperation as exc:  # pragma: no cover - regex guards the input
@@ -180,6 +345,8 @@ def number_to_decimal(text: str) -> Decimal:
     ``"1.2万"`` -> 12000, ``"134.9万亿"`` -> 134900000000000, ``"一千一百五十五"`` -> 1155.
     """
     text = text.strip()
+    if text.isdigit() and text.isascii():
+        return Decimal(text)  # what the regex and arabic_to_decimal give a plain integer
     m = _arabic_mult_re().fullmatch(text)
     if m:
         value = arabic_to_decimal(m.group(1))

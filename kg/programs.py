@@ -144,6 +144,8 @@ _CLOSE_BRACKET = re.compile(r"[)）]")
 _BRAND_AFTER = re.compile(r"(?:品牌|标识)")
 _KEY_DROP = re.compile(r"[\s“”\"]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
+#: _CJK_NAME outside the CJK block, for a test of one character without a regex
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９()（）·+、“”\"")
 
 
 @lru_cache(maxsize=None)
@@ -190,6 +192,13 @@ def _weak_end_sets() -> tuple[tuple[int, frozenset[str]], ...]:
                  if any(len(w) == k for w in words))
 
 
+@lru_cache(maxsize=None)
+def _edge_last_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Last characters of the strong and the weak boundary words: elsewhere none ends."""
+    return (frozenset(w[-1] for _, ws in _edge_end_sets() for w in ws),
+            frozenset(w[-1] for _, ws in _weak_end_sets() for w in ws))
+
+
 def _edge_ends_at(text: str, i: int, sets) -> bool:
     """``_edge_end_re().search(text, max(0, i - 4), i)``: a strong boundary word ends at i."""
     for k, words in sets:
@@ -213,6 +222,7 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     # characters (a '$' before a final newline never counts: a newline stops first)
     edge_sets = _edge_end_sets()
     weak_sets = _weak_end_sets()
+    edge_last, weak_last = _edge_last_chars()
     i = end
     depth = 0
     floor = max(stop_at, end - limit)
@@ -227,11 +237,11 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
         elif depth == 0:
             if c in _STOP_CHARS:
                 break
-            if not _CJK_NAME.match(c):
+            if not ("\u4e00" <= c <= "\u9fff" or c in _NAME_CHARS):
+                break  # _CJK_NAME
+            if c in edge_last and _edge_ends_at(text, i, edge_sets):
                 break
-            if _edge_ends_at(text, i, edge_sets):
-                break
-            before = _weak_start(text, i, weak_sets)
+            before = _weak_start(text, i, weak_sets) if c in weak_last else -1
             if before != -1:
                 if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \
                         or _weak_start(text, before, weak_sets) != -1:

@@ -88,3 +88,36 @@ def test_numbers_wan_scaling_has_no_float_artefacts(d):
 @given(st.integers(min_value=1, max_value=99999999))
 def test_numbers_arabic_roundtrip(n):
     assert number_to_decimal(str(n)) == Decimal(n)
+
+
+def test_alternation_trie_prefers_longest_like_flat_list():
+    import re
+    from kg.numbers import alternation
+    words = ["千瓦时", "千瓦", "千克", "万", "万千瓦", "a.b", "个"]
+    flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    text = "装机423.94万千瓦，发电1千瓦时，a.b千克万个千瓦axb"
+    for tail in ("", "时", "(?!时)", "[，,]"):
+        a = re.compile(f"(?:{alternation(words)}){tail}")
+        b = re.compile(f"(?:{flat}){tail}")
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+    assert re.fullmatch(alternation(["ab", "a"]), "a") and re.fullmatch(alternation(["ab", "a"]), "ab")
+
+
+def test_compile_prefiltered_same_matches():
+    import re
+    from kg.numbers import compile_prefiltered
+    text = "截至2023年11月底，全市前三季度实现产值1.5万亿元，同比增长3.5%，年末达到“十四五”目标。"
+    for pattern in (r"(?P<y>\d{4}年|今年|去年)?前(?P<q>[一二三四1234])季度", r"(?P<y>\d{4}年|去年)(?:底|末)",
+                    r"(?P<ctx>)年(?:末|底)", r"[“\"]?十四五[”\"]?", r"(?:^|(?<=，))[^，。]{2,8}", r"[0-9]+(?:\.[0-9]+)?%?",
+                    r"x?"):
+        a, b = compile_prefiltered(pattern), re.compile(pattern)
+        assert [(m.span(), m.groups()) for m in a.finditer(text)] == [(m.span(), m.groups()) for m in b.finditer(text)]
+        assert a.groupindex == b.groupindex
+
+
+def test_required_literal():
+    from kg.numbers import required_literal
+    assert required_literal(r"(?P<y>\d{4}年|今年|去年)?前(?P<q>[一二三四1234])季度") == "季度"
+    assert required_literal(r"(?P<y>\d{4}年|今年)?上半年") == "上半年"
+    assert required_literal(r"(?:到|至)(?P<y>\d{4}年)(?!底)") == ""
+    assert required_literal(r"(?i)abc") == ""

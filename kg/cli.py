@@ -280,8 +280,12 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --token; opens the store read-write).")
 @click.option("--token", envvar="KG_SERVE_TOKEN", default=None,
               help="Bearer token that UPDATE requests must send (or set KG_SERVE_TOKEN).")
+@click.option("--in-memory", is_flag=True,
+              help="Copy the store into RAM in each query worker: faster queries, more memory and start-up time.")
+@click.option("--workers", default=4, show_default=True, help="Query worker processes.")
 def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
-                  max_query_length: int, allow_update: bool, token: str | None) -> None:
+                  max_query_length: int, allow_update: bool, token: str | None, in_memory: bool,
+                  workers: int) -> None:
     """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
 
     Read-only unless started with --allow-update and --token. SERVICE is refused.
@@ -295,12 +299,17 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
 
     if allow_update and not token:
         raise click.ClickException("--allow-update needs --token TOKEN (or KG_SERVE_TOKEN) - updates must be authorised")
+    if allow_update and in_memory:
+        raise click.ClickException("--in-memory serves copies of the store - it cannot be combined with --allow-update")
     config = ServerConfig(timeout=timeout, max_results=max_results, max_query_length=max_query_length,
-                          allow_update=allow_update, token=token)
+                          allow_update=allow_update, token=token, in_memory=in_memory)
+    if in_memory:
+        click.echo(f"kg serve: copying the store into RAM in {workers} worker(s) ...", err=True)
     try:
-        server = make_server(out_dir, host=host, port=port, config=config)
+        server = make_server(out_dir, host=host, port=port, config=config, workers=workers)
     except (FileNotFoundError, OSError) as err:
         raise click.ClickException(str(err)) from err
+    server.verbose = True  # log requests to stderr
     mode = "read-write (UPDATE with token)" if allow_update else "read-only"
     click.echo(f"kg serve: SPARQL endpoint http://{host}:{server.server_port}/sparql ({mode}); query page http://{host}:{server.server_port}/", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal
 from rdflib.query import Result
 
 from .namespace import PREFIXES
@@ -193,4 +193,4 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
 
 __all__ = ["FORMATS", "QuerySyntaxError", "SavedQuery", "saved_queries", "resolve_query",
-           "run_query", "format_result", "short", "URIRef"]
+           "run_query", "format_result", "short"]

@@ -72,6 +72,8 @@ class ServerConfig:
     max_query_length (int): longest query or update text, in characters. Defaults to 100000.
     allow_update (bool): accept SPARQL UPDATE (with the token). Defaults to False.
     token (str | None): bearer token UPDATE requests must send.
+    in_memory (bool): each query worker copies the store into RAM at start: queries run
+        several times faster, at the cost of memory and start-up time. Defaults to False.
     """
 
     timeout: float = 30.0
@@ -79,6 +81,7 @@ class ServerConfig:
     max_query_length: int = 100_000
     allow_update: bool = False
     token: str | None = None
+    in_memory: bool = False
 
 
 class ProtocolError(Exception):
@@ -334,15 +337,25 @@ def _recv_frame(stream):
     return pickle.loads(_read_exact(stream, length))
 
 
-def worker_loop(store_dir: str) -> None:
-    """A query worker process (``python -m kg.server STORE_DIR``): opens the store
-    read-only and answers framed queries on stdin with framed replies on stdout."""
+def worker_loop(store_dir: str, in_memory: bool = False) -> None:
+    """A query worker process (``python -m kg.server STORE_DIR [--in-memory]``): opens the
+    store read-only (copied into RAM with ``in_memory``), says it is ready, then answers
+    framed queries on stdin with framed replies on stdout."""
     import sys
 
     import pyoxigraph as ox
 
-    ox_store = ox.Store.read_only(store_dir)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        ox_store = ox.Store.read_only(store_dir)
+        if in_memory:
+            ram = ox.Store()  # no path: kept in memory
+            ram.bulk_extend(ox_store)
+            ox_store = ram
+    except Exception as err:  # noqa: BLE001 - reported to the server, which names it
+        _send_frame(stdout, ("failed", str(err)))
+        return
+    _send_frame(stdout, ("ready",))
     while True:
         try:
             message = _recv_frame(stdin)
@@ -357,11 +370,13 @@ class _WorkerPool:
     """Query worker processes: a query that runs past the timeout is stopped by killing its
     worker (Oxigraph cannot cancel a running query), so it frees its CPU and memory."""
 
-    def __init__(self, store_dir: str, size: int):
+    def __init__(self, store_dir: str, size: int, in_memory: bool = False, start_timeout: float = 900.0):
         import queue
 
         self.store_dir = store_dir
         self.size = size
+        self.in_memory = in_memory
+        self.start_timeout = start_timeout
         self.idle: queue.LifoQueue = queue.LifoQueue()
         self.started = 0
         self.lock = threading.Lock()
@@ -373,14 +388,33 @@ class _WorkerPool:
 
         # a fresh interpreter (not fork: this server is threaded; not multiprocessing
         # spawn: it would re-import the caller's __main__)
+        import select
+
         process = subprocess.Popen(
-            [sys.executable, "-m", "kg.server", self.store_dir],
+            [sys.executable, "-m", "kg.server", self.store_dir] + (["--in-memory"] if self.in_memory else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             cwd=str(Path(__file__).resolve().parent.parent),
         )
         with self.lock:
             self.all.append(process)
+        # wait until the worker has opened (or copied) the store: not part of any query's time
+        ready, _, _ = select.select([process.stdout], [], [], self.start_timeout)
+        try:
+            hello = _recv_frame(process.stdout) if ready else ("failed", "no answer")
+        except (EOFError, OSError) as err:
+            hello = ("failed", str(err))
+        if hello[0] != "ready":
+            self.discard(process)
+            raise ProtocolError(500, f"Query worker could not open the store {self.store_dir}: {hello[1]}")
         return process
+
+    def warm(self) -> None:
+        """Start every worker now (so the first queries do not wait for a store copy)."""
+        with self.lock:
+            missing = self.size - self.started
+            self.started = self.size
+        for _ in range(missing):
+            self.idle.put(self._start())
 
     def acquire(self):
         import queue
@@ -443,7 +477,7 @@ class Endpoint:
     def __init__(self, config: ServerConfig, store_dir: str | None = None, ox_store=None, workers: int = 4):
         self.config = config
         self.store = ox_store
-        self.pool = _WorkerPool(store_dir, workers) if ox_store is None else None
+        self.pool = _WorkerPool(store_dir, workers, config.in_memory) if ox_store is None else None
         self.threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-sparql") if ox_store is not None else None
         self._write_lock = threading.Lock()
 
@@ -664,6 +698,7 @@ class KgServer(ThreadingHTTPServer):
     """ThreadingHTTPServer that also stops the query workers when closed."""
 
     daemon_threads = True
+    verbose = False  # log each request to stderr
     endpoint: Endpoint
 
     def server_close(self) -> None:
@@ -688,6 +723,8 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
     config = config or ServerConfig()
     if config.allow_update and not config.token:
         raise ValueError("allow_update needs a token: updates must be authorised")
+    if config.allow_update and config.in_memory:
+        raise ValueError("in_memory serves copies of the store: it cannot be combined with allow_update")
     if ox_store is None and config.allow_update:
         ox_store = open_ox_store(out_dir, read_only=False)
     if ox_store is not None:
@@ -695,6 +732,8 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
     else:
         open_ox_store(out_dir)  # fail now, with the 'run "kg build" first' message, if missing
         endpoint = Endpoint(config, store_dir=str(resolve_store_dir(out_dir)), workers=workers)
+        if config.in_memory:
+            endpoint.pool.warm()
     handler = type("KgSparqlHandler", (_Handler,), {"endpoint": endpoint, "page": render_page(config)})
     server = KgServer((host, port), handler)
     server.endpoint = endpoint
@@ -704,4 +743,4 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
 if __name__ == "__main__":  # a query worker of _WorkerPool
     import sys as _sys
 
-    worker_loop(_sys.argv[1])
+    worker_loop(_sys.argv[1], in_memory="--in-memory" in _sys.argv[2:])

@@ -235,3 +235,21 @@ def test_server_cli_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "nope"), "--port", "0"])
     assert result.exit_code == 1
     assert 'run "kg build" first' in result.output
+
+
+def test_server_in_memory_workers_answer_and_time_out(out):
+    server, base = _start(out, ServerConfig(timeout=1.5, in_memory=True))
+    try:
+        data = _client(base, resolve_query("articles-reporters")).query().convert()
+        assert len(data["results"]["bindings"]) == 2
+        status, _, text = _http(f"{base}/sparql?" + urllib.parse.urlencode({"query": SLOW}))
+        assert status == 503 and "timed out" in text
+        assert _client(base, "ASK { ?s a foaf:Person }").query().convert()["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_server_in_memory_refuses_updates():
+    with pytest.raises(ValueError, match="cannot be combined with allow_update"):
+        make_server(None, port=0, config=ServerConfig(in_memory=True, allow_update=True, token="t"))

@@ -28,6 +28,10 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=kind)
 
 
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) == 10
+
+
 def person_iri(key: str) -> URIRef:
     return mint("person", key)
 
@@ -215,9 +219,9 @@ class GraphWriter:
             self.add(iri, SDMX_DIMENSION.refArea, Literal(f.area))
         if f.period:
             self.add(iri, SDMX_DIMENSION.refPeriod, Literal(f.period))
-        if f.period_start:
+        if _is_day(f.period_start):
             self.add(iri, KG.periodStart, Literal(f.period_start, datatype=XSD.date))
-        if f.period_end:
+        if _is_day(f.period_end):
             self.add(iri, KG.periodEnd, Literal(f.period_end, datatype=XSD.date))
         self.add(iri, KG.inArticle, article_iri(f.article))
         self.add(iri, PROV.wasDerivedFrom, self.evidence(f.evidence))
@@ -243,7 +247,7 @@ class GraphWriter:
         self.add(iri, SCHEMA.name, Literal(e.name))
         if e.kind:
             self.add(iri, KG.eventKind, Literal(e.kind))
-        if e.date:
+        if _is_day(e.date):  # a year-only source date says no day
             self.add(iri, SCHEMA.startDate, Literal(e.date, datatype=XSD.date))
         if e.organizer:
             self.add(iri, SCHEMA.organizer, org_iri(e.organizer))

@@ -224,7 +224,8 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
             continue
         title = rec.get("title") if isinstance(rec.get("title"), str) else None
         when = (page_date or _record_date(rec) or (date_from_path(title) if title else None)
-                or _year_of(title) or _first_full_date(body) or _npc_session_year(title or body[:200]))
+                or _year_of(title) or _first_full_date(body) or _npc_session_year(title or "")
+                or _npc_session_year(body[:200]))
         out.append(
             Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
                    encoding=encoding, date=when, title=title,

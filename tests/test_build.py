@@ -153,3 +153,21 @@ def test_build_parallel_jobs_give_the_same_graph(tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
         outs.append((out / "graph.ttl").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_build_json_records_with_year_only_dates(tmp_path):
+    import json as _json
+
+    recs = [{"title": "2019年政府工作报告", "content": "各位代表：过去一年，国内生产总值增长6.6%。国务院总理韩立新作报告。", "year": 2019},
+            {"title": "关于政府工作报告的决议", "content": "第十三届全国人民代表大会第二次会议听取了报告。"}]
+    src = tmp_path / "reports.jsonl"
+    src.write_text("\n".join(_json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [a["date"] for a in report["articles"]] == ["2019", "2019"]
+    assert report["shacl_conforms"] is True
+    g = Graph().parse(out / "graph.ttl")
+    years = q(g, "SELECT ?d WHERE { ?a schema:datePublished ?d }")
+    assert {str(d) for (d,) in years} == {"2019"}

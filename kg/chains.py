@@ -21,9 +21,10 @@ _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 _AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
-    r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|"
+    r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
 )
+_COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
 
 
@@ -71,9 +72,17 @@ class ChainParser:
             return 0
         cued = [n for n in ok if _AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
         if self.names is not None:
+            # the learned model decides; a cue after the name settles a length it also accepts
             best = self.names.name_at(text, pos)
-            if best and best[0] in ok and (not cued or best[0] in cued):
+            known = [n for n in ok if self.names.lex.get(text[pos:pos + n]) == "nr"]
+            if best is None:
+                return known[-1] if known else 0  # 强调说 after 总理 is no name; 习近平 is one
+            if self.names.lex.get(text[pos:pos + best[0]]) in _COMMON_WORD:
+                return 0  # 毛主席常常告诉: a frequent word, not a name
+            if best[0] in ok and (not cued or best[0] in cued):
                 return best[0]
+            agreed = [n for n in cued if self.names.prob(text, pos, pos + n) >= self.names.at_threshold]
+            return agreed[-1] if agreed else (best[0] if best[0] in ok else 0)
         if cued:
             # 李强主持 (2) vs 柳庆发主持 (3): a cue right after the name decides; the
             # longer name wins only when the shorter one's cue is not a cue word itself

@@ -42,3 +42,8 @@ def test_national_name_then_title(parser):
 @pytest.mark.parametrize("text", ["国务院总理主持召开常务会议。", "上海市市长热线开通。"])
 def test_national_no_person_from_agency_or_place(parser, text):
     assert not any(name in ("国务院", "上海市") for name, _, _ in _got(parser, text))
+
+
+@pytest.mark.parametrize("text", ["周总理强调说,要发展生产。", "王主席常常告诉我们,要实事求是。"])
+def test_national_words_after_a_title_are_not_names(parser, text):
+    assert {n for n, _, _ in _got(parser, text)} == set()

@@ -171,3 +171,19 @@ def test_build_json_records_with_year_only_dates(tmp_path):
     g = Graph().parse(out / "graph.ttl")
     years = q(g, "SELECT ?d WHERE { ?a schema:datePublished ?d }")
     assert {str(d) for (d,) in years} == {"2019"}
+
+
+def test_build_same_name_in_different_places_is_two_people(tmp_path):
+    (tmp_path / "a.txt").write_text("济南新闻\n\n本报讯(记者 陈思远)5月6日,济南市财政局局长王建军介绍,全市收入增长。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("青岛新闻\n\n本报讯(记者 陈思远)5月7日,青岛市财政局局长王建军表示,全市支出下降。\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("济南又一新闻\n\n本报讯(记者 陈思远)5月8日,济南市财政局局长王建军出席。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(out), "-q", "--no-html", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out / "graph.ttl")
+    people = q(g, """SELECT ?p (GROUP_CONCAT(DISTINCT ?org; separator="|") AS ?orgs) WHERE {
+        ?p foaf:name "王建军" ; org:holds/org:postIn/skos:prefLabel ?org } GROUP BY ?p""")
+    assert sorted(str(o) for _, o in people) == ["济南市财政局", "青岛市财政局"]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert any(m.get("person") == "王建军" and "split" in m for m in report["merges"])
+    assert any(m.get("person") == "陈思远" and len(m.get("articles", [])) == 3 for m in report["merges"])

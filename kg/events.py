@@ -135,6 +135,7 @@ def _convene_matches(convene: re.Pattern, text: str):
 _DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
 _DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
 _SENT_END = "。！？!?\n"
+_SENT_MARK = re.compile(r"[。；;！？!?\n]")
 _GENERIC_NAME = re.compile(r"(?:这次|此次|本次|该|上述|有关|相关|各类|各种|一系列|系列)?(?:会议|大会|开幕式|闭幕式|仪式|座谈会|论坛|活动)")
 _VERB_IN_NAME = re.compile(r"召开|举行|举办|闭幕(?!式)|开幕(?!式)|出席|参加")
 
@@ -239,7 +240,7 @@ def _roles_of(text: str, persons: list[PersonMention],
         for m in roles_re.finditer(text, e, stop):
             gap = text[e:m.start()]
             named = sum(max(0, min(b, m.start()) - max(a, e)) for a, b in names)
-            if len(gap) - named > _ROLE_WINDOW or re.search(r"[，,]", gap):
+            if len(gap) - named > _ROLE_WINDOW or "，" in gap or "," in gap:
                 continue
             found.append((role_of[m.group(0)], m.start(), m.end()))
         out[i] = found
@@ -248,8 +249,8 @@ def _roles_of(text: str, persons: list[PersonMention],
         s, e, i = spans[k]
         ns, ne, ni = spans[k + 1]
         gap = text[e:ns]
-        if not out.get(i) and out.get(ni) and len(gap) <= _INHERIT_GAP and re.match(r"^[，,、]", gap) \
-                and not re.search(r"[。；;！？!?\n]", gap):
+        if not out.get(i) and out.get(ni) and len(gap) <= _INHERIT_GAP and gap[:1] in ("，", ",", "、") \
+                and not _SENT_MARK.search(gap):
             out[i] = [(r, vs, ve) for r, vs, ve in out[ni] if r != "chair"]
     return out
 

@@ -250,10 +250,19 @@ _DOUBLE = {"翻番": "2", "翻一番": "2", "翻两番": "4", "翻二番": "4", 
 _BARE_CN = set("十拾百佰千仟万亿一壹零〇两")
 
 
+_BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
+_SHORT_QUOTE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"")
+_ASPECT = re.compile(r"^[^，,；;：:]*?方面")
+_DE_END = re.compile(r"(?:的|之)$")
+_UP_WORDS = re.compile("提高|增长|上升|高于|增加")
+_DOWN_WORDS = re.compile("下降|降低|减少|低于|回落")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _protected_spans(text: str) -> list[tuple[int, int]]:
     """Spans where numbers are names, not figures: 《…》 and short quotations."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,80}》", text)]
-    for m in re.finditer(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"", text):
+    spans = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    for m in _SHORT_QUOTE.finditer(text):
         inner = m.group(1) or m.group(2) or m.group(3) or ""
         if len(inner) <= _QUOTE_MAX:
             spans.append((m.start(), m.end()))
@@ -544,7 +553,12 @@ _YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来)")
 
 def _bounds(text: str, chars: str) -> list[int]:
     return [i for i, c in enumerate(text) if c in chars] if len(text) < 64 else \
-        [m.start() for m in re.finditer("[" + re.escape(chars) + "]", text)]
+        [m.start() for m in _char_class_re(chars).finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _char_class_re(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _indicator_before(pre: str, periods_in: list[str]) -> str:
@@ -557,9 +571,11 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         prev = pre
         pre = lead.sub("", pre)
         pre = link.sub("", pre)
-        pre = re.sub(r"^[^，,；;：:]*?方面", "", pre)  # 光伏方面，…
+        if "方面" in pre:  # (the regex needs it)
+            pre = _ASPECT.sub("", pre)  # 光伏方面，…
         pre = pre.strip(" 、，,；;：:“”\"")
-        pre = re.sub(r"(?:的|之)$", "", pre)
+        if pre.endswith(("的", "之", "的\n", "之\n")):  # where the regex can match ($: before a final \n too)
+            pre = _DE_END.sub("", pre)
         # brackets: keep a balanced (不含农户), drop a dangling one
         if pre[:1] in ")）" or pre[-1:] in "(（":
             pre = pre.strip("()（）")
@@ -659,9 +675,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
             kind, direction = "change", dirs.get(cm.group(1), "")
         elif q.unit == "个百分点":
             kind = "change"
-            if re.search("提高|增长|上升|高于|增加", clause_pre):
+            if _UP_WORDS.search(clause_pre):
                 direction = "increase"
-            elif re.search("下降|降低|减少|低于|回落", clause_pre):
+            elif _DOWN_WORDS.search(clause_pre):
                 direction = "decrease"
         period = periods[-1] if periods else None
         future = bool(period and page_year and period[3] and int(period[3][:4]) > page_year) or bool(
@@ -699,7 +715,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
         nxt = text[after_at:after_at + 1]
-        if (q.category == "count" or not ind) and nxt and re.match(r"[\u4e00-\u9fff]", nxt) and not q.rank \
+        if (q.category == "count" or not ind) and nxt and _CJK.match(nxt) and not q.rank \
                 and nxt not in _not_noun_start():
             after = _noun_after(text, after_at)
             if len(after) >= 2:
@@ -716,7 +732,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         unit, category = q.unit, q.category
         if category == "?":
             unit = ""
-            if nxt and re.match(r"[\u4e00-\u9fff]", nxt) and nxt not in _not_noun_start():
+            if nxt and _CJK.match(nxt) and nxt not in _not_noun_start():
                 # 惠及1100多万学生: the noun after the number says what is counted
                 noun = _noun_after(text, q.end)
                 unit = next((u for key, u in _default_units() if key in noun[:6]), "")

@@ -345,8 +345,12 @@ def number_to_decimal(text: str) -> Decimal:
     ``"1.2万"`` -> 12000, ``"134.9万亿"`` -> 134900000000000, ``"一千一百五十五"`` -> 1155.
     """
     text = text.strip()
-    if text.isdigit() and text.isascii():
-        return Decimal(text)  # what the regex and arabic_to_decimal give a plain integer
+    if text.isascii():  # 12, 12.5: what the regex and arabic_to_decimal give, without them
+        if text.isdigit():
+            return Decimal(text)
+        head, dot, tail = text.partition(".")
+        if dot and head.isdigit() and tail.isdigit():
+            return Decimal(text)
     m = _arabic_mult_re().fullmatch(text)
     if m:
         value = arabic_to_decimal(m.group(1))

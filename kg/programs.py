@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import _read_tsv, alternation
+from .numbers import _read_tsv, alternation, required_literal
 from .records import AgencyMention, Article, Program
 
 __all__ = ["extract_programs", "find_program_spans", "ProgramSpan"]
@@ -76,13 +76,20 @@ def _generic_ending_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(r[0]), r[1]) for r in _read_tsv("program-patterns.tsv")]
+def _patterns() -> list[tuple[re.Pattern, str, str]]:
+    """(regex, kind, a string every match contains: 分钟 of 15分钟阅读圈)."""
+    return [(re.compile(r[0]), r[1], required_literal(r[0])) for r in _read_tsv("program-patterns.tsv")]
 
 
 @lru_cache(maxsize=None)
 def _modifier_re() -> re.Pattern:
     return re.compile("|".join(f"(?:{r[0]})" for r in _read_tsv("program-quote-modifiers.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _modifier_end_re() -> re.Pattern:
+    """A modifier that ends where the search window does (\\Z: not before a final newline)."""
+    return re.compile(rf"(?:{_modifier_re().pattern})\Z")
 
 
 @lru_cache(maxsize=None)
@@ -199,6 +206,13 @@ def _edge_last_chars() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w[-1] for _, ws in _weak_end_sets() for w in ws))
 
 
+@lru_cache(maxsize=None)
+def _edge_tables():
+    """What ``_left_edge`` looks up: the word sets, their last characters, and both together."""
+    edge_last, weak_last = _edge_last_chars()
+    return _edge_end_sets(), _weak_end_sets(), edge_last, weak_last, edge_last | weak_last
+
+
 def _edge_ends_at(text: str, i: int, sets) -> bool:
     """``_edge_end_re().search(text, max(0, i - 4), i)``: a strong boundary word ends at i."""
     for k, words in sets:
@@ -220,14 +234,15 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     ``limit`` characters back; balanced brackets are read through."""
     # the regexes _edge_end_re / _weak_end_re, read as set look-ups of the last 1..4
     # characters (a '$' before a final newline never counts: a newline stops first)
-    edge_sets = _edge_end_sets()
-    weak_sets = _weak_end_sets()
-    edge_last, weak_last = _edge_last_chars()
+    edge_sets, weak_sets, edge_last, weak_last, special = _edge_tables()
     i = end
     depth = 0
     floor = max(stop_at, end - limit)
     while i > floor:
         c = text[i - 1]
+        if depth == 0 and "\u4e00" <= c <= "\u9fff" and c not in special:
+            i -= 1  # a plain name character: none of the tests below stops here
+            continue
         if c in ")）":
             depth += 1
         elif c in "(（":
@@ -289,6 +304,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         kind = "plan" if inner.endswith(("规划", "计划")) else "policy-document"
         add(m.start(), m.end(), kind)
     # 2. quotations, widened to their head noun and a short modifier before them
+    mod_end_re = _modifier_end_re()
     for m in _QUOTE_RE.finditer(text):
         inner = m.group(1) or m.group(2) or m.group(3)
         s, e = m.start(), m.end()
@@ -302,30 +318,35 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         ext = _quote_ext_re().match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not _edge_any_re().match(text, e):
             end = ext.end()
+        # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
+        # the leftmost start of a match that ends there
         start = s
-        mod = _modifier_re()
-        for k in range(min(_LEFT_MOD_MAX, s), 0, -1):
-            if mod.fullmatch(text, s - k, s):
-                start = s - k
-                break
+        mod = mod_end_re.search(text, s - min(_LEFT_MOD_MAX, s), s) if s else None
+        if mod:
+            start = mod.start()
         if inner.isdigit() and end == e:
             continue  # a bare code in quotes says nothing by itself
         kind = _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)
     # 3. names with a shape of their own (15分钟阅读圈)
-    for rx, kind in _patterns():
+    for rx, kind, needed in _patterns():
+        if needed and needed not in text:
+            continue
         for m in rx.finditer(text):
             if free(m.start(), m.end()):
                 add(m.start(), m.end(), kind)
     # 4. head nouns with their name read leftwards
     heads = _heads()
-    for m in _head_re().finditer(text):
+    head_re = _head_re()
+    later_head_re = _later_head_re()
+    head_join_re = _head_join_re()
+    for m in head_re.finditer(text):
         hs, he = m.start(), m.end()
         head = m.group(0)
         kind, flags = heads[head]
         if not free(hs, he) or text[he:he + 1] == "性":
             continue  # 战略性新兴产业
-        if _head_re().match(text, he) or _later_head_re().match(text[he:he + 6]):
+        if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
         lp = text.rfind("(", max(0, hs - 20), hs)
         lp = max(lp, text.rfind("（", max(0, hs - 20), hs))
@@ -333,11 +354,14 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # inside brackets: EOD(生态环境导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
         # a name never starts inside an earlier program
-        for a, b in taken:
-            if a < hs and b > s and b <= hs:
-                s = b
+        # (the latest end of a name before the head: names are never empty, and none
+        # runs on past hs, which is free; so the last marked character before hs ends one)
+        last = mask.rfind(1, 0, hs)
+        if last != -1 and last + 1 > s:
+            s = last + 1
         core = text[s:hs]
-        joins = list(_head_join_re().finditer(core))
+        # (a join needs 和 / 与 / 及 / 以及 / 、 after the earlier head)
+        joins = list(head_join_re.finditer(core)) if ("和" in core or "与" in core or "及" in core or "、" in core) else ()
         if joins:
             s += joins[-1].end()
             core = core[joins[-1].end():]

@@ -16,14 +16,21 @@ from .records import Article, Source
 from .repair import Line, OffsetMap, fragments, normalize_for_matching, repair_line, scattered_fragments, split_lines
 
 # bylines, matched on repaired, half-width-normalised text
+# bylines, matched on repaired, half-width-normalised text: 本报讯(记者 X 通讯员 Y),
+# 本报12月18日讯(…), 新华社北京12月28日电(记者 X), 本报记者 X, 每经记者 X 发自上海, 记者 X 报道
+_MARK = r"[□■◆◇●○★☆▲△]?"
+_WIRE = rf"{_MARK}[\u4e00-\u9fff]{{1,10}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
+_ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "摄影记者", "记者", "通讯员", "实习生", "摄影", "编辑")
+_ROLE_ALT = "|".join(_ROLE_WORDS)
 _BYLINE = re.compile(
-    r"^(?:本报讯|本报记者|本报通讯员|新华社[^,。]{0,20}?电|人民日报[^,。]{0,12}?电|据新华社|"
-    r"(?:[(]?记者[^,。)]{1,20}?报道[)]?))"
+    rf"^(?:{_WIRE}\s*\(|{_MARK}本报讯|{_MARK}本报(?:{_ROLE_ALT})|{_MARK}[\u4e00-\u9fff]{{1,4}}?报?(?:{_ROLE_ALT})[\u4e00-\u9fff]{{2,9}}(?:发自|报道|/)|"
+    rf"新华社[^,。]{{0,20}}?电|人民日报[^,。]{{0,12}}?电|据新华社|(?:[(]?记者[^,。)]{{1,20}}?报道[)]?))"
 )
-_BYLINE_PAREN = re.compile(r"^(?:本报讯|新华社[^,。(]{0,20}?电)\s*\(([^)]{1,60})\)")
-_REPORTED_BY = re.compile(r"^[(]?(记者[^,。)]{1,20}?)报道[)]?")
-_ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "记者", "通讯员", "实习生", "摄影")
-_ROLE_SPLIT = re.compile("(" + "|".join(_ROLE_WORDS) + ")")
+_BYLINE_PAREN = re.compile(rf"^(?:{_WIRE}|{_MARK}本报讯)\s*\(([^)]{{1,60}})\)")
+_REPORTED_BY = re.compile(
+    rf"^{_MARK}[(]?[\u4e00-\u9fff]{{0,4}}?(?=(?:{_ROLE_ALT}))((?:{_ROLE_ALT})[^,。)]{{1,24}}?)(?:报道|发自|/文|/摄|[)]|$)"
+)
+_ROLE_SPLIT = re.compile("(" + _ROLE_ALT + ")")
 _DATELINE = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\s*\d{1,2}日|\d{1,2}日|昨天|昨日|今天|今日|前天|近日|日前)"
     r"(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]"
@@ -287,17 +294,22 @@ def _single_article(source: Source, lines: list[Line]) -> Article:
 def parse_byline(raw: str, line: Line) -> list[tuple[str, str, int, int]]:
     """Reporters of a byline as (name, role, raw_start, raw_end).
 
-    The raw text is used because repair removes the spaces that separate names.
+    The raw text is used where it still has the spaces that separate names; names run
+    together (记者李文峰通讯员丁奇志张斌) are split with the name model.
     """
     t = normalize_for_matching(line.text)
     m = _BYLINE_PAREN.match(t) or _REPORTED_BY.match(t)
     if not m:
-        m2 = re.match(r"^本报(记者|通讯员)((?:[\u4e00-\u9fff]{2,4}[、 ]?){1,4})", t)
-        if not m2:
-            return []
-        inner_start, inner_end = m2.start(0) + 2, m2.end(0)
-    else:
-        inner_start, inner_end = m.start(1), m.end(1)
+        return []
+    inner_start, inner_end = m.start(1), m.end(1)
+    # 龙跃北京报道: the place before 报道 is not part of the name
+    if t[inner_end:inner_end + 2] == "报道":
+        for n in (2, 3):
+            if inner_end - n > inner_start and _is_place(t[inner_end - n:inner_end]):
+                inner_end -= n
+                break
+    if inner_end <= inner_start:
+        return []
     rs, re_ = line.offsets[inner_start], line.offsets[inner_end - 1] + 1
     inner_raw = raw[rs:re_]
     out: list[tuple[str, str, int, int]] = []
@@ -309,10 +321,43 @@ def parse_byline(raw: str, line: Line) -> list[tuple[str, str, int, int]]:
         else:
             for tok in re.finditer(r"[\u4e00-\u9fff·]+(?:\s+[\u4e00-\u9fff](?![\u4e00-\u9fff]))?", piece):
                 name = re.sub(r"\s+", "", tok.group())
-                if 2 <= len(name) <= 4:
-                    out.append((name, role, pos + tok.start(), pos + tok.end()))
+                if len(name) < 2:
+                    continue
+                for s, e in _split_names(name):
+                    out.append((name[s:e], role, pos + tok.start() + s, pos + tok.start() + e))
         pos += len(piece)
     return out
+
+
+def _split_names(run: str) -> list[tuple[int, int]]:
+    """Spans of the names in a run of characters (林金彦 -> one; 丁奇志张斌 -> two)."""
+    if len(run) <= 4 and not (len(run) == 4 and _two_names(run)):
+        return [(0, len(run))]
+    from .names import NameModel
+
+    model = NameModel.load()
+    spans, pos = [], 0
+    while pos < len(run) - 1:
+        best = model.name_at(run, pos)
+        n = best[0] if best else (3 if len(run) - pos >= 3 else 2)
+        spans.append((pos, min(len(run), pos + n)))
+        pos += n
+    return spans
+
+
+def _two_names(run: str) -> bool:
+    """A 4-character run of two 2-character names (康淼沈汝 is not; 王丹陈伟 is)."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    return run[0] in lex.surnames and run[2] in lex.surnames and run[:2] not in lex.surnames
+
+
+def _is_place(word: str) -> bool:
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    return word in lex.provinces or word in lex.cities or word.rstrip("市") in lex.cities
 
 
 def date_of(head: str, page_date: str | None) -> tuple[str, str | None]:

@@ -132,3 +132,20 @@ def test_segment_truncated_paragraph_is_marked_not_glued():
     cut = a.text.index("出席并参") + len("出席并参")
     assert cut in a.truncated and a.text[cut] == "\n"
     assert "落实黄河流域保护" in a.text  # a line broken inside a word still joins
+
+
+@pytest.mark.parametrize("byline,expected", [
+    ("本报讯(记者 郑小川)", [("郑小川", "记者")]),
+    ("本报3月8日讯(记者韩立峰通讯员邓奇明孔斌)", [("韩立峰", "记者"), ("邓奇明", "通讯员"), ("孔斌", "通讯员")]),
+    ("新华社北京3月8日电(记者 钱一鸣)", [("钱一鸣", "记者")]),
+    ("□本报记者宋雨杭州报道", [("宋雨", "记者")]),
+    ("◆本刊记者梁家华发自广州", [("梁家华", "记者")]),
+    ("晚报讯(编辑秦月)", [("秦月", "编辑")]),
+    ("本报记者 孙立 实习生 何晓晓", [("孙立", "记者"), ("何晓晓", "实习生")]),
+])
+def test_segment_byline_variants(byline, expected):
+    raw = f"一条新闻的标题\n\n{byline}\n\n全市举行活动。\n"
+    [a] = segment(Source(id="b.txt", path="b.txt", raw=raw))
+    assert [(r[0], r[1]) for r in a.reporters] == expected
+    for name, _, s, e in a.reporters:
+        assert raw[s:e].replace(" ", "") == name

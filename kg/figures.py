@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from decimal import getcontext
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -84,7 +85,7 @@ def _cues() -> list[tuple[str, str, str, str]]:
 def _adjacent_change_re() -> re.Pattern:
     words = [c for c, k, d, s in _cues() if s == "adjacent"]
     # 新增 (newly added) counts things; it is not a change of a level
-    return re.compile(rf"(?<!新)({alternation(words)})(?:了|达|为|约|近|超过|突破)?(到|至)?$")
+    return compile_prefiltered(rf"(?<!新)({alternation(words)})(?:了|达|为|约|近|超过|突破)?(到|至)?$")
 
 
 @lru_cache(maxsize=None)
@@ -288,6 +289,7 @@ def find_quantities(text: str) -> list[Quantity]:
     set_phrase = _set_phrase_re()
     per_re = _per_re()
     not_after = qualifier_not_after()
+    prec = getcontext().prec
     out: list[Quantity] = []
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
     for raw in _quantity_re().finditer(text):
@@ -305,7 +307,7 @@ def find_quantities(text: str) -> list[Quantity]:
         double = gd["double"]
         if double:
             num_start = raw.start("double")
-            if _in_spans(spans, starts, num_start):
+            if spans and _in_spans(spans, starts, num_start):
                 continue
             out.append(Quantity(num_start, raw.end("double"), _DOUBLE[double], "倍", "times",
                                 double, num_start=num_start))
@@ -317,7 +319,7 @@ def find_quantities(text: str) -> list[Quantity]:
         else:
             num, mult, unit_s = num_g, gd[g_mult] or "", gd[g_unit] or ""
             num_start = raw.start(g_num)
-        if not num or _in_spans(spans, starts, num_start):
+        if not num or spans and _in_spans(spans, starts, num_start):
             continue
         is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
         prev = text[num_start - 1] if num_start > 0 else ""
@@ -365,16 +367,24 @@ def find_quantities(text: str) -> list[Quantity]:
             unit, category = "", ""
         if ordinal and not (category == "count" and unit in ("位", "名")):
             continue
-        try:
-            # 1万6千, 5千: a mixed numeral reads like a Chinese one
-            value = number_to_decimal(num if cn != "m" else num.translate(_TO_CN))
-        except (ValueError, ArithmeticError):
-            continue
         mult2 = None if cn else gd["mult2"]
         qa = gd[cn + "qa" if cn else "qa"]
+        if not cn and not mult and not mult2 and num.isdigit() and num.isascii() and len(num) <= prec \
+                and (num[0] != "0" or len(num) == 1) and not (unit_s and unit_s in uts and uts[unit_s].scale != 1):
+            value = None
+            value_s = num  # 158家: a plain integer is its own exact string (format_decimal(Decimal(num)))
+        else:
+            value_s = None
+            try:
+                # 1万6千, 5千: a mixed numeral reads like a Chinese one
+                value = number_to_decimal(num if cn != "m" else num.translate(_TO_CN))
+            except (ValueError, ArithmeticError):
+                continue
         if mult2:
             mult += mult2  # 3万多亿元: 万 and 亿 around 多
-        if mult and is_cn and qa:
+        if value_s is not None:
+            pass
+        elif mult and is_cn and qa:
             # 四亿零七百多万 = 4亿 + 700多万: the multiplier scales the last section only
             try:
                 value = number_to_decimal(num + mult)
@@ -382,7 +392,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
         elif mult:
             value = value.scaleb(_power(mult))
-        if unit_s and unit_s in uts and uts[unit_s].scale != 1:
+        if value_s is None and unit_s and unit_s in uts and uts[unit_s].scale != 1:
             value = value * uts[unit_s].scale
         qual = qb or ""
         if qual and qb_start > 0 and text[qb_start - 1] in not_after.get(qual, ""):
@@ -390,7 +400,7 @@ def find_quantities(text: str) -> list[Quantity]:
         for gv in (qa, gd[cn + "qa2" if cn else "qa2"], gd["qu"]):
             if gv:
                 qual = gv if not qual else qual + "+" + gv
-        q = Quantity(s, e, format_decimal(value), unit, category, text[s:e], qual,
+        q = Quantity(s, e, value_s if value_s is not None else format_decimal(value), unit, category, text[s:e], qual,
                      rank=ordinal, num_start=num_start)
         q.has_mult = bool(mult) or (is_cn and num[-1] in "万亿")
         chained = bool(pending) and _LIST_SEP.fullmatch(text, pending[-1].end, s) is not None
@@ -552,8 +562,8 @@ _YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来)")
 # ---------------------------------------------------------------- the extractor
 
 def _bounds(text: str, chars: str) -> list[int]:
-    return [i for i, c in enumerate(text) if c in chars] if len(text) < 64 else \
-        [m.start() for m in _char_class_re(chars).finditer(text)]
+    """Positions of ``chars`` in ``text``, in order."""
+    return [m.start() for m in _char_class_re(chars).finditer(text)]
 
 
 @lru_cache(maxsize=None)

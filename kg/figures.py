@@ -245,6 +245,9 @@ def _flush(pending: list["Quantity"], out: list["Quantity"]) -> None:
             out.append(q)
 _GLUE_BEFORE = re.compile(r"[A-Za-z+＋_#＃]")
 _GLUE_AFTER = re.compile(r"[A-Za-z+＋_#＃]|[.．][0-9]")
+#: the characters of _GLUE_BEFORE, to test one character without a regex
+_GLUE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋_#＃")
+_ASCII_DIGITS = frozenset("0123456789")
 _NAME_COUNT = re.compile(r"(?:条|项)(?:措施|举措|意见|规定|政策措施)")
 _BIG_NOT = re.compile(r"大(?:会|精神|报告|以来|代表|学|家|力|幅|量|型|批|多|小|概)")
 _DOUBLE = {"翻番": "2", "翻一番": "2", "翻两番": "4", "翻二番": "4", "翻三番": "8"}
@@ -327,7 +330,9 @@ def find_quantities(text: str) -> list[Quantity]:
         glue_at = raw.end(g_num) if num_g else e
         if unit_s and unit_s[0].isascii() and unit_s[0].isalpha():
             glue_at = e
-        if _GLUE_BEFORE.match(prev) and not qb or _GLUE_AFTER.match(text, glue_at):
+        after_c = text[glue_at:glue_at + 1]  # (_GLUE_BEFORE / _GLUE_AFTER, by set look-ups)
+        if prev in _GLUE_CHARS and not qb or after_c in _GLUE_CHARS \
+                or after_c in (".", "．") and text[glue_at + 1:glue_at + 2] in _ASCII_DIGITS:
             continue
         if not is_cn and len(num) > 1 and num[0] in "0０" and num[1] not in ".．":
             continue  # 0635…: a code or phone number

@@ -340,6 +340,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     head_re = _head_re()
     later_head_re = _later_head_re()
     head_join_re = _head_join_re()
+    has_paren = "(" in text or "（" in text
     for m in head_re.finditer(text):
         hs, he = m.start(), m.end()
         head = m.group(0)
@@ -348,8 +349,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 战略性新兴产业
         if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
-        lp = text.rfind("(", max(0, hs - 20), hs)
-        lp = max(lp, text.rfind("（", max(0, hs - 20), hs))
+        lp = max(text.rfind("(", max(0, hs - 20), hs), text.rfind("（", max(0, hs - 20), hs)) if has_paren else -1
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: EOD(生态环境导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
@@ -413,15 +413,16 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     located = [a for a in agencies if 0 <= a.start < a.end <= len(text)]
     out: list[Program] = []
     seen: set[str] = set()
-    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if spans else []
+    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if spans and located else []
     for p in spans:
         key = _KEY_DROP.sub("", p.name)
         if key in seen:
             continue
         seen.add(key)
-        ci = bisect.bisect_left(clause_marks, p.start)  # the last clause mark before p.start
-        c0 = clause_marks[ci - 1] + 1 if ci > 0 else 0
         keys = []
+        if located:
+            ci = bisect.bisect_left(clause_marks, p.start)  # the last clause mark before p.start
+            c0 = clause_marks[ci - 1] + 1 if ci > 0 else 0
         for a in located:
             if c0 <= a.start and a.end <= p.start and lead.search(text, a.end, p.start):
                 if a.key not in keys:

@@ -180,6 +180,13 @@ def _qualifier_before_re() -> re.Pattern:
     return re.compile(rf"(?:{before})$")
 
 
+@lru_cache(maxsize=None)
+def _qualifier_before_last() -> frozenset[str]:
+    """Characters a match of _qualifier_before_re can end on: a qualifier's last, or the
+    newline that ``$`` may stand before."""
+    return frozenset(q[-1] for q, (pos, _) in qualifiers().items() if pos == "before" and q) | {"\n"}
+
+
 class _Match:
     """A quantity match with the qualifier and 第 read from the text before it."""
 
@@ -222,6 +229,15 @@ class _Match:
 
 #: the groups a match's num / mult / unit are in, by branch (_Match._name)
 _GROUP_NAMES = {"": ("num", "mult", "unit"), "c": ("cnum", "cmult", "cunit"), "m": ("mnum", "mmult", "munit")}
+
+
+@lru_cache(maxsize=None)
+def _quantity_groups():
+    """Positions in ``match.groups()`` of the groups find_quantities reads: cnum, mnum,
+    double, pct, pctnum, mult2, qu, and by branch ("", "c", "m") num, mult, unit, qa, qa2."""
+    gi = {name: i - 1 for name, i in _quantity_re().groupindex.items()}
+    by_branch = {cn: tuple(gi[cn + n] for n in ("num", "mult", "unit", "qa", "qa2")) for cn in ("", "c", "m")}
+    return (gi["cnum"], gi["mnum"], gi["double"], gi["pct"], gi["pctnum"], gi["mult2"], gi["qu"], by_branch)
 
 
 def _power(mult: str) -> int:
@@ -289,25 +305,28 @@ def find_quantities(text: str) -> list[Quantity]:
     starts = [s for s, _ in spans]
     uts = units()
     qb_re = _qualifier_before_re()
+    qb_last = _qualifier_before_last()
     set_phrase = _set_phrase_re()
     per_re = _per_re()
     not_after = qualifier_not_after()
     prec = getcontext().prec
     out: list[Quantity] = []
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
+    i_cnum, i_mnum, i_double, i_pct, i_pctnum, i_mult2, i_qu, by_branch = _quantity_groups()
     for raw in _quantity_re().finditer(text):
         # the groups read once (what _Match gives, without a call per group): the cnum /
         # mnum branches name their groups with a c / m before num, qa, mult, qa2, unit
-        gd = raw.groupdict()
-        cn = "c" if gd["cnum"] is not None else "m" if gd["mnum"] is not None else ""
+        gd = raw.groups()
+        cn = "c" if gd[i_cnum] is not None else "m" if gd[i_mnum] is not None else ""
         g_num, g_mult, g_unit = _GROUP_NAMES[cn]
+        i_num, i_mult, i_unit, i_qa, i_qa2 = by_branch[cn]
         rs = raw.start()
-        qbm = qb_re.search(text, max(0, rs - 4), rs)
+        qbm = qb_re.search(text, max(0, rs - 4), rs) if rs and text[rs - 1] in qb_last else None
         qb = qbm.group(0) if qbm else None
         qb_start = qbm.start() if qbm else rs
         ordinal = qb_start > 0 and text[qb_start - 1] == "第"
         s, e = qb_start - (1 if ordinal else 0), raw.end()
-        double = gd["double"]
+        double = gd[i_double]
         if double:
             num_start = raw.start("double")
             if spans and _in_spans(spans, starts, num_start):
@@ -315,12 +334,12 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(Quantity(num_start, raw.end("double"), _DOUBLE[double], "倍", "times",
                                 double, num_start=num_start))
             continue
-        num_g = gd[g_num]
-        if gd["pct"]:
-            num, mult, unit_s = gd["pctnum"], "", "%"
+        num_g = gd[i_num]
+        if gd[i_pct]:
+            num, mult, unit_s = gd[i_pctnum], "", "%"
             num_start = raw.start("pct")
         else:
-            num, mult, unit_s = num_g, gd[g_mult] or "", gd[g_unit] or ""
+            num, mult, unit_s = num_g, gd[i_mult] or "", gd[i_unit] or ""
             num_start = raw.start(g_num)
         if not num or spans and _in_spans(spans, starts, num_start):
             continue
@@ -372,8 +391,8 @@ def find_quantities(text: str) -> list[Quantity]:
             unit, category = "", ""
         if ordinal and not (category == "count" and unit in ("位", "名")):
             continue
-        mult2 = None if cn else gd["mult2"]
-        qa = gd[cn + "qa" if cn else "qa"]
+        mult2 = None if cn else gd[i_mult2]
+        qa = gd[i_qa]
         if not cn and not mult and not mult2 and num.isdigit() and num.isascii() and len(num) <= prec \
                 and (num[0] != "0" or len(num) == 1) and not (unit_s and unit_s in uts and uts[unit_s].scale != 1):
             value = None
@@ -402,7 +421,7 @@ def find_quantities(text: str) -> list[Quantity]:
         qual = qb or ""
         if qual and qb_start > 0 and text[qb_start - 1] in not_after.get(qual, ""):
             qual, s = "", num_start  # 节约二十亿元: 约 belongs to the verb
-        for gv in (qa, gd[cn + "qa2" if cn else "qa2"], gd["qu"]):
+        for gv in (qa, gd[i_qa2], gd[i_qu]):
             if gv:
                 qual = gv if not qual else qual + "+" + gv
         q = Quantity(s, e, value_s if value_s is not None else format_decimal(value), unit, category, text[s:e], qual,

@@ -96,7 +96,6 @@ class ChainParser:
 
     def parse(self, text: str, ctx: Context, agencies: list[AgencyName]) -> list[PersonHit]:
         """People named with a title chain in ``text`` (half-width normalised)."""
-        self._ctx = ctx
         by_end = {a.end: a for a in agencies}
         titles = [(m.start(), m.end(), m.group()) for m in self.lex.title_re.finditer(text)]
         hits: list[PersonHit] = []
@@ -107,7 +106,7 @@ class ChainParser:
             n = self.name_at(text, te)
             if not n:
                 continue
-            chain = self._chain_back(text, titles, i, by_end)
+            chain = self._chain_back(text, titles, i, by_end, ctx)
             if chain is None:
                 continue
             resolved = self._assign(text, chain, ctx, by_end)
@@ -116,10 +115,10 @@ class ChainParser:
             taken_until = te + n
             hits.extend(self._list_continuation(text, te + n, resolved))
         hits.extend(self._name_then_title(text, titles, hits, ctx))
-        hits.extend(self._parenthesised(text, ctx, agencies, hits))
+        hits.extend(self._parenthesised(text, ctx, agencies))
         return hits
 
-    def _chain_back(self, text: str, titles, i: int, by_end) -> list[tuple[int, int, str, AgencyName | None, int]] | None:
+    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple[int, int, str, AgencyName | None, int]] | None:
         """Walk left from title i over 、-joined segments that end with a title."""
         chain = []
         j = i
@@ -133,7 +132,7 @@ class ChainParser:
                 k -= 1
                 seg_titles.insert(0, titles[k])
             head = seg_titles[0][0]
-            agency = by_end.get(head) or self.finder.ending_at(text, head, self._ctx)
+            agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
             seg_start = agency.start if agency else head
             prefix = ""
             if not agency:
@@ -263,20 +262,18 @@ class ChainParser:
                 break
         return out
 
-    def _parenthesised(self, text: str, ctx: Context, agencies, hits) -> list[PersonHit]:
+    def _parenthesised(self, text: str, ctx: Context, agencies) -> list[PersonHit]:
         """某某（市委常委、常务副市长）: a chain in brackets after a name."""
         out = []
-        for m in re.finditer(r"([\u4e00-\u9fff]{2,4})[(（]([^()（）]{2,40})[)）]", text):
-            inner = m.group(2)
-            name = m.group(1)
-            for n in (len(name), 3, 2):
-                cand = name[-n:]
-                s = m.start(2) - 1 - n
-                if cand[0] in self.lex.surnames and self.lex.title_at_end(inner):
-                    titles = self._inner_titles(text, m.start(2), m.end(2), ctx, agencies)
-                    if titles:
-                        out.append(PersonHit(cand, s, s + n, titles, cue="paren"))
-                    break
+        for m in re.finditer(r"[(（]([^()（）]{2,40})[)）]", text):
+            if not self.lex.title_at_end(m.group(1)):
+                continue
+            end = m.start()
+            n = next((n for n in (3, 2, 4) if end - n >= 0 and self.name_at(text, end - n) == n), 0)
+            if n:
+                titles = self._inner_titles(text, m.start(1), m.end(1), ctx, agencies)
+                if titles:
+                    out.append(PersonHit(text[end - n:end], end - n, end, titles, cue="paren"))
         return out
 
     def _inner_titles(self, text: str, s: int, e: int, ctx: Context, agencies) -> list[TitleHit]:
@@ -284,6 +281,5 @@ class ChainParser:
         if not titles or titles[-1][1] != e:
             return []
         by_end = {a.end: a for a in agencies if s <= a.start and a.end <= e}
-        self._ctx = ctx
-        chain = self._chain_back(text, titles, len(titles) - 1, by_end)
+        chain = self._chain_back(text, titles, len(titles) - 1, by_end, ctx)
         return self._assign(text, chain, ctx, by_end) if chain else []

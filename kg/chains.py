@@ -118,8 +118,12 @@ class ChainParser:
         hits.extend(self._parenthesised(text, ctx, agencies))
         return hits
 
-    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple[int, int, str, AgencyName | None, int]] | None:
-        """Walk left from title i over 、-joined segments that end with a title."""
+    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple]:
+        """Walk left from title i over 、-joined segments that end with a title.
+
+        RETURNS (list[tuple]): (start, end, role, agency | None, segment start, bare prefix)
+            per title, left to right.
+        """
         chain = []
         j = i
         seg_end_title = titles[i]

@@ -198,17 +198,20 @@ def query_command(out_dir: str, sparql: str, fmt: str) -> None:
 @cli.command("validate")
 @click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
 @click.option("--limit", default=50, show_default=True, help="Show at most this many results (0: all).")
-def validate_command(out_dir: str, limit: int) -> None:
-    """Check OUT/graph.ttl (or OUT/store) against the SHACL shapes in ontology/shapes.ttl.
+@click.option("--sources", "sources_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder the source paths are relative to, for the anchor check (default: current folder).")
+def validate_command(out_dir: str, limit: int, sources_dir: str | None) -> None:
+    """Check OUT/graph.ttl (or OUT/store) against the SHACL shapes in ontology/shapes.ttl,
+    and every evidence anchor against the source file it points into.
 
-    Exits 1 when the graph does not conform.
+    Exits 1 when the graph does not conform or an anchor differs from its file.
 
     \b
     Example:
         kg validate build
     """
     from .store import load_graph_file
-    from .validate import validate
+    from .validate import check_anchors, validate
 
     try:
         graph = load_graph_file(out_dir)
@@ -216,7 +219,9 @@ def validate_command(out_dir: str, limit: int) -> None:
         graph = _open_store_or_fail(out_dir)
     report = validate(graph)
     click.echo(report.text(limit=limit or None))
-    if not report.conforms:
+    anchors = check_anchors(graph, [sources_dir] if sources_dir else None)
+    click.echo(anchors.text(limit=limit or None))
+    if not report.conforms or anchors.mismatches:
         raise SystemExit(1)
 
 

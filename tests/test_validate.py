@@ -66,3 +66,32 @@ def test_validate_cli_missing_build(tmp_path):
     result = CliRunner().invoke(cli, ["validate", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert 'run "kg build" first' in result.output
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_validate_anchors_match_source_file(mini):
+    from kg.validate import check_anchors
+
+    report = check_anchors(mini, [ROOT])
+    assert report.checked == 11 and report.mismatches == [] and report.skipped == []
+
+
+def test_validate_anchor_mismatch_named_with_file_and_span(mini, tmp_path):
+    ev = sorted(mini.subjects(RDF.type, NIF.Phrase))[0]
+    begin, end = int(mini.value(ev, NIF.beginIndex)), int(mini.value(ev, NIF.endIndex))
+    mini.set((ev, NIF.anchorOf, Literal("伪造")))
+    (tmp_path / "graph.ttl").write_text(mini.serialize(format="turtle"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path), "--sources", str(ROOT)])
+    assert result.exit_code == 1
+    assert "Conforms" in result.output  # SHACL is fine; the anchor is not
+    assert f"anchor differs from corpus/liaocheng-daily-2023-12-28.txt[{begin}:{end}]" in result.output
+
+
+def test_validate_anchors_skip_missing_files_with_a_hint(mini, tmp_path):
+    from kg.validate import check_anchors
+
+    report = check_anchors(mini, [tmp_path])
+    assert report.checked == 0
+    assert "use --sources DIR" in report.skipped[0]

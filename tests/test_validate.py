@@ -95,3 +95,26 @@ def test_validate_anchors_skip_missing_files_with_a_hint(mini, tmp_path):
     report = check_anchors(mini, [tmp_path])
     assert report.checked == 0
     assert "use --sources DIR" in report.skipped[0]
+
+
+def test_validate_every_class_the_build_writes_has_a_shape(tmp_path):
+    # secondary types always appear with a shaped primary type (nif:String with nif:Phrase,
+    # skos:Concept with org:Role/kg:Indicator/kg:Program, prov:Plan with kg:Program ...)
+    from rdflib.namespace import RDFS, SH
+
+    from kg.build import build
+    from kg.namespace import KG
+    from kg.paths import ONTOLOGY_DIR
+
+    result = build([str(ROOT / "corpus")], tmp_path, html=False, store=False, progress=False)
+    graph = result.graph
+    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
+    onto = Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    targeted = set(shapes.objects(None, SH.targetClass))
+    for node in set(graph.subjects(RDF.type, None)):
+        types = set(graph.objects(node, RDF.type))
+        covered = types & targeted or {t for t in types if any(
+            sup in targeted for sup in onto.transitive_objects(t, RDFS.subClassOf))}
+        assert covered, f"{node} has types {types} and none has a shape in shapes.ttl"
+    assert validate(graph).conforms
+    assert (KG.SourceDocument in targeted)

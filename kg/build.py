@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import datetime, timezone
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -108,6 +109,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     out (Path): output folder (created).
     page_date (str | None): page date for every input (ISO), overrides sidecars and paths.
     update (bool): add ``inputs`` to the inputs of the existing build in ``out``.
+    stamp (str | None): build time for prov:startedAtTime (ISO); defaults to SOURCE_DATE_EPOCH.
     jobs (int): worker processes for extraction (the graph is the same for any value).
     validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
     RETURNS (BuildResult): the report (also written to OUT/report.json).
@@ -133,10 +135,11 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     for ex in extractions:
         writer.article(ex.article, by_source[ex.article.source])
     writer.resolved(resolved)
-    writer.activity(sources, stamp)
+    writer.activity(sources, stamp or _source_date_epoch())
     graph = writer.g
     report = {
         "kg_version": __version__,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
         "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": sum(1 for e in extractions if e.article.source == s.id)} for s in sources],
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
@@ -178,6 +181,19 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
                 f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
     _atomic_write(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return BuildResult(out, report, graph)
+
+
+def _source_date_epoch() -> str | None:
+    """The build time to write into the graph: SOURCE_DATE_EPOCH when set (the
+    reproducible-builds convention), else none, so the same inputs give the same bytes.
+    The wall-clock time of every build is in report.json."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), timezone.utc).isoformat(timespec="seconds")
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
 
 
 def _paper_of(src: Source) -> str | None:

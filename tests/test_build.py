@@ -187,3 +187,13 @@ def test_build_same_name_in_different_places_is_two_people(tmp_path):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert any(m.get("person") == "王建军" and "split" in m for m in report["merges"])
     assert any(m.get("person") == "陈思远" and len(m.get("articles", [])) == 3 for m in report["merges"])
+
+
+def test_build_activity_time_from_source_date_epoch(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1703721600")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(out), "-q", "--no-html", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out / "graph.ttl")
+    rows = q(g, "SELECT ?t ?v (COUNT(?src) AS ?n) WHERE { ?b a prov:Activity ; prov:startedAtTime ?t ; kg:version ?v ; prov:used ?src } GROUP BY ?t ?v")
+    assert [(str(t), n.toPython()) for t, _, n in rows] == [("2023-12-28T00:00:00+00:00", 1)]

@@ -287,7 +287,6 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     RETURNS (list[ProgramSpan]): name as written (quotes kept), kind from the head noun.
     """
     found: list[ProgramSpan] = []
-    taken: list[tuple[int, int]] = []
     mask = bytearray(len(text) + 1)  # 1 where a program name already lies
 
     def free(s: int, e: int) -> bool:
@@ -295,7 +294,6 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
 
     def add(s: int, e: int, kind: str) -> None:
         found.append(ProgramSpan(s, e, text[s:e], kind))
-        taken.append((s, e))
         mask[s:e] = b"\x01" * (e - s)
 
     # 1. documents
@@ -305,18 +303,19 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         add(m.start(), m.end(), kind)
     # 2. quotations, widened to their head noun and a short modifier before them
     mod_end_re = _modifier_end_re()
+    org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
     for m in _QUOTE_RE.finditer(text):
         inner = m.group(1) or m.group(2) or m.group(3)
         s, e = m.start(), m.end()
-        if not free(s, e) or len(inner) > _QUOTE_MAX or len(inner) < 2 or _SPEECH.search(inner):
+        if len(inner) > _QUOTE_MAX or len(inner) < 2 or not free(s, e) or _SPEECH.search(inner):
             continue
-        if _EVENT_AFTER.match(text, e) or _org_suffix_re().search(inner):
+        if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation
         if len(inner) > 6 and _DIGIT.search(inner):
             continue  # "到2025年建设不少于50家…": a quoted target, not a name
         end = e
-        ext = _quote_ext_re().match(text, e)
-        if ext and not _QUOTE_RE.search(text, e, ext.end()) and not _edge_any_re().match(text, e):
+        ext = quote_ext_re.match(text, e)
+        if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e):
             end = ext.end()
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
@@ -413,20 +412,24 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     located = [a for a in agencies if 0 <= a.start < a.end <= len(text)]
     out: list[Program] = []
     seen: set[str] = set()
-    clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)] if spans and located else []
+    clause_marks: list[int] | None = None  # read when an agency first comes before a program
     for p in spans:
         key = _KEY_DROP.sub("", p.name)
         if key in seen:
             continue
         seen.add(key)
         keys = []
-        if located:
-            ci = bisect.bisect_left(clause_marks, p.start)  # the last clause mark before p.start
-            c0 = clause_marks[ci - 1] + 1 if ci > 0 else 0
+        c0 = -1
         for a in located:
-            if c0 <= a.start and a.end <= p.start and lead.search(text, a.end, p.start):
-                if a.key not in keys:
-                    keys.append(a.key)
+            if a.end <= p.start:
+                if c0 == -1:  # the clause start: after the last clause mark before p.start
+                    if clause_marks is None:
+                        clause_marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+                    ci = bisect.bisect_left(clause_marks, p.start)
+                    c0 = clause_marks[ci - 1] + 1 if ci > 0 else 0
+                if c0 <= a.start and lead.search(text, a.end, p.start):
+                    if a.key not in keys:
+                        keys.append(a.key)
         # 由市财政局牵头实施…: the agency after 由 leads what follows in the clause
         out.append(Program(p.name, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys)))
     for p in spans_h:

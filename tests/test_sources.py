@@ -81,3 +81,23 @@ def test_sources_gov_work_reports_read_as_documents():
     sources, refused, _ = read_sources([p])
     assert len(sources) == 72 and not refused
     assert all(s.date and s.date[:4].isdigit() for s in sources)
+
+
+def test_sources_mixed_encodings_in_one_folder(tmp_path):
+    for enc in ("utf-8", "gbk", "utf-16", "utf-8-sig", "gb18030"):
+        (tmp_path / f"{enc}.txt").write_bytes(TEXT.encode(enc))
+    sources, refused, _ = read_sources([tmp_path])
+    assert not refused
+    assert {s.raw.lstrip("\ufeff") for s in sources} == {TEXT}
+    assert {s.encoding for s in sources} >= {"utf-8", "gb18030", "utf-16", "utf-8-sig"}
+
+
+def test_sources_control_characters_are_kept_in_raw_and_dropped_in_text(tmp_path):
+    from kg.segment import segment
+
+    raw = "市场新闻\n\n本报讯(记者 林一)6月3日,市\x07商务局局长\x1b张伟介绍,全市增长。\n"
+    (tmp_path / "c.txt").write_text(raw, encoding="utf-8")
+    [src], refused, _ = read_sources([tmp_path / "c.txt"])
+    assert src.raw == raw and not refused
+    [a] = segment(src)
+    assert "\x07" not in a.text and "市商务局局长张伟介绍" in a.text

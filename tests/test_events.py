@@ -103,3 +103,14 @@ def test_events_organiser_opens_meeting_name():
     a = article("6月19日，县防汛抗旱指挥部全体会议召开。")
     (e,) = extract_events(a, [], [agency(a, "县防汛抗旱指挥部", "某县防汛抗旱指挥部")])
     assert e.organizer == "某县防汛抗旱指挥部"
+
+
+def test_event_spans_held_and_convene_scans():
+    # held: a clause that opens on the name and ends on the verb; convene: org + verb + name
+    from kg.events import find_event_spans
+    spans = find_event_spans("12月28日下午，全市安全生产工作会议召开。市委召开常委会会议，研究部署工作。")
+    assert [(s.start, s.end, s.name, s.kind, s.org_start, s.org_end) for s in spans] == [
+        (9, 19, "全市安全生产工作会议", "meeting", -1, -1), (26, 31, "常委会会议", "meeting", 22, 24)]
+    assert [s.name for s in find_event_spans("全市安全生产工作会议召开")] == ["全市安全生产工作会议"]
+    spans = find_event_spans("市政府召开新闻发布会暨签约仪式，在市政府新闻办召开的新闻发布会上，局长介绍情况。")
+    assert [(s.start, s.end, s.name) for s in spans] == [(5, 10, "新闻发布会"), (11, 15, "签约仪式"), (26, 31, "新闻发布会")]

@@ -84,3 +84,12 @@ def test_programs_evidence_is_the_name_span():
     assert [(text[x.start:x.end]) for x in sp] == ["“一网通办”"]
     (p,) = extract_programs(article(text))
     assert p.evidence.anchor == "“一网通办”"
+
+
+def test_program_spans_left_edge_and_modifiers():
+    from kg.programs import find_program_spans
+    spans = find_program_spans("实施产业振兴三年行动计划和乡村振兴示范工程")
+    assert [(s.start, s.end, s.name, s.kind) for s in spans] == [
+        (2, 12, "产业振兴三年行动计划", "plan"), (13, 21, "乡村振兴示范工程", "project")]
+    spans = find_program_spans("新时代“枫桥经验”和省“十四五”规划")
+    assert [(s.name, s.kind) for s in spans] == [("新时代“枫桥经验”", "model"), ("省“十四五”规划", "plan")]

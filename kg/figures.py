@@ -23,10 +23,12 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from decimal import getcontext
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, getcontext
 from functools import lru_cache
+
+import cn2an
 
 from .numbers import (
     ARABIC_RE,
@@ -408,12 +410,16 @@ def find_quantities(text: str) -> list[Quantity]:
             mult += mult2  # 3万多亿元: 万 and 亿 around 多
         if value_s is not None:
             pass
-        elif mult and is_cn and qa:
-            # 四亿零七百多万 = 4亿 + 700多万: the multiplier scales the last section only
+        elif mult and ((is_cn and qa) or "亿" in num or "万" in num):
+            # 四亿零七百多万 = 4亿 + 700多万, 1亿2千万 = 1亿 + 2千万: the multiplier scales
+            # the last section only
             try:
                 value = number_to_decimal(num + mult)
             except (ValueError, ArithmeticError):
-                continue
+                try:  # mixed Arabic and Chinese sections (1亿2千万): cn2an reads them
+                    value = Decimal(str(cn2an.cn2an(num + mult, "smart")))
+                except (ValueError, ArithmeticError, KeyError, TypeError):
+                    continue
         elif mult:
             value = value.scaleb(_power(mult))
         if value_s is None and unit_s and unit_s in uts and uts[unit_s].scale != 1:

@@ -221,3 +221,8 @@ def test_figures_area_is_given_area():
 def test_figures_find_quantities_full_width():
     q = find_quantities("粮食产量１２，３４５吨，增长３．５％")
     assert [(x.value, x.unit) for x in q] == [("12345", "吨"), ("3.5", "%")]
+
+
+@pytest.mark.parametrize("text,value", [("投资1亿2千万元", "120000000"), ("产量1亿2千万吨", "120000000")])
+def test_figures_mixed_arabic_chinese_sections(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]

@@ -11,55 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from .paths import VOCAB_DIR
+from .vocab import alternation, read_rows
 
 
 def read_tsv(name: str, vocab_dir: Path = VOCAB_DIR) -> list[list[str]]:
     """Rows of a TSV vocabulary, without comments and the header row."""
-    path = vocab_dir / name
-    rows: list[list[str]] = []
-    header_seen = False
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            rows.append(line.split("\t"))
-    return rows
-
-
-def alternation(words) -> str:
-    """A regex matching any of ``words``, preferring the longest, as a character trie.
-
-    Python's ``re`` tries a flat alternation word by word at every position; the trie
-    form (市(?:委|长|政府)…) fails after one character almost everywhere, which makes
-    scans with hundreds of words (cities, titles, national bodies) several times faster.
-    """
-    trie: dict = {}
-    for w in set(words):
-        if not w:
-            continue
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict) -> str:
-    branches = []
-    for ch in sorted(k for k in node if k):
-        branches.append(re.escape(ch) + _trie_pattern(node[ch]))
-    end = "" in node
-    if not branches:
-        return ""
-    if len(branches) == 1 and not end:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    # longest first: try to continue before accepting the word that ends here
-    return body + "?" if end else body
+    return read_rows(name, vocab_dir, header=True)
 
 
 @dataclass(frozen=True)

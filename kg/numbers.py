@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, getcontext
 from functools import lru_cache
-from pathlib import Path
 
-from .paths import VOCAB_DIR
+from .vocab import alternation, read_rows
 
 # Character classes of the numeral systems (language, not domain knowledge).
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "兩": 2, "三": 3, "叁": 3,
@@ -40,15 +39,7 @@ CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{''.join(CN_DIGITS)}]+)?"
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    path = Path(VOCAB_DIR) / name
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            rows.append(line.split("\t"))
-    return rows
+    return read_rows(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,44 +94,6 @@ def qualifier_not_after() -> dict[str, str]:
         if len(row) > 3 and row[3]:
             out[row[0]] = row[3]
     return out
-
-
-def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first (so 千瓦时 wins over 千瓦).
-
-    Written as a character trie (千(?:瓦(?:时)?|克)): ``re`` tries a flat alternation word
-    by word, the trie one character at a time. The words that match at one position are
-    prefixes of one another, and the trie tries them longest first too (it goes on before
-    it stops), so matches, and backtracking into the alternation, are the same.
-    """
-    words = set(words)
-    if "" in words:
-        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return _alternation_cached(frozenset(words))
-
-
-@lru_cache(maxsize=256)
-def _alternation_cached(words: frozenset) -> str:
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie, top=True)
-
-
-def _trie_pattern(node: dict, top: bool = False) -> str:
-    branches = [re.escape(ch) + _trie_pattern(node[ch]) for ch in sorted(k for k in node if k)]
-    if top:
-        return "|".join(branches)  # flat at the top, as a word list was (callers group it)
-    end = "" in node
-    if not branches:
-        return ""
-    if len(branches) == 1 and not end:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if end else body  # go on before stopping: the longest word first
 
 
 _CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",

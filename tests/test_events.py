@@ -2,7 +2,7 @@
 import pytest
 
 from kg.events import extract_events, find_event_spans
-from kg.records import AgencyMention, Article, Evidence, PersonMention
+from kg.records import AgencyMention, Article, PersonMention
 
 DATE = "2024-06-20"
 

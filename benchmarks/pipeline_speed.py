@@ -15,7 +15,6 @@ baselines run in the same process and run, and the ratios are what to compare ac
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time

@@ -11,17 +11,9 @@ from rdflib.namespace import RDF
 from kg.cli import cli
 from kg.explain import explain, resolve_term
 from kg.namespace import NIF, ORG
-from kg.store import save_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 CORPUS = Path(__file__).parent.parent / "corpus" / "liaocheng-daily-2023-12-28.txt"
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    save_store(Graph().parse(FIXTURE), out)
-    return out
 
 
 @pytest.fixture(scope="module")

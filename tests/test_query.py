@@ -12,16 +12,9 @@ from rdflib import Graph
 
 from kg.cli import cli
 from kg.query import (QuerySyntaxError, format_result, resolve_query, run_query, saved_queries)
-from kg.store import memory_store, save_store
+from kg.store import memory_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    save_store(Graph().parse(FIXTURE), out)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -30,13 +30,6 @@ def _start(out, config):
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    save_store(Graph().parse(FIXTURE), out)
-    return out
-
-
-@pytest.fixture(scope="module")
 def base(out):
     server, url = _start(out, ServerConfig(timeout=1.5, max_results=100, max_query_length=5000))
     yield url

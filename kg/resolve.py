@@ -66,6 +66,22 @@ def place_of(label: str) -> str | None:
     return m.group(1) if m else None
 
 
+def compatible(places: set[str]) -> bool:
+    """Whether posts in these places can be one person's: one place, or a city and its
+    own province (聊城市 and 山东省); two cities or two provinces are two people."""
+    if len(places) <= 1:
+        return True
+    from .lexicon import lexicon
+
+    cities = lexicon().cities
+    provinces = {p for p in places if p.endswith(("省", "自治区"))}
+    others = places - provinces
+    if len(provinces) > 1 or len(others) > 1:
+        return False
+    city = next(iter(others), "")
+    return not provinces or cities.get(city[:-1] if city.endswith("市") else city) in provinces
+
+
 def resolve(extractions: list[Extraction]) -> Resolved:
     """Merge per-article records into graph entities."""
     r = Resolved()
@@ -73,12 +89,14 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     places: dict[str, set[str]] = defaultdict(set)
     for ex in extractions:
         for h in ex.holdings:
-            p = place_of(h.agency.label) if not h.agency.implicit or h.role not in ("记者", "通讯员") else None
+            p = place_of(h.agency.label)
             if p:
                 places[h.person].add(p)
 
+    split = {name for name, ps in places.items() if not compatible(ps)}
+
     def person_key(name: str, ex: Extraction) -> str:
-        if len(places.get(name, ())) <= 1:
+        if name not in split:
             return name
         local = {place_of(h.agency.label) for h in ex.holdings if h.person == name} - {None}
         return f"{name}@{sorted(local)[0]}" if local else name
@@ -129,7 +147,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             r.merges.append({"person": node.name, "key": key, "articles": sorted(node.articles),
                              "reason": "same name, posts compatible (same place)"})
     for name, ps in sorted(places.items()):
-        if len(ps) > 1:
+        if name in split:
             r.merges.append({"person": name, "split": sorted(ps), "reason": "same name with posts in different places: kept apart"})
     return r
 

@@ -197,3 +197,11 @@ def test_build_activity_time_from_source_date_epoch(tmp_path, monkeypatch):
     g = Graph().parse(out / "graph.ttl")
     rows = q(g, "SELECT ?t ?v (COUNT(?src) AS ?n) WHERE { ?b a prov:Activity ; prov:startedAtTime ?t ; kg:version ?v ; prov:used ?src } GROUP BY ?t ?v")
     assert [(str(t), n.toPython()) for t, _, n in rows] == [("2023-12-28T00:00:00+00:00", 1)]
+
+
+def test_build_city_and_own_province_posts_are_one_person():
+    from kg.resolve import compatible
+
+    assert compatible({"聊城市", "山东省"})
+    assert not compatible({"济南市", "青岛市"})
+    assert not compatible({"聊城市", "河北省"})

@@ -64,7 +64,8 @@ class Extractor:
         self._later_mentions(article, text, out, seen_names)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
         day = article.date if article.date and len(article.date) == 10 else None
-        out.figures.extend(extract_figures(article, day, ctx.city))
+        area = f"{ctx.city or ''}|{ctx.province or ''}" if ctx.province else ctx.city
+        out.figures.extend(extract_figures(article, day, area))
         self._programs_events(article, out)
         return out
 

@@ -639,7 +639,8 @@ def extract_figures(article: Article, page_date: str | None = None, area: str | 
         observation, two evidences).
     page_date (str | None): ISO page date, to resolve 今年以来 / 截至11月底 ... Defaults to
         ``article.date``.
-    area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市).
+    area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市), or
+        "city|province" (聊城市|山东省) so that 全省 resolves too; 全国 is always 全国.
     RETURNS (list[Figure]): in text order; values are exact decimal strings.
     """
     if not page_date and article.date and len(article.date) == 10:
@@ -662,6 +663,26 @@ def _headline_evidence(article: Article) -> Evidence:
         s, e = article.headline_span
         return Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
     return Evidence(article.source, article.id, 0, 0, "", article.headline)
+
+
+_SCOPE_RE = re.compile(r"全国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区")
+
+
+def _scoped_area(text: str, start: int, end: int, area: str | None) -> str:
+    """The area a figure is about: the nearest scope word before it in its sentence
+    (全国 -> 全国, 全省/我省 -> the page's province when ``area`` is a 'city|province' pair),
+    else the page's own area (全市 is implied in a city paper)."""
+    city, _, province = (area or "").partition("|")
+    scope = None
+    for m in _SCOPE_RE.finditer(text, start, end):
+        scope = m.group()
+    if scope == "全国":
+        return "全国"
+    if scope in ("全省", "我省", "本省"):
+        return province or scope
+    if scope in ("全县", "我县", "全区", "我区"):
+        return scope
+    return city
 
 
 def _extract_from(text: str, article: Article, page_date: str | None, area: str | None,
@@ -786,7 +807,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
-            area=area or "", period=period[2] if period else "",
+            area=_scoped_area(text, s0, q.start, area), period=period[2] if period else "",
             period_start=period[3] if period else None, period_end=period[4] if period else None,
         ))
         prev_fig = figures[-1]

@@ -226,3 +226,10 @@ def test_figures_find_quantities_full_width():
 @pytest.mark.parametrize("text,value", [("投资1亿2千万元", "120000000"), ("产量1亿2千万吨", "120000000")])
 def test_figures_mixed_arabic_chinese_sections(text, value):
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_figures_area_from_the_nearest_scope_word():
+    t = "全国粮食产量增长2%,全省新增企业300家,全市投资达到5亿元。"
+    a = Article(id="t", source="s", index=0, headline="", text=t, offsets=list(range(len(t))), raw=t, date=DATE)
+    got = {f.surface: f.area for f in extract_figures(a, DATE, "济宁市|山东省")}
+    assert got == {"2%": "全国", "300家": "山东省", "5亿元": "济宁市"}

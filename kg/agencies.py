@@ -109,12 +109,11 @@ class AgencyFinder:
                     cands.append((m.start(), end))
         cands.extend(self._standalone(text))
         bare = {}
-        if ctx.city:
-            for m in self._bare_re.finditer(text):
-                if not any(s <= m.start() < e for s, e in cands):
-                    template, kind = self.lex.bare[m.group()]
-                    bare[(m.start(), m.end())] = (template.format(place=ctx.city), kind, None)
-                    cands.append((m.start(), m.end()))
+        for m in self._bare_re.finditer(text):
+            if not any(s <= m.start() < e for s, e in cands):
+                template, kind = self.lex.bare[m.group()]
+                bare[(m.start(), m.end())] = (template.format(place=ctx.city or "市"), kind, None)
+                cands.append((m.start(), m.end()))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         out: list[AgencyName] = []
         last = -1
@@ -147,6 +146,14 @@ class AgencyFinder:
                 return s, cand
         return None
 
+    def reads_as_clause(self, s: str, verbs: bool = True) -> bool:
+        """Whether a run of characters reads as part of a clause, not an agency name.
+
+        verbs (bool): also count verbs (组建, 参与 …); off where a title vouches for the
+            name, since department names hold such words too (组织部).
+        """
+        return any(c in _STOP_IN_BODY for c in s) or (verbs and bool(_VERB_IN_BODY.search(s)))
+
     def is_place_or_agency(self, s: str) -> bool:
         """Whether a short string is a place or an agency rather than a person's name."""
         if s in self.lex.provinces or s in self.lex.known or s[:-1] in self.lex.cities:
@@ -178,7 +185,7 @@ class AgencyFinder:
             body = text[p:q]
             if not 4 <= len(body) <= MAX_BODY:
                 continue
-            if any(c in _STOP_IN_BODY for c in body) or _VERB_IN_BODY.search(body) or self._place_inside.search(body, 1):
+            if self.reads_as_clause(body) or self._place_inside.search(body, 1):
                 continue  # a clause (…联合山东交通学院), not a name
             out.append((p, m.end()))
         return out

@@ -19,7 +19,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 _AFTER_NAME = re.compile(
-    r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
@@ -145,8 +145,9 @@ class ChainParser:
                 while left > 0 and _HAN.match(text[left - 1]) and head - left < 12:
                     left -= 1
                 if (left == 0 or text[left - 1] in _DELIMS) and self.lex.suffix_end_re.search(text[left:head]):
-                    prefix = text[left:head]
-                    seg_start = left
+                    if not self.finder.reads_as_clause(text[left:head], verbs=False):  # 除了绿城集团
+                        prefix = text[left:head]
+                        seg_start = left
             for s, e, r in reversed(seg_titles):
                 chain.insert(0, (s, e, r, agency, seg_start, prefix))
             if seg_start == 0 or text[seg_start - 1] not in _DELIMS:

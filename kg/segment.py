@@ -20,7 +20,7 @@ from .repair import Line, OffsetMap, fragments, normalize_for_matching, repair_l
 # 本报12月18日讯(…), 新华社北京12月28日电(记者 X), 本报记者 X, 每经记者 X 发自上海, 记者 X 报道
 _MARK = r"[□■◆◇●○★☆▲△]?"
 _WIRE = rf"{_MARK}[\u4e00-\u9fff]{{1,10}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
-_ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "摄影记者", "记者", "通讯员", "实习生", "摄影", "编辑")
+_ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "摄影记者", "实习编辑", "记者", "通讯员", "实习生", "摄影", "编辑")
 _ROLE_ALT = "|".join(_ROLE_WORDS)
 _BYLINE = re.compile(
     rf"^(?:{_WIRE}\s*\(|{_MARK}本报讯|{_MARK}本报(?:{_ROLE_ALT})|{_MARK}[\u4e00-\u9fff]{{1,4}}?报?(?:{_ROLE_ALT})[\u4e00-\u9fff]{{2,9}}(?:发自|报道|/)|"
@@ -324,7 +324,8 @@ def parse_byline(raw: str, line: Line) -> list[tuple[str, str, int, int]]:
                 if len(name) < 2:
                     continue
                 for s, e in _split_names(name):
-                    out.append((name[s:e], role, pos + tok.start() + s, pos + tok.start() + e))
+                    if _starts_with_surname(name[s:e]):
+                        out.append((name[s:e], role, pos + tok.start() + s, pos + tok.start() + e))
         pos += len(piece)
     return out
 
@@ -343,6 +344,13 @@ def _split_names(run: str) -> list[tuple[int, int]]:
         spans.append((pos, min(len(run), pos + n)))
         pos += n
     return spans
+
+
+def _starts_with_surname(name: str) -> bool:
+    from .lexicon import lexicon
+
+    surnames = lexicon().surnames
+    return name[:1] in surnames or name[:2] in surnames
 
 
 def _two_names(run: str) -> bool:

@@ -113,3 +113,12 @@ def test_agencies_without_place_or_suffix_words(text, surface, label):
 def test_agencies_not_found_in_clauses(text):
     found = {a.surface for a in AgencyFinder().find(text, CTX)}
     assert not any(s.startswith(("我市电子", "企业联合", "建成后")) for s in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("人居环境委员会主任委员赵文斌致词。", {("赵文斌", "主任委员", "人居环境委员会")}),
+    ("在活动中,除了绿野集团董事长钱立新,还有多位嘉宾。", {("钱立新", "董事长", None)}),
+])
+def test_chains_compound_titles_and_clause_prefixes(parser, text, expected):
+    got = {(n, r, a) for n, r, a, _ in _holdings(parser, text, Context())}
+    assert got == expected

@@ -110,6 +110,13 @@ class ChainParser:
             if chain is None:
                 continue
             resolved = self._assign(text, chain, ctx, by_end)
+            prev = hits[-1] if hits else None
+            if prev and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
+                # 发展改革委主任甲、副主任乙: the next official of a list shares the agency
+                last = next((t.agency for t in reversed(prev.titles) if t.agency and not t.implicit), None)
+                for t in resolved:
+                    if t.agency is None and last is not None:
+                        t.agency = last
             hit = PersonHit(text[te:te + n], te, te + n, resolved)
             hits.append(hit)
             taken_until = te + n

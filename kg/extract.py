@@ -77,17 +77,26 @@ class Extractor:
         return AgencyMention(a.surface, a.label, a.label, a.kind, article.id, ev, a.parent, False, a.start, a.end)
 
     def _bylines(self, article: Article, out: Extraction, seen: dict, paper: str | None) -> None:
-        label = paper or "本报"
+        surface, label, kind = self._press(article, paper)
         for name, role, rs, re_ in article.reporters:
             ev = _raw_evidence(article, rs, re_)
             at = article.text.find(name, 0, 80)  # the byline opens the body: 本报讯(记者 X)
             pm = PersonMention(name, article.id, ev, cue="byline", start=at, end=at + len(name) if at >= 0 else -1)
             out.persons.append(pm)
             seen.setdefault(name, pm)
-            # 本报 is named in the byline (本报讯): a surface of the paper, not an implicit body
-            press = AgencyMention("本报", label, label, PRESS_KIND, article.id, ev, None, False)
+            # the medium is named in the byline (本报讯, 新华社…电): a surface, not an implicit body
+            press = AgencyMention(surface, label, label, kind, article.id, ev, None, False)
             out.agencies.append(press)
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
+
+    def _press(self, article: Article, paper: str | None) -> tuple[str, str, str]:
+        """(surface, canonical name, kind) of the medium a byline names: 本报 is the paper
+        that prints the page (from metadata when known); 新华社 is 新华通讯社."""
+        surface = article.press or "本报"
+        if surface == "本报":
+            return surface, paper or "本报", PRESS_KIND
+        known = self.nlp.get_pipe("kg_agencies").finder.lex.known.get(surface)
+        return (surface, known.canonical, known.kind) if known else (surface, surface, PRESS_KIND)
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """Names without a title right before a speech verb (张三指出), or a list of them

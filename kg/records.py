@@ -91,6 +91,7 @@ class Article:
     headline_source: str = "line"
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
     source_span: tuple[int, int] | None = None  # the article's [start, end) in the raw file
+    press: str = ""  # the medium its byline names: 本报, 新华社, 中新社 …
     _sentence_ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:

@@ -230,11 +230,13 @@ def _finish(source: Source, d: dict, index: int) -> Article:
         headline = "".join(c for c, _ in d["scattered"])
         hspan = (d["scattered"][0][1], d["scattered"][-1][1] + 1)
         source_kind = "vertical"
-    reporters = parse_byline(source.raw, _byline_line(d["body"])) if d["byline"] else []
+    byline = _byline_line(d["body"]) if d["byline"] else None
+    reporters = parse_byline(source.raw, byline) if byline else []
     art = Article(
         id=f"{source.id}#a{index + 1}", source=source.id, index=index, headline=headline,
         text=text, offsets=offsets, headline_span=hspan, kicker=kicker, reporters=reporters,
         truncated=truncated, headline_source=source_kind, raw=source.raw,
+        press=press_of(byline.text) if byline else "",
     )
     art.date_said, art.date = date_of(text[:80], source.date)
     art.date = art.date or source.date
@@ -289,6 +291,25 @@ def _single_article(source: Source, lines: list[Line]) -> Article:
     art.date_said, art.date = date_of(text[:80], source.date)
     art.date = art.date or source.date
     return art
+
+
+_PRESS = re.compile(rf"^{_MARK}([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)")
+_MEDIUM_END = re.compile(r"社|报|台|网|刊")
+
+
+def press_of(byline: str) -> str:
+    """The medium a byline names (新华社北京3月5日电 -> 新华社; 本报讯 -> 本报), or ""."""
+    m = _PRESS.match(normalize_for_matching(byline))
+    if not m:
+        return "本报" if byline.lstrip("□■◆◇●○★☆▲△").startswith("本报") else ""
+    name = m.group(1)
+    end = _MEDIUM_END.search(name)
+    if end:  # 中新社华盛顿 -> 中新社: the medium's name ends in 社/报/台/网/刊
+        return name[:end.end()]
+    for place_len in (3, 2):  # 新华北京 -> 新华: a dateline place follows the medium
+        if len(name) > place_len and _is_place(name[-place_len:]):
+            return name[:-place_len]
+    return name
 
 
 def parse_byline(raw: str, line: Line) -> list[tuple[str, str, int, int]]:

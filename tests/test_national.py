@@ -47,3 +47,19 @@ def test_national_no_person_from_agency_or_place(parser, text):
 @pytest.mark.parametrize("text", ["周总理强调说,要发展生产。", "王主席常常告诉我们,要实事求是。"])
 def test_national_words_after_a_title_are_not_names(parser, text):
     assert {n for n, _, _ in _got(parser, text)} == set()
+
+
+def test_national_next_official_in_a_list_shares_the_agency(parser):
+    got = _got(parser, "财政部部长罗建华、副部长邱明出席。")
+    assert ("邱明", "副部长", "中华人民共和国财政部") in got
+
+
+def test_national_wire_byline_names_the_medium(tmp_path):
+    from kg.extract import Extractor
+    from kg.records import Source
+    from kg.segment import segment
+
+    raw = "发布会举行\n\n新华社北京3月5日电（记者 严小平）国家统计局局长孔德明介绍，全年增长5%。\n"
+    [art] = segment(Source(id="x.txt", path="x.txt", raw=raw, date="2024-03-05"))
+    ex = Extractor().extract(art, Context())
+    assert ("严小平", "记者", "新华通讯社") in {(h.person, h.role, h.agency.label) for h in ex.holdings}

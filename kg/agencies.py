@@ -27,6 +27,7 @@ _VERB_IN_BODY = re.compile(
     "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
 )
 _HAN_CHAR = re.compile(f"[{_HAN}]")
+_ANY_PLACE = re.compile(f"[{_HAN}]{{2}}(?:市|县|区)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
@@ -198,6 +199,9 @@ class AgencyFinder:
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
+            if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+                # after a boundary, any 2-character place with its level (邹城市委, 曲阜市政府)
+                m = _ANY_PLACE.match(text, s)
             if not m or m.end() >= end or self._prefix_word(text, m):
                 continue
             if self._extend(text, m.end()) == end:
@@ -312,7 +316,7 @@ class AgencyFinder:
         if surface[0] in "县区镇乡":
             return (ctx.county or surface[0]), surface[1:]
         m = re.match(rf"([{_HAN}]{{2,3}})市", surface)
-        if m and m.group(1) in self.lex.cities and len(surface) > m.end():
+        if m and (m.group(1) in self.lex.cities or len(m.group(1)) == 2) and len(surface) > m.end():
             return m.group(), surface[m.end():]
         m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗)", surface)
         if m and len(surface) > m.end():
@@ -365,7 +369,8 @@ def infer_context(text: str, city: str | None = None, province: str | None = Non
         for name in _city_re().findall(text):
             counts[name] = counts.get(name, 0) + 1
         best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-        if best and best[1] >= 2:
+        # the most named city; one mention is enough when no other city is named
+        if best and (best[1] >= 2 or len(counts) == 1):
             city = best[0] + "市"
             province = province or lex.cities[best[0]]
     if not province:

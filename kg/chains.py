@@ -115,7 +115,8 @@ class ChainParser:
                 # 发展改革委主任甲、副主任乙: the next official of a list shares the agency
                 last = next((t.agency for t in reversed(prev.titles) if t.agency and not t.implicit), None)
                 for t in resolved:
-                    if t.agency is None and last is not None:
+                    title = self.lex.titles.get(t.role)
+                    if t.agency is None and last is not None and not (title and title.implicit):
                         t.agency = last
             hit = PersonHit(text[te:te + n], te, te + n, resolved)
             hits.append(hit)
@@ -235,8 +236,8 @@ class ChainParser:
         out = []
         while pos < len(text) and text[pos] == "、":
             n = self.name_at(text, pos + 1)
-            if not n or self._title_starts(text, pos + 1):
-                break
+            if not n or self._title_starts(text, pos + 1) or not _AFTER_NAME.match(text, pos + 1 + n):
+                break  # 、邹城市委副书记: a new chain, not another name of this one
             out.append(PersonHit(text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, list(titles), cue="list"))
             pos = pos + 1 + n
         return out

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .records import Evidence, Extraction, Figure, Event, Program
 
-_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
+_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
 
 
 @dataclass
@@ -62,8 +62,8 @@ class Resolved:
 
 def place_of(label: str) -> str | None:
     """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
-    m = _PLACE.match(label)
-    return m.group(1) if m else None
+    m = _PLACE.match(label[2:] if label.startswith("中共") else label)
+    return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place
 
 
 def compatible(places: set[str]) -> bool:

@@ -143,7 +143,9 @@ class AgencyFinder:
                 return s, cand
             if cand in self.lex.cities and text.startswith(("市", "副市", "常务副市"), end):
                 return s, cand + "市"  # 深圳市长: the title's 市 closes the city's name
-            if n in (3, 4) and cand.endswith(("县", "区")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+            if n in (3, 4) and cand.endswith(("县", "区", "镇", "乡")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+                return s, cand
+            if n in (4, 5) and cand.endswith("街道") and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
         return None
 
@@ -361,6 +363,24 @@ def _city_re() -> re.Pattern:
     return re.compile(alternation(lexicon().cities))
 
 
+_COUNTY_RE = re.compile(f"(?<![{_HAN}])([{_HAN}]{{2}}(?:县|区))|(?<=[在和与、，,])([{_HAN}]{{2}}(?:县|区))")
+
+
+def infer_county(text: str) -> str | None:
+    """The county a county paper is about: a county named at least twice, when the text
+    speaks of 全县/县委/县长 (a county's own paper)."""
+    county_refs = len(re.findall("全县|我县|县委|县长|县政府|全区|我区|区委|区长|区政府", text))
+    city_refs = len(re.findall("全市|我市|市委|市长|市政府", text))
+    if county_refs <= city_refs:
+        return None  # a city's paper: 县 bodies it names are not its own
+    counts: dict[str, int] = {}
+    for m in _COUNTY_RE.finditer(text):
+        name = m.group(1) or m.group(2)
+        counts[name] = counts.get(name, 0) + 1
+    best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    return best[0] if best and (best[1] >= 2 or len(counts) == 1) else None
+
+
 def infer_context(text: str, city: str | None = None, province: str | None = None) -> Context:
     """The city and province a page is about: metadata first, else the most named place."""
     lex = lexicon()
@@ -383,4 +403,4 @@ def infer_context(text: str, city: str | None = None, province: str | None = Non
         best_p = max(pc.items(), key=lambda kv: (kv[1], kv[0]), default=None)
         if best_p:
             province = best_p[0]
-    return Context(city=city, province=province)
+    return Context(city=city, province=province, county=infer_county(text))

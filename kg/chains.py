@@ -201,6 +201,12 @@ class ChainParser:
                         else:
                             target = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
                             implicit = True
+                elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")):
+                    # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government
+                    label = (f"中共{named_place[1]}委员会" if title.family == "party" else f"{named_place[1]}人民政府")
+                    kind = "PartyOrgan" if title.family == "party" else "GovernmentAgency"
+                    target = AgencyName(named_place[0], s, text[named_place[0]:s], label, kind, None)
+                    post_start = named_place[0]
                 elif current is not None and seg_start == s:
                     target = current  # 党组书记、主任: the agency covers the titles after it
             if target is not None and not implicit:

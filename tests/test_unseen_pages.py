@@ -60,3 +60,15 @@ def test_unseen_national_page(tmp_path):
     names = {str(n) for (n,) in g.query(sparql_prologue() + "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
     assert "黄循财" not in {n for n, _, _ in got}  # a foreign premier holds no post in 国务院
     assert names >= {"郑建国", "刘晓东", "康义", "李强", "王毅", "王文涛", "黄坤明", "王伟中", "黄敏"}
+
+
+def test_unseen_county_page(tmp_path):
+    got, _ = _build(tmp_path, "county-page-2024-07-02.txt")
+    assert got == {
+        ("刘志强", "书记", "中共阳信县委员会"),
+        ("孙建军", "副书记", "中共阳信县委员会"), ("孙建军", "县长", "阳信县人民政府"),
+        ("赵明", "主任", "阳信县人民代表大会常务委员会"),
+        ("钱红", "主席", "中国人民政治协商会议阳信县委员会"),
+        ("李红", "党委书记", "中共温店镇委员会"), ("周强", "镇长", "商店镇人民政府"),
+        ("王海燕", "记者", "本报"),
+    }

@@ -425,3 +425,7 @@ def viz_command(source: str, output: str | None, focus: str | None, hops: int,
         output = str(base / ("graph.html" if not (focus or types) else "view.html"))
     path = viz.write_html(net, output)
     click.echo(f"wrote {path} ({len(net.nodes)} nodes, {len(net.edges)} links)")
+
+
+if __name__ == "__main__":  # python -m kg.cli
+    cli()

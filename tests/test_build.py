@@ -205,3 +205,19 @@ def test_build_city_and_own_province_posts_are_one_person():
     assert compatible({"聊城市", "山东省"})
     assert not compatible({"济南市", "青岛市"})
     assert not compatible({"聊城市", "河北省"})
+
+
+def test_build_is_deterministic_across_processes(tmp_path):
+    """Set and dict order must not leak into the output: two processes, two hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(CORPUS), "-o", str(out), "-q", "--no-html",
+                        "--no-validate"], check=True, env=env, capture_output=True)
+        outs.append((out / "graph.ttl").read_bytes())
+    assert outs[0] == outs[1]

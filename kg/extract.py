@@ -9,6 +9,7 @@ import re
 from .agencies import AgencyName, Context, infer_context
 from .events import extract_events
 from .figures import extract_figures
+from .lexicon import lexicon
 from .nlp import build_nlp, make_doc
 from .programs import extract_programs
 from .records import AgencyMention, Article, Evidence, Extraction, Holding, PersonMention, Source
@@ -39,8 +40,7 @@ class Extractor:
         text = normalize_for_matching(article.text)
         doc = make_doc(self.nlp, text, ctx)
         out = Extraction(article)
-        agencies = [self._agency(article, a) for a in doc._.kg_agencies]
-        out.agencies.extend(agencies)
+        out.agencies.extend(self._agency(article, a) for a in doc._.kg_agencies)
         seen_names: dict[str, PersonMention] = {}
         for hit in doc._.kg_people:
             ev = article.evidence(hit.start, hit.end)
@@ -51,10 +51,7 @@ class Extractor:
                 if t.agency is None:
                     continue
                 am = self._agency(article, t.agency, implicit=t.implicit)
-                if not t.implicit:
-                    out.agencies.append(am)
-                else:
-                    out.agencies.append(am)
+                out.agencies.append(am)
                 post_ev = article.evidence(min(t.post_start, hit.start), hit.end)
                 out.holdings.append(
                     Holding(hit.name, t.role, am, text[t.post_start:t.post_end], article.id, article.date, post_ev)
@@ -95,7 +92,7 @@ class Extractor:
         surface = article.press or "本报"
         if surface == "本报":
             return surface, paper or "本报", PRESS_KIND
-        known = self.nlp.get_pipe("kg_agencies").finder.lex.known.get(surface)
+        known = lexicon().known.get(surface)
         return (surface, known.canonical, known.kind) if known else (surface, surface, PRESS_KIND)
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:

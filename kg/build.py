@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from datetime import datetime, timezone
 import sys
 import tempfile
@@ -47,7 +48,7 @@ def _extractor() -> Extractor:
     return _EXTRACTOR
 
 
-def process_source(src: Source, paper: str | None = None) -> tuple[list[Extraction], list[dict]]:
+def process_source(src: Source) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract one source (runs in a worker process for big builds).
 
     The articles come back light: their raw text and offset maps are dropped once every
@@ -59,7 +60,7 @@ def process_source(src: Source, paper: str | None = None) -> tuple[list[Extracti
     extractions: list[Extraction] = []
     summaries: list[dict] = []
     for art in articles:
-        ex = extractor.extract(art, ctx, paper)
+        ex = extractor.extract(art, ctx, src.paper)
         art.source_span = _span_of(art)
         art.raw, art.offsets = "", []
         extractions.append(ex)
@@ -82,19 +83,17 @@ def _span_of(art) -> tuple[int, int] | None:
 
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
-                    meta: dict | None = None, jobs: int = 1) -> tuple[list[Extraction], list[dict]]:
+                    jobs: int = 1) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes."""
-    papers = [(meta or {}).get(src.id, {}).get("paper") for src in sources]
     size = sum(len(s.raw) for s in sources)
     if jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            results = pool.map(process_source, sources, papers, chunksize=max(1, len(sources) // (jobs * 8)))
+            results = pool.map(process_source, sources, chunksize=max(1, len(sources) // (jobs * 8)))
             results = list(progress(results) if progress else results)
     else:
-        it = zip(sources, papers)
-        results = [process_source(src, paper) for src, paper in (progress(list(it)) if progress else it)]
+        results = [process_source(src) for src in (progress(sources) if progress else sources)]
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
@@ -124,9 +123,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     all_inputs = list(dict.fromkeys([*prev_inputs, *map(str, inputs)]))
     sources, refused, skipped = read_sources(all_inputs, page_date)
     sources.sort(key=lambda s: s.id)
-    meta = {s.id: {"paper": _paper_of(s)} for s in sources}
     bar = _bar("extracting", "source") if progress else None
-    extractions, summaries = extract_sources(sources, bar, meta, jobs=jobs)
+    extractions, summaries = extract_sources(sources, bar, jobs=jobs)
     resolved = resolve(extractions)
     writer = GraphWriter()
     for s in sources:
@@ -137,11 +135,12 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     writer.resolved(resolved)
     writer.activity(sources, stamp or _source_date_epoch())
     graph = writer.g
+    per_source = Counter(e.article.source for e in extractions)
     report = {
         "kg_version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
-        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": sum(1 for e in extractions if e.article.source == s.id)} for s in sources],
+        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id]} for s in sources],
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
         "articles": summaries,
@@ -194,15 +193,6 @@ def _source_date_epoch() -> str | None:
         return datetime.fromtimestamp(int(value), timezone.utc).isoformat(timespec="seconds")
     except ValueError:
         raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
-
-
-def _paper_of(src: Source) -> str | None:
-    from .sources import read_sidecar
-
-    try:
-        return read_sidecar(Path(src.path)).get("paper")
-    except (ValueError, OSError):
-        return None
 
 
 def _counts(r, graph) -> dict:

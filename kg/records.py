@@ -64,6 +64,7 @@ class Source:
     url: str | None = None
     layout: str = "page"
     city: str | None = None  # the city 市/我市/全市 refers to, when the sidecar says it
+    paper: str | None = None  # the newspaper that prints the page (本报), when the sidecar says it
 
 
 @dataclass(slots=True)

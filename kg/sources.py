@@ -191,7 +191,7 @@ def read_sources(
             sources.append(
                 Source(id=shown, path=shown, raw=text, encoding=encoding, date=when,
                        title=meta.get("title"), url=meta.get("url"),
-                       layout=meta.get("layout", "page"), city=meta.get("city"))
+                       layout=meta.get("layout", "page"), city=meta.get("city"), paper=meta.get("paper"))
             )
     return sources, refused, skipped
 

@@ -5,20 +5,27 @@ spaCy types stop here: everything returned is a plain record of kg.records.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .agencies import AgencyName, Context, infer_context
 from .events import extract_events
 from .figures import extract_figures
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon, read_tsv
 from .nlp import build_nlp, make_doc
 from .programs import extract_programs
 from .records import AgencyMention, Article, Evidence, Extraction, Holding, PersonMention, Source
 from .repair import normalize_for_matching
 
 PRESS_KIND = "Newspaper"
-_SPEECH = re.compile(r"(?:介绍|表示|指出|强调|主持|出席|讲话|要求|通报|宣读)")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_COMMON = {"w3", "w2"}  # frequent words in the name model's word list
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> re.Pattern:
+    """Words after which a name means a person (ontology/vocab/person-cues.tsv)."""
+    return re.compile(alternation(r[0] for r in read_tsv("person-cues.tsv")))
 
 
 def page_context(source: Source, articles: list[Article]) -> Context:
@@ -58,6 +65,8 @@ class Extractor:
                 )
         self._bylines(article, out, seen_names, paper)
         self._speakers(article, text, out, seen_names)
+        edges = set(doc.to_array("IDX").tolist()) | {len(text)}  # word starts (array: no Token objects)
+        self._model_names(article, text, out, seen_names, edges)
         self._later_mentions(article, text, out, seen_names)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
         day = article.date if article.date and len(article.date) == 10 else None
@@ -100,7 +109,7 @@ class Extractor:
         (张三、李四出席), each checked by the name model."""
         if self.names is None:
             return
-        for m in _SPEECH.finditer(text):
+        for m in _person_cues().finditer(text):
             end = m.start()
             threshold = self.names.find_threshold
             while end > 0:
@@ -117,6 +126,33 @@ class Extractor:
                     threshold = self.names.at_threshold  # the list itself is the cue
                 else:
                     break
+
+    def _model_names(self, article: Article, text: str, out: Extraction, seen: dict, edges: set[int]) -> None:
+        """Names with no cue at all, where the learned model is confident (it was tuned for
+        precision on held-out data: P 0.97 on Chinese-form names), that the word segmenter
+        also keeps whole (推|陈出新 is cut out of an idiom) and that are no dictionary word."""
+        if self.names is None:
+            return
+        for s, e, _p in self.names.find_names(text):
+            name = text[s:e]
+            if name in seen or s not in edges or e not in edges:
+                continue
+            if len(name) == 2 and name in self.names.lex:
+                continue  # 明白, 练兵, 梅山: two characters that are a word read as one
+            if any(text.startswith(known, s) or known.startswith(name) for known in seen):
+                continue  # 刘元 where 刘元朝 is already known: a cut of a known name
+            if self._glued(text, s, e):
+                continue  # 情况表明, 伸张正义: the "name" is cut out of words around it
+            pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
+            out.persons.append(pm)
+            seen[name] = pm
+
+    def _glued(self, text: str, s: int, e: int) -> bool:
+        """Whether a word of the lexicon crosses the span's edges (情|况表明, 伸|张正义)."""
+        lex = self.names.lex
+        left = text[s - 1:s + 1] if s > 0 else ""
+        right = text[e - 1:e + 1] if e < len(text) else ""
+        return any(w and lex.get(w) not in (None, "nr") for w in (left, right))
 
     def _name_ending_at(self, text: str, end: int, threshold: float) -> int | None:
         for n in (3, 2, 4):

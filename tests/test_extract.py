@@ -49,3 +49,17 @@ def test_extract_agencies_in_running_text(extraction):
 def test_extract_evidence_sentence_is_repaired(extraction):
     h = next(h for h in extraction.holdings if h.role == "常务副市长")
     assert "冯志刚出席会议并讲话" in h.evidence.sentence
+
+
+@pytest.mark.parametrize("text,name,found", [
+    ("这次比赛中,选手郑晓明的表现最为出色。", "郑晓明", True),
+    ("实践的情况表明,改革是正确的。", "况表明", False),
+    ("要坚持推陈出新,繁荣文化。", "陈出新", False),
+    ("我们应该明白,发展是硬道理。", "明白", False),
+])
+def test_extract_names_without_a_cue(text, name, found):
+    from kg.records import Article
+
+    art = Article("a", "s", 0, "", text, list(range(len(text))), raw=text)
+    got = {p.name for p in Extractor().extract(art, CTX).persons}
+    assert (name in got) is found

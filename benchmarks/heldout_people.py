@@ -190,6 +190,23 @@ def score_triples(extract_fn, sentences):
     return pair, triple
 
 
+_EXTRACTOR = None
+
+
+def _persons(text):
+    """People the whole pipeline finds in one sentence (an article of one sentence)."""
+    global _EXTRACTOR
+    from kg.agencies import infer_context
+    from kg.extract import Extractor
+    from kg.records import Article
+
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    art = Article(id="heldout", source="heldout", index=0, headline="", text=text,
+                  offsets=list(range(len(text))), raw=text)
+    return _EXTRACTOR.extract(art, infer_context(text)).persons
+
+
 def _lead_extractor():
     """Adapter to the lead's extractor, or None while kg.extract offers neither entry point.
 
@@ -346,6 +363,17 @@ def main(argv=None):
             print(triple.row("(name, title, org) triples"))
         except Exception as exc:  # noqa: BLE001 - report, don't hide the other scores
             print(f"  extractor failed: {exc!r}")
+        print("\n(d) persons of the whole pipeline (kg.extract.Extractor), unique names per sentence")
+        by_src: dict[str, PRF] = defaultdict(PRF)
+        total = PRF()
+        for src, text, spans in sents:
+            gold = {text[s:e] for lab, s, e in spans if lab == NAME}
+            pred = {p.name for p in _persons(text)}
+            total.add(gold, pred)
+            by_src[src].add(gold, pred)
+        print(total.row("all held-out sentences"))
+        for src, prf in sorted(by_src.items()):
+            print(prf.row(f"  {src}"))
 
     reports = DEFAULT_DATA if args.data is None else Path(args.data)
     big = "".join(json.loads(l)["content"] for l in open(Path(reports) / "gov_work_reports" / "government_work_reports.jsonl", encoding="utf-8"))

@@ -133,9 +133,9 @@ class Extractor:
         also keeps whole (推|陈出新 is cut out of an idiom) and that are no dictionary word."""
         if self.names is None:
             return
-        for s, e, _p in self.names.find_names(text):
+        for s, e, _p in self.names.find_names(text, starts=edges):
             name = text[s:e]
-            if name in seen or s not in edges or e not in edges:
+            if name in seen or e not in edges:
                 continue
             if len(name) == 2 and name in self.names.lex:
                 continue  # 明白, 练兵, 梅山: two characters that are a word read as one

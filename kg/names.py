@@ -284,11 +284,14 @@ class NameModel:
             return None
         return best
 
-    def find_names(self, text: str, threshold: float | None = None) -> list[tuple[int, int, float]]:
+    def find_names(self, text: str, threshold: float | None = None,
+                   starts: set[int] | None = None) -> list[tuple[int, int, float]]:
         """Names found without a cue: non-overlapping spans, most probable first chosen.
 
         text (str): repaired text.
         threshold (float | None): least probability. Defaults to ``find_threshold``.
+        starts (set[int] | None): only spans starting at these offsets (word starts from a
+            segmenter, say). Defaults to every offset.
         RETURNS (list[tuple[int, int, float]]): (start, end, probability), by start.
         """
         thr = self.find_threshold if threshold is None else threshold
@@ -319,6 +322,8 @@ class NameModel:
             s = m.start()
             if s + 1 >= n:
                 break
+            if starts is not None and s not in starts:
+                continue
             c1 = text[s + 1]
             if han(c1) is None:
                 continue

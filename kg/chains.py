@@ -193,14 +193,12 @@ class ChainParser:
                 if template and role not in ("记者", "通讯员"):
                     place = self._place_for(template, named_place, committee or current, ctx)
                     if place:
-                        label = template.format(city=place, province=place, county=place)
-                        canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+                        body = self._body_of(template, place, ctx)
                         if named_place:  # 浙江省省长: the text names the place
-                            target = AgencyName(named_place[0], s, text[named_place[0]:s], canon[0], canon[1], canon[2])
+                            target = AgencyName(named_place[0], s, text[named_place[0]:s], body.label, body.kind, body.parent)
                             post_start = named_place[0]
                         else:
-                            target = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
-                            implicit = True
+                            target, implicit = body, True
                 elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")):
                     # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government
                     label = (f"中共{named_place[1]}委员会" if title.family == "party" else f"{named_place[1]}人民政府")
@@ -215,6 +213,12 @@ class ChainParser:
                     committee = target
             out.append(TitleHit(role, s, e, target, implicit, post_start, e))
         return out
+
+    def _body_of(self, template: str, place: str, ctx: Context) -> AgencyName:
+        """The body a title implies (副市长 -> 聊城市人民政府), with no span in the text."""
+        label = template.format(city=place, province=place, county=place)
+        canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+        return AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
 
     def _place_for(self, template: str, named, anchor: AgencyName | None, ctx: Context) -> str | None:
         """The place an implicit body belongs to: named before the title, else the
@@ -274,9 +278,7 @@ class ChainParser:
                 place = self._place_for(title.implicit, None, None, ctx)
                 if not place:
                     continue
-                label = title.implicit.format(city=place, province=place, county=place)
-                canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
-                ag = AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
+                ag = self._body_of(title.implicit, place, ctx)
                 out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))
                 break
         return out

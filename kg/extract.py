@@ -18,7 +18,6 @@ from .repair import normalize_for_matching
 
 PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
-_COMMON = {"w3", "w2"}  # frequent words in the name model's word list
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 
 

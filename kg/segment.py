@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .lexicon import alternation, lexicon, read_tsv
+from .names import NameModel
 from .records import Article, Source
 from .repair import Line, OffsetMap, fragments, normalize_for_matching, repair_line, scattered_fragments, split_lines
 
@@ -200,8 +202,6 @@ def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
 
 @lru_cache(maxsize=1)
 def _openers() -> re.Pattern:
-    from .lexicon import alternation, read_tsv
-
     words = alternation(r[0] for r in read_tsv("paragraph-openers.tsv"))
     # …or a name (2–3 characters) opening with what it said: 某某在讲话中指出 / 某某强调
     return re.compile(rf"(?:{words})|[\u4e00-\u9fff]{{2,3}}(?:在讲话中|指出|强调|表示|要求)")
@@ -355,8 +355,6 @@ def _split_names(run: str) -> list[tuple[int, int]]:
     """Spans of the names in a run of characters (林金彦 -> one; 丁奇志张斌 -> two)."""
     if len(run) <= 4 and not (len(run) == 4 and _two_names(run)):
         return [(0, len(run))]
-    from .names import NameModel
-
     model = NameModel.load()
     spans, pos = [], 0
     while pos < len(run) - 1:
@@ -368,23 +366,17 @@ def _split_names(run: str) -> list[tuple[int, int]]:
 
 
 def _starts_with_surname(name: str) -> bool:
-    from .lexicon import lexicon
-
     surnames = lexicon().surnames
     return name[:1] in surnames or name[:2] in surnames
 
 
 def _two_names(run: str) -> bool:
     """A 4-character run of two 2-character names (康淼沈汝 is not; 王丹陈伟 is)."""
-    from .lexicon import lexicon
-
     lex = lexicon()
     return run[0] in lex.surnames and run[2] in lex.surnames and run[:2] not in lex.surnames
 
 
 def _is_place(word: str) -> bool:
-    from .lexicon import lexicon
-
     lex = lexicon()
     return word in lex.provinces or word in lex.cities or word.rstrip("市") in lex.cities
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.figures import extract_figures  # noqa: E402
+from kg.nlp.figures import extract_figures  # noqa: E402
 from kg.records import Article  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/gov_work_reports/government_work_reports.jsonl"

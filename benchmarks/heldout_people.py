@@ -12,7 +12,7 @@ Scores (exact span match, micro-averaged):
     title ends (gold), against ``NameModel.name_at(text, title_end)`` (ours) and the
     jieba token starting there when it is tagged nr* (baseline).
 (b) find_names alone, on whole sentences, against every jieba nr* token.
-(c) title/agency/name triples from the lead's extractor, when ``kg.extract`` offers
+(c) title/agency/name triples from the lead's extractor, when ``kg.nlp.extract`` offers
     ``extract_text``; otherwise the plug-in point ``score_triples`` is left for it.
 
 Usage:
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kg.names import NameModel  # noqa: E402
+from kg.nlp.names import NameModel  # noqa: E402
 from train_names import DEFAULT_DATA, NAME, ORG, TITLE, splits  # noqa: E402
 
 
@@ -89,7 +89,7 @@ def paired_bootstrap(ours: PRF, base: PRF, n: int = 2000, seed: int = 0) -> str:
 
 def chinese_form(model, text, s, e):
     """True when text[s:e] has the shape kg's model covers: known surname + 1-2 Han chars."""
-    from kg.names import candidates_at
+    from kg.nlp.names import candidates_at
 
     return any(s + k + g == e for k, g in candidates_at(text, s, model.singles, model.compounds, 4))
 
@@ -196,8 +196,8 @@ _EXTRACTOR = None
 def _persons(text):
     """People the whole pipeline finds in one sentence (an article of one sentence)."""
     global _EXTRACTOR
-    from kg.agencies import infer_context
-    from kg.extract import Extractor
+    from kg.nlp.agencies import infer_context
+    from kg.nlp.extract import Extractor
     from kg.records import Article
 
     if _EXTRACTOR is None:
@@ -208,18 +208,18 @@ def _persons(text):
 
 
 def _lead_extractor():
-    """Adapter to the lead's extractor, or None while kg.extract offers neither entry point.
+    """Adapter to the lead's extractor, or None while kg.nlp.extract offers neither entry point.
 
-    Tries ``kg.extract.extract_text(text) -> Extraction`` first, then
-    ``kg.extract.Extractor().extract(Article, Context)``; either way the answer's
+    Tries ``kg.nlp.extract.extract_text(text) -> Extraction`` first, then
+    ``kg.nlp.extract.Extractor().extract(Article, Context)``; either way the answer's
     ``holdings`` (``Holding(person, role, agency.surface)``) become triples.
     """
     try:
-        from kg.extract import extract_text  # type: ignore
+        from kg.nlp.extract import extract_text  # type: ignore
     except Exception:  # noqa: BLE001 - the module is in progress; any failure means "absent"
         try:
-            from kg.agencies import infer_context
-            from kg.extract import Extractor
+            from kg.nlp.agencies import infer_context
+            from kg.nlp.extract import Extractor
             from kg.records import Article
         except Exception:  # noqa: BLE001
             return None
@@ -354,7 +354,7 @@ def main(argv=None):
     lead = _lead_extractor()
     print("\n(c) title/agency/name triples")
     if lead is None:
-        print("  kg.extract.extract_text not available yet: plug it in via score_triples()")
+        print("  kg.nlp.extract.extract_text not available yet: plug it in via score_triples()")
     else:
         post = [x for x in sents if any(l == TITLE for l, _, _ in x[2]) and any(l == ORG for l, _, _ in x[2])]
         try:
@@ -363,7 +363,7 @@ def main(argv=None):
             print(triple.row("(name, title, org) triples"))
         except Exception as exc:  # noqa: BLE001 - report, don't hide the other scores
             print(f"  extractor failed: {exc!r}")
-        print("\n(d) persons of the whole pipeline (kg.extract.Extractor), unique names per sentence")
+        print("\n(d) persons of the whole pipeline (kg.nlp.extract.Extractor), unique names per sentence")
         by_src: dict[str, PRF] = defaultdict(PRF)
         total = PRF()
         for src, text, spans in sents:

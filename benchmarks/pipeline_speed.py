@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.extract import Extractor, page_context  # noqa: E402
+from kg.nlp.extract import Extractor, page_context  # noqa: E402
 from kg.records import Source  # noqa: E402
-from kg.segment import segment  # noqa: E402
-from kg.sources import decode, read_sources  # noqa: E402
+from kg.text.segment import segment  # noqa: E402
+from kg.text.sources import decode, read_sources  # noqa: E402
 
 PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
 REPORTS = ROOT / "../shared/data/gov_work_reports/government_work_reports.jsonl"

@@ -31,7 +31,7 @@ def base_ntriples(out: Path | None) -> bytes:
     from rdflib import Graph
 
     if out is None:
-        from kg.build import build
+        from kg.builder import build
 
         out = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
         build([str(ROOT / "corpus")], out, html=False, store=False, progress=False)
@@ -41,7 +41,7 @@ def base_ntriples(out: Path | None) -> bytes:
 
 def replicate(nt: bytes, target: int) -> tuple[bytes, int, int]:
     """Copies of ``nt`` with distinct kgr: IRIs until at least ``target`` triples."""
-    from kg.namespace import KGR
+    from kg.graph.namespace import KGR
 
     lines = [ln for ln in nt.splitlines() if ln.strip()]
     copies = max(1, -(-target // len(lines)))
@@ -74,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph as ox
     from rdflib import Graph
 
-    from kg.namespace import PREFIXES, bind_prefixes
-    from kg.query import saved_queries
-    from kg.store import _ox_graph, open_ox_store, open_store, save_store
+    from kg.graph.namespace import PREFIXES, bind_prefixes
+    from kg.serve.query import saved_queries
+    from kg.graph.store import _ox_graph, open_ox_store, open_store, save_store
 
     t0 = time.perf_counter()
     nt, n, copies = replicate(base_ntriples(args.out), args.triples)

@@ -24,9 +24,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg import network, viz
-from kg._headless import Browser, find_chromium
-from kg.namespace import FOAF, KG, KGR, NIF, ORG, PROV, SCHEMA, SKOS, bind_prefixes
+from kg.view import network, viz
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the test-only browser driver
+from _headless import Browser, find_chromium  # noqa: E402
+from kg.graph.namespace import FOAF, KG, KGR, NIF, ORG, PROV, SCHEMA, SKOS, bind_prefixes
 
 BUDGET_MS = 3000.0
 

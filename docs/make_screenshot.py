@@ -10,8 +10,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg import network
-from kg._headless import Browser
+from kg.view import network
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the test-only browser driver
+from _headless import Browser  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(argv[0]) if argv else Path(tmp) / "build"
         if not argv:
-            from kg.build import build
+            from kg.builder import build
 
             build([str(ROOT / "corpus")], out, progress=False)
         projection = network.to_networkx(network.read_graph(out))

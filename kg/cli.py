@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import click
 
-from . import __version__
+from ._version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """Build and explore knowledge graphs of Chinese government news."""
-
-
-# ---- commands are added below, one section per feature ----
 
 
 # ---- build, articles, eval (pipeline) ----
@@ -53,7 +50,7 @@ def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_valid
         kg build pages/2024/ --date 2024-01-05 -o build
         kg build --update build new_page.txt -o build
     """
-    from .build import build
+    from .api import build
 
     try:
         result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
@@ -93,25 +90,19 @@ def articles_command(inputs, page_date, as_json):
     """
     import json as _json
 
-    from .segment import segment
-    from .sources import read_sources
+    from .api import articles
 
-    sources, refused, skipped = read_sources(list(inputs), page_date)
+    rows, refused = articles(list(inputs), page_date)
     for r in refused:
         click.echo(f"kg: {r.message()}", err=True)
-    n = 0
-    for src in sources:
-        for a in segment(src):
-            n += 1
-            row = {"id": a.id, "date": a.date, "headline": a.headline, "kicker": a.kicker,
-                   "reporters": [r[0] for r in a.reporters], "characters": len(a.text),
-                   "truncated": bool(a.truncated)}
-            if as_json:
-                click.echo(_json.dumps(row, ensure_ascii=False))
-            else:
-                rep = "、".join(row["reporters"]) or "-"
-                click.echo(f"{a.date or '----------'}  {len(a.text):>6}  {rep:<10}  {a.headline or '(no headline)'}")
-    if not n:
+    for row in rows:
+        if as_json:
+            click.echo(_json.dumps(row, ensure_ascii=False))
+        else:
+            rep = "、".join(row["reporters"]) or "-"
+            click.echo(f"{row['date'] or '----------'}  {row['characters']:>6}  {rep:<10}  "
+                       f"{row['headline'] or '(no headline)'}")
+    if not rows:
         raise click.ClickException("no articles found")
 
 
@@ -129,14 +120,7 @@ def eval_command(gold, out_dir, as_json, misses):
     """
     import json as _json
 
-    from .evaluate import evaluate
-    from .store import load_graph_file
-
-    try:
-        graph = load_graph_file(out_dir)
-    except FileNotFoundError:
-        raise click.ClickException(f'No graph in "{out_dir}" - run "kg build" first') from None
-    scores = evaluate(gold, graph)
+    scores = _open(out_dir).evaluate(gold)
     if as_json:
         click.echo(_json.dumps(scores, ensure_ascii=False, indent=2))
         return
@@ -151,11 +135,12 @@ def eval_command(gold, out_dir, as_json, misses):
 
 # ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----
 
-def _open_store_or_fail(out_dir: str):
-    from .store import open_store
+def _open(out_dir: str):
+    """``kg.open(OUT)``, with a clear message when OUT holds no build."""
+    from .api import open as open_build
 
     try:
-        return open_store(out_dir)
+        return open_build(out_dir)
     except (FileNotFoundError, OSError) as err:
         raise click.ClickException(str(err)) from err
 
@@ -176,22 +161,21 @@ def query_command(out_dir: str, sparql: str, fmt: str) -> None:
         kg query build 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --format csv
         echo 'ASK { ?s ?p ?o }' | kg query build -
     """
-    from .query import QuerySyntaxError, format_result, resolve_query, run_query, saved_queries
+    from .serve.query import QuerySyntaxError, resolve_query, saved_queries
 
     if sparql == "list":
         for name, saved in saved_queries().items():
             click.echo(f"{name:24} {saved.description}")
         return
     try:
-        text = resolve_query(sparql)
+        text = resolve_query(sparql)  # - reads stdin
     except (KeyError, FileNotFoundError) as err:
         raise click.ClickException(err.args[0]) from err
-    graph = _open_store_or_fail(out_dir)
+    build = _open(out_dir)
     try:
-        result = run_query(graph, text)
+        text = build.query(text).text(fmt)
     except QuerySyntaxError as err:
         raise click.ClickException(str(err)) from err
-    text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))
 
 
@@ -210,18 +194,9 @@ def validate_command(out_dir: str, limit: int, sources_dir: str | None) -> None:
     Example:
         kg validate build
     """
-    from .store import load_graph_file
-    from .validate import check_anchors, validate
-
-    try:
-        graph = load_graph_file(out_dir)
-    except FileNotFoundError:
-        graph = _open_store_or_fail(out_dir)
-    report = validate(graph)
-    click.echo(report.text(limit=limit or None))
-    anchors = check_anchors(graph, [sources_dir] if sources_dir else None)
-    click.echo(anchors.text(limit=limit or None))
-    if not report.conforms or anchors.mismatches:
+    result = _open(out_dir).validate(sources_dir)
+    click.echo(result.text(limit=limit or None))
+    if not result.ok:
         raise SystemExit(1)
 
 
@@ -236,14 +211,12 @@ def explain_command(out_dir: str, node: str) -> None:
         kg explain build kgr:person/7156136dbb4a
         kg explain build 聊城市科学技术局
     """
-    from .explain import explain, resolve_term
-
-    graph = _open_store_or_fail(out_dir)
+    build = _open(out_dir)
     try:
-        term = resolve_term(graph, node)
+        explanation = build.explain(node)
     except KeyError as err:
         raise click.ClickException(err.args[0]) from err
-    click.echo(explain(graph, term).text())
+    click.echo(explanation.text())
 
 
 @cli.command("export")
@@ -260,18 +233,18 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
         kg export build --format jsonld
         kg export build --format nt -o - | wc -l
     """
-    from .store import EXPORT_FORMATS, export
+    from .graph.store import EXPORT_FORMATS
 
-    _open_store_or_fail(out_dir)  # clear error when there is no store
+    build = _open(out_dir)
     if output == "-":
         import tempfile
         from pathlib import Path
 
         with tempfile.TemporaryDirectory() as tmp:
-            path = export(out_dir, fmt, Path(tmp) / f"graph{EXPORT_FORMATS[fmt][1]}")
+            path = build.export(fmt, Path(tmp) / f"graph{EXPORT_FORMATS[fmt][1]}")
             click.echo(path.read_text(encoding="utf-8"), nl=False)
         return
-    path = export(out_dir, fmt, output)
+    path = build.export(fmt, output)
     click.echo(f"wrote {path}", err=True)
 
 
@@ -300,7 +273,7 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         kg serve build --port 7878
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {?s ?p ?o} LIMIT 3' http://127.0.0.1:7878/sparql
     """
-    from .server import ServerConfig, make_server
+    from .serve.protocol import ServerConfig
 
     if allow_update and not token:
         raise click.ClickException("--allow-update needs --token TOKEN (or KG_SERVE_TOKEN) - updates must be authorised")
@@ -311,7 +284,7 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
     if in_memory:
         click.echo(f"kg serve: copying the store into RAM in {workers} worker(s) ...", err=True)
     try:
-        server = make_server(out_dir, host=host, port=port, config=config, workers=workers)
+        server = _open(out_dir).serve(host=host, port=port, config=config, workers=workers)
     except (FileNotFoundError, OSError) as err:
         raise click.ClickException(str(err)) from err
     server.verbose = True  # log requests to stderr
@@ -327,17 +300,17 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         server.server_close()
 
 
-# ---- network analytics and the HTML view (kg.network, kg.viz) ----
+# ---- network analytics and the HTML view (kg.view) ----
 
-def _read_graph_or_fail(source: str):
-    from .network import read_graph
-
+def _open_graph(source: str):
+    """``kg.open`` on a build folder or an RDF file, with its graph read now: a parse error
+    names the file and the line."""
+    build = _open(source)
     try:
-        return read_graph(source)
-    except FileNotFoundError as err:
-        raise click.ClickException(str(err)) from err
-    except Exception as err:  # a parse error names the file and the line
+        build.graph
+    except Exception as err:
         raise click.ClickException(f'Cannot read "{source}": {err}') from err
+    return build
 
 
 @cli.command("network")
@@ -363,9 +336,9 @@ def network_command(source: str, export_path: str | None, coappearance: bool, to
     """
     import json
 
-    from . import network
+    from .view import network
 
-    nxg = network.to_networkx(_read_graph_or_fail(source))
+    nxg = _open_graph(source).network()
     info = network.summary(nxg, top=top)
     if export_path:
         target = network.coappearance(nxg) if coappearance else nxg
@@ -411,11 +384,11 @@ def viz_command(source: str, output: str | None, focus: str | None, hops: int,
     """
     from pathlib import Path
 
-    from . import viz
+    from .view import viz
 
-    graph = _read_graph_or_fail(source)
+    build = _open_graph(source)
     try:
-        net = viz.to_network(graph, focus=focus, hops=hops, types=types)
+        net = build.view(focus=focus, hops=hops, types=types)
     except KeyError as err:
         raise click.ClickException(err.args[0]) from err
     except ValueError as err:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
 
 _SENT_END = "。！？!?\n"
 _SENT_RE = re.compile("[" + re.escape(_SENT_END) + "]")
@@ -67,13 +67,19 @@ class Source:
     paper: str | None = None  # the newspaper that prints the page (本报), when the sidecar says it
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article of a source, with repaired text and an offset map back to raw.
+
+    Made once by segmentation and never changed after (the sentence index is a cache).
 
     text (str): repaired text (headline lines excluded, body only).
     offsets (Sequence[int]): ``offsets[i]`` is the raw offset of ``text[i]``; len(text) items
         (a compact ``repair.OffsetMap`` from the segmenter, or a plain list).
+    byline (str): the byline line as repaired (本报讯(记者 X)), "" when there is none; read
+        by ``nlp.bylines``.
+    byline_offsets (Sequence[int]): the raw offset of every character of ``byline``.
+    source_span (tuple[int, int] | None): the article's [start, end) in the raw file.
     """
 
     id: str
@@ -84,15 +90,14 @@ class Article:
     offsets: Sequence[int]
     headline_span: tuple[int, int] | None = None
     kicker: str = ""
-    reporters: list[tuple[str, str, int, int]] = field(default_factory=list)
+    byline: str = ""
+    byline_offsets: Sequence[int] = ()
     date: str | None = None
     date_said: str = ""
-    event: str = ""
     truncated: list[int] = field(default_factory=list)
     headline_source: str = "line"
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
-    source_span: tuple[int, int] | None = None  # the article's [start, end) in the raw file
-    press: str = ""  # the medium its byline names: 本报, 新华社, 中新社 …
+    source_span: tuple[int, int] | None = None
     _sentence_ends: list[int] | None = field(default=None, repr=False, compare=False)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -105,8 +110,8 @@ class Article:
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The [start, end) bounds in ``text`` of the sentence(s) around a span."""
         end = start if end is None else end
-        if self._sentence_ends is None:
-            self._sentence_ends = [m.end() for m in _SENT_RE.finditer(self.text)]
+        if self._sentence_ends is None:  # a cache, filled on first use
+            object.__setattr__(self, "_sentence_ends", [m.end() for m in _SENT_RE.finditer(self.text)])
         ends = self._sentence_ends
         k = bisect_right(ends, start)  # sentences that end at or before the span's start
         left = ends[k - 1] if k else 0
@@ -248,3 +253,48 @@ def observation_key(f: Figure) -> str:
     it, so they become one qb:Observation with two prov:wasDerivedFrom evidences.
     """
     return "|".join((f.article, f.indicator, f.value, f.unit, f.kind, f.period, f.area))
+
+
+@dataclass
+class AgencyNode:
+    key: str
+    label: str
+    kind: str
+    parent: str | None
+    surfaces: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    implicit_only: bool = True
+
+
+@dataclass
+class MembershipNode:
+    person: str
+    agency: str
+    role: str
+    date: str | None
+    post_text: str
+    implicit: bool
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PersonNode:
+    key: str
+    name: str
+    articles: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Resolved:
+    """The graph's entities, each once, with all their evidence."""
+
+    persons: dict[str, PersonNode] = field(default_factory=dict)
+    agencies: dict[str, AgencyNode] = field(default_factory=dict)
+    memberships: dict[tuple, MembershipNode] = field(default_factory=dict)
+    mentions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # article -> {(type, key)}
+    authors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # article -> person keys
+    figures: list[Figure] = field(default_factory=list)
+    programs: list[Program] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)

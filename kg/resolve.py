@@ -6,64 +6,11 @@ people). Every merge and split is reported with its reason.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from .records import Evidence, Extraction, Figure, Event, Program
-
-_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
-
-
-@dataclass
-class AgencyNode:
-    key: str
-    label: str
-    kind: str
-    parent: str | None
-    surfaces: set[str] = field(default_factory=set)
-    evidence: list[Evidence] = field(default_factory=list)
-    implicit_only: bool = True
-
-
-@dataclass
-class MembershipNode:
-    person: str
-    agency: str
-    role: str
-    date: str | None
-    post_text: str
-    implicit: bool
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class PersonNode:
-    key: str
-    name: str
-    articles: set[str] = field(default_factory=set)
-    evidence: list[Evidence] = field(default_factory=list)
-
-
-@dataclass
-class Resolved:
-    """The graph's entities, each once, with all their evidence."""
-
-    persons: dict[str, PersonNode] = field(default_factory=dict)
-    agencies: dict[str, AgencyNode] = field(default_factory=dict)
-    memberships: dict[tuple, MembershipNode] = field(default_factory=dict)
-    mentions: dict[str, set[tuple[str, str]]] = field(default_factory=lambda: defaultdict(set))  # article -> {(type, key)}
-    authors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # article -> person keys
-    figures: list[Figure] = field(default_factory=list)
-    programs: list[Program] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    merges: list[dict] = field(default_factory=list)
-
-
-def place_of(label: str) -> str | None:
-    """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
-    m = _PLACE.match(label[2:] if label.startswith("中共") else label)
-    return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place
+from .records import AgencyNode, Event, Extraction, MembershipNode, PersonNode, Resolved
+from .vocab.lexicon import lexicon, place_of
 
 
 def compatible(places: set[str]) -> bool:
@@ -71,7 +18,7 @@ def compatible(places: set[str]) -> bool:
     own province (聊城市 and 山东省); two cities or two provinces are two people."""
     if len(places) <= 1:
         return True
-    from .lexicon import lexicon
+
 
     cities = lexicon().cities
     provinces = {p for p in places if p.endswith(("省", "自治区"))}
@@ -138,6 +85,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         r.figures.extend(ex.figures)
         r.programs.extend(ex.programs)
         r.events.extend(ex.events)
+    r.events = _resolve_events(r)
     # parents named only as a parent still become nodes
     for node in list(r.agencies.values()):
         if node.parent and node.parent not in r.agencies:
@@ -156,3 +104,23 @@ def _parent_kind(label: str) -> str:
     if label.startswith("中共") or label.startswith("中国共产党"):
         return "PartyOrgan"
     return "GovernmentAgency"
+
+
+def _resolve_events(r: Resolved) -> list[Event]:
+    """Events with their participants as person keys and their organisers as agencies:
+    a name resolves to the first person of that name (a participant named nowhere else
+    becomes a person of its own), an organiser named only there becomes an agency."""
+    by_name: dict[str, str] = {}
+    for key, node in r.persons.items():
+        by_name.setdefault(node.name, key)
+    events = []
+    for e in r.events:
+        for part in e.participants:
+            if part.person not in r.persons and part.person not in by_name:
+                r.persons[part.person] = PersonNode(part.person, part.person)
+                by_name[part.person] = part.person
+        if e.organizer and e.organizer not in r.agencies:
+            r.agencies[e.organizer] = AgencyNode(e.organizer, e.organizer, "", None, implicit_only=False)
+        parts = tuple(p if p.person in r.persons else replace(p, person=by_name[p.person]) for p in e.participants)
+        events.append(replace(e, participants=parts))
+    return events

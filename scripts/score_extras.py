@@ -4,9 +4,9 @@ Usage:
     python scripts/score_extras.py GOLD.json PAGE.txt [PAGE.txt ...] [--date YYYY-MM-DD] [--area 聊城市] [--json]
 
 Reads the pages with kg's own sources and segmenter, runs the figure, program and event
-extractors (with the people and agencies of kg.extract when available), and prints
+extractors (with the people and agencies of kg.nlp.extract when available), and prints
 P/R/F1 for each, plus what was missed and what was spurious. ``kg eval`` scores a built
-graph with the same functions (kg.score_extras).
+graph with the same functions (kg.scoring).
 """
 from __future__ import annotations
 
@@ -17,18 +17,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.events import extract_events  # noqa: E402
-from kg.figures import extract_figures  # noqa: E402
-from kg.programs import extract_programs  # noqa: E402
-from kg.score_extras import score_events, score_figures, score_programs  # noqa: E402
-from kg.segment import segment  # noqa: E402
-from kg.sources import read_sources  # noqa: E402
+from kg.nlp.events import extract_events  # noqa: E402
+from kg.nlp.figures import extract_figures  # noqa: E402
+from kg.nlp.programs import extract_programs  # noqa: E402
+from kg.scoring import score_events, score_figures, score_programs  # noqa: E402
+from kg.text.segment import segment  # noqa: E402
+from kg.text.sources import read_sources  # noqa: E402
 
 
 def _extractor():
-    """kg.extract's people-and-agency extractor, or None when it cannot be loaded."""
+    """kg.nlp.extract's people-and-agency extractor, or None when it cannot be loaded."""
     try:
-        from kg.extract import Extractor, page_context
+        from kg.nlp.extract import Extractor, page_context
         return Extractor(), page_context
     except Exception as exc:  # noqa: BLE001 - scoring must still run without it
         print(f"(no people/agency extractor: {exc}; events are scored without participants)", file=sys.stderr)

@@ -3,7 +3,7 @@
 Reads the labelled sets in ../shared/data (train splits only), writes
 
 - ontology/vocab/surnames.tsv: surname, count among training names, prior, kind;
-- kg/data/name_model.json: the log-linear span scorer used by ``kg.names.NameModel``
+- kg/data/name_model.json: the log-linear span scorer used by ``kg.nlp.names.NameModel``
   (feature weights, the surname list, a word lexicon derived from jieba's dictionary,
   forms of address that are never given names, follower/ender buckets of characters,
   and the two thresholds tuned on the tuning slice).
@@ -39,7 +39,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.names import (  # noqa: E402
+from kg.nlp.names import (  # noqa: E402
     CHAR_TEMPLATES, T_END, UNKNOWN, candidates_at, features,
 )
 
@@ -460,7 +460,7 @@ def main(argv=None):
             "iters": args.iters,
         },
     }
-    from kg.names import NameModel
+    from kg.nlp.names import NameModel
 
     model = NameModel.from_dict(model_data)
     worst = _check_scorer(model, train[:300], singles, compounds, lex, ends, vocab, w, counts)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import network, viz
-from kg._headless import Browser, find_chromium
+from kg.view import network, viz
+from _headless import Browser, find_chromium
 
 pytestmark = [
     pytest.mark.browser,

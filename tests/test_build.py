@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
-from kg.namespace import sparql_prologue
+from kg.graph.namespace import sparql_prologue
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -120,8 +120,8 @@ def test_build_update_adds_without_duplicates(tmp_path):
 def test_build_scores_on_gold(built):
     if not GOLD.is_file():
         pytest.skip("../shared/eval is not available on this machine")
-    from kg.evaluate import evaluate
-    from kg.store import load_graph_file
+    from kg.scoring import evaluate
+    from kg.graph.store import load_graph_file
 
     s = evaluate(GOLD, load_graph_file(built))
     assert s["persons"]["f1"] >= 0.97
@@ -137,9 +137,9 @@ def test_build_articles_command_lists_the_split():
 
 
 def test_build_parallel_jobs_give_the_same_graph(tmp_path, monkeypatch):
-    import kg.build
+    import kg.builder
 
-    monkeypatch.setattr(kg.build, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(kg.builder, "PARALLEL_MIN_CHARS", 0)
     raw = (CORPUS / "liaocheng-daily-2023-12-28.txt").read_bytes()
     pages = tmp_path / "pages"
     pages.mkdir()

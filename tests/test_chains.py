@@ -1,8 +1,8 @@
 """Title chains: people, atomic titles and the agency of each title."""
 import pytest
 
-from kg.agencies import AgencyFinder, Context
-from kg.chains import ChainParser
+from kg.nlp.agencies import AgencyFinder, Context
+from kg.nlp.chains import ChainParser
 
 CTX = Context(city="济宁市", province="山东省")
 

@@ -1,7 +1,7 @@
 """Events: names, kinds, dates, organisers and participant roles."""
 import pytest
 
-from kg.events import extract_events, find_event_spans
+from kg.nlp.events import extract_events, find_event_spans
 from kg.records import AgencyMention, Article, PersonMention
 
 DATE = "2024-06-20"
@@ -107,7 +107,7 @@ def test_events_organiser_opens_meeting_name():
 
 def test_event_spans_held_and_convene_scans():
     # held: a clause that opens on the name and ends on the verb; convene: org + verb + name
-    from kg.events import find_event_spans
+    from kg.nlp.events import find_event_spans
     spans = find_event_spans("12月28日下午，全市安全生产工作会议召开。市委召开常委会会议，研究部署工作。")
     assert [(s.start, s.end, s.name, s.kind, s.org_start, s.org_end) for s in spans] == [
         (9, 19, "全市安全生产工作会议", "meeting", -1, -1), (26, 31, "常委会会议", "meeting", 22, 24)]

@@ -1,10 +1,10 @@
 """Article -> records: people with cues, holdings with evidence, agencies, reporters."""
 import pytest
 
-from kg.agencies import Context
-from kg.extract import Extractor
+from kg.nlp.agencies import Context
+from kg.nlp.extract import Extractor
 from kg.records import Source
-from kg.segment import segment
+from kg.text.segment import segment
 
 CTX = Context(city="潍坊市", province="山东省")
 

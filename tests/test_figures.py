@@ -1,7 +1,7 @@
 """Figures: values, units, kinds, indicators, periods, and the things that are not figures."""
 import pytest
 
-from kg.figures import extract_figures, find_quantities, observation_key
+from kg.nlp.figures import extract_figures, find_quantities, observation_key
 from kg.records import Article
 
 DATE = "2024-06-20"

@@ -1,4 +1,4 @@
-"""Tests for kg.names: the surname table and the person-name span model.
+"""Tests for kg.nlp.names: the surname table and the person-name span model.
 
 Sentences are written for these tests (invented names, not taken from corpus/).
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.names import DEFAULT_MODEL_PATH, SURNAMES_PATH, NameModel, load_surnames
+from kg.nlp.names import DEFAULT_MODEL_PATH, SURNAMES_PATH, NameModel, load_surnames
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"

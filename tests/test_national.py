@@ -2,9 +2,9 @@
 in title-name and name-title order. Sentences written for the test (invented names)."""
 import pytest
 
-from kg.agencies import AgencyFinder, Context
-from kg.chains import ChainParser
-from kg.names import NameModel
+from kg.nlp.agencies import AgencyFinder, Context
+from kg.nlp.chains import ChainParser
+from kg.nlp.names import NameModel
 
 NONE = Context()
 
@@ -55,9 +55,9 @@ def test_national_next_official_in_a_list_shares_the_agency(parser):
 
 
 def test_national_wire_byline_names_the_medium(tmp_path):
-    from kg.extract import Extractor
+    from kg.nlp.extract import Extractor
     from kg.records import Source
-    from kg.segment import segment
+    from kg.text.segment import segment
 
     raw = "发布会举行\n\n新华社北京3月5日电（记者 严小平）国家统计局局长孔德明介绍，全年增长5%。\n"
     [art] = segment(Source(id="x.txt", path="x.txt", raw=raw, date="2024-03-05"))

@@ -1,4 +1,4 @@
-"""kg.network: the networkx projection, analytics and GraphML/GEXF export."""
+"""kg.view.network: the networkx projection, analytics and GraphML/GEXF export."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg import network
+from kg.view import network
 from kg.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from kg.numbers import (
+from kg.nlp.numbers import (
     cn_to_decimal,
     format_decimal,
     number_to_decimal,
@@ -92,7 +92,7 @@ def test_numbers_arabic_roundtrip(n):
 
 def test_alternation_trie_prefers_longest_like_flat_list():
     import re
-    from kg.numbers import alternation
+    from kg.nlp.numbers import alternation
     words = ["千瓦时", "千瓦", "千克", "万", "万千瓦", "a.b", "个"]
     flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     text = "装机423.94万千瓦，发电1千瓦时，a.b千克万个千瓦axb"
@@ -105,7 +105,7 @@ def test_alternation_trie_prefers_longest_like_flat_list():
 
 def test_compile_prefiltered_same_matches():
     import re
-    from kg.numbers import compile_prefiltered
+    from kg.nlp.numbers import compile_prefiltered
     text = "截至2023年11月底，全市前三季度实现产值1.5万亿元，同比增长3.5%，年末达到“十四五”目标。"
     for pattern in (r"(?P<y>\d{4}年|今年|去年)?前(?P<q>[一二三四1234])季度", r"(?P<y>\d{4}年|去年)(?:底|末)",
                     r"(?P<ctx>)年(?:末|底)", r"[“\"]?十四五[”\"]?", r"(?:^|(?<=，))[^，。]{2,8}", r"[0-9]+(?:\.[0-9]+)?%?",
@@ -116,7 +116,7 @@ def test_compile_prefiltered_same_matches():
 
 
 def test_required_literal():
-    from kg.numbers import required_literal
+    from kg.nlp.numbers import required_literal
     assert required_literal(r"(?P<y>\d{4}年|今年|去年)?前(?P<q>[一二三四1234])季度") == "季度"
     assert required_literal(r"(?P<y>\d{4}年|今年)?上半年") == "上半年"
     assert required_literal(r"(?:到|至)(?P<y>\d{4}年)(?!底)") == ""

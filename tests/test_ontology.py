@@ -7,9 +7,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from kg import namespace as ns
-from kg.namespace import KG, KGR, PREFIXES, bind_prefixes, mint, new_graph
-from kg.paths import ONTOLOGY_DIR
+from kg.graph import namespace as ns
+from kg.graph.namespace import KG, KGR, PREFIXES, bind_prefixes, mint, new_graph
+from kg.vocab.paths import ONTOLOGY_DIR
 
 README = (ONTOLOGY_DIR / "README.md").read_text(encoding="utf-8")
 

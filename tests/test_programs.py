@@ -1,7 +1,7 @@
 """Programs: 《》 documents, quoted names with their head noun, head-noun names, agency links."""
 import pytest
 
-from kg.programs import extract_programs, find_program_spans
+from kg.nlp.programs import extract_programs, find_program_spans
 from kg.records import AgencyMention, Article, Evidence
 
 DATE = "2024-06-20"
@@ -87,7 +87,7 @@ def test_programs_evidence_is_the_name_span():
 
 
 def test_program_spans_left_edge_and_modifiers():
-    from kg.programs import find_program_spans
+    from kg.nlp.programs import find_program_spans
     spans = find_program_spans("实施产业振兴三年行动计划和乡村振兴示范工程")
     assert [(s.start, s.end, s.name, s.kind) for s in spans] == [
         (2, 12, "产业振兴三年行动计划", "plan"), (13, 21, "乡村振兴示范工程", "project")]

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
-from kg.query import (QuerySyntaxError, format_result, resolve_query, run_query, saved_queries)
-from kg.store import memory_store
+from kg.serve.query import (QuerySyntaxError, format_result, resolve_query, run_query, saved_queries)
+from kg.graph.store import memory_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 
@@ -128,7 +128,7 @@ def test_query_aggregates_survive_optional_gaps_in_rdflib(name):
     # an article with no reporter and an agency with nobody: rdflib's GROUP_CONCAT
     # fails on unbound values unless the query COALESCEs them
     g = Graph().parse(FIXTURE)
-    from kg.namespace import SCHEMA
+    from kg.graph.namespace import SCHEMA
     g.remove((None, SCHEMA.author, None))
     rows_memory = list(run_query(g, resolve_query(name)))
     rows_ox = list(run_query(memory_store(g), resolve_query(name)))

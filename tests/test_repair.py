@@ -3,8 +3,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.records import Source
-from kg.repair import repair_line, split_lines
-from kg.segment import segment
+from kg.text.repair import repair_line, split_lines
+from kg.text.segment import segment
 
 
 def test_repair_removes_spaces_inside_cjk_and_dates():

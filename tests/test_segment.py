@@ -2,7 +2,7 @@
 import pytest
 
 from kg.records import Source
-from kg.segment import date_of, segment
+from kg.text.segment import date_of, segment
 
 PAGE = """
 示范区建设取得新进展
@@ -24,6 +24,13 @@ PAGE = """
 """
 
 
+def _reporters(article):
+    """(name, role, raw start, raw end) of the byline segmentation kept (read in nlp)."""
+    from kg.nlp.bylines import parse_byline
+
+    return parse_byline(article.raw, article.byline, article.byline_offsets)
+
+
 @pytest.fixture(scope="module")
 def articles():
     return segment(Source(id="p.txt", path="p.txt", raw=PAGE, date="2024-03-16"))
@@ -38,13 +45,13 @@ def test_segment_kicker_is_kept_apart(articles):
 
 
 def test_segment_bylines_with_roles(articles):
-    assert [(r[0], r[1]) for r in articles[0].reporters] == [("赵一鸣", "记者"), ("钱多多", "通讯员")]
-    assert [r[0] for r in articles[1].reporters] == ["周海洋"]
-    assert articles[2].reporters == []
+    assert [(r[0], r[1]) for r in _reporters(articles[0])] == [("赵一鸣", "记者"), ("钱多多", "通讯员")]
+    assert [r[0] for r in _reporters(articles[1])] == ["周海洋"]
+    assert _reporters(articles[2]) == []
 
 
 def test_segment_reporter_offsets_point_at_raw_names(articles):
-    for name, _, s, e in articles[0].reporters:
+    for name, _, s, e in _reporters(articles[0]):
         assert PAGE[s:e] == name
 
 
@@ -82,7 +89,7 @@ def test_segment_bundled_page_matches_gold_articles():
     if not gold_path.is_file():
         pytest.skip("../shared/eval is not available on this machine")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    from kg.sources import read_sources
+    from kg.text.sources import read_sources
 
     [src], _, _ = read_sources([root / BUNDLED])
     arts = segment(src)
@@ -91,7 +98,7 @@ def test_segment_bundled_page_matches_gold_articles():
     full = [g for g in gold["articles"] if g["id"] != "a4"]  # a4's headline is vertical (partial)
     got = {norm(a.headline) for a in arts}
     assert sum(norm(g["headline"]) in got for g in full) == len(full)
-    assert sorted(r[0] for a in arts for r in a.reporters) == sorted(r for g in gold["articles"] for r in g["reporter"])
+    assert sorted(r[0] for a in arts for r in _reporters(a)) == sorted(r for g in gold["articles"] for r in g["reporter"])
     assert [a.date for a in arts] == [g["date_normalized"] for g in gold["articles"]]
     vertical = next(a for a in arts if a.headline_source == "vertical")
     assert vertical.headline.startswith("统筹")
@@ -146,6 +153,6 @@ def test_segment_truncated_paragraph_is_marked_not_glued():
 def test_segment_byline_variants(byline, expected):
     raw = f"一条新闻的标题\n\n{byline}\n\n全市举行活动。\n"
     [a] = segment(Source(id="b.txt", path="b.txt", raw=raw))
-    assert [(r[0], r[1]) for r in a.reporters] == expected
-    for name, _, s, e in a.reporters:
+    assert [(r[0], r[1]) for r in _reporters(a)] == expected
+    for name, _, s, e in _reporters(a):
         assert raw[s:e].replace(" ", "") == name

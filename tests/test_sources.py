@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from kg.sources import DecodeError, date_from_path, decode, read_sources
+from kg.text.sources import DecodeError, date_from_path, decode, read_sources
 
 TEXT = "本报讯(记者 张三)3月5日，市财政局局长李四介绍，全市财政收入增长5%。"
 
@@ -93,7 +93,7 @@ def test_sources_mixed_encodings_in_one_folder(tmp_path):
 
 
 def test_sources_control_characters_are_kept_in_raw_and_dropped_in_text(tmp_path):
-    from kg.segment import segment
+    from kg.text.segment import segment
 
     raw = "市场新闻\n\n本报讯(记者 林一)6月3日,市\x07商务局局长\x1b张伟介绍,全市增长。\n"
     (tmp_path / "c.txt").write_text(raw, encoding="utf-8")

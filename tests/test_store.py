@@ -10,8 +10,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.cli import cli
-from kg.namespace import FOAF, NIF
-from kg.store import export, memory_store, open_store, save_store, to_memory
+from kg.graph.namespace import FOAF, NIF
+from kg.graph.store import export, memory_store, open_store, save_store, to_memory
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 
@@ -106,7 +106,7 @@ def test_store_cli_export_missing_store(tmp_path):
 
 
 def test_store_build_update_keeps_store_in_step_with_graph_ttl(tmp_path):
-    from kg.build import build
+    from kg.builder import build
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("甲市新闻\n\n本报讯(记者 陈思远)5月6日,市财政局局长吴德明介绍,全市收入增长。\n", encoding="utf-8")

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
-from kg.namespace import sparql_prologue
+from kg.graph.namespace import sparql_prologue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

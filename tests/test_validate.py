@@ -9,9 +9,9 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.cli import cli
-from kg.namespace import KG, NIF, ORG, QB
-from kg.store import save_store
-from kg.validate import validate
+from kg.graph.namespace import KG, NIF, ORG, QB
+from kg.graph.store import save_store
+from kg.graph.validate import validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 
@@ -71,10 +71,16 @@ def test_validate_cli_missing_build(tmp_path):
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_validate_anchors_match_source_file(mini):
-    from kg.validate import check_anchors
+def _read(path: Path) -> str:
+    from kg.text.sources import decode
 
-    report = check_anchors(mini, [ROOT])
+    return decode(path.read_bytes())[0]
+
+
+def test_validate_anchors_match_source_file(mini):
+    from kg.graph.validate import check_anchors
+
+    report = check_anchors(mini, _read, [ROOT])
     assert report.checked == 11 and report.mismatches == [] and report.skipped == []
 
 
@@ -90,9 +96,9 @@ def test_validate_anchor_mismatch_named_with_file_and_span(mini, tmp_path):
 
 
 def test_validate_anchors_skip_missing_files_with_a_hint(mini, tmp_path):
-    from kg.validate import check_anchors
+    from kg.graph.validate import check_anchors
 
-    report = check_anchors(mini, [tmp_path])
+    report = check_anchors(mini, _read, [tmp_path])
     assert report.checked == 0
     assert "use --sources DIR" in report.skipped[0]
 
@@ -102,9 +108,9 @@ def test_validate_every_class_the_build_writes_has_a_shape(tmp_path):
     # skos:Concept with org:Role/kg:Indicator/kg:Program, prov:Plan with kg:Program ...)
     from rdflib.namespace import RDFS, SH
 
-    from kg.build import build
-    from kg.namespace import KG
-    from kg.paths import ONTOLOGY_DIR
+    from kg.builder import build
+    from kg.graph.namespace import KG
+    from kg.vocab.paths import ONTOLOGY_DIR
 
     result = build([str(ROOT / "corpus")], tmp_path, html=False, store=False, progress=False)
     graph = result.graph

@@ -1,4 +1,4 @@
-"""kg.viz: the offline HTML view (page content; the browser tests run it)."""
+"""kg.view.viz: the offline HTML view (page content; the browser tests run it)."""
 from __future__ import annotations
 
 import html
@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import network, viz
+from kg.view import layout, network, viz
+from kg.vocab.paths import DATA_DIR
 from kg.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -74,7 +75,7 @@ def test_viz_labels_from_text_never_appear_as_markup(page):
 
 
 def test_viz_app_script_writes_text_never_html():
-    app = (Path(viz.__file__).parent / "data" / "viz" / "page.js").read_text(encoding="utf-8")
+    app = (DATA_DIR / "viz" / "page.js").read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
                  "new Function"):
         assert sink not in app
@@ -204,12 +205,12 @@ def test_viz_layout_sets_leaves_of_large_components_around_their_hub():
     graph = nx.Graph()
     hubs = [f"hub{i}" for i in range(6)]
     nx.add_cycle(graph, hubs)
-    for i in range(viz.FOLD_LEAVES_ABOVE):
+    for i in range(layout.FOLD_LEAVES_ABOVE):
         graph.add_edge(hubs[i % 6], f"leaf{i}")
     positions = viz.layout(graph, spacing=100)
     assert len(positions) == graph.number_of_nodes()
     assert len(set(positions.values())) == len(positions)  # no two nodes on one spot
-    for i in range(0, viz.FOLD_LEAVES_ABOVE, 7):
+    for i in range(0, layout.FOLD_LEAVES_ABOVE, 7):
         (hx, hy), (lx, ly) = positions[hubs[i % 6]], positions[f"leaf{i}"]
         assert 50 <= ((hx - lx) ** 2 + (hy - ly) ** 2) ** 0.5 <= 100 * (0.6 + 0.45 * 12)
 

@@ -1,0 +1,305 @@
+"""The Python API: a thin mirror of the CLI, one call per command.
+
+``kg.build`` makes a build folder, ``kg.open`` gives one object for it that every other
+command starts from (query, explain, validate, export, network, view), and
+``kg.extract_text`` runs the extractor on one string. The CLI calls these and nothing
+else, so what a command does, a notebook can do the same way.
+
+>>> import kg
+>>> ex = kg.extract_text("市统计局局长王立新介绍，全市地区生产总值增长5.2%。", date="2024-01-05", city="济宁市")
+>>> [(h.person, h.role, h.agency.label) for h in ex.holdings]
+[('王立新', '局长', '济宁市统计局')]
+>>> [(f.value, f.unit) for f in ex.figures]
+[('5.2', '%')]
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .builder import BuildResult, build
+from .records import Extraction, Source
+
+__all__ = ["build", "BuildResult", "open", "KnowledgeGraph", "Rows", "Validation", "extract_text", "articles",
+           "query", "explain", "validate", "evaluate"]
+
+
+def extract_text(text: str, date: str | None = None, city: str | None = None,
+                 paper: str | None = None) -> Extraction:
+    """Extract the records of one article given as a string.
+
+    text (str): the article (a headline line, a blank line and the body, or the body alone).
+    date (str | None): its date (YYYY-MM-DD), for 28日/昨天 and figure periods.
+    city (str | None): the city that 市/我市/全市 refer to (e.g. 聊城市).
+    paper (str | None): the newspaper that prints it (本报 in a byline).
+    RETURNS (Extraction): persons, agencies, holdings, figures, programs and events, each
+        with evidence offsets into ``text``.
+    """
+    from .builder import extract_source
+
+    source = Source(id="text", path="<text>", raw=text, date=date, layout="article", city=city, paper=paper)
+    return extract_source(source)[0]
+
+
+def articles(inputs: list[str | os.PathLike], page_date: str | None = None) -> tuple[list[dict], list]:
+    """How inputs split into articles (``kg articles``), without extracting anything else.
+
+    RETURNS (tuple[list[dict], list[Refusal]]): one row per article (id, date, headline,
+        kicker, reporters, characters, truncated), and the inputs that could not be read.
+    """
+    from .nlp.bylines import parse_byline
+    from .text.segment import segment
+    from .text.sources import read_sources
+
+    sources, refused, _skipped = read_sources(list(map(str, inputs)), page_date)
+    rows = []
+    for src in sources:
+        for a in segment(src):
+            rows.append({"id": a.id, "date": a.date, "headline": a.headline, "kicker": a.kicker,
+                         "reporters": [r[0] for r in parse_byline(a.raw, a.byline, a.byline_offsets)],
+                         "characters": len(a.text), "truncated": bool(a.truncated)})
+    return rows, refused
+
+
+def query(out: str | os.PathLike, sparql: str) -> "Rows":
+    """``kg.open(out).query(sparql)``: SPARQL text, a .rq file or a saved query name."""
+    return open(out).query(sparql)
+
+
+def explain(out: str | os.PathLike, node: str):
+    """``kg.open(out).explain(node)``: the sentences behind a node."""
+    return open(out).explain(node)
+
+
+def validate(out: str | os.PathLike, sources: str | os.PathLike | None = None) -> "Validation":
+    """``kg.open(out).validate(sources)``: SHACL and evidence anchors."""
+    return open(out).validate(sources)
+
+
+def evaluate(gold: str | os.PathLike, out: str | os.PathLike) -> dict:
+    """Score the build in ``out`` against a gold file (``kg eval``).
+
+    RETURNS (dict): per part (persons, holdings, agencies, figures, programs, events):
+        precision, recall, f1, misses and wrong.
+    """
+    return open(out).evaluate(gold)
+
+
+def open(out: str | os.PathLike) -> "KnowledgeGraph":  # noqa: A001 - kg.open, like sqlite_utils.Database
+    """The build in folder ``out``, as one object.
+
+    >>> graph = kg.open("build")                       # doctest: +SKIP
+    >>> graph.query("people-posts").rows[0]["person"]  # doctest: +SKIP
+
+    RAISES FileNotFoundError: ``out`` holds no build (the message says to run kg build).
+    """
+    return KnowledgeGraph(out)
+
+
+@dataclass
+class Rows:
+    """The result of a query: rows of a SELECT, the answer of an ASK, or the graph of a
+    CONSTRUCT/DESCRIBE.
+
+    vars (list[str]): the variables, in order (SELECT).
+    rows (list[dict]): one dict a row, variable -> rdflib term (None when unbound).
+    result (rdflib.query.Result): the rdflib result.
+    """
+
+    vars: list[str]
+    rows: list[dict]
+    result: Any
+
+    @classmethod
+    def of(cls, result) -> "Rows":
+        if result.type != "SELECT":
+            return cls([], [], result)
+        names = [str(v) for v in result.vars]
+        return cls(names, [dict(zip(names, row)) for row in result], result)
+
+    @property
+    def boolean(self) -> bool | None:
+        """An ASK query's answer (None for other queries)."""
+        return bool(self.result.askAnswer) if self.result.type == "ASK" else None
+
+    @property
+    def graph(self):
+        """A CONSTRUCT/DESCRIBE query's graph (None for other queries)."""
+        return self.result.graph if self.result.type in ("CONSTRUCT", "DESCRIBE") else None
+
+    def __iter__(self) -> Iterator[dict]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_df(self):
+        """The rows as a pandas DataFrame: literals as Python values (str, int, Decimal,
+        date), IRIs as strings (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("to_df() needs pandas: pip install pandas") from None
+        return pd.DataFrame([{k: _value(v) for k, v in r.items()} for r in self.rows], columns=self.vars)
+
+    def text(self, fmt: str = "table") -> str:
+        """The result as a table, CSV or SPARQL JSON (``kg query --format``); a graph as
+        Turtle (JSON-LD for json)."""
+        from .serve.query import format_result
+
+        return format_result(self.result, fmt)
+
+
+def _value(term):
+    from rdflib import Literal
+
+    if term is None:
+        return None
+    return term.toPython() if isinstance(term, Literal) else str(term)
+
+
+class KnowledgeGraph:
+    """A build folder (``kg build -o OUT``): its store, graph.ttl and report.
+
+    Every command that reads a build starts here. The store (Oxigraph) answers queries and
+    explanations; graph.ttl (the lossless export) feeds validation, the network and the view.
+    """
+
+    def __init__(self, out: str | os.PathLike) -> None:
+        path = Path(out)
+        self._store = None
+        self._file = None
+        self._file_path = None
+        if path.is_file():  # an RDF file (.ttl, .nt, .jsonld …) instead of a build folder
+            self.out, self._file_path = path.parent, path
+        elif (path / "store").is_dir() or (path / "graph.ttl").is_file():
+            self.out = path
+        else:
+            raise FileNotFoundError(f'Build "{path}" not found - run "kg build" first')
+
+    def __repr__(self) -> str:
+        return f"<kg.KnowledgeGraph {str(self.out)!r}>"
+
+    @property
+    def store(self):
+        """The Oxigraph store as an rdflib Graph (read-only); graph.ttl when there is no store."""
+        if self._store is None:
+            from .graph.store import open_store
+
+            try:
+                if self._file_path is not None:
+                    raise FileNotFoundError(self._file_path)
+                self._store = open_store(self.out)
+            except FileNotFoundError:
+                self._store = self.graph
+        return self._store
+
+    @property
+    def graph(self):
+        """graph.ttl as an in-memory rdflib Graph; the store's content when there is no graph.ttl."""
+        if self._file is None:
+            from .graph.store import load_graph_file, to_memory
+
+            if self._file_path is not None:
+                from .graph.store import read_graph
+
+                self._file = read_graph(self._file_path)
+            else:
+                try:
+                    self._file = load_graph_file(self.out)
+                except FileNotFoundError:
+                    self._file = to_memory(self.store)
+        return self._file
+
+    @property
+    def report(self) -> dict:
+        """report.json of the build ({} when absent)."""
+        import json
+
+        path = self.out / "report.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    def query(self, sparql: str) -> Rows:
+        """Run SPARQL text, a .rq file or a saved query name (``kg query OUT NAME``).
+
+        RETURNS (Rows): rows (SELECT), ``.boolean`` (ASK) or ``.graph`` (CONSTRUCT/DESCRIBE).
+        RAISES KeyError: an unknown saved-query name. QuerySyntaxError: the query does not parse.
+        """
+        from .serve.query import resolve_query, run_query
+
+        return Rows.of(run_query(self.store, resolve_query(sparql)))
+
+    def explain(self, node: str):
+        """The sentences behind a node (an IRI, a kgr: name or an exact label) (``kg explain``).
+
+        RETURNS (Explanation): the node, its facts and their evidence; ``.text()`` prints it.
+        RAISES KeyError: nothing, or more than one node, has that name.
+        """
+        from .serve.explain import explain, resolve_term
+
+        return explain(self.store, resolve_term(self.store, node))
+
+    def validate(self, sources: str | os.PathLike | None = None):
+        """SHACL and evidence anchors (``kg validate``).
+
+        sources (str | PathLike | None): the folder source paths are relative to (default: cwd).
+        RETURNS (Validation): ``.shacl`` (Report), ``.anchors`` (AnchorReport), ``.ok``.
+        """
+        from .graph.validate import check_anchors, validate
+        from .text.sources import decode
+
+        def read(path: Path) -> str:
+            return decode(path.read_bytes())[0]
+
+        return Validation(validate(self.graph), check_anchors(self.graph, read, [sources] if sources else None))
+
+    def export(self, fmt: str = "ttl", destination: str | os.PathLike | None = None) -> Path:
+        """Write the graph as ttl, nt, jsonld or trig (``kg export``). RETURNS (Path): the file."""
+        from .graph.store import export
+
+        return export(self.out, fmt, destination)
+
+    def network(self):
+        """The networkx projection (``kg network``). RETURNS (nx.MultiDiGraph)."""
+        from .view.network import to_networkx
+
+        return to_networkx(self.graph)
+
+    def view(self, focus: str | None = None, hops: int = 2, types: str | None = None):
+        """The HTML view (``kg viz``) as a pyvis Network; ``kg.view.viz.write_html`` writes it."""
+        from .view.viz import to_network
+
+        return to_network(self.graph, focus=focus, hops=hops, types=types)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 7878, config=None, workers: int = 4):
+        """The SPARQL endpoint on this build's store (``kg serve``): call ``serve_forever()``.
+
+        config (ServerConfig | None): limits and permissions (read-only by default).
+        RETURNS (KgServer): the bound server; ``server_close()`` stops its workers.
+        """
+        from .serve.server import make_server
+
+        return make_server(self.out, host=host, port=port, config=config, workers=workers)
+
+    def evaluate(self, gold: str | os.PathLike) -> dict:
+        """Scores against a gold file (``kg eval``)."""
+        from .scoring import evaluate
+
+        return evaluate(gold, self.graph)
+
+
+@dataclass
+class Validation:
+    """What ``kg validate`` checks: the SHACL report and the evidence anchors."""
+
+    shacl: Any
+    anchors: Any
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.shacl.conforms) and not self.anchors.mismatches
+
+    def text(self, limit: int | None = 50) -> str:
+        return self.shacl.text(limit=limit) + "\n" + self.anchors.text(limit=limit)

@@ -1,0 +1,212 @@
+"""``kg build``: files -> sources -> articles -> records -> graph -> OUT/.
+
+Writes OUT/graph.ttl (portable export), OUT/store (Oxigraph), OUT/graph.html (network
+view) and OUT/report.json. Every file is written to a temporary name and renamed into
+place, so an interrupted build never leaves a half-written output.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ._version import __version__
+from .atomic import write_text
+from .graph.rdf import GraphWriter
+from .nlp.extract import Extractor, page_context
+from .records import Extraction, Source
+from .resolve import resolve
+from .text.segment import segment
+from .text.sources import read_sources
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    report: dict
+    graph: object = field(repr=False, default=None)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.report["sources"])
+
+
+PARALLEL_MIN_CHARS = 200_000  # below this, starting workers costs more than it saves
+VALIDATE_MAX_TRIPLES = 100_000  # pyshacl is slow on big graphs: past this, `kg validate` on demand
+_EXTRACTOR: Extractor | None = None
+
+
+def _extractor() -> Extractor:
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        _EXTRACTOR = Extractor()
+    return _EXTRACTOR
+
+
+def extract_source(src: Source) -> list[Extraction]:
+    """Segment one source and extract every article, in order."""
+    extractor = _extractor()
+    articles = segment(src)
+    ctx = page_context(src, articles)
+    return [extractor.extract(art, ctx, src.paper) for art in articles]
+
+
+def process_source(src: Source) -> tuple[list[Extraction], list[dict]]:
+    """Segment and extract one source (runs in a worker process for big builds).
+
+    The extractions come back light: each holds a copy of its article without the raw
+    text and the offset map, since every record holds its own evidence, so results
+    cross process boundaries cheaply.
+    """
+    extractions: list[Extraction] = []
+    summaries: list[dict] = []
+    for ex in extract_source(src):
+        art = ex.article
+        extractions.append(replace(ex, article=replace(art, raw="", offsets=())))
+        summaries.append({
+            "id": art.id, "headline": art.headline, "date": art.date, "date_said": art.date_said,
+            "reporters": [p.name for p in ex.persons if p.cue == "byline"], "characters": len(art.text),
+            "event": ex.events[0].name if ex.events else "",
+            "people": sorted({p.name for p in ex.persons}), "figures": len(ex.figures),
+            "truncated": bool(art.truncated),
+        })
+    return extractions, summaries
+
+
+def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
+                    jobs: int = 1) -> tuple[list[Extraction], list[dict]]:
+    """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes."""
+    size = sum(len(s.raw) for s in sources)
+    if jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
+            results = pool.map(process_source, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+            results = list(progress(results) if progress else results)
+    else:
+        results = [process_source(src) for src in (progress(sources) if progress else sources)]
+    extractions = [ex for exs, _ in results for ex in exs]
+    summaries = [sm for _, sms in results for sm in sms]
+    return extractions, summaries
+
+
+def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
+          html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None,
+          jobs: int = 1, validate: bool = True) -> BuildResult:
+    """Build a graph from files/folders into the OUT folder.
+
+    inputs (list[str]): files or folders.
+    out (Path): output folder (created).
+    page_date (str | None): page date for every input (ISO), overrides sidecars and paths.
+    update (bool): add ``inputs`` to the inputs of the existing build in ``out``.
+    stamp (str | None): build time for prov:startedAtTime (ISO); defaults to SOURCE_DATE_EPOCH.
+    jobs (int): worker processes for extraction (the graph is the same for any value).
+    validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
+    RETURNS (BuildResult): the report (also written to OUT/report.json).
+    """
+    out = Path(out)
+    prev_inputs: list[str] = []
+    if update:
+        rep = out / "report.json"
+        if not rep.is_file():
+            raise FileNotFoundError(f'{out} has no report.json - run "kg build" first, without --update')
+        prev_inputs = json.loads(rep.read_text(encoding="utf-8")).get("inputs", [])
+    all_inputs = list(dict.fromkeys([*prev_inputs, *map(str, inputs)]))
+    sources, refused, skipped = read_sources(all_inputs, page_date)
+    sources.sort(key=lambda s: s.id)
+    bar = _bar("extracting", "source") if progress else None
+    extractions, summaries = extract_sources(sources, bar, jobs=jobs)
+    resolved = resolve(extractions)
+    writer = GraphWriter()
+    for s in sources:
+        writer.source(s)
+    by_source = {s.id: s for s in sources}
+    for ex in extractions:
+        writer.article(ex.article, by_source[ex.article.source])
+    writer.resolved(resolved)
+    writer.activity(sources, stamp or _source_date_epoch())
+    graph = writer.g
+    per_source = Counter(e.article.source for e in extractions)
+    report = {
+        "kg_version": __version__,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "inputs": all_inputs,
+        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id]} for s in sources],
+        "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
+        "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
+        "articles": summaries,
+        "counts": _counts(resolved, graph),
+        "merges": resolved.merges,
+        "warnings": [],
+    }
+    if not sources:
+        return BuildResult(out, report, graph)
+    out.mkdir(parents=True, exist_ok=True)
+    ttl = graph.serialize(format="turtle")
+    write_text(out / "graph.ttl", ttl)
+    if store:
+        try:
+            from .graph.store import save_store
+
+            save_store(graph, out)
+        except Exception as exc:  # the Turtle export stands on its own
+            report["warnings"].append(f"store not written: {exc}")
+    if html:
+        try:
+            from .view.viz import to_network, write_html
+
+            write_html(to_network(graph), out / "graph.html")
+        except Exception as exc:
+            report["warnings"].append(f"graph.html not written: {exc}")
+    report["shacl_conforms"] = None
+    if validate and len(graph) > VALIDATE_MAX_TRIPLES:
+        report["warnings"].append(f"SHACL check skipped for {len(graph)} triples; run 'kg validate {out}'")
+    elif validate:
+        from .graph.validate import validate as shacl_validate
+
+        shacl = shacl_validate(graph)
+        report["shacl_conforms"] = shacl.conforms
+        if not shacl.conforms:
+            report["warnings"].append(
+                f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
+    write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return BuildResult(out, report, graph)
+
+
+def _source_date_epoch() -> str | None:
+    """The build time to write into the graph: SOURCE_DATE_EPOCH when set (the
+    reproducible-builds convention), else none, so the same inputs give the same bytes.
+    The wall-clock time of every build is in report.json."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(int(value), timezone.utc).isoformat(timespec="seconds")
+    except ValueError:
+        raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
+
+
+def _counts(r, graph) -> dict:
+    return {
+        "persons": len(r.persons),
+        "agencies": len(r.agencies),
+        "memberships": len(r.memberships),
+        "figures": len(r.figures),
+        "programs": len({p.name for p in r.programs}),
+        "events": len({(e.name, e.date) for e in r.events}),
+        "triples": len(graph),
+    }
+
+
+def _bar(desc: str, unit: str):
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover
+        return None
+    return lambda it: tqdm(it, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)
+

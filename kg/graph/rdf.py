@@ -1,0 +1,297 @@
+"""Resolved records -> RDF triples in kg's public schema (ontology/README.md).
+
+IRIs come from canonical keys (``namespace.mint``), never counters, and no blank nodes
+are written: the same records give the same triples and the same Turtle bytes.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from .._version import __version__
+from ..records import (
+    Article,
+    Event,
+    Evidence,
+    Figure,
+    Program,
+    Resolved,
+    Source,
+    observation_key,
+)
+from .namespace import (
+    FOAF,
+    KG,
+    NIF,
+    ORG,
+    PROV,
+    QB,
+    SCHEMA,
+    SDMX_ATTRIBUTE,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    SKOS,
+    TIME,
+    mint,
+    new_graph,
+)
+
+AGENCY_CLASSES = {
+    "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate",
+    "StateOwnedEnterprise", "Company", "School", "Association", "Newspaper", "PublicInstitution",
+}
+
+
+def date_literal(value: str) -> Literal:
+    """xsd:date, or xsd:gYear / xsd:gYearMonth when only the year (month) is known."""
+    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
+    return Literal(value, datatype=kind)
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) == 10
+
+
+def person_iri(key: str) -> URIRef:
+    return mint("person", key)
+
+
+def org_iri(key: str) -> URIRef:
+    return mint("org", key)
+
+
+def article_iri(article_id: str) -> URIRef:
+    return mint("article", article_id)
+
+
+def source_iri(source_id: str) -> URIRef:
+    return mint("source", source_id)
+
+
+class GraphWriter:
+    """Accumulates triples for sources, articles and resolved entities."""
+
+    def __init__(self, graph: Graph | None = None) -> None:
+        self.g = graph if graph is not None else new_graph()
+        self._observations: set[URIRef] = set()
+        self._headline_spans: dict[str, tuple[int, int] | None] = {}
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    # -- provenance ----------------------------------------------------------------
+
+    def source(self, src: Source) -> URIRef:
+        iri = source_iri(src.id)
+        self.add(iri, RDF.type, PROV.Entity)
+        self.add(iri, RDF.type, KG.SourceDocument)
+        self.add(iri, RDFS.label, Literal(src.id))
+        if src.url:
+            self.add(iri, SCHEMA.url, Literal(src.url))
+        return iri
+
+    def article(self, art: Article, src: Source) -> URIRef:
+        iri = article_iri(art.id)
+        self._headline_spans[art.id] = art.headline_span
+        self.add(iri, RDF.type, SCHEMA.NewsArticle)
+        self.add(iri, RDF.type, NIF.Context)
+        headline = art.headline or (art.text[:24].split("\n")[0] + "…")
+        self.add(iri, SCHEMA.headline, Literal(headline))
+        if art.kicker:
+            self.add(iri, SCHEMA.alternativeHeadline, Literal(art.kicker))
+        if art.date:
+            self.add(iri, SCHEMA.datePublished, date_literal(art.date))
+        if src.date:
+            self.add(iri, PROV.generatedAtTime, date_literal(src.date))
+        self.add(iri, PROV.wasDerivedFrom, source_iri(src.id))
+        span = art.source_span
+        if span:
+            self.add(iri, KG.sourceBegin, Literal(span[0], datatype=XSD.nonNegativeInteger))
+            self.add(iri, KG.sourceEnd, Literal(span[1], datatype=XSD.nonNegativeInteger))
+        return iri
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        iri = mint("evidence", f"{ev.source}|{ev.start}|{ev.end}")
+        self.add(iri, RDF.type, NIF.Phrase)
+        self.add(iri, RDF.type, NIF.String)
+        self.add(iri, NIF.referenceContext, article_iri(ev.article))
+        self.add(iri, NIF.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, NIF.anchorOf, Literal(ev.anchor))
+        if ev.sentence:
+            self.add(iri, KG.sentence, Literal(ev.sentence))
+        self.add(iri, KG.sourceDocument, source_iri(ev.source))
+        return iri
+
+    # -- people, posts, agencies ----------------------------------------------------
+
+    def resolved(self, r: Resolved) -> None:
+        for key, a in sorted(r.agencies.items()):
+            iri = org_iri(key)
+            self.add(iri, RDF.type, ORG.Organization)
+            if a.kind in AGENCY_CLASSES:
+                self.add(iri, RDF.type, KG[a.kind])
+            self.add(iri, SKOS.prefLabel, Literal(a.label))
+            for s in sorted(a.surfaces):
+                if s != a.label:
+                    self.add(iri, SKOS.altLabel, Literal(s))
+            if a.parent:
+                self.add(iri, ORG.subOrganizationOf, org_iri(a.parent))
+        for key, p in sorted(r.persons.items()):
+            iri = person_iri(key)
+            self.add(iri, RDF.type, FOAF.Person)
+            self.add(iri, FOAF.name, Literal(p.name))
+        for mkey, m in sorted(r.memberships.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+            person = person_iri(m.person)
+            org = org_iri(m.agency)
+            role = mint("role", m.role)
+            self.add(role, RDF.type, ORG.Role)
+            self.add(role, RDF.type, SKOS.Concept)
+            self.add(role, SKOS.prefLabel, Literal(m.role))
+            post = mint("post", f"{m.agency}|{m.role}")
+            self.add(post, RDF.type, ORG.Post)
+            self.add(post, ORG.postIn, org)
+            self.add(post, ORG.role, role)
+            self.add(post, RDFS.label, Literal(r.agencies[m.agency].label + m.role))
+            self.add(post, ORG.heldBy, person)
+            self.add(person, ORG.holds, post)
+            mem = mint("membership", "|".join(x or "" for x in mkey))
+            self.add(person, ORG.hasMembership, mem)
+            self.add(mem, RDF.type, ORG.Membership)
+            self.add(mem, ORG.member, person)
+            self.add(mem, ORG.organization, org)
+            self.add(mem, ORG.role, role)
+            self.add(mem, KG.post, post)
+            self.add(mem, RDFS.label, Literal(m.post_text))
+            if m.implicit:
+                self.add(mem, KG.implicitOrganization, Literal(True))
+            if m.date and len(m.date) == 10:
+                interval = mint("interval", m.date)
+                instant = mint("instant", m.date)
+                self.add(interval, RDF.type, TIME.Interval)
+                self.add(interval, TIME.hasBeginning, instant)
+                self.add(interval, TIME.hasEnd, instant)
+                self.add(instant, RDF.type, TIME.Instant)
+                self.add(instant, TIME.inXSDDate, Literal(m.date, datatype=XSD.date))
+                self.add(mem, ORG.memberDuring, interval)
+            for ev in m.evidence:
+                self.add(mem, PROV.wasDerivedFrom, self.evidence(ev))
+        for aid, keys in sorted(r.authors.items()):
+            for key in keys:
+                self.add(article_iri(aid), SCHEMA.author, person_iri(key))
+        for aid, items in sorted(r.mentions.items()):
+            for kind, key in sorted(items):
+                self.add(article_iri(aid), SCHEMA.mentions, person_iri(key) if kind == "person" else org_iri(key))
+        self.figures(r.figures)
+        for p in r.programs:
+            self.program(p)
+        for e in r.events:
+            self.event(e)
+
+    # -- figures, programs, events --------------------------------------------------
+
+    def figures(self, figures: list[Figure]) -> None:
+        """Observations; a headline figure and its first body twin become one, with two evidences."""
+        in_headline = [self._in_headline(f) for f in figures]
+        twins = {observation_key(f) for f, h in zip(figures, in_headline) if h}
+        merged: set[str] = set()
+        for f, h in zip(figures, in_headline):
+            key = observation_key(f)
+            if key in twins and (h or key not in merged):
+                merged.add(key)
+                self.figure(f, key)
+            else:
+                self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
+
+    def _in_headline(self, f: Figure) -> bool:
+        span = self._headline_spans.get(f.article)
+        return bool(span) and span[0] <= f.evidence.start and f.evidence.end <= span[1]
+
+    def figure(self, f: Figure, key: str) -> URIRef:
+        iri = mint("obs", key)
+        if iri in self._observations:
+            self.add(iri, PROV.wasDerivedFrom, self.evidence(f.evidence))
+            return iri
+        self._observations.add(iri)
+        self.add(iri, RDF.type, QB.Observation)
+        self.add(iri, SDMX_MEASURE.obsValue, Literal(f.value, datatype=XSD.decimal))
+        if f.unit:
+            unit = mint("unit", f.unit)
+            self.add(unit, RDF.type, KG.Unit)
+            self.add(unit, RDFS.label, Literal(f.unit))
+            self.add(iri, SDMX_ATTRIBUTE.unitMeasure, unit)
+        if f.indicator:
+            ind = mint("indicator", f.indicator)
+            self.add(ind, RDF.type, KG.Indicator)
+            self.add(ind, RDF.type, SKOS.Concept)
+            self.add(ind, SKOS.prefLabel, Literal(f.indicator))
+            self.add(iri, KG.indicator, ind)
+        self.add(iri, KG.figureKind, Literal(f.kind))
+        if f.qualifier:
+            self.add(iri, KG.qualifier, Literal(f.qualifier))
+        if f.direction:
+            self.add(iri, KG.direction, Literal(f.direction))
+        self.add(iri, KG.surface, Literal(f.surface))
+        if f.area:
+            self.add(iri, SDMX_DIMENSION.refArea, Literal(f.area))
+        if f.period:
+            self.add(iri, SDMX_DIMENSION.refPeriod, Literal(f.period))
+        if _is_day(f.period_start):
+            self.add(iri, KG.periodStart, Literal(f.period_start, datatype=XSD.date))
+        if _is_day(f.period_end):
+            self.add(iri, KG.periodEnd, Literal(f.period_end, datatype=XSD.date))
+        self.add(iri, KG.inArticle, article_iri(f.article))
+        self.add(iri, PROV.wasDerivedFrom, self.evidence(f.evidence))
+        return iri
+
+    def program(self, p: Program) -> URIRef:
+        iri = mint("program", p.name)
+        self.add(iri, RDF.type, KG.Program)
+        self.add(iri, RDF.type, PROV.Plan)
+        self.add(iri, RDF.type, SKOS.Concept)
+        self.add(iri, SKOS.prefLabel, Literal(p.name))
+        if p.kind:
+            self.add(iri, KG.programKind, Literal(p.kind))
+        for a in p.agencies:
+            self.add(iri, KG.ledBy, org_iri(a))
+        self.add(iri, PROV.wasDerivedFrom, self.evidence(p.evidence))
+        self.add(article_iri(p.article), SCHEMA.mentions, iri)
+        return iri
+
+    def event(self, e: Event) -> URIRef:
+        iri = mint("event", f"{e.name}|{e.date or ''}")
+        self.add(iri, RDF.type, SCHEMA.Event)
+        self.add(iri, SCHEMA.name, Literal(e.name))
+        if e.kind:
+            self.add(iri, KG.eventKind, Literal(e.kind))
+        if _is_day(e.date):  # a year-only source date says no day
+            self.add(iri, SCHEMA.startDate, Literal(e.date, datatype=XSD.date))
+        if e.organizer:
+            self.add(iri, SCHEMA.organizer, org_iri(e.organizer))
+        for part in e.participants:  # resolve made every participant a person key
+            person = person_iri(part.person)
+            pi = mint("participation", f"{e.name}|{e.date or ''}|{part.person}|{part.role}")
+            self.add(pi, RDF.type, KG.Participation)
+            self.add(pi, KG.participant, person)
+            self.add(pi, KG.participantRole, Literal(part.role))
+            self.add(pi, PROV.wasDerivedFrom, self.evidence(part.evidence))
+            self.add(iri, KG.participation, pi)
+            self.add(iri, SCHEMA.attendee, person)
+            if part.role == "speaker":
+                self.add(iri, SCHEMA.performer, person)
+        self.add(iri, PROV.wasDerivedFrom, self.evidence(e.evidence))
+        self.add(article_iri(e.article), SCHEMA.mentions, iri)
+        self.add(article_iri(e.article), SCHEMA.about, iri)
+        return iri
+
+    def activity(self, sources: list[Source], stamp: str | None) -> URIRef:
+        """The build as a prov:Activity; ``stamp`` (ISO time) only when asked for (keeps bytes stable)."""
+        iri = mint("build", "|".join(sorted(s.id for s in sources)))
+        self.add(iri, RDF.type, PROV.Activity)
+        self.add(iri, KG.version, Literal(__version__))
+        self.add(iri, RDFS.label, Literal(f"kg build {__version__}"))
+        if stamp:
+            self.add(iri, PROV.startedAtTime, Literal(stamp, datatype=XSD.dateTime))
+        for s in sources:
+            self.add(iri, PROV.used, source_iri(s.id))
+        return iri

@@ -1,0 +1,204 @@
+"""The embedded store: Oxigraph (RocksDB) through oxrdflib, persisted in ``OUT/store``.
+
+rdflib stays the API: ``open_store`` returns an ``rdflib.Graph`` backed by Oxigraph, so
+``graph.query(...)`` runs in Oxigraph's native SPARQL engine. ``save_store`` writes a
+graph atomically: it loads into a temporary directory beside the target and renames it
+into place, so a reader never sees a half-written store.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph, Literal
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+
+from ..atomic import atomic_path
+from .namespace import bind_prefixes
+
+STORE_DIRNAME = "store"
+GRAPH_FILENAME = "graph.ttl"
+
+#: rdflib serializer name and file suffix for ``kg export --format``
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "ttl": ("turtle", ".ttl"),
+    "nt": ("nt", ".nt"),
+    "jsonld": ("json-ld", ".jsonld"),
+    "trig": ("trig", ".trig"),
+}
+
+
+def store_path(out_dir: Path | str) -> Path:
+    """The store directory of a build folder: ``OUT/store``."""
+    return Path(out_dir) / STORE_DIRNAME
+
+
+def _ox_graph(ox_store) -> Graph:
+    from oxrdflib import OxigraphStore
+
+    # the default graph, so triples persist under a name every later open can see
+    graph = Graph(store=OxigraphStore(store=ox_store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return bind_prefixes(graph)
+
+
+def _load_into(ox_store, graph: Graph) -> None:
+    import pyoxigraph as ox
+
+    if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
+        # already Oxigraph: copy quads natively (no re-serialisation)
+        ox_store.bulk_extend(graph.store._inner)  # noqa: SLF001  (oxrdflib keeps its pyoxigraph store here)
+        return
+    data = graph.serialize(format="nt", encoding="utf-8")
+    ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+
+
+def save_store(graph: Graph, out_dir: Path | str) -> Path:
+    """Persist a graph as the Oxigraph store ``OUT/store``, replacing any previous one.
+
+    Builds into a temporary directory in ``OUT`` and renames it into place.
+
+    graph (Graph): the triples to store (any rdflib store).
+    out_dir (Path | str): the build folder.
+    RETURNS (Path): the store directory.
+    """
+    import pyoxigraph as ox
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = store_path(out_dir)
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out_dir))
+    try:
+        ox_store = ox.Store(str(tmp / "db"))
+        _load_into(ox_store, graph)
+        ox_store.flush()
+        ox_store.optimize()
+        del ox_store  # closes RocksDB before the rename
+        old = None
+        if target.exists():
+            old = out_dir / f".store-old-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            target.rename(old)
+        (tmp / "db").rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def resolve_store_dir(out_dir: Path | str) -> Path:
+    """The store directory for a build folder (or the store directory itself)."""
+    path = Path(out_dir)
+    if path.name == STORE_DIRNAME and (path / "CURRENT").exists():
+        return path
+    return store_path(out_dir)
+
+
+def open_ox_store(out_dir: Path | str, read_only: bool = True):
+    """Open the pyoxigraph ``Store`` of a build folder.
+
+    out_dir (Path | str): the build folder (holding ``store/``), or the store directory itself.
+    read_only (bool): open a read-only instance (many readers may share it). Defaults to True.
+    RETURNS (pyoxigraph.Store): the store.
+    """
+    import pyoxigraph as ox
+
+    path = resolve_store_dir(out_dir)
+    if not (path / "CURRENT").exists():
+        raise FileNotFoundError(f'Store "{path}" not found - run "kg build" first')
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        raise OSError(f'Store "{path}" could not be opened ({err}) - is another kg process writing it?') from err
+
+
+def open_store(out_dir: Path | str, read_only: bool = True) -> Graph:
+    """Open ``OUT/store`` as an rdflib ``Graph`` backed by Oxigraph.
+
+    out_dir (Path | str): the build folder.
+    read_only (bool): open read-only (safe with concurrent readers). Defaults to True.
+    RETURNS (Graph): the graph; ``graph.query`` runs in Oxigraph.
+    """
+    return _ox_graph(open_ox_store(out_dir, read_only=read_only))
+
+
+def memory_store(graph: Graph | None = None) -> Graph:
+    """An in-memory Oxigraph-backed graph (for tests and notebooks), optionally filled."""
+    import pyoxigraph as ox
+
+    ox_store = ox.Store()
+    if graph is not None:
+        _load_into(ox_store, graph)
+    return _ox_graph(ox_store)
+
+
+def _plain(term):
+    # Oxigraph returns simple literals typed xsd:string; rdflib (and Turtle output) treats
+    # "x" and "x"^^xsd:string as different terms, so give back the simple literal
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def to_memory(graph: Graph) -> Graph:
+    """Copy any graph into rdflib's memory store, simple literals restored.
+
+    Note: Oxigraph keeps derived integer types as xsd:integer (nif:beginIndex comes back
+    as xsd:integer, not xsd:nonNegativeInteger); graph.ttl is the lossless export.
+    """
+    copy = bind_prefixes(Graph())
+    copy.addN((_plain(s), p, _plain(o), copy) for s, p, o in graph)
+    return copy
+
+
+def load_graph_file(out_dir: Path | str) -> Graph:
+    """Parse ``OUT/graph.ttl`` into an in-memory rdflib graph."""
+    path = Path(out_dir) / GRAPH_FILENAME
+    if not path.exists():
+        raise FileNotFoundError(f'Graph "{path}" not found - run "kg build" first')
+    return bind_prefixes(Graph()).parse(str(path), format="turtle")
+
+
+def export(out_dir: Path | str, fmt: str, destination: Path | str | None = None) -> Path:
+    """Export the stored graph as Turtle, N-Triples, JSON-LD or TriG.
+
+    out_dir (Path | str): the build folder.
+    fmt (str): one of ``EXPORT_FORMATS`` (ttl, nt, jsonld, trig).
+    destination (Path | str | None): file to write. Defaults to ``OUT/graph.<ext>``.
+    RETURNS (Path): the file written.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"Unknown export format {fmt!r} - use one of {', '.join(EXPORT_FORMATS)}")
+    rdflib_format, suffix = EXPORT_FORMATS[fmt]
+    # graph.ttl is lossless (the store normalises some datatypes); the store is the fallback
+    try:
+        graph = load_graph_file(out_dir)
+    except FileNotFoundError:
+        graph = to_memory(open_store(out_dir))
+    dest = Path(destination) if destination else Path(out_dir) / f"graph{suffix}"
+    with atomic_path(dest) as tmp:
+        tmp.write_bytes(graph.serialize(format=rdflib_format, encoding="utf-8"))
+    return dest
+
+
+def read_graph(path: str | os.PathLike) -> Graph:
+    """Read a kg graph from a build folder (its graph.ttl) or an RDF file.
+
+    path (str | PathLike): a ``kg build`` output folder or a .ttl/.nt/.nq/.jsonld file.
+    RETURNS (Graph): the parsed graph.
+    """
+    path = Path(path)
+    if path.is_dir():
+        ttl = path / "graph.ttl"
+        if not ttl.exists():
+            raise FileNotFoundError(f"{ttl} not found - run \"kg build\" first")
+        path = ttl
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found")
+    graph = Graph(bind_namespaces="none")
+    graph.parse(path)  # format guessed from the suffix
+    return graph

@@ -1,0 +1,202 @@
+"""SHACL validation of a kg graph against ``ontology/shapes.ttl`` (pyshacl).
+
+``validate(graph)`` returns a ``Report`` whose ``violations`` are small records a person
+can read (focus node, path, value, message), sorted so the output is stable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from ..vocab.paths import ONTOLOGY_DIR
+from .namespace import PREFIXES
+
+SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
+ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Violation:
+    """One SHACL result, in words.
+
+    focus (str): the node that fails (an IRI or blank node id).
+    path (str): the property path, as a prefixed name ("" for node-level results).
+    message (str): what is wrong, from the shape's sh:message.
+    value (str): the offending value ("" when a value is missing).
+    severity (str): Violation | Warning | Info.
+    shape (str): the shape that produced it.
+    """
+
+    focus: str
+    path: str
+    message: str
+    value: str = ""
+    severity: str = "Violation"
+    shape: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.focus}" + (f" {self.path}" if self.path else "")
+        value = f" (value: {self.value})" if self.value else ""
+        return f"[{self.severity}] {where}: {self.message}{value}"
+
+
+@dataclass(slots=True)
+class Report:
+    """Result of validating one graph.
+
+    conforms (bool): no results of severity Violation.
+    violations (list[Violation]): every result, sorted.
+    """
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+
+    def text(self, limit: int | None = None) -> str:
+        """Readable report: a summary line, then one line per result (up to ``limit``)."""
+        if self.conforms and not self.violations:
+            return "Conforms: the graph satisfies every shape in ontology/shapes.ttl."
+        shown = self.violations if limit is None else self.violations[:limit]
+        lines = [f"{len(self.violations)} SHACL result(s); conforms: {self.conforms}"]
+        lines += [str(v) for v in shown]
+        if len(shown) < len(self.violations):
+            lines.append(f"... and {len(self.violations) - len(shown)} more (use --limit 0 to show all)")
+        return "\n".join(lines)
+
+
+def load_shapes(path: Path | str = SHAPES_PATH) -> Graph:
+    """Parse the SHACL shapes graph."""
+    return Graph().parse(str(path), format="turtle")
+
+
+def load_ontology(path: Path | str = ONTOLOGY_PATH) -> Graph:
+    """Parse the kg ontology (classes and properties)."""
+    return Graph().parse(str(path), format="turtle")
+
+
+def _short(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        iri = str(term)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            if iri.startswith(ns):
+                return f"{prefix}:{iri[len(ns):]}"
+        return f"<{iri}>"
+    if isinstance(term, Literal):
+        if term.datatype is not None:
+            return f'"{term}"^^{_short(term.datatype)}'
+        return term.n3()
+    return f"_:{term}"
+
+
+def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None) -> Report:
+    """Validate a graph against kg's shapes.
+
+    data (Graph): the graph to check (not modified).
+    shapes (Graph | None): shapes graph. Defaults to ontology/shapes.ttl.
+    ontology (Graph | None): ontology mixed in for subclass checks. Defaults to ontology/kg.ttl.
+    RETURNS (Report): conformance and the readable results.
+    """
+    import pyshacl  # heavy import, only when validating
+
+    shapes = load_shapes() if shapes is None else shapes
+    ontology = load_ontology() if ontology is None else ontology
+    # pyshacl mixes the ontology into a copy of the data graph: give it an in-memory one
+    if not isinstance(data.store, type(Graph().store)):
+        from .store import to_memory
+
+        data = to_memory(data)
+    conforms, results_graph, _ = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+        allow_warnings=True, advanced=True,
+    )
+    violations = []
+    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
+        get = lambda p: results_graph.value(result, p)  # noqa: E731
+        severity = get(SH.resultSeverity)
+        violations.append(Violation(
+            focus=_short(get(SH.focusNode)),
+            path=_short(get(SH.resultPath)),
+            message=str(get(SH.resultMessage) or get(SH.sourceConstraintComponent) or "constraint failed"),
+            value=_short(get(SH.value)),
+            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            shape=_short(get(SH.sourceShape)),
+        ))
+    return Report(conforms=bool(conforms), violations=sorted(violations))
+
+
+_ANCHORS = """
+SELECT ?ev ?b ?e ?anchor ?path WHERE {
+  ?ev nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor ; kg:sourceDocument ?src .
+  ?src rdfs:label ?path .
+}
+"""
+
+
+@dataclass(slots=True)
+class AnchorReport:
+    """Evidence spans checked against the source files they point into.
+
+    checked (int): spans compared with ``raw[begin:end]``.
+    skipped (list[str]): sources not checked, with the reason (missing file, JSONL record).
+    mismatches (list[Violation]): spans whose anchor differs from the file.
+    """
+
+    checked: int = 0
+    skipped: list[str] = field(default_factory=list)
+    mismatches: list[Violation] = field(default_factory=list)
+
+    def text(self, limit: int | None = None) -> str:
+        lines = [f"Evidence anchors: {self.checked} checked against the source files, "
+                 f"{len(self.mismatches)} mismatch(es)"]
+        shown = self.mismatches if limit is None else self.mismatches[:limit]
+        lines += [str(v) for v in shown]
+        lines += [f"  not checked: {s}" for s in self.skipped]
+        return "\n".join(lines)
+
+
+def check_anchors(graph: Graph, read: Callable[[Path], str],
+                  roots: list[Path | str] | None = None) -> AnchorReport:
+    """Check that every evidence ``nif:anchorOf`` equals ``raw[beginIndex:endIndex]`` of its file.
+
+    graph (Graph): the kg graph.
+    read (Callable[[Path], str]): decodes a source file as the build did (the text stage's
+        ``decode``; passed in, so the graph stage never imports the text stage); raises
+        ValueError for a file it cannot decode.
+    roots (list[Path | str] | None): folders the source paths are relative to. Defaults to [cwd].
+    RETURNS (AnchorReport): counts, skipped sources and mismatches.
+    """
+    roots = [Path(r) for r in (roots or [Path.cwd()])]
+    report = AnchorReport()
+    texts: dict[str, str | None] = {}
+    for ev, begin, end, anchor, path in sorted(graph.query(_ANCHORS, initNs=PREFIXES)):
+        path = str(path)
+        if path not in texts:
+            texts[path] = None
+            if "#" in path:  # a record of a JSON/JSONL file: its raw text is the record's
+                report.skipped.append(f"{path} (a JSON record; offsets are into the record's text)")
+            else:
+                found = next((r / path for r in roots if (r / path).is_file()), None)
+                if found is None:
+                    report.skipped.append(f"{path} (file not found under {', '.join(map(str, roots))}; "
+                                          "use --sources DIR)")
+                else:
+                    try:
+                        texts[path] = read(found)
+                    except ValueError as err:
+                        report.skipped.append(f"{path} ({err})")
+        raw = texts[path]
+        if raw is None:
+            continue
+        report.checked += 1
+        actual = raw[int(begin):int(end)]
+        if actual != str(anchor):
+            report.mismatches.append(Violation(
+                focus=_short(ev), path="nif:anchorOf",
+                message=f"anchor differs from {path}[{int(begin)}:{int(end)}] = {actual!r}",
+                value=_short(Literal(str(anchor)))))
+    return report

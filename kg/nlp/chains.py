@@ -1,0 +1,306 @@
+"""Title chains and the people they name.
+
+The genre's grammar: ``[agency] title (、[agency] title)* name`` — 市委常委、宣传部部长、
+统战部部长柳庆发 — and its variants: name + title (某某总书记), name（title chain）, and
+one chain shared by a list of names (副市长张三、李四). An agency named once covers the
+titles after it (党组书记、主任 of one 委); a department without a place (宣传部) after a
+Party committee (市委) is that committee's; a title with a body of its own (副市长) gets
+that body implicitly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..vocab.lexicon import Lexicon, lexicon
+from .agencies import AgencyFinder, AgencyName, Context
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
+# what may follow a person's name (a cue that the name ended)
+_AFTER_NAME = re.compile(
+    r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
+    r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
+    r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
+)
+_COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
+_NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
+
+
+@dataclass(slots=True)
+class TitleHit:
+    role: str
+    start: int  # span of the title in text
+    end: int
+    agency: AgencyName | None
+    implicit: bool
+    post_start: int  # span of the post text (agency + title)
+    post_end: int
+
+
+@dataclass(slots=True)
+class PersonHit:
+    name: str
+    start: int
+    end: int
+    titles: list[TitleHit] = field(default_factory=list)
+    cue: str = "title"
+
+
+class ChainParser:
+    """Find people with their titles and agencies in repaired text."""
+
+    def __init__(self, finder: AgencyFinder | None = None, lex: Lexicon | None = None, names=None) -> None:
+        self.lex = lex or lexicon()
+        self.finder = finder or AgencyFinder(self.lex)
+        self.names = names  # optional learned model with name_at(text, start)
+        self._compound = tuple(s for s in self.lex.surnames if len(s) == 2)
+
+    # -- names ---------------------------------------------------------------------
+
+    def name_at(self, text: str, pos: int) -> int:
+        """Length of the person name starting at ``pos`` (0 when there is none)."""
+        if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START:
+            return 0
+        compound = text.startswith(self._compound, pos)
+        if not compound and text[pos] not in self.lex.surnames:
+            return 0
+        lengths = (3, 4) if compound else (2, 3)
+        ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])]
+        if not ok:
+            return 0
+        cued = [n for n in ok if _AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
+        if self.names is not None:
+            # the learned model decides; a cue after the name settles a length it also accepts
+            best = self.names.name_at(text, pos)
+            known = [n for n in ok if self.names.lex.get(text[pos:pos + n]) == "nr"]
+            if best is None:
+                return known[-1] if known else 0  # 强调说 after 总理 is no name; 习近平 is one
+            if self.names.lex.get(text[pos:pos + best[0]]) in _COMMON_WORD:
+                return 0  # 毛主席常常告诉: a frequent word, not a name
+            if best[0] in ok and (not cued or best[0] in cued):
+                return best[0]
+            agreed = [n for n in cued if self.names.prob(text, pos, pos + n) >= self.names.at_threshold]
+            return agreed[-1] if agreed else (best[0] if best[0] in ok else 0)
+        if cued:
+            # 李强主持 (2) vs 柳庆发主持 (3): a cue right after the name decides; the
+            # longer name wins only when the shorter one's cue is not a cue word itself
+            return 3 if 3 in cued and not compound else cued[0] if len(cued) == 1 else max(cued)
+        return 0
+
+    def _title_starts(self, text: str, pos: int) -> bool:
+        return bool(self.lex.title_re.match(text, pos))
+
+    # -- chains --------------------------------------------------------------------
+
+    def parse(self, text: str, ctx: Context, agencies: list[AgencyName]) -> list[PersonHit]:
+        """People named with a title chain in ``text`` (half-width normalised)."""
+        by_end = {a.end: a for a in agencies}
+        titles = [(m.start(), m.end(), m.group()) for m in self.lex.title_re.finditer(text)]
+        hits: list[PersonHit] = []
+        taken_until = -1
+        for i, (ts, te, role) in enumerate(titles):
+            if ts < taken_until or self.lex.titles[role].family == "press":
+                continue  # reporters come from bylines
+            n = self.name_at(text, te)
+            if not n:
+                continue
+            chain = self._chain_back(text, titles, i, by_end, ctx)
+            if chain is None:
+                continue
+            resolved = self._assign(text, chain, ctx, by_end)
+            prev = hits[-1] if hits else None
+            if prev and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
+                # 发展改革委主任甲、副主任乙: the next official of a list shares the agency
+                last = next((t.agency for t in reversed(prev.titles) if t.agency and not t.implicit), None)
+                for t in resolved:
+                    title = self.lex.titles.get(t.role)
+                    if t.agency is None and last is not None and not (title and title.implicit):
+                        t.agency = last
+            hit = PersonHit(text[te:te + n], te, te + n, resolved)
+            hits.append(hit)
+            taken_until = te + n
+            hits.extend(self._list_continuation(text, te + n, resolved))
+        hits.extend(self._name_then_title(text, titles, hits, ctx))
+        hits.extend(self._parenthesised(text, ctx, agencies))
+        return hits
+
+    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple]:
+        """Walk left from title i over 、-joined segments that end with a title.
+
+        RETURNS (list[tuple]): (start, end, role, agency | None, segment start, bare prefix)
+            per title, left to right.
+        """
+        chain = []
+        j = i
+        seg_end_title = titles[i]
+        while True:
+            ts, te, role = seg_end_title
+            # titles written back to back in one segment (党组书记 + 局长 is rare; 常委 + 副市长 never)
+            k = j
+            seg_titles = [(ts, te, role)]
+            while k > 0 and titles[k - 1][1] == seg_titles[0][0]:
+                k -= 1
+                seg_titles.insert(0, titles[k])
+            head = seg_titles[0][0]
+            agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
+            seg_start = agency.start if agency else head
+            prefix = ""
+            if not agency:
+                # a bare department inside a chain (宣传部部长), or nothing (副市长)
+                left = head
+                while left > 0 and _HAN.match(text[left - 1]) and head - left < 12:
+                    left -= 1
+                if (left == 0 or text[left - 1] in _DELIMS) and self.lex.suffix_end_re.search(text[left:head]):
+                    if not self.finder.reads_as_clause(text[left:head], verbs=False):  # 除了绿城集团
+                        prefix = text[left:head]
+                        seg_start = left
+            for s, e, r in reversed(seg_titles):
+                chain.insert(0, (s, e, r, agency, seg_start, prefix))
+            if seg_start == 0 or text[seg_start - 1] not in _DELIMS:
+                break
+            # previous segment must end with a title right before the delimiter
+            prev_end = seg_start - 1
+            prev = next((idx for idx in range(k - 1, -1, -1) if titles[idx][1] == prev_end), None)
+            if prev is None:
+                break
+            j = prev
+            seg_end_title = titles[prev]
+            if len(chain) > 12:
+                break
+        return chain
+
+    def _assign(self, text: str, chain, ctx: Context, by_end) -> list[TitleHit]:
+        out: list[TitleHit] = []
+        current: AgencyName | None = None
+        committee: AgencyName | None = None  # the last Party committee named (市委)
+        for s, e, role, agency, seg_start, prefix in chain:
+            implicit = False
+            target = agency
+            post_start = seg_start
+            if target is None and prefix:
+                # 宣传部 after 市委常委 belongs to the 市委
+                parent = committee or current
+                canon = self.finder.resolve_department(prefix, parent, ctx) if parent else self.finder.canonical(prefix, ctx)
+                if canon:
+                    target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
+                    post_start = s - len(prefix)
+            named_place = self.finder.place_before(text, s) if target is None else None
+            if target is None:
+                title = self.lex.titles.get(role)
+                template = title.implicit if title else None
+                if template and role not in ("记者", "通讯员"):
+                    place = self._place_for(template, named_place, committee or current, ctx)
+                    if place:
+                        body = self._body_of(template, place, ctx)
+                        if named_place:  # 浙江省省长: the text names the place
+                            target = AgencyName(named_place[0], s, text[named_place[0]:s], body.label, body.kind, body.parent)
+                            post_start = named_place[0]
+                        else:
+                            target, implicit = body, True
+                elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")):
+                    # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government
+                    label = (f"中共{named_place[1]}委员会" if title.family == "party" else f"{named_place[1]}人民政府")
+                    kind = "PartyOrgan" if title.family == "party" else "GovernmentAgency"
+                    target = AgencyName(named_place[0], s, text[named_place[0]:s], label, kind, None)
+                    post_start = named_place[0]
+                elif current is not None and seg_start == s:
+                    target = current  # 党组书记、主任: the agency covers the titles after it
+            if target is not None and not implicit:
+                current = target
+                if target.label.startswith("中共") and target.label.endswith("委员会"):
+                    committee = target
+            out.append(TitleHit(role, s, e, target, implicit, post_start, e))
+        return out
+
+    def _body_of(self, template: str, place: str, ctx: Context) -> AgencyName:
+        """The body a title implies (副市长 -> 聊城市人民政府), with no span in the text."""
+        label = template.format(city=place, province=place, county=place)
+        canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+        return AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
+
+    def _place_for(self, template: str, named, anchor: AgencyName | None, ctx: Context) -> str | None:
+        """The place an implicit body belongs to: named before the title, else the
+        chain's own place (深圳市委常委、常务副市长), else the page's."""
+        if "{" not in template:
+            return "-"
+        if named:
+            return named[1]
+        if anchor is not None:
+            from ..vocab.lexicon import place_of
+
+            p = place_of(anchor.label)
+            level = "city" if "{city}" in template else "province" if "{province}" in template else "county"
+            if p and ((level == "province" and p.endswith(("省", "自治区"))) or (level == "city" and p.endswith("市"))
+                      or (level == "county" and p.endswith(("县", "区")))):
+                return p
+        if "{city}" in template:
+            return ctx.city
+        if "{province}" in template:
+            return ctx.province
+        return ctx.county
+
+    def _list_continuation(self, text: str, pos: int, titles: list[TitleHit]) -> list[PersonHit]:
+        """副市长张三、李四: more names after the first share its chain."""
+        out = []
+        while pos < len(text) and text[pos] == "、":
+            n = self.name_at(text, pos + 1)
+            if not n or self._title_starts(text, pos + 1) or not _AFTER_NAME.match(text, pos + 1 + n):
+                break  # 、邹城市委副书记: a new chain, not another name of this one
+            out.append(PersonHit(text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, list(titles), cue="list"))
+            pos = pos + 1 + n
+        return out
+
+    def _name_then_title(self, text: str, titles, hits: list[PersonHit], ctx: Context) -> list[PersonHit]:
+        """某某总书记 / 某某市长: a name right before a title that has a body of its own."""
+        out = []
+        covered = {(h.start, h.end) for h in hits}
+        for ts, te, role in titles:
+            title = self.lex.titles.get(role)
+            if not title or not title.implicit or role in ("记者", "通讯员"):
+                continue
+            for n in (3, 2):
+                s = ts - n
+                if s < 0 or (s, ts) in covered:
+                    continue
+                if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
+                    continue
+                if self.finder.is_place_or_agency(text[s:ts]):
+                    continue  # 国务院总理, 上海市市长: an agency or place, not a name
+                if self.names is not None:
+                    best = self.names.name_at(text, s)
+                    known = self.names.lex.get(text[s:ts]) == "nr"  # a well-known name (jieba's nr words)
+                    if not known and (not best or best[0] != n):
+                        continue
+                elif s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
+                    continue
+                place = self._place_for(title.implicit, None, None, ctx)
+                if not place:
+                    continue
+                ag = self._body_of(title.implicit, place, ctx)
+                out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))
+                break
+        return out
+
+    def _parenthesised(self, text: str, ctx: Context, agencies) -> list[PersonHit]:
+        """某某（市委常委、常务副市长）: a chain in brackets after a name."""
+        out = []
+        for m in re.finditer(r"[(（]([^()（）]{2,40})[)）]", text):
+            if not self.lex.title_at_end(m.group(1)):
+                continue
+            end = m.start()
+            n = next((n for n in (3, 2, 4) if end - n >= 0 and self.name_at(text, end - n) == n), 0)
+            if n:
+                titles = self._inner_titles(text, m.start(1), m.end(1), ctx, agencies)
+                if titles:
+                    out.append(PersonHit(text[end - n:end], end - n, end, titles, cue="paren"))
+        return out
+
+    def _inner_titles(self, text: str, s: int, e: int, ctx: Context, agencies) -> list[TitleHit]:
+        titles = [(m.start() + s, m.end() + s, m.group()) for m in self.lex.title_re.finditer(text[s:e])]
+        if not titles or titles[-1][1] != e:
+            return []
+        by_end = {a.end: a for a in agencies if s <= a.start and a.end <= e}
+        chain = self._chain_back(text, titles, len(titles) - 1, by_end, ctx)
+        return self._assign(text, chain, ctx, by_end) if chain else []

@@ -1,0 +1,817 @@
+"""Figures (qb:Observation) from an article: value, unit, kind, indicator, area, period.
+
+The grammar of the genre, in four steps, all on the repaired text with regexes:
+
+1. **Find** quantities: a numeral (Arabic, Chinese or mixed), an optional 万/亿 multiplier,
+   余/多, a unit or measure word (``ontology/vocab/units.tsv``) and qualifiers
+   (``figure-qualifiers.tsv``). A number without a unit is not a figure (dates, years,
+   codes, phone numbers), nor is one inside a short quotation ("6293", "9+3"), inside
+   《…》 (20条措施 of a document name), glued to letters or ``+`` (5G, 9+3), or a bare
+   一/十/百/千 (一个, 千家万户).
+2. **Kind** (``figure-cues.tsv``): change (同比增长 right before the number, direction
+   kept), target (力争, 目标, 明年, a future year), share (占, 比重 with a %), count (a
+   measure word), else level.
+3. **Indicator**: the noun phrase measured, read back from the number to the clause start
+   (trimming area, time and link words, ``figure-indicator-trim.tsv``), or forward from a
+   measure word (为158家科技型企业 -> 科技型企业); a change with no phrase of its own
+   shares the indicator of the figure before it (装机容量…，同比增长30%).
+4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
+   sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, getcontext
+from functools import lru_cache
+
+import cn2an
+
+from ..records import Article, Evidence, Figure, observation_key
+from .numbers import (
+    ARABIC_RE,
+    CN_DIGITS,
+    CN_RE,
+    _read_tsv,
+    alternation,
+    cn_to_decimal,
+    compile_prefiltered,
+    format_decimal,
+    multipliers,
+    number_to_decimal,
+    qualifier_not_after,
+    qualifiers,
+    required_literal,
+    units,
+)
+
+__all__ = ["extract_figures", "find_quantities", "observation_key", "Quantity"]
+
+_CLAUSE_END = "，,；;：:。！？!?\n"
+_SENT_END = "。！？!?\n"
+_QUOTE_MAX = 10  # a quotation this short is a name or code ("6293", 十四五), not a sentence
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A quantity found in text, before kind / indicator / period are read."""
+
+    start: int
+    end: int
+    value: str
+    unit: str
+    category: str
+    surface: str
+    qualifier: str = ""
+    rank: bool = False
+    num_start: int = 0
+    range_head: bool = False  # a unit-less head of a range or list (3至5个): took its unit from the last
+    has_mult: bool = False
+
+
+# ---------------------------------------------------------------- vocabularies
+
+@lru_cache(maxsize=None)
+def _cues() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for row in _read_tsv("figure-cues.tsv"):
+        row += [""] * (4 - len(row))
+        rows.append((row[0], row[1], row[2], row[3]))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _adjacent_change_re() -> re.Pattern:
+    words = [c for c, k, d, s in _cues() if s == "adjacent"]
+    # 新增 (newly added) counts things; it is not a change of a level
+    return compile_prefiltered(rf"(?<!新)({alternation(words)})(?:了|达|为|约|近|超过|突破)?(到|至)?$")
+
+
+@lru_cache(maxsize=None)
+def _cue_dirs() -> dict[str, str]:
+    return {c: d for c, k, d, s in _cues()}
+
+
+@lru_cache(maxsize=None)
+def _scoped_cue_re(kind: str, scope: str) -> re.Pattern | None:
+    words = [c for c, k, d, s in _cues() if k == kind and s == scope]
+    return re.compile(alternation(words)) if words else None
+
+
+@lru_cache(maxsize=None)
+def _periods() -> list[tuple[re.Pattern, str, str, str]]:
+    """(regex, start template, end template, a string every match contains)."""
+    out = []
+    for row in _read_tsv("figure-periods.tsv"):
+        row += [""] * (3 - len(row))
+        out.append((compile_prefiltered(row[0]), row[1], row[2], required_literal(row[0])))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _trim() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"lead": [], "link": [], "stop": [], "drop": [], "notnoun": []}
+    for word, role in _read_tsv("figure-indicator-trim.tsv"):
+        out[role].append(word)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _drop_re() -> re.Pattern:
+    return compile_prefiltered("|".join(_trim()["drop"]))
+
+
+@lru_cache(maxsize=None)
+def _set_phrase_re() -> re.Pattern:
+    return re.compile(alternation(r[0] for r in _read_tsv("figure-set-phrases.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    t = _trim()
+    quals = [q for q, (pos, _) in qualifiers().items() if pos == "before"]
+    lead = re.compile(rf"^(?:[、，,；;：:/\s]|{alternation(t['lead'])})+")
+    link = compile_prefiltered(rf"(?:{alternation(t['link'] + quals)})+$")
+    stop = compile_prefiltered(rf"[，,；;：:。！？!?、\n“”\"《》()（）]|{alternation(t['stop'])}|{ARABIC_RE}")
+    return lead, link, stop
+
+
+@lru_cache(maxsize=None)
+def _not_noun_start() -> frozenset[str]:
+    return frozenset("".join(_trim()["notnoun"]))
+
+
+@lru_cache(maxsize=None)
+def _default_units() -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in _read_tsv("figure-indicator-units.tsv")]
+
+
+@lru_cache(maxsize=None)
+def _per_re() -> re.Pattern:
+    return re.compile(rf"[/／]({alternation(units())})(?![0-9０-９])")
+
+
+@lru_cache(maxsize=None)
+def _quantity_re() -> re.Pattern:
+    # Every branch opens on a numeral (or 百分之 / 翻), so the scan skips plain text fast;
+    # a Chinese numeral is a candidate only with a unit after it (一 / 十 are everywhere).
+    quals = qualifiers()
+    after_num = alternation(q for q, (pos, _) in quals.items() if pos == "after_number")
+    after_unit = alternation(q for q, (pos, _) in quals.items() if pos == "after_unit")
+    mults = alternation(multipliers())
+    unit_alt = alternation(units())
+    return compile_prefiltered(
+        rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
+        rf"|(?P<double>翻(?:一|两|二|三)?番)"
+        rf"|(?P<mnum>[0-9]+(?:[万亿][0-9]+[千百十])+|[0-9]+[千百](?![瓦克米]))(?P<mqa>{after_num})?"
+        rf"(?P<mmult>{mults})?(?P<mqa2>{after_num})?(?P<munit>{unit_alt})"
+        rf"|(?P<num>{ARABIC_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?(?P<mult2>(?<=[余多])亿)?"
+        rf"(?P<unit>{unit_alt})?"
+        rf"|(?P<cnum>{CN_RE})(?P<cqa>{after_num})?(?P<cmult>{mults})?(?P<cqa2>{after_num})?"
+        rf"(?P<cunit>{unit_alt}|大(?=[\u4e00-\u9fff])))"
+        rf"(?P<qu>{after_unit})?"
+    )
+
+
+@lru_cache(maxsize=None)
+def _qualifier_before_re() -> re.Pattern:
+    before = alternation(q for q, (pos, _) in qualifiers().items() if pos == "before")
+    return re.compile(rf"(?:{before})$")
+
+
+@lru_cache(maxsize=None)
+def _qualifier_before_last() -> frozenset[str]:
+    """Characters a match of _qualifier_before_re can end on: a qualifier's last, or the
+    newline that ``$`` may stand before."""
+    return frozenset(q[-1] for q, (pos, _) in qualifiers().items() if pos == "before" and q) | {"\n"}
+
+
+class _Match:
+    """A quantity match with the qualifier and 第 read from the text before it."""
+
+    __slots__ = ("m", "cn", "qb", "qb_start", "ord", "s")
+
+    def __init__(self, m: re.Match, text: str) -> None:
+        self.m = m
+        self.cn = "c" if m.group("cnum") is not None else "m" if m.group("mnum") is not None else ""
+        s = m.start()
+        q = _qualifier_before_re().search(text, max(0, s - 4), s)
+        self.qb = q.group(0) if q else None
+        self.qb_start = q.start() if q else s
+        self.ord = "第" if self.qb_start > 0 and text[self.qb_start - 1] == "第" else None
+        self.s = self.qb_start - (1 if self.ord else 0)
+
+    def _name(self, name: str) -> str:
+        if self.cn and name in ("num", "qa", "mult", "qa2", "unit"):
+            return self.cn + name  # cnum / mnum branches: Chinese and mixed numerals
+        return name
+
+    def group(self, name: str):
+        if name == "mult2" and self.cn:
+            return None
+        if name == "qb":
+            return self.qb
+        if name == "ord":
+            return self.ord
+        return self.m.group(self._name(name))
+
+    def start(self, name: str | None = None) -> int:
+        if name is None:
+            return self.s
+        if name == "qb":
+            return self.qb_start
+        return self.m.start(self._name(name))
+
+    def end(self, name: str | None = None) -> int:
+        return self.m.end() if name is None else self.m.end(self._name(name))
+
+
+#: the groups a match's num / mult / unit are in, by branch (_Match._name)
+_GROUP_NAMES = {"": ("num", "mult", "unit"), "c": ("cnum", "cmult", "cunit"), "m": ("mnum", "mmult", "munit")}
+
+
+@lru_cache(maxsize=None)
+def _quantity_groups():
+    """Positions in ``match.groups()`` of the groups find_quantities reads: cnum, mnum,
+    double, pct, pctnum, mult2, qu, and by branch ("", "c", "m") num, mult, unit, qa, qa2."""
+    gi = {name: i - 1 for name, i in _quantity_re().groupindex.items()}
+    by_branch = {cn: tuple(gi[cn + n] for n in ("num", "mult", "unit", "qa", "qa2")) for cn in ("", "c", "m")}
+    return (gi["cnum"], gi["mnum"], gi["double"], gi["pct"], gi["pctnum"], gi["mult2"], gi["qu"], by_branch)
+
+
+def _power(mult: str) -> int:
+    """Power of ten of a multiplier as written: 万 4, 百万 6, 万…亿 (3万多亿) 12."""
+    table = multipliers()
+    return table[mult] if mult in table else sum(table[c] for c in mult)
+
+
+_TO_CN = str.maketrans("0123456789", "〇一二三四五六七八九")
+_PLAN_WORD = re.compile(r"要|将|拟|计划")
+_CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
+_LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
+
+
+def _flush(pending: list["Quantity"], out: list["Quantity"]) -> None:
+    """Unit-less quantities that never met a unit: keep those with 万/亿 (争取资金1亿多),
+    whose unit the indicator may tell; drop bare numbers."""
+    for q in pending:
+        if q.has_mult:
+            q.category = "?"
+            out.append(q)
+_GLUE_BEFORE = re.compile(r"[A-Za-z+＋_#＃]")
+_GLUE_AFTER = re.compile(r"[A-Za-z+＋_#＃]|[.．][0-9]")
+#: the characters of _GLUE_BEFORE, to test one character without a regex
+_GLUE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋_#＃")
+_ASCII_DIGITS = frozenset("0123456789")
+_NAME_COUNT = re.compile(r"(?:条|项)(?:措施|举措|意见|规定|政策措施)")
+_BIG_NOT = re.compile(r"大(?:会|精神|报告|以来|代表|学|家|力|幅|量|型|批|多|小|概)")
+_DOUBLE = {"翻番": "2", "翻一番": "2", "翻两番": "4", "翻二番": "4", "翻三番": "8"}
+_BARE_CN = set("十拾百佰千仟万亿一壹零〇两")
+
+
+_BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
+_SHORT_QUOTE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"")
+_ASPECT = re.compile(r"^[^，,；;：:]*?方面")
+_DE_END = re.compile(r"(?:的|之)$")
+_UP_WORDS = re.compile("提高|增长|上升|高于|增加")
+_DOWN_WORDS = re.compile("下降|降低|减少|低于|回落")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans where numbers are names, not figures: 《…》 and short quotations."""
+    spans = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    for m in _SHORT_QUOTE.finditer(text):
+        inner = m.group(1) or m.group(2) or m.group(3) or ""
+        if len(inner) <= _QUOTE_MAX:
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text`` that are figures (value, unit, qualifier), in order.
+
+    text (str): repaired text.
+    RETURNS (list[Quantity]): value is an exact decimal string with 万/亿 applied.
+    """
+    spans = _protected_spans(text)
+    starts = [s for s, _ in spans]
+    uts = units()
+    qb_re = _qualifier_before_re()
+    qb_last = _qualifier_before_last()
+    set_phrase = _set_phrase_re()
+    per_re = _per_re()
+    not_after = qualifier_not_after()
+    prec = getcontext().prec
+    out: list[Quantity] = []
+    pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
+    i_cnum, i_mnum, i_double, i_pct, i_pctnum, i_mult2, i_qu, by_branch = _quantity_groups()
+    for raw in _quantity_re().finditer(text):
+        # the groups read once (what _Match gives, without a call per group): the cnum /
+        # mnum branches name their groups with a c / m before num, qa, mult, qa2, unit
+        gd = raw.groups()
+        cn = "c" if gd[i_cnum] is not None else "m" if gd[i_mnum] is not None else ""
+        g_num, g_mult, g_unit = _GROUP_NAMES[cn]
+        i_num, i_mult, i_unit, i_qa, i_qa2 = by_branch[cn]
+        rs = raw.start()
+        qbm = qb_re.search(text, max(0, rs - 4), rs) if rs and text[rs - 1] in qb_last else None
+        qb = qbm.group(0) if qbm else None
+        qb_start = qbm.start() if qbm else rs
+        ordinal = qb_start > 0 and text[qb_start - 1] == "第"
+        s, e = qb_start - (1 if ordinal else 0), raw.end()
+        double = gd[i_double]
+        if double:
+            num_start = raw.start("double")
+            if spans and _in_spans(spans, starts, num_start):
+                continue
+            out.append(Quantity(num_start, raw.end("double"), _DOUBLE[double], "倍", "times",
+                                double, num_start=num_start))
+            continue
+        num_g = gd[i_num]
+        if gd[i_pct]:
+            num, mult, unit_s = gd[i_pctnum], "", "%"
+            num_start = raw.start("pct")
+        else:
+            num, mult, unit_s = num_g, gd[i_mult] or "", gd[i_unit] or ""
+            num_start = raw.start(g_num)
+        if not num or spans and _in_spans(spans, starts, num_start):
+            continue
+        is_cn = num[0] in CN_DIGITS or num[0] in "十拾百佰千仟万亿萬億"
+        prev = text[num_start - 1] if num_start > 0 else ""
+        # 5G, 9+3, PM2.5 are names; 100MW is a quantity (the letters are its unit)
+        glue_at = raw.end(g_num) if num_g else e
+        if unit_s and unit_s[0].isascii() and unit_s[0].isalpha():
+            glue_at = e
+        after_c = text[glue_at:glue_at + 1]  # (_GLUE_BEFORE / _GLUE_AFTER, by set look-ups)
+        if prev in _GLUE_CHARS and not qb or after_c in _GLUE_CHARS \
+                or after_c in (".", "．") and text[glue_at + 1:glue_at + 2] in _ASCII_DIGITS:
+            continue
+        if not is_cn and len(num) > 1 and num[0] in "0０" and num[1] not in ".．":
+            continue  # 0635…: a code or phone number
+        if is_cn:
+            if num[0] in "零〇" or num in _BARE_CN and not (qb and num in "十百千万亿萬億"):
+                continue  # 一个, 千家万户; but 近万人, 逾千家
+            if prev and prev in "第初周期之星数几上":
+                continue  # ordinals, and vague amounts (数十万, 几百, 上万)
+            if num.endswith(("万", "亿")) and not unit_s:
+                continue
+        if unit_s == "大":
+            # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
+            if not is_cn or len(num) != 1 or _BIG_NOT.match(text, raw.start(g_unit)) \
+                    or set_phrase.match(text, raw.end(g_unit)) or set_phrase.match(text, raw.start(g_unit)):
+                continue  # 三大攻坚战: a slogan
+            # …、绿色化工等五大产业 counts kinds it has just listed; a bare 五大运动 is a slogan
+            clause_start = max(text.rfind(c, 0, num_start) for c in "，,；;。：:！？\n") + 1
+            if "、" not in text[clause_start:num_start] and not text[clause_start:num_start].endswith("等"):
+                continue
+            unit, category = "类", "count"
+        elif unit_s:
+            u = uts[unit_s]
+            unit_end = raw.end(g_unit)
+            after = text[unit_end:unit_end + 1]
+            if after and (after in u.not_before or after == "级"):
+                continue  # 个人, 条件; 百万千瓦级, 万吨级: a class, not an amount
+            if _NAME_COUNT.match(text, raw.start(g_unit)):
+                continue
+            unit, category = u.unit, u.category
+            if is_cn and set_phrase.match(text, unit_end):
+                continue  # 四个现代化, 两个确立: a doctrine, not a count
+            per = per_re.match(text, e)
+            if per and category in ("money", "mass", "energy", "power", "length", "area", "volume", "count"):
+                unit = f"{unit}/{uts[per.group(1)].unit}"  # 0.35元/千瓦时
+                e = per.end()
+        else:
+            unit, category = "", ""
+        if ordinal and not (category == "count" and unit in ("位", "名")):
+            continue
+        mult2 = None if cn else gd[i_mult2]
+        qa = gd[i_qa]
+        if not cn and not mult and not mult2 and num.isdigit() and num.isascii() and len(num) <= prec \
+                and (num[0] != "0" or len(num) == 1) and not (unit_s and unit_s in uts and uts[unit_s].scale != 1):
+            value = None
+            value_s = num  # 158家: a plain integer is its own exact string (format_decimal(Decimal(num)))
+        else:
+            value_s = None
+            try:
+                # 1万6千, 5千: a mixed numeral reads like a Chinese one
+                value = number_to_decimal(num if cn != "m" else num.translate(_TO_CN))
+            except (ValueError, ArithmeticError):
+                continue
+        if mult2:
+            mult += mult2  # 3万多亿元: 万 and 亿 around 多
+        if value_s is not None:
+            pass
+        elif mult and ((is_cn and qa) or "亿" in num or "万" in num):
+            # 四亿零七百多万 = 4亿 + 700多万, 1亿2千万 = 1亿 + 2千万: the multiplier scales
+            # the last section only
+            try:
+                value = number_to_decimal(num + mult)
+            except (ValueError, ArithmeticError):
+                try:  # mixed Arabic and Chinese sections (1亿2千万): cn2an reads them
+                    value = Decimal(str(cn2an.cn2an(num + mult, "smart")))
+                except (ValueError, ArithmeticError, KeyError, TypeError):
+                    continue
+        elif mult:
+            value = value.scaleb(_power(mult))
+        if value_s is None and unit_s and unit_s in uts and uts[unit_s].scale != 1:
+            value = value * uts[unit_s].scale
+        qual = qb or ""
+        if qual and qb_start > 0 and text[qb_start - 1] in not_after.get(qual, ""):
+            qual, s = "", num_start  # 节约二十亿元: 约 belongs to the verb
+        for gv in (qa, gd[i_qa2], gd[i_qu]):
+            if gv:
+                qual = gv if not qual else qual + "+" + gv
+        q = Quantity(s, e, value_s if value_s is not None else format_decimal(value), unit, category, text[s:e], qual,
+                     rank=ordinal, num_start=num_start)
+        q.has_mult = bool(mult) or (is_cn and num[-1] in "万亿")
+        chained = bool(pending) and _LIST_SEP.fullmatch(text, pending[-1].end, s) is not None
+        if not chained:
+            _flush(pending, out)
+            pending = []
+        if not unit:
+            # 3至5个, 10.6万、3.8万、3.3万平方公里: unit-less heads take the unit of the last
+            if e < len(text) and _LIST_SEP.match(text, e) and not is_cn:
+                pending.append(q)
+                continue
+            _flush(pending + [q] if mult and not is_cn else pending, out)
+            pending = []
+            continue
+        for first in pending:
+            if not first.has_mult and mult:
+                first.value = format_decimal(number_to_decimal(first.value).scaleb(_power(mult)))
+            first.unit, first.category = unit, category
+            first.range_head = True
+            out.append(first)
+        pending = []
+        out.append(q)
+    _flush(pending, out)
+    return out
+
+
+# ---------------------------------------------------------------- periods
+
+def _small_int(v: str | None) -> int | None:
+    if not v:
+        return None
+    try:
+        return int(v) if v.isdigit() else int(cn_to_decimal(v))
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def _resolve(template: str, groups: dict, page_date: str | None, ctx_year: int | None = None) -> str | None:
+    """An ISO date from a template of ``figure-periods.tsv``, or None (unknown or invalid)."""
+    out = _fill(template, groups, page_date, ctx_year)
+    if out is None:
+        return None
+    try:
+        date.fromisoformat(out)
+    except ValueError:
+        return None  # 2月30日, a year the text got wrong
+    return out
+
+
+def _fill(template: str, groups: dict, page_date: str | None, ctx_year: int | None) -> str | None:
+    if not template:
+        return None
+    if template == "page":
+        return page_date
+    page_year = int(page_date[:4]) if page_date else None
+    y = groups.get("y")
+    if "ctx" in groups:
+        year = ctx_year  # 全年, 年末: the year the article is about
+    elif y in (None, "", "今年"):
+        year = page_year
+    elif y == "去年":
+        year = page_year - 1 if page_year else None
+    elif y == "明年":
+        year = page_year + 1 if page_year else None
+    else:
+        year = int(y.rstrip("年"))
+    if year is None:
+        return None
+    out = template.replace("{y}", str(year))
+    for key in ("m", "m2", "d"):
+        if "{" + key + "}" in out:
+            v = _small_int(groups.get(key))
+            if not v:
+                return None
+            out = out.replace("{" + key + "}", f"{v:02d}")
+    q = _small_int(groups.get("q")) or 4
+    if not 1 <= q <= 4:
+        return None
+    if "soq" in out:
+        out = out.replace("soq", f"{q * 3 - 2:02d}-01")
+    if "eoq" in out:
+        out = out.replace("eoq", f"{q * 3:02d}-{calendar.monthrange(year, q * 3)[1]:02d}")
+    if "eon" in out:
+        n = _small_int(groups.get("n"))
+        if not n or not 1 <= n <= 12:
+            return None
+        out = out.replace("eon", f"{n:02d}-{calendar.monthrange(year, n)[1]:02d}")
+    if out.endswith("eom"):
+        month = int(out.split("-")[1])
+        if not 1 <= month <= 12:
+            return None
+        out = out.replace("eom", f"{calendar.monthrange(year, month)[1]:02d}")
+    return out
+
+
+def _find_periods(sentence: str, offset: int, page_date: str | None,
+                  ctx_year: int | None = None) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Period phrases in a sentence: (start, end, surface, start date, end date), by position.
+
+    A phrase without a year (12月份, 前三季度) that would start after the page date means
+    last year's (a January page reporting December). 全年 / 年末 take ``ctx_year``.
+    """
+    found: list[tuple[int, int, str, str | None, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, t0, t1, needed in _periods():
+        if needed and needed not in sentence:
+            continue  # 前三季度 needs 季度: the regex cannot match
+        for m in rx.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if m.start() > 0 and sentence[m.start() - 1] in "比较同于":
+                taken.append((m.start(), m.end()))
+                continue  # 比去年增长: a comparison base, not the period
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            start = _resolve(t0, groups, page_date, ctx_year)
+            end = _resolve(t1, groups, page_date, ctx_year)
+            if page_date and "y" not in groups and "ctx" not in groups and "{y}" in t0 + t1 \
+                    and _after_page(start, end, page_date):
+                groups["y"] = "去年"
+                start, end = _resolve(t0, groups, page_date), _resolve(t1, groups, page_date)
+            found.append((offset + m.start(), offset + m.end(), m.group(0), start, end))
+            taken.append((m.start(), m.end()))
+    found.sort()
+    return found
+
+
+def _after_page(start: str | None, end: str | None, page_date: str) -> bool:
+    """A yearless period that starts after the page, or ends more than a month after it,
+    is last year's (一季度 on a January page)."""
+    if start and start > page_date:
+        return True
+    if end:
+        try:
+            return (date.fromisoformat(end) - date.fromisoformat(page_date)).days > 31
+        except ValueError:
+            return False
+    return False
+
+
+def _context_year(years: list[tuple[int, int]], before: int, page_date: str | None) -> int | None:
+    """The year an article's 全年 / 年末 mean: the last year it named before ``before``
+    (``years`` = [(position, year)] in order), else the page's (the year before in the
+    first quarter, when annual results are reported)."""
+    page_year = int(page_date[:4]) if page_date else None
+    i = bisect.bisect_left(years, (before, -1))
+    while i > 0:
+        i -= 1
+        y = years[i][1]
+        if page_year is None or y <= page_year:
+            return y
+    if page_year is None:
+        return None
+    return page_year - 1 if int(page_date[5:7]) <= 3 else page_year
+
+
+_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年(?!以来)")
+
+
+# ---------------------------------------------------------------- the extractor
+
+def _bounds(text: str, chars: str) -> list[int]:
+    """Positions of ``chars`` in ``text``, in order."""
+    return [m.start() for m in _char_class_re(chars).finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _char_class_re(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _indicator_before(pre: str, periods_in: list[str]) -> str:
+    lead, link, _ = _trim_res()
+    for p in periods_in:
+        pre = pre.replace(p, "")
+    pre = _drop_re().sub("", pre)
+    prev = None
+    while prev != pre:
+        prev = pre
+        pre = lead.sub("", pre)
+        pre = link.sub("", pre)
+        if "方面" in pre:  # (the regex needs it)
+            pre = _ASPECT.sub("", pre)  # 光伏方面，…
+        pre = pre.strip(" 、，,；;：:“”\"")
+        if pre.endswith(("的", "之", "的\n", "之\n")):  # where the regex can match ($: before a final \n too)
+            pre = _DE_END.sub("", pre)
+        # brackets: keep a balanced (不含农户), drop a dangling one
+        if pre[:1] in ")）" or pre[-1:] in "(（":
+            pre = pre.strip("()（）")
+        if pre.count("（") + pre.count("(") > pre.count("）") + pre.count(")"):
+            pre += "）" if "（" in pre else ")"
+    return pre
+
+
+def _noun_after(text: str, pos: int) -> str:
+    _, _, stop = _trim_res()
+    m = stop.search(text, pos, min(len(text), pos + 24))
+    end = m.start() if m else min(len(text), pos + 16)
+    return text[pos:end].strip()
+
+
+def extract_figures(article: Article, page_date: str | None = None, area: str | None = None) -> list[Figure]:
+    """The figures an article reports, with kind, indicator, area, period and evidence.
+
+    article (Article): repaired text + offset map; its headline is read too, and a headline
+        figure equal to a body figure gets the body figure's indicator, kind and period (one
+        observation, two evidences).
+    page_date (str | None): ISO page date, to resolve 今年以来 / 截至11月底 ... Defaults to
+        ``article.date``.
+    area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市), or
+        "city|province" (聊城市|山东省) so that 全省 resolves too; 全国 is always 全国.
+    RETURNS (list[Figure]): in text order; values are exact decimal strings.
+    """
+    if not page_date and article.date and len(article.date) == 10:
+        page_date = article.date  # a year-only date (JSON records) resolves no 今年/截至…
+    figures = _extract_from(article.text, article, page_date, area, None)
+    if article.headline:
+        body = {(f.value, f.unit): f for f in figures}
+        for f in _extract_from(article.headline, article, page_date, area, _headline_evidence(article)):
+            twin = body.get((f.value, f.unit))
+            if twin is not None:
+                f = Figure(f.value, f.unit, f.surface, twin.indicator, twin.kind, f.article, f.evidence,
+                           twin.qualifier or f.qualifier, twin.direction, twin.area, twin.period,
+                           twin.period_start, twin.period_end)
+            figures.append(f)
+    return figures
+
+
+def _headline_evidence(article: Article) -> Evidence:
+    if article.headline_span:
+        s, e = article.headline_span
+        return Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
+    return Evidence(article.source, article.id, 0, 0, "", article.headline)
+
+
+_SCOPE_RE = re.compile(r"全国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区")
+
+
+def _scoped_area(text: str, start: int, end: int, area: str | None) -> str:
+    """The area a figure is about: the nearest scope word before it in its sentence
+    (全国 -> 全国, 全省/我省 -> the page's province when ``area`` is a 'city|province' pair),
+    else the page's own area (全市 is implied in a city paper)."""
+    city, _, province = (area or "").partition("|")
+    scope = None
+    for m in _SCOPE_RE.finditer(text, start, end):
+        scope = m.group()
+    if scope == "全国":
+        return "全国"
+    if scope in ("全省", "我省", "本省"):
+        return province or scope
+    if scope in ("全县", "我县", "全区", "我区"):
+        return scope
+    return city
+
+
+def _extract_from(text: str, article: Article, page_date: str | None, area: str | None,
+                  fixed_evidence: Evidence | None) -> list[Figure]:
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    sent_bounds = _bounds(text, _SENT_END)
+    clause_bounds = _bounds(text, _CLAUSE_END)
+    change_re = _adjacent_change_re()
+    dirs = _cue_dirs()
+    target_sent = _scoped_cue_re("target", "sentence")
+    target_clause = _scoped_cue_re("target", "clause")
+    share_clause = _scoped_cue_re("share", "clause")
+    page_year = int(page_date[:4]) if page_date else None
+    period_cache: dict[int, list] = {}
+    years: list[tuple[int, int]] | None = None
+    figures: list[Figure] = []
+    prev_q: Quantity | None = None
+    prev_ind = ""
+    prev_sent = -1
+    prev_fig: Figure | None = None
+    for qi, q in enumerate(quantities):
+        si = bisect.bisect_left(sent_bounds, q.start)
+        s0 = sent_bounds[si - 1] + 1 if si > 0 else 0
+        s1 = sent_bounds[si] if si < len(sent_bounds) else len(text)
+        ci = bisect.bisect_left(clause_bounds, q.start)
+        c0 = clause_bounds[ci - 1] + 1 if ci > 0 else 0
+        if s0 not in period_cache:
+            if years is None:
+                years = [(m.start(), int(m.group(1))) for m in _YEAR_RE.finditer(text)
+                         if not (m.start() > 0 and text[m.start() - 1] in "比较同于")]
+            period_cache[s0] = _find_periods(text[s0:s1], s0, page_date, _context_year(years, s0, page_date))
+        if any(p[0] <= q.num_start < p[1] for p in period_cache[s0]):
+            continue  # 前11个月, 一季度: part of a period phrase
+        periods = [p for p in period_cache[s0] if p[1] <= q.num_start]
+        if s0 != prev_sent:
+            prev_ind, prev_q, prev_fig, prev_sent = "", None, None, s0
+        left = max(c0, prev_q.end if prev_q and prev_q.end > c0 else c0)
+        pre = text[left:q.num_start]
+        sent_pre = text[s0:q.num_start]
+        clause_pre = text[c0:q.num_start]
+        # ---- kind and direction
+        kind, direction = "", ""
+        cm = change_re.search(pre)
+        if q.unit == "倍" and q.surface.startswith("翻"):
+            kind, direction = "change", "increase"
+        elif cm and cm.group(2):
+            kind, direction = "", dirs.get(cm.group(1), "")  # 提高到65.2%: the new level
+        elif cm:
+            kind, direction = "change", dirs.get(cm.group(1), "")
+        elif q.unit == "个百分点":
+            kind = "change"
+            if _UP_WORDS.search(clause_pre):
+                direction = "increase"
+            elif _DOWN_WORDS.search(clause_pre):
+                direction = "decrease"
+        period = periods[-1] if periods else None
+        future = bool(period and page_year and period[3] and int(period[3][:4]) > page_year) or bool(
+            period and page_year and period[4] and int(period[4][:4]) > page_year and period[2].startswith(("到", "至")))
+        # 今年要下降3%, 今年拟安排…: a plan for the current year is a target too
+        planned = bool(period and period[2] in ("今年", "明年", "今年全年") and _PLAN_WORD.search(clause_pre))
+        if (target_sent and target_sent.search(sent_pre)) or (target_clause and target_clause.search(clause_pre)) \
+                or future or planned:
+            kind = "target"
+        if not kind and q.rank:
+            kind = "level"  # 列全省第1位: a rank is a level of an ordinal indicator
+        if not kind:
+            if q.unit == "%" and share_clause and share_clause.search(clause_pre):
+                kind = "share"
+            elif q.category == "count":
+                kind = "count"
+            else:
+                kind = "level"
+        # ---- a list or range goes on (增长8.9%、7.7%; 3至5个): read it like the one before
+        cont = prev_q is not None and prev_fig is not None and left == prev_q.end and _CONT.fullmatch(pre)
+        if cont:
+            kind, direction = prev_fig.kind, prev_fig.direction
+            period = (prev_fig.period and (0, 0, prev_fig.period, prev_fig.period_start, prev_fig.period_end)) or period
+        # ---- indicator
+        period_words = [p[2] for p in periods if p[0] >= left]
+        if cm:
+            # 装机容量…，同比增长18%: a change without its own phrase measures the figure before
+            ind = _indicator_before(pre[:cm.start()], period_words)
+            if len(ind) <= 2:
+                ind = prev_ind or ind
+        else:
+            ind = _indicator_before(pre, period_words)
+        if cont:
+            ind = prev_fig.indicator
+        # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
+        after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
+        nxt = text[after_at:after_at + 1]
+        if (q.category == "count" or not ind) and nxt and _CJK.match(nxt) and not q.rank \
+                and nxt not in _not_noun_start():
+            after = _noun_after(text, after_at)
+            if len(after) >= 2:
+                ind = after
+        if not ind and prev_q is not None and prev_q.end >= c0:
+            ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处: a bare figure continues the one before
+        if kind == "share" and ind.startswith("占") and prev_ind and prev_q is not None and prev_q.end >= s0:
+            ind = prev_ind + ind  # 出口109.1万辆，占汽车出口总量的24.5%
+        if q.rank:
+            ind = ind.rstrip("第")
+        if len(ind) > 40:
+            ind = ind[-40:]
+        # ---- a unit cut off after 万/亿: guess it from the indicator
+        unit, category = q.unit, q.category
+        if category == "?":
+            unit = ""
+            if nxt and _CJK.match(nxt) and nxt not in _not_noun_start():
+                # 惠及1100多万学生: the noun after the number says what is counted
+                noun = _noun_after(text, q.end)
+                unit = next((u for key, u in _default_units() if key in noun[:6]), "")
+            if not unit:  # 争取资金1亿多 (cut off): the indicator says what it was
+                unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
+            if not unit:
+                prev_q = q
+                continue
+            category = "guessed"
+        ev = fixed_evidence or article.evidence(q.start, q.end)
+        figures.append(Figure(
+            value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
+            article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
+            area=_scoped_area(text, s0, q.start, area), period=period[2] if period else "",
+            period_start=period[3] if period else None, period_end=period[4] if period else None,
+        ))
+        prev_fig = figures[-1]
+        prev_q = q
+        if ind:
+            prev_ind = ind
+    return figures

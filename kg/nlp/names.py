@@ -1,0 +1,399 @@
+"""Chinese person names: a surname table and a small learned span scorer.
+
+A name is a surname (one character, or two for 欧阳, 司马 …) followed by one or two
+given-name characters. Every such candidate span is scored by a log-linear model
+(logistic regression over sparse indicator features) trained by
+``scripts/train_names.py`` on the labelled sets in ../shared/data:
+
+- the surname itself (its prior as a name start),
+- each given-name character, by slot (sole / first / second of two),
+- the span shape (surname length x given length),
+- the characters and bigrams just before and after the span (title endings such as
+  长/记 before it, speech verbs such as 表示/指出/介绍 after it),
+- whether the span is a common word (高原, 方面, 于是), whether its edges cut a
+  common two-character word (刘元|朝向 cuts 朝向) and whether a word starts right after
+  it (…|介绍), from a word lexicon derived from jieba's dictionary,
+- how often the span's last character *follows* names rather than *ends* them (向, 与,
+  在 follow names), bucketed, so a name is not stretched over the word after it.
+
+Forms of address and titles after a surname (王先生, 李书记, 张总) are never candidates:
+they refer to a person but are not names. Names outside this shape (transliterated
+foreign names, ethnic-minority names longer than four characters, names whose surname is
+not in the table) are out of scope.
+
+Thresholds are tuned on a slice of the training sets kept apart from both training and
+evaluation: ``at_threshold`` for best F1 right after gold titles, ``find_threshold`` for
+best F0.5 (precision first) on whole sentences.
+
+The model is plain JSON (``kg/data/name_model.json``): per template a ``{key: weight}``
+table, so scoring is a handful of dict lookups, with no numpy and no spaCy at run time.
+
+Two entry points:
+
+- ``NameModel.name_at(text, start)`` for a position the caller already believes starts
+  a name (right after a title chain): which length, and how sure.
+- ``NameModel.find_names(text)`` for names without such a cue, tuned for precision.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..vocab.paths import DATA_DIR, VOCAB_DIR
+
+DEFAULT_MODEL_PATH = DATA_DIR / "name_model.json"
+SURNAMES_PATH = VOCAB_DIR / "surnames.tsv"
+
+# Feature templates (each a table in the model file). Keep in step with features().
+T_BIAS = "b"  # bias, key ""
+T_SUR = "S"  # surname string
+T_SHAPE = "N"  # f"{surname_len}{given_len}"
+T_SOLE = "A"  # sole given character (given_len == 1)
+T_FIRST = "B"  # first of two given characters
+T_SECOND = "C"  # second of two given characters
+T_GIVEN = "G"  # any given character (shared across slots)
+T_LEFT = "l"  # character before the span ("^" at text start)
+T_LEFT2 = "L"  # two characters before the span
+T_RIGHT = "r"  # character after the span ("$" at text end)
+T_RIGHT2 = "R"  # two characters after the span
+T_WORD = "X"  # lexicon class of the span itself ("-" when not a word)
+T_CUTR = "K"  # lexicon class of text[end-1:end+1] (the span's end cuts a word)
+T_CUTL = "J"  # lexicon class of text[start-1:start+1]
+T_NEXTW = "W"  # lexicon class of text[end:end+2] (a word starts right after the span)
+# Bucket of log P(c follows a name) / P(c ends a name) for the span's last character:
+# characters that typically *follow* names (向, 与, 在) rarely end one, so 韩冰|向大会 is
+# not read as 韩冰向 although the labelled data rarely shows 向 after a name. At run time
+# the bucket weight is folded into the sole (A) and second (C) given-character tables.
+T_END = "E"
+UNSEEN_BUCKET = "u"
+
+# Templates whose unseen keys fall back to the template's "?" weight (rare characters
+# are folded into "?" at training time, so the fallback is a learned weight).
+CHAR_TEMPLATES = (T_SUR, T_SOLE, T_FIRST, T_SECOND, T_GIVEN, T_LEFT, T_RIGHT)
+UNKNOWN = "?"
+BOS = "^"
+EOS = "$"
+NO_WORD = "-"
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def is_han(ch: str) -> bool:
+    """True when ``ch`` is a CJK ideograph (a possible name character)."""
+    return bool(ch) and _HAN_RE.match(ch) is not None
+
+
+def load_surnames(path: Path | str = SURNAMES_PATH) -> dict[str, float]:
+    """Read ``surnames.tsv`` (surname, count, prior, kind) into ``{surname: prior}``.
+
+    path (Path | str): the TSV file. Defaults to ontology/vocab/surnames.tsv.
+    RETURNS (dict[str, float]): surname -> prior probability as a name's surname.
+    """
+    out: dict[str, float] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("surname\t"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            out[cols[0]] = float(cols[2])
+    return out
+
+
+def candidates_at(text: str, start: int, singles, compounds, max_len: int = 4, not_given=()):
+    """Yield ``(surname_len, given_len)`` for every name shape that fits at ``start``.
+
+    text (str): the text.
+    start (int): where the surname would begin.
+    singles (Container[str]): one-character surnames.
+    compounds (Container[str]): two-character surnames.
+    max_len (int): longest span considered. Defaults to 4.
+    not_given (Container[str]): strings that are never a given name: forms of address
+        and titles (王先生, 李书记, 张总 refer to a person but are not names).
+    """
+    n = len(text)
+    if start < 0:
+        return
+    for k in (1, 2):
+        if start + k > n:
+            break
+        if (text[start] if k == 1 else text[start:start + 2]) not in (singles if k == 1 else compounds):
+            continue
+        for g in (1, 2):
+            e = start + k + g
+            if e > n or k + g > max_len:
+                break
+            if not is_han(text[e - 1]):
+                break
+            if text[start + k:e] in not_given:
+                continue
+            yield k, g
+
+
+def features(text: str, start: int, k: int, g: int, lex: dict[str, str],
+             end_buckets: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """The ``(template, key)`` features of the candidate ``text[start:start+k+g]``.
+
+    text (str): the text.
+    start (int): span start.
+    k (int): surname length (1 or 2).
+    g (int): given-name length (1 or 2).
+    lex (dict[str, str]): word -> lexicon class.
+    end_buckets (dict[str, str] | None): char -> follower/ender bucket; given at training
+        time only (the run-time model folds it into the A and C tables).
+    RETURNS (list[tuple[str, str]]): raw keys (before rare-key folding).
+    """
+    n = len(text)
+    e = start + k + g
+    f = [(T_BIAS, ""), (T_SUR, text[start:start + k]), (T_SHAPE, f"{k}{g}")]
+    if g == 1:
+        f.append((T_SOLE, text[start + k]))
+    else:
+        f.append((T_FIRST, text[start + k]))
+        f.append((T_SECOND, text[start + k + 1]))
+    for c in text[start + k:e]:
+        f.append((T_GIVEN, c))
+    f.append((T_LEFT, text[start - 1] if start > 0 else BOS))
+    f.append((T_LEFT2, text[start - 2:start] if start >= 2 else BOS + text[:start]))
+    f.append((T_RIGHT, text[e] if e < n else EOS))
+    f.append((T_RIGHT2, text[e:e + 2] if e + 2 <= n else text[e:] + EOS))
+    f.append((T_WORD, lex.get(text[start:e], NO_WORD)))
+    f.append((T_CUTR, lex.get(text[e - 1:e + 1], NO_WORD) if e < n else NO_WORD))
+    f.append((T_CUTL, lex.get(text[start - 1:start + 1], NO_WORD) if start > 0 else NO_WORD))
+    f.append((T_NEXTW, lex.get(text[e:e + 2], NO_WORD)))
+    if end_buckets is not None:
+        f.append((T_END, end_buckets.get(text[e - 1], UNSEEN_BUCKET)))
+    return f
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+class NameModel:
+    """Scores candidate person-name spans in Chinese text.
+
+    weights (dict[str, dict[str, float]]): template -> key -> weight.
+    lex (dict[str, str]): word -> lexicon class (for the word / cut features).
+    singles (set[str]): one-character surnames.
+    compounds (set[str]): two-character surnames.
+    at_threshold (float): least probability ``name_at`` accepts.
+    find_threshold (float): least probability ``find_names`` accepts.
+    """
+
+    def __init__(self, weights, lex, singles, compounds, at_threshold=0.2, find_threshold=0.8, meta=None,
+                 not_given=(), end_buckets=None):
+        self.weights = weights
+        self.lex = lex
+        self.singles = frozenset(singles)
+        self.compounds = frozenset(compounds)
+        self.at_threshold = at_threshold
+        self.find_threshold = find_threshold
+        self.meta = meta or {}
+        self.not_given = frozenset(not_given)
+        self.end_buckets = end_buckets or {}
+        self._bias = weights.get(T_BIAS, {}).get("", 0.0)
+        self._unk = {t: weights.get(t, {}).get(UNKNOWN, 0.0) for t in CHAR_TEMPLATES}
+        # Fold the end-bucket weight into the tables of the slots that end a name (A, C),
+        # so scoring a given character stays one dict lookup.
+        tables = dict(weights)
+        we = weights.get(T_END, {})
+        for t in (T_SOLE, T_SECOND):
+            table = weights.get(t, {})
+            unk = self._unk[t]
+            merged = {c: table.get(c, unk) + we.get(self.end_buckets.get(c, UNSEEN_BUCKET), 0.0)
+                      for c in set(table) | set(self.end_buckets) if c != UNKNOWN}
+            self._unk[t] = unk + we.get(UNSEEN_BUCKET, 0.0)
+            tables[t] = merged
+        self._tables = tables
+        # One scan finds every position where a surname starts.
+        chars = "".join(sorted(self.singles | {c[0] for c in self.compounds}))
+        self._start_re = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
+
+    # -- loading ---------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: dict) -> "NameModel":
+        """Build a model from the parsed JSON file."""
+        lex: dict[str, str] = {}
+        for cls_name, words in data["lexicon"].items():
+            for word in words.split():
+                lex[word] = cls_name
+        return cls(
+            weights=data["weights"],
+            lex=lex,
+            singles=[s for s in data["surnames"] if len(s) == 1],
+            compounds=[s for s in data["surnames"] if len(s) == 2],
+            at_threshold=data.get("at_threshold", 0.2),
+            find_threshold=data.get("find_threshold", 0.8),
+            meta=data.get("meta"),
+            not_given=data.get("not_given", "").split(),
+            end_buckets={c: b for b, chars in data.get("end_buckets", {}).items() for c in chars},
+        )
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "NameModel":
+        """Load the model (cached per path).
+
+        path (Path | str | None): model JSON. Defaults to kg/data/name_model.json.
+        RETURNS (NameModel): the shared instance.
+        """
+        return _load_cached(str(path or DEFAULT_MODEL_PATH))
+
+    # -- scoring ---------------------------------------------------------------------
+    def _get(self, template: str, key: str) -> float:
+        table = self._tables.get(template)
+        if table is None:
+            return 0.0
+        v = table.get(key)
+        if v is None:
+            return self._unk.get(template, 0.0)
+        return v
+
+    def score_span(self, text: str, start: int, k: int, g: int) -> float:
+        """Raw log-odds that ``text[start:start+k+g]`` is a name with a k-char surname."""
+        return sum(self._get(t, key) for t, key in features(text, start, k, g, self.lex))
+
+    def prob(self, text: str, start: int, end: int) -> float:
+        """Probability that ``text[start:end]`` is a full person name (0 if no shape fits)."""
+        best = 0.0
+        for k, g in candidates_at(text, start, self.singles, self.compounds, end - start, self.not_given):
+            if start + k + g == end:
+                best = max(best, _sigmoid(self.score_span(text, start, k, g)))
+        return best
+
+    def name_at(self, text: str, start: int, max_len: int = 4) -> tuple[int, float] | None:
+        """The most likely name starting at ``start``, e.g. right after a title chain.
+
+        text (str): repaired text (spaces inside names already removed).
+        start (int): where the name would begin.
+        max_len (int): longest name considered. Defaults to 4.
+        RETURNS (tuple[int, float] | None): (length, probability) of the best candidate,
+            or None when no surname starts there or the best is below ``at_threshold``.
+        """
+        best: tuple[int, float] | None = None
+        for k, g in candidates_at(text, start, self.singles, self.compounds, max_len, self.not_given):
+            p = _sigmoid(self.score_span(text, start, k, g))
+            if best is None or p > best[1]:
+                best = (k + g, p)
+        if best is None or best[1] < self.at_threshold:
+            return None
+        return best
+
+    def find_names(self, text: str, threshold: float | None = None,
+                   starts: set[int] | None = None) -> list[tuple[int, int, float]]:
+        """Names found without a cue: non-overlapping spans, most probable first chosen.
+
+        text (str): repaired text.
+        threshold (float | None): least probability. Defaults to ``find_threshold``.
+        starts (set[int] | None): only spans starting at these offsets (word starts from a
+            segmenter, say). Defaults to every offset.
+        RETURNS (list[tuple[int, int, float]]): (start, end, probability), by start.
+        """
+        thr = self.find_threshold if threshold is None else threshold
+        if thr <= 0.0:
+            logit_thr = -1e9
+        elif thr >= 1.0:
+            return []
+        else:
+            logit_thr = math.log(thr / (1.0 - thr))
+        w = self._tables
+        wS, wN, wA, wB, wC, wG = w[T_SUR], w[T_SHAPE], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
+        wl, wL, wr, wR = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2]
+        wX, wK, wJ, wW = w[T_WORD], w[T_CUTR], w[T_CUTL], w.get(T_NEXTW, {})
+        u = self._unk
+        uS, uA, uB, uC, uG, ul, ur = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT], u[T_RIGHT]
+        lex = self.lex
+        singles, compounds = self.singles, self.compounds
+        not_given = self.not_given
+        han = _HAN_RE.match
+        n = len(text)
+        bias = self._bias
+        nw = wX.get(NO_WORD, 0.0)
+        nk = wK.get(NO_WORD, 0.0)
+        nj = wJ.get(NO_WORD, 0.0)
+        nn = wW.get(NO_WORD, 0.0)
+        hits: list[tuple[float, int, int]] = []
+        for m in self._start_re.finditer(text):
+            s = m.start()
+            if s + 1 >= n:
+                break
+            if starts is not None and s not in starts:
+                continue
+            c1 = text[s + 1]
+            if han(c1) is None:
+                continue
+            if s > 0:
+                left = wl.get(text[s - 1], ul) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0)
+                cl = lex.get(text[s - 1:s + 1])
+                left += nj if cl is None else wJ.get(cl, 0.0)
+            else:
+                left = wl.get(BOS, ul) + wL.get(BOS, 0.0) + nj
+            base = bias + left
+            for k in (1, 2):
+                if k == 1:
+                    if text[s] not in singles:
+                        continue
+                    sur = text[s]
+                else:
+                    sur = text[s:s + 2]
+                    if sur not in compounds or s + 2 >= n:
+                        continue
+                sc = base + wS.get(sur, uS)
+                p = s + k
+                ga = text[p]
+                if han(ga) is None:
+                    continue
+                gwa = wG.get(ga, uG)
+                for g in (1, 2):
+                    e = p + g
+                    if e > n:
+                        break
+                    if g == 1:
+                        if ga in not_given:
+                            continue
+                        x = sc + wN.get(f"{k}1", 0.0) + wA.get(ga, uA) + gwa
+                    else:
+                        gb = text[p + 1]
+                        if han(gb) is None:
+                            break
+                        if ga + gb in not_given:
+                            continue
+                        x = sc + wN.get(f"{k}2", 0.0) + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
+                    if e < n:
+                        x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0)
+                        ck = lex.get(text[e - 1:e + 1])
+                        x += nk if ck is None else wK.get(ck, 0.0)
+                        cn = lex.get(text[e:e + 2])
+                        x += nn if cn is None else wW.get(cn, 0.0)
+                    else:
+                        x += wr.get(EOS, ur) + wR.get(EOS, 0.0) + nk + nn
+                    cw = lex.get(text[s:e])
+                    x += nw if cw is None else wX.get(cw, 0.0)
+                    if x >= logit_thr:
+                        hits.append((x, s, e))
+        if not hits:
+            return []
+        hits.sort(key=lambda h: (-h[0], h[1], h[2]))
+        taken = bytearray(n)
+        out = []
+        for x, s, e in hits:
+            if any(taken[s:e]):
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            out.append((s, e, _sigmoid(x)))
+        out.sort()
+        return out
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> NameModel:
+    with open(path, encoding="utf-8") as fh:
+        return NameModel.from_dict(json.load(fh))
+
+
+__all__ = ["NameModel", "load_surnames", "features", "candidates_at", "is_han", "DEFAULT_MODEL_PATH"]

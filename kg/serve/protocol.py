@@ -1,0 +1,290 @@
+"""The SPARQL 1.1 Protocol without the HTTP: content negotiation, the query checks
+(read-only, no SERVICE, length) and evaluation on an Oxigraph store into result bytes."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as xml_escape
+
+from ..graph.namespace import PREFIXES
+
+# media type -> result format, in preference order for "*/*"
+SOLUTION_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+}
+# values of the format/output/results parameter (SPARQLWrapper sends all three)
+_PARAM_FORMATS = {
+    "json": ("json", "jsonld"), "xml": ("xml", None), "csv": ("csv", None), "tsv": ("tsv", None),
+    "turtle": (None, "turtle"), "ttl": (None, "turtle"), "json-ld": (None, "jsonld"),
+    "jsonld": (None, "jsonld"), "n3": (None, "turtle"), "nt": (None, "nt"),
+}
+_CONTENT_TYPES = {
+    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+    "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+    "jsonld": "application/ld+json", "nt": "application/n-triples",
+}
+_UPDATE_KEYWORDS = re.compile(
+    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
+_STRIP = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+
+
+@dataclass(slots=True)
+class ServerConfig:
+    """Limits and permissions of the endpoint.
+
+    timeout (float): seconds a query may run. Defaults to 30.
+    max_results (int): most rows (or triples) a result may hold. Defaults to 100000.
+    max_query_length (int): longest query or update text, in characters. Defaults to 100000.
+    allow_update (bool): accept SPARQL UPDATE (with the token). Defaults to False.
+    token (str | None): bearer token UPDATE requests must send.
+    in_memory (bool): each query worker copies the store into RAM at start: queries run
+        several times faster, at the cost of memory and start-up time. Defaults to False.
+    """
+
+    timeout: float = 30.0
+    max_results: int = 100_000
+    max_query_length: int = 100_000
+    allow_update: bool = False
+    token: str | None = None
+    in_memory: bool = False
+
+
+class ProtocolError(Exception):
+    """An HTTP error with a status code and a message for the client."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _code_only(text: str) -> str:
+    """The query with strings, IRIs and comments blanked, so keyword checks see only syntax."""
+    return _STRIP.sub(" ", text)
+
+
+def check_query(text: str, config: ServerConfig) -> None:
+    """Refuse what the endpoint never runs: over-long text and SERVICE (federation)."""
+    if len(text) > config.max_query_length:
+        raise ProtocolError(413, f"Query too long: {len(text)} characters, the limit is {config.max_query_length} "
+                                 "(start kg serve with a larger --max-query-length)")
+    if _SERVICE.search(_code_only(text)):
+        raise ProtocolError(400, "SERVICE (federated query) is not allowed on this endpoint: "
+                                 "query the remote endpoint directly")
+
+
+def is_update(text: str) -> bool:
+    """Whether the text is a SPARQL UPDATE (after PREFIX/BASE lines)."""
+    code = re.sub(r"^\s*(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", " ", text, flags=re.I | re.M)
+    return bool(_UPDATE_KEYWORDS.search(_code_only(code)))
+
+
+def _accepts(header: str | None) -> list[str]:
+    """Media types of an Accept header, best first (q-values honoured, order kept on ties)."""
+    if not header:
+        return []
+    ranked = []
+    for i, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if fields[0] and q > 0:
+            ranked.append((-q, i, fields[0].lower()))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def negotiate(kind: str, accept: str | None, param: str | None) -> str:
+    """The result format for a query kind ("solutions" or "graph").
+
+    kind (str): "solutions" (SELECT/ASK) or "graph" (CONSTRUCT/DESCRIBE).
+    accept (str | None): the Accept header.
+    param (str | None): a format/output parameter value, which wins when it fits the kind.
+    RETURNS (str): json | xml | csv | tsv (solutions), turtle | jsonld | nt (graph).
+    RAISES ProtocolError: 406 when nothing acceptable is available.
+    """
+    table = SOLUTION_TYPES if kind == "solutions" else GRAPH_TYPES
+    if param:
+        key = param.lower()
+        pick = _PARAM_FORMATS.get(key) or (None, None)
+        chosen = pick[0] if kind == "solutions" else pick[1]
+        if chosen:
+            return chosen
+        mapped = table.get(key)  # a media type given as the parameter value
+        if mapped:
+            return mapped
+    media = _accepts(accept)
+    if not media:
+        return "json" if kind == "solutions" else "turtle"
+    for m in media:
+        if m in table:
+            return table[m]
+        if m in ("*/*", "application/*", "text/*"):
+            return "json" if kind == "solutions" else "turtle"
+    offered = ", ".join(dict.fromkeys(table))
+    raise ProtocolError(406, f"Cannot answer with {accept!r} for this query: use one of {offered}")
+
+
+# ---------------------------------------------------------------- result serialisers
+
+def _json_term(term) -> dict:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def _xml_term(term) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{xml_escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{xml_escape(term.value)}</bnode>"
+    if term.language:
+        return f'<literal xml:lang="{xml_escape(term.language)}">{xml_escape(term.value)}</literal>'
+    if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        return f'<literal datatype="{xml_escape(term.datatype.value)}">{xml_escape(term.value)}</literal>'
+    return f"<literal>{xml_escape(term.value)}</literal>"
+
+
+def _csv_cell(term) -> str:
+    import pyoxigraph as ox
+
+    if term is None:
+        return ""
+    value = f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+    if any(c in value for c in ',"\n\r'):
+        value = '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
+    """SELECT results as SPARQL 1.1 JSON, XML, CSV or TSV."""
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        parts += [f'<variable name="{xml_escape(v)}"/>' for v in variables]
+        parts.append("</head><results>")
+        for row in rows:
+            parts.append("<result>")
+            parts += [f'<binding name="{xml_escape(v)}">{_xml_term(t)}</binding>'
+                      for v, t in zip(variables, row) if t is not None]
+            parts.append("</result>")
+        parts.append("</results></sparql>\n")
+        return "".join(parts).encode("utf-8")
+    if fmt == "csv":
+        lines = [",".join(variables)] + [",".join(_csv_cell(t) for t in row) for row in rows]
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ValueError(f"Unexpected solutions format: {fmt!r}")
+
+
+def serialize_boolean(value: bool, fmt: str) -> bytes:
+    """ASK results."""
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    if fmt == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
+    return f"_askResult\r\n{str(value).lower()}\r\n".encode()
+
+
+def serialize_graph(triples: list, fmt: str) -> bytes:
+    """CONSTRUCT/DESCRIBE results as Turtle, JSON-LD or N-Triples."""
+    import pyoxigraph as ox
+
+    if fmt == "turtle":
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES)) or b""
+    if fmt == "jsonld":
+        return ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"
+    if fmt == "nt":
+        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    raise ValueError(f"Unexpected graph format: {fmt!r}")
+
+
+# ---------------------------------------------------------------- the endpoint
+
+def evaluate(ox_store, text: str, accept: str | None, param: str | None, cap: int) -> tuple[str, bytes]:
+    """Run one query on a pyoxigraph store and serialise the result (capped at ``cap``).
+
+    RETURNS (tuple[str, bytes]): the format name and the body. RAISES ProtocolError.
+    """
+    import pyoxigraph as ox
+
+    try:
+        result = ox_store.query(text, prefixes=dict(PREFIXES))
+    except SyntaxError as err:
+        from .query import _syntax_error
+
+        raise ProtocolError(400, str(_syntax_error(err))) from None
+    too_large = (f"Result too large: more than {cap} %s (the --max-results cap): "
+                 "add LIMIT to the query or start kg serve with a larger --max-results")
+    if isinstance(result, ox.QueryBoolean):
+        fmt = negotiate("solutions", accept, param)
+        return fmt, serialize_boolean(bool(result), fmt)
+    if isinstance(result, ox.QuerySolutions):
+        fmt = negotiate("solutions", accept, param)
+        variables = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append([solution[i] for i in range(len(variables))])
+            if len(rows) > cap:
+                del result  # pyoxigraph results must be dropped on the thread that made them
+                raise ProtocolError(413, too_large % "rows")
+        return fmt, serialize_solutions(variables, rows, fmt)
+    fmt = negotiate("graph", accept, param)
+    triples = []
+    for triple in result:
+        triples.append(triple)
+        if len(triples) > cap:
+            del result
+            raise ProtocolError(413, too_large % "triples")
+    return fmt, serialize_graph(triples, fmt)
+
+
+def _safe_evaluate(ox_store, text, accept, param, cap) -> tuple:
+    # errors travel as values: an exception's traceback would keep pyoxigraph objects
+    # alive into another thread, and they must die on the thread that made them
+    try:
+        return ("ok",) + evaluate(ox_store, text, accept, param, cap)
+    except ProtocolError as err:
+        return ("err", err.status, err.message)
+    except Exception as err:  # evaluation errors from Oxigraph
+        return ("err", 500, f"Query failed: {err}")

@@ -1,0 +1,173 @@
+"""Query worker processes for ``kg serve``: each opens the store read-only and answers
+framed queries on stdin, so a query past its timeout is stopped by killing its worker.
+
+Run as ``python -m kg.serve.workers STORE_DIR [--in-memory]`` by the pool.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .protocol import ProtocolError, _safe_evaluate
+
+
+def _send_frame(stream, obj) -> None:
+    import pickle
+    import struct
+
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack("!Q", len(data)) + data)
+    stream.flush()
+
+
+def _read_exact(stream, n: int) -> bytes:
+    chunks, got = [], 0
+    while got < n:
+        chunk = stream.read(n - got)
+        if not chunk:
+            raise EOFError("query worker closed its pipe")
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _recv_frame(stream):
+    import pickle
+    import struct
+
+    (length,) = struct.unpack("!Q", _read_exact(stream, 8))
+    return pickle.loads(_read_exact(stream, length))
+
+
+def worker_loop(store_dir: str, in_memory: bool = False) -> None:
+    """A query worker process (``python -m kg.server STORE_DIR [--in-memory]``): opens the
+    store read-only (copied into RAM with ``in_memory``), says it is ready, then answers
+    framed queries on stdin with framed replies on stdout."""
+    import sys
+
+    import pyoxigraph as ox
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    try:
+        ox_store = ox.Store.read_only(store_dir)
+        if in_memory:
+            ram = ox.Store()  # no path: kept in memory
+            ram.bulk_extend(ox_store)
+            ox_store = ram
+    except Exception as err:  # noqa: BLE001 - reported to the server, which names it
+        _send_frame(stdout, ("failed", str(err)))
+        return
+    _send_frame(stdout, ("ready",))
+    while True:
+        try:
+            message = _recv_frame(stdin)
+        except EOFError:
+            return
+        if message is None:
+            return
+        _send_frame(stdout, _safe_evaluate(ox_store, *message))
+
+
+class _WorkerPool:
+    """Query worker processes: a query that runs past the timeout is stopped by killing its
+    worker (Oxigraph cannot cancel a running query), so it frees its CPU and memory."""
+
+    def __init__(self, store_dir: str, size: int, in_memory: bool = False, start_timeout: float = 900.0):
+        import queue
+
+        self.store_dir = store_dir
+        self.size = size
+        self.in_memory = in_memory
+        self.start_timeout = start_timeout
+        self.idle: queue.LifoQueue = queue.LifoQueue()
+        self.started = 0
+        self.lock = threading.Lock()
+        self.all: list = []
+
+    def _start(self):
+        # a fresh interpreter (not fork: this server is threaded; not multiprocessing
+        # spawn: it would re-import the caller's __main__)
+        import select
+        import subprocess
+        import sys
+
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg.serve.workers", self.store_dir] + (["--in-memory"] if self.in_memory else []),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=str(Path(__file__).resolve().parents[2]),
+        )
+        with self.lock:
+            self.all.append(process)
+        # wait until the worker has opened (or copied) the store: not part of any query's time
+        ready, _, _ = select.select([process.stdout], [], [], self.start_timeout)
+        try:
+            hello = _recv_frame(process.stdout) if ready else ("failed", "no answer")
+        except (EOFError, OSError) as err:
+            hello = ("failed", str(err))
+        if hello[0] != "ready":
+            self.discard(process)
+            raise ProtocolError(500, f"Query worker could not open the store {self.store_dir}: {hello[1]}")
+        return process
+
+    def warm(self) -> None:
+        """Start every worker now (so the first queries do not wait for a store copy)."""
+        with self.lock:
+            missing = self.size - self.started
+            self.started = self.size
+        for _ in range(missing):
+            self.idle.put(self._start())
+
+    def acquire(self):
+        import queue
+
+        with self.lock:
+            try:
+                return self.idle.get_nowait()
+            except queue.Empty:
+                start = self.started < self.size
+                if start:
+                    self.started += 1
+        return self._start() if start else self.idle.get()
+
+    def discard(self, process) -> None:
+        process.kill()
+        process.wait(5)
+        for stream in (process.stdin, process.stdout):
+            stream.close()
+        with self.lock:
+            if process in self.all:
+                self.all.remove(process)
+            self.started -= 1
+
+    def close(self) -> None:
+        with self.lock:
+            processes = list(self.all)
+            self.all.clear()
+        for process in processes:
+            process.kill()
+            process.wait(5)
+            for stream in (process.stdin, process.stdout):
+                stream.close()
+
+    def run(self, message: tuple, timeout: float) -> tuple:
+        import select
+
+        process = self.acquire()
+        try:
+            _send_frame(process.stdin, message)
+            ready, _, _ = select.select([process.stdout], [], [], timeout)
+            if not ready:
+                self.discard(process)
+                return ("timeout",)
+            reply = _recv_frame(process.stdout)
+        except (EOFError, OSError, ValueError) as err:
+            self.discard(process)
+            return ("err", 500, f"Query worker failed ({err}); the query may need more memory than is available")
+        self.idle.put(process)
+        return reply
+
+
+if __name__ == "__main__":  # a query worker of _WorkerPool
+    import sys as _sys
+
+    worker_loop(_sys.argv[1], in_memory="--in-memory" in _sys.argv[2:])

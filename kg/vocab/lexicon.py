@@ -1,0 +1,123 @@
+"""Domain vocabularies loaded once from ontology/vocab/*.tsv (titles, agency grammar ...).
+
+Knowledge of the genre lives in those data files, not in code branches: a user can add
+a title or an abbreviation without touching Python.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .paths import VOCAB_DIR
+from .tables import alternation, read_rows
+
+
+def read_tsv(name: str, vocab_dir: Path = VOCAB_DIR) -> list[list[str]]:
+    """Rows of a TSV vocabulary, without comments and the header row."""
+    return read_rows(name, vocab_dir, header=True)
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    family: str
+    implicit: str | None
+
+
+@dataclass(frozen=True)
+class KnownAgency:
+    canonical: str
+    kind: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class PlaceBody:
+    template: str
+    kind: str
+    parent_body: str | None
+
+
+class Lexicon:
+    """All vocabularies, with compiled matchers."""
+
+    def __init__(self, vocab_dir: Path = VOCAB_DIR) -> None:
+        self.titles = {r[0]: Title(r[0], r[1], None if r[2] == "-" else r[2]) for r in read_tsv("titles.tsv", vocab_dir)}
+        self.suffixes = {r[0]: r[1] for r in read_tsv("agency-suffixes.tsv", vocab_dir)}
+        self.abbreviations = {r[0]: r[1] for r in read_tsv("agency-abbreviations.tsv", vocab_dir)}
+        self.place_bodies = {
+            r[0]: PlaceBody(r[1], r[2], None if r[3] == "-" else r[3]) for r in read_tsv("agency-places.tsv", vocab_dir)
+        }
+        self.known = {r[0]: KnownAgency(r[1], r[2], None if r[3] == "-" else r[3]) for r in read_tsv("agency-known.tsv", vocab_dir)}
+        self.prefix_words = {r[0] for r in read_tsv("agency-prefix-words.tsv", vocab_dir)}
+        self.suffix_words = {r[0] for r in read_tsv("agency-suffix-words.tsv", vocab_dir)}
+        self.standalone = {r[0]: r[1] for r in read_tsv("agency-standalone.tsv", vocab_dir)}
+        self.bare = {r[0]: (r[1], r[2]) for r in read_tsv("agency-bare.tsv", vocab_dir)}
+        self.provinces: dict[str, str] = {}
+        for full, short in read_tsv("provinces.tsv", vocab_dir):
+            self.provinces[full] = full
+            for s in short.split(","):
+                if len(s) >= 2:
+                    self.provinces[s] = full
+        self.cities: dict[str, str] = {}  # short city name -> province
+        for province, names in read_tsv("cities.tsv", vocab_dir):
+            for name in names.split(","):
+                self.cities[name] = province
+        self.surnames = _load_surnames(vocab_dir)
+        self.title_re = re.compile(f"(?:{alternation(self.titles)})(?!会|台|团)")
+        self.suffix_alt = alternation(self.suffixes)
+        self.suffix_end_re = re.compile(f"(?:{self.suffix_alt})$")
+
+    def title_at_end(self, text: str) -> str | None:
+        """The longest title that ``text`` ends with."""
+        for n in range(min(7, len(text)), 1, -1):
+            if text[-n:] in self.titles:
+                return text[-n:]
+        return None
+
+
+_FALLBACK_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆"
+    "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平"
+    "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公"
+    "哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "独孤", "南宫", "西门", "万俟", "轩辕")
+
+
+def _load_surnames(vocab_dir: Path) -> dict[str, float]:
+    """Surname -> prior; from surnames.tsv when present, else a built-in common list."""
+    path = vocab_dir / "surnames.tsv"
+    if path.is_file():
+        out: dict[str, float] = {}
+        for row in read_tsv("surnames.tsv", vocab_dir):
+            try:
+                out[row[0]] = float(row[1]) if len(row) > 1 and row[1] else 1.0
+            except ValueError:
+                out[row[0]] = 1.0
+        if out:
+            return out
+    out = {c: 1.0 for c in _FALLBACK_SURNAMES}
+    out.update({c: 1.0 for c in _COMPOUND_SURNAMES})
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shared, loaded-once lexicon."""
+    return Lexicon()
+
+
+_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
+
+
+def place_of(label: str) -> str | None:
+    """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
+    m = _PLACE.match(label[2:] if label.startswith("中共") else label)
+    return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.nlp.figures import extract_figures  # noqa: E402
-from kg.records import Article  # noqa: E402
+from kg.records import Article, Context  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared/data/gov_work_reports/government_work_reports.jsonl"
 
@@ -56,7 +56,7 @@ def main() -> None:
     figures = []
     for _ in range(3):
         t0 = time.perf_counter()
-        figures = [f for a in articles for f in extract_figures(a, a.date, "全国")]
+        figures = [f for a in articles for f in extract_figures(a, a.date, Context(city="全国"))]
         dt = time.perf_counter() - t0
         best = dt if best is None else min(best, dt)
     print(f"documents {len(articles)}  chars {chars}  figures {len(figures)}")

@@ -20,6 +20,56 @@ _SENT_END = "。！？!?\n"
 _SENT_RE = re.compile("[" + re.escape(_SENT_END) + "]")
 
 
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+class Date(str):
+    """An ISO date as precise as its source: a day (2023-12-28), a month (2023-12) or a
+    year (2023, a government work report). A str, so it sorts, prints, keys and
+    serialises as its ISO text; ``precision`` says which of the three it is.
+
+    >>> Date("2023-12-28").precision, Date("2023").day
+    ('day', None)
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, iso: str) -> "Date":
+        if isinstance(iso, cls):
+            return iso
+        text = str(iso)
+        if not _ISO_DATE.fullmatch(text) or not _valid(text):
+            raise ValueError(f"{iso!r} is not a date: write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
+        return super().__new__(cls, text)
+
+    @classmethod
+    def of(cls, value: str | None) -> "Date | None":
+        """``Date(value)``, or None for None or ""."""
+        return cls(value) if value else None
+
+    @property
+    def precision(self) -> str:
+        """day | month | year."""
+        return _PRECISION[len(self)]
+
+    @property
+    def day(self) -> "Date | None":
+        """Itself when it names a day, else None (a year says no 28日)."""
+        return self if len(self) == 10 else None
+
+
+def _valid(text: str) -> bool:
+    from datetime import date
+
+    year, month, day = (list(map(int, text.split("-"))) + [1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A span of the original file that supports a fact.
@@ -48,7 +98,7 @@ class Source:
     path (str): the file it came from.
     raw (str): decoded text, unchanged; every offset in kg points into it.
     encoding (str): the encoding that decoded it.
-    date (str | None): page date (ISO) from --date, a sidecar, the path or the record.
+    date (Date | None): page date from --date, a sidecar, the path or the record.
     title (str | None): title given by the container format (JSON records).
     url (str | None): url given by the container format.
     layout (str): "page" (many articles) or "article" (one article per document).
@@ -59,12 +109,15 @@ class Source:
     path: str
     raw: str
     encoding: str = "utf-8"
-    date: str | None = None
+    date: Date | None = None
     title: str | None = None
     url: str | None = None
     layout: str = "page"
     city: str | None = None  # the city 市/我市/全市 refers to, when the sidecar says it
     paper: str | None = None  # the newspaper that prints the page (本报), when the sidecar says it
+
+    def __post_init__(self) -> None:
+        self.date = Date.of(self.date)  # RAISES ValueError for a date that is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,13 +145,16 @@ class Article:
     kicker: str = ""
     byline: str = ""
     byline_offsets: Sequence[int] = ()
-    date: str | None = None
+    date: Date | None = None
     date_said: str = ""
     truncated: list[int] = field(default_factory=list)
     headline_source: str = "line"
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
     source_span: tuple[int, int] | None = None
     _sentence_ends: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date", Date.of(self.date))
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""
@@ -171,7 +227,7 @@ class Holding:
     agency: AgencyMention
     post_text: str
     article: str
-    date: str | None
+    date: Date | None
     evidence: Evidence
 
 
@@ -228,7 +284,7 @@ class Event:
     kind: str
     article: str
     evidence: Evidence
-    date: str | None = None
+    date: Date | None = None
     organizer: str | None = None  # canonical agency key
     participants: tuple[Participant, ...] = ()
 
@@ -271,7 +327,7 @@ class MembershipNode:
     person: str
     agency: str
     role: str
-    date: str | None
+    date: Date | None
     post_text: str
     implicit: bool
     evidence: list[Evidence] = field(default_factory=list)
@@ -298,3 +354,17 @@ class Resolved:
     programs: list[Program] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     merges: list[dict] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The page's place: what a bare 市/省/县 prefix (市委, 全市, 我省) refers to.
+
+    Inferred once per page (metadata first, then the page's own text) and handed to the
+    extractors: agencies take their place from it, figures their area (全市 -> city,
+    全省 -> province).
+    """
+
+    city: str | None = None  # 聊城市
+    province: str | None = None  # 山东省
+    county: str | None = None

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _headless import Browser, find_chromium
 
 from kg.view import network, viz
-from _headless import Browser, find_chromium
 
 pytestmark = [
     pytest.mark.browser,

@@ -120,8 +120,8 @@ def test_build_update_adds_without_duplicates(tmp_path):
 def test_build_scores_on_gold(built):
     if not GOLD.is_file():
         pytest.skip("../shared/eval is not available on this machine")
-    from kg.scoring import evaluate
     from kg.graph.store import load_graph_file
+    from kg.scoring import evaluate
 
     s = evaluate(GOLD, load_graph_file(built))
     assert s["persons"]["f1"] >= 0.97

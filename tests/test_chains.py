@@ -1,8 +1,9 @@
 """Title chains: people, atomic titles and the agency of each title."""
 import pytest
 
-from kg.nlp.agencies import AgencyFinder, Context
+from kg.nlp.agencies import AgencyFinder
 from kg.nlp.chains import ChainParser
+from kg.records import Context
 
 CTX = Context(city="济宁市", province="山东省")
 

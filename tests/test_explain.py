@@ -9,8 +9,8 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from kg.cli import cli
-from kg.serve.explain import explain, resolve_term
 from kg.graph.namespace import NIF, ORG
+from kg.serve.explain import explain, resolve_term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 CORPUS = Path(__file__).parent.parent / "corpus" / "liaocheng-daily-2023-12-28.txt"

@@ -1,9 +1,8 @@
 """Article -> records: people with cues, holdings with evidence, agencies, reporters."""
 import pytest
 
-from kg.nlp.agencies import Context
 from kg.nlp.extract import Extractor
-from kg.records import Source
+from kg.records import Context, Source
 from kg.text.segment import segment
 
 CTX = Context(city="潍坊市", province="山东省")

@@ -2,7 +2,7 @@
 import pytest
 
 from kg.nlp.figures import extract_figures, find_quantities, observation_key
-from kg.records import Article
+from kg.records import Article, Context
 
 DATE = "2024-06-20"
 
@@ -13,7 +13,7 @@ def article(text: str, headline: str = "") -> Article:
 
 
 def figs(text: str, headline: str = ""):
-    return extract_figures(article(text, headline), DATE, "某市")
+    return extract_figures(article(text, headline), DATE, Context(city="某市"))
 
 
 def one(text: str):
@@ -209,7 +209,7 @@ def test_figures_evidence_points_at_raw_span():
     text = raw.replace(" ", "")
     offsets = [i for i, c in enumerate(raw) if c != " "]
     a = Article(id="t", source="s", index=0, headline="", text=text, offsets=offsets, raw=raw, date=DATE)
-    f = extract_figures(a, DATE, "某市")[0]
+    f = extract_figures(a, DATE, Context(city="某市"))[0]
     assert f.evidence.anchor == "3.6亿元"
     assert raw[f.evidence.start:f.evidence.end] == "3.6亿元"
 
@@ -231,5 +231,5 @@ def test_figures_mixed_arabic_chinese_sections(text, value):
 def test_figures_area_from_the_nearest_scope_word():
     t = "全国粮食产量增长2%,全省新增企业300家,全市投资达到5亿元。"
     a = Article(id="t", source="s", index=0, headline="", text=t, offsets=list(range(len(t))), raw=t, date=DATE)
-    got = {f.surface: f.area for f in extract_figures(a, DATE, "济宁市|山东省")}
+    got = {f.surface: f.area for f in extract_figures(a, DATE, Context(city="济宁市", province="山东省"))}
     assert got == {"2%": "全国", "300家": "山东省", "5亿元": "济宁市"}

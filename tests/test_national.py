@@ -2,9 +2,10 @@
 in title-name and name-title order. Sentences written for the test (invented names)."""
 import pytest
 
-from kg.nlp.agencies import AgencyFinder, Context
+from kg.nlp.agencies import AgencyFinder
 from kg.nlp.chains import ChainParser
 from kg.nlp.names import NameModel
+from kg.records import Context
 
 NONE = Context()
 

@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kg.view import network
 from kg.cli import cli
+from kg.view import network
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "viz_mini.ttl"

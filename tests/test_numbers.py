@@ -2,7 +2,8 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kg.nlp.numbers import (
     cn_to_decimal,
@@ -92,6 +93,7 @@ def test_numbers_arabic_roundtrip(n):
 
 def test_alternation_trie_prefers_longest_like_flat_list():
     import re
+
     from kg.nlp.numbers import alternation
     words = ["千瓦时", "千瓦", "千克", "万", "万千瓦", "a.b", "个"]
     flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
@@ -105,6 +107,7 @@ def test_alternation_trie_prefers_longest_like_flat_list():
 
 def test_compile_prefiltered_same_matches():
     import re
+
     from kg.nlp.numbers import compile_prefiltered
     text = "截至2023年11月底，全市前三季度实现产值1.5万亿元，同比增长3.5%，年末达到“十四五”目标。"
     for pattern in (r"(?P<y>\d{4}年|今年|去年)?前(?P<q>[一二三四1234])季度", r"(?P<y>\d{4}年|去年)(?:底|末)",

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import cli
-from kg.serve.query import (QuerySyntaxError, format_result, resolve_query, run_query, saved_queries)
 from kg.graph.store import memory_store
+from kg.serve.query import QuerySyntaxError, format_result, resolve_query, run_query, saved_queries
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 

@@ -14,9 +14,9 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from kg.graph.store import save_store
 from kg.serve.query import resolve_query
 from kg.serve.server import ServerConfig, is_update, make_server, negotiate
-from kg.graph.store import save_store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.ttl"
 # a cross join that Oxigraph cannot finish in a second (4 × 291 triples, sorted)

@@ -2,7 +2,6 @@
 wire, built end to end: the genre's grammar, not the bundled page, must carry them."""
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 

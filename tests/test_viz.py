@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg.cli import cli
 from kg.view import layout, network, viz
 from kg.vocab.paths import DATA_DIR
-from kg.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "viz_mini.ttl"

@@ -187,6 +187,27 @@ def new_graph(store: str = "default") -> Graph:
     return bind_prefixes(Graph(store=store, bind_namespaces="none"))
 
 
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def curie(iri: str) -> str:
+    """``prefix:local`` for an IRI under one of kg's prefixes, else the IRI unchanged.
+
+    The longest namespace wins (kgr:person/7156136dbb4a, not kg:…), which is why this is
+    not rdflib's ``NamespaceManager.curie``: that one splits at the last ``/`` and so
+    finds no prefix for ``kgr:person/…``.
+
+    >>> curie("http://xmlns.com/foaf/0.1/Person")
+    'foaf:Person'
+    >>> curie("http://example.org/x")
+    'http://example.org/x'
+    """
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
 def sparql_prologue() -> str:
     """``PREFIX`` lines for every kg prefix, to prepend to a SPARQL query."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -11,6 +11,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from .._version import __version__
 from ..records import (
     Article,
+    Date,
     Event,
     Evidence,
     Figure,
@@ -42,14 +43,20 @@ AGENCY_CLASSES = {
 }
 
 
-def date_literal(value: str) -> Literal:
-    """xsd:date, or xsd:gYear / xsd:gYearMonth when only the year (month) is known."""
-    kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
-    return Literal(value, datatype=kind)
+_DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def date_literal(value: Date) -> Literal:
+    """xsd:date, or xsd:gYearMonth / xsd:gYear when only the month (year) is known."""
+    return Literal(str(value), datatype=_DATATYPE[Date(value).precision])
 
 
 def _is_day(value: str | None) -> bool:
-    return bool(value) and len(value) == 10
+    """Whether a date (or a figure's period bound) names a day."""
+    try:
+        return bool(value) and Date(value).day is not None
+    except ValueError:
+        return False
 
 
 def person_iri(key: str) -> URIRef:
@@ -165,7 +172,7 @@ class GraphWriter:
             self.add(mem, RDFS.label, Literal(m.post_text))
             if m.implicit:
                 self.add(mem, KG.implicitOrganization, Literal(True))
-            if m.date and len(m.date) == 10:
+            if m.date and m.date.day:
                 interval = mint("interval", m.date)
                 instant = mint("instant", m.date)
                 self.add(interval, RDF.type, TIME.Interval)

@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from ..vocab.paths import ONTOLOGY_DIR
-from .namespace import PREFIXES
+from .namespace import PREFIXES, curie
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
@@ -81,11 +81,8 @@ def _short(term) -> str:
     if term is None:
         return ""
     if isinstance(term, URIRef):
-        iri = str(term)
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(ns):
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
+        short = curie(str(term))
+        return short if short != str(term) else f"<{term}>"
     if isinstance(term, Literal):
         if term.datatype is not None:
             return f'"{term}"^^{_short(term.datatype)}'

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..records import Context
 from ..vocab.lexicon import Lexicon, alternation, lexicon
 
 _HAN = "\u4e00-\u9fff"
@@ -31,15 +32,6 @@ _ANY_PLACE = re.compile(f"[{_HAN}]{{2}}(?:市|县|区)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a bare 市/省/县 prefix refers to on this page."""
-
-    city: str | None = None  # 聊城市
-    province: str | None = None  # 山东省
-    county: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
-from .agencies import AgencyFinder, AgencyName, Context
+from .agencies import AgencyFinder, AgencyName
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、

@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..records import (
     AgencyMention,
     Article,
+    Date,
     Event,
     Evidence,
     Participant,
@@ -205,7 +206,7 @@ def find_event_spans(text: str) -> list[EventSpan]:
     return found
 
 
-def _date_at(text: str, start: int, article_date: str | None) -> str | None:
+def _date_at(text: str, start: int, article_date: Date | None) -> Date | None:
     """The date said in the sentence of ``start`` (12月27日, 28日上午), else the article date."""
     s0 = max(text.rfind(c, 0, start) for c in _SENT_END) + 1
     s1 = len(text)
@@ -214,14 +215,14 @@ def _date_at(text: str, start: int, article_date: str | None) -> str | None:
         if j != -1:
             s1 = min(s1, j)
     m = _DATE_FULL.search(text, s0, s1)
-    if not m or not article_date:
-        return article_date
+    if not m or not article_date or (not m.group("m") and article_date.precision == "year"):
+        return article_date  # a day said alone (28日) needs the article's month
     y = int(m.group("y") or article_date[:4])
     mo = int(m.group("m") or article_date[5:7])
-    d = int(m.group("d"))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    try:
+        return Date(f"{y:04d}-{mo:02d}-{int(m.group('d')):02d}")
+    except ValueError:  # 2月30日
         return article_date
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _roles_of(text: str, persons: list[PersonMention],

@@ -7,18 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..records import (
-    AgencyMention,
-    Article,
-    Evidence,
-    Extraction,
-    Holding,
-    PersonMention,
-    Source,
-)
+from ..records import AgencyMention, Article, Context, Evidence, Extraction, Holding, PersonMention, Source
 from ..text.repair import normalize_for_matching
 from ..vocab.lexicon import alternation, lexicon, read_tsv
-from .agencies import AgencyName, Context, infer_context
+from .agencies import AgencyName, infer_context
 from .bylines import parse_byline, press_of
 from .events import extract_events
 from .figures import extract_figures
@@ -77,9 +69,7 @@ class Extractor:
         self._model_names(article, text, out, seen_names, edges)
         self._later_mentions(article, text, out, seen_names)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
-        day = article.date if article.date and len(article.date) == 10 else None
-        area = f"{ctx.city or ''}|{ctx.province or ''}" if ctx.province else ctx.city
-        out.figures.extend(extract_figures(article, day, area))
+        out.figures.extend(extract_figures(article, article.date.day if article.date else None, ctx))
         self._programs_events(article, out)
         return out
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import cn2an
 
-from ..records import Article, Evidence, Figure, observation_key
+from ..records import Article, Context, Evidence, Figure, observation_key
 from .numbers import (
     ARABIC_RE,
     CN_DIGITS,
@@ -631,7 +631,7 @@ def _noun_after(text: str, pos: int) -> str:
     return text[pos:end].strip()
 
 
-def extract_figures(article: Article, page_date: str | None = None, area: str | None = None) -> list[Figure]:
+def extract_figures(article: Article, page_date: str | None = None, context: Context | None = None) -> list[Figure]:
     """The figures an article reports, with kind, indicator, area, period and evidence.
 
     article (Article): repaired text + offset map; its headline is read too, and a headline
@@ -639,16 +639,17 @@ def extract_figures(article: Article, page_date: str | None = None, area: str | 
         observation, two evidences).
     page_date (str | None): ISO page date, to resolve 今年以来 / 截至11月底 ... Defaults to
         ``article.date``.
-    area (str | None): canonical name of the place 全市 / 我市 refer to (e.g. 聊城市), or
-        "city|province" (聊城市|山东省) so that 全省 resolves too; 全国 is always 全国.
+    context (Context | None): the page's place: 全市 / 我市 are its city (e.g. 聊城市),
+        全省 / 我省 its province; 全国 is always 全国.
     RETURNS (list[Figure]): in text order; values are exact decimal strings.
     """
-    if not page_date and article.date and len(article.date) == 10:
-        page_date = article.date  # a year-only date (JSON records) resolves no 今年/截至…
-    figures = _extract_from(article.text, article, page_date, area, None)
+    if not page_date and article.date:
+        page_date = article.date.day  # a year-only date (JSON records) resolves no 今年/截至…
+    context = context or Context()
+    figures = _extract_from(article.text, article, page_date, context, None)
     if article.headline:
         body = {(f.value, f.unit): f for f in figures}
-        for f in _extract_from(article.headline, article, page_date, area, _headline_evidence(article)):
+        for f in _extract_from(article.headline, article, page_date, context, _headline_evidence(article)):
             twin = body.get((f.value, f.unit))
             if twin is not None:
                 f = Figure(f.value, f.unit, f.surface, twin.indicator, twin.kind, f.article, f.evidence,
@@ -668,11 +669,11 @@ def _headline_evidence(article: Article) -> Evidence:
 _SCOPE_RE = re.compile(r"全国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区")
 
 
-def _scoped_area(text: str, start: int, end: int, area: str | None) -> str:
+def _scoped_area(text: str, start: int, end: int, context: Context) -> str:
     """The area a figure is about: the nearest scope word before it in its sentence
-    (全国 -> 全国, 全省/我省 -> the page's province when ``area`` is a 'city|province' pair),
-    else the page's own area (全市 is implied in a city paper)."""
-    city, _, province = (area or "").partition("|")
+    (全国 -> 全国, 全省/我省 -> the page's province when known), else the page's city
+    (全市 is implied in a city paper)."""
+    city, province = context.city or "", context.province or ""
     scope = None
     for m in _SCOPE_RE.finditer(text, start, end):
         scope = m.group()
@@ -685,7 +686,7 @@ def _scoped_area(text: str, start: int, end: int, area: str | None) -> str:
     return city
 
 
-def _extract_from(text: str, article: Article, page_date: str | None, area: str | None,
+def _extract_from(text: str, article: Article, page_date: str | None, context: Context,
                   fixed_evidence: Evidence | None) -> list[Figure]:
     quantities = find_quantities(text)
     if not quantities:
@@ -807,7 +808,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, area: str 
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
-            area=_scoped_area(text, s0, q.start, area), period=period[2] if period else "",
+            area=_scoped_area(text, s0, q.start, context), period=period[2] if period else "",
             period_start=period[3] if period else None, period_end=period[4] if period else None,
         ))
         prev_fig = figures[-1]

@@ -17,7 +17,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .agencies import AgencyFinder, Context
+from ..records import Context
+from .agencies import AgencyFinder
 from .chains import ChainParser
 
 AGENCIES_KEY = "kg_agencies"

@@ -147,6 +147,13 @@ def negotiate(kind: str, accept: str | None, param: str | None) -> str:
 
 # ---------------------------------------------------------------- result serialisers
 
+def _ox_results_formats() -> dict:
+    import pyoxigraph as ox
+
+    return {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+
+
 def _json_term(term) -> dict:
     import pyoxigraph as ox
 
@@ -190,7 +197,11 @@ def _csv_cell(term) -> str:
 
 
 def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
-    """SELECT results as SPARQL 1.1 JSON, XML, CSV or TSV."""
+    """SELECT results as SPARQL 1.1 JSON, XML, CSV or TSV.
+
+    Written here, not by ``QuerySolutions.serialize``: the result-size cap has to count the
+    rows before anything is sent, and pyoxigraph cannot serialise rows once they are read.
+    """
     if fmt == "json":
         bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
@@ -214,16 +225,6 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
         lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
         return ("\n".join(lines) + "\n").encode("utf-8")
     raise ValueError(f"Unexpected solutions format: {fmt!r}")
-
-
-def serialize_boolean(value: bool, fmt: str) -> bytes:
-    """ASK results."""
-    if fmt == "json":
-        return json.dumps({"head": {}, "boolean": value}).encode()
-    if fmt == "xml":
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
-    return f"_askResult\r\n{str(value).lower()}\r\n".encode()
 
 
 def serialize_graph(triples: list, fmt: str) -> bytes:
@@ -258,7 +259,7 @@ def evaluate(ox_store, text: str, accept: str | None, param: str | None, cap: in
                  "add LIMIT to the query or start kg serve with a larger --max-results")
     if isinstance(result, ox.QueryBoolean):
         fmt = negotiate("solutions", accept, param)
-        return fmt, serialize_boolean(bool(result), fmt)
+        return fmt, result.serialize(format=_ox_results_formats()[fmt])
     if isinstance(result, ox.QuerySolutions):
         fmt = negotiate("solutions", accept, param)
         variables = [v.value for v in result.variables]

@@ -19,7 +19,7 @@ from typing import TextIO
 from rdflib import BNode, Graph, Literal
 from rdflib.query import Result
 
-from ..graph.namespace import PREFIXES
+from ..graph.namespace import PREFIXES, curie
 from ..vocab.paths import QUERIES_DIR
 
 FORMATS = ("table", "csv", "json")
@@ -124,7 +124,7 @@ def run_query(graph: Graph, sparql: str) -> Result:
         raise
 
 
-def short(term, prefixes: dict[str, str] = PREFIXES) -> str:
+def short(term) -> str:
     """A term as people read it: a literal's text, an IRI as prefix:local, ``_:id`` for blanks."""
     if term is None:
         return ""
@@ -132,11 +132,7 @@ def short(term, prefixes: dict[str, str] = PREFIXES) -> str:
         return str(term)
     if isinstance(term, BNode):
         return f"_:{term}"
-    iri = str(term)
-    for prefix, ns in sorted(prefixes.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    return curie(str(term))
 
 
 def _width(text: str) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..records import Article, Source
+from ..records import Article, Date, Source
 from ..vocab.lexicon import alternation, read_tsv
 from .repair import (
     Line,
@@ -301,8 +301,10 @@ def _single_article(source: Source, lines: list[Line]) -> Article:
     )
 
 
-def date_of(head: str, page_date: str | None) -> tuple[str, str | None]:
-    """The date said near the start of an article, resolved against the page date."""
+def date_of(head: str, page_date: Date | None) -> tuple[str, str | None]:
+    """The date said near the start of an article (as said, and as ISO), resolved
+    against the page date."""
+    page_date = Date.of(page_date)
     t = head.replace(" ", "")
     m = _DATE_SAID.search(t[:40])
     if not m:
@@ -315,7 +317,7 @@ def date_of(head: str, page_date: str | None) -> tuple[str, str | None]:
             except ValueError:
                 return said, None
         return said, None
-    if len(page_date) == 4:  # year precision: only a full 月日 can be resolved
+    if page_date.day is None:  # a year or month only: just a full 月日 can be resolved
         if m["m"] and not m["rel"]:
             try:
                 return said, date(int(m["y"] or page_date), int(m["m"]), int(m["d"])).isoformat()

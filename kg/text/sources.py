@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..records import Source
+from ..records import Date, Source
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
@@ -183,6 +183,11 @@ def read_sources(
             refused.append(Refusal(shown, str(exc)))
             meta = {}
         when = page_date or meta.get("date") or date_from_path(shown)
+        try:
+            when = Date.of(when)
+        except ValueError as exc:
+            refused.append(Refusal(shown, f"{exc} (in {path.name}.meta.json); fix the date there"))
+            continue
         if suffix in JSON_SUFFIXES:
             recs, bad = read_records(text, shown, encoding, when)
             sources.extend(recs)

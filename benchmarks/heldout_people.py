@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import kg  # noqa: E402
 from kg.nlp.names import NameModel  # noqa: E402
 from train_names import DEFAULT_DATA, NAME, ORG, TITLE, splits  # noqa: E402
 
@@ -190,45 +191,16 @@ def score_triples(extract_fn, sentences):
     return pair, triple
 
 
-_EXTRACTOR = None
 
 
 def _persons(text):
     """People the whole pipeline finds in one sentence (an article of one sentence)."""
-    global _EXTRACTOR
-    from kg.nlp.agencies import infer_context
-    from kg.nlp.extract import Extractor
-    from kg.records import Article
-
-    if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
-    art = Article(id="heldout", source="heldout", index=0, headline="", text=text,
-                  offsets=list(range(len(text))), raw=text)
-    return _EXTRACTOR.extract(art, infer_context(text)).persons
+    return kg.extract_text(text).persons
 
 
 def _lead_extractor():
-    """Adapter to the lead's extractor, or None while kg.nlp.extract offers neither entry point.
-
-    Tries ``kg.nlp.extract.extract_text(text) -> Extraction`` first, then
-    ``kg.nlp.extract.Extractor().extract(Article, Context)``; either way the answer's
-    ``holdings`` (``Holding(person, role, agency.surface)``) become triples.
-    """
-    try:
-        from kg.nlp.extract import extract_text  # type: ignore
-    except Exception:  # noqa: BLE001 - the module is in progress; any failure means "absent"
-        try:
-            from kg.nlp.agencies import infer_context
-            from kg.nlp.extract import Extractor
-            from kg.records import Article
-        except Exception:  # noqa: BLE001
-            return None
-        extractor = Extractor()
-
-        def extract_text(text):
-            art = Article(id="heldout", source="heldout", index=0, headline="", text=text,
-                          offsets=list(range(len(text))), raw=text)
-            return extractor.extract(art, infer_context(text))
+    """The pipeline's holdings of one sentence, through the public API (kg.extract_text)."""
+    extract_text = kg.extract_text
 
     def fn(text):
         res = extract_text(text)
@@ -363,7 +335,7 @@ def main(argv=None):
             print(triple.row("(name, title, org) triples"))
         except Exception as exc:  # noqa: BLE001 - report, don't hide the other scores
             print(f"  extractor failed: {exc!r}")
-        print("\n(d) persons of the whole pipeline (kg.nlp.extract.Extractor), unique names per sentence")
+        print("\n(d) persons of the whole pipeline (kg.extract_text), unique names per sentence")
         by_src: dict[str, PRF] = defaultdict(PRF)
         total = PRF()
         for src, text, spans in sents:

@@ -12,6 +12,20 @@ def cli() -> None:
     """Build and explore knowledge graphs of Chinese government news."""
 
 
+#: the build folder argument that every command reading a build takes
+out_argument = click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+
+
+def _open(out_dir: str):
+    """``kg.open(OUT)``, with a clear message when OUT holds no build."""
+    from .api import open as open_build
+
+    try:
+        return open_build(out_dir)
+    except (FileNotFoundError, OSError) as err:
+        raise click.ClickException(str(err)) from err
+
+
 # ---- build, articles, eval (pipeline) ----
 
 
@@ -108,7 +122,7 @@ def articles_command(inputs, page_date, as_json):
 
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.argument("out_dir", type=click.Path())
+@out_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses/--no-misses", default=True, show_default=True, help="List what was missed and what was wrong.")
 def eval_command(gold, out_dir, as_json, misses):
@@ -135,18 +149,8 @@ def eval_command(gold, out_dir, as_json, misses):
 
 # ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----
 
-def _open(out_dir: str):
-    """``kg.open(OUT)``, with a clear message when OUT holds no build."""
-    from .api import open as open_build
-
-    try:
-        return open_build(out_dir)
-    except (FileNotFoundError, OSError) as err:
-        raise click.ClickException(str(err)) from err
-
-
 @cli.command("query")
-@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@out_argument
 @click.argument("sparql", metavar="(SPARQL | FILE.rq | NAME | -)")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format (CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json).")
@@ -180,7 +184,7 @@ def query_command(out_dir: str, sparql: str, fmt: str) -> None:
 
 
 @cli.command("validate")
-@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@out_argument
 @click.option("--limit", default=50, show_default=True, help="Show at most this many results (0: all).")
 @click.option("--sources", "sources_dir", type=click.Path(file_okay=False), default=None,
               help="Folder the source paths are relative to, for the anchor check (default: current folder).")
@@ -201,7 +205,7 @@ def validate_command(out_dir: str, limit: int, sources_dir: str | None) -> None:
 
 
 @cli.command("explain")
-@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@out_argument
 @click.argument("node", metavar="IRI")
 def explain_command(out_dir: str, node: str) -> None:
     """Print the sentences behind a node or fact (IRI, kgr:… name, or exact label).
@@ -220,7 +224,7 @@ def explain_command(out_dir: str, node: str) -> None:
 
 
 @cli.command("export")
-@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@out_argument
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), default="ttl",
               show_default=True, help="RDF serialisation.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
@@ -249,7 +253,7 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
 
 
 @cli.command("serve")
-@click.argument("out_dir", metavar="OUT", type=click.Path(file_okay=False))
+@out_argument
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback by default).")
 @click.option("--port", default=7878, show_default=True, help="TCP port.")
 @click.option("--timeout", default=30.0, show_default=True, help="Query timeout in seconds.")

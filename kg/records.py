@@ -319,7 +319,6 @@ class AgencyNode:
     parent: str | None
     surfaces: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
-    implicit_only: bool = True
 
 
 @dataclass

@@ -57,7 +57,6 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             if not a.implicit:
                 node.surfaces.add(a.surface)
                 node.evidence.append(a.evidence)
-                node.implicit_only = False
                 r.mentions[aid].add(("org", a.key))
             if node.parent is None and a.parent:
                 node.parent = a.parent
@@ -120,7 +119,7 @@ def _resolve_events(r: Resolved) -> list[Event]:
                 r.persons[part.person] = PersonNode(part.person, part.person)
                 by_name[part.person] = part.person
         if e.organizer and e.organizer not in r.agencies:
-            r.agencies[e.organizer] = AgencyNode(e.organizer, e.organizer, "", None, implicit_only=False)
+            r.agencies[e.organizer] = AgencyNode(e.organizer, e.organizer, "", None)
         parts = tuple(p if p.person in r.persons else replace(p, person=by_name[p.person]) for p in e.participants)
         events.append(replace(e, participants=parts))
     return events

@@ -189,47 +189,7 @@ def _qualifier_before_last() -> frozenset[str]:
     return frozenset(q[-1] for q, (pos, _) in qualifiers().items() if pos == "before" and q) | {"\n"}
 
 
-class _Match:
-    """A quantity match with the qualifier and 第 read from the text before it."""
-
-    __slots__ = ("m", "cn", "qb", "qb_start", "ord", "s")
-
-    def __init__(self, m: re.Match, text: str) -> None:
-        self.m = m
-        self.cn = "c" if m.group("cnum") is not None else "m" if m.group("mnum") is not None else ""
-        s = m.start()
-        q = _qualifier_before_re().search(text, max(0, s - 4), s)
-        self.qb = q.group(0) if q else None
-        self.qb_start = q.start() if q else s
-        self.ord = "第" if self.qb_start > 0 and text[self.qb_start - 1] == "第" else None
-        self.s = self.qb_start - (1 if self.ord else 0)
-
-    def _name(self, name: str) -> str:
-        if self.cn and name in ("num", "qa", "mult", "qa2", "unit"):
-            return self.cn + name  # cnum / mnum branches: Chinese and mixed numerals
-        return name
-
-    def group(self, name: str):
-        if name == "mult2" and self.cn:
-            return None
-        if name == "qb":
-            return self.qb
-        if name == "ord":
-            return self.ord
-        return self.m.group(self._name(name))
-
-    def start(self, name: str | None = None) -> int:
-        if name is None:
-            return self.s
-        if name == "qb":
-            return self.qb_start
-        return self.m.start(self._name(name))
-
-    def end(self, name: str | None = None) -> int:
-        return self.m.end() if name is None else self.m.end(self._name(name))
-
-
-#: the groups a match's num / mult / unit are in, by branch (_Match._name)
+#: the groups a match's num / mult / unit are in, by branch (cnum / mnum: Chinese and mixed numerals)
 _GROUP_NAMES = {"": ("num", "mult", "unit"), "c": ("cnum", "cmult", "cunit"), "m": ("mnum", "mmult", "munit")}
 
 
@@ -316,8 +276,8 @@ def find_quantities(text: str) -> list[Quantity]:
     pending: list[Quantity] = []  # unit-less first halves of ranges (3至5个)
     i_cnum, i_mnum, i_double, i_pct, i_pctnum, i_mult2, i_qu, by_branch = _quantity_groups()
     for raw in _quantity_re().finditer(text):
-        # the groups read once (what _Match gives, without a call per group): the cnum /
-        # mnum branches name their groups with a c / m before num, qa, mult, qa2, unit
+        # the groups read once, not by a call per group: the cnum / mnum branches name
+        # their groups with a c / m before num, qa, mult, qa2, unit
         gd = raw.groups()
         cn = "c" if gd[i_cnum] is not None else "m" if gd[i_mnum] is not None else ""
         g_num, g_mult, g_unit = _GROUP_NAMES[cn]

@@ -8,8 +8,8 @@ qualifiers) lives in ``ontology/vocab/*.tsv`` and is loaded once.
     '710000000'
     >>> cn_to_decimal("一千一百五十五")
     Decimal('1155')
-    >>> parse_quantity("423.94万千瓦")
-    ('4239400', '千瓦')
+    >>> parse_quantity("12.5万千瓦")
+    ('125000', '千瓦')
 """
 from __future__ import annotations
 
@@ -347,7 +347,7 @@ def split_unit(unit_text: str) -> tuple[int, str]:
 def parse_quantity(text: str) -> tuple[str, str]:
     """A whole quantity as written -> (exact value string, normalised unit).
 
-    ``"423.94万千瓦"`` -> ("4239400", "千瓦"); ``"百亿元"`` -> ("10000000000", "元");
+    ``"12.5万千瓦"`` -> ("125000", "千瓦"); ``"百亿元"`` -> ("10000000000", "元");
     ``"120余项"`` -> ("120", "项"). Raises ValueError when no number is found.
     """
     text = text.strip()

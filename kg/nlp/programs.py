@@ -115,16 +115,6 @@ def _quote_ext_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _edge_end_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(w for w in _boundaries() if w not in _weak())})$")
-
-
-@lru_cache(maxsize=None)
-def _weak_end_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(_weak())})$")
-
-
-@lru_cache(maxsize=None)
 def _head_join_re() -> re.Pattern:
     # 碧水保卫战和净土保卫战: a coordinated earlier name ends at its own head
     return re.compile(rf"(?:{alternation(_heads())})(?:和|与|及|以及|、)")
@@ -153,11 +143,6 @@ _KEY_DROP = re.compile(r"[\s“”\"]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
 #: _CJK_NAME outside the CJK block, for a test of one character without a regex
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９()（）·+、“”\"")
-
-
-@lru_cache(maxsize=None)
-def _heads_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_heads(), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -214,7 +199,7 @@ def _edge_tables():
 
 
 def _edge_ends_at(text: str, i: int, sets) -> bool:
-    """``_edge_end_re().search(text, max(0, i - 4), i)``: a strong boundary word ends at i."""
+    """Whether a strong boundary word (of the last 1..4 characters) ends at i."""
     for k, words in sets:
         if k <= i and text[i - k:i] in words:
             return True
@@ -222,7 +207,7 @@ def _edge_ends_at(text: str, i: int, sets) -> bool:
 
 
 def _weak_start(text: str, i: int, sets) -> int:
-    """Start of ``_weak_end_re().search(text, max(0, i - 4), i)``, or -1."""
+    """Start of the longest weak boundary word (of the last 1..4 characters) that ends at i, or -1."""
     for k, words in sets:
         if k <= i and text[i - k:i] in words:
             return i - k
@@ -232,8 +217,7 @@ def _weak_start(text: str, i: int, sets) -> int:
 def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     """Where a name ending at ``end`` starts: after the governing verb, punctuation, or
     ``limit`` characters back; balanced brackets are read through."""
-    # the regexes _edge_end_re / _weak_end_re, read as set look-ups of the last 1..4
-    # characters (a '$' before a final newline never counts: a newline stops first)
+    # boundary words are set look-ups of the last 1..4 characters (a newline stops first)
     edge_sets, weak_sets, edge_last, weak_last, special = _edge_tables()
     i = end
     depth = 0

@@ -97,10 +97,6 @@ class OffsetMap(Sequence):
             yield from range(raw_start, raw_start + length)
 
 
-def _ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 @dataclass(slots=True)
 class Line:
     """A repaired line: text, raw offset of each character, scattered headline chars."""

@@ -66,10 +66,6 @@ BETWEENNESS_EXACT_MAX = 1000
 BETWEENNESS_SAMPLE = 300
 
 
-def _text(value: Any) -> str:
-    return str(value) if value is not None else ""
-
-
 def _first(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
     """The first literal of the first predicate that has one (sorted: deterministic)."""
     for predicate in predicates:

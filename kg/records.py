@@ -189,9 +189,10 @@ class PersonMention:
     name: str
     article: str
     evidence: Evidence
-    cue: str = "title"  # title | byline | speech | model | coref
+    cue: str = "title"  # title | byline | speech | model | coref | ner
     start: int = -1  # span in Article.text
     end: int = -1
+    confidence: float = 1.0  # how sure the extractor is (see ``nlp.confidence``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,11 @@ class AgencyMention:
 
 @dataclass(frozen=True, slots=True)
 class Holding:
-    """Person holds an atomic title (role) in an agency, as stated in an article."""
+    """Person holds an atomic title (role) in an agency, as stated in an article.
+
+    former (bool): the text reports the post as ended (原党组书记, 前院长).
+    confidence (float): how sure the extractor is (see ``nlp.confidence``).
+    """
 
     person: str
     role: str
@@ -229,6 +234,8 @@ class Holding:
     article: str
     date: Date | None
     evidence: Evidence
+    former: bool = False
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +336,8 @@ class MembershipNode:
     date: Date | None
     post_text: str
     implicit: bool
+    former: bool = False
+    confidence: float = 1.0  # the highest of its holdings'
     evidence: list[Evidence] = field(default_factory=list)
 
 

@@ -76,10 +76,12 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             key = person_key(h.person, ex)
             if h.agency.key not in r.agencies:
                 r.agencies[h.agency.key] = AgencyNode(h.agency.key, h.agency.label, h.agency.kind, h.agency.parent)
-            mkey = (key, h.agency.key, h.role, h.date)
+            mkey = (key, h.agency.key, h.role, h.date) + (("former",) if h.former else ())
             m = r.memberships.get(mkey)
             if m is None:
-                m = r.memberships[mkey] = MembershipNode(key, h.agency.key, h.role, h.date, h.post_text, h.agency.implicit)
+                m = r.memberships[mkey] = MembershipNode(key, h.agency.key, h.role, h.date, h.post_text,
+                                                         h.agency.implicit, h.former, h.confidence)
+            m.confidence = max(m.confidence, h.confidence)
             m.evidence.append(h.evidence)
         r.figures.extend(ex.figures)
         r.programs.extend(ex.programs)

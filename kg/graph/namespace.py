@@ -73,6 +73,8 @@ class KG(DefinedNamespace):
     # membership
     post: URIRef  # membership -> org:Post
     implicitOrganization: URIRef  # the text implies the agency without naming it
+    former: URIRef  # the text reports the post as ended (原…)
+    confidence: URIRef  # how sure the extractor is, 0-1
     # evidence
     sentence: URIRef  # the repaired sentence around the span (display)
     sourceDocument: URIRef  # evidence -> kg:SourceDocument

@@ -172,15 +172,11 @@ class GraphWriter:
             self.add(mem, RDFS.label, Literal(m.post_text))
             if m.implicit:
                 self.add(mem, KG.implicitOrganization, Literal(True))
+            self.add(mem, KG.confidence, Literal(f"{m.confidence:.2f}", datatype=XSD.decimal))
+            if m.former:
+                self.add(mem, KG.former, Literal(True))
             if m.date and m.date.day:
-                interval = mint("interval", m.date)
-                instant = mint("instant", m.date)
-                self.add(interval, RDF.type, TIME.Interval)
-                self.add(interval, TIME.hasBeginning, instant)
-                self.add(interval, TIME.hasEnd, instant)
-                self.add(instant, RDF.type, TIME.Instant)
-                self.add(instant, TIME.inXSDDate, Literal(m.date, datatype=XSD.date))
-                self.add(mem, ORG.memberDuring, interval)
+                self._interval(mem, m.date, m.former)
             for ev in m.evidence:
                 self.add(mem, PROV.wasDerivedFrom, self.evidence(ev))
         for aid, keys in sorted(r.authors.items()):
@@ -194,6 +190,18 @@ class GraphWriter:
             self.program(p)
         for e in r.events:
             self.event(e)
+
+    def _interval(self, mem: URIRef, day: str, former: bool) -> None:
+        """org:memberDuring: attested on ``day``; a former post (原…) only ended by then."""
+        interval = mint("interval", f"{day}|ended" if former else day)
+        instant = mint("instant", day)
+        self.add(interval, RDF.type, TIME.Interval)
+        if not former:
+            self.add(interval, TIME.hasBeginning, instant)
+        self.add(interval, TIME.hasEnd, instant)
+        self.add(instant, RDF.type, TIME.Instant)
+        self.add(instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+        self.add(mem, ORG.memberDuring, interval)
 
     # -- figures, programs, events --------------------------------------------------
 

@@ -3,7 +3,7 @@
 Role concepts use the same IRIs the graph gives its ``org:Role`` nodes (minted from the
 title), so a build joins the scheme: ``?role skos:inScheme kgr:scheme/titles``. The
 Turtle file ``ontology/vocab.ttl`` is generated from the TSVs by
-``python -m kg.skos > ontology/vocab.ttl`` and a test keeps the two in sync.
+``python -m kg.graph.skos > ontology/vocab.ttl`` and a test keeps the two in sync.
 """
 from __future__ import annotations
 

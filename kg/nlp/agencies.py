@@ -31,6 +31,7 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 _ANY_PLACE = re.compile(f"[{_HAN}]{{2}}(?:市|县|区)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
+_NOT_NAME_LEAD = set("本该此这各每其届全我")  # 本届全国委员会: a determiner, not a name
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
 
@@ -78,9 +79,15 @@ class AgencyFinder:
     def find(self, text: str, ctx: Context) -> list[AgencyName]:
         """All agency names in ``text``, leftmost-longest, non-overlapping."""
         cands: list[tuple[int, int]] = []
+        foreign: dict[tuple[int, int], tuple[str, str, None]] = {}
         for m in self._known_re.finditer(text):
             # 住房和城乡建设部 + 住房保障司: a known body can open a longer name
-            cands.append((m.start(), self._extend(text, m.end(), continuation=True) or m.end()))
+            span = (m.start(), self._extend(text, m.end(), continuation=True) or m.end())
+            country = self.country_before(text, m.start())
+            if country:  # 美国商务部: another country's body, never China's
+                span = (country[0], span[1])
+                foreign[span] = (text[span[0]:span[1]], "Organization", None)
+            cands.append(span)
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
             s = m.start()
@@ -88,6 +95,8 @@ class AgencyFinder:
                 continue
             end = self._extend(text, m.end())
             if end:
+                if m.group() in ("全国", "中国") and s > 0 and text[s - 1] not in _LEFT_BOUNDARY:
+                    s = self._name_start(text, s)  # 美中贸易|全国委员会: the name began before
                 cands.append((s, end))
         # named places are distinctive: no left boundary needed (…联合山东交通学院)
         for m in self._province_re.finditer(text):
@@ -113,12 +122,20 @@ class AgencyFinder:
         for s, e in cands:
             if s < last:
                 continue
-            name = bare.get((s, e)) or self.canonical(text[s:e], ctx)
+            name = bare.get((s, e)) or foreign.get((s, e)) or self.canonical(text[s:e], ctx)
             if name:
                 label, kind, parent = name
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
         return out
+
+    def country_before(self, text: str, end: int) -> tuple[int, str] | None:
+        """A foreign country named right before ``end`` (法国|总理, 美国|商务部), as (start, name)."""
+        for n in range(min(8, end), 1, -1):
+            name = self.lex.countries.get(text[end - n:end])
+            if name:
+                return end - n, name
+        return None
 
     def place_before(self, text: str, end: int) -> tuple[int, str] | None:
         """A place name ending right at ``end`` (浙江省|省长, 济南市|市长), as (start, full name)."""
@@ -135,11 +152,34 @@ class AgencyFinder:
                 return s, cand
             if cand in self.lex.cities and text.startswith(("市", "副市", "常务副市"), end):
                 return s, cand + "市"  # 深圳市长: the title's 市 closes the city's name
-            if n in (3, 4) and cand.endswith(("县", "区", "镇", "乡")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+            if n in (3, 4) and cand.endswith(("县", "区", "镇", "乡", "村")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
+            if n == 3 and cand.endswith("市") and s > 0 and self._place_ends_at(text, s):
+                return s, cand  # 河北省辛集市 / 济宁市邹城市: a county-level city under its province or city
             if n in (4, 5) and cand.endswith("街道") and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
         return None
+
+    def _name_start(self, text: str, s: int) -> int:
+        """Where a name that reaches ``s`` with name characters begins: back over at most
+        8 characters to a boundary, unless that run reads as a clause (召开全国…)."""
+        p = s
+        while p > 0 and s - p < 8 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY | _LEFT_BOUNDARY:
+            p -= 1
+        if p == s or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
+            return s  # no boundary within reach: keep the name as found
+        run = text[p:s]
+        if self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run):
+            return s
+        return p
+
+    def _place_ends_at(self, text: str, end: int) -> bool:
+        """Whether a province or a prefecture city is named right before ``end``."""
+        for n in (4, 3, 2):
+            cand = text[max(0, end - n):end]
+            if cand in self.lex.provinces or (cand.endswith("市") and cand[:-1] in self.lex.cities):
+                return True
+        return False
 
     def reads_as_clause(self, s: str, verbs: bool = True) -> bool:
         """Whether a run of characters reads as part of a clause, not an agency name.

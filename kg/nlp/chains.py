@@ -17,14 +17,17 @@ from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 _AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
+    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|"
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
 )
+_FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
 
@@ -38,6 +41,7 @@ class TitleHit:
     implicit: bool
     post_start: int  # span of the post text (agency + title)
     post_end: int
+    former: bool = False  # 原/前 before it: the post has ended
 
 
 @dataclass(slots=True)
@@ -64,6 +68,12 @@ class ChainParser:
         """Length of the person name starting at ``pos`` (0 when there is none)."""
         if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START:
             return 0
+        dotted = _DOTTED_NAME.match(text, pos)
+        if dotted:  # 艾伦·史密斯, 阿卜杜勒·阿齐兹: a transliterated name is read whole, its
+            # last part up to the first cue after it (史密斯|表示)
+            last = max(dotted.group().rfind(c) for c in "·•・") + pos + 1
+            end = next((e for e in range(last + 1, dotted.end()) if _AFTER_NAME.match(text, e)), dotted.end())
+            return end - pos
         compound = text.startswith(self._compound, pos)
         if not compound and text[pos] not in self.lex.surnames:
             return 0
@@ -130,8 +140,11 @@ class ChainParser:
     def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple]:
         """Walk left from title i over 、-joined segments that end with a title.
 
-        RETURNS (list[tuple]): (start, end, role, agency | None, segment start, bare prefix)
-            per title, left to right.
+        A 原 or 前 before a segment's titles or before its agency marks a former post
+        (最高人民法院原党组书记、院长; 原省委书记): it is read past, never into a name.
+
+        RETURNS (list[tuple]): (start, end, role, agency | None, segment start, bare prefix,
+            former mark) per title, left to right.
         """
         chain = []
         j = i
@@ -145,8 +158,13 @@ class ChainParser:
                 k -= 1
                 seg_titles.insert(0, titles[k])
             head = seg_titles[0][0]
+            former = head > 0 and text[head - 1] in _FORMER and not self._title_starts(text, head - 1)
+            if former:
+                head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
             seg_start = agency.start if agency else head
+            if agency and seg_start > 0 and text[seg_start - 1] in _FORMER:
+                former, seg_start = True, seg_start - 1  # 原省委书记
             prefix = ""
             if not agency:
                 # a bare department inside a chain (宣传部部长), or nothing (副市长)
@@ -157,8 +175,13 @@ class ChainParser:
                     if not self.finder.reads_as_clause(text[left:head], verbs=False):  # 除了绿城集团
                         prefix = text[left:head]
                         seg_start = left
+            if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
+                # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,
+                # and the links before it are kept
+                skipped = self._unread_link(text, seg_start)
+                seg_start = skipped + 1 if skipped is not None else seg_start
             for s, e, r in reversed(seg_titles):
-                chain.insert(0, (s, e, r, agency, seg_start, prefix))
+                chain.insert(0, (s, e, r, agency, seg_start, prefix, former))
             if seg_start == 0 or text[seg_start - 1] not in _DELIMS:
                 break
             # previous segment must end with a title right before the delimiter
@@ -172,11 +195,28 @@ class ChainParser:
                 break
         return chain
 
+    def _unread_link(self, text: str, head: int) -> int | None:
+        """The delimiter that opens an unread link of a chain ending at ``head``: a 、 at
+        most 30 characters back with only name characters between, right after a title
+        (国务委员、某部部长、国务院打击…工作部际联席会议总召集人)."""
+        floor = max(0, head - 30)
+        j = head - 1
+        while j >= floor and _HAN.match(text[j]):
+            j -= 1
+        if j < floor or j == head - 1 or text[j] != "、" or not self._title_ends(text, j):
+            return None
+        return j
+
+    def _title_ends(self, text: str, end: int) -> bool:
+        return bool(self.lex.title_at_end(text[max(0, end - 7):end]))
+
     def _assign(self, text: str, chain, ctx: Context, by_end) -> list[TitleHit]:
         out: list[TitleHit] = []
         current: AgencyName | None = None
         committee: AgencyName | None = None  # the last Party committee named (市委)
-        for s, e, role, agency, seg_start, prefix in chain:
+        ended = False  # 原党组书记、院长: 原 reaches the titles after it
+        for s, e, role, agency, seg_start, prefix, former in chain:
+            ended = ended or former
             implicit = False
             target = agency
             post_start = seg_start
@@ -188,7 +228,14 @@ class ChainParser:
                     target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
                     post_start = s - len(prefix)
             named_place = self.finder.place_before(text, s) if target is None else None
-            if target is None:
+            country = self.finder.country_before(text, s) if target is None and not named_place else None
+            if country:
+                # 法国总理 / 美国总统: a foreign official holds a post of his own country's
+                # government, never of China's (国务院 is 总理's body only at home)
+                label = f"{country[1]}政府"
+                target = AgencyName(country[0], s, text[country[0]:s], label, "Organization", None)
+                post_start = country[0]
+            elif target is None:
                 title = self.lex.titles.get(role)
                 template = title.implicit if title else None
                 if template and role not in ("记者", "通讯员"):
@@ -212,7 +259,7 @@ class ChainParser:
                 current = target
                 if target.label.startswith("中共") and target.label.endswith("委员会"):
                     committee = target
-            out.append(TitleHit(role, s, e, target, implicit, post_start, e))
+            out.append(TitleHit(role, s, e, target, implicit, post_start, e, ended))
         return out
 
     def _body_of(self, template: str, place: str, ctx: Context) -> AgencyName:

@@ -60,9 +60,8 @@ class Extractor:
                 am = self._agency(article, t.agency, implicit=t.implicit)
                 out.agencies.append(am)
                 post_ev = article.evidence(min(t.post_start, hit.start), hit.end)
-                out.holdings.append(
-                    Holding(hit.name, t.role, am, text[t.post_start:t.post_end], article.id, article.date, post_ev)
-                )
+                out.holdings.append(Holding(hit.name, t.role, am, text[t.post_start:t.post_end], article.id,
+                                            article.date, post_ev, former=t.former))
         self._bylines(article, out, seen_names, paper)
         self._speakers(article, text, out, seen_names)
         edges = set(doc.to_array("IDX").tolist()) | {len(text)}  # word starts (array: no Token objects)

@@ -66,6 +66,13 @@ class Lexicon:
             for name in names.split(","):
                 self.cities[name] = province
         self.surnames = _load_surnames(vocab_dir)
+        self.countries: dict[str, str] = {}  # a foreign country as written -> its name
+        if (Path(vocab_dir) / "countries.tsv").is_file():
+            for row in read_tsv("countries.tsv", vocab_dir):
+                self.countries[row[0]] = row[0]
+                for short in (row[1].split(",") if len(row) > 1 and row[1] != "-" else ()):
+                    if len(short) >= 2:
+                        self.countries[short] = row[0]
         self.title_re = re.compile(f"(?:{alternation(self.titles)})(?!会|台|团)")
         self.suffix_alt = alternation(self.suffixes)
         self.suffix_end_re = re.compile(f"(?:{self.suffix_alt})$")

@@ -37,6 +37,7 @@ _EXPORTS = {
     "explain": "kg.api",
     "validate": "kg.api",
     "evaluate": "kg.api",
+    "evaluate_ner": "kg.api",
     "display": "kg.view.viz",
 }
 

@@ -23,7 +23,7 @@ from .builder import BuildResult, build
 from .records import Extraction, Source
 
 __all__ = ["build", "BuildResult", "open", "KnowledgeGraph", "Rows", "Validation", "extract_text", "articles",
-           "query", "explain", "validate", "evaluate"]
+           "query", "explain", "validate", "evaluate", "evaluate_ner"]
 
 
 def extract_text(text: str, date: str | None = None, city: str | None = None,
@@ -76,6 +76,64 @@ def explain(out: str | os.PathLike, node: str):
 def validate(out: str | os.PathLike, sources: str | os.PathLike | None = None) -> "Validation":
     """``kg.open(out).validate(sources)``: SHACL and evidence anchors."""
     return open(out).validate(sources)
+
+
+def evaluate_ner(path: str | os.PathLike, grammar: bool = False, limit: int | None = None) -> dict:
+    """Per-label precision, recall and F1 of kg's spans on labelled NER data (``kg eval-ner``).
+
+    path (str | PathLike): CLUENER JSON lines, or BIO / BMES character columns (People's
+        Daily, Resume NER), or MSRA sentences with tags.txt beside them.
+    grammar (bool): score the grammar's spans (persons, titles of posts, agencies) instead
+        of the statistical recogniser's.
+    limit (int | None): score the first ``limit`` sentences only.
+    RETURNS (dict): data set, sentences, and per label (PER, TITLE, GOV, ORG, all) the
+        precision, recall, f1, tp, fp and fn. Labels the data set does not annotate are
+        not scored; where it does not tell GOV from ORG, both count as ORG.
+    """
+    from .nlp.ner import ANNOTATED, data_set_of, kg_spans, read_examples
+    from .scoring import score_spans
+
+    data_set = data_set_of(path)
+    examples = read_examples(path)[:limit]
+    labels = ANNOTATED[data_set]
+    texts = [e.text for e in examples]
+    predicted = _grammar_spans(texts) if grammar else _model_spans(texts)
+    if "GOV" not in labels:
+        predicted = [{(s, e, "ORG" if lab == "GOV" else lab) for s, e, lab in p} for p in predicted]
+    gold = [kg_spans(e, data_set) for e in examples]
+    return {"data_set": data_set, "sentences": len(examples), "system": "grammar" if grammar else "model",
+            **score_spans(gold, predicted, labels)}
+
+
+def _model_spans(texts: list[str]) -> list[set]:
+    from .nlp.ner import recogniser
+
+    model = recogniser()
+    if model is None:
+        raise FileNotFoundError("No span recogniser is installed (kg/data/ner) - run scripts/train_ner.py")
+    return [{(s.start, s.end, s.label) for s in spans} for spans in model.pipe(texts)]
+
+
+_GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}
+
+
+def _grammar_spans(texts: list[str]) -> list[set]:
+    """The grammar's spans of each sentence: persons (PER), the title before each person
+    given a post (TITLE), agencies named (GOV for state and Party bodies, else ORG)."""
+    from .builder import extract_source
+
+    out = []
+    for text in texts:
+        ex = extract_source(Source(id="s", path="<text>", raw=text, layout="article"), use_model=False)[0]
+        spans = {(p.evidence.start, p.evidence.end, "PER") for p in ex.persons if p.cue != "coref"}
+        spans |= {(a.evidence.start, a.evidence.end, "GOV" if a.kind in _GOV_KINDS else "ORG")
+                  for a in ex.agencies if not a.implicit}
+        for h in ex.holdings:
+            end = h.evidence.end - len(h.person)
+            if text[end - len(h.role):end] == h.role:
+                spans.add((end - len(h.role), end, "TITLE"))
+        out.append(spans)
+    return out
 
 
 def evaluate(gold: str | os.PathLike, out: str | os.PathLike) -> dict:

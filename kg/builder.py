@@ -11,6 +11,7 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
@@ -38,25 +39,24 @@ class BuildResult:
 
 PARALLEL_MIN_CHARS = 200_000  # below this, starting workers costs more than it saves
 VALIDATE_MAX_TRIPLES = 100_000  # pyshacl is slow on big graphs: past this, `kg validate` on demand
-_EXTRACTOR: Extractor | None = None
+@lru_cache(maxsize=2)
+def _extractor(use_model: bool = True) -> Extractor:
+    """One extractor per process (and per kind): it loads the vocabularies and models once."""
+    return Extractor(use_model=use_model)
 
 
-def _extractor() -> Extractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
-    return _EXTRACTOR
+def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
+    """Segment one source and extract every article, in order.
 
-
-def extract_source(src: Source) -> list[Extraction]:
-    """Segment one source and extract every article, in order."""
-    extractor = _extractor()
+    use_model (bool): the statistical recogniser fills in where the grammar is silent.
+    """
+    extractor = _extractor(use_model)
     articles = segment(src)
     ctx = page_context(src, articles)
     return [extractor.extract(art, ctx, src.paper) for art in articles]
 
 
-def process_source(src: Source) -> tuple[list[Extraction], list[dict]]:
+def process_source(src: Source, use_model: bool = True) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract one source (runs in a worker process for big builds).
 
     The extractions come back light: each holds a copy of its article without the raw
@@ -65,7 +65,7 @@ def process_source(src: Source) -> tuple[list[Extraction], list[dict]]:
     """
     extractions: list[Extraction] = []
     summaries: list[dict] = []
-    for ex in extract_source(src):
+    for ex in extract_source(src, use_model):
         art = ex.article
         extractions.append(replace(ex, article=replace(art, raw="", offsets=())))
         summaries.append({
@@ -79,17 +79,18 @@ def process_source(src: Source) -> tuple[list[Extraction], list[dict]]:
 
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
-                    jobs: int = 1) -> tuple[list[Extraction], list[dict]]:
+                    jobs: int = 1, use_model: bool = True) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes."""
+    work = partial(process_source, use_model=use_model)
     size = sum(len(s.raw) for s in sources)
     if jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            results = pool.map(process_source, sources, chunksize=max(1, len(sources) // (jobs * 8)))
+            results = pool.map(work, sources, chunksize=max(1, len(sources) // (jobs * 8)))
             results = list(progress(results) if progress else results)
     else:
-        results = [process_source(src) for src in (progress(sources) if progress else sources)]
+        results = [work(src) for src in (progress(sources) if progress else sources)]
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
@@ -97,7 +98,7 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
           html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None,
-          jobs: int = 1, validate: bool = True) -> BuildResult:
+          jobs: int = 1, validate: bool = True, model: bool = True) -> BuildResult:
     """Build a graph from files/folders into the OUT folder.
 
     inputs (list[str]): files or folders.
@@ -107,6 +108,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     stamp (str | None): build time for prov:startedAtTime (ISO); defaults to SOURCE_DATE_EPOCH.
     jobs (int): worker processes for extraction (the graph is the same for any value).
     validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
+    model (bool): fill in with the statistical recogniser where the grammar is silent
+        (False: the grammar alone, ``--no-model``).
     RETURNS (BuildResult): the report (also written to OUT/report.json).
     """
     out = Path(out)
@@ -120,7 +123,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     sources, refused, skipped = read_sources(all_inputs, page_date)
     sources.sort(key=lambda s: s.id)
     bar = _bar("extracting", "source") if progress else None
-    extractions, summaries = extract_sources(sources, bar, jobs=jobs)
+    extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model)
     resolved = resolve(extractions)
     writer = GraphWriter()
     for s in sources:

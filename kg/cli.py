@@ -52,7 +52,8 @@ def _valid_date(ctx, param, value):
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for extraction (same graph for any value).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (kg validate OUT runs it later).")
-def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_validate):
+@click.option("--no-model", is_flag=True, help="The grammar alone: no statistical recogniser filling in.")
+def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_validate, no_model):
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
@@ -68,7 +69,7 @@ def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_valid
 
     try:
         result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
-                       progress=not quiet, jobs=jobs, validate=not no_validate)
+                       progress=not quiet, jobs=jobs, validate=not no_validate, model=not no_model)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     rep = result.report
@@ -145,6 +146,42 @@ def eval_command(gold, out_dir, as_json, misses):
                 items = s.get(key) or []
                 if items:
                     click.echo(f"    {title}: " + "; ".join(map(str, items[:30])) + (" ..." if len(items) > 30 else ""))
+
+
+@cli.command("eval-ner")
+@click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--grammar", is_flag=True, help="Score the grammar's spans instead of the statistical recogniser's.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score the first N sentences only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_ner_command(path, grammar, limit, as_json):
+    """Per-label precision, recall and F1 of kg's spans on labelled NER data.
+
+    FILE is CLUENER JSON lines (.json/.jsonl), a character-per-line BIO or BMES file
+    (People's Daily, Resume NER), or MSRA sentences with tags.txt beside them. Labels:
+    PER, TITLE, GOV, ORG (the mapping is in kg/nlp/ner.py); a data set is scored on the
+    labels it annotates.
+
+    \b
+    Example:
+        kg eval-ner ../shared/data/resume_ner/dev.char.bmes
+        kg eval-ner ../shared/data/cluener2020/train.jsonl --limit 500 --grammar
+    """
+    import json as _json
+
+    from .api import evaluate_ner
+
+    try:
+        scores = evaluate_ner(path, grammar=grammar, limit=limit)
+    except (ValueError, FileNotFoundError) as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        click.echo(_json.dumps(scores, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{scores['system']} on {scores['sentences']} sentences of {path} ({scores['data_set']} labels)")
+    for label, s in scores.items():
+        if isinstance(s, dict):
+            click.echo(f"{label:<6} P {100 * s['precision']:5.1f}  R {100 * s['recall']:5.1f}  F1 {100 * s['f1']:5.1f}"
+                       f"   (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
 
 
 # ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----

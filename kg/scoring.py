@@ -362,3 +362,22 @@ def score_events(gold: dict, events: list[Event]) -> dict:
         "per_event": rows,
         "spurious": spurious,
     }
+
+
+# ---- spans: the recogniser (or the grammar) against labelled NER data -----------------
+
+def score_spans(gold: list[set[tuple[int, int, str]]], predicted: list[set[tuple[int, int, str]]],
+                labels: tuple[str, ...]) -> dict:
+    """Per-label precision, recall and F1 of exact (start, end, label) spans, and their
+    micro average ("all"). Only ``labels`` are scored (those the data set annotates)."""
+    counts = {label: [0, 0, 0] for label in labels}
+    for g, p in zip(gold, predicted):
+        for label in labels:
+            gl = {s for s in g if s[2] == label}
+            pl = {s for s in p if s[2] == label}
+            counts[label][0] += len(gl & pl)
+            counts[label][1] += len(pl - gl)
+            counts[label][2] += len(gl - pl)
+    out = {label: _prf(*c) for label, c in counts.items()}
+    out["all"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    return out

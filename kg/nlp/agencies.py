@@ -17,7 +17,8 @@ from ..vocab.lexicon import Lexicon, alternation, lexicon
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
 _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨、，,。;；:：")
-_CONJ = set("与和及暨")  # join two names: an extension never starts with one
+_CONJ = set("与和及暨")
+_NEGATION = set("未不没")  # 银监会未禁止银行: a clause goes on, no longer name  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
 _LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
@@ -28,9 +29,11 @@ _VERB_IN_BODY = re.compile(
     "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
 )
 _HAN_CHAR = re.compile(f"[{_HAN}]")
-_ANY_PLACE = re.compile(f"[{_HAN}]{{2}}(?:市|县|区)")
+_ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
+#: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
+_PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _NOT_NAME_LEAD = set("本该此这各每其届全我")  # 本届全国委员会: a determiner, not a name
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
@@ -55,7 +58,7 @@ class AgencyFinder:
         sfx = self.lex.suffix_alt
         known = alternation(self.lex.known)
         places = alternation(self.lex.provinces)
-        self._known_re = re.compile(f"(?:{known})(?!门)")
+        self._known_re = re.compile(f"(?:{known})(?!门|分|署)")  # 教育部分配, 商务部署: a word goes on
         self._province_re = re.compile(f"(?:{places})")
         # 市/省/县/区 bare prefix, 中共/中国/国家/全国, or a named place ending in 市/县/区/省
         cities = alternation(self.lex.cities)
@@ -234,8 +237,11 @@ class AgencyFinder:
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
-                # after a boundary, any 2-character place with its level (邹城市委, 曲阜市政府)
+                # after a boundary, any 2- or 3-character place with its level (邹城市委,
+                # 雄安新区管委会)
                 m = _ANY_PLACE.match(text, s)
+                if m and text[s] in _LEFT_BOUNDARY | _STOP_IN_BODY:
+                    m = None
             if not m or m.end() >= end or self._prefix_word(text, m):
                 continue
             if self._extend(text, m.end()) == end:
@@ -272,8 +278,8 @@ class AgencyFinder:
 
     def _name_end(self, text: str, pos: int, first: bool, need_body: bool) -> int | None:
         """End of the shortest well-formed body + suffix starting at ``pos``, or None."""
-        if not first and (text[pos:pos + 1] in _CONJ or self.lex.title_re.match(text, pos)):
-            return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委: a title follows
+        if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self.lex.title_re.match(text, pos)):
+            return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委: a title follows; 银监会未…
         limit = min(len(text), pos + MAX_BODY + 12)
         for m in self._suffix_re.finditer(text, pos, limit):
             body = text[pos:m.start()]
@@ -380,13 +386,16 @@ class AgencyFinder:
 
     def resolve_department(self, surface: str, parent: AgencyName, ctx: Context) -> tuple[str, str, str | None] | None:
         """A department named without a place (宣传部) inside a chain after its parent (市委)."""
-        if parent.kind == "PartyOrgan" and parent.label.startswith("中共") and parent.label.endswith("委员会"):
+        party = parent.kind == "PartyOrgan" and parent.label.startswith("中共") and parent.label.endswith("委员会")
+        if party and surface.endswith(_PARTY_DEPARTMENT):
             place = parent.label[2:-3]
             key = "委" + surface
             if key in self.lex.place_bodies:
                 pb = self.lex.place_bodies[key]
                 return pb.template.format(place=place), pb.kind, parent.label
             return f"中共{place}委{self._expand(surface)}", "PartyOrgan", parent.label
+        if party and not self._split_place(surface, ctx)[0]:
+            return self.canonical(parent.label[2:-3] + surface, ctx)  # 高新区党工委 + 管委会: the place's
         return self.canonical(surface, ctx)
 
 

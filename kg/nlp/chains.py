@@ -112,8 +112,10 @@ class ChainParser:
         hits: list[PersonHit] = []
         taken_until = -1
         for i, (ts, te, role) in enumerate(titles):
-            if ts < taken_until or self.lex.titles[role].family == "press":
-                continue  # reporters come from bylines
+            if ts < taken_until:
+                continue
+            if self.lex.titles[role].family == "press" and not self._medium_before(text, ts, by_end):
+                continue  # reporters come from bylines, unless the text names their medium (新华社记者)
             n = self.name_at(text, te)
             if not n:
                 continue
@@ -128,7 +130,7 @@ class ChainParser:
                 for t in resolved:
                     title = self.lex.titles.get(t.role)
                     if t.agency is None and last is not None and not (title and title.implicit):
-                        t.agency = last
+                        t.agency = self._shared(last, t.role, title, ctx)
             hit = PersonHit(text[te:te + n], te, te + n, resolved)
             hits.append(hit)
             taken_until = te + n
@@ -195,6 +197,22 @@ class ChainParser:
                 break
         return chain
 
+    def _shared(self, last: AgencyName, role: str, title, ctx: Context) -> AgencyName | None:
+        """The agency the next official of a list shares: the same one, except that a
+        government title after a place's Party committee is the place's government
+        (王庄镇党委书记甲、镇长乙 -> 王庄镇人民政府)."""
+        if not (last.kind == "PartyOrgan" and title and title.family == "gov"):
+            return last
+        place = last.label[2:-3] if last.label.startswith("中共") and last.label.endswith("委员会") else None
+        if place and role.endswith(place[-1] + "长"):
+            return AgencyName(-1, -1, "", f"{place}人民政府", "GovernmentAgency", None)
+        return None
+
+    def _medium_before(self, text: str, end: int, by_end) -> bool:
+        """Whether a medium (新华社, 某某日报) is named right before ``end``."""
+        agency = by_end.get(end)
+        return agency is not None and agency.kind == "Newspaper"
+
     def _unread_link(self, text: str, head: int) -> int | None:
         """The delimiter that opens an unread link of a chain ending at ``head``: a 、 at
         most 30 characters back with only name characters between, right after a title
@@ -228,7 +246,9 @@ class ChainParser:
                     target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
                     post_start = s - len(prefix)
             named_place = self.finder.place_before(text, s) if target is None else None
-            country = self.finder.country_before(text, s) if target is None and not named_place else None
+            title = self.lex.titles.get(role)
+            country = (self.finder.country_before(text, s)
+                       if target is None and not named_place and title and title.family in ("gov", "party") else None)
             if country:
                 # 法国总理 / 美国总统: a foreign official holds a post of his own country's
                 # government, never of China's (国务院 is 总理's body only at home)

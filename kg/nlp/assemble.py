@@ -1,0 +1,148 @@
+"""Posts assembled from the recogniser's spans, where the grammar is silent.
+
+The policy (README, "Posts: the grammar and the model"):
+
+1. The grammar's people and posts stand as they are; the model never overrides them.
+2. A person the model finds and the grammar does not becomes a mention (cue ``ner``)
+   when the spans give it a post, or when it is a transliterated name (艾伦·史密斯):
+   alone, a name the model reads is not sure enough to keep.
+3. A person the grammar gave no post gets the posts the spans around the name spell:
+   ``[ORG|GOV] TITLE (、 [ORG|GOV] TITLE)* PER (、 PER)*`` and ``[ORG|GOV] PER TITLE``.
+   Each title takes the nearest organisation to its left in the chain; one with none
+   takes nothing (a post needs an agency). Organisations are canonicalised by the same
+   grammar as the grammar's own (市发改委 -> 聊城市发展和改革委员会); a foreign country's
+   body stays foreign.
+4. Titles the vocabulary knows are atomic roles; a title it does not know is kept as the
+   model read it when it is 2–8 characters of one word class (总召集人).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..records import Context
+from ..vocab.lexicon import Lexicon
+from .agencies import AgencyFinder, AgencyName
+from .ner import Span
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_JOIN = set("、兼")  # between two links of a chain, or two names of a list
+_ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
+
+
+@dataclass(slots=True)
+class Post:
+    role: str
+    start: int  # the title's span
+    end: int
+    agency: AgencyName
+    post_start: int  # the post's span (organisation + title)
+
+
+@dataclass(slots=True)
+class Found:
+    """A person the recogniser found, with the posts its spans spell."""
+
+    name: str
+    start: int
+    end: int
+    posts: list[Post] = field(default_factory=list)
+
+
+class Assembler:
+    """Reads persons and posts out of recognised spans (see the module's policy)."""
+
+    def __init__(self, finder: AgencyFinder, lex: Lexicon) -> None:
+        self.finder = finder
+        self.lex = lex
+
+    def assemble(self, text: str, spans: list[Span], ctx: Context) -> list[Found]:
+        """Persons and their posts in ``text``; ``spans`` are the recogniser's, in order."""
+        spans = sorted(spans, key=lambda s: s.start)
+        found: list[Found] = []
+        for i, span in enumerate(spans):
+            if span.label != "PER" or not self._is_name(text[span.start:span.end]):
+                continue
+            person = Found(text[span.start:span.end], span.start, span.end)
+            person.posts = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
+            found.append(person)
+        return found
+
+    @staticmethod
+    def _joined(text: str, end: int, start: int) -> bool:
+        return start == end or (start == end + 1 and text[end] in _JOIN)
+
+    def _is_name(self, name: str) -> bool:
+        return 2 <= len(name) <= 12 and bool(_HAN.match(name[0])) and not self.finder.is_place_or_agency(name)
+
+    def _chain_before(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[Post]:
+        """[ORG] TITLE (、[ORG] TITLE)* right before spans[i] (a list of names: before its first)."""
+        k = i
+        while k > 0 and spans[k - 1].label == "PER" and self._joined(text, spans[k - 1].end, spans[k].start):
+            k -= 1  # 副主席A、B、C: the chain stands before the first name
+        links: list[Span] = []
+        pos = spans[k].start
+        j = k - 1
+        while j >= 0 and spans[j].label in ("TITLE", "GOV", "ORG") and spans[j].end in (pos, pos - 1):
+            if spans[j].end == pos - 1 and text[pos - 1] not in _JOIN:
+                break
+            links.insert(0, spans[j])
+            pos = spans[j].start
+            j -= 1
+        return self._posts(text, links, ctx)
+
+    def _title_after(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[Post]:
+        """[ORG] PER TITLE: 阿里巴巴集团张三董事长."""
+        per = spans[i]
+        if i == 0 or i + 1 >= len(spans):
+            return []
+        org, title = spans[i - 1], spans[i + 1]
+        if org.label in ("GOV", "ORG") and org.end == per.start and title.label == "TITLE" and title.start == per.end:
+            return self._posts(text, [org, title], ctx)
+        return []
+
+    def _posts(self, text: str, links: list[Span], ctx: Context) -> list[Post]:
+        posts: list[Post] = []
+        agency: AgencyName | None = None
+        for link in links:
+            surface = text[link.start:link.end]
+            if link.label in ("GOV", "ORG"):
+                agency = self._agency(text, link, ctx)
+                continue
+            role, lead = self._role(surface)
+            if role is None:
+                continue
+            if lead:  # 市长 read as one span with its body: 公安部部长
+                inner = Span(link.start, link.start + len(lead), "GOV")
+                agency = self._agency(text, inner, ctx) if self.finder.suffix_end(lead) else agency
+            if agency is not None:
+                posts.append(Post(role, link.end - len(role), link.end, agency, agency.start if agency.start >= 0 else link.start))
+        return posts
+
+    def _role(self, surface: str) -> tuple[str | None, str]:
+        """(atomic role, the text before it) of a TITLE span."""
+        if surface in self.lex.titles:
+            title = self.lex.titles[surface]
+            return (None, "") if title.family == "press" else (surface, "")
+        known = self.lex.title_at_end(surface)
+        if known:
+            return known, surface[:-len(known)]
+        if 2 <= len(surface) <= 8 and _HAN.fullmatch(surface):
+            return surface, ""
+        return None, ""
+
+    def _agency(self, text: str, span: Span, ctx: Context) -> AgencyName:
+        surface = text[span.start:span.end]
+        country = self.finder.country_before(text, span.start) or self._country_inside(surface)
+        if country:
+            return AgencyName(span.start, span.end, surface, surface, "Organization", None)
+        canon = self.finder.canonical(surface, ctx)
+        if canon:
+            return AgencyName(span.start, span.end, surface, *canon)
+        return AgencyName(span.start, span.end, surface, surface, _ORG_KIND[span.label], None)
+
+    def _country_inside(self, surface: str):
+        for n in range(min(8, len(surface) - 1), 1, -1):
+            if surface[:n] in self.lex.countries:
+                return 0, self.lex.countries[surface[:n]]
+        return None

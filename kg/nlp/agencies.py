@@ -29,6 +29,8 @@ _VERB_IN_BODY = re.compile(
     "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
 )
 _HAN_CHAR = re.compile(f"[{_HAN}]")
+# persons, modal verbs and speech in a name with no place prefix: a clause, not a name
+_SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
 _ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
@@ -223,8 +225,8 @@ class AgencyFinder:
             body = text[p:q]
             if not 4 <= len(body) <= MAX_BODY:
                 continue
-            if self.reads_as_clause(body) or self._place_inside.search(body, 1):
-                continue  # a clause (…联合山东交通学院), not a name
+            if self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1):
+                continue  # a clause (…联合山东交通学院, 我们要高度重视医院), not a name
             out.append((p, m.end()))
         return out
 

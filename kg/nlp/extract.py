@@ -40,7 +40,11 @@ def page_context(source: Source, articles: list[Article]) -> Context:
 #: (benchmarks/heldout_people.py, benchmarks/heldout_posts.py): the grammar's posts were
 #: right 0.96 of the time on unseen national news, the recogniser's about 0.8
 CONFIDENCE = {"grammar": 0.95, "byline": 0.99, "ner-person": 0.85, "ner-post": 0.8}
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]?")
+_SENTENCE_END = "。！？!?；;\n"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
 class Extractor:
@@ -183,22 +187,24 @@ class Extractor:
 
     def _fill(self, article: Article, text: str, ctx: Context, out: Extraction, seen: dict,
               posted: list[tuple[int, int]]) -> None:
-        """The recogniser where the grammar is silent: on the sentences with a title (or a
-        transliterated name) that no post of the grammar covers (policy: ``nlp.assemble``)."""
-        sentences = [m for m in _SENTENCE.finditer(text) if self._silent(text, m.start(), m.end(), posted)]
-        if not sentences:
+        """The recogniser where the grammar is silent (policy: ``nlp.assemble``): on a window
+        around every title that a name may follow and no post of the grammar covers. The
+        model reads a few thousand characters a second, the grammar a few hundred
+        thousand: it runs on those windows only."""
+        windows = self._silent_windows(text, posted)
+        if not windows:
             return
         grammar = {(p.start, p.end): p for p in out.persons if p.start >= 0}
         with_post = {pe for _, pe in posted}  # where the names the grammar gave a post end
-        for m, spans in zip(sentences, self.recogniser.pipe(m.group() for m in sentences)):
-            for found in self.assembler.assemble(m.group(), spans, ctx):
-                s, e = m.start() + found.start, m.start() + found.end
+        for (w0, w1), spans in zip(windows, self.recogniser.pipe(text[w0:w1] for w0, w1 in windows)):
+            for found in self.assembler.assemble(text[w0:w1], spans, ctx):
+                s, e = w0 + found.start, w0 + found.end
                 overlap = next((p for (ps, pe), p in grammar.items() if ps < e and s < pe), None)
                 if overlap is not None and overlap.end in with_post:
                     continue  # the grammar gave this person a post: it stands
                 name = overlap.name if overlap is not None else found.name
                 if overlap is None:
-                    if any(ps <= s < pe for ps, pe in grammar) or not (found.posts or "·" in name):
+                    if not (found.posts or "·" in name):
                         continue  # alone, a name the model reads is not sure enough to keep
                     pm = PersonMention(name, article.id, article.evidence(s, e), cue="ner", start=s, end=e,
                                        confidence=CONFIDENCE["ner-person"])
@@ -207,21 +213,30 @@ class Extractor:
                     grammar[(s, e)] = pm
                 for post in found.posts:
                     a = post.agency
-                    a = AgencyName(a.start + m.start(), a.end + m.start(), a.surface, a.label, a.kind, a.parent)
+                    a = AgencyName(a.start + w0, a.end + w0, a.surface, a.label, a.kind, a.parent)
                     am = self._agency(article, a)
                     out.agencies.append(am)
-                    ps = m.start() + post.post_start
-                    out.holdings.append(Holding(name, post.role, am, text[ps:m.start() + post.end], article.id,
+                    ps = w0 + post.post_start
+                    out.holdings.append(Holding(name, post.role, am, text[ps:w0 + post.end], article.id,
                                                 article.date, article.evidence(min(ps, s), e),
                                                 confidence=CONFIDENCE["ner-post"]))
 
-    def _silent(self, text: str, start: int, end: int, posted: list[tuple[int, int]]) -> bool:
-        """Whether a sentence holds a title (or a 外国·人名) that no grammar post covers."""
+    def _silent_windows(self, text: str, posted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """[start, end) windows around the titles no grammar post covers and a name may
+        follow (within their sentence: 40 characters before, the name after), merged."""
         lex = self.assembler.lex
-        for t in lex.title_re.finditer(text, start, end):
-            if lex.titles[t.group()].family != "press" and not any(ps <= t.start() < pe for ps, pe in posted):
-                return True
-        return "·" in text[start:end]
+        windows: list[tuple[int, int]] = []
+        for t in lex.title_re.finditer(text):
+            if (lex.titles[t.group()].family == "press" or t.end() >= len(text) or not _HAN_RE.match(text[t.end()])
+                    or any(ps <= t.start() < pe for ps, pe in posted)):
+                continue
+            s0 = max(t.start() - 40, _sentence_start(text, t.start()))
+            s1 = min(len(text), t.end() + (16 if "·" in text[t.end():t.end() + 12] else 6))
+            if windows and s0 <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], s1))
+            else:
+                windows.append((s0, s1))
+        return windows
 
     def _later_mentions(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""

@@ -271,11 +271,17 @@ class Recogniser:
         self.nlp = spacy.load(path)
 
     def spans(self, text: str) -> list[Span]:
-        return [Span(e.start_char, e.end_char, e.label_) for e in self.nlp(text).ents]
+        return next(iter(self.pipe([text])))
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Span]]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield [Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> list[list[Span]]:
+        """The spans of every text. The matrix products run on one BLAS thread: kg runs
+        one extractor per core, and more threads on small matrices spin (ten times slower
+        on a busy machine)."""
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1, user_api="blas"):
+            return [[Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
+                    for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 
 
 @lru_cache(maxsize=1)

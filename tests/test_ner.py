@@ -1,0 +1,77 @@
+"""Labelled NER data and its scores: the three formats kg eval-ner reads, the label
+mapping, per-label scoring, and the command on the grammar and on the model."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.nlp.ner import data_set_of, kg_spans, read_examples, recogniser
+from kg.scoring import score_spans
+
+CLUENER = {"text": "浙江省财政厅厅长王建新表示", "label": {"government": {"浙江省财政厅": [[0, 5]]},
+                                                        "position": {"厅长": [[6, 7]]}, "name": {"王建新": [[8, 10]]}}}
+
+
+@pytest.fixture
+def files(tmp_path):
+    cl = tmp_path / "cluener.jsonl"
+    cl.write_text(json.dumps(CLUENER, ensure_ascii=False) + "\n", encoding="utf-8")
+    bmes = tmp_path / "resume.char.bmes"
+    bmes.write_text("".join(f"{c} {t}\n" for c, t in zip("王建新，董事长", ["B-NAME", "M-NAME", "E-NAME", "O", "B-TITLE",
+                                                                     "M-TITLE", "E-TITLE"])) + "\n", encoding="utf-8")
+    bio = tmp_path / "pd.bio"
+    bio.write_text("".join(f"{c} {t}\n" for c, t in zip("李小明到北京", ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC"]))
+                   + "\n", encoding="utf-8")
+    return cl, bmes, bio
+
+
+def test_ner_reads_the_three_formats_with_their_label_maps(files):
+    cl, bmes, bio = files
+    assert [data_set_of(f) for f in files] == ["cluener", "resume", "pd"]
+    (ex,) = read_examples(cl)
+    assert kg_spans(ex, "cluener") == {(0, 6, "GOV"), (6, 8, "TITLE"), (8, 11, "PER")}
+    (ex,) = read_examples(bmes)
+    assert kg_spans(ex, "resume") == {(0, 3, "PER"), (4, 7, "TITLE")}
+    (ex,) = read_examples(bio)
+    assert kg_spans(ex, "pd") == {(0, 3, "PER")}  # LOC is not kg's
+
+
+def test_ner_bad_line_is_named(tmp_path):
+    bad = tmp_path / "x.bio"
+    bad.write_text("王 B-PER\n这一行不对\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="x.bio:2"):
+        read_examples(bad)
+
+
+def test_ner_score_spans_per_label():
+    gold = [{(0, 3, "PER"), (4, 7, "TITLE")}]
+    pred = [{(0, 3, "PER"), (4, 6, "TITLE"), (8, 9, "ORG")}]
+    s = score_spans(gold, pred, ("PER", "TITLE", "ORG"))
+    assert (s["PER"]["f1"], s["TITLE"]["recall"], s["ORG"]["precision"]) == (1.0, 0.0, 0.0)
+    assert (s["all"]["tp"], s["all"]["fp"], s["all"]["fn"]) == (1, 2, 1)
+
+
+def test_ner_cli_scores_the_grammar(files):
+    cl, _, _ = files
+    result = CliRunner().invoke(cli, ["eval-ner", str(cl), "--grammar", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["system"] == "grammar" and scores["sentences"] == 1
+    assert scores["PER"]["tp"] == 1 and scores["GOV"]["tp"] == 1 and scores["TITLE"]["tp"] == 1
+
+
+@pytest.mark.skipif(recogniser() is None, reason="no trained recogniser in kg/data/ner")
+def test_ner_cli_scores_the_model(files):
+    _, bmes, _ = files
+    result = CliRunner().invoke(cli, ["eval-ner", str(bmes)])
+    assert result.exit_code == 0, result.output
+    assert "PER" in result.output and "TITLE" in result.output and "GOV" not in result.output
+
+
+@pytest.mark.skipif(recogniser() is None, reason="no trained recogniser in kg/data/ner")
+def test_ner_model_spans_map_onto_the_text():
+    text = "国务院副总理钱立新出席开幕式"
+    spans = recogniser().spans(text)
+    assert spans and all(0 <= s.start < s.end <= len(text) and s.label in ("PER", "TITLE", "GOV", "ORG") for s in spans)
+    assert ("钱立新", "PER") in {(text[s.start:s.end], s.label) for s in spans}

@@ -1,0 +1,131 @@
+"""Posts on news kg was not written for: former posts, chains with an unread link,
+foreign officials, transliterated names, county-level cities, villages, zones, media,
+national short forms, and agency names that are clause fragments. Invented names."""
+import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+
+import kg
+from kg.graph.namespace import KG, ORG, TIME
+from kg.nlp.agencies import AgencyFinder
+from kg.nlp.assemble import Assembler
+from kg.nlp.ner import Span
+from kg.records import Context
+from kg.vocab.lexicon import lexicon
+
+
+def _posts(text: str, city: str | None = None, model: bool = False) -> set[tuple]:
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article", date="2024-05-01", city=city),
+                        use_model=model)[0]
+    return {(h.person, h.role, h.agency.label, h.former) for h in ex.holdings}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("最高人民法院原党组书记、院长周建国接受审查调查。",
+     {("周建国", "党组书记", "最高人民法院", True), ("周建国", "院长", "最高人民法院", True)}),
+    ("山西省委原书记李家和被开除党籍。", {("李家和", "书记", "中共山西省委员会", True)}),
+    ("最高人民检察院副检察长孙建平主持会议。", {("孙建平", "副检察长", "最高人民检察院", False)}),
+])
+def test_posts_former_posts_are_ended_never_part_of_a_name(text, expected):
+    assert _posts(text) == expected
+
+
+def test_posts_chain_keeps_its_links_when_one_is_unread():
+    got = _posts("国务委员、公安部部长、国务院打击治理电信网络新型违法犯罪工作部际联席会议总召集人罗文东出席会议。")
+    assert ("罗文东", "国务委员", "中华人民共和国国务院", False) in got
+    assert ("罗文东", "部长", "中华人民共和国公安部", False) in got
+    assert not any(role == "总召集人" and "公安部" in agency for _, role, agency, _ in got)
+
+
+@pytest.mark.parametrize("text,person,role,agency", [
+    ("法国总理巴尔尼会见了中国代表团。", "巴尔尼", "总理", "法国政府"),
+    ("美中贸易全国委员会会长艾伦·史密森表示，", "艾伦·史密森", "会长", "美中贸易全国委员会"),
+])
+def test_posts_foreign_officials_keep_their_own_bodies(text, person, role, agency):
+    got = _posts(text)
+    assert (person, role, agency, False) in got
+    assert not any("中华人民共和国" in a for _, _, a, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("河北省辛集市副市长王红霞正在现场指导。", ("王红霞", "副市长", "辛集市人民政府", False)),
+    ("济宁市邹城市副市长王红霞表示，", ("王红霞", "副市长", "邹城市人民政府", False)),
+    ("小岗村党委书记李金柱介绍，", ("李金柱", "党委书记", "中共小岗村委员会", False)),
+    ("雄安新区管委会主任张国栋介绍，", ("张国栋", "主任", "雄安新区管理委员会", False)),
+    ("新华社记者姚君芳报道，", ("姚君芳", "记者", "新华通讯社", False)),
+    ("银保监会副主席梁少文表示，", ("梁少文", "副主席", "中国银行保险监督管理委员会", False)),
+    ("人社部副部长李忠良说，", ("李忠良", "副部长", "中华人民共和国人力资源和社会保障部", False)),
+    ("阿里巴巴集团CEO张立民在会上发言。", ("张立民", "CEO", "阿里巴巴集团", False)),
+])
+def test_posts_bodies_national_news_names(text, expected):
+    assert expected in _posts(text)
+
+
+def test_posts_next_official_of_a_list_gets_the_places_government():
+    got = _posts("王庄镇党委书记张大为、镇长李小峰出席。")
+    assert ("李小峰", "镇长", "王庄镇人民政府", False) in got
+    assert not any(p == "李小峰" and "中共" in a for p, _, a, _ in got)
+
+
+@pytest.mark.parametrize("text", ["阳谷县地处鲁西平原。", "我们要高度重视医院建设。", "银监会未禁止银行开展业务。",
+                                  "教育部分配名额。"])
+def test_posts_agency_is_never_a_clause_fragment(text):
+    names = {a.surface for a in AgencyFinder().find(text, Context())}
+    assert all(len(n) <= 6 for n in names), names
+    assert not any(w in n for n in names for w in ("地处", "重视", "未禁止", "部分"))
+
+
+def test_posts_foreign_country_only_for_state_titles():
+    got = _posts("南非导演王大明执导了这部影片。")
+    assert not any("政府" in a for _, _, a, _ in got)
+
+
+# -- the model's spans, assembled (no model needed: the spans are given) ------------------
+
+def _assemble(text, spans):
+    parser_lex = lexicon()
+    return Assembler(AgencyFinder(parser_lex), parser_lex).assemble(text, spans, Context(city="济宁市"))
+
+
+def test_posts_assembler_reads_a_chain_and_a_list():
+    text = "易兰设计公司创意总监余为宁、张小兵出席"
+    spans = [Span(0, 6, "ORG"), Span(6, 10, "TITLE"), Span(10, 13, "PER"), Span(14, 17, "PER")]
+    found = _assemble(text, spans)
+    assert [(f.name, [(p.role, p.agency.label) for p in f.posts]) for f in found] == [
+        ("余为宁", [("总监", "易兰设计公司")]), ("张小兵", [("总监", "易兰设计公司")])]
+
+
+def test_posts_assembler_gives_no_post_without_an_agency():
+    text = "著名导演何小平"
+    found = _assemble(text, [Span(2, 4, "TITLE"), Span(4, 7, "PER")])
+    assert [(f.name, f.posts) for f in found] == [("何小平", [])]
+
+
+def test_posts_assembler_canonicalises_and_keeps_foreign_bodies_foreign():
+    text = "市发改委主任王东、美国商务部部长约翰·史密森"
+    spans = [Span(0, 4, "GOV"), Span(4, 6, "TITLE"), Span(6, 8, "PER"),
+             Span(9, 14, "GOV"), Span(14, 16, "TITLE"), Span(16, 22, "PER")]
+    found = {f.name: [(p.role, p.agency.label) for p in f.posts] for f in _assemble(text, spans)}
+    assert found["王东"] == [("主任", "济宁市发展和改革委员会")]
+    assert found["约翰·史密森"] == [("部长", "美国商务部")]
+
+
+# -- the graph: confidence and former posts -------------------------------------------
+
+def test_posts_rdf_former_membership_has_an_end_and_confidence(tmp_path):
+    page = tmp_path / "page-2024-05-01.txt"
+    page.write_text("最高人民法院原党组书记、院长周建国接受审查调查。\n济宁市统计局局长王立国介绍。\n", encoding="utf-8")
+    result = kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
+    assert result.report["shacl_conforms"] is True
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    former = set(g.subjects(KG.former, Literal(True)))
+    assert len(former) == 2
+    for mem in former:
+        interval = g.value(mem, ORG.memberDuring)
+        assert g.value(interval, TIME.hasEnd) is not None and g.value(interval, TIME.hasBeginning) is None
+    confidences = {float(c) for c in g.objects(None, KG.confidence)}
+    assert confidences and all(0 < c <= 1 for c in confidences)
+    assert all(c.datatype == XSD.decimal for c in g.objects(None, KG.confidence))

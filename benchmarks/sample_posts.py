@@ -1,0 +1,50 @@
+"""A random sample of the posts kg writes for news it never saw, to judge by hand.
+
+The held-out TEST sentences of scripts/ner/convert.py's splits (never trained or tuned
+on): People's Daily NER and MSRA NER (national news of the People's Daily) and CLUENER
+(Sina news), each read as an article of its own; every post kg writes (with the span
+recogniser) is listed with the sentence it comes from, and a seeded sample of them is
+printed as TSV: a judge marks each right or wrong (benchmarks/data/posts_sample_judged.tsv
+holds one such judgement).
+
+    python benchmarks/sample_posts.py [--n 100] [--seed 11] > sample.tsv
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from heldout_posts import cluener_split, news_test  # noqa: E402
+
+from kg.builder import extract_source  # noqa: E402
+from kg.records import Source  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=11)
+    args = ap.parse_args()
+    texts = [e.text for e in news_test() + cluener_split("test")]
+    posts = []
+    for i, text in enumerate(texts):
+        for ex in extract_source(Source(id=f"s{i}", path="news", raw=text, layout="article", date="1998-05-01")):
+            for h in ex.holdings:
+                posts.append((h.person, h.role, h.agency.label, "former" if h.former else "",
+                              f"{h.confidence:.2f}", h.evidence.sentence.replace("\t", " ")))
+    posts.sort()
+    sample = random.Random(args.seed).sample(posts, min(args.n, len(posts)))
+    print(f"# {len(posts)} posts written for {len(texts)} held-out sentences; a sample of {len(sample)}")
+    print("person\trole\tagency\tformer\tconfidence\tsentence")
+    for row in sample:
+        print("\t".join(row))
+
+
+if __name__ == "__main__":
+    main()

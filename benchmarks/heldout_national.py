@@ -22,6 +22,7 @@ GOLD = Path(__file__).parent / "data" / "heldout_national.jsonl"
 
 from kg.builder import extract_source  # noqa: E402
 from kg.records import Source  # noqa: E402
+from kg.scoring import prf  # noqa: E402
 
 
 def _post_match(pred: tuple, gold: dict) -> bool:
@@ -29,13 +30,6 @@ def _post_match(pred: tuple, gold: dict) -> bool:
     agency = gold["agency"]
     return (name == gold["person"] and role == gold["role"] and former == bool(gold.get("former"))
             and any(agency == x or (agency in x) or (x and x in agency) for x in (surface, label)))
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
 
 
 def run(items: list[dict], use_model: bool, misses: list | None = None) -> dict:
@@ -57,7 +51,7 @@ def run(items: list[dict], use_model: bool, misses: list | None = None) -> dict:
         if misses is not None:
             misses.append({"text": item["text"], "missed": [g for g in gold if g not in hit],
                            "wrong": sorted(p for p in pred if p not in good)})
-    return {k: _prf(*v) for k, v in c.items()}
+    return {k: prf(*v) for k, v in c.items()}
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ SEED = 20240601  # scripts/ner/convert.py: the CLUENER test split is the first 1
 from kg.builder import extract_source  # noqa: E402
 from kg.nlp.ner import kg_spans, read_examples  # noqa: E402
 from kg.records import Source  # noqa: E402
+from kg.scoring import prf  # noqa: E402
 
 
 def cluener_split(split: str) -> list:
@@ -100,10 +101,7 @@ def score(pairs: list[tuple[set, set]], match) -> dict:
         tp += len(hit)
         fn += len(gold) - len(hit)
         fp += len(pred) - len(good)
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
+    return prf(tp, fp, fn)
 
 
 _STATE = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}

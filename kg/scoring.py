@@ -190,7 +190,8 @@ KIND_MAP = {"change_yoy": "change", "difference": "change", "change": "change",
             "count": "count"}
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict:
+def prf(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 (rounded to 4 places) with the counts."""
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -225,7 +226,7 @@ def score_figures(gold: dict, figures: list[Figure]) -> dict:
     rest = rest - optional  # matching an optional item is neither right nor wrong
     fp = sum(rest.values())
     fn = sum((required - predicted).values())
-    out = _prf(tp, fp, fn)
+    out = prf(tp, fp, fn)
     right = total = 0
     for f in figures:
         kinds = gold_kinds.get((f.value, f.unit))
@@ -290,7 +291,7 @@ def score_programs(gold: dict, programs: list[Program], ratio: float = 0.6) -> d
             matched_gold.add(hit)
             tp += not golds[hit][1]
     fn = sum(1 for i, (names, opt) in enumerate(golds) if not opt and i not in matched_gold)
-    out = _prf(tp, fp, fn)
+    out = prf(tp, fp, fn)
     out["missed"] = [sorted(n)[0] for i, (n, o) in enumerate(golds) if not o and i not in matched_gold]
     out["spurious"] = spurious
     return out
@@ -350,7 +351,7 @@ def score_events(gold: dict, events: list[Event]) -> dict:
     req = [r for r in rows if not r["optional"]]
     spurious = sorted(k for k in merged if k not in used)
     found = sum(r["found"] for r in req)
-    out = _prf(len(merged) - len(spurious), len(spurious), len(req) - found)
+    out = prf(len(merged) - len(spurious), len(spurious), len(req) - found)
     out["recall"] = round(found / len(req), 4) if req else 0.0
     p, r_ = out["precision"], out["recall"]
     out["f1"] = round(2 * p * r_ / (p + r_), 4) if p + r_ else 0.0
@@ -378,6 +379,6 @@ def score_spans(gold: list[set[tuple[int, int, str]]], predicted: list[set[tuple
             counts[label][0] += len(gl & pl)
             counts[label][1] += len(pl - gl)
             counts[label][2] += len(gl - pl)
-    out = {label: _prf(*c) for label, c in counts.items()}
-    out["all"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    out = {label: prf(*c) for label, c in counts.items()}
+    out["all"] = prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
     return out

@@ -280,8 +280,18 @@ class Recogniser:
         from threadpoolctl import threadpool_limits
 
         with threadpool_limits(1, user_api="blas"):
-            return [[Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            return [[span for e in doc.ents if (span := _trimmed(e.text, e.start_char, e.label_))]
                     for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _trimmed(text: str, start: int, label: str) -> Span | None:
+    """A span without the spaces at its edges (the model saw almost none in training), or
+    None when nothing is left."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    start += len(text) - len(text.lstrip())
+    return Span(start, start + len(stripped), label)
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,8 @@ import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
 from datetime import datetime, timezone
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable
 

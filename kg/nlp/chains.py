@@ -20,7 +20,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
-_AFTER_NAME = re.compile(
+AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
@@ -28,7 +28,7 @@ _AFTER_NAME = re.compile(
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
-_COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
+COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
 
 
@@ -72,7 +72,7 @@ class ChainParser:
         if dotted:  # 艾伦·史密斯, 阿卜杜勒·阿齐兹: a transliterated name is read whole, its
             # last part up to the first cue after it (史密斯|表示)
             last = max(dotted.group().rfind(c) for c in "·•・") + pos + 1
-            end = next((e for e in range(last + 1, dotted.end()) if _AFTER_NAME.match(text, e)), dotted.end())
+            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e)), dotted.end())
             return end - pos
         compound = text.startswith(self._compound, pos)
         if not compound and text[pos] not in self.lex.surnames:
@@ -81,14 +81,14 @@ class ChainParser:
         ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])]
         if not ok:
             return 0
-        cued = [n for n in ok if _AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
+        cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
         if self.names is not None:
             # the learned model decides; a cue after the name settles a length it also accepts
             best = self.names.name_at(text, pos)
             known = [n for n in ok if self.names.lex.get(text[pos:pos + n]) == "nr"]
             if best is None:
                 return known[-1] if known else 0  # 强调说 after 总理 is no name; 习近平 is one
-            if self.names.lex.get(text[pos:pos + best[0]]) in _COMMON_WORD:
+            if self.names.lex.get(text[pos:pos + best[0]]) in COMMON_WORD:
                 return 0  # 毛主席常常告诉: a frequent word, not a name
             if best[0] in ok and (not cued or best[0] in cued):
                 return best[0]
@@ -314,7 +314,7 @@ class ChainParser:
         out = []
         while pos < len(text) and text[pos] == "、":
             n = self.name_at(text, pos + 1)
-            if not n or self._title_starts(text, pos + 1) or not _AFTER_NAME.match(text, pos + 1 + n):
+            if not n or self._title_starts(text, pos + 1) or not AFTER_NAME.match(text, pos + 1 + n):
                 break  # 、邹城市委副书记: a new chain, not another name of this one
             out.append(PersonHit(text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, list(titles), cue="list"))
             pos = pos + 1 + n

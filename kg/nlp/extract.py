@@ -13,6 +13,7 @@ from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
+from .chains import AFTER_NAME, COMMON_WORD
 from .events import extract_events
 from .figures import extract_figures
 from .ner import recogniser
@@ -228,7 +229,7 @@ class Extractor:
         windows: list[tuple[int, int]] = []
         for t in lex.title_re.finditer(text):
             if (lex.titles[t.group()].family == "press" or t.end() >= len(text) or not _HAN_RE.match(text[t.end()])
-                    or any(ps <= t.start() < pe for ps, pe in posted)):
+                    or any(ps <= t.start() < pe for ps, pe in posted) or not self._name_may_follow(text, t.end())):
                 continue
             s0 = max(t.start() - 40, _sentence_start(text, t.start()))
             s1 = min(len(text), t.end() + (16 if "·" in text[t.end():t.end() + 12] else 6))
@@ -237,6 +238,14 @@ class Extractor:
             else:
                 windows.append((s0, s1))
         return windows
+
+    def _name_may_follow(self, text: str, pos: int) -> bool:
+        """Whether a name may start at ``pos`` after a title: not when a verb or a function
+        word follows it (总书记|关于, 市长|表示), nor a common word (市长|热线)."""
+        if AFTER_NAME.match(text, pos):
+            return False
+        lex = self.names.lex if self.names is not None else {}
+        return lex.get(text[pos:pos + 2]) not in COMMON_WORD
 
     def _later_mentions(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""

@@ -266,9 +266,12 @@ class Recogniser:
         if not (path / "config.cfg").is_file():
             raise FileNotFoundError(f'No span recogniser in "{path}" - run scripts/train_ner.py, '
                                     'or build with --no-model')
+        from threadpoolctl import ThreadpoolController
+
         register()
         _fast_gemm()
         self.nlp = spacy.load(path)
+        self._threads = ThreadpoolController()  # found once: finding the BLAS libraries reads /proc
 
     def spans(self, text: str) -> list[Span]:
         return next(iter(self.pipe([text])))
@@ -277,9 +280,7 @@ class Recogniser:
         """The spans of every text. The matrix products run on one BLAS thread: kg runs
         one extractor per core, and more threads on small matrices spin (ten times slower
         on a busy machine)."""
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(1, user_api="blas"):
+        with self._threads.limit(limits=1, user_api="blas"):
             return [[span for e in doc.ents if (span := _trimmed(e.text, e.start_char, e.label_))]
                     for doc in self.nlp.pipe(texts, batch_size=batch_size)]
 

@@ -23,7 +23,7 @@ from .nlp.extract import Extractor, page_context
 from .records import Extraction, Source
 from .resolve import resolve
 from .text.segment import segment
-from .text.sources import read_sources
+from .text.sources import Refusal, read_sources
 
 
 @dataclass
@@ -98,13 +98,16 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
           html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None,
-          jobs: int = 1, validate: bool = True, model: bool = True) -> BuildResult:
+          jobs: int = 1, validate: bool = True, model: bool = True, drop_missing: bool = False) -> BuildResult:
     """Build a graph from files/folders into the OUT folder.
 
     inputs (list[str]): files or folders.
     out (Path): output folder (created).
     page_date (str | None): page date for every input (ISO), overrides sidecars and paths.
-    update (bool): add ``inputs`` to the inputs of the existing build in ``out``.
+    update (bool): add ``inputs`` to the inputs of the existing build in ``out`` (found again by
+        their absolute paths, from whatever folder this runs in).
+    drop_missing (bool): with ``update``, rebuild without earlier inputs that are gone (without
+        it, a gone input stops the update and the build stays as it was).
     stamp (str | None): build time for prov:startedAtTime (ISO); defaults to SOURCE_DATE_EPOCH.
     jobs (int): worker processes for extraction (the graph is the same for any value).
     validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
@@ -113,14 +116,14 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     RETURNS (BuildResult): the report (also written to OUT/report.json).
     """
     out = Path(out)
-    prev_inputs: list[str] = []
-    if update:
-        rep = out / "report.json"
-        if not rep.is_file():
-            raise FileNotFoundError(f'{out} has no report.json - run "kg build" first, without --update')
-        prev_inputs = json.loads(rep.read_text(encoding="utf-8")).get("inputs", [])
-    all_inputs = list(dict.fromkeys([*prev_inputs, *map(str, inputs)]))
-    sources, refused, skipped = read_sources(all_inputs, page_date)
+    earlier = _earlier_inputs(out, drop_missing) if update else {}
+    known = {path for path, _ in earlier.values()}
+    given = {str(i): (Path(i).resolve(), str(i)) for i in inputs}
+    own = [k for k, (path, _) in given.items() if path == out.resolve() or out.resolve() in path.parents]
+    manifest = {**earlier, **{k: v for k, v in given.items() if k not in earlier and v[0] not in known and k not in own}}
+    all_inputs = list(manifest)
+    sources, refused, skipped = read_sources(list(manifest.values()), page_date, exclude=out)
+    refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
     bar = _bar("extracting", "source") if progress else None
     extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model)
@@ -139,6 +142,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         "kg_version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
+        "manifest": [{"input": name, "path": str(path)} for name, (path, _) in manifest.items()],
         "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id]} for s in sources],
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
@@ -179,6 +183,36 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
                 f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
     write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     return BuildResult(out, report, graph)
+
+
+def _earlier_inputs(out: Path, drop_missing: bool) -> dict[str, tuple[Path, str]]:
+    """The inputs of the build in ``out``: name as given -> (absolute path, name).
+
+    RAISES FileNotFoundError: no build in ``out``, or an earlier input is gone (unless
+        ``drop_missing``): nothing is written, the build stays as it was.
+    """
+    rep = out / "report.json"
+    if not rep.is_file():
+        raise FileNotFoundError(f'{out} has no report.json - run "kg build" first, without --update')
+    try:
+        report = json.loads(rep.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise FileNotFoundError(f"{rep} is not a build report ({err}); rebuild without --update") from None
+    entries = report.get("manifest") or [{"input": name, "path": str(Path(name).resolve())}
+                                         for name in report.get("inputs", [])]  # builds before manifests
+    found: dict[str, tuple[Path, str]] = {}
+    gone = []
+    for entry in entries:
+        path = Path(entry["path"])
+        if path.exists():
+            found[entry["input"]] = (path, entry["input"])
+        else:
+            gone.append(f'{entry["input"]} ({path})')
+    if gone and not drop_missing:
+        raise FileNotFoundError(
+            f"earlier input(s) of {out} are gone: {'; '.join(gone)} - restore them, or add --drop-missing "
+            "to rebuild without their facts (the build is unchanged)")
+    return found
 
 
 def _source_date_epoch() -> str | None:

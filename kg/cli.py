@@ -46,14 +46,17 @@ def _valid_date(ctx, param, value):
               help="Output folder: graph.ttl, store/, graph.html, report.json.")
 @click.option("--date", "page_date", callback=_valid_date, help="Page date (YYYY-MM-DD) for every input; "
               "otherwise a FILE.meta.json sidecar, then a date in the path.")
-@click.option("--update", is_flag=True, help="Add INPUTS to the existing build in OUT (no duplicates).")
+@click.option("--update", is_flag=True, help="Add INPUTS to the existing build in OUT (no duplicates); "
+              "its earlier inputs are found again by their absolute paths.")
+@click.option("--drop-missing", is_flag=True, help="With --update: rebuild without earlier inputs that are gone "
+              "(otherwise a gone input stops the update and OUT stays as it was).")
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for extraction (same graph for any value).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (kg validate OUT runs it later).")
 @click.option("--no-model", is_flag=True, help="The grammar alone: no statistical recogniser filling in.")
-def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_validate, no_model):
+def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, jobs, no_validate, no_model):
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
@@ -63,13 +66,14 @@ def build_command(inputs, out, page_date, update, no_html, quiet, jobs, no_valid
     Example:
         kg build corpus -o build
         kg build pages/2024/ --date 2024-01-05 -o build
-        kg build --update build new_page.txt -o build
+        kg build --update new_page.txt -o build
     """
     from .api import build
 
     try:
         result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
-                       progress=not quiet, jobs=jobs, validate=not no_validate, model=not no_model)
+                       progress=not quiet, jobs=jobs, validate=not no_validate, model=not no_model,
+                       drop_missing=drop_missing)
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from None
     rep = result.report

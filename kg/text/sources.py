@@ -122,20 +122,29 @@ def read_sidecar(path: Path) -> dict:
     return {}
 
 
-def iter_files(inputs: Iterable[str | Path]) -> Iterator[tuple[Path | None, str, Refusal | None]]:
-    """Expand files and folders (recursively, sorted) into (path, display, refusal)."""
+def iter_files(inputs: Iterable[str | Path | tuple[Path, str]],
+               exclude: Path | None = None) -> Iterator[tuple[Path | None, str, Refusal | None]]:
+    """Expand files and folders (recursively, sorted) into (path, display, refusal).
+
+    inputs: paths, or (path, name) pairs: read ``path``, name its files after ``name``
+        (an earlier input of a build, found again from another folder).
+    exclude (Path | None): a folder never read (the build's own output folder).
+    """
+    exclude = exclude.resolve() if exclude is not None else None
     for item in inputs:
-        p = Path(item)
+        p, name = (Path(item[0]), str(item[1])) if isinstance(item, tuple) else (Path(item), str(item))
         if not p.exists():
-            yield None, str(item), Refusal(str(item), "no such file or folder; check the path")
+            yield None, name, Refusal(name, "no such file or folder; check the path")
+        elif exclude is not None and (p.resolve() == exclude or exclude in p.resolve().parents):
+            yield None, name, Refusal(name, "this is the build's output folder, not an input; skipped")
         elif p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f.relative_to(p)))
             for f in files:
-                if f.name.endswith(SIDECAR):
+                if f.name.endswith(SIDECAR) or (exclude is not None and exclude in f.resolve().parents):
                     continue
-                yield f, str(f), None
+                yield f, str(Path(name) / f.relative_to(p)), None
         else:
-            yield p, str(p), None
+            yield p, name, None
 
 
 def _hidden(rel: Path) -> bool:
@@ -143,19 +152,20 @@ def _hidden(rel: Path) -> bool:
 
 
 def read_sources(
-    inputs: Iterable[str | Path], page_date: str | None = None
+    inputs: Iterable[str | Path | tuple[Path, str]], page_date: str | None = None, exclude: Path | None = None
 ) -> tuple[list[Source], list[Refusal], list[Refusal]]:
     """Read every input into sources.
 
-    inputs: files or folders.
+    inputs: files or folders, or (path, name) pairs (``iter_files``).
     page_date (str | None): --date; wins over sidecars and dates in paths.
+    exclude (Path | None): a folder never read (the build's output folder).
     RETURNS: (sources, refused, skipped). ``refused`` are errors (bad files),
         ``skipped`` are files of formats kg does not read (documentation, images ...).
     """
     sources: list[Source] = []
     refused: list[Refusal] = []
     skipped: list[Refusal] = []
-    for path, shown, refusal in iter_files(inputs):
+    for path, shown, refusal in iter_files(inputs, exclude):
         if refusal:
             refused.append(refusal)
             continue

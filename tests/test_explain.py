@@ -60,3 +60,14 @@ def test_explain_cli_unknown_node(out):
     result = CliRunner().invoke(cli, ["explain", str(out), "无此人"])
     assert result.exit_code == 1
     assert 'No node "无此人"' in result.output
+
+
+def test_explain_person_lists_only_their_own_memberships(tmp_path):
+    """Two people who hold the same post: each explanation shows its own membership."""
+    import kg
+
+    page = tmp_path / "page-2024-05-01.txt"
+    page.write_text("济宁市副市长王立国出席会议。\n济宁市副市长赵东方主持会议。\n", encoding="utf-8")
+    kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
+    text = kg.open(tmp_path / "out").explain("王立国").text()
+    assert "王立国" in text and "赵东方" not in text

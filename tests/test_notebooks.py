@@ -41,6 +41,7 @@ def test_notebooks_hold_no_outputs_and_import_from_kg():
         assert all(not c.get("outputs") for c in book.cells if c.cell_type == "code"), name
         assert "import kg" in code and "class " not in code, name
         assert not re.search(r"^\s*(for|while) ", code, re.M), name  # no logic of their own
+        assert "../build" not in code and '"build"' not in code, name  # never the user's build/
 
 
 def test_notebook_quick_start(tmp_path, monkeypatch):

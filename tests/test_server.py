@@ -246,3 +246,20 @@ def test_server_in_memory_workers_answer_and_time_out(out):
 def test_server_in_memory_refuses_updates():
     with pytest.raises(ValueError, match="cannot be combined with allow_update"):
         make_server(None, port=0, config=ServerConfig(in_memory=True, allow_update=True, token="t"))
+
+
+def test_server_busy_port_is_one_line_with_the_fix(out):
+    import socket
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", str(out), "--port", str(port), "--workers", "1"])
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is in use - give another with --port" in result.output
+    assert "Traceback" not in result.output and "AttributeError" not in result.output

@@ -25,7 +25,7 @@ _FACTS = """
 SELECT DISTINCT ?fact ?ev WHERE {
   { BIND(NODE AS ?fact) }
   UNION { ?fact ?p NODE . FILTER(?p NOT IN (rdf:type, schema:mentions)) }
-  UNION { ?fact kg:participation|kg:post ?x . ?x ?q NODE . FILTER(?q != rdf:type) }
+  UNION { ?fact kg:participation ?x . ?x ?q NODE . FILTER(?q != rdf:type) }  # an event, for a participant
   UNION { ?e nif:referenceContext NODE . ?fact prov:wasDerivedFrom ?e }
   ?fact prov:wasDerivedFrom ?ev .
   ?ev nif:beginIndex ?b .

@@ -275,7 +275,8 @@ class KgServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.endpoint.close()
+        if getattr(self, "endpoint", None) is not None:
+            self.endpoint.close()
 
 
 def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int = 7878,
@@ -307,6 +308,15 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
         if config.in_memory:
             endpoint.pool.warm()
     handler = type("KgSparqlHandler", (_Handler,), {"endpoint": endpoint, "page": render_page(config)})
-    server = KgServer((host, port), handler)
+    try:
+        server = KgServer((host, port), handler)
+    except OSError as err:
+        endpoint.close()
+        import errno
+
+        if err.errno == errno.EADDRINUSE:
+            raise OSError(f"port {port} on {host} is in use - give another with --port "
+                          "(or stop the server that holds it)") from None
+        raise OSError(f"cannot listen on {host}:{port}: {err.strerror} - check --host and --port") from None
     server.endpoint = endpoint
     return server

@@ -193,8 +193,9 @@ def eval_ner_command(path, grammar, limit, as_json):
 @cli.command("query")
 @out_argument
 @click.argument("sparql", metavar="(SPARQL | FILE.rq | NAME | -)")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="Output format (CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "excel", "json"]), default="table",
+              show_default=True, help="Output format; excel is CSV with a UTF-8 byte-order mark, which Excel "
+              "opens without garbling Chinese (CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json).")
 def query_command(out_dir: str, sparql: str, fmt: str) -> None:
     """Run a SPARQL query (text, a .rq file, a saved query NAME, or - for stdin) on OUT/store.
 

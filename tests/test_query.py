@@ -45,9 +45,25 @@ def test_query_people_posts_table(out):
     result = _kg("query", str(out), "people-posts")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["person", "role", "agency", "date", "headline"]
+    assert lines[0].split() == ["person", "role", "agency", "date", "headline", "id"]
     assert any(line.split()[:4] == ["高峰", "主任", "聊城市发展和改革委员会", "2023-12-28"] for line in lines)
     assert lines[-1] == "(6 rows)"
+
+
+def test_query_printed_ids_are_valid_sparql(out):
+    """An id from kg query's table, pasted back into a query, finds its node."""
+    table = _kg("query", str(out), "people-posts").output.splitlines()
+    person_id = next(line.split()[-1] for line in table if line.startswith("高峰"))
+    assert person_id.startswith("kgr:person")
+    result = _kg("query", str(out), f"SELECT ?n WHERE {{ {person_id} foaf:name ?n }}", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == ["高峰"]
+
+
+def test_query_excel_csv_has_a_bom_and_crlf(out):
+    result = _kg("query", str(out), "people-posts", "--format", "excel")
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith("\ufeffperson,role,agency,date,headline,id\r\n".encode("utf-8"))
 
 
 def test_query_agencies_people_csv(out):

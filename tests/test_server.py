@@ -61,11 +61,12 @@ def test_server_binds_loopback_by_default(base):
 
 def test_server_sparqlwrapper_json(base):
     data = _client(base, resolve_query("people-posts")).query().convert()
-    assert data["head"]["vars"] == ["person", "role", "agency", "date", "headline"]
-    rows = [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+    assert data["head"]["vars"] == ["person", "role", "agency", "date", "headline", "id"]
+    rows = [{k: v["value"] for k, v in b.items() if k != "id"} for b in data["results"]["bindings"]]
     assert len(rows) == 6
     assert {"person": "王相东", "role": "局长", "agency": "聊城市科学技术局", "date": "2023-12-28",
             "headline": "我市国家科技型中小企业达1155家"} in rows
+    assert all(b["id"]["type"] == "uri" for b in data["results"]["bindings"])
     assert data["results"]["bindings"][0]["person"]["xml:lang"] == "zh"
 
 

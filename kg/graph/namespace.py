@@ -8,6 +8,7 @@ gives every graph kg writes the same prefixes (so Turtle output is stable).
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import (
@@ -189,24 +190,32 @@ def new_graph(store: str = "default") -> Graph:
     return bind_prefixes(Graph(store=store, bind_namespaces="none"))
 
 
+_PN_LOCAL = re.compile(r"[\w\-.:]*")  # letters, digits, _ - . : (a / is escaped)
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
 
 
 def curie(iri: str) -> str:
     """``prefix:local`` for an IRI under one of kg's prefixes, else the IRI unchanged.
 
-    The longest namespace wins (kgr:person/7156136dbb4a, not kg:…), which is why this is
-    not rdflib's ``NamespaceManager.curie``: that one splits at the last ``/`` and so
-    finds no prefix for ``kgr:person/…``.
+    The longest namespace wins (kgr:…, not kg:…), which is why this is not rdflib's
+    ``NamespaceManager.curie``: that one splits at the last ``/`` and so finds no prefix
+    for kg's resources. A ``/`` in the local name is escaped (``kgr:person\\/7156…``), so
+    what is printed can be pasted back into SPARQL; a local name no escape makes valid
+    comes out as a full ``<IRI>``.
 
     >>> curie("http://xmlns.com/foaf/0.1/Person")
     'foaf:Person'
+    >>> print(curie("https://w3id.org/kg-gov/id/person/7156136dbb4a"))
+    kgr:person\\/7156136dbb4a
     >>> curie("http://example.org/x")
     'http://example.org/x'
     """
     for prefix, ns in _BY_LENGTH:
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            local = iri[len(ns):]
+            if _PN_LOCAL.fullmatch(local.replace("/", "")):
+                return f"{prefix}:{local.replace('/', chr(92) + '/')}"  # kgr:person\/… parses as SPARQL
+            return f"<{iri}>"
     return iri
 
 

@@ -110,7 +110,7 @@ def resolve_term(graph: Graph, text: str) -> URIRef:
         text = text[1:-1]
     prefix, _, local = text.partition(":")
     if prefix in PREFIXES and not local.startswith("//"):
-        text = PREFIXES[prefix] + local
+        text = PREFIXES[prefix] + local.replace("\\/", "/")  # kgr:person\/… as kg query prints it
     node = URIRef(text)
     if (node, None, None) in graph or (None, None, node) in graph:
         return node

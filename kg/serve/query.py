@@ -22,7 +22,7 @@ from rdflib.query import Result
 from ..graph.namespace import PREFIXES, curie
 from ..vocab.paths import QUERIES_DIR
 
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "excel", "json")
 _KEYWORD = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I | re.M)
 _POSITION = re.compile(r"error at (\d+):(\d+):?\s*(.*)", re.S)
 
@@ -155,10 +155,16 @@ def format_table(result: Result) -> str:
     return "\n".join(lines)
 
 
-def format_csv(result: Result) -> str:
-    """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV."""
+def format_csv(result: Result, excel: bool = False) -> str:
+    """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV.
+
+    excel (bool): what Excel opens without garbling Chinese: a UTF-8 byte-order mark and
+        CRLF line ends.
+    """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    if excel:
+        buf.write("\ufeff")
+    writer = csv.writer(buf, lineterminator="\r\n" if excel else "\n")
     writer.writerow([str(v) for v in result.vars])
     for row in result:
         writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
@@ -176,7 +182,8 @@ def format_result(result: Result, fmt: str = "table") -> str:
     """Render a query result.
 
     result (Result): from ``run_query``.
-    fmt (str): table | csv | json. CONSTRUCT/DESCRIBE give Turtle (json: JSON-LD). Defaults to "table".
+    fmt (str): table | csv | excel (CSV with a BOM) | json. CONSTRUCT/DESCRIBE give Turtle (json:
+        JSON-LD). Defaults to "table".
     RETURNS (str): the text.
     """
     if fmt not in FORMATS:
@@ -188,6 +195,8 @@ def format_result(result: Result, fmt: str = "table") -> str:
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True, replace=True)
         return graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+    if fmt == "excel":
+        return format_csv(result, excel=True)
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
 
 

@@ -403,7 +403,7 @@ def network_command(source: str, export_path: str | None, coappearance: bool, to
     co = info["coappearance"]
     click.echo(f"co-appearance: {co['people']} people, {co['links']} links")
     if info["central_people"]:
-        click.echo("most central people (betweenness, degree):")
+        click.echo(f"most central officials (betweenness, degree; {info['reporters']} reporters apart):")
         for row in info["central_people"]:
             click.echo(f"  {row['betweenness']:.4f}  {row['degree']:3d}  {row['label']}")
     if export_path:

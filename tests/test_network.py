@@ -180,3 +180,17 @@ def test_network_edge_rows_and_community_table(nxg):
     table = network.community_table(nxg)
     assert sum(r["size"] for r in table) == nxg.number_of_nodes()
     assert any("高峰" in r["members"] for r in table)
+
+
+def test_network_summary_keeps_reporters_apart(tmp_path):
+    """The most central officials are officials: the articles' reporters are counted apart."""
+    import kg
+
+    out = tmp_path / "out"
+    kg.build([str(Path(__file__).parent / "fixtures" / "city-page-2024-05-21.txt")], out, progress=False,
+             html=False, model=False)
+    nxg = kg.open(out).network()
+    info = network.summary(nxg, top=50)
+    reporters = {v for _, v, k in nxg.edges(keys=True) if k == "author"}
+    assert info["reporters"] == len(reporters) > 0
+    assert not reporters & {row["id"] for row in info["central_people"]}

@@ -450,19 +450,22 @@ def summary(nxg: nx.MultiDiGraph, top: int = 10) -> dict:
     nxg (nx.MultiDiGraph): a projection from ``to_networkx``.
     top (int): how many people to list.
     RETURNS (dict): ``nodes``, ``edges``, ``node_types``, ``relations``,
-        ``central_people``, ``communities`` (count), ``largest_community`` (size),
-        ``coappearance`` (people, links).
+        ``central_people`` (officials, not the articles' reporters), ``reporters`` (count),
+        ``communities`` (count), ``largest_community`` (size), ``coappearance`` (people, links).
     """
     types = Counter(d.get("type", "") for _, d in nxg.nodes(data=True))
     relations = Counter(k for _, _, k in nxg.edges(keys=True))
     comms = communities(nxg)
     co = coappearance(nxg)
+    reporters = {v for _, v, k in nxg.edges(keys=True) if k == "author"}
+    people = [r for r in centrality(nxg, types=["Person"]) if r["id"] not in reporters]
     return {
         "nodes": nxg.number_of_nodes(),
         "edges": nxg.number_of_edges(),
         "node_types": dict(sorted(types.items())),
         "relations": dict(sorted(relations.items())),
-        "central_people": centrality(nxg, types=["Person"], top=top),
+        "central_people": people[:top],  # officials: the reporters who wrote the articles apart
+        "reporters": len(reporters),
         "communities": len(comms),
         "largest_community": len(comms[0]) if comms else 0,
         "coappearance": {"people": co.number_of_nodes(), "links": co.number_of_edges()},

@@ -299,19 +299,28 @@ class KnowledgeGraph:
 
         return explain(self.store, resolve_term(self.store, node))
 
-    def validate(self, sources: str | os.PathLike | None = None):
+    def validate(self, sources: str | os.PathLike | None = None, progress: bool = False):
         """SHACL and evidence anchors (``kg validate``).
 
         sources (str | PathLike | None): the folder source paths are relative to (default: cwd).
+        progress (bool): name each stage on stderr (a terminal only).
         RETURNS (Validation): ``.shacl`` (Report), ``.anchors`` (AnchorReport), ``.ok``.
         """
         from .graph.validate import check_anchors, validate
+        from .progress import Stages
         from .text.sources import decode
 
         def read(path: Path) -> str:
             return decode(path.read_bytes())[0]
 
-        return Validation(validate(self.graph), check_anchors(self.graph, read, [sources] if sources else None))
+        with Stages("kg validate", 3, progress) as stages:
+            with stages.stage("reading the graph"):
+                graph = self.graph
+            with stages.stage("checking SHACL shapes"):
+                shacl = validate(graph)
+            with stages.stage("checking evidence anchors against the sources"):
+                anchors = check_anchors(graph, read, [sources] if sources else None)
+        return Validation(shacl, anchors)
 
     def export(self, fmt: str = "ttl", destination: str | os.PathLike | None = None) -> Path:
         """Write the graph as ttl, nt, jsonld or trig (``kg export``). RETURNS (Path): the file."""
@@ -319,11 +328,19 @@ class KnowledgeGraph:
 
         return export(self.out, fmt, destination)
 
-    def network(self):
-        """The networkx projection (``kg network``). RETURNS (nx.MultiDiGraph)."""
+    def network(self, progress: bool = False):
+        """The networkx projection (``kg network``). RETURNS (nx.MultiDiGraph).
+
+        progress (bool): name each stage on stderr (a terminal only).
+        """
+        from .progress import Stages
         from .view.network import to_networkx
 
-        return to_networkx(self.graph)
+        with Stages("kg network", 2, progress) as stages:
+            with stages.stage("reading the graph"):
+                graph = self.graph
+            with stages.stage("projecting people, posts and agencies"):
+                return to_networkx(graph)
 
     def view(self, focus: str | None = None, hops: int = 2, types: str | None = None):
         """The HTML view (``kg viz``) as a pyvis Network; ``kg.view.viz.write_html`` writes it."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -20,6 +19,7 @@ from ._version import __version__
 from .atomic import write_text
 from .graph.rdf import GraphWriter
 from .nlp.extract import Extractor, page_context
+from .progress import Stages, items
 from .records import Extraction, Source
 from .resolve import resolve
 from .text.segment import segment
@@ -125,9 +125,21 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     sources, refused, skipped = read_sources(list(manifest.values()), page_date, exclude=out)
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
-    bar = _bar("extracting", "source") if progress else None
+    bar = (lambda it: items(it, "kg build: extracting", "source")) if progress else None
     extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model)
-    resolved = resolve(extractions)
+    with Stages("kg build", 7, progress) as stages:
+        with stages.stage("resolving people and agencies"):
+            resolved = resolve(extractions)
+        with stages.stage("writing RDF"):
+            graph = _graph(sources, extractions, resolved, stamp)
+        report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, graph)
+        if sources:
+            _write_outputs(graph, out, report, stages, store=store, html=html, validate=validate)
+    return BuildResult(out, report, graph)
+
+
+def _graph(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None):
+    """The RDF graph of a build: sources, articles, resolved entities, the build activity."""
     writer = GraphWriter()
     for s in sources:
         writer.source(s)
@@ -136,9 +148,13 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         writer.article(ex.article, by_source[ex.article.source])
     writer.resolved(resolved)
     writer.activity(sources, stamp or _source_date_epoch())
-    graph = writer.g
+    return writer.g
+
+
+def _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, graph) -> dict:
+    """report.json: what was read, refused and skipped, per article, counts and merges."""
     per_source = Counter(e.article.source for e in extractions)
-    report = {
+    return {
         "kg_version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
@@ -151,38 +167,43 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         "merges": resolved.merges,
         "warnings": [],
     }
-    if not sources:
-        return BuildResult(out, report, graph)
+
+
+def _write_outputs(graph, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool) -> None:
+    """graph.ttl, the store, graph.html, the SHACL check and report.json, each a stage."""
     out.mkdir(parents=True, exist_ok=True)
-    ttl = graph.serialize(format="turtle")
-    write_text(out / "graph.ttl", ttl)
-    if store:
-        try:
-            from .graph.store import save_store
+    with stages.stage("serialising graph.ttl"):
+        write_text(out / "graph.ttl", graph.serialize(format="turtle"))
+    with stages.stage("loading the store"):
+        if store:
+            try:
+                from .graph.store import save_store
 
-            save_store(graph, out)
-        except Exception as exc:  # the Turtle export stands on its own
-            report["warnings"].append(f"store not written: {exc}")
-    if html:
-        try:
-            from .view.viz import to_network, write_html
+                save_store(graph, out)
+            except Exception as exc:  # the Turtle export stands on its own
+                report["warnings"].append(f"store not written: {exc}")
+    with stages.stage("drawing graph.html"):
+        if html:
+            try:
+                from .view.viz import to_network, write_html
 
-            write_html(to_network(graph), out / "graph.html")
-        except Exception as exc:
-            report["warnings"].append(f"graph.html not written: {exc}")
-    report["shacl_conforms"] = None
-    if validate and len(graph) > VALIDATE_MAX_TRIPLES:
-        report["warnings"].append(f"SHACL check skipped for {len(graph)} triples; run 'kg validate {out}'")
-    elif validate:
-        from .graph.validate import validate as shacl_validate
+                write_html(to_network(graph), out / "graph.html")
+            except Exception as exc:
+                report["warnings"].append(f"graph.html not written: {exc}")
+    with stages.stage("checking SHACL shapes"):
+        report["shacl_conforms"] = None
+        if validate and len(graph) > VALIDATE_MAX_TRIPLES:
+            report["warnings"].append(f"SHACL check skipped for {len(graph)} triples; run 'kg validate {out}'")
+        elif validate:
+            from .graph.validate import validate as shacl_validate
 
-        shacl = shacl_validate(graph)
-        report["shacl_conforms"] = shacl.conforms
-        if not shacl.conforms:
-            report["warnings"].append(
-                f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
-    write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    return BuildResult(out, report, graph)
+            shacl = shacl_validate(graph)
+            report["shacl_conforms"] = shacl.conforms
+            if not shacl.conforms:
+                report["warnings"].append(
+                    f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
+    with stages.stage("writing report.json"):
+        write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _earlier_inputs(out: Path, drop_missing: bool) -> dict[str, tuple[Path, str]]:
@@ -239,11 +260,4 @@ def _counts(r, graph) -> dict:
         "triples": len(graph),
     }
 
-
-def _bar(desc: str, unit: str):
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover
-        return None
-    return lambda it: tqdm(it, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)
 

@@ -240,7 +240,7 @@ def validate_command(out_dir: str, limit: int, sources_dir: str | None) -> None:
     Example:
         kg validate build
     """
-    result = _open(out_dir).validate(sources_dir)
+    result = _open(out_dir).validate(sources_dir, progress=True)
     click.echo(result.text(limit=limit or None))
     if not result.ok:
         raise SystemExit(1)
@@ -382,10 +382,12 @@ def network_command(source: str, export_path: str | None, coappearance: bool, to
     """
     import json
 
+    from .progress import Stages
     from .view import network
 
-    nxg = _open_graph(source).network()
-    info = network.summary(nxg, top=top)
+    nxg = _open_graph(source).network(progress=True)
+    with Stages("kg network", 1) as stages, stages.stage("centrality and communities"):
+        info = network.summary(nxg, top=top)
     if export_path:
         target = network.coappearance(nxg) if coappearance else nxg
         try:

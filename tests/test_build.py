@@ -221,3 +221,25 @@ def test_build_is_deterministic_across_processes(tmp_path):
                         "--no-validate"], check=True, env=env, capture_output=True)
         outs.append((out / "graph.ttl").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_build_names_each_stage_on_a_terminal(tmp_path, monkeypatch):
+    """On a terminal every stage of a build shows on stderr, named; -q shows none."""
+    import io
+    import sys
+
+    import kg
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    page = Path(__file__).parent / "fixtures" / "city-page-2024-05-21.txt"
+    for progress in (True, False):
+        err = Terminal()
+        monkeypatch.setattr(sys, "stderr", err)
+        kg.build([str(page)], tmp_path / f"out{progress}", progress=progress, model=False)
+        shown = err.getvalue()
+        stages = ("extracting", "resolving people and agencies", "writing RDF", "serialising graph.ttl",
+                  "loading the store", "drawing graph.html", "checking SHACL shapes", "writing report.json")
+        assert all(s in shown for s in stages) if progress else shown == ""

@@ -87,7 +87,7 @@ def test_layout_the_six_parts_are_packages():
     for part in PARTS:
         assert (KG / part / "__init__.py").is_file(), part
     top = sorted(p.name for p in KG.glob("*.py"))
-    assert top == ["__init__.py", "__main__.py", "_version.py", "api.py", "atomic.py", "builder.py", "cli.py",
+    assert top == ["__init__.py", "__main__.py", "_version.py", "api.py", "atomic.py", "builder.py", "cli.py", "progress.py",
                    "records.py", "resolve.py", "scoring.py"]
 
 

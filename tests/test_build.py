@@ -182,7 +182,7 @@ def test_build_same_name_in_different_places_is_two_people(tmp_path):
     assert result.exit_code == 0, result.output
     g = Graph().parse(out / "graph.ttl")
     people = q(g, """SELECT ?p (GROUP_CONCAT(DISTINCT ?org; separator="|") AS ?orgs) WHERE {
-        ?p foaf:name "王建军" ; org:holds/org:postIn/skos:prefLabel ?org } GROUP BY ?p""")
+        ?p foaf:name "王建军"@zh ; org:holds/org:postIn/skos:prefLabel ?org } GROUP BY ?p""")
     assert sorted(str(o) for _, o in people) == ["济南市财政局", "青岛市财政局"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert any(m.get("person") == "王建军" and "split" in m for m in report["merges"])

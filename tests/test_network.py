@@ -194,3 +194,13 @@ def test_network_summary_keeps_reporters_apart(tmp_path):
     reporters = {v for _, v, k in nxg.edges(keys=True) if k == "author"}
     assert info["reporters"] == len(reporters) > 0
     assert not reporters & {row["id"] for row in info["central_people"]}
+
+
+def test_network_export_is_readable_by_others(tmp_path, nxg):
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("x.gexf", "x.graphml"):
+        path = network.export(nxg, tmp_path / name)
+        assert path.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's 0600

@@ -122,3 +122,43 @@ def test_store_build_update_keeps_store_in_step_with_graph_ttl(tmp_path):
     persons = sorted(str(n) for (n,) in stored.query("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }"))
     assert persons == ["吴德明", "陈思远"]
     assert CliRunner().invoke(cli, ["validate", str(out)]).exit_code == 0
+
+
+def test_store_chinese_literals_are_tagged_zh_and_people_have_labels(tmp_path):
+    import kg
+    from kg.graph.namespace import FOAF, SCHEMA
+    from rdflib import RDFS
+
+    page = tmp_path / "page-2024-05-01.txt"
+    page.write_text("会议召开\n\n济宁市统计局局长王立国介绍。\n", encoding="utf-8")
+    kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    names = list(g.objects(None, FOAF.name))
+    assert names and all(n.language == "zh" for n in names)
+    assert all(h.language == "zh" for h in g.objects(None, SCHEMA.headline))
+    person = next(g.subjects(FOAF.name, Literal("王立国", lang="zh")))
+    assert g.value(person, RDFS.label) == Literal("王立国", lang="zh")
+    rows = kg.open(tmp_path / "out").query('SELECT ?p WHERE { ?p foaf:name "王立国"@zh }')
+    assert len(rows) == 1
+
+
+def test_store_jsonld_export_has_the_project_context(tmp_path):
+    import json
+
+    import kg
+
+    page = tmp_path / "page-2024-05-01.txt"
+    page.write_text("会议召开\n\n济宁市统计局局长王立国介绍。\n", encoding="utf-8")
+    kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
+    path = kg.open(tmp_path / "out").export("jsonld")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["@context"]["foaf"] == "http://xmlns.com/foaf/0.1/"
+    assert oct(path.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -46,6 +46,11 @@ AGENCY_CLASSES = {
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
+def zh(text: str) -> Literal:
+    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"柳庆发"@zh`` matches)."""
+    return Literal(text, lang="zh")
+
+
 def date_literal(value: Date) -> Literal:
     """xsd:date, or xsd:gYearMonth / xsd:gYear when only the month (year) is known."""
     return Literal(str(value), datatype=_DATATYPE[Date(value).precision])
@@ -103,9 +108,9 @@ class GraphWriter:
         self.add(iri, RDF.type, SCHEMA.NewsArticle)
         self.add(iri, RDF.type, NIF.Context)
         headline = art.headline or (art.text[:24].split("\n")[0] + "…")
-        self.add(iri, SCHEMA.headline, Literal(headline))
+        self.add(iri, SCHEMA.headline, zh(headline))
         if art.kicker:
-            self.add(iri, SCHEMA.alternativeHeadline, Literal(art.kicker))
+            self.add(iri, SCHEMA.alternativeHeadline, zh(art.kicker))
         if art.date:
             self.add(iri, SCHEMA.datePublished, date_literal(art.date))
         if src.date:
@@ -126,7 +131,7 @@ class GraphWriter:
         self.add(iri, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger))
         self.add(iri, NIF.anchorOf, Literal(ev.anchor))
         if ev.sentence:
-            self.add(iri, KG.sentence, Literal(ev.sentence))
+            self.add(iri, KG.sentence, zh(ev.sentence))
         self.add(iri, KG.sourceDocument, source_iri(ev.source))
         return iri
 
@@ -138,28 +143,30 @@ class GraphWriter:
             self.add(iri, RDF.type, ORG.Organization)
             if a.kind in AGENCY_CLASSES:
                 self.add(iri, RDF.type, KG[a.kind])
-            self.add(iri, SKOS.prefLabel, Literal(a.label))
+            self.add(iri, SKOS.prefLabel, zh(a.label))
+            self.add(iri, RDFS.label, zh(a.label))
             for s in sorted(a.surfaces):
                 if s != a.label:
-                    self.add(iri, SKOS.altLabel, Literal(s))
+                    self.add(iri, SKOS.altLabel, zh(s))
             if a.parent:
                 self.add(iri, ORG.subOrganizationOf, org_iri(a.parent))
         for key, p in sorted(r.persons.items()):
             iri = person_iri(key)
             self.add(iri, RDF.type, FOAF.Person)
-            self.add(iri, FOAF.name, Literal(p.name))
+            self.add(iri, FOAF.name, zh(p.name))
+            self.add(iri, RDFS.label, zh(p.name))
         for mkey, m in sorted(r.memberships.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
             person = person_iri(m.person)
             org = org_iri(m.agency)
             role = mint("role", m.role)
             self.add(role, RDF.type, ORG.Role)
             self.add(role, RDF.type, SKOS.Concept)
-            self.add(role, SKOS.prefLabel, Literal(m.role))
+            self.add(role, SKOS.prefLabel, zh(m.role))
             post = mint("post", f"{m.agency}|{m.role}")
             self.add(post, RDF.type, ORG.Post)
             self.add(post, ORG.postIn, org)
             self.add(post, ORG.role, role)
-            self.add(post, RDFS.label, Literal(r.agencies[m.agency].label + m.role))
+            self.add(post, RDFS.label, zh(r.agencies[m.agency].label + m.role))
             self.add(post, ORG.heldBy, person)
             self.add(person, ORG.holds, post)
             mem = mint("membership", "|".join(x or "" for x in mkey))
@@ -169,7 +176,7 @@ class GraphWriter:
             self.add(mem, ORG.organization, org)
             self.add(mem, ORG.role, role)
             self.add(mem, KG.post, post)
-            self.add(mem, RDFS.label, Literal(m.post_text))
+            self.add(mem, RDFS.label, zh(m.post_text))
             if m.implicit:
                 self.add(mem, KG.implicitOrganization, Literal(True))
             self.add(mem, KG.confidence, Literal(f"{m.confidence:.2f}", datatype=XSD.decimal))
@@ -239,7 +246,7 @@ class GraphWriter:
             ind = mint("indicator", f.indicator)
             self.add(ind, RDF.type, KG.Indicator)
             self.add(ind, RDF.type, SKOS.Concept)
-            self.add(ind, SKOS.prefLabel, Literal(f.indicator))
+            self.add(ind, SKOS.prefLabel, zh(f.indicator))
             self.add(iri, KG.indicator, ind)
         self.add(iri, KG.figureKind, Literal(f.kind))
         if f.qualifier:
@@ -264,7 +271,7 @@ class GraphWriter:
         self.add(iri, RDF.type, KG.Program)
         self.add(iri, RDF.type, PROV.Plan)
         self.add(iri, RDF.type, SKOS.Concept)
-        self.add(iri, SKOS.prefLabel, Literal(p.name))
+        self.add(iri, SKOS.prefLabel, zh(p.name))
         if p.kind:
             self.add(iri, KG.programKind, Literal(p.kind))
         for a in p.agencies:
@@ -276,7 +283,7 @@ class GraphWriter:
     def event(self, e: Event) -> URIRef:
         iri = mint("event", f"{e.name}|{e.date or ''}")
         self.add(iri, RDF.type, SCHEMA.Event)
-        self.add(iri, SCHEMA.name, Literal(e.name))
+        self.add(iri, SCHEMA.name, zh(e.name))
         if e.kind:
             self.add(iri, KG.eventKind, Literal(e.kind))
         if _is_day(e.date):  # a year-only source date says no day

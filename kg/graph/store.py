@@ -17,7 +17,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from ..atomic import atomic_path
-from .namespace import bind_prefixes
+from .namespace import PREFIXES, bind_prefixes
 
 STORE_DIRNAME = "store"
 GRAPH_FILENAME = "graph.ttl"
@@ -181,7 +181,9 @@ def export(out_dir: Path | str, fmt: str, destination: Path | str | None = None)
         graph = to_memory(open_store(out_dir))
     dest = Path(destination) if destination else Path(out_dir) / f"graph{suffix}"
     with atomic_path(dest) as tmp:
-        tmp.write_bytes(graph.serialize(format=rdflib_format, encoding="utf-8"))
+        # JSON-LD: kg's prefixes as its @context, so keys read foaf:name, not full IRIs
+        extra = {"context": dict(PREFIXES), "auto_compact": True} if fmt == "jsonld" else {}
+        tmp.write_bytes(graph.serialize(format=rdflib_format, encoding="utf-8", **extra))
     return dest
 
 

@@ -264,3 +264,16 @@ def test_server_busy_port_is_one_line_with_the_fix(out):
     assert result.exit_code == 1
     assert f"port {port} on 127.0.0.1 is in use - give another with --port" in result.output
     assert "Traceback" not in result.output and "AttributeError" not in result.output
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { #x\r SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    "SELECT * WHERE { # comment\n service <http://127.0.0.1:9/> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "x" . #"\r SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }',
+])
+def test_server_refuses_service_however_it_is_hidden(query):
+    from kg.serve.protocol import ProtocolError, ServerConfig, check_query
+
+    with pytest.raises(ProtocolError) as err:
+        check_query(query, ServerConfig())
+    assert err.value.status == 400 and "SERVICE" in err.value.message

@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     PublicInstitution: URIRef  # 事业单位
     Unit: URIRef  # 计量单位
     Indicator: URIRef  # 指标 (⊑ skos:Concept)
+    Area: URIRef  # the area a figure is about (refArea): a city, a province, 全国
     Program: URIRef  # 计划/项目/政策 (⊑ prov:Plan, skos:Concept)
     Participation: URIRef  # 参与: a person taking part in an event in a role
 

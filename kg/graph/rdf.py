@@ -255,7 +255,11 @@ class GraphWriter:
             self.add(iri, KG.direction, Literal(f.direction))
         self.add(iri, KG.surface, Literal(f.surface))
         if f.area:
-            self.add(iri, SDMX_DIMENSION.refArea, Literal(f.area))
+            area = mint("area", f.area)
+            self.add(area, RDF.type, KG.Area)
+            self.add(area, RDF.type, SKOS.Concept)
+            self.add(area, SKOS.prefLabel, zh(f.area))
+            self.add(iri, SDMX_DIMENSION.refArea, area)
         if f.period:
             self.add(iri, SDMX_DIMENSION.refPeriod, Literal(f.period))
         if _is_day(f.period_start):

@@ -166,3 +166,23 @@ def test_browser_focused_view_opens_on_its_centre(tmp_path):
         assert b.evaluate("kgView.nodes.length") == 5
         assert b.wait_for("document.getElementById('kg-details').getAttribute('data-node')") == ZHANG
         assert b.evaluate("kgView.network.getSelectedNodes()") == [ZHANG]
+
+
+def test_browser_search_finds_people_by_their_posts(browser):
+    """市长, 局长 …: a post finds the people who hold it, not only names."""
+    hits = [h["id"] for h in browser.evaluate("kgView.find('局长')")]
+    assert ZHANG in hits
+
+
+def test_browser_panel_words_follow_the_direction(browser):
+    """A parent agency lists its departments as 下级机构, a department its parent as 上级机构;
+    co-appearance has no direction."""
+    gov = KGR + "org/gov"
+    browser.evaluate(f"kgView.select({gov!r})")
+    parent = browser.evaluate("document.getElementById('kg-details').innerText")
+    assert "下级机构 ←" in parent and "上级机构" not in parent
+    browser.evaluate(f"kgView.select({KGR + 'org/kjj'!r})")
+    assert "上级机构 →" in browser.evaluate("document.getElementById('kg-details').innerText")
+    arrows = browser.evaluate("kgView.edges.get({filter: e => e.relation === 'co_participant'})"
+                              ".map(e => e.arrows && e.arrows.to && e.arrows.to.enabled)")
+    assert arrows and not any(arrows)

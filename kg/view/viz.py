@@ -61,6 +61,14 @@ RELATION_STYLES: dict[str, tuple[str, str, bool]] = {
     "coappears": ("同现", "#e377c2", False),
 }
 
+#: relation -> its name seen from the other end (上级机构 of a department; 下级机构 of its parent)
+INVERSE_NAMES: dict[str, str] = {
+    "holds": "任职者", "post_in": "设有职务", "sub_organization_of": "下级机构", "leads": "牵头项目",
+    "organizes": "主办活动", "participates": "参加者", "mentions": "提及于", "author": "撰写文章",
+}
+#: relations without a direction: drawn without arrows
+UNDIRECTED = {"co_participant", "coappears"}
+
 #: participant roles as the page shows them
 ROLE_NAMES = {"speaker": "发言", "chair": "主持", "attendee": "出席"}
 
@@ -252,8 +260,11 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
             "title": f"{name}: {label}" if label != name else name,
             "kg": {k: data[k] for k in ("weight", "evidence", "dates", "posts", "events")
                    if data.get(k)} | {"relation": relation, "relation_label": name,
-                                      "label": label},
+                                      "inverse_label": INVERSE_NAMES.get(relation, ""),
+                                      "undirected": relation in UNDIRECTED, "label": label},
         }
+        if relation in UNDIRECTED:
+            edge["arrows"] = {"to": {"enabled": False}}
         if relation in ("mentions",):
             edge["width"] = 0.5
         if not large and relation in ("holds", "participates", "author"):

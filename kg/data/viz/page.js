@@ -111,7 +111,8 @@
   var index = [];
   Object.keys(details).forEach(function (id) {
     var d = details[id];
-    var words = [d.label || ""].concat(d.alt_labels || []).join("\u0001").toLowerCase();
+    var posts = (d.posts || []).map(function (p) { return p.post || ((p.organization || "") + (p.role || "")); });
+    var words = [d.label || ""].concat(d.alt_labels || [], posts).join("\u0001").toLowerCase();
     index.push({ id: id, label: d.label || id, type: d.type || "", text: words });
   });
   var search = document.getElementById("kg-search");
@@ -237,13 +238,14 @@
       if (!e) { return; }
       var other = e.from === id ? e.to : e.from;
       var ed = edgeDetails[eid] || {};
-      var key = (ed.relation_label || e.relation) + (e.from === id ? " →" : " ←");
-      (groups[key] = groups[key] || []).push({ id: other, label: ed.label });
+      var name = ed.relation_label || e.relation;
+      var key = ed.undirected ? name : e.from === id ? name + " →" : (ed.inverse_label || name) + " ←";
+      (groups[key] = groups[key] || []).push({ id: other, label: ed.label, relation: name });
     });
     Object.keys(groups).sort().forEach(function (key) {
       list(key + " (" + groups[key].length + ")", groups[key].slice(0, 60), function (li, item) {
         li.appendChild(nodeLink(item.id));
-        var ed = item.label && item.label !== key.split(" ")[0] ? item.label : "";
+        var ed = item.label && item.label !== item.relation ? item.label : "";  // a role says more
         if (ed && ed !== (relNames[ed] || {}).name) { li.appendChild(document.createTextNode(" (" + ed + ")")); }
       });
     });

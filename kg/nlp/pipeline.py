@@ -164,6 +164,9 @@ def build_nlp(use_name_model: bool = True) -> Language:
     nlp.tokenizer = JiebaTokenizer(nlp.vocab)
     nlp.add_pipe("kg_agencies")
     nlp.add_pipe("kg_people", config={"use_name_model": use_name_model})
+    # spaCy's 1,000,000-character limit guards the memory of parsers and taggers; this
+    # pipeline has none (words and rules, linear in the text): a long article is read whole
+    nlp.max_length = 10**9
     return nlp
 
 

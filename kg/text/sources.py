@@ -6,7 +6,9 @@ Readers never raise on bad input: every file ends up either as sources or as a
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -118,7 +120,14 @@ def read_sidecar(path: Path) -> dict:
                 meta = json.loads(p.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise ValueError(f"{p}: unreadable metadata ({exc}); fix the JSON or remove the file") from None
-            return meta if isinstance(meta, dict) else {}
+            if not isinstance(meta, dict):
+                raise ValueError(f"{p}: metadata must be a JSON object; fix the file or remove it")
+            wrong = [k for k in _META_FIELDS if k in meta and not isinstance(meta[k], str)]
+            if wrong:
+                raise ValueError(f'{p}: {", ".join(wrong)} must be text (e.g. "city": "聊城市"); fix the file')
+            if meta.get("layout", "page") not in ("page", "article"):
+                raise ValueError(f'{p}: layout must be "page" or "article"; fix the file')
+            return meta
     return {}
 
 
@@ -138,17 +147,39 @@ def iter_files(inputs: Iterable[str | Path | tuple[Path, str]],
         elif exclude is not None and (p.resolve() == exclude or exclude in p.resolve().parents):
             yield None, name, Refusal(name, "this is the build's output folder, not an input; skipped")
         elif p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not _hidden(f.relative_to(p)))
-            for f in files:
-                if f.name.endswith(SIDECAR) or (exclude is not None and exclude in f.resolve().parents):
-                    continue
-                yield f, str(Path(name) / f.relative_to(p)), None
+            for f, problem in _walk(p):
+                shown = str(Path(name) / f.relative_to(p))
+                if problem:
+                    yield None, shown, Refusal(shown, problem)
+                elif not f.name.endswith(SIDECAR) and not (exclude is not None and exclude in f.resolve().parents):
+                    yield f, shown, None
         else:
             yield p, name, None
 
 
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") for part in rel.parts)
+def _walk(top: Path) -> list[tuple[Path, str]]:
+    """Every file below ``top``, sorted, hidden ones left out, with what is wrong with the
+    entries that are no files to read (a broken link, a pipe, a folder that cannot be
+    opened): (path, "") for a file, (path, problem) otherwise."""
+    found: list[tuple[Path, str]] = []
+
+    def unreadable(err: OSError) -> None:
+        found.append((Path(err.filename), f"cannot open this folder ({err.strerror}); its files were not read"))
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            path = here / f
+            if f.startswith("."):
+                continue
+            if path.is_symlink() and not path.exists():
+                found.append((path, "a link to nothing (broken symlink); skipped"))
+            elif not path.is_file():
+                found.append((path, "not a regular file (a pipe, a device or a link to one); skipped"))
+            else:
+                found.append((path, ""))
+    return sorted(found)
 
 
 def read_sources(
@@ -174,41 +205,55 @@ def read_sources(
         if suffix in QUIET_SUFFIXES or (suffix not in TEXT_SUFFIXES | JSON_SUFFIXES):
             skipped.append(Refusal(shown, f"unknown format '{suffix or path.name}': kg reads .txt, .json and .jsonl"))
             continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            refused.append(Refusal(shown, f"cannot read ({exc.strerror}); check permissions"))
-            continue
-        if not data.strip():
-            refused.append(Refusal(shown, "empty file; nothing to build"))
-            continue
-        try:
-            text, encoding = decode(data)
-        except DecodeError as exc:
-            refused.append(Refusal(shown, str(exc)))
-            continue
-        try:
-            meta = read_sidecar(path)
-        except ValueError as exc:
-            refused.append(Refusal(shown, str(exc)))
-            meta = {}
-        when = page_date or meta.get("date") or date_from_path(shown)
-        try:
-            when = Date.of(when)
-        except ValueError as exc:
-            refused.append(Refusal(shown, f"{exc} (in {path.name}.meta.json); fix the date there"))
-            continue
-        if suffix in JSON_SUFFIXES:
-            recs, bad = read_records(text, shown, encoding, when)
-            sources.extend(recs)
-            refused.extend(bad)
-        else:
-            sources.append(
-                Source(id=shown, path=shown, raw=text, encoding=encoding, date=when,
-                       title=meta.get("title"), url=meta.get("url"),
-                       layout=meta.get("layout", "page"), city=meta.get("city"), paper=meta.get("paper"))
-            )
+        try:  # one bad file never stops the others: whatever fails is named and skipped
+            got, bad = _read_one(path, shown, suffix, page_date)
+        except Exception as exc:  # noqa: BLE001 - the message names the file and the error
+            got, bad = [], [Refusal(shown, f"could not be read ({type(exc).__name__}: {exc}); the other files were built")]
+        sources.extend(got)
+        refused.extend(bad)
     return sources, refused, skipped
+
+
+_META_FIELDS = ("date", "city", "paper", "title", "url", "layout")
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a larger "page" is not a page (or a link to /dev/zero)
+
+
+def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tuple[list[Source], list[Refusal]]:
+    """The sources of one file, or why it was refused."""
+    try:
+        shown.encode("utf-8")
+    except UnicodeEncodeError:
+        return [], [Refusal(shown.encode("utf-8", "replace").decode("utf-8"),
+                            "the file name is not valid UTF-8; rename the file")]
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        return [], [Refusal(shown, "not a regular file (a pipe, a device or a link to one); skipped")]
+    if info.st_size > MAX_FILE_BYTES:
+        return [], [Refusal(shown, f"{info.st_size:,} bytes: larger than any page kg reads "
+                                   f"({MAX_FILE_BYTES:,}); split it")]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [Refusal(shown, f"cannot read ({exc.strerror}); check permissions")]
+    if not data.strip():
+        return [], [Refusal(shown, "empty file; nothing to build")]
+    try:
+        text, encoding = decode(data)
+    except DecodeError as exc:
+        return [], [Refusal(shown, str(exc))]
+    try:
+        meta = read_sidecar(path)
+    except ValueError as exc:
+        return [], [Refusal(shown, str(exc))]
+    try:
+        when = Date.of(page_date or meta.get("date") or date_from_path(shown))
+    except ValueError as exc:
+        return [], [Refusal(shown, f"{exc} (in {path.name}.meta.json); fix the date there")]
+    if suffix in JSON_SUFFIXES:
+        return read_records(text, shown, encoding, when)
+    return [Source(id=shown, path=shown, raw=text, encoding=encoding, date=when,
+                   title=meta.get("title"), url=meta.get("url"), layout=meta.get("layout") or "page",
+                   city=meta.get("city"), paper=meta.get("paper"))], []
 
 
 _TEXT_FIELDS = ("text", "content", "body")
@@ -223,6 +268,8 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
     if stripped.startswith("["):
         try:
             items = enumerate(json.loads(text), start=1)
+        except RecursionError:
+            return [], [Refusal(shown, "JSON nested too deep to be records; write one record per line (.jsonl)")]
         except ValueError as exc:
             return [], [Refusal(shown, f"invalid JSON ({exc}); fix it or write one record per line (.jsonl)")]
         numbered = False
@@ -230,6 +277,7 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
         items = _json_lines(text, shown, bad)
         numbered = True
     for n, rec in items:
+        line = n if numbered else None
         if not isinstance(rec, dict):
             bad.append(Refusal(shown, "record is not a JSON object; skipped", n if numbered else None))
             continue
@@ -241,25 +289,34 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
         when = (page_date or _record_date(rec) or (date_from_path(title) if title else None)
                 or _year_of(title) or _first_full_date(body) or _npc_session_year(title or "")
                 or _npc_session_year(body[:200]))
-        out.append(
-            Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
-                   encoding=encoding, date=when, title=title,
-                   url=rec.get("url") if isinstance(rec.get("url"), str) else None,
-                   layout="article", city=rec.get("city") if isinstance(rec.get("city"), str) else None)
-        )
+        if _SURROGATE.search(body) or (title and _SURROGATE.search(title)):
+            bad.append(Refusal(shown, "record holds a lone surrogate escape (\\ud800 …), not text; fix it", line))
+            continue
+        try:
+            out.append(
+                Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
+                       encoding=encoding, date=when, title=title,
+                       url=rec.get("url") if isinstance(rec.get("url"), str) else None,
+                       layout="article", city=rec.get("city") if isinstance(rec.get("city"), str) else None)
+            )
+        except ValueError as exc:  # a date that is none
+            bad.append(Refusal(shown, f"{exc}; the record was skipped", line))
     return out, bad
 
 
 def _json_lines(text: str, shown: str, bad: list[Refusal]) -> Iterator[tuple[int, object]]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a string
         if not line.strip():
             continue
         try:
             yield n, json.loads(line)
+        except RecursionError:
+            bad.append(Refusal(shown, "JSON nested too deep to be a record; the other lines were read", n))
         except ValueError as exc:
             bad.append(Refusal(shown, f"broken JSON line ({exc.msg}); the other lines were read", n))
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -303,6 +360,8 @@ def _record_date(rec: dict) -> str | None:
         if found:
             return found
     year = rec.get("year")
-    if isinstance(year, int) or (isinstance(year, str) and str(year).isdigit() and len(str(year)) == 4):
+    if isinstance(year, bool) or not str(year).isdigit() or not 1000 <= int(year) <= 9999:
+        return None  # true, 99999: no year a date can hold
+    if isinstance(year, int) or (isinstance(year, str) and len(year) == 4):
         return f"{int(year):04d}"  # year precision (xsd:gYear): a year is not a day
     return None

@@ -226,7 +226,10 @@ class KnowledgeGraph:
     """
 
     def __init__(self, out: str | os.PathLike) -> None:
+        from .atomic import recover_folder
+
         path = Path(out)
+        recover_folder(path)
         self._store = None
         self._file = None
         self._file_path = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ._version import __version__
-from .atomic import write_text
+from .atomic import publish_folder, recover_folder, staging_folder, write_text
 from .graph.rdf import GraphWriter
 from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
@@ -116,6 +117,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     RETURNS (BuildResult): the report (also written to OUT/report.json).
     """
     out = Path(out)
+    recover_folder(out)  # a build killed between its last two renames: the previous one back
     earlier = _earlier_inputs(out, drop_missing) if update else {}
     known = {path for path, _ in earlier.values()}
     given = {str(i): (Path(i).resolve(), str(i)) for i in inputs}
@@ -170,16 +172,29 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
 
 
 def _write_outputs(graph, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool) -> None:
-    """graph.ttl, the store, graph.html, the SHACL check and report.json, each a stage."""
-    out.mkdir(parents=True, exist_ok=True)
+    """graph.ttl, the store, graph.html, the SHACL check and report.json, each a stage,
+    written into a folder beside OUT that then replaces OUT whole: a build killed at any
+    moment leaves the previous build or the new one, never a mix."""
+    staging = staging_folder(out)
+    try:
+        _write_into(graph, staging, out, report, stages, store, html, validate)
+        publish_folder(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_into(graph, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
+                validate: bool) -> None:
+    """The outputs, written into ``folder``; messages name ``out``, where they will stand."""
     with stages.stage("serialising graph.ttl"):
-        write_text(out / "graph.ttl", graph.serialize(format="turtle"))
+        write_text(folder / "graph.ttl", graph.serialize(format="turtle"))
     with stages.stage("loading the store"):
         if store:
             try:
                 from .graph.store import save_store
 
-                save_store(graph, out)
+                save_store(graph, folder)
             except Exception as exc:  # the Turtle export stands on its own
                 report["warnings"].append(f"store not written: {exc}")
     with stages.stage("drawing graph.html"):
@@ -187,7 +202,7 @@ def _write_outputs(graph, out: Path, report: dict, stages: Stages, store: bool, 
             try:
                 from .view.viz import to_network, write_html
 
-                write_html(to_network(graph), out / "graph.html")
+                write_html(to_network(graph), folder / "graph.html")
             except Exception as exc:
                 report["warnings"].append(f"graph.html not written: {exc}")
     with stages.stage("checking SHACL shapes"):
@@ -203,7 +218,7 @@ def _write_outputs(graph, out: Path, report: dict, stages: Stages, store: bool, 
                 report["warnings"].append(
                     f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
     with stages.stage("writing report.json"):
-        write_text(out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
 def _earlier_inputs(out: Path, drop_missing: bool) -> dict[str, tuple[Path, str]]:

@@ -307,9 +307,13 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
 @click.option("--in-memory", is_flag=True,
               help="Copy the store into RAM in each query worker: faster queries, more memory and start-up time.")
 @click.option("--workers", default=4, show_default=True, help="Query worker processes.")
+@click.option("--cors", default=None, metavar="ORIGIN",
+              help="Let pages of this web origin query from a browser (e.g. https://yasgui.triply.cc, or *).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another Host name to answer to (the bind address and localhost always are).")
 def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
                   max_query_length: int, allow_update: bool, token: str | None, in_memory: bool,
-                  workers: int) -> None:
+                  workers: int, cors: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
 
     Read-only unless started with --allow-update and --token. SERVICE is refused.
@@ -319,14 +323,15 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         kg serve build --port 7878
         curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {?s ?p ?o} LIMIT 3' http://127.0.0.1:7878/sparql
     """
-    from .serve.protocol import ServerConfig
+    from .serve.protocol import LOOPBACK, ServerConfig
 
     if allow_update and not token:
         raise click.ClickException("--allow-update needs --token TOKEN (or KG_SERVE_TOKEN) - updates must be authorised")
     if allow_update and in_memory:
         raise click.ClickException("--in-memory serves copies of the store - it cannot be combined with --allow-update")
     config = ServerConfig(timeout=timeout, max_results=max_results, max_query_length=max_query_length,
-                          allow_update=allow_update, token=token, in_memory=in_memory)
+                          allow_update=allow_update, token=token, in_memory=in_memory, cors=cors,
+                          hosts=LOOPBACK + tuple(allow_hosts))
     if in_memory:
         click.echo(f"kg serve: copying the store into RAM in {workers} worker(s) ...", err=True)
     try:

@@ -277,3 +277,26 @@ def test_server_refuses_service_however_it_is_hidden(query):
     with pytest.raises(ProtocolError) as err:
         check_query(query, ServerConfig())
     assert err.value.status == 400 and "SERVICE" in err.value.message
+
+
+def test_server_refuses_a_rebound_host_name(base):
+    """A hostile name pointed at 127.0.0.1 (DNS rebinding) gets nothing."""
+    status, _, body = _http(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                            headers={"Host": "evil.example:80"})
+    assert status == 403 and "is not served here" in body
+    status, _, _ = _http(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                         headers={"Host": "localhost"})
+    assert status == 200
+
+
+def test_server_sends_no_cors_header_unless_asked(base, out):
+    request = urllib.request.Request(base + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers.get("Access-Control-Allow-Origin") is None
+    server, url = _start(out, ServerConfig(cors="https://yasgui.example"))
+    try:
+        with urllib.request.urlopen(url + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"), timeout=30) as r:
+            assert r.headers.get("Access-Control-Allow-Origin") == "https://yasgui.example"
+    finally:
+        server.shutdown()
+        server.server_close()

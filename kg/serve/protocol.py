@@ -46,6 +46,9 @@ _SERVICE = re.compile(r"\bSERVICE\b", re.I)
 # reading that ended them elsewhere would hide code from the check (#x\r SERVICE <…>)
 
 
+LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
 @dataclass(slots=True)
 class ServerConfig:
     """Limits and permissions of the endpoint.
@@ -57,6 +60,12 @@ class ServerConfig:
     token (str | None): bearer token UPDATE requests must send.
     in_memory (bool): each query worker copies the store into RAM at start: queries run
         several times faster, at the cost of memory and start-up time. Defaults to False.
+    cors (str | None): the web origin allowed to query from a browser page
+        (Access-Control-Allow-Origin; "*" for any). Defaults to none: a page on another
+        site cannot read this endpoint's answers.
+    hosts (tuple[str, ...]): the Host names requests may carry (DNS rebinding: a hostile
+        name pointed at 127.0.0.1 is refused). Defaults to the loopback names; the server
+        adds the host it listens on.
     """
 
     timeout: float = 30.0
@@ -65,6 +74,8 @@ class ServerConfig:
     allow_update: bool = False
     token: str | None = None
     in_memory: bool = False
+    cors: str | None = None
+    hosts: tuple[str, ...] = LOOPBACK
 
 
 class ProtocolError(Exception):

@@ -119,7 +119,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.endpoint.config.cors:
+            self.send_header("Access-Control-Allow-Origin", self.endpoint.config.cors)
         self.send_header("Vary", "Accept")
         self.end_headers()
         if self.command != "HEAD":
@@ -154,10 +155,19 @@ class _Handler(BaseHTTPRequestHandler):
         content_type, body = self.endpoint.query(queries[0], self.headers.get("Accept"), fmt)
         self._send(200, content_type, body)
 
+    def _check_host(self) -> None:
+        """Refuse a Host this server does not answer to (a rebound DNS name)."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host[1:host.index("]")] if host.startswith("[") and "]" in host else host.rsplit(":", 1)[0]
+        if name not in self.server.hosts:
+            raise ProtocolError(403, f"Host {host or '(none)'!r} is not served here: use "
+                                     f"{' or '.join(sorted(self.server.hosts))} (kg serve --host)")
+
     # -- verbs
     def do_GET(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
         try:
+            self._check_host()
             if url.path in ("/", "/index.html"):
                 self._send(200, "text/html; charset=utf-8", self.page)
             elif url.path == "/sparql":
@@ -176,6 +186,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
         try:
+            self._check_host()
             if url.path != "/sparql":
                 raise ProtocolError(404, f"No resource {url.path}: POST queries to /sparql")
             body = self._read_body()
@@ -199,7 +210,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:  # noqa: N802
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self.endpoint.config.cors:
+            self.send_header("Access-Control-Allow-Origin", self.endpoint.config.cors)
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept, Authorization")
         self.send_header("Content-Length", "0")
@@ -272,6 +284,7 @@ class KgServer(ThreadingHTTPServer):
     daemon_threads = True
     verbose = False  # log each request to stderr
     endpoint: Endpoint
+    hosts: set[str]  # the Host names it answers to
 
     def server_close(self) -> None:
         super().server_close()
@@ -319,4 +332,5 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
                           "(or stop the server that holds it)") from None
         raise OSError(f"cannot listen on {host}:{port}: {err.strerror} - check --host and --port") from None
     server.endpoint = endpoint
+    server.hosts = {h.lower() for h in config.hosts} | {host.lower()}
     return server

@@ -94,21 +94,21 @@ def test_posts_assembler_reads_a_chain_and_a_list():
     text = "易兰设计公司创意总监余为宁、张小兵出席"
     spans = [Span(0, 6, "ORG"), Span(6, 10, "TITLE"), Span(10, 13, "PER"), Span(14, 17, "PER")]
     found = _assemble(text, spans)
-    assert [(f.name, [(p.role, p.agency.label) for p in f.posts]) for f in found] == [
+    assert [(f.name, [(p.role, p.agency.label) for p in f.titles]) for f in found] == [
         ("余为宁", [("总监", "易兰设计公司")]), ("张小兵", [("总监", "易兰设计公司")])]
 
 
 def test_posts_assembler_gives_no_post_without_an_agency():
     text = "著名导演何小平"
     found = _assemble(text, [Span(2, 4, "TITLE"), Span(4, 7, "PER")])
-    assert [(f.name, f.posts) for f in found] == [("何小平", [])]
+    assert [(f.name, f.titles) for f in found] == [("何小平", [])]
 
 
 def test_posts_assembler_canonicalises_and_keeps_foreign_bodies_foreign():
     text = "市发改委主任王东、美国商务部部长约翰·史密森"
     spans = [Span(0, 4, "GOV"), Span(4, 6, "TITLE"), Span(6, 8, "PER"),
              Span(9, 14, "GOV"), Span(14, 16, "TITLE"), Span(16, 22, "PER")]
-    found = {f.name: [(p.role, p.agency.label) for p in f.posts] for f in _assemble(text, spans)}
+    found = {f.name: [(p.role, p.agency.label) for p in f.titles] for f in _assemble(text, spans)}
     assert found["王东"] == [("主任", "济宁市发展和改革委员会")]
     assert found["约翰·史密森"] == [("部长", "美国商务部")]
 

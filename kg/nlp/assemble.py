@@ -18,35 +18,15 @@ The policy (README, "Posts: the grammar and the model"):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from ..records import Context
 from ..vocab.lexicon import Lexicon
 from .agencies import AgencyFinder, AgencyName
+from .chains import PersonHit, TitleHit
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _JOIN = set("、兼")  # between two links of a chain, or two names of a list
 _ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
-
-
-@dataclass(slots=True)
-class Post:
-    role: str
-    start: int  # the title's span
-    end: int
-    agency: AgencyName
-    post_start: int  # the post's span (organisation + title)
-
-
-@dataclass(slots=True)
-class Found:
-    """A person the recogniser found, with the posts its spans spell."""
-
-    name: str
-    start: int
-    end: int
-    posts: list[Post] = field(default_factory=list)
 
 
 class Assembler:
@@ -56,15 +36,15 @@ class Assembler:
         self.finder = finder
         self.lex = lex
 
-    def assemble(self, text: str, spans: list[Span], ctx: Context) -> list[Found]:
+    def assemble(self, text: str, spans: list[Span], ctx: Context) -> list[PersonHit]:
         """Persons and their posts in ``text``; ``spans`` are the recogniser's, in order."""
         spans = sorted(spans, key=lambda s: s.start)
-        found: list[Found] = []
+        found: list[PersonHit] = []
         for i, span in enumerate(spans):
             if span.label != "PER" or not self._is_name(text[span.start:span.end]):
                 continue
-            person = Found(text[span.start:span.end], span.start, span.end)
-            person.posts = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
+            person = PersonHit(text[span.start:span.end], span.start, span.end, cue="ner")
+            person.titles = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
             found.append(person)
         return found
 
@@ -75,7 +55,7 @@ class Assembler:
     def _is_name(self, name: str) -> bool:
         return 2 <= len(name) <= 12 and bool(_HAN.match(name[0])) and not self.finder.is_place_or_agency(name)
 
-    def _chain_before(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[Post]:
+    def _chain_before(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[TitleHit]:
         """[ORG] TITLE (、[ORG] TITLE)* right before spans[i] (a list of names: before its first)."""
         k = i
         while k > 0 and spans[k - 1].label == "PER" and self._joined(text, spans[k - 1].end, spans[k].start):
@@ -91,7 +71,7 @@ class Assembler:
             j -= 1
         return self._posts(text, links, ctx)
 
-    def _title_after(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[Post]:
+    def _title_after(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[TitleHit]:
         """[ORG] PER TITLE: 阿里巴巴集团张三董事长."""
         per = spans[i]
         if i == 0 or i + 1 >= len(spans):
@@ -101,8 +81,8 @@ class Assembler:
             return self._posts(text, [org, title], ctx)
         return []
 
-    def _posts(self, text: str, links: list[Span], ctx: Context) -> list[Post]:
-        posts: list[Post] = []
+    def _posts(self, text: str, links: list[Span], ctx: Context) -> list[TitleHit]:
+        posts: list[TitleHit] = []
         agency: AgencyName | None = None
         for link in links:
             surface = text[link.start:link.end]
@@ -116,7 +96,8 @@ class Assembler:
                 inner = Span(link.start, link.start + len(lead), "GOV")
                 agency = self._agency(text, inner, ctx) if self.finder.suffix_end(lead) else agency
             if agency is not None:
-                posts.append(Post(role, link.end - len(role), link.end, agency, agency.start if agency.start >= 0 else link.start))
+                start = agency.start if agency.start >= 0 else link.start
+                posts.append(TitleHit(role, link.end - len(role), link.end, agency, False, start, link.end))
         return posts
 
     def _role(self, surface: str) -> tuple[str | None, str]:

@@ -205,20 +205,20 @@ class Extractor:
                     continue  # the grammar gave this person a post: it stands
                 name = overlap.name if overlap is not None else found.name
                 if overlap is None:
-                    if not (found.posts or "·" in name):
+                    if not (found.titles or "·" in name):
                         continue  # alone, a name the model reads is not sure enough to keep
                     pm = PersonMention(name, article.id, article.evidence(s, e), cue="ner", start=s, end=e,
                                        confidence=CONFIDENCE["ner-person"])
                     out.persons.append(pm)
                     seen.setdefault(name, pm)
                     grammar[(s, e)] = pm
-                for post in found.posts:
+                for post in found.titles:
                     a = post.agency
                     a = AgencyName(a.start + w0, a.end + w0, a.surface, a.label, a.kind, a.parent)
                     am = self._agency(article, a)
                     out.agencies.append(am)
                     ps = w0 + post.post_start
-                    out.holdings.append(Holding(name, post.role, am, text[ps:w0 + post.end], article.id,
+                    out.holdings.append(Holding(name, post.role, am, text[ps:w0 + post.post_end], article.id,
                                                 article.date, article.evidence(min(ps, s), e),
                                                 confidence=CONFIDENCE["ner-post"]))
 

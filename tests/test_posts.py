@@ -129,3 +129,18 @@ def test_posts_rdf_former_membership_has_an_end_and_confidence(tmp_path):
     confidences = {float(c) for c in g.objects(None, KG.confidence)}
     assert confidences and all(0 < c <= 1 for c in confidences)
     assert all(c.datatype == XSD.decimal for c in g.objects(None, KG.confidence))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("印度前总理拉吉夫·甘地曾访华。", ("拉吉夫·甘地", "总理", "印度政府", True)),
+    ("新京报：4月7日，门头沟区区长刘云海表示，", ("刘云海", "区长", "门头沟区人民政府", False)),
+])
+def test_posts_found_on_the_judged_sample(text, expected):
+    """Kinds of error the hand-judged sample showed (benchmarks/data/posts_sample_judged.tsv)."""
+    assert expected in _posts(text)
+
+
+def test_posts_medium_of_a_wire_credit():
+    from kg.nlp.bylines import press_of
+
+    assert press_of("据新华社北京5月12日电") == "新华社"

@@ -370,7 +370,8 @@ class AgencyFinder:
         for n in range(len(body), 0, -1):
             tail = body[-n:]
             if tail in self.lex.abbreviations:
-                return body[:-n] + self.lex.abbreviations[tail]
+                full = self.lex.abbreviations[tail]
+                return body if body.endswith(full) else body[:-n] + full  # 人民政府 is no 人民 + 政府
         return body
 
     def _kind(self, full: str) -> str | None:

@@ -38,6 +38,8 @@ def press_of(byline: str) -> str:
     if not m:
         return "本报" if byline.lstrip("□■◆◇●○★☆▲△").startswith("本报") else ""
     name = m.group(1)
+    if name.startswith("据"):  # 据新华社北京…电: "according to" is no part of the name
+        name = name[1:]
     end = _MEDIUM_END.search(name)
     if end:  # 中新社华盛顿 -> 中新社: the medium's name ends in 社/报/台/网/刊
         return name[:end.end()]

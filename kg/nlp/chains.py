@@ -247,7 +247,8 @@ class ChainParser:
                     post_start = s - len(prefix)
             named_place = self.finder.place_before(text, s) if target is None else None
             title = self.lex.titles.get(role)
-            country = (self.finder.country_before(text, s)
+            before = s - 1 if s > 0 and text[s - 1] in _FORMER else s  # 印度前总理: the country before 前
+            country = (self.finder.country_before(text, before)
                        if target is None and not named_place and title and title.family in ("gov", "party") else None)
             if country:
                 # 法国总理 / 美国总统: a foreign official holds a post of his own country's

@@ -300,3 +300,31 @@ def test_server_sends_no_cors_header_unless_asked(base, out):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("length", ["-1", "abc"])
+def test_server_refuses_a_bad_content_length(base, length):
+    import http.client
+
+    host, port = base.split("//")[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    conn.putrequest("POST", "/sparql")
+    conn.putheader("Content-Type", "application/sparql-query")
+    conn.putheader("Content-Length", length)
+    conn.endheaders()
+    conn.send(b"ASK { ?s ?p ?o }")
+    response = conn.getresponse()
+    assert response.status == 400 and b"Content-Length" in response.read()
+    conn.close()
+
+
+def test_server_relative_out_works_from_here(out, monkeypatch):
+    monkeypatch.chdir(out.parent)
+    server, url = _start(out.name, ServerConfig())
+    try:
+        status, _, body = _http(url + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"),
+                                headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and "true" in body
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -130,7 +130,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(err.status, "text/plain; charset=utf-8", f"kg serve: {err.message}\n".encode("utf-8"))
 
     def _read_body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit():  # -1 would read to the end of the stream, abc would raise
+            raise ProtocolError(400, f"Content-Length {raw!r} is not a length in bytes")
+        length = int(raw)
         # the body holds the query (maybe form-encoded): cap it before reading
         limit = self.endpoint.config.max_query_length * 4 + 1024
         if length > limit:
@@ -317,7 +320,8 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
         endpoint = Endpoint(config, ox_store=ox_store, workers=workers)
     else:
         open_ox_store(out_dir)  # fail now, with the 'run "kg build" first' message, if missing
-        endpoint = Endpoint(config, store_dir=str(resolve_store_dir(out_dir)), workers=workers)
+        # absolute: the query workers run in another folder
+        endpoint = Endpoint(config, store_dir=str(resolve_store_dir(out_dir).resolve()), workers=workers)
         if config.in_memory:
             endpoint.pool.warm()
     handler = type("KgSparqlHandler", (_Handler,), {"endpoint": endpoint, "page": render_page(config)})

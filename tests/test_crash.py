@@ -54,3 +54,32 @@ def test_crash_publish_folder_moves_in_whole(tmp_path):
     (staging / "a").write_text("new", encoding="utf-8")
     publish_folder(staging, target)
     assert (target / "a").read_text(encoding="utf-8") == "new"
+
+
+def test_crash_kill_9_at_any_moment_leaves_a_whole_build(tmp_path):
+    """A build killed with SIGKILL at several moments of its run: OUT is always the
+    previous build or the new one, whole (graph.ttl, store and report agree)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    _build(out)
+    before = (out / "graph.ttl").read_bytes()
+    page2 = tmp_path / "county-2024-07-02.txt"
+    page2.write_bytes((Path(__file__).parent / "fixtures" / "county-page-2024-07-02.txt").read_bytes())
+    cmd = [sys.executable, "-m", "kg", "build", str(PAGE), str(page2), "-o", str(out), "-q", "--no-model",
+           "--no-validate"]
+    for delay in (0.5, 1.5, 2.5, 3.5):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        g = kg.open(out)  # recovers a kill between the two renames
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        ttl = (out / "graph.ttl").read_bytes()
+        sources = {Path(s["id"]).name for s in report["sources"]}
+        assert sources in ({"city-page-2024-05-21.txt"}, {"city-page-2024-05-21.txt", "county-2024-07-02.txt"})
+        assert (ttl == before) == (len(sources) == 1)  # graph.ttl and report.json from one build
+        assert len(g.query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")) == 1  # the store opens

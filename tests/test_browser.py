@@ -186,3 +186,20 @@ def test_browser_panel_words_follow_the_direction(browser):
     arrows = browser.evaluate("kgView.edges.get({filter: e => e.relation === 'co_participant'})"
                               ".map(e => e.arrows && e.arrows.to && e.arrows.to.enabled)")
     assert arrows and not any(arrows)
+
+
+def test_browser_selection_dims_the_rest_and_fit_resets(browser):
+    browser.evaluate(f"kgView.select({ZHANG!r})")
+    near = set(browser.evaluate(f"kgView.network.getConnectedNodes({ZHANG!r})")) | {ZHANG}
+    opacity = {n["id"]: n.get("opacity", 1) for n in browser.evaluate("kgView.nodes.get()")}
+    assert all(opacity[n] == 1 for n in near)
+    assert all(o == 0.15 for n, o in opacity.items() if n not in near) and len(opacity) > len(near)
+    browser.evaluate("document.getElementById('kg-fit').click()")
+    assert all(n.get("opacity", 1) == 1 for n in browser.evaluate("kgView.nodes.get()"))
+    assert browser.evaluate("kgView.network.getSelectedNodes()") == []
+
+
+def test_browser_png_export_is_the_drawn_network(browser):
+    url = browser.evaluate("kgView.png()")
+    assert url.startswith("data:image/png;base64,") and len(url) > 5000
+    assert browser.errors() == []

@@ -107,6 +107,39 @@
     setTimeout(stop, 4000);
   });
 
+  /* ---- dim what a selection does not touch; fit and reset; PNG ---- */
+  var dimmed = false;
+  function dim(id) {
+    var keep = {};
+    keep[id] = true;
+    network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
+    nodes.update(nodes.getIds().map(function (n) { return { id: n, opacity: keep[n] ? 1 : 0.15 }; }));
+    dimmed = true;
+  }
+  function undim() {
+    if (!dimmed) { return; }
+    nodes.update(nodes.getIds().map(function (n) { return { id: n, opacity: 1 }; }));
+    dimmed = false;
+  }
+  function reset() {
+    undim();
+    network.unselectAll();
+    network.fit({ animation: false });
+  }
+  function png() {
+    var canvas = document.querySelector("#kg-net canvas");
+    return canvas ? canvas.toDataURL("image/png") : "";
+  }
+  document.getElementById("kg-fit").addEventListener("click", reset);
+  document.getElementById("kg-png").addEventListener("click", function () {
+    var a = document.createElement("a");
+    a.href = png();
+    a.download = "kg-graph.png";
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  });
+
   /* ---- search ---- */
   var index = [];
   Object.keys(details).forEach(function (id) {
@@ -279,16 +312,20 @@
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     showNode(id);
+    dim(id);
     return true;
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
+    if (params.nodes.length) { showNode(params.nodes[0]); dim(params.nodes[0]); }
+    else if (params.edges.length) { undim(); showEdge(params.edges[0]); }
+    else { undim(); }
   });
 
   view.find = find;
   view.select = select;
+  view.reset = reset;
+  view.png = png;
   view.showNode = showNode;
   view.showEdge = showEdge;
 }());

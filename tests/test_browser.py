@@ -203,3 +203,12 @@ def test_browser_png_export_is_the_drawn_network(browser):
     url = browser.evaluate("kgView.png()")
     assert url.startswith("data:image/png;base64,") and len(url) > 5000
     assert browser.errors() == []
+
+
+def test_browser_central_nodes_have_labels_at_the_fitted_zoom(browser):
+    scale = browser.evaluate("kgView.network.getScale()")
+    central = browser.evaluate("JSON.parse(document.getElementById('kg-data').textContent).meta.central")
+    assert central
+    for node_id in central:
+        size = browser.evaluate(f"(kgView.nodes.get({node_id!r}).font || {{size: 14}}).size")
+        assert size * scale >= 5  # vis-network draws a label past about five pixels

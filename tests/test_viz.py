@@ -234,3 +234,19 @@ def test_viz_focused_view_names_its_centre(rdf):
     net = viz.to_network(rdf, focus="张明", hops=1)
     assert net.kg_meta["focus_ids"] == [ZHANG] and net.kg_meta["focus"] == "张明"
     assert viz.to_network(rdf).kg_meta["focus_ids"] == []
+
+
+def test_viz_many_articles_open_collapsed_and_central_nodes_are_labelled():
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("p", type="Person", label="王立国")
+    g.add_node("o", type="Organization", label="济宁市统计局")
+    g.add_edge("p", "o", key="holds", relation="holds")
+    for i in range(viz.COLLAPSE_ARTICLES_ABOVE + 1):
+        g.add_node(f"a{i}", type="Article", label=f"文章{i}")
+        g.add_edge(f"a{i}", "p", key="mentions", relation="mentions")
+    net = viz.to_network(g)
+    assert net.kg_meta["collapsed"] == ["Article"]
+    assert net.kg_meta["central"][:2] == ["p", "o"]
+    assert viz.to_network(g, focus="王立国", hops=1).kg_meta["collapsed"] == []  # a focused view shows all

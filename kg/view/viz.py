@@ -86,6 +86,10 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", '
 
 #: above this many nodes the page trades hover effects and edge labels for speed
 LARGE_VIEW = 600
+#: more articles than this open hidden (the legend shows them)
+COLLAPSE_ARTICLES_ABOVE = 40
+#: how many of the most connected people and agencies are labelled at the fitted zoom
+CENTRAL_LABELS = 12
 _LABEL_MAX = 18
 _CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
         "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
@@ -282,6 +286,10 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         "large": large,
         "focus": focus or "",
         "focus_ids": centres,
+        "collapsed": _collapsed(counts, large, bool(focus)),
+        "central": [n for n, _ in sorted(((n, d) for n, d in degree.items()
+                                          if nxg.nodes[n].get("type") in ("Person", "Organization")),
+                                         key=lambda nd: (-nd[1], nd[0]))[:CENTRAL_LABELS]],
     }
     return net
 
@@ -316,6 +324,18 @@ def _script_json(value: Any) -> str:
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     return text
+
+
+def _collapsed(counts: dict[str, int], large: bool, focused: bool) -> list[str]:
+    """The types the page opens with hidden (one click in the legend shows them): a large
+    build opens on the officials' network (people, agencies, posts); past a few dozen
+    articles, the article triangles would bury it."""
+    if focused:
+        return []
+    hidden = ["Program", "Event", "Article"] if large else []
+    if counts.get("Article", 0) > COLLAPSE_ARTICLES_ABOVE and "Article" not in hidden:
+        hidden.append("Article")
+    return hidden
 
 
 def _vis_options(large: bool) -> dict:

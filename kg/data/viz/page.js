@@ -22,6 +22,12 @@
   };
 
   network.fit({ animation: false });
+  // the most connected people and agencies keep a label at the fitted zoom (vis-network
+  // draws a label only when its size on screen passes a few pixels)
+  var fitted = network.getScale();
+  nodes.update((meta.central || []).filter(function (id) { return nodes.get(id); }).map(function (id) {
+    return { id: id, font: { size: Math.max(14, Math.ceil(7 / Math.max(fitted, 0.01))) } };
+  }));
   network.once("afterDrawing", function () {
     view.ready = true;
     view.readyAt = performance.now();
@@ -82,10 +88,15 @@
     parent.appendChild(label);
   }
 
+  (meta.collapsed || []).forEach(function (type) { view.hiddenTypes[type] = true; });
   var typesBox = document.getElementById("kg-types");
   (meta.types || []).forEach(function (t) {
     filterBox(typesBox, t.type, t.glyph, t.color, t.name + " " + t.type, t.count, view.hiddenTypes, false);
   });
+  typesBox.querySelectorAll("input").forEach(function (box) {
+    box.checked = !view.hiddenTypes[box.getAttribute("data-filter")];
+  });
+  applyFilters();
   var relBox = document.getElementById("kg-relations");
   (meta.relations || []).forEach(function (r) {
     filterBox(relBox, r.relation, "", r.color, r.name + " " + r.relation, r.count, view.hiddenRelations, true);

@@ -328,3 +328,32 @@ def test_server_relative_out_works_from_here(out, monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_server_queue_wait_counts_in_the_limit(out):
+    """With every worker busy, a query waits at most the time limit, then gets a 503 with
+    Retry-After instead of waiting without end."""
+    server, url = _start(out, ServerConfig(timeout=1.0))
+    server.endpoint.pool.size = 1  # one worker, kept busy by a slow query
+    try:
+        import concurrent.futures
+        import time
+
+        slow = url + "/sparql?query=" + urllib.parse.quote(SLOW)
+        quick = url + "/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }")
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            first = pool.submit(_http, slow)
+            time.sleep(0.3)
+            t0 = time.monotonic()
+            request = urllib.request.Request(quick)
+            try:
+                urllib.request.urlopen(request, timeout=30)
+                status, retry = 200, None
+            except urllib.error.HTTPError as err:
+                status, retry = err.code, err.headers.get("Retry-After")
+            waited = time.monotonic() - t0
+            first.result()
+        assert status == 503 and retry == "1" and waited < 5
+    finally:
+        server.shutdown()
+        server.server_close()

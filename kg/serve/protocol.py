@@ -81,10 +81,11 @@ class ServerConfig:
 class ProtocolError(Exception):
     """An HTTP error with a status code and a message for the client."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, retry_after: int | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
+        self.retry_after = retry_after  # seconds, for a 503 the client may retry
 
 
 def _code_only(text: str) -> str:

@@ -76,6 +76,10 @@ class Endpoint:
                 reply = future.result(timeout=self.config.timeout)
             except FutureTimeout:
                 reply = ("timeout",)
+        if reply[0] == "busy":
+            raise ProtocolError(503, f"Every query worker stayed busy for {self.config.timeout:g} s (the --timeout "
+                                     "limit): try again shortly, or start kg serve with more --workers",
+                                retry_after=max(1, round(self.config.timeout)))
         if reply[0] == "timeout":
             raise ProtocolError(503, f"Query timed out after {self.config.timeout:g} s (the --timeout limit): "
                                      "narrow the query or add LIMIT, or start kg serve with a larger --timeout")
@@ -107,6 +111,7 @@ class Endpoint:
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = f"kg/{__version__}"
+    timeout = 60  # seconds a client may take to send its headers and body (a slow sender is dropped)
     endpoint: Endpoint  # set on the subclass made per server
     page: bytes
 
@@ -115,8 +120,10 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     # -- helpers
-    def _send(self, status: int, content_type: str, body: bytes) -> None:
+    def _send(self, status: int, content_type: str, body: bytes, headers: dict | None = None) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         if self.endpoint.config.cors:
@@ -127,7 +134,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _error(self, err: ProtocolError) -> None:
-        self._send(err.status, "text/plain; charset=utf-8", f"kg serve: {err.message}\n".encode("utf-8"))
+        headers = {"Retry-After": str(err.retry_after)} if err.retry_after else {}
+        self._send(err.status, "text/plain; charset=utf-8", f"kg serve: {err.message}\n".encode("utf-8"), headers)
 
     def _read_body(self) -> bytes:
         raw = (self.headers.get("Content-Length") or "0").strip()
@@ -285,6 +293,7 @@ class KgServer(ThreadingHTTPServer):
     """ThreadingHTTPServer that also stops the query workers when closed."""
 
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: bursts of clients wait instead of being reset
     verbose = False  # log each request to stderr
     endpoint: Endpoint
     hosts: set[str]  # the Host names it answers to

@@ -117,7 +117,9 @@ class _WorkerPool:
         for _ in range(missing):
             self.idle.put(self._start())
 
-    def acquire(self):
+    def acquire(self, timeout: float | None = None):
+        """An idle worker (a new one while the pool is not full); waits at most ``timeout``
+        seconds for one to come free. RAISES queue.Empty: none came free in time."""
         import queue
 
         with self.lock:
@@ -127,7 +129,7 @@ class _WorkerPool:
                 start = self.started < self.size
                 if start:
                     self.started += 1
-        return self._start() if start else self.idle.get()
+        return self._start() if start else self.idle.get(timeout=timeout)
 
     def discard(self, process) -> None:
         process.kill()
@@ -150,12 +152,19 @@ class _WorkerPool:
                 stream.close()
 
     def run(self, message: tuple, timeout: float) -> tuple:
+        """A query's reply; the time limit counts the wait for a free worker too."""
+        import queue
         import select
+        import time
 
-        process = self.acquire()
+        start = time.monotonic()
+        try:
+            process = self.acquire(timeout)
+        except queue.Empty:
+            return ("busy",)
         try:
             _send_frame(process.stdin, message)
-            ready, _, _ = select.select([process.stdout], [], [], timeout)
+            ready, _, _ = select.select([process.stdout], [], [], max(0.0, timeout - (time.monotonic() - start)))
             if not ready:
                 self.discard(process)
                 return ("timeout",)

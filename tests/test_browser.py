@@ -212,3 +212,17 @@ def test_browser_central_nodes_have_labels_at_the_fitted_zoom(browser):
     for node_id in central:
         size = browser.evaluate(f"(kgView.nodes.get({node_id!r}).font || {{size: 14}}).size")
         assert size * scale >= 5  # vis-network draws a label past about five pixels
+
+
+def test_browser_focused_view_labels_do_not_overlap(tmp_path):
+    graph = network.read_graph(FIXTURES / "viz_mini.ttl")
+    page = viz.write_html(viz.to_network(graph, focus="高峰", hops=2), tmp_path / "view.html")
+    with Browser(width=1280, height=800) as b:
+        b.open(page.as_uri())
+        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+        boxes = b.evaluate("kgView.nodes.getIds().map(id => kgView.network.getBoundingBox(id))")
+    assert len(boxes) > 5
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if boxes[i]["left"] < boxes[j]["right"] and boxes[j]["left"] < boxes[i]["right"]
+                and boxes[i]["top"] < boxes[j]["bottom"] and boxes[j]["top"] < boxes[i]["bottom"]]
+    assert overlaps == []

@@ -161,3 +161,41 @@ def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, 
     cx = sum(p[0] for p in out.values()) / len(out)
     cy = sum(p[1] for p in out.values()) / len(out)
     return {n: (round(px - cx, 1), round(py - cy, 1)) for n, (px, py) in out.items()}
+
+
+def spread_labels(positions: dict[str, tuple[float, float]], labels: dict[str, str],
+                  sizes: dict[str, float] | None = None, font: float = 14.0,
+                  rounds: int = 200) -> dict[str, tuple[float, float]]:
+    """Positions moved apart until no two labels overlap (for focused views, which show
+    every label): each node is a box of its shape (``sizes``: radius) with its label (CJK
+    characters a font wide) under it; overlapping boxes push each other apart along the
+    axis where they overlap least.
+    Deterministic: nodes in sorted order, no randomness.
+
+    RETURNS (dict[str, tuple[float, float]]): node -> (x, y).
+    """
+    nodes = sorted(positions)
+    if len(nodes) < 2:
+        return dict(positions)
+    pos = np.array([positions[n] for n in nodes], dtype=float)
+    radius = np.array([(sizes or {}).get(n, 10.0) for n in nodes])
+    half_w = np.maximum(np.array([len(labels.get(n, "")) * font / 2 for n in nodes]), radius) + 8
+    half_h = radius + font * 0.8 + 8  # the shape, and the label under it
+    for _ in range(rounds):
+        dx = pos[:, None, 0] - pos[None, :, 0]
+        dy = pos[:, None, 1] - pos[None, :, 1]
+        over_x = half_w[:, None] + half_w[None, :] - np.abs(dx)
+        over_y = half_h[:, None] + half_h[None, :] - np.abs(dy)
+        clash = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        push = np.zeros_like(pos)
+        along_x = clash & (over_x <= over_y)
+        along_y = clash & (over_x > over_y)
+        sign_x = np.where(dx >= 0, 1.0, -1.0)
+        sign_y = np.where(dy >= 0, 1.0, -1.0)
+        push[:, 0] = (np.where(along_x, over_x * sign_x, 0.0) / 2 + 0.5 * along_x * sign_x).sum(1)
+        push[:, 1] = (np.where(along_y, over_y * sign_y, 0.0) / 2 + 0.5 * along_y * sign_y).sum(1)
+        pos += push
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, pos)}

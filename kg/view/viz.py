@@ -30,7 +30,7 @@ import networkx as nx
 
 from ..atomic import write_text
 from ..vocab.paths import DATA_DIR
-from .layout import layout
+from .layout import layout, spread_labels
 from .network import NODE_TYPES, _simple, to_networkx
 
 __all__ = ["TYPE_STYLES", "RELATION_STYLES", "to_network", "focus_nodes", "render", "write_html",
@@ -88,6 +88,8 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", '
 LARGE_VIEW = 600
 #: more articles than this open hidden (the legend shows them)
 COLLAPSE_ARTICLES_ABOVE = 40
+#: focused views up to this many nodes get their labels moved apart
+SPREAD_LABELS_MAX = 400
 #: how many of the most connected people and agencies are labelled at the fitted zoom
 CENTRAL_LABELS = 12
 _LABEL_MAX = 18
@@ -234,6 +236,9 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     positions = layout(simple, seed=seed)
     large = nxg.number_of_nodes() > LARGE_VIEW
     degree = dict(simple.degree())
+    sizes = {n: round(8 + 4 * math.log2(1 + degree.get(n, 0)), 1) for n in nxg}
+    if focus and nxg.number_of_nodes() <= SPREAD_LABELS_MAX:  # a focused view shows every label
+        positions = spread_labels(positions, {n: _short(str(nxg.nodes[n].get("label", n))) for n in nxg}, sizes)
 
     net = Network(height="100%", width="100%", directed=True)
     counts: dict[str, int] = {}
@@ -246,7 +251,7 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         x, y = positions[node]
         net.add_node(node, label=_short(label), shape=shape, color=colour,
                      title=f"{name}: {label}", x=x, y=y,
-                     size=round(8 + 4 * math.log2(1 + degree.get(node, 0)), 1),
+                     size=sizes[node],
                      kgType=type_, kg=_details(data))
     relations: dict[str, int] = {}
     for i, (u, v, key, data) in enumerate(sorted(nxg.edges(keys=True, data=True),

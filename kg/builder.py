@@ -6,6 +6,7 @@ place, so an interrupted build never leaves a half-written output.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -161,7 +162,9 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
         "manifest": [{"input": name, "path": str(path)} for name, (path, _) in manifest.items()],
-        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id]} for s in sources],
+        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id],
+                     "sha256": hashlib.sha256(s.raw.encode("utf-8", "surrogatepass")).hexdigest()}
+                    for s in sources],  # the content each was built from: a changed input shows
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
         "articles": summaries,

@@ -86,3 +86,13 @@ def test_build_of_a_folder_holding_its_output_skips_it(tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "build" / "report.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in report["sources"]] == ["city-2024-05-21.txt"]
+
+
+def test_update_report_keeps_each_inputs_content_hash(layout):
+    import hashlib
+
+    tmp, a, _ = layout
+    report = json.loads((tmp / "out" / "report.json").read_text(encoding="utf-8"))
+    (source,) = report["sources"]
+    raw = (a / "pages" / "city-2024-05-21.txt").read_text(encoding="utf-8")
+    assert source["sha256"] == hashlib.sha256(raw.encode("utf-8")).hexdigest()

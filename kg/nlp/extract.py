@@ -115,7 +115,8 @@ class Extractor:
             # the medium is named in the byline (本报讯, 新华社…电): a surface, not an implicit body
             press = AgencyMention(surface, label, label, kind, article.id, ev, None, False)
             out.agencies.append(press)
-            out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev))
+            out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev,
+                                        confidence=CONFIDENCE["byline"]))
 
     def _press(self, article: Article, paper: str | None) -> tuple[str, str, str]:
         """(surface, canonical name, kind) of the medium a byline names: 本报 is the paper

@@ -311,12 +311,15 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
               help="Let pages of this web origin query from a browser (e.g. https://yasgui.triply.cc, or *).")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another Host name to answer to (the bind address and localhost always are).")
+@click.option("--allow-network", is_flag=True,
+              help="Let queries reach the network (SERVICE federation, LOAD); off by default.")
 def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
                   max_query_length: int, allow_update: bool, token: str | None, in_memory: bool,
-                  workers: int, cors: str | None, allow_hosts: tuple[str, ...]) -> None:
+                  workers: int, cors: str | None, allow_hosts: tuple[str, ...], allow_network: bool) -> None:
     """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
 
-    Read-only unless started with --allow-update and --token. SERVICE is refused.
+    Read-only unless started with --allow-update and --token. SERVICE and LOAD are refused,
+    and query workers cannot open a socket, unless started with --allow-network.
 
     \b
     Example:
@@ -331,7 +334,7 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         raise click.ClickException("--in-memory serves copies of the store - it cannot be combined with --allow-update")
     config = ServerConfig(timeout=timeout, max_results=max_results, max_query_length=max_query_length,
                           allow_update=allow_update, token=token, in_memory=in_memory, cors=cors,
-                          hosts=LOOPBACK + tuple(allow_hosts))
+                          hosts=LOOPBACK + tuple(allow_hosts), allow_network=allow_network)
     if in_memory:
         click.echo(f"kg serve: copying the store into RAM in {workers} worker(s) ...", err=True)
     try:
@@ -341,6 +344,12 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
     server.verbose = True  # log requests to stderr
     mode = "read-write (UPDATE with token)" if allow_update else "read-only"
     click.echo(f"kg serve: SPARQL endpoint http://{host}:{server.server_port}/sparql ({mode}); query page http://{host}:{server.server_port}/", err=True)
+    pool = server.endpoint.pool
+    if allow_network:
+        click.echo("warning: --allow-network - queries may make this server fetch any URL (SERVICE, LOAD)", err=True)
+    elif pool is not None and pool.sandboxed is False:
+        click.echo("note: this system offers no seccomp sandbox - query workers rely on the SERVICE/LOAD "
+                   "check alone", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}, not loopback - anyone who can reach it can query", err=True)
     try:

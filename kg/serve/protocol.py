@@ -38,12 +38,22 @@ _CONTENT_TYPES = {
     "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
     "jsonld": "application/ld+json", "nt": "application/n-triples",
 }
-_UPDATE_KEYWORDS = re.compile(
-    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I | re.M)
-_STRIP = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n\r]*')
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
-# _STRIP reads comments and one-line strings as SPARQL does: both end at \n or \r (EOL); a
-# reading that ended them elsewhere would hide code from the check (#x\r SERVICE <…>)
+# The SPARQL 1.1 terminals (section 19.8) the checks must read as the engine reads them:
+# comments and one-line strings end at \n or \r (EOL); IRIs, prefixed names, variables,
+# blank nodes and language tags are single tokens, so a keyword inside them is no keyword
+_TOKEN = re.compile(r"""
+    (?P<skip>[ \t\r\n]+|\#[^\n\r]*)
+  | (?P<string>\"\"\"(?:\"{0,2}(?:[^"\\]|\\.))*\"\"\"|'''(?:'{0,2}(?:[^'\\]|\\.))*'''
+        |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w\u00b7\u0300-\u036f\u203f\u2040]*)
+  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<pname>(?:[^\W\d][\w.\-\u00b7]*)?:(?:[\w\-.:\u00b7]|%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?\#@%])*)
+  | (?P<word>[A-Za-z][A-Za-z0-9_]*)
+  | (?P<other>.)
+""", re.X | re.S)
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+_FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
@@ -66,6 +76,9 @@ class ServerConfig:
     hosts (tuple[str, ...]): the Host names requests may carry (DNS rebinding: a hostile
         name pointed at 127.0.0.1 is refused). Defaults to the loopback names; the server
         adds the host it listens on.
+    allow_network (bool): let queries reach the network: SERVICE and LOAD are accepted and
+        query workers may open sockets. Defaults to False (refused, and workers run in a
+        seccomp sandbox with no sockets, where Linux offers one).
     """
 
     timeout: float = 30.0
@@ -76,6 +89,7 @@ class ServerConfig:
     in_memory: bool = False
     cors: str | None = None
     hosts: tuple[str, ...] = LOOPBACK
+    allow_network: bool = False
 
 
 class ProtocolError(Exception):
@@ -88,25 +102,45 @@ class ProtocolError(Exception):
         self.retry_after = retry_after  # seconds, for a 503 the client may retry
 
 
-def _code_only(text: str) -> str:
-    """The query with strings, IRIs and comments blanked, so keyword checks see only syntax."""
-    return _STRIP.sub(" ", text)
+def keywords(text: str) -> list[str]:
+    """The query's keywords, upper-cased and in order, as the SPARQL grammar tokenises it:
+    words inside strings, IRIs, comments, variables and prefixed names are not keywords.
+
+    >>> keywords('SELECT ?service WHERE { ?s ex:SERVICE "SERVICE" } # SERVICE')
+    ['SELECT', 'WHERE']
+    """
+    return [m.group().upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
 
 
 def check_query(text: str, config: ServerConfig) -> None:
-    """Refuse what the endpoint never runs: over-long text and SERVICE (federation)."""
+    """Refuse what the endpoint never runs: over-long text, SERVICE (federation) and LOAD
+    (both would make the server fetch a URL), decided on the query's tokens."""
     if len(text) > config.max_query_length:
         raise ProtocolError(413, f"Query too long: {len(text)} characters, the limit is {config.max_query_length} "
                                  "(start kg serve with a larger --max-query-length)")
-    if _SERVICE.search(_code_only(text)):
+    words = set() if config.allow_network else set(keywords(text))
+    if "SERVICE" in words:
         raise ProtocolError(400, "SERVICE (federated query) is not allowed on this endpoint: "
                                  "query the remote endpoint directly")
+    if "LOAD" in words:
+        raise ProtocolError(400, "LOAD (fetching a document from a URL) is not allowed on this endpoint: "
+                                 "load the file into a build with kg build instead")
+
+
+def _statement(words: list[str]) -> str | None:
+    """The keyword that opens the statement (after PREFIX and BASE)."""
+    return next((w for w in words if w not in ("PREFIX", "BASE")), None)
 
 
 def is_update(text: str) -> bool:
-    """Whether the text is a SPARQL UPDATE (after PREFIX/BASE lines)."""
-    code = re.sub(r"^\s*(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", " ", text, flags=re.I | re.M)
-    return bool(_UPDATE_KEYWORDS.search(_code_only(code)))
+    """Whether the text is a SPARQL UPDATE (after PREFIX/BASE declarations)."""
+    return _statement(keywords(text)) in _UPDATE_KEYWORDS
+
+
+def result_kind(text: str) -> str:
+    """"graph" for CONSTRUCT and DESCRIBE, else "solutions" (what content negotiation offers)."""
+    form = next((w for w in keywords(text) if w in _FORMS), None)
+    return "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions"
 
 
 def _accepts(header: str | None) -> list[str]:

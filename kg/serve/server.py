@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import threading
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
@@ -28,11 +27,11 @@ from .protocol import (
     _CONTENT_TYPES,
     ProtocolError,
     ServerConfig,
-    _code_only,
     _safe_evaluate,
     check_query,
     is_update,
     negotiate,
+    result_kind,
 )
 from .query import saved_queries
 from .workers import _WorkerPool
@@ -49,7 +48,8 @@ class Endpoint:
     def __init__(self, config: ServerConfig, store_dir: str | None = None, ox_store=None, workers: int = 4):
         self.config = config
         self.store = ox_store
-        self.pool = _WorkerPool(store_dir, workers, config.in_memory) if ox_store is None else None
+        self.pool = (_WorkerPool(store_dir, workers, config.in_memory, network=config.allow_network)
+                     if ox_store is None else None)
         self.threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-sparql") if ox_store is not None else None
         self._write_lock = threading.Lock()
 
@@ -65,8 +65,7 @@ class Endpoint:
         if is_update(text):
             raise ProtocolError(400, "This is a SPARQL UPDATE sent as a query: send it as update= "
                                      "(and note this endpoint is read-only unless started with --allow-update)")
-        negotiate("solutions" if not re.search(r"\b(CONSTRUCT|DESCRIBE)\b", _code_only(text), re.I) else "graph",
-                  accept, param)  # 406 before any work
+        negotiate(result_kind(text), accept, param)  # 406 before any work
         message = (text, accept, param, self.config.max_results)
         if self.pool is not None:
             reply = self.pool.run(message, self.config.timeout)
@@ -111,6 +110,7 @@ class Endpoint:
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = f"kg/{__version__}"
+    protocol_version = "HTTP/1.1"  # keep-alive: a client sends many queries on one connection
     timeout = 60  # seconds a client may take to send its headers and body (a slow sender is dropped)
     endpoint: Endpoint  # set on the subclass made per server
     page: bytes
@@ -133,11 +133,16 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _error(self, err: ProtocolError) -> None:
+    def _error(self, err: ProtocolError, unread_body: bool = False) -> None:
         headers = {"Retry-After": str(err.retry_after)} if err.retry_after else {}
+        if unread_body:  # the rest of the stream is not at a request boundary: end the connection
+            self.close_connection = True
+            headers["Connection"] = "close"
         self._send(err.status, "text/plain; charset=utf-8", f"kg serve: {err.message}\n".encode("utf-8"), headers)
 
     def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding"):
+            raise ProtocolError(411, "Send the body with a Content-Length (chunked transfer is not accepted)")
         raw = (self.headers.get("Content-Length") or "0").strip()
         if not raw.isdigit():  # -1 would read to the end of the stream, abc would raise
             raise ProtocolError(400, f"Content-Length {raw!r} is not a length in bytes")
@@ -177,6 +182,8 @@ class _Handler(BaseHTTPRequestHandler):
     # -- verbs
     def do_GET(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
+        if self.headers.get("Transfer-Encoding") or (self.headers.get("Content-Length") or "0").strip() != "0":
+            self.close_connection = True  # a body GET does not read: the stream ends with this answer
         try:
             self._check_host()
             if url.path in ("/", "/index.html"):
@@ -196,6 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         url = urllib.parse.urlsplit(self.path)
+        body = None
         try:
             self._check_host()
             if url.path != "/sparql":
@@ -217,7 +225,7 @@ class _Handler(BaseHTTPRequestHandler):
                                          "application/x-www-form-urlencoded, application/sparql-query "
                                          "or application/sparql-update")
         except ProtocolError as err:
-            self._error(err)
+            self._error(err, unread_body=body is None)
 
     def do_OPTIONS(self) -> None:  # noqa: N802
         self.send_response(204)
@@ -331,8 +339,7 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
         open_ox_store(out_dir)  # fail now, with the 'run "kg build" first' message, if missing
         # absolute: the query workers run in another folder
         endpoint = Endpoint(config, store_dir=str(resolve_store_dir(out_dir).resolve()), workers=workers)
-        if config.in_memory:
-            endpoint.pool.warm()
+        endpoint.pool.warm(None if config.in_memory else 1)  # one at least: the first query waits less
     handler = type("KgSparqlHandler", (_Handler,), {"endpoint": endpoint, "page": render_page(config)})
     try:
         server = KgServer((host, port), handler)

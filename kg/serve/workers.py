@@ -1,7 +1,8 @@
 """Query worker processes for ``kg serve``: each opens the store read-only and answers
 framed queries on stdin, so a query past its timeout is stopped by killing its worker.
 
-Run as ``python -m kg.serve.workers STORE_DIR [--in-memory]`` by the pool.
+Run as ``python -m kg.serve.workers STORE_DIR [--in-memory] [--network]`` by the pool; without
+``--network`` a worker cannot open a socket (see ``sandbox``).
 """
 from __future__ import annotations
 
@@ -39,12 +40,15 @@ def _recv_frame(stream):
     return pickle.loads(_read_exact(stream, length))
 
 
-def worker_loop(store_dir: str, in_memory: bool = False) -> None:
-    """A query worker process (``python -m kg.server STORE_DIR [--in-memory]``): opens the
-    store read-only (copied into RAM with ``in_memory``), says it is ready, then answers
-    framed queries on stdin with framed replies on stdout."""
+def worker_loop(store_dir: str, in_memory: bool = False, network: bool = False) -> None:
+    """A query worker process: forbids itself the network (unless ``network``), opens the
+    store read-only (copied into RAM with ``in_memory``), says it is ready and whether it is
+    sandboxed, then answers framed queries on stdin with framed replies on stdout."""
     import sys
 
+    from .sandbox import deny_network
+
+    sandboxed = False if network else deny_network()  # first, before any thread starts
     import pyoxigraph as ox
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
@@ -57,7 +61,7 @@ def worker_loop(store_dir: str, in_memory: bool = False) -> None:
     except Exception as err:  # noqa: BLE001 - reported to the server, which names it
         _send_frame(stdout, ("failed", str(err)))
         return
-    _send_frame(stdout, ("ready",))
+    _send_frame(stdout, ("ready", sandboxed))
     while True:
         try:
             message = _recv_frame(stdin)
@@ -72,12 +76,15 @@ class _WorkerPool:
     """Query worker processes: a query that runs past the timeout is stopped by killing its
     worker (Oxigraph cannot cancel a running query), so it frees its CPU and memory."""
 
-    def __init__(self, store_dir: str, size: int, in_memory: bool = False, start_timeout: float = 900.0):
+    def __init__(self, store_dir: str, size: int, in_memory: bool = False, start_timeout: float = 900.0,
+                 network: bool = False):
         import queue
 
         self.store_dir = store_dir
         self.size = size
         self.in_memory = in_memory
+        self.network = network
+        self.sandboxed: bool | None = None  # whether the workers run without network (known once one started)
         self.start_timeout = start_timeout
         self.idle: queue.LifoQueue = queue.LifoQueue()
         self.started = 0
@@ -92,7 +99,8 @@ class _WorkerPool:
         import sys
 
         process = subprocess.Popen(
-            [sys.executable, "-m", "kg.serve.workers", self.store_dir] + (["--in-memory"] if self.in_memory else []),
+            [sys.executable, "-m", "kg.serve.workers", self.store_dir]
+            + (["--in-memory"] if self.in_memory else []) + (["--network"] if self.network else []),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             cwd=str(Path(__file__).resolve().parents[2]),
         )
@@ -107,13 +115,14 @@ class _WorkerPool:
         if hello[0] != "ready":
             self.discard(process)
             raise ProtocolError(500, f"Query worker could not open the store {self.store_dir}: {hello[1]}")
+        self.sandboxed = hello[1]
         return process
 
-    def warm(self) -> None:
-        """Start every worker now (so the first queries do not wait for a store copy)."""
+    def warm(self, count: int | None = None) -> None:
+        """Start ``count`` workers (all by default) now, so the first queries do not wait."""
         with self.lock:
-            missing = self.size - self.started
-            self.started = self.size
+            missing = max(0, min(self.size, self.started + (self.size if count is None else count)) - self.started)
+            self.started += missing
         for _ in range(missing):
             self.idle.put(self._start())
 
@@ -179,4 +188,4 @@ class _WorkerPool:
 if __name__ == "__main__":  # a query worker of _WorkerPool
     import sys as _sys
 
-    worker_loop(_sys.argv[1], in_memory="--in-memory" in _sys.argv[2:])
+    worker_loop(_sys.argv[1], in_memory="--in-memory" in _sys.argv[2:], network="--network" in _sys.argv[2:])

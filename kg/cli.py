@@ -304,8 +304,9 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL UPDATE (needs --token; opens the store read-write).")
 @click.option("--token", envvar="KG_SERVE_TOKEN", default=None,
               help="Bearer token that UPDATE requests must send (or set KG_SERVE_TOKEN).")
-@click.option("--in-memory", is_flag=True,
-              help="Copy the store into RAM in each query worker: faster queries, more memory and start-up time.")
+@click.option("--in-memory/--on-disk", default=None,
+              help="Copy the store into RAM in each query worker (faster queries, more memory and start-up "
+                   "time), or query it on disk. Default: in RAM up to 300,000 quads.")
 @click.option("--workers", default=4, show_default=True, help="Query worker processes.")
 @click.option("--cors", default=None, metavar="ORIGIN",
               help="Let pages of this web origin query from a browser (e.g. https://yasgui.triply.cc, or *).")
@@ -314,7 +315,7 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
 @click.option("--allow-network", is_flag=True,
               help="Let queries reach the network (SERVICE federation, LOAD); off by default.")
 def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
-                  max_query_length: int, allow_update: bool, token: str | None, in_memory: bool,
+                  max_query_length: int, allow_update: bool, token: str | None, in_memory: bool | None,
                   workers: int, cors: str | None, allow_hosts: tuple[str, ...], allow_network: bool) -> None:
     """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
 
@@ -343,8 +344,10 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         raise click.ClickException(str(err)) from err
     server.verbose = True  # log requests to stderr
     mode = "read-write (UPDATE with token)" if allow_update else "read-only"
-    click.echo(f"kg serve: SPARQL endpoint http://{host}:{server.server_port}/sparql ({mode}); query page http://{host}:{server.server_port}/", err=True)
     pool = server.endpoint.pool
+    if pool is not None and pool.in_memory:
+        mode += ", store in RAM"
+    click.echo(f"kg serve: SPARQL endpoint http://{host}:{server.server_port}/sparql ({mode}); query page http://{host}:{server.server_port}/", err=True)
     if allow_network:
         click.echo("warning: --allow-network - queries may make this server fetch any URL (SERVICE, LOAD)", err=True)
     elif pool is not None and pool.sandboxed is False:

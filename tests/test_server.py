@@ -333,7 +333,7 @@ def test_server_relative_out_works_from_here(out, monkeypatch):
 def test_server_queue_wait_counts_in_the_limit(out):
     """With every worker busy, a query waits at most the time limit, then gets a 503 with
     Retry-After instead of waiting without end."""
-    server, url = _start(out, ServerConfig(timeout=1.0))
+    server, url = _start(out, ServerConfig(timeout=1.0, in_memory=False))  # one worker started
     server.endpoint.pool.size = 1  # one worker, kept busy by a slow query
     try:
         import concurrent.futures

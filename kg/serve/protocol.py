@@ -57,6 +57,7 @@ _FORMS = {"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"}
 
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
+AUTO_IN_MEMORY_QUADS = 300_000  # a copy of this many quads costs a worker about 100 MB and 1 s
 
 
 @dataclass(slots=True)
@@ -68,8 +69,9 @@ class ServerConfig:
     max_query_length (int): longest query or update text, in characters. Defaults to 100000.
     allow_update (bool): accept SPARQL UPDATE (with the token). Defaults to False.
     token (str | None): bearer token UPDATE requests must send.
-    in_memory (bool): each query worker copies the store into RAM at start: queries run
-        several times faster, at the cost of memory and start-up time. Defaults to False.
+    in_memory (bool | None): each query worker copies the store into RAM at start: queries
+        run several times faster, at the cost of memory and start-up time. Defaults to None:
+        on for a store of at most AUTO_IN_MEMORY_QUADS quads, off above.
     cors (str | None): the web origin allowed to query from a browser page
         (Access-Control-Allow-Origin; "*" for any). Defaults to none: a page on another
         site cannot read this endpoint's answers.
@@ -86,7 +88,7 @@ class ServerConfig:
     max_query_length: int = 100_000
     allow_update: bool = False
     token: str | None = None
-    in_memory: bool = False
+    in_memory: bool | None = None
     cors: str | None = None
     hosts: tuple[str, ...] = LOOPBACK
     allow_network: bool = False

@@ -12,6 +12,7 @@ Standard library HTTP (``ThreadingHTTPServer``) on top of the Oxigraph store:
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import threading
@@ -25,6 +26,7 @@ from .._version import __version__
 from ..graph.namespace import PREFIXES
 from .protocol import (
     _CONTENT_TYPES,
+    AUTO_IN_MEMORY_QUADS,
     ProtocolError,
     ServerConfig,
     _safe_evaluate,
@@ -111,6 +113,7 @@ class Endpoint:
 class _Handler(BaseHTTPRequestHandler):
     server_version = f"kg/{__version__}"
     protocol_version = "HTTP/1.1"  # keep-alive: a client sends many queries on one connection
+    disable_nagle_algorithm = True  # headers and body go out at once (no 40 ms delayed-ACK stall)
     timeout = 60  # seconds a client may take to send its headers and body (a slow sender is dropped)
     endpoint: Endpoint  # set on the subclass made per server
     page: bytes
@@ -336,7 +339,11 @@ def make_server(out_dir: Path | str | None, host: str = "127.0.0.1", port: int =
     if ox_store is not None:
         endpoint = Endpoint(config, ox_store=ox_store, workers=workers)
     else:
-        open_ox_store(out_dir)  # fail now, with the 'run "kg build" first' message, if missing
+        # fails now, with the 'run "kg build" first' message, if missing
+        on_disk = open_ox_store(out_dir)
+        if config.in_memory is None:
+            config = dataclasses.replace(config, in_memory=len(on_disk) <= AUTO_IN_MEMORY_QUADS)
+        del on_disk
         # absolute: the query workers run in another folder
         endpoint = Endpoint(config, store_dir=str(resolve_store_dir(out_dir).resolve()), workers=workers)
         endpoint.pool.warm(None if config.in_memory else 1)  # one at least: the first query waits less

@@ -161,7 +161,9 @@ class _WorkerPool:
                 stream.close()
 
     def run(self, message: tuple, timeout: float) -> tuple:
-        """A query's reply; the time limit counts the wait for a free worker too."""
+        """A query's reply; the time limit counts the wait for a free worker too. A query
+        still running after DEMOTE_AFTER seconds has its worker lowered to the least CPU
+        priority (short queries keep answering beside it); such a worker is not reused."""
         import queue
         import select
         import time
@@ -171,9 +173,14 @@ class _WorkerPool:
             process = self.acquire(timeout)
         except queue.Empty:
             return ("busy",)
+        demoted = False
         try:
             _send_frame(process.stdin, message)
-            ready, _, _ = select.select([process.stdout], [], [], max(0.0, timeout - (time.monotonic() - start)))
+            left = timeout - (time.monotonic() - start)
+            ready, _, _ = select.select([process.stdout], [], [], max(0.0, min(left, DEMOTE_AFTER)))
+            if not ready and left > DEMOTE_AFTER:
+                demoted = _lower_priority(process.pid)
+                ready, _, _ = select.select([process.stdout], [], [], max(0.0, timeout - (time.monotonic() - start)))
             if not ready:
                 self.discard(process)
                 return ("timeout",)
@@ -181,8 +188,24 @@ class _WorkerPool:
         except (EOFError, OSError, ValueError) as err:
             self.discard(process)
             return ("err", 500, f"Query worker failed ({err}); the query may need more memory than is available")
-        self.idle.put(process)
+        if demoted:  # its priority cannot be raised again: a fresh worker takes its place
+            self.discard(process)
+        else:
+            self.idle.put(process)
         return reply
+
+
+DEMOTE_AFTER = 0.25  # seconds: past this a query is long, and yields the CPU to short ones
+
+
+def _lower_priority(pid: int) -> bool:
+    import os
+
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, 19)
+        return True
+    except (AttributeError, OSError):  # not on this platform, or the process is gone
+        return False
 
 
 if __name__ == "__main__":  # a query worker of _WorkerPool

@@ -243,3 +243,20 @@ def test_build_names_each_stage_on_a_terminal(tmp_path, monkeypatch):
         stages = ("extracting", "resolving people and agencies", "writing RDF", "serialising graph.ttl",
                   "loading the store", "drawing graph.html", "checking SHACL shapes", "writing report.json")
         assert all(s in shown for s in stages) if progress else shown == ""
+
+
+def test_offsets_count_in_the_source_file_inside_the_article_span(built, graph):
+    """ontology/README.md: evidence offsets index the original decoded file, and lie inside
+    the article's kg:sourceBegin–kg:sourceEnd (NIF would count from nif:isString)."""
+    rows = q(graph, """
+        SELECT ?anchor ?begin ?end ?articleBegin ?articleEnd ?label WHERE {
+          ?ev a nif:Phrase ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end ;
+              nif:referenceContext ?article ; kg:sourceDocument ?source .
+          ?article kg:sourceBegin ?articleBegin ; kg:sourceEnd ?articleEnd .
+          ?source rdfs:label ?label }""")
+    assert len(rows) > 50
+    texts = {}
+    for anchor, begin, end, article_begin, article_end, label in rows:
+        raw = texts.setdefault(str(label), Path(str(label)).read_text(encoding="utf-8"))
+        assert raw[int(begin):int(end)] == str(anchor)
+        assert int(article_begin) <= int(begin) < int(end) <= int(article_end)

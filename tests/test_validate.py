@@ -124,3 +124,4 @@ def test_validate_every_class_the_build_writes_has_a_shape(tmp_path):
         assert covered, f"{node} has types {types} and none has a shape in shapes.ttl"
     assert validate(graph).conforms
     assert (KG.SourceDocument in targeted)
+

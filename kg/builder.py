@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from ._version import __version__
 from .atomic import publish_folder, recover_folder, staging_folder, write_text
 from .graph.rdf import GraphWriter
+from .graph.triples import Triples
 from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
 from .records import Extraction, Source
@@ -32,7 +33,12 @@ from .text.sources import Refusal, read_sources
 class BuildResult:
     out: Path
     report: dict
-    graph: object = field(repr=False, default=None)
+    triples: object = field(repr=False, default=None)  # graph.triples.Triples
+
+    @property
+    def graph(self):
+        """The built graph as an rdflib Graph (made on first use)."""
+        return None if self.triples is None else self.triples.to_graph()
 
     @property
     def ok(self) -> bool:
@@ -134,14 +140,14 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         with stages.stage("resolving people and agencies"):
             resolved = resolve(extractions)
         with stages.stage("writing RDF"):
-            graph = _graph(sources, extractions, resolved, stamp)
-        report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, graph)
+            triples = _triples(sources, extractions, resolved, stamp)
+        report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples)
         if sources:
-            _write_outputs(graph, out, report, stages, store=store, html=html, validate=validate)
-    return BuildResult(out, report, graph)
+            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate)
+    return BuildResult(out, report, triples)
 
 
-def _graph(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None):
+def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None) -> Triples:
     """The RDF graph of a build: sources, articles, resolved entities, the build activity."""
     writer = GraphWriter()
     for s in sources:
@@ -151,10 +157,10 @@ def _graph(sources: list[Source], extractions: list[Extraction], resolved, stamp
         writer.article(ex.article, by_source[ex.article.source])
     writer.resolved(resolved)
     writer.activity(sources, stamp or _source_date_epoch())
-    return writer.g
+    return writer.triples
 
 
-def _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, graph) -> dict:
+def _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples) -> dict:
     """report.json: what was read, refused and skipped, per article, counts and merges."""
     per_source = Counter(e.article.source for e in extractions)
     return {
@@ -168,36 +174,37 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
         "articles": summaries,
-        "counts": _counts(resolved, graph),
+        "counts": _counts(resolved, triples),
         "merges": resolved.merges,
         "warnings": [],
     }
 
 
-def _write_outputs(graph, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool) -> None:
+def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool) -> None:
     """graph.ttl, the store, graph.html, the SHACL check and report.json, each a stage,
     written into a folder beside OUT that then replaces OUT whole: a build killed at any
     moment leaves the previous build or the new one, never a mix."""
     staging = staging_folder(out)
     try:
-        _write_into(graph, staging, out, report, stages, store, html, validate)
+        _write_into(triples, staging, out, report, stages, store, html, validate)
         publish_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _write_into(graph, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
+def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
                 validate: bool) -> None:
     """The outputs, written into ``folder``; messages name ``out``, where they will stand."""
     with stages.stage("serialising graph.ttl"):
-        write_text(folder / "graph.ttl", graph.serialize(format="turtle"))
+        turtle = triples.turtle()
+        write_text(folder / "graph.ttl", turtle)
     with stages.stage("loading the store"):
         if store:
             try:
                 from .graph.store import save_store
 
-                save_store(graph, folder)
+                save_store(turtle.encode("utf-8"), folder)
             except Exception as exc:  # the Turtle export stands on its own
                 report["warnings"].append(f"store not written: {exc}")
     with stages.stage("drawing graph.html"):
@@ -205,17 +212,17 @@ def _write_into(graph, folder: Path, out: Path, report: dict, stages: Stages, st
             try:
                 from .view.viz import to_network, write_html
 
-                write_html(to_network(graph), folder / "graph.html")
+                write_html(to_network(triples), folder / "graph.html")
             except Exception as exc:
                 report["warnings"].append(f"graph.html not written: {exc}")
     with stages.stage("checking SHACL shapes"):
         report["shacl_conforms"] = None
-        if validate and len(graph) > VALIDATE_MAX_TRIPLES:
-            report["warnings"].append(f"SHACL check skipped for {len(graph)} triples; run 'kg validate {out}'")
+        if validate and len(triples) > VALIDATE_MAX_TRIPLES:
+            report["warnings"].append(f"SHACL check skipped for {len(triples)} triples; run 'kg validate {out}'")
         elif validate:
             from .graph.validate import validate as shacl_validate
 
-            shacl = shacl_validate(graph)
+            shacl = shacl_validate(triples.to_graph())
             report["shacl_conforms"] = shacl.conforms
             if not shacl.conforms:
                 report["warnings"].append(
@@ -267,7 +274,7 @@ def _source_date_epoch() -> str | None:
         raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
 
 
-def _counts(r, graph) -> dict:
+def _counts(r, triples) -> dict:
     return {
         "persons": len(r.persons),
         "agencies": len(r.agencies),
@@ -275,7 +282,7 @@ def _counts(r, graph) -> dict:
         "figures": len(r.figures),
         "programs": len({p.name for p in r.programs}),
         "events": len({(e.name, e.date) for e in r.events}),
-        "triples": len(graph),
+        "triples": len(triples),
     }
 
 

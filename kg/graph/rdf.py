@@ -34,8 +34,8 @@ from .namespace import (
     SKOS,
     TIME,
     mint,
-    new_graph,
 )
+from .triples import Triples
 
 AGENCY_CLASSES = {
     "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate",
@@ -54,6 +54,14 @@ def zh(text: str) -> Literal:
 def date_literal(value: Date) -> Literal:
     """xsd:date, or xsd:gYearMonth / xsd:gYear when only the month (year) is known."""
     return Literal(str(value), datatype=_DATATYPE[Date(value).precision])
+
+
+def decimal_literal(value: str) -> Literal:
+    """xsd:decimal in its canonical form (156 -> 156.0), as Turtle's bare decimals read back."""
+    text = str(value)
+    if "." not in text and "e" not in text.lower():
+        text += ".0"
+    return Literal(text, datatype=XSD.decimal)
 
 
 def _is_day(value: str | None) -> bool:
@@ -81,15 +89,20 @@ def source_iri(source_id: str) -> URIRef:
 
 
 class GraphWriter:
-    """Accumulates triples for sources, articles and resolved entities."""
+    """Accumulates triples for sources, articles and resolved entities (``triples``)."""
 
-    def __init__(self, graph: Graph | None = None) -> None:
-        self.g = graph if graph is not None else new_graph()
+    def __init__(self) -> None:
+        self.triples = Triples()
         self._observations: set[URIRef] = set()
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
 
+    @property
+    def g(self) -> Graph:
+        """The triples as an rdflib Graph."""
+        return self.triples.to_graph()
+
     def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+        self.triples.add((s, p, o))
 
     # -- provenance ----------------------------------------------------------------
 
@@ -236,7 +249,7 @@ class GraphWriter:
             return iri
         self._observations.add(iri)
         self.add(iri, RDF.type, QB.Observation)
-        self.add(iri, SDMX_MEASURE.obsValue, Literal(f.value, datatype=XSD.decimal))
+        self.add(iri, SDMX_MEASURE.obsValue, decimal_literal(f.value))
         if f.unit:
             unit = mint("unit", f.unit)
             self.add(unit, RDF.type, KG.Unit)

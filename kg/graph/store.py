@@ -44,9 +44,12 @@ def _ox_graph(ox_store) -> Graph:
     return bind_prefixes(graph)
 
 
-def _load_into(ox_store, graph: Graph) -> None:
+def _load_into(ox_store, graph: Graph | bytes) -> None:
     import pyoxigraph as ox
 
+    if isinstance(graph, bytes):  # Turtle (what the build wrote as graph.ttl): Oxigraph's own parser
+        ox_store.bulk_load(graph, format=ox.RdfFormat.TURTLE)
+        return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
         ox_store.bulk_extend(graph.store._inner)  # noqa: SLF001  (oxrdflib keeps its pyoxigraph store here)
@@ -55,12 +58,12 @@ def _load_into(ox_store, graph: Graph) -> None:
     ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
 
 
-def save_store(graph: Graph, out_dir: Path | str) -> Path:
+def save_store(graph: Graph | bytes, out_dir: Path | str) -> Path:
     """Persist a graph as the Oxigraph store ``OUT/store``, replacing any previous one.
 
     Builds into a temporary directory in ``OUT`` and renames it into place.
 
-    graph (Graph): the triples to store (any rdflib store).
+    graph (Graph | bytes): the triples to store: an rdflib Graph (any store) or Turtle bytes.
     out_dir (Path | str): the build folder.
     RETURNS (Path): the store directory.
     """

@@ -1,0 +1,199 @@
+"""A build's triples without rdflib's store: a set, canonical Turtle, and the read-only
+part of ``rdflib.Graph`` the build's own stages use.
+
+``kg build`` writes hundreds of thousands of triples; rdflib's memory store (about 40 µs a
+triple to add) and its Turtle serialiser (prefix lookups per term) took most of a build.
+Here triples are kept as a set of rdflib terms, written as Turtle by one sort and one pass
+(subjects, then rdf:type first and predicates in IRI order, then objects), and loaded into
+Oxigraph by its own parser. The same triples always give the same bytes. ``to_graph()``
+gives an rdflib Graph when a caller wants one (SHACL, the Python API).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Graph, Literal
+from rdflib.namespace import RDF, XSD
+
+from .namespace import PREFIXES, new_graph
+
+_TYPE = RDF.type
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")  # a local name every Turtle parser reads as is
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+\Z")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
+
+
+def _shorthand(lexical: str, datatype) -> str | None:
+    """Turtle's bare numbers and booleans (as rdflib writes them): 156.0, 12, true."""
+    if datatype == XSD.decimal:
+        if _DECIMAL.match(lexical):
+            return lexical
+        return lexical + ".0" if _INTEGER.match(lexical) else None
+    if datatype == XSD.integer and _INTEGER.match(lexical):
+        return lexical
+    if datatype == XSD.boolean and lexical in ("true", "false"):
+        return lexical
+    return None
+
+
+def _escape(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text)
+
+
+class TurtleTerms:
+    """Turtle text of terms, memoised (a build repeats its IRIs and datatypes many times)."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, str] = {_TYPE: "a"}
+
+    def iri(self, iri: str) -> str:
+        text = self._iris.get(iri)
+        if text is None:
+            text = self._iris[iri] = self._iri(iri)
+        return text
+
+    @staticmethod
+    def _iri(iri: str) -> str:
+        for prefix, namespace in _BY_LENGTH:
+            if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
+                return f"{prefix}:{iri[len(namespace):]}"
+        if _IRI_UNSAFE.search(iri):  # not minted by kg: percent-encode what an IRIREF cannot hold
+            iri = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), iri)
+        return f"<{iri}>"
+
+    def term(self, term) -> str:
+        if isinstance(term, Literal):
+            text = f'"{_escape(str(term))}"'
+            if term.language:
+                return f"{text}@{term.language}"
+            if term.datatype is not None and term.datatype != XSD.string:
+                short = _shorthand(str(term), term.datatype)
+                return short if short is not None else f"{text}^^{self.iri(str(term.datatype))}"
+            return text
+        if isinstance(term, BNode):
+            return f"_:{term}"
+        return self.iri(term)
+
+
+def _sort_key(term) -> tuple:
+    """IRIs before blank nodes before literals; literals by text, then language/datatype."""
+    if isinstance(term, Literal):
+        return (2, str(term), term.language or "", str(term.datatype or ""))
+    return (1 if isinstance(term, BNode) else 0, str(term), "", "")
+
+
+class Triples:
+    """A set of triples with the lookups the view and the report need (``objects``,
+    ``subjects``, ``value``, ``in`` with ``None`` as a wildcard, ``len``)."""
+
+    def __init__(self, triples: Iterable[tuple] = ()) -> None:
+        self._set: set[tuple] = set(triples)
+        self._spo: dict | None = None
+        self._pos: dict | None = None
+        self._graph: Graph | None = None
+
+    def add(self, triple: tuple) -> None:
+        self._set.add(triple)
+        self._spo = self._pos = self._graph = None
+
+    def __len__(self) -> int:
+        return len(self._set)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.sorted())
+
+    def sorted(self) -> list[tuple]:
+        """The triples in canonical order (subject, predicate, object; rdf:type first)."""
+        keys: dict = {}  # each distinct term's key, computed once
+
+        def key(term) -> tuple:
+            found = keys.get(term)
+            if found is None:
+                found = keys[term] = _sort_key(term)
+            return found
+
+        return sorted(self._set, key=lambda t: (key(t[0]), t[1] != _TYPE, t[1], key(t[2])))
+
+    # -- the read-only part of rdflib.Graph ----------------------------------------------
+    def _indexes(self) -> tuple[dict, dict]:
+        if self._spo is None:
+            spo: dict = defaultdict(lambda: defaultdict(list))
+            pos: dict = defaultdict(lambda: defaultdict(list))
+            for s, p, o in self._set:
+                spo[s][p].append(o)
+                pos[p][o].append(s)
+            self._spo, self._pos = spo, pos
+        return self._spo, self._pos
+
+    def objects(self, subject=None, predicate=None) -> Iterator:
+        spo, pos = self._indexes()
+        if subject is not None:
+            by_p = spo.get(subject, {})
+            return iter(list(by_p.get(predicate, ())) if predicate is not None
+                        else [o for os_ in by_p.values() for o in os_])
+        return iter([o for s, p, o in self._set if predicate is None or p == predicate])
+
+    def subjects(self, predicate=None, object=None) -> Iterator:  # noqa: A002 - rdflib's name
+        spo, pos = self._indexes()
+        if predicate is not None:
+            by_o = pos.get(predicate, {})
+            return iter(list(by_o.get(object, ())) if object is not None
+                        else [s for ss in by_o.values() for s in ss])
+        return iter([s for s, p, o in self._set if object is None or o == object])
+
+    def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
+        """One value (the least in canonical order, so the answer is stable)."""
+        found = list(self.objects(subject, predicate)) if object is None else list(self.subjects(predicate, object))
+        return min(found, key=_sort_key) if found else default
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        if s is not None and p is not None and o is not None:
+            return triple in self._set
+        if s is not None and p is not None:
+            return bool(self._indexes()[0].get(s, {}).get(p))
+        if p is not None and o is not None:
+            return bool(self._indexes()[1].get(p, {}).get(o))
+        return any((s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o)
+                   for t in self._set)
+
+    # -- outputs ------------------------------------------------------------------------
+    def turtle(self) -> str:
+        """Canonical Turtle: kg's prefixes, one block per subject in IRI order."""
+        terms = TurtleTerms()
+        iri, term = terms.iri, terms.term
+        lines = [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in sorted(PREFIXES.items())]
+        subject = predicate = None
+        for s, p, o in self.sorted():
+            if s != subject:
+                if subject is not None:
+                    lines[-1] += " ."
+                lines.append("")
+                lines.append(f"{term(s)} {iri(p)} {term(o)}")
+                subject, predicate = s, p
+            elif p != predicate:
+                lines[-1] += " ;"
+                lines.append(f"    {iri(p)} {term(o)}")
+                predicate = p
+            else:
+                lines[-1] += ","
+                lines.append(f"        {term(o)}")
+        if subject is not None:
+            lines[-1] += " ."
+        return "\n".join(lines) + "\n"
+
+    def to_graph(self) -> Graph:
+        """The triples as an rdflib Graph with kg's prefixes (made once, then kept)."""
+        if self._graph is None:
+            graph = new_graph()
+            graph.addN((s, p, o, graph) for s, p, o in self._set)
+            self._graph = graph
+        return self._graph

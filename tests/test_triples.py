@@ -1,0 +1,78 @@
+"""kg.graph.triples: the build's own Turtle writer and the lookups the view uses."""
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.graph.namespace import KG, KGR, SKOS
+from kg.graph.triples import Triples
+
+A, B = URIRef(f"{KGR}org/aaa"), URIRef(f"{KGR}person/bbb")
+
+
+def _sample() -> list[tuple]:
+    return [
+        (A, RDF.type, KG.GovernmentAgency),
+        (A, SKOS.prefLabel, Literal("聊城市科学技术局", lang="zh")),
+        (A, SKOS.altLabel, Literal('a "quoted"\nline\\with\ttabs\r', lang="zh")),
+        (B, RDF.type, URIRef("http://xmlns.com/foaf/0.1/Person")),
+        (B, KG.confidence, Literal("0.95", datatype=XSD.decimal)),
+        (B, KG.former, Literal(True)),
+        (B, RDFS.seeAlso, URIRef("http://example.org/a b<c>")),
+        (B, KG.sourceBegin, Literal(12, datatype=XSD.nonNegativeInteger)),
+        (B, RDFS.label, Literal("plain")),
+    ]
+
+
+def test_turtle_parses_back_to_the_same_triples_in_rdflib_and_oxigraph():
+    triples = Triples(_sample())
+    text = triples.turtle()
+    parsed = Graph().parse(data=text, format="turtle")
+    expected = {t for t in _sample() if t[2] != URIRef("http://example.org/a b<c>")}
+    assert expected <= set(parsed) and len(parsed) == len(_sample())
+    assert (B, RDFS.seeAlso, URIRef("http://example.org/a%20b%3Cc%3E")) in parsed  # made a valid IRI
+    store = ox.Store()
+    store.bulk_load(text.encode(), format=ox.RdfFormat.TURTLE)
+    assert len(store) == len(_sample())
+
+
+def test_turtle_is_canonical_whatever_the_insertion_order():
+    items = _sample()
+    texts = set()
+    for seed in range(5):
+        random.Random(seed).shuffle(items)
+        texts.add(Triples(items).turtle())
+    assert len(texts) == 1
+    text = texts.pop()
+    assert text.index("kgr:org/aaa" if "kgr:org/aaa" in text else str(A)) < text.index(str(B))
+    assert f"<{A}> a kg:GovernmentAgency ;" in text  # rdf:type first, as 'a'
+    assert "kg:confidence 0.95 ;" in text and "kg:former true ;" in text
+
+
+def test_lookups_match_rdflib():
+    triples, graph = Triples(_sample()), Graph()
+    for t in _sample():
+        graph.add(t)
+    assert set(triples.objects(A, SKOS.altLabel)) == set(graph.objects(A, SKOS.altLabel))
+    assert set(triples.subjects(RDF.type, KG.GovernmentAgency)) == {A}
+    assert triples.value(B, KG.sourceBegin) == graph.value(B, KG.sourceBegin)
+    assert (A, RDF.type, None) in triples and (None, RDF.type, KG.GovernmentAgency) in triples
+    assert (A, KG.former, None) not in triples and (B, KG.former, Literal(True)) in triples
+    assert len(triples) == len(graph) and set(triples.to_graph()) == set(graph)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+       st.sampled_from(["zh", None]))
+def test_any_text_literal_round_trips(text, lang):
+    triple = (A, RDFS.comment, Literal(text, lang=lang))
+    text = Triples([triple]).turtle()
+    assert set(Graph().parse(data=text, format="turtle")) == {triple}
+    store = ox.Store()
+    store.bulk_load(text.encode(), format=ox.RdfFormat.TURTLE)
+    assert [q.object.value for q in store] == [str(triple[2])]

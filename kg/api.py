@@ -302,6 +302,16 @@ class KnowledgeGraph:
 
         return explain(self.store, resolve_term(self.store, node))
 
+    def career(self, name: str):
+        """The posts of the people called ``name`` in time order (``kg career``).
+
+        RETURNS (list[Career]): one per person id (namesakes kept apart are separate), each
+            with its posts: role, agency, begin, last_attested, end, former and articles.
+        """
+        from .serve.career import career
+
+        return career(self.store, name)
+
     def validate(self, sources: str | os.PathLike | None = None, progress: bool = False):
         """SHACL and evidence anchors (``kg validate``).
 

@@ -265,6 +265,29 @@ def explain_command(out_dir: str, node: str) -> None:
     click.echo(explanation.text())
 
 
+@cli.command("career")
+@out_argument
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "excel", "json"]), default="table",
+              show_default=True, help="table (with the articles), csv/excel (one row a post) or json.")
+def career_command(out_dir: str, name: str, fmt: str) -> None:
+    """Print a person's posts in time order: first and last attested, the end where one
+    is reported, and the articles that say so.
+
+    \b
+    Example:
+        kg career build 王相东
+        kg career build 王相东 --format json
+    """
+    from .serve.career import format_careers
+
+    careers = _open(out_dir).career(name)
+    if not careers:
+        raise click.ClickException(f'No person named "{name}" in {out_dir} - list people with: '
+                                   f"kg query {out_dir} people-posts")
+    click.echo(format_careers(careers, fmt), nl=False)
+
+
 @cli.command("export")
 @out_argument
 @click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld", "trig"]), default="ttl",
@@ -437,8 +460,11 @@ def network_command(source: str, export_path: str | None, coappearance: bool, to
 @click.option("--hops", default=2, show_default=True, help="Neighbourhood radius for --focus.")
 @click.option("--types", default=None,
               help="Node types to show, e.g. Person,Organization (also Post, Program, Event, Article).")
+@click.option("--full", is_flag=True,
+              help="Every source sentence, however big the page (by default a page stays under "
+                   "4.5 MB: a big build's page leaves sentences out, never nodes or links).")
 def viz_command(source: str, output: str | None, focus: str | None, hops: int,
-                types: str | None) -> None:
+                types: str | None, full: bool) -> None:
     """Write the interactive HTML view of OUT/graph.ttl: one offline UTF-8 file.
 
     \b
@@ -446,6 +472,7 @@ def viz_command(source: str, output: str | None, focus: str | None, hops: int,
         kg viz build
         kg viz build --focus 高峰 --hops 2 -o gao.html
         kg viz build --types Person,Organization -o people.html
+        kg viz build --full -o everything.html
     """
     from pathlib import Path
 
@@ -461,7 +488,7 @@ def viz_command(source: str, output: str | None, focus: str | None, hops: int,
     if output is None:
         base = Path(source) if Path(source).is_dir() else Path(source).parent
         output = str(base / ("graph.html" if not (focus or types) else "view.html"))
-    path = viz.write_html(net, output)
+    path = viz.write_html(net, output, full=full)
     click.echo(f"wrote {path} ({len(net.nodes)} nodes, {len(net.edges)} links)")
 
 

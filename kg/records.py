@@ -103,6 +103,8 @@ class Source:
     url (str | None): url given by the container format.
     layout (str): "page" (many articles) or "article" (one article per document).
     city (str | None): the city that 市/我市/全市 refer to, when known from metadata.
+    format (str): "text" (a page), "json" (a record), "markdown" or "html" (``text.formats``
+        finds their articles; ``raw`` is still the whole decoded file).
     """
 
     id: str
@@ -115,6 +117,7 @@ class Source:
     layout: str = "page"
     city: str | None = None  # the city 市/我市/全市 refers to, when the sidecar says it
     paper: str | None = None  # the newspaper that prints the page (本报), when the sidecar says it
+    format: str = "text"  # text | json | markdown | html: how its articles are found (text.formats)
 
     def __post_init__(self) -> None:
         self.date = Date.of(self.date)  # RAISES ValueError for a date that is none
@@ -161,7 +164,8 @@ class Article:
         if start >= end:
             pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
             return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+        end_of = getattr(self.offsets, "end_of", None)  # a character written as &ldquo; ends past its &
+        return self.offsets[start], end_of(end - 1) if end_of else self.offsets[end - 1] + 1
 
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The [start, end) bounds in ``text`` of the sentence(s) around a span."""
@@ -330,15 +334,45 @@ class AgencyNode:
 
 @dataclass
 class MembershipNode:
+    """One person in one post across the whole corpus, with the dates that attest it.
+
+    held (set[str]): day dates (ISO) of articles that show the post held.
+    ended (set[str]): day dates of articles that report it ended (原…, 前…).
+    """
+
     person: str
     agency: str
     role: str
-    date: Date | None
     post_text: str
     implicit: bool
-    former: bool = False
     confidence: float = 1.0  # the highest of its holdings'
     evidence: list[Evidence] = field(default_factory=list)
+    held: set[str] = field(default_factory=set)
+    ended: set[str] = field(default_factory=set)
+    reported_former: bool = False  # some article says 原/前, dated or not
+
+    @property
+    def begin(self) -> str | None:
+        """The earliest date it is attested as held."""
+        return min(self.held) if self.held else None
+
+    @property
+    def last_attested(self) -> str | None:
+        """The latest date it is attested as held."""
+        return max(self.held) if self.held else None
+
+    @property
+    def end(self) -> str | None:
+        """The first date an end is reported after it was last attested held (None: not ended)."""
+        after = [d for d in self.ended if self.last_attested is None or d > self.last_attested]
+        return min(after) if after else None
+
+    @property
+    def former(self) -> bool:
+        """Known to have ended: an end reported after the last attestation (or with no dates)."""
+        if self.end is not None:
+            return True
+        return self.reported_former and not self.held
 
 
 @dataclass

@@ -76,13 +76,21 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             key = person_key(h.person, ex)
             if h.agency.key not in r.agencies:
                 r.agencies[h.agency.key] = AgencyNode(h.agency.key, h.agency.label, h.agency.kind, h.agency.parent)
-            mkey = (key, h.agency.key, h.role, h.date) + (("former",) if h.former else ())
+            mkey = (key, h.agency.key, h.role)  # one membership per person and post, corpus-wide
             m = r.memberships.get(mkey)
             if m is None:
-                m = r.memberships[mkey] = MembershipNode(key, h.agency.key, h.role, h.date, h.post_text,
-                                                         h.agency.implicit, h.former, h.confidence)
+                m = r.memberships[mkey] = MembershipNode(key, h.agency.key, h.role, h.post_text,
+                                                         h.agency.implicit, h.confidence)
             m.confidence = max(m.confidence, h.confidence)
+            m.implicit = m.implicit and h.agency.implicit  # one article naming the agency is enough
             m.evidence.append(h.evidence)
+            day = str(h.date) if h.date and h.date.day else None
+            if h.former:
+                m.reported_former = True
+                if day:
+                    m.ended.add(day)
+            elif day:
+                m.held.add(day)
         r.figures.extend(ex.figures)
         r.programs.extend(ex.programs)
         r.events.extend(ex.events)

@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     post: URIRef  # membership -> org:Post
     implicitOrganization: URIRef  # the text implies the agency without naming it
     former: URIRef  # the text reports the post as ended (原…)
+    lastAttested: URIRef  # the latest article date that shows a post held
     confidence: URIRef  # how sure the extractor is, 0-1
     # evidence
     sentence: URIRef  # the repaired sentence around the span (display)

@@ -168,7 +168,7 @@ class GraphWriter:
             self.add(iri, RDF.type, FOAF.Person)
             self.add(iri, FOAF.name, zh(p.name))
             self.add(iri, RDFS.label, zh(p.name))
-        for mkey, m in sorted(r.memberships.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+        for mkey, m in sorted(r.memberships.items()):
             person = person_iri(m.person)
             org = org_iri(m.agency)
             role = mint("role", m.role)
@@ -195,8 +195,10 @@ class GraphWriter:
             self.add(mem, KG.confidence, Literal(f"{m.confidence:.2f}", datatype=XSD.decimal))
             if m.former:
                 self.add(mem, KG.former, Literal(True))
-            if m.date and m.date.day:
-                self._interval(mem, m.date, m.former)
+            if m.last_attested:
+                self.add(mem, KG.lastAttested, Literal(m.last_attested, datatype=XSD.date))
+            if m.begin or m.end:
+                self._interval(mem, m.begin, m.end)
             for ev in m.evidence:
                 self.add(mem, PROV.wasDerivedFrom, self.evidence(ev))
         for aid, keys in sorted(r.authors.items()):
@@ -211,16 +213,18 @@ class GraphWriter:
         for e in r.events:
             self.event(e)
 
-    def _interval(self, mem: URIRef, day: str, former: bool) -> None:
-        """org:memberDuring: attested on ``day``; a former post (原…) only ended by then."""
-        interval = mint("interval", f"{day}|ended" if former else day)
-        instant = mint("instant", day)
+    def _interval(self, mem: URIRef, begin: str | None, end: str | None) -> None:
+        """org:memberDuring: begins at the earliest attestation; ends only where an end is
+        reported (原…), at the date of that report; otherwise open (kg:lastAttested says how
+        long it is known to have lasted)."""
+        interval = mint("interval", f"{begin or ''}|{end or ''}")
         self.add(interval, RDF.type, TIME.Interval)
-        if not former:
-            self.add(interval, TIME.hasBeginning, instant)
-        self.add(interval, TIME.hasEnd, instant)
-        self.add(instant, RDF.type, TIME.Instant)
-        self.add(instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+        for edge, day in ((TIME.hasBeginning, begin), (TIME.hasEnd, end)):
+            if day:
+                instant = mint("instant", day)
+                self.add(interval, edge, instant)
+                self.add(instant, RDF.type, TIME.Instant)
+                self.add(instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
         self.add(mem, ORG.memberDuring, interval)
 
     # -- figures, programs, events --------------------------------------------------

@@ -1,0 +1,85 @@
+"""Careers across a dated corpus (tests/fixtures/careers: invented people, two cities,
+five dates over three years, a promotion and a post reported as ended)."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg
+from kg.cli import cli
+
+CAREERS = Path(__file__).parent / "fixtures" / "careers"
+
+
+def _posts(out, name):
+    return [(p.role, p.agency, p.begin, p.last_attested, p.end, p.former, len(p.articles))
+            for c in kg.open(out).career(name) for p in c.posts]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("careers")
+    kg.build([str(CAREERS)], out, html=False, progress=False, model=False)
+    return out
+
+
+def test_one_membership_per_person_and_post_with_first_and_last_dates(built):
+    assert _posts(built, "林书远") == [
+        ("副市长", "德州市人民政府", "2022-03-15", "2023-06-20", "", False, 3),
+        ("市长", "德州市人民政府", "2024-01-10", "2024-09-05", "", False, 2),
+    ]
+
+
+def test_a_post_reported_as_ended_is_a_former_membership_with_an_end(built):
+    assert _posts(built, "魏长河") == [("局长", "德州市农业农村局", "2022-03-15", "2023-06-20", "2024-01-10", True, 3)]
+
+
+def test_no_one_day_intervals_and_shacl_accepts(built):
+    graph = kg.open(built).store
+    one_day = list(graph.query("""
+        ASK { ?i time:hasBeginning ?b ; time:hasEnd ?e . ?b time:inXSDDate ?d . ?e time:inXSDDate ?d }"""))
+    assert one_day == [False]
+    open_ended = list(graph.query("""
+        SELECT ?m WHERE { ?m a org:Membership ; org:memberDuring ?i . FILTER NOT EXISTS { ?i time:hasEnd ?e } }"""))
+    assert len(open_ended) == 5  # all six but the one reported as ended (the reporter included)
+    assert kg.open(built).validate().shacl.conforms
+
+
+def test_kg_career_cli_table_json_and_unknown_name(built):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["career", str(built), "林书远"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].split() == ["2022-03-15", "–", "2023-06-20", "(last", "seen)", "副市长", "德州市人民政府",
+                                "(3", "articles)"]
+    assert "2024-01-10  德州市政府全体会议召开" in result.output
+    data = json.loads(runner.invoke(cli, ["career", str(built), "魏长河", "--format", "json"]).output)
+    assert data[0]["posts"][0]["end"] == "2024-01-10" and data[0]["posts"][0]["former"] is True
+    missing = runner.invoke(cli, ["career", str(built), "无此人"])
+    assert missing.exit_code == 1 and 'No person named "无此人"' in missing.output
+
+
+def test_saved_query_careers(built):
+    rows = kg.open(built).query("careers").rows
+    assert [(str(r["person"]), str(r["role"]), str(r["begin"])) for r in rows if str(r["person"]) == "林书远"] == [
+        ("林书远", "副市长", "2022-03-15"), ("林书远", "市长", "2024-01-10")]
+
+
+def test_update_with_an_older_article_moves_the_beginning_earlier(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for f in sorted(CAREERS.iterdir())[1:]:
+        shutil.copy(f, inputs / f.name)
+    out = tmp_path / "out"
+    kg.build([str(inputs)], out, html=False, progress=False, model=False)
+    assert _posts(out, "魏长河")[0][2] == "2023-06-20"
+    older = tmp_path / "older"
+    older.mkdir()
+    first = sorted(CAREERS.iterdir())[0]
+    shutil.copy(first, older / first.name)
+    kg.build([str(older)], out, update=True, html=False, progress=False, model=False)
+    assert _posts(out, "魏长河") == [("局长", "德州市农业农村局", "2022-03-15", "2023-06-20", "2024-01-10", True, 3)]

@@ -226,3 +226,174 @@ def test_browser_focused_view_labels_do_not_overlap(tmp_path):
                 if boxes[i]["left"] < boxes[j]["right"] and boxes[j]["left"] < boxes[i]["right"]
                 and boxes[i]["top"] < boxes[j]["bottom"] and boxes[j]["top"] < boxes[i]["bottom"]]
     assert overlaps == []
+
+
+# ---- a large build: kinds open hidden, a node expands to its hidden neighbours ----------
+# the number of nodes drawn: what the network holds (hidden kinds are not given to it)
+DRAWN = "Object.keys(kgView.network.getPositions()).length"
+SHOWN = "kgView.nodes.get({filter: n => !n.hidden}).length"
+
+
+def _synthetic_month(nodes: int):
+    """benchmarks/viz_2000.py's graph with the shares of a month of a national paper."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "viz_2000.py"
+    spec = importlib.util.spec_from_file_location("kg_viz_2000", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.synthetic_month(nodes)
+
+
+@pytest.fixture(scope="module")
+def month_net():
+    """A large view (700 nodes): programs, events and articles open hidden."""
+    net = viz.to_network(network.to_networkx(_synthetic_month(700)))
+    assert net.kg_meta["collapsed"] == ["Program", "Event", "Article"]
+    return net
+
+
+@pytest.fixture(scope="module")
+def month_page(month_net, tmp_path_factory) -> Path:
+    """Its page under a cap that leaves source sentences out (as a month's page does)."""
+    path = tmp_path_factory.mktemp("month") / "graph.html"
+    path.write_text(viz.render(month_net, max_bytes=600_000), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def month(month_page):
+    with Browser(width=1280, height=800) as b:
+        b.open(month_page.as_uri())
+        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=30)
+        yield b
+
+
+def _hidden_neighbours(net, node_id: str) -> list[str]:
+    """The neighbours of a node that the page opens hidden (what expanding it shows)."""
+    hidden = set(net.kg_meta["collapsed"])
+    kind = {n["id"]: n["kgType"] for n in net.nodes}
+    around = {e["to"] for e in net.edges if e["from"] == node_id} | {
+        e["from"] for e in net.edges if e["to"] == node_id}
+    return sorted(n for n in around - {node_id} if kind[n] in hidden)
+
+
+def _most_hidden(net, type_: str) -> tuple[str, list[str]]:
+    """The node of this type with the most hidden neighbours (ties: the first id)."""
+    best = min(((n["id"], _hidden_neighbours(net, n["id"])) for n in net.nodes
+                if n["kgType"] == type_), key=lambda item: (-len(item[1]), item[0]))
+    assert len({n["kgType"] for n in net.nodes if n["id"] in best[1]}) >= 2  # several kinds
+    return best
+
+
+def _drawn_ids(b: Browser) -> set[str]:
+    return set(b.evaluate("Object.keys(kgView.network.getPositions())"))
+
+
+def _show_in_middle(b: Browser, node_id: str) -> tuple[float, float]:
+    b.evaluate(f"kgView.network.focus({node_id!r}, {{scale: 1.5, animation: false}})")
+    b.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return _centre_of(b, node_id)
+
+
+def _click_element(b: Browser, selector: str) -> None:
+    """A real click in the middle of an element of the page."""
+    x, y = b.evaluate(f"""(() => {{
+      const r = document.querySelector({selector!r}).getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2]; }})()""")
+    b.click(x, y)
+
+
+def _double_click(b: Browser, x: float, y: float) -> None:
+    """A real double click: two presses and releases, the second with clickCount 2."""
+    b.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+    for clicks in (1, 2):
+        for kind in ("mousePressed", "mouseReleased"):
+            b.call("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                "clickCount": clicks})
+
+
+def test_browser_expand_shows_a_nodes_hidden_neighbours_and_collapse_hides_them(month, month_net):
+    agency, hidden = _most_hidden(month_net, "Organization")
+    shown, drawn = month.evaluate(SHOWN), month.evaluate(DRAWN)
+    assert shown == drawn == sum(n["kgType"] in ("Person", "Organization") for n in month_net.nodes)
+    assert not set(hidden) & _drawn_ids(month)
+    month.click(*_show_in_middle(month, agency))
+    assert month.wait_for("document.getElementById('kg-details').getAttribute('data-node')") == agency
+    button = "document.getElementById('kg-expand')"
+    assert month.evaluate(f"{button}.getAttribute('data-action')") == "expand"
+    assert month.evaluate(f"{button}.getAttribute('data-count')") == str(len(hidden))
+    _click_element(month, "#kg-expand")
+    # exactly the node's hidden neighbours are drawn now, linked to it
+    assert month.wait_for(f"{DRAWN} !== {drawn} && {DRAWN}") == drawn + len(hidden)
+    assert month.evaluate(SHOWN) == shown + len(hidden)
+    assert _drawn_ids(month) & set(hidden) == set(hidden)
+    assert set(month.evaluate(f"kgView.network.getConnectedNodes({agency!r})")) >= set(hidden)
+    status = month.evaluate("document.getElementById('kg-status').textContent")
+    assert status.startswith(f"{shown + len(hidden)} / {len(month_net.nodes)} nodes")
+    assert month.evaluate(f"{button}.getAttribute('data-action')") == "collapse"
+    _click_element(month, "#kg-expand")
+    assert month.wait_for(f"{DRAWN} === {drawn}")
+    assert month.evaluate(SHOWN) == shown and not set(hidden) & _drawn_ids(month)
+    assert month.evaluate(f"{button}.getAttribute('data-action')") == "expand"
+    assert month.errors() == []
+
+
+def test_browser_double_click_expands_a_person_and_again_collapses(month, month_net):
+    person, hidden = _most_hidden(month_net, "Person")
+    drawn = month.evaluate(DRAWN)
+    x, y = _show_in_middle(month, person)
+    _double_click(month, x, y)
+    assert month.wait_for(f"{DRAWN} !== {drawn} && {DRAWN}") == drawn + len(hidden)
+    assert _drawn_ids(month) & set(hidden) == set(hidden)
+    kinds = {n["kgType"] for n in month_net.nodes if n["id"] in hidden}
+    assert "Article" in kinds  # the articles that mention the person
+    month.pump(0.4)  # past the double-tap interval
+    _double_click(month, x, y)
+    assert month.wait_for(f"{DRAWN} === {drawn}")
+    assert month.errors() == []
+
+
+def test_browser_collapse_also_hides_what_expanding_the_shown_nodes_showed(month, month_net):
+    agency, hidden = _most_hidden(month_net, "Organization")
+    drawn = month.evaluate(DRAWN)
+    assert month.evaluate(f"kgView.expand({agency!r})") == len(hidden)
+    inner = next(n for n in hidden if set(_hidden_neighbours(month_net, n)) - set(hidden))
+    more = set(month.evaluate(f"kgView.hiddenNeighbours({inner!r})"))
+    assert more and more == set(_hidden_neighbours(month_net, inner)) - set(hidden)
+    assert month.evaluate(f"kgView.expand({inner!r})") == len(more)
+    assert month.evaluate(DRAWN) == drawn + len(hidden) + len(more)
+    assert month.evaluate(f"kgView.collapse({agency!r})") == len(hidden) + len(more)
+    assert month.evaluate(DRAWN) == drawn and month.evaluate("Object.keys(kgView.expanded)") == []
+    # the legend still shows a whole kind at once, and hides it again
+    month.evaluate("document.querySelector('#kg-types input[data-filter=Program]').click()")
+    programs = sum(n["kgType"] == "Program" for n in month_net.nodes)
+    assert month.evaluate(DRAWN) == drawn + programs
+    month.evaluate("document.querySelector('#kg-types input[data-filter=Program]').click()")
+    assert month.evaluate(DRAWN) == drawn
+
+
+def test_browser_reads_the_compact_page_as_python_does(month, month_page):
+    data = viz.expand(viz.page_data(month_page.read_text(encoding="utf-8")))
+    nodes = month.evaluate("kgView.nodes.get().map(n => { const c = Object.assign({}, n); "
+                           "delete c.font; delete c.opacity; return c; })")
+    assert nodes == data["nodes"]
+    assert month.evaluate("kgView.edges.get()") == data["edges"]
+    assert month.evaluate("kgView.nodes.getIds().map(id => kgView.details(id))") == [
+        data["details"][n["id"]] for n in data["nodes"]]
+    assert month.evaluate("kgView.edges.getIds().map(id => kgView.edgeDetails(id))") == [
+        data["edgeDetails"][e["id"]] for e in data["edges"]]
+
+
+def test_browser_page_says_what_it_left_out_and_how_to_get_it(month, month_page):
+    note = month.evaluate("document.getElementById('kg-note').innerText")
+    assert "kg viz OUT --full" in note and "计划/项目" in note and "展开" in note
+    left_out = viz.page_data(month_page.read_text(encoding="utf-8"))["meta"]["left_out"]
+    assert f"{left_out['sentences']} / {left_out['of']}" in note
+    short = month.evaluate("kgView.nodes.getIds().find(id => { const d = kgView.details(id); "
+                           "return d.evidence_total && d.type === 'Program'; })")
+    assert month.evaluate(f"kgView.select({short!r})")  # a hidden kind: picked, it is shown
+    assert short in _drawn_ids(month)
+    panel = month.evaluate("document.getElementById('kg-details').innerText")
+    assert "未收入本页" in panel and "kg viz OUT --focus" in panel
+    assert month.errors() == []

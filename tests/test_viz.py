@@ -39,8 +39,9 @@ def page(net, tmp_path_factory):
 
 
 def _data(page: str) -> dict:
+    """The page's data as its script reads it (nodes, edges, details ...)."""
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
-    return json.loads(match.group(1))
+    return viz.expand(json.loads(match.group(1)))
 
 
 def test_viz_page_references_nothing_outside_itself(page):
@@ -104,7 +105,7 @@ def test_viz_layout_is_precomputed_and_physics_off(page):
     assert data["options"]["physics"]["enabled"] is False
     assert data["options"]["layout"]["improvedLayout"] is False
     positions = [(n["x"], n["y"]) for n in data["nodes"]]
-    assert all(isinstance(x, float) and isinstance(y, float) for x, y in positions)
+    assert all(isinstance(x, int) and isinstance(y, int) for x, y in positions)  # whole pixels
     assert len(set(positions)) == len(positions)
 
 
@@ -250,3 +251,134 @@ def test_viz_many_articles_open_collapsed_and_central_nodes_are_labelled():
     assert net.kg_meta["collapsed"] == ["Article"]
     assert net.kg_meta["central"][:2] == ["p", "o"]
     assert viz.to_network(g, focus="王立国", hops=1).kg_meta["collapsed"] == []  # a focused view shows all
+
+
+# ---- a month of a national paper: 21,236 nodes, 11,199 of them programs ----------------
+MONTH_NODES = 21_236
+MONTH_PAGE_MAX = 5_000_000
+
+
+def _benchmark():
+    """benchmarks/viz_2000.py, whose synthetic_month draws a graph with the month's shares."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "viz_2000.py"
+    spec = importlib.util.spec_from_file_location("kg_viz_2000", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def month():
+    """The view of a month of a national paper at a tenth of its size (2,124 nodes)."""
+    graph = _benchmark().synthetic_month(MONTH_NODES // 10)
+    return viz.to_network(network.to_networkx(graph))
+
+
+@pytest.fixture(scope="module")
+def overhead() -> int:
+    """Bytes of a page with no nodes (vis-network, the script, the styles)."""
+    import networkx as nx
+
+    return len(viz.render(viz.to_network(nx.MultiDiGraph())).encode("utf-8"))
+
+
+def _scaled_cap(net, overhead: int) -> int:
+    """The page cap scaled down to this view's size (what the month's 21,236 nodes get)."""
+    return overhead + (viz.PAGE_BYTES_MAX - overhead) * len(net.nodes) // MONTH_NODES
+
+
+def test_viz_month_page_bytes_per_node_keep_21236_nodes_under_5_mb(month, overhead):
+    n = len(month.nodes)
+    assert n == MONTH_NODES // 10 and month.kg_meta["collapsed"] == ["Program", "Event", "Article"]
+    bound = (MONTH_PAGE_MAX - overhead) / MONTH_NODES  # bytes per node under 5 MB at 21,236
+    # every node and link and no source sentence: the least a page holds
+    least = len(viz.render(month, max_bytes=1).encode("utf-8"))
+    assert (least - overhead) / n < 0.6 * bound  # room left for sentences
+    # the cap scaled to this size: the page keeps under it, with the sentences that fit
+    cap = _scaled_cap(month, overhead)
+    page = viz.render(month, max_bytes=cap)
+    size = len(page.encode("utf-8"))
+    assert size <= cap and (size - overhead) / n < bound
+    left_out = viz.page_data(page)["meta"]["left_out"]
+    assert 0 < left_out["sentences"] < left_out["of"] and left_out["citations"] > 0
+    # unscaled, a page this size keeps everything
+    assert viz.page_data(viz.render(month))["meta"]["left_out"] == {}
+
+
+def test_viz_capped_page_keeps_every_node_and_link_that_expanding_shows(month, overhead):
+    capped = _data(viz.render(month, max_bytes=_scaled_cap(month, overhead)))
+    full = _data(viz.render(month, max_bytes=None))
+    assert [n["id"] for n in capped["nodes"]] == [n["id"] for n in month.nodes]
+    assert capped["nodes"] == full["nodes"] and capped["edges"] == full["edges"]
+    assert [(e["from"], e["to"], e["relation"]) for e in capped["edges"]] == [
+        (e["from"], e["to"], e["relation"]) for e in month.edges]
+    # what expanding a node shows: its neighbours of the kinds the page opens hidden
+    hidden = set(month.kg_meta["collapsed"])
+    kind = {n["id"]: n["kgType"] for n in month.nodes}
+    around: dict[str, set[str]] = {}
+    for e in month.edges:
+        around.setdefault(e["from"], set()).add(e["to"])
+        around.setdefault(e["to"], set()).add(e["from"])
+    shown = {n["id"]: not n.get("hidden") for n in capped["nodes"]}
+    assert all(shown[i] == (kind[i] not in hidden) for i in shown)
+    page_around: dict[str, set[str]] = {}
+    for e in capped["edges"]:
+        page_around.setdefault(e["from"], set()).add(e["to"])
+        page_around.setdefault(e["to"], set()).add(e["from"])
+    assert page_around == around
+    assert sum(1 for i in around if any(kind[j] in hidden for j in around[i])) > 500
+    # details: all there; sources the first ones, with how many there are in all
+    for node in month.nodes:
+        d, f = capped["details"][node["id"]], full["details"][node["id"]]
+        evidence = [{k: v for k, v in ev.items() if k not in ("begin", "end")}
+                    for ev in node["kg"].get("evidence", [])]
+        assert f.get("evidence", []) == evidence
+        assert d.get("evidence", []) == evidence[:len(d.get("evidence", []))]
+        assert d.get("evidence_total", len(d.get("evidence", []))) == len(evidence)
+        assert {k: v for k, v in d.items() if k not in ("evidence", "evidence_total")} == {
+            k: v for k, v in node["kg"].items() if k != "evidence"}
+        if node["kgType"] in ("Person", "Organization") and evidence:
+            assert d.get("evidence")  # the officials the page opens on keep a source each
+    for edge in month.edges:
+        d = capped["edgeDetails"][edge["id"]]
+        expected = {k: v for k, v in edge["kg"].items() if k not in ("evidence", "events")}
+        assert {k: v for k, v in d.items() if k not in ("evidence", "evidence_total")} == expected
+        assert d.get("evidence_total", len(d.get("evidence", []))) == len(edge["kg"].get("evidence", []))
+
+
+def test_viz_month_page_is_deterministic():
+    synthetic_month = _benchmark().synthetic_month
+
+    def page() -> bytes:
+        net = viz.to_network(network.to_networkx(synthetic_month(700)))
+        return viz.render(net, max_bytes=600_000).encode("utf-8")
+
+    one, two = page(), page()
+    assert one == two and len(one) <= 600_000
+    assert viz.page_data(one.decode("utf-8"))["meta"]["left_out"]  # the cap was at work
+
+
+def test_viz_page_data_is_compact(page):
+    data = viz.page_data(page)
+    assert sorted(data) == ["A", "E", "R", "T", "W", "Z", "e", "meta", "n", "options"]
+    prefixes = [run[0] for run in data["n"]["p"]]
+    assert KGR + "person/" in prefixes and len(set(prefixes)) == len(prefixes)
+    assert page.count(KGR + "person/gao") == 1  # an id is written once, never per link
+    assert all(isinstance(x, int) for x in data["n"]["x"] + data["n"]["y"])
+    sentence = "12月28日,在市政府新闻办召开的聊城市绿色低碳高质量发展新闻发布会上"
+    assert page.count(sentence) == 1  # a sentence once, cited by number
+    cited = [r for v in data["n"]["e"] + data["e"]["e"] if v
+             for r in ([v] if isinstance(v, int) else v)]
+    assert len(cited) > 2 * len(data["Z"])  # nodes and links cite them by number
+
+
+def test_cli_viz_full_embeds_every_sentence(tmp_path):
+    out = tmp_path / "full.html"
+    result = CliRunner().invoke(cli, ["viz", str(MINI), "--full", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert viz.page_data(out.read_text(encoding="utf-8"))["meta"]["max_bytes"] is None
+    result = CliRunner().invoke(cli, ["viz", str(MINI), "-o", str(tmp_path / "capped.html")])
+    capped = viz.page_data((tmp_path / "capped.html").read_text(encoding="utf-8"))
+    assert capped["meta"]["max_bytes"] == viz.PAGE_BYTES_MAX

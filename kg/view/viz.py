@@ -11,6 +11,15 @@ Every string taken from text (names, headlines, sentences) travels as JSON insid
 ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the
 page puts it on screen with ``textContent`` or on the canvas, never as HTML.
 
+The data is compact (``_encode``): one column per field, ids as shared prefixes and
+tails, repeated strings and source sentences written once and cited by number, whole
+pixels. A page stays under ``PAGE_BYTES_MAX`` (a month of a national paper, 21,000
+nodes, takes 4.5 MB instead of 30-50): past it, source sentences are left out, first the
+later ones of each node, and the page says how many and how to get them (``kg viz OUT
+--full``); nodes and links never are. A large build opens on the officials' network
+with programs, events and articles hidden; expanding a node (its details panel, or a
+double-click) shows its hidden neighbours only, and collapsing hides them again.
+
 ``pyvis``'s own ``write_html`` is not used: its ``in_line`` mode still links Bootstrap
 from a CDN and its other modes link vis-network from one.
 """
@@ -33,8 +42,8 @@ from ..vocab.paths import DATA_DIR
 from .layout import layout, spread_labels
 from .network import NODE_TYPES, _simple, to_networkx
 
-__all__ = ["TYPE_STYLES", "RELATION_STYLES", "to_network", "focus_nodes", "render", "write_html",
-           "display", "InlineView", "layout"]
+__all__ = ["TYPE_STYLES", "RELATION_STYLES", "PAGE_BYTES_MAX", "to_network", "focus_nodes",
+           "render", "write_html", "page_data", "expand", "display", "InlineView", "layout"]
 
 #: type -> (Chinese name, colour, vis shape, legend glyph)
 TYPE_STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -88,6 +97,11 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", '
 LARGE_VIEW = 600
 #: more articles than this open hidden (the legend shows them)
 COLLAPSE_ARTICLES_ABOVE = 40
+#: the most a page takes (bytes): past it, source sentences are left out, nodes and links
+#: never (a month of a national paper, 21,000 nodes, fits); ``kg viz --full`` has no cap
+PAGE_BYTES_MAX = 4_500_000
+#: the source sentences a details panel lists (a capped page embeds no more per node)
+EVIDENCE_SHOWN = 50
 #: focused views up to this many nodes get their labels moved apart
 SPREAD_LABELS_MAX = 400
 #: how many of the most connected people and agencies are labelled at the fitted zoom
@@ -360,32 +374,323 @@ def _vis_options(large: bool) -> dict:
     }
 
 
-def render(net: Any) -> str:
-    """The complete HTML page (a str) for a view from ``to_network``."""
-    meta = getattr(net, "kg_meta", None) or {"title": "kg graph", "types": [], "relations": [],
-                                             "large": len(net.nodes) > LARGE_VIEW, "focus": ""}
-    nodes, details = [], {}
-    for node in net.nodes:
-        node = dict(node)
-        details[str(node["id"])] = node.pop("kg", {}) or {"label": str(node.get("label", ""))}
-        node.setdefault("kgType", "Other")
-        nodes.append(node)
-    edges, edge_details = [], {}
-    for i, edge in enumerate(net.edges):
-        edge = dict(edge)
-        edge.setdefault("id", f"e{i}")
-        edge_details[edge["id"]] = edge.pop("kg", {})
-        edges.append(edge)
+class _Table:
+    """Strings numbered in order of first use (``first`` is number 0)."""
+
+    def __init__(self, first: str | None = "") -> None:
+        self.items: list[str] = []
+        self.index: dict[str, int] = {}
+        if first is not None:
+            self.add(first)
+
+    def add(self, value: Any) -> int:
+        value = "" if value is None else str(value)
+        if value not in self.index:
+            self.index[value] = len(self.items)
+            self.items.append(value)
+        return self.index[value]
+
+    def next(self, value: str) -> int:
+        """The number ``value`` has or would get."""
+        return self.index.get(value, len(self.items))
+
+
+def _json_bytes(value: Any) -> int:
+    return len(_script_json(value).encode("utf-8"))
+
+
+def _cites(refs: list[int], total: int) -> Any:
+    """A node's or link's citations as the page reads them: 0 (none), n (one), [n, ...];
+    a last negative number -m says there are m in all (the page left some out)."""
+    if len(refs) < total:
+        return [*refs, -total]
+    return 0 if not refs else refs[0] if len(refs) == 1 else refs
+
+
+def _cites_bytes(refs: list[int], total: int) -> int:
+    if len(refs) < total:
+        return 1 + sum(len(str(r)) + 1 for r in refs) + len(str(total)) + 2
+    return 1 if not refs else len(str(refs[0])) if len(refs) == 1 else 1 + sum(
+        len(str(r)) + 1 for r in refs)
+
+
+def _id_runs(ids: list[str]) -> tuple[list[list], list[str]]:
+    """Node ids as runs of a shared prefix (up to the last / or #) and their tails:
+    sorted IRIs share long prefixes (https://w3id.org/kg-gov/id/person/), written once.
+    A run whose tails are all ASCII of one length (kg's 12 hex digits) writes them as
+    one string, ``[prefix, count, width]``."""
+    runs: list[list] = []
+    groups: list[list[str]] = []
+    for node_id in ids:
+        cut = max(node_id.rfind("/"), node_id.rfind("#")) + 1
+        prefix, tail = node_id[:cut], node_id[cut:]
+        if runs and runs[-1][0] == prefix:
+            runs[-1][1] += 1
+            groups[-1].append(tail)
+        else:
+            runs.append([prefix, 1])
+            groups.append([tail])
+    tails: list[str] = []
+    for run, group in zip(runs, groups):
+        width = len(group[0])
+        if len(group) > 1 and width and all(len(t) == width and t.isascii() for t in group):
+            run.append(width)
+            tails.append("".join(group))
+        else:
+            tails.extend(group)
+    return runs, tails
+
+
+def _rounded(value: Any) -> int | None:
+    try:
+        return round(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _degree_size(degree: int) -> float:
+    """A node's size from its number of neighbours, rounded as the page rounds it."""
+    return math.floor((8 + 4 * math.log2(1 + degree)) * 10 + 0.5) / 10
+
+
+def _encode(net: Any, budget: int | None, sentences: bool = True,
+            max_bytes: int | None = None) -> dict:
+    """The page's data: compact tables that the page script reads (``expand`` reads them
+    the same way in Python).
+
+    Nodes are numbered in order; each column of ``n`` holds one value per node (``p``
+    and ``i``: the id as a shared prefix and a tail; ``t`` type, ``l`` label, ``x``/``y``
+    whole pixels, ``k`` kind, ``d`` date, ``e`` citations); rarer fields are objects by
+    node number (``a`` other names, ``o`` posts, ``f`` figures, ``s`` a size the number
+    of neighbours does not give, ``r`` an IRI other than the id, ``ty`` a type other
+    than the legend's). Links (``e``) are numbered likewise (``f`` source as a step from
+    the previous link's, ``t`` target, ``r`` relation; ``w`` weights other than 1, ``l``
+    labels other than the relation's name, ``d`` dates, ``o`` posts). Repeated short
+    strings (kinds, dates, roles) are numbers into ``W``; a source sentence is written
+    once in ``Z``; a citation (``E``, four numbers each: sentence, the anchor's start and
+    length in it in UTF-16 units or -1 and its number in ``W``, article) names its
+    article by node number + 1 (or -(row of ``A`` + 1) when the article is not in the
+    view). Citations' offsets into the article (begin, end) are not shown, not written.
+
+    With a ``budget`` (bytes), citations go in while it lasts: the first of each node of
+    the types the page opens on, then of each link among them, then of every other node
+    and link, then the second ones and so on, each node or link at most
+    ``EVIDENCE_SHOWN`` (what its panel lists); ``meta.left_out`` counts the rest. Nodes
+    and links are never left out: whatever expanding a node shows is in the page.
+    """
+    meta = dict(getattr(net, "kg_meta", None) or {
+        "title": "kg graph", "types": [], "relations": [],
+        "large": len(net.nodes) > LARGE_VIEW, "focus": ""})
+    meta["max_bytes"] = max_bytes
+    large = bool(meta.get("large"))
+    type_index = {t: i for i, t in enumerate(TYPE_STYLES)}
+    words = _Table()
+    raw_nodes = [dict(n) for n in net.nodes]
+    ids = [str(n["id"]) for n in raw_nodes]
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    runs, tails = _id_runs(ids)
+    collapsed = set(meta.get("collapsed") or [])
+
+    n_type, n_label, n_x, n_y, n_kind, n_date = [], [], [], [], [], []
+    alt, posts, figures, iris, detail_types, sizes = {}, {}, {}, {}, {}, {}
+    node_evidence: list[list[dict]] = []
+    for i, node in enumerate(raw_nodes):
+        kg = node.get("kg") or {}
+        type_ = node.get("kgType") if node.get("kgType") in TYPE_STYLES else "Other"
+        label = str(kg.get("label", node.get("label", ids[i])))
+        n_type.append(type_index[type_])
+        n_label.append(label)
+        n_x.append(_rounded(node.get("x")))
+        n_y.append(_rounded(node.get("y")))
+        n_kind.append(words.add(kg.get("kind")))
+        n_date.append(words.add(kg.get("date")))
+        if kg.get("type", type_) != type_:
+            detail_types[str(i)] = kg.get("type") or ""
+        if kg.get("alt_labels"):
+            alt[str(i)] = [str(a) for a in kg["alt_labels"]]
+        if kg.get("posts"):
+            rows = []
+            for p in kg["posts"]:
+                post, role = str(p.get("post") or ""), str(p.get("role") or "")
+                organization = str(p.get("organization") or "")
+                rows.append([-1 if post and post == organization + role else words.add(post),
+                             words.add(role), words.add(organization),
+                             [words.add(d) for d in p.get("dates") or []]])
+            posts[str(i)] = rows
+        if kg.get("figures"):
+            figures[str(i)] = [[words.add(f.get("indicator")), str(f.get("surface") or ""),
+                                str(f.get("value") or "")] for f in kg["figures"]]
+        if kg.get("iri", ids[i]) != ids[i] or "iri" not in kg:
+            iris[str(i)] = kg.get("iri") or ""
+        node_evidence.append(list(kg.get("evidence") or []))
+
+    relations = _Table(first=None)
+    relation_rows: list[list] = []
+    e_from, e_to, e_rel = [], [], []
+    e_weight, e_label, e_dates, e_posts = {}, {}, {}, {}
+    edge_evidence: list[list[dict]] = []
+    neighbours: list[set[int]] = [set() for _ in ids]
+    previous = 0
+    for j, edge in enumerate(dict(e) for e in net.edges):
+        kg = edge.get("kg") or {}
+        relation = str(kg.get("relation") or edge.get("relation") or "link")
+        if relation not in relations.index:
+            name, colour, dashed = RELATION_STYLES.get(relation, (relation, "#999999", False))
+            relation_rows.append([relation, kg.get("relation_label") or name, colour,
+                                  1 if dashed else 0, INVERSE_NAMES.get(relation, ""),
+                                  1 if relation in UNDIRECTED else 0])
+        rel = relations.add(relation)
+        source, target = index[str(edge["from"])], index[str(edge["to"])]
+        if source != target:
+            neighbours[source].add(target)
+            neighbours[target].add(source)
+        e_from.append(source - previous)  # sorted by source: mostly 0 and 1
+        previous = source
+        e_to.append(target)
+        e_rel.append(rel)
+        if (kg.get("weight") or 1) != 1:
+            e_weight[str(j)] = kg["weight"]
+        label = str(kg.get("label") or relation_rows[rel][1])
+        if label != relation_rows[rel][1]:
+            e_label[str(j)] = words.add(label)
+        if kg.get("dates"):
+            e_dates[str(j)] = [words.add(d) for d in kg["dates"]]
+        if kg.get("posts"):  # a post is its agency's name and the role, mostly
+            agency = n_label[target]
+            e_posts[str(j)] = [-1 - words.add(p[len(agency):]) if p.startswith(agency)
+                               else words.add(p) for p in map(str, kg["posts"])]
+        edge_evidence.append(list(kg.get("evidence") or []))
+    for i, node in enumerate(raw_nodes):
+        size = node.get("size", 10)
+        if size != _degree_size(len(neighbours[i])):
+            sizes[str(i)] = size
+
     payload = {
-        "meta": meta, "nodes": nodes, "edges": edges, "details": details,
-        "edgeDetails": edge_details, "options": _vis_options(bool(meta.get("large"))),
+        "meta": meta, "options": _vis_options(large),
+        "T": [[t, *TYPE_STYLES[t]] for t in TYPE_STYLES],
+        "R": relation_rows, "W": words.items, "Z": [], "E": [], "A": [],
+        "n": {"p": runs, "i": tails, "t": n_type, "l": n_label, "x": n_x, "y": n_y,
+              "k": n_kind, "d": n_date, "e": [0] * len(ids), "s": sizes,
+              "a": alt, "o": posts, "f": figures, "r": iris, "ty": detail_types},
+        "e": {"f": e_from, "t": e_to, "r": e_rel, "e": [0] * len(e_to), "w": e_weight,
+              "l": e_label, "d": e_dates, "o": e_posts},
     }
+    if sentences:
+        _cite(payload, words, index, node_evidence, edge_evidence, budget,
+              {type_index[t] for t in TYPE_STYLES if t not in collapsed})
+    return payload
+
+
+def _cite(payload: dict, words: _Table, index: dict[str, int], node_evidence: list[list[dict]],
+          edge_evidence: list[list[dict]], budget: int | None, shown_types: set[int]) -> None:
+    """Fill in the citations (``E``, ``Z``, ``A`` and the nodes' and links' ``e``) while
+    ``budget`` bytes last (None: all of them)."""
+    nodes, edges = payload["n"], payload["e"]
+    article_type = list(TYPE_STYLES).index("Article")
+    sources, at = [], 0
+    for step in edges["f"]:
+        at += step
+        sources.append(at)
+    owners = [("n", i, ev) for i, ev in enumerate(node_evidence) if ev] + [
+        ("e", j, ev) for j, ev in enumerate(edge_evidence) if ev]
+    candidates = []
+    for order, (kind, k, evidence) in enumerate(owners):
+        if kind == "n":
+            group = 0 if nodes["t"][k] in shown_types else 2
+        else:
+            both = nodes["t"][sources[k]] in shown_types and nodes["t"][edges["t"][k]] in shown_types
+            group = 1 if both else 3
+        for rank in range(len(evidence) if budget is None else min(len(evidence), EVIDENCE_SHOWN)):
+            candidates.append((rank, group, order))
+    if budget is not None:
+        candidates.sort()
+    left = budget
+    if left is not None:  # every owner starts with none of its citations ([-m]) ...
+        left -= sum(_cites_bytes([], len(ev)) - 1 for _, _, ev in owners)
+        left -= 200  # ... and the page says how many it left out
+    sentences, items, articles = _Table(first=None), {}, {}
+    cited: dict[int, list[int]] = {}
+
+    def article_ref(article: str, headline: str, date: str) -> int:
+        """The article's node number + 1 when it is one, else -(its row of A + 1)."""
+        i = index.get(article)
+        if not article:
+            return 0
+        if (i is not None and nodes["t"][i] == article_type and nodes["l"][i] == headline
+                and words.items[nodes["d"][i]] == date):
+            return i + 1
+        return -(articles.get((article, headline, date), len(articles)) + 1)
+
+    for rank, _, order in candidates:
+        kind, k, evidence = owners[order]
+        ev = evidence[rank]
+        sentence = str(ev.get("sentence") or ev.get("anchor") or "")
+        anchor = str(ev.get("anchor") or "")
+        article, headline = str(ev.get("article") or ""), str(ev.get("headline") or "")
+        date = str(ev.get("date") or "")
+        key = (sentence, anchor, article, headline, date)
+        number = items.get(key) or len(items) + 1
+        refs = cited.setdefault(order, [])
+        total = len(evidence)
+        if left is not None:
+            cost = _cites_bytes([*refs, number], total) - _cites_bytes(refs, total)
+            if key not in items:
+                ref = article_ref(article, headline, date)
+                start, length = _anchor_at(sentence, anchor)
+                if start < 0:
+                    length = words.next(anchor)
+                    cost += 0 if anchor in words.index else _json_bytes(anchor) + 1
+                cost += sum(len(str(x)) + 1 for x in (sentences.next(sentence), start, length, ref))
+                if sentence not in sentences.index:
+                    cost += _json_bytes(sentence) + 1
+                if ref < 0 and -ref > len(articles):
+                    cost += _json_bytes([article, headline, date]) + 1
+            if cost > left:
+                continue
+            left -= cost
+        if key not in items:
+            ref = article_ref(article, headline, date)
+            if ref < 0 and -ref > len(articles):
+                articles[(article, headline, date)] = len(articles)
+                payload["A"].append([article, headline, date])
+            items[key] = number
+            start, length = _anchor_at(sentence, anchor)
+            payload["E"].extend((sentences.add(sentence), start,
+                                 length if start >= 0 else words.add(anchor), ref))
+        refs.append(number)
+    payload["Z"] = sentences.items
+    payload["W"] = words.items
+    wanted, missing = set(), 0
+    for order, (kind, k, evidence) in enumerate(owners):
+        refs = cited.get(order, [])
+        complete = len(refs) == len(evidence) or (budget is None)
+        payload[kind]["e"][k] = _cites(refs, len(refs) if complete else len(evidence))
+        if not complete:
+            missing += len(evidence) - len(refs)
+        wanted.update(str(ev.get("sentence") or ev.get("anchor") or "") for ev in evidence)
+    payload["meta"]["left_out"] = {} if not missing else {
+        "citations": missing, "sentences": len(wanted) - len(sentences.items),
+        "of": len(wanted)}
+
+
+def _utf16(text: str) -> int:
+    """The length of ``text`` in UTF-16 code units (what JavaScript's indices count)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _anchor_at(sentence: str, anchor: str) -> tuple[int, int]:
+    """Where the anchor first is in the sentence (UTF-16 start and length), else (-1, 0)."""
+    at = sentence.find(anchor) if anchor else -1
+    return (-1, 0) if at < 0 else (_utf16(sentence[:at]), _utf16(anchor))
+
+
+def _html(title: str, data_json: str) -> str:
     parts = {
-        "TITLE": html.escape(meta.get("title", "kg graph")),
+        "TITLE": html.escape(title),
         "CSP": html.escape(_CSP, quote=False),  # no double quotes in it
         "CSS": _asset("page.css").replace("__FONT_STACK__", FONT_STACK),
         "VIS": _vis_js(),
-        "DATA": _script_json(payload),
+        "DATA": data_json,
         "APP": _asset("page.js"),
     }
     # one pass, so nothing inside an inserted part is ever taken for a marker
@@ -393,18 +698,173 @@ def render(net: Any) -> str:
                   _asset("page.html"))
 
 
-def write_html(obj: Any, path: str | os.PathLike) -> Path:
+def render(net: Any, max_bytes: int | None = PAGE_BYTES_MAX) -> str:
+    """The complete HTML page (a str) for a view from ``to_network``.
+
+    net (pyvis.network.Network): a view from ``to_network``.
+    max_bytes (int | None): the most bytes (UTF-8) the page may take: past it, source
+        sentences are left out (every node and link stays; the page says how many
+        sentences it lacks and how to get them). None: everything. Defaults to
+        ``PAGE_BYTES_MAX``.
+    RETURNS (str): the page.
+    """
+    title = (getattr(net, "kg_meta", None) or {}).get("title", "kg graph")
+    if max_bytes is None:
+        return _html(title, _script_json(_encode(net, None)))
+    structure = _encode(net, 0, sentences=False, max_bytes=max_bytes)
+    budget = max_bytes - len(_html(title, _script_json(structure)).encode("utf-8"))
+    for _ in range(8):
+        page = _html(title, _script_json(_encode(net, max(0, budget), max_bytes=max_bytes)))
+        over = len(page.encode("utf-8")) - max_bytes
+        if over <= 0 or budget <= 0:
+            return page
+        budget -= over + 64  # the estimate was short: try again with less
+    return page
+
+
+def page_data(page: str) -> dict:
+    """The data of a page written by ``render``, as it is stored (compact tables).
+
+    page (str): the HTML of a page.
+    RETURNS (dict): the JSON of its ``kg-data`` block.
+    """
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL)
+    if match is None:
+        raise ValueError("Not a kg view page: no kg-data block")
+    return json.loads(match.group(1))
+
+
+def expand(data: dict) -> dict:
+    """A page's compact data read as the page script reads it (its Python twin).
+
+    data (dict): ``page_data(page)``.
+    RETURNS (dict): ``meta``, ``options`` (vis-network's), ``nodes`` and ``edges``
+        (vis-network items, ``hidden`` as the page opens), ``details`` (node id -> what its panel shows: type, label, kind,
+        alt_labels, date, posts, figures, evidence, evidence_total when the page left
+        some out, iri) and ``edgeDetails`` (link id -> weight, evidence, evidence_total,
+        dates, posts, relation, relation_label, inverse_label, undirected, label).
+    """
+    meta, n, e = data["meta"], data["n"], data["e"]
+    words, types, rels = data["W"], data["T"], data["R"]
+    ids: list[str] = []
+    tails = iter(n["i"])
+    for run in n["p"]:
+        if len(run) > 2:
+            joined = next(tails)
+            ids.extend(run[0] + joined[k:k + run[2]] for k in range(0, run[1] * run[2], run[2]))
+        else:
+            ids.extend(run[0] + next(tails) for _ in range(run[1]))
+    hidden = set(meta.get("collapsed") or [])
+
+    def cites(value: Any) -> tuple[list[int], int]:
+        refs = [] if not value else [value] if isinstance(value, int) else list(value)
+        if refs and refs[-1] < 0:
+            return refs[:-1], -refs[-1]
+        return refs, len(refs)
+
+    def citation(k: int) -> dict:
+        z, start, length, a = data["E"][4 * k - 4:4 * k]
+        sentence = data["Z"][z]
+        if start >= 0:
+            units = sentence.encode("utf-16-le")[2 * start:2 * (start + length)]
+            anchor = units.decode("utf-16-le")
+        else:
+            anchor = words[length]
+        ev = {"sentence": sentence, "anchor": anchor, "article": "", "headline": "", "date": ""}
+        if a > 0:
+            ev.update(article=ids[a - 1], headline=n["l"][a - 1], date=words[n["d"][a - 1]])
+        elif a < 0:
+            ev.update(zip(("article", "headline", "date"), data["A"][-a - 1]))
+        return ev
+
+    def with_evidence(d: dict, value: Any) -> dict:
+        refs, total = cites(value)
+        if refs:
+            d["evidence"] = [citation(k) for k in refs]
+        if total > len(refs):
+            d["evidence_total"] = total
+        return d
+
+    sources, source = [], 0
+    neighbours: list[set[int]] = [set() for _ in ids]
+    for j, step in enumerate(e["f"]):
+        source += step
+        sources.append(source)
+        if source != e["t"][j]:
+            neighbours[source].add(e["t"][j])
+            neighbours[e["t"][j]].add(source)
+    nodes, details = [], {}
+    for i, node_id in enumerate(ids):
+        type_, name, colour, shape, _ = types[n["t"][i]]
+        label, key = n["l"][i], str(i)
+        node = {"id": node_id, "label": _short(label), "shape": shape, "color": colour,
+                "title": f"{name}: {label}", "kgType": type_,
+                "size": n["s"].get(key, _degree_size(len(neighbours[i])))}
+        if n["x"][i] is not None and n["y"][i] is not None:
+            node.update(x=n["x"][i], y=n["y"][i])
+        if type_ in hidden:
+            node["hidden"] = True
+        nodes.append(node)
+        d: dict[str, Any] = {"type": n["ty"].get(key, type_), "label": label}
+        if n["k"][i]:
+            d["kind"] = words[n["k"][i]]
+        if key in n["a"]:
+            d["alt_labels"] = n["a"][key]
+        if n["d"][i]:
+            d["date"] = words[n["d"][i]]
+        if key in n["o"]:
+            d["posts"] = [{"post": words[o] + words[r] if p < 0 else words[p], "role": words[r],
+                           "organization": words[o], "dates": [words[x] for x in dates]}
+                          for p, r, o, dates in n["o"][key]]
+        if key in n["f"]:
+            d["figures"] = [{"indicator": words[f], "surface": s, "value": v}
+                            for f, s, v in n["f"][key]]
+        with_evidence(d, n["e"][i])
+        iri = n["r"].get(key, node_id)
+        if iri:
+            d["iri"] = iri
+        details[node_id] = d
+    edges, edge_details = [], {}
+    for j, source in enumerate(sources):
+        key, target = str(j), e["t"][j]
+        relation, name, colour, dashed, inverse, undirected = rels[e["r"][j]]
+        label = words[e["l"][key]] if key in e["l"] else name
+        weight = e["w"].get(key, 1)
+        edge = {"id": f"e{j}", "from": ids[source], "to": ids[target], "relation": relation,
+                "color": colour, "dashes": bool(dashed),
+                "title": f"{name}: {label}" if label != name else name,
+                "width": 0.5 if relation == "mentions" else round(1 + math.log2(max(1, weight)), 2),
+                "arrows": {"to": {"enabled": False}} if undirected else "to"}
+        if not meta.get("large") and relation in ("holds", "participates", "author"):
+            edge["label"] = _short(label)
+        edges.append(edge)
+        d = with_evidence({"weight": weight}, e["e"][j])
+        if key in e["d"]:
+            d["dates"] = [words[x] for x in e["d"][key]]
+        if key in e["o"]:
+            d["posts"] = [n["l"][target] + words[-x - 1] if x < 0 else words[x]
+                          for x in e["o"][key]]
+        d.update(relation=relation, relation_label=name, inverse_label=inverse,
+                 undirected=bool(undirected), label=label)
+        edge_details[edge["id"]] = d
+    return {"meta": meta, "nodes": nodes, "edges": edges, "details": details,
+            "edgeDetails": edge_details, "options": data.get("options", {})}
+
+
+def write_html(obj: Any, path: str | os.PathLike, full: bool = False) -> Path:
     """Write a view as one self-contained UTF-8 HTML file, atomically.
 
     obj (pyvis.network.Network | rdflib.Graph | nx.Graph): a view from ``to_network``, or a
         graph to make the default view of.
     path (str | PathLike): the file to write (e.g. OUT/graph.html).
+    full (bool): every source sentence, however big the page (``kg viz --full``).
+        Defaults to a page of at most ``PAGE_BYTES_MAX`` bytes.
     RETURNS (Path): the path written.
     """
     net = obj if hasattr(obj, "nodes") and hasattr(obj, "edges") and isinstance(
         getattr(obj, "nodes"), list) else to_network(obj)
     path = Path(path)
-    write_text(path, render(net))
+    write_text(path, render(net, max_bytes=None if full else PAGE_BYTES_MAX))
     return path
 
 

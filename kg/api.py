@@ -50,13 +50,13 @@ def articles(inputs: list[str | os.PathLike], page_date: str | None = None) -> t
         kicker, reporters, characters, truncated), and the inputs that could not be read.
     """
     from .nlp.bylines import parse_byline
-    from .text.segment import segment
+    from .text.formats import split_articles
     from .text.sources import read_sources
 
     sources, refused, _skipped = read_sources(list(map(str, inputs)), page_date)
     rows = []
     for src in sources:
-        for a in segment(src):
+        for a in split_articles(src):
             rows.append({"id": a.id, "date": a.date, "headline": a.headline, "kicker": a.kicker,
                          "reporters": [r[0] for r in parse_byline(a.raw, a.byline, a.byline_offsets)],
                          "characters": len(a.text), "truncated": bool(a.truncated)})
@@ -311,6 +311,16 @@ class KnowledgeGraph:
         from .serve.career import career
 
         return career(self.store, name)
+
+    def series(self, indicator: str):
+        """The figures of an indicator across articles and periods (``kg series``).
+
+        RETURNS (list[Series]): one per area, unit and kind, points in period order, each
+            point with the values that disagree with it for the same period.
+        """
+        from .serve.series import series
+
+        return series(self.store, indicator)
 
     def validate(self, sources: str | os.PathLike | None = None, progress: bool = False):
         """SHACL and evidence anchors (``kg validate``).

@@ -25,7 +25,7 @@ from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
 from .records import Extraction, Source
 from .resolve import resolve
-from .text.segment import segment
+from .text.formats import split_articles
 from .text.sources import Refusal, read_sources
 
 
@@ -59,7 +59,7 @@ def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
     use_model (bool): the statistical recogniser fills in where the grammar is silent.
     """
     extractor = _extractor(use_model)
-    articles = segment(src)
+    articles = split_articles(src)
     ctx = page_context(src, articles)
     return [extractor.extract(art, ctx, src.paper) for art in articles]
 

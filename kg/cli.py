@@ -60,7 +60,9 @@ def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, 
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
-    (title, text|content, date, url), or folders of them (read recursively).
+    (title, text|content, date, url), Markdown archives (.md: one article per # or ##
+    heading), saved HTML article pages (.html), or folders of them (read recursively,
+    links followed, loops named).
 
     \b
     Example:
@@ -286,6 +288,29 @@ def career_command(out_dir: str, name: str, fmt: str) -> None:
         raise click.ClickException(f'No person named "{name}" in {out_dir} - list people with: '
                                    f"kg query {out_dir} people-posts")
     click.echo(format_careers(careers, fmt), nl=False)
+
+
+@cli.command("series")
+@out_argument
+@click.argument("indicator")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "excel", "json"]), default="table",
+              show_default=True, help="table, csv/excel (one row a point) or json.")
+def series_command(out_dir: str, indicator: str, fmt: str) -> None:
+    """Print an indicator's figures across articles and periods, in period order, with
+    the values that disagree for the same period flagged.
+
+    \b
+    Example:
+        kg series build 地区生产总值
+        kg series build 粮食播种面积 --format csv
+    """
+    from .serve.series import format_series
+
+    found = _open(out_dir).series(indicator)
+    if not found:
+        raise click.ClickException(f'No figures of "{indicator}" in {out_dir} - list indicators with: '
+                                   f"kg query {out_dir} figures-by-indicator")
+    click.echo(format_series(found, fmt), nl=False)
 
 
 @cli.command("export")

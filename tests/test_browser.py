@@ -91,7 +91,7 @@ def test_browser_click_opens_details_with_source_sentence(browser):
     details = browser.wait_for("document.getElementById('kg-details').getAttribute('data-node') && "
                                "document.getElementById('kg-details').innerText")
     assert "高峰" in details
-    assert "聊城市发展和改革委员会党组书记" in details  # a post
+    assert "2023-12-28 – 2023-12-28 党组书记 聊城市发展和改革委员会" in details  # a post, dated
     assert "市发展改革委党组书记、主任高峰介绍" in details  # the source sentence
     assert "《聊城将实施产业振兴三年行动计划》 · 2023-12-28" in details  # its article and date
 
@@ -397,3 +397,168 @@ def test_browser_page_says_what_it_left_out_and_how_to_get_it(month, month_page)
     panel = month.evaluate("document.getElementById('kg-details').innerText")
     assert "未收入本页" in panel and "kg viz OUT --focus" in panel
     assert month.errors() == []
+
+
+# ---- careers over three years: the date filter and a person's timeline ------------------
+CAREERS = FIXTURES / "careers"
+ARTICLE_DATES = "kgView.nodes.get({filter: n => n.kgType === 'Article' && !n.hidden})" \
+                ".map(n => kgView.details(n.id).date).sort()"
+HOLDS = "kgView.edges.get({filter: e => e.relation === 'holds'})"
+
+
+@pytest.fixture(scope="module")
+def careers_page(tmp_path_factory) -> Path:
+    import kg
+
+    out = tmp_path_factory.mktemp("careers")
+    kg.build([str(CAREERS)], out, html=True, progress=False, model=False)
+    return out / "graph.html"
+
+
+@pytest.fixture()
+def careers(careers_page):
+    with Browser(width=1280, height=800) as b:
+        b.open(careers_page.as_uri())
+        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+        yield b
+
+
+def _person(b: Browser, name: str) -> str:
+    return b.evaluate(f"kgView.nodes.get({{filter: n => n.kgType === 'Person' && "
+                      f"kgView.details(n.id).label === {name!r}}})[0].id")
+
+
+def _drawn_holds(b: Browser, person: str) -> list[str]:
+    """The roles of the person's holdings the network draws now."""
+    return sorted(b.evaluate(f"kgView.network.getConnectedEdges({person!r})"
+                             f".map(id => kgView.edges.get(id)).filter(e => e.relation === 'holds')"
+                             f".map(e => e.label)"))
+
+
+def _move(b: Browser, handle: str, date: str) -> str:
+    """Set one slider handle to a date as a user's move does (input events); the text shown."""
+    return b.evaluate(f"""(() => {{
+      const input = document.getElementById({handle!r});
+      input.value = String((Date.parse({date!r}) - Date.parse('2022-03-15')) / 864e5);
+      input.dispatchEvent(new Event('input', {{bubbles: true}}));
+      input.dispatchEvent(new Event('change', {{bubbles: true}}));
+      return document.getElementById('kg-date-text').textContent; }})()""")
+
+
+def test_browser_date_slider_spans_the_builds_dates(careers):
+    assert careers.evaluate("document.getElementById('kg-dates').hidden") is False
+    assert careers.evaluate("document.getElementById('kg-date-from').offsetWidth") > 100  # on screen
+    assert careers.evaluate("document.getElementById('kg-date-text').textContent") == \
+        "2022-03-15 – 2024-09-05"
+    assert careers.evaluate("[...document.querySelectorAll('#kg-dates input[type=range]')]"
+                            ".map(i => [i.min, i.max, i.value])") == [["0", "905", "0"], ["0", "905", "905"]]
+    assert careers.evaluate(ARTICLE_DATES) == [
+        "2022-03-15", "2022-11-02", "2023-06-20", "2024-01-10", "2024-09-05"]
+    assert careers.evaluate("kgView.dateRange()") is None  # the whole range: no filter
+    rule = careers.evaluate("document.querySelector('#kg-dates .kg-help').textContent")
+    assert "overlaps" in rule and "任职期" in rule  # the page says what the filter keeps
+
+
+def test_browser_date_filter_shows_what_is_attested_in_the_range(careers):
+    lin, wei, shao = (_person(careers, n) for n in ("林书远", "魏长河", "邵明川"))
+    assert _drawn_holds(careers, lin) == ["副市长", "市长"]
+    drawn = set(careers.evaluate("Object.keys(kgView.network.getPositions())"))
+    assert shao in drawn
+    assert _move(careers, "kg-date-to", "2024-12-31") == "2022-03-15 – 2024-09-05"  # past the last date
+    assert _move(careers, "kg-date-from", "2024-01-01") == "2024-01-01 – 2024-09-05"
+    assert careers.evaluate("kgView.dateRange()") == ["2024-01-01", "2024-09-05"]
+    assert careers.evaluate(ARTICLE_DATES) == ["2024-01-10", "2024-09-05"]
+    drawn_now = set(careers.evaluate("Object.keys(kgView.network.getPositions())"))
+    old_articles = careers.evaluate("kgView.nodes.get({filter: n => n.kgType === 'Article' && "
+                                    "kgView.details(n.id).date < '2024'}).map(n => n.id)")
+    assert len(old_articles) == 3 and not set(old_articles) & drawn_now
+    # 林书远 was 副市长 until 2023-06-20, 市长 from 2024-01-10: only the 市长 link stays
+    assert _drawn_holds(careers, lin) == ["市长"]
+    assert lin in drawn_now and wei in drawn_now  # 魏长河: reported as former on 2024-01-10
+    assert shao not in drawn_now  # seen once, in 2022
+    status = careers.evaluate("document.getElementById('kg-status').textContent")
+    assert status.startswith(f"{len(drawn_now)} / ")
+    # the timeline greys the posts out of the range
+    careers.evaluate(f"kgView.select({lin!r})")
+    rows = careers.evaluate("[...document.querySelectorAll('#kg-details .kg-timeline li')]"
+                            ".map(li => [li.textContent, li.className])")
+    assert rows == [["2022-03-15 – 2023-06-20 副市长 德州市人民政府", "kg-out"],
+                    ["2024-01-10 – 2024-09-05 市长 德州市人民政府", ""]]
+    held = careers.evaluate("[...document.querySelectorAll('#kg-details .kg-list li')]"
+                            ".filter(li => li.textContent.startsWith('德州市人民政府 ('))"
+                            ".map(li => [li.textContent, li.className])")
+    assert held == [["德州市人民政府 (副市长)", "kg-out"], ["德州市人民政府 (市长)", ""]]
+    # all dates again: everything back
+    careers.evaluate("document.getElementById('kg-date-all').click()")
+    assert careers.evaluate("kgView.dateRange()") is None
+    assert careers.evaluate("document.getElementById('kg-date-text').textContent") == \
+        "2022-03-15 – 2024-09-05"
+    assert set(careers.evaluate("Object.keys(kgView.network.getPositions())")) == drawn
+    assert _drawn_holds(careers, lin) == ["副市长", "市长"]
+    assert careers.errors() == []
+
+
+def test_browser_date_filter_works_with_the_legend_and_expand(careers):
+    lin = _person(careers, "林书远")
+    articles = "document.querySelector('#kg-types input[data-filter=Article]')"
+    careers.evaluate(f"{articles}.click()")  # articles hidden by the legend
+    assert careers.evaluate(ARTICLE_DATES) == []
+    assert careers.evaluate("kgView.setDateRange('2024-01-01', '2024-12-31')") == "2024-01-01 – 2024-09-05"
+    # expanding 林书远 shows his articles in the range only
+    shown = careers.evaluate(f"kgView.hiddenNeighbours({lin!r})")
+    assert careers.evaluate(f"kgView.expand({lin!r})") == len(shown) == 2
+    assert careers.evaluate(ARTICLE_DATES) == ["2024-01-10", "2024-09-05"]
+    # widening the range does not show more of them (the legend still hides articles) ...
+    careers.evaluate("kgView.setDateRange('2022-01-01', '2024-12-31')")
+    assert careers.evaluate(ARTICLE_DATES) == ["2024-01-10", "2024-09-05"]
+    assert careers.evaluate(f"kgView.collapse({lin!r})") == 2
+    assert careers.evaluate(ARTICLE_DATES) == []
+    # ... and the legend shows them all at the whole range, the range narrows them again
+    careers.evaluate(f"{articles}.click()")
+    assert len(careers.evaluate(ARTICLE_DATES)) == 5
+    careers.evaluate("kgView.setDateRange('2022-11-02', '2023-06-20')")
+    assert careers.evaluate(ARTICLE_DATES) == ["2022-11-02", "2023-06-20"]
+    assert _drawn_holds(careers, lin) == ["副市长"]
+    assert careers.errors() == []
+
+
+def test_browser_date_slider_handles_drag_and_never_cross(careers):
+    x, y, width = careers.evaluate("""(() => {
+      const r = document.getElementById('kg-date-from').getBoundingClientRect();
+      return [r.left, r.top + r.height / 2, r.width]; })()""")
+    careers.drag([(x + 6, y), (x + width / 2, y), (x + width + 40, y)])  # the from handle, past the end
+    assert careers.evaluate("document.getElementById('kg-date-text').textContent") == \
+        "2024-09-05 – 2024-09-05"
+    assert careers.evaluate(ARTICLE_DATES) == ["2024-09-05"]
+    assert careers.evaluate("document.getElementById('kg-date-to').value") == "905"  # pushed along
+    assert careers.errors() == []
+
+
+def test_browser_timeline_lists_posts_in_time_order(careers, careers_page):
+    wei, lin = _person(careers, "魏长河"), _person(careers, "林书远")
+    careers.click(*_centre_of(careers, wei))
+    assert careers.wait_for("document.getElementById('kg-details').getAttribute('data-node')") == wei
+    items = "[...document.querySelectorAll('#kg-details .kg-timeline li')]"
+    assert careers.evaluate(f"{items}.map(li => li.textContent)") == [
+        "2022-03-15 – 2024-01-10 (已卸任 ended) 局长 德州市农业农村局"]
+    assert careers.evaluate(f"{items}.map(li => li.getAttribute('data-ended'))") == ["1"]
+    careers.evaluate(f"kgView.select({lin!r})")
+    lines = careers.evaluate(f"{items}.map(li => li.textContent)")
+    assert lines == ["2022-03-15 – 2023-06-20 副市长 德州市人民政府",
+                     "2024-01-10 – 2024-09-05 市长 德州市人民政府"]
+    # the page and its Python twin read the same timeline from the same data
+    data = viz.expand(viz.page_data(careers_page.read_text(encoding="utf-8")))
+    assert viz.timeline(data["details"][lin]["posts"]) == lines
+    assert careers.evaluate("kgView.nodes.getIds().map(id => kgView.details(id))") == [
+        data["details"][n["id"]] for n in data["nodes"]]
+    assert careers.evaluate("kgView.edges.get()") == data["edges"]
+    assert careers.evaluate("kgView.edges.getIds().map(id => kgView.edgeDetails(id))") == [
+        data["edgeDetails"][e["id"]] for e in data["edges"]]
+
+
+def test_browser_a_page_with_one_date_has_no_date_slider(browser):
+    assert viz.page_data(browser.evaluate("document.documentElement.outerHTML"))["meta"]["dates"] == []
+    assert browser.evaluate("document.getElementById('kg-dates').hidden") is True
+    assert browser.evaluate("document.getElementById('kg-dates').offsetParent") is None
+    assert browser.evaluate("kgView.setDateRange('2023-01-01', '2023-12-31')") == ""
+    assert browser.evaluate("document.getElementById('kg-status').textContent").startswith("13 / 13")

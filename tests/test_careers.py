@@ -83,3 +83,55 @@ def test_update_with_an_older_article_moves_the_beginning_earlier(tmp_path):
     shutil.copy(first, older / first.name)
     kg.build([str(older)], out, update=True, html=False, progress=False, model=False)
     assert _posts(out, "魏长河") == [("局长", "德州市农业农村局", "2022-03-15", "2023-06-20", "2024-01-10", True, 3)]
+
+
+# ---- figure series (the same fixture: a figure repeated, and one that two articles disagree on)
+
+IC = {  # RDF Data Cube integrity constraints (https://www.w3.org/TR/vocab-data-cube/#wf-rules), as ASK: true = violated
+    "IC-1": """ASK { { ?obs a qb:Observation . FILTER NOT EXISTS { ?obs qb:dataSet ?d1 } }
+                UNION { ?obs a qb:Observation ; qb:dataSet ?d1, ?d2 . FILTER (?d1 != ?d2) } }""",
+    "IC-2": """ASK { { ?ds a qb:DataSet . FILTER NOT EXISTS { ?ds qb:structure ?s } }
+                UNION { ?ds a qb:DataSet ; qb:structure ?s1, ?s2 . FILTER (?s1 != ?s2) } }""",
+    "IC-11": """ASK { ?obs qb:dataSet/qb:structure/qb:component/qb:componentProperty ?dim .
+                      ?dim a qb:DimensionProperty . FILTER NOT EXISTS { ?obs ?dim [] } }""",
+    "IC-12": """ASK { FILTER(?allEqual) {
+                  SELECT (MIN(?equal) AS ?allEqual) WHERE {
+                    ?obs1 qb:dataSet ?dataset . ?obs2 qb:dataSet ?dataset . FILTER (?obs1 != ?obs2)
+                    ?dataset qb:structure/qb:component/qb:componentProperty ?dim .
+                    ?dim a qb:DimensionProperty .
+                    ?obs1 ?dim ?value1 . ?obs2 ?dim ?value2 .
+                    BIND(?value1 = ?value2 AS ?equal)
+                  } GROUP BY ?obs1 ?obs2 } }""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(IC))
+def test_data_cube_integrity_constraints_hold(built, name):
+    graph = kg.open(built).graph
+    assert len(list(graph.subjects(None, None))) > 0
+    assert list(graph.query(IC[name]))[0] is False, name
+
+
+def test_series_in_period_order_with_the_conflict_flagged(built):
+    found = kg.open(built).series("粮食播种面积")
+    level = next(s for s in found if s.kind == "level")
+    assert (level.area, level.unit) == ("德州市", "亩")
+    assert [(p.period, p.value, p.conflicts) for p in level.points] == [
+        ("2022-03-15", "12000000", []),
+        ("2023-06-20", "12000000", []),  # repeated: another period, no conflict
+        ("2023-12-31", "12050000", ["12100000"]),
+        ("2023-12-31", "12100000", ["12050000"]),
+    ]
+    assert [p.date for p in level.points][-2:] == ["2024-01-10", "2024-09-05"]
+
+
+def test_kg_series_cli(built):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["series", str(built), "粮食播种面积"])
+    assert result.exit_code == 0, result.output
+    assert "粮食播种面积 · 德州市 · 亩 · level" in result.output
+    assert "≠ 12100000 (conflict)" in result.output
+    rows = runner.invoke(cli, ["series", str(built), "粮食播种面积", "--format", "csv"]).output.splitlines()
+    assert rows[0].startswith("indicator,area,unit,kind,period,value") and len(rows) == 6
+    missing = runner.invoke(cli, ["series", str(built), "不存在的指标"])
+    assert missing.exit_code == 1 and 'No figures of "不存在的指标"' in missing.output

@@ -33,7 +33,7 @@ def test_ontology_every_kg_term_in_namespace_is_defined_in_ttl(onto):
 def test_ontology_term_has_zh_en_labels_and_comment(onto, term):
     iri = KG[term]
     kinds = set(onto.objects(iri, RDF.type))
-    assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
+    assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
     labels = {lbl.language for lbl in onto.objects(iri, RDFS.label)}
     comments = {c.language for c in onto.objects(iri, RDFS.comment)}
     assert {"zh", "en"} <= labels, f"kg:{term} needs rdfs:label @zh and @en"

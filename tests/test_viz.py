@@ -382,3 +382,84 @@ def test_cli_viz_full_embeds_every_sentence(tmp_path):
     result = CliRunner().invoke(cli, ["viz", str(MINI), "-o", str(tmp_path / "capped.html")])
     capped = viz.page_data((tmp_path / "capped.html").read_text(encoding="utf-8"))
     assert capped["meta"]["max_bytes"] == viz.PAGE_BYTES_MAX
+
+
+# ---- careers over three years: posts' spans, the timeline, the date filter's range -----
+CAREERS = FIXTURES / "careers"
+
+
+@pytest.fixture(scope="module")
+def careers(tmp_path_factory):
+    """tests/fixtures/careers built with its view: (the build folder, the page's data)."""
+    import kg
+
+    out = tmp_path_factory.mktemp("careers")
+    kg.build([str(CAREERS)], out, html=True, progress=False, model=False)
+    return out, viz.expand(viz.page_data((out / "graph.html").read_text(encoding="utf-8")))
+
+
+def _named(data: dict, label: str) -> str:
+    (found,) = [i for i, d in data["details"].items() if d["type"] == "Person" and d["label"] == label]
+    return found
+
+
+def test_viz_timeline_comes_from_the_membership_intervals(careers):
+    _, data = careers
+    lin, wei = _named(data, "林书远"), _named(data, "魏长河")
+    spans = [{k: p[k] for k in ("role", "organization", "begin", "last_attested", "end", "former")}
+             for p in data["details"][lin]["posts"]]
+    assert sorted(spans, key=lambda p: p["begin"]) == [
+        {"role": "副市长", "organization": "德州市人民政府", "begin": "2022-03-15",
+         "last_attested": "2023-06-20", "end": "", "former": False},
+        {"role": "市长", "organization": "德州市人民政府", "begin": "2024-01-10",
+         "last_attested": "2024-09-05", "end": "", "former": False}]
+    assert viz.timeline(data["details"][lin]["posts"]) == [
+        "2022-03-15 – 2023-06-20 副市长 德州市人民政府", "2024-01-10 – 2024-09-05 市长 德州市人民政府"]
+    (post,) = data["details"][wei]["posts"]
+    assert (post["begin"], post["last_attested"], post["end"], post["former"]) == (
+        "2022-03-15", "2023-06-20", "2024-01-10", True)
+    assert viz.timeline([post]) == ["2022-03-15 – 2024-01-10 (已卸任 ended) 局长 德州市农业农村局"]
+    # a promotion in one agency: two links, one a span (the date filter hides one alone)
+    holds = sorted((data["edgeDetails"][e["id"]]["label"], data["edgeDetails"][e["id"]].get("begin"),
+                    data["edgeDetails"][e["id"]].get("last_attested"), "smooth" in e)
+                   for e in data["edges"] if e["from"] == lin and e["relation"] == "holds")
+    assert holds == [("副市长", "2022-03-15", "2023-06-20", False), ("市长", "2024-01-10", "2024-09-05", True)]
+    ended = next(data["edgeDetails"][e["id"]] for e in data["edges"]
+                 if e["from"] == wei and e["relation"] == "holds")
+    assert (ended["end"], ended["former"]) == ("2024-01-10", True)
+    assert data["meta"]["dates"] == ["2022-03-15", "2024-09-05"]  # the slider's span
+
+
+def test_viz_timeline_data_is_compact_and_deterministic(careers):
+    out, _ = careers
+    graph = network.read_graph(out / "graph.ttl")
+    one, two = viz.render(viz.to_network(graph)), viz.render(viz.to_network(graph))
+    assert one == two
+    raw = viz.page_data(one)
+    # a span is three numbers into W (and 1 when former), never strings per post or link
+    spans = [row[4:] for rows in raw["n"]["o"].values() for row in rows] + list(raw["e"]["v"].values())
+    assert spans and all(isinstance(x, int) for span in spans for x in span)
+    assert raw["W"].count("2024-01-10") == 1
+
+
+def test_viz_timeline_orders_posts_and_keeps_undated_ones_last():
+    posts = [{"post": "某局局长", "role": "局长", "organization": "某局"},
+             {"post": "", "role": "市长", "organization": "某市人民政府", "begin": "2024-01-10",
+              "last_attested": "2024-09-05"},
+             {"post": "", "role": "副市长", "organization": "某市人民政府", "begin": "2022-03-15",
+              "last_attested": "2023-06-20", "former": True}]
+    assert viz.timeline(posts) == ["2022-03-15 – 2023-06-20 (已卸任 ended) 副市长 某市人民政府",
+                                   "2024-01-10 – 2024-09-05 市长 某市人民政府", "局长 某局"]
+
+
+def test_viz_a_build_with_one_date_has_no_date_slider(tmp_path):
+    import kg
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "2024-09-05.txt").write_bytes((CAREERS / "2024-09-05.txt").read_bytes())
+    kg.build([str(inputs)], tmp_path / "out", html=True, progress=False, model=False)
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert viz.page_data(page)["meta"]["dates"] == []
+    assert '<section id="kg-dates" aria-label="Date filter" hidden>' in page  # the script leaves it so
+    assert viz.to_network(network.read_graph(MINI)).kg_meta["dates"] == []  # one date, 2023-12-28

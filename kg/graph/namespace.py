@@ -90,6 +90,10 @@ class KG(DefinedNamespace):
     periodStart: URIRef  # xsd:date
     periodEnd: URIRef  # xsd:date
     inArticle: URIRef  # observation -> article
+    seriesPeriod: URIRef  # the period a figure is placed at in its series (a Data Cube dimension)
+    ordinal: URIRef  # n-th figure of its series, period and article (a Data Cube dimension)
+    conflictsWith: URIRef  # another figure of the same series and period with another value
+    figureStructure: URIRef  # the qb:DataStructureDefinition of every figure series
     # program
     programKind: URIRef  # plan, campaign, policy-document ...
     ledBy: URIRef  # program -> agency

@@ -5,6 +5,8 @@ are written: the same records give the same triples and the same Turtle bytes.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
@@ -95,6 +97,7 @@ class GraphWriter:
         self.triples = Triples()
         self._observations: set[URIRef] = set()
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
+        self._article_dates: dict[str, str] = {}
 
     @property
     def g(self) -> Graph:
@@ -118,6 +121,8 @@ class GraphWriter:
     def article(self, art: Article, src: Source) -> URIRef:
         iri = article_iri(art.id)
         self._headline_spans[art.id] = art.headline_span
+        if art.date:
+            self._article_dates[art.id] = str(art.date)
         self.add(iri, RDF.type, SCHEMA.NewsArticle)
         self.add(iri, RDF.type, NIF.Context)
         headline = art.headline or (art.text[:24].split("\n")[0] + "…")
@@ -207,7 +212,7 @@ class GraphWriter:
         for aid, items in sorted(r.mentions.items()):
             for kind, key in sorted(items):
                 self.add(article_iri(aid), SCHEMA.mentions, person_iri(key) if kind == "person" else org_iri(key))
-        self.figures(r.figures)
+        self.figures(r.figures, self._article_dates)
         for p in r.programs:
             self.program(p)
         for e in r.events:
@@ -229,18 +234,78 @@ class GraphWriter:
 
     # -- figures, programs, events --------------------------------------------------
 
-    def figures(self, figures: list[Figure]) -> None:
-        """Observations; a headline figure and its first body twin become one, with two evidences."""
+    def figures(self, figures: list[Figure], dates: dict[str, str] | None = None) -> None:
+        """Observations; a headline figure and its first body twin become one, with two
+        evidences. Then the series: ``dates`` maps article ids to their dates."""
         in_headline = [self._in_headline(f) for f in figures]
         twins = {observation_key(f) for f, h in zip(figures, in_headline) if h}
         merged: set[str] = set()
+        written: dict[URIRef, Figure] = {}
         for f, h in zip(figures, in_headline):
             key = observation_key(f)
             if key in twins and (h or key not in merged):
                 merged.add(key)
-                self.figure(f, key)
+                iri = self.figure(f, key)
             else:
-                self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
+                iri = self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
+            written.setdefault(iri, f)
+        self.series(written, dates or {})
+
+    def series(self, observations: dict[URIRef, Figure], dates: dict[str, str]) -> None:
+        """Figure series as RDF Data Cube data sets: one qb:DataSet per indicator, area, unit
+        and kind, all sharing kg:figureStructure, whose dimensions (kg:seriesPeriod,
+        kg:inArticle, kg:ordinal) tell every observation of a set apart (IC-1, IC-2, IC-11,
+        IC-12 hold). Figures of one set and period that disagree are kg:conflictsWith each other."""
+        if not observations:
+            return
+        self._structure()
+        by_cell: dict[tuple, list[URIRef]] = defaultdict(list)
+        for iri in sorted(observations):
+            f = observations[iri]
+            key = (f.indicator, f.area, f.unit, f.kind)
+            dataset = mint("dataset", "|".join(key))
+            self.add(dataset, RDF.type, QB.DataSet)
+            self.add(dataset, QB.structure, KG.figureStructure)
+            self.add(dataset, RDFS.label, zh(" · ".join(x for x in (f.indicator or "（无指标）", f.area, f.unit, f.kind) if x)))
+            if f.indicator:
+                self.add(dataset, KG.indicator, mint("indicator", f.indicator))
+            if f.area:
+                self.add(dataset, SDMX_DIMENSION.refArea, mint("area", f.area))
+            period = f.period_end if _is_day(f.period_end) else (f.period or dates.get(f.article, ""))
+            self.add(iri, QB.dataSet, dataset)
+            self.add(iri, KG.seriesPeriod, Literal(period))
+            cell = by_cell[(dataset, period, f.article)]
+            cell.append(iri)
+            self.add(iri, KG.ordinal, Literal(len(cell), datatype=XSD.positiveInteger))
+        periods: dict[tuple, list[URIRef]] = defaultdict(list)
+        for (dataset, period, _article), iris in sorted(by_cell.items()):
+            if period:
+                periods[(dataset, period)].extend(iris)
+        for iris in periods.values():
+            for a in iris:
+                for b in iris:
+                    if observations[a].value != observations[b].value and \
+                            observations[a].article != observations[b].article:
+                        self.add(a, KG.conflictsWith, b)
+
+    def _structure(self) -> None:
+        """kg:figureStructure: the data structure definition every figure series shares."""
+        dsd = KG.figureStructure
+        self.add(dsd, RDF.type, QB.DataStructureDefinition)
+        components = [("dimension", KG.seriesPeriod, QB.DimensionProperty, 1),
+                      ("dimension", KG.inArticle, QB.DimensionProperty, 2),
+                      ("dimension", KG.ordinal, QB.DimensionProperty, 3),
+                      ("measure", SDMX_MEASURE.obsValue, QB.MeasureProperty, None),
+                      ("attribute", SDMX_ATTRIBUTE.unitMeasure, QB.AttributeProperty, None)]
+        for role, prop, kind, order in components:
+            spec = mint("component", str(prop))
+            self.add(dsd, QB.component, spec)
+            self.add(spec, RDF.type, QB.ComponentSpecification)
+            self.add(spec, QB[role], prop)
+            self.add(spec, QB.componentProperty, prop)
+            if order is not None:
+                self.add(spec, QB.order, Literal(order))
+            self.add(prop, RDF.type, kind)
 
     def _in_headline(self, f: Figure) -> bool:
         span = self._headline_spans.get(f.article)

@@ -765,10 +765,13 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 continue
             category = "guessed"
         ev = fixed_evidence or article.evidence(q.start, q.end)
+        area = _scoped_area(text, s0, q.start, context)
+        if area and ind.startswith(area) and len(ind) > len(area) + 1:
+            ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
-            area=_scoped_area(text, s0, q.start, context), period=period[2] if period else "",
+            area=area, period=period[2] if period else "",
             period_start=period[3] if period else None, period_end=period[4] if period else None,
         ))
         prev_fig = figures[-1]

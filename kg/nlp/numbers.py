@@ -231,7 +231,9 @@ def format_decimal(value: Decimal) -> str:
         # where quantize would raise)
         if s.isdigit() and s.isascii() and len(s) <= getcontext().prec and s[0] != "0" or s == "0":
             return s
-        return str(value.quantize(_ONE))
+        if value.adjusted() < getcontext().prec:
+            return str(value.quantize(_ONE))
+        return format(value.to_integral_value(), "f")  # past the precision quantize raises: exact digits
     return format(value.normalize(), "f")
 
 

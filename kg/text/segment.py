@@ -161,10 +161,13 @@ def _draft(units: list[_Unit], heads: int) -> dict:
 
 
 def _merge_vertical(drafts: list[dict]) -> list[dict]:
-    """Give an orphan vertical-headline segment to the one bylined article without a headline."""
+    """Give an orphan vertical-headline segment to the one bylined article without a headline
+    that comes before it (the orphan's lines follow the host's: the text keeps the file's
+    order, so every span of it maps to one span of the file)."""
     headless = [d for d in drafts if not d["heads"] and d["byline"] and not d["vertical"]]
     orphans = [d for d in drafts if d["vertical"] and not d["byline"]]
-    if len(headless) == 1 and len(orphans) == 1:
+    if len(headless) == 1 and len(orphans) == 1 and next(
+            d for d in drafts if d is headless[0] or d is orphans[0]) is headless[0]:
         host, orphan = headless[0], orphans[0]
         host["body"] = host["body"] + orphan["body"]
         host["scattered"] = host["scattered"] + orphan["scattered"]
@@ -303,37 +306,35 @@ def _single_article(source: Source, lines: list[Line]) -> Article:
 
 def date_of(head: str, page_date: Date | None) -> tuple[str, str | None]:
     """The date said near the start of an article (as said, and as ISO), resolved
-    against the page date."""
+    against the page date; None for a day no calendar has (2月30日, 9999-12-31 + 1 day)."""
     page_date = Date.of(page_date)
     t = head.replace(" ", "")
     m = _DATE_SAID.search(t[:40])
     if not m:
         return "", None
-    said = m.group(0)
+    try:
+        return m.group(0), _resolve_said(m, page_date)
+    except (ValueError, OverflowError):  # 2月29日 a year back, 昨天 on 0001-01-01
+        return m.group(0), None
+
+
+def _resolve_said(m: re.Match, page_date: Date | None) -> str | None:
+    """The ISO date a ``_DATE_SAID`` match names; RAISES ValueError/OverflowError for none."""
     if not page_date:
         if m["y"] and m["m"]:
-            try:
-                return said, date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError:
-                return said, None
-        return said, None
+            return date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+        return None
     if page_date.day is None:  # a year or month only: just a full 月日 can be resolved
         if m["m"] and not m["rel"]:
-            try:
-                return said, date(int(m["y"] or page_date), int(m["m"]), int(m["d"])).isoformat()
-            except ValueError:
-                return said, None
-        return said, None
-    base = date.fromisoformat(page_date[:10])
+            return date(int(m["y"] or page_date[:4]), int(m["m"]), int(m["d"])).isoformat()
+        return None
+    base = date(*(int(part) for part in page_date.split("-")))  # int(), not fromisoformat: any digits Date took
     if m["rel"]:
         delta = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}[m["rel"]]
-        return said, (base + timedelta(days=delta)).isoformat()
+        return (base + timedelta(days=delta)).isoformat()
     year = int(m["y"]) if m["y"] else base.year
     month = int(m["m"]) if m["m"] else base.month
-    try:
-        when = date(year, month, int(m["d"]))
-    except ValueError:
-        return said, None
-    if not m["y"] and when > base + timedelta(days=31):
+    when = date(year, month, int(m["d"]))
+    if not m["y"] and (when - base).days > 31:  # a difference, not base + 31 days: no overflow at 9999
         when = when.replace(year=year - 1) if m["m"] else (when.replace(month=month - 1) if month > 1 else when.replace(year=year - 1, month=12))
-    return said, when.isoformat()
+    return when.isoformat()

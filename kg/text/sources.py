@@ -5,6 +5,7 @@ Readers never raise on bad input: every file ends up either as sources or as a
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -15,10 +16,15 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..records import Date, Source
+from . import html as html_pages
+from . import markdown
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-QUIET_SUFFIXES = {".md", ".rst"}  # documentation next to a corpus: skipped, noted
+MARKDOWN_SUFFIXES = markdown.MARKDOWN_SUFFIXES
+HTML_SUFFIXES = html_pages.HTML_SUFFIXES
+READ_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+QUIET_SUFFIXES = {".rst"}  # documentation next to a corpus: skipped, noted (README.md etc. by name)
 SIDECAR = ".meta.json"
 
 _DATE_IN_PATH = re.compile(
@@ -26,6 +32,7 @@ _DATE_IN_PATH = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CTRL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_GB_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*(?:gb2312|gbk|gb18030|x-gbk)\b""", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +78,12 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError(
             f"not UTF-8, UTF-16 or GB18030 (bad byte at offset {exc.start}); convert it to UTF-8"
         ) from None
-    # GB18030 decodes almost any byte string; accept it only if it reads as Chinese text.
+    # GB18030 decodes almost any byte string; accept it only if it reads as Chinese text,
+    # or if the file says it is GBK (an HTML page's <meta charset>: its markup is ASCII)
     sample = text[:20000]
     cjk = len(_CJK.findall(sample))
-    if cjk < 0.2 * max(1, len(sample.strip())) or _CTRL.search(sample):
+    declared = bool(_GB_CHARSET.search(data[:4096]))
+    if (cjk < 0.2 * max(1, len(sample.strip())) and not (declared and cjk)) or _CTRL.search(sample):
         raise DecodeError("not UTF-8, and as GB18030 it is not Chinese text; convert it to UTF-8")
     return text, "gb18030"
 
@@ -120,11 +129,15 @@ def read_sidecar(path: Path) -> dict:
                 meta = json.loads(p.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
                 raise ValueError(f"{p}: unreadable metadata ({exc}); fix the JSON or remove the file") from None
+            except RecursionError:
+                raise ValueError(f"{p}: metadata nested too deep to be an object; fix the file") from None
             if not isinstance(meta, dict):
                 raise ValueError(f"{p}: metadata must be a JSON object; fix the file or remove it")
             wrong = [k for k in _META_FIELDS if k in meta and not isinstance(meta[k], str)]
             if wrong:
                 raise ValueError(f'{p}: {", ".join(wrong)} must be text (e.g. "city": "聊城市"); fix the file')
+            if any(_SURROGATE.search(meta[k]) for k in _META_FIELDS if k in meta):
+                raise ValueError(f"{p}: metadata holds a lone surrogate escape (\\ud800 …), not text; fix the file")
             if meta.get("layout", "page") not in ("page", "article"):
                 raise ValueError(f'{p}: layout must be "page" or "article"; fix the file')
             return meta
@@ -160,25 +173,74 @@ def iter_files(inputs: Iterable[str | Path | tuple[Path, str]],
 def _walk(top: Path) -> list[tuple[Path, str]]:
     """Every file below ``top``, sorted, hidden ones left out, with what is wrong with the
     entries that are no files to read (a broken link, a pipe, a folder that cannot be
-    opened): (path, "") for a file, (path, problem) otherwise."""
+    opened): (path, "") for a file, (path, problem) otherwise.
+
+    Links to files and folders are followed, after the folder's own files and folders: a
+    file or folder reached both ways is read once, under its own name. A link back to a
+    folder it stands in (a loop) is named and not followed.
+    """
     found: list[tuple[Path, str]] = []
+    folders: dict[tuple[int, int], Path] = {}
+    files: dict[tuple[int, int], Path] = {}
+    links: list[tuple[Path, os.stat_result, dict]] = []  # followed once the real tree is read
 
-    def unreadable(err: OSError) -> None:
-        found.append((Path(err.filename), f"cannot open this folder ({err.strerror}); its files were not read"))
-
-    for folder, dirs, files in os.walk(top, onerror=unreadable):
-        here = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            path = here / f
-            if f.startswith("."):
+    def visit(folder: Path, chain: dict[tuple[int, int], Path]) -> None:
+        try:
+            with os.scandir(folder) as it:
+                names = sorted(e.name for e in it)
+        except OSError as err:
+            found.append((folder, f"cannot open this folder ({err.strerror}); its files were not read"))
+            return
+        for name in names:
+            if name.startswith("."):
                 continue
-            if path.is_symlink() and not path.exists():
-                found.append((path, "a link to nothing (broken symlink); skipped"))
-            elif not path.is_file():
-                found.append((path, "not a regular file (a pipe, a device or a link to one); skipped"))
+            path = folder / name
+            try:
+                info = path.stat()  # through links
+            except OSError as err:
+                if err.errno == errno.ELOOP:
+                    found.append((path, "a symlink loop (links that lead back to themselves); not followed"))
+                elif path.is_symlink():
+                    found.append((path, "a link to nothing (broken symlink); skipped"))
+                else:
+                    found.append((path, f"cannot read ({err.strerror}); check permissions"))
+                continue
+            if path.is_symlink():
+                links.append((path, info, chain))
             else:
-                found.append((path, ""))
+                take(path, info, chain)
+
+    def take(path: Path, info: os.stat_result, chain: dict[tuple[int, int], Path]) -> None:
+        key = (info.st_dev, info.st_ino)
+        if stat.S_ISDIR(info.st_mode):
+            if key in chain:
+                found.append((path, (f"a symlink loop: links back to {chain[key]}, a folder it stands in; "
+                                     "not followed")))
+            elif key in folders:
+                found.append((path, f"a link to a folder read already as {folders[key]}; not read twice"))
+            else:
+                folders[key] = path
+                visit(path, {**chain, key: path})
+        elif not stat.S_ISREG(info.st_mode):
+            found.append((path, "not a regular file (a pipe, a device or a link to one); skipped"))
+        elif key in files and not path.name.endswith(SIDECAR):
+            found.append((path, f"the same file as {files[key]} (a link to it); read once"))
+        else:
+            files.setdefault(key, path)
+            found.append((path, ""))
+
+    try:
+        info = top.stat()
+        root = {(info.st_dev, info.st_ino): top}
+    except OSError:
+        root = {}
+    folders.update(root)
+    visit(top, root)
+    while links:  # links found in linked folders join the queue
+        batch = sorted(links, key=lambda item: item[0])
+        links.clear()
+        for path, info, chain in batch:
+            take(path, info, chain)
     return sorted(found)
 
 
@@ -202,11 +264,19 @@ def read_sources(
             continue
         assert path is not None
         suffix = path.suffix.lower()
-        if suffix in QUIET_SUFFIXES or (suffix not in TEXT_SUFFIXES | JSON_SUFFIXES):
-            skipped.append(Refusal(shown, f"unknown format '{suffix or path.name}': kg reads .txt, .json and .jsonl"))
+        if suffix in QUIET_SUFFIXES or suffix not in READ_SUFFIXES:
+            skipped.append(Refusal(shown, f"unknown format '{suffix or path.name}': kg reads .txt, .json, .jsonl, "
+                                          ".md and .html"))
+            continue
+        if markdown.DOC_NAME.match(path.name):
+            skipped.append(Refusal(shown, "documentation (README, CHANGELOG, LICENSE …), not an archive; skipped "
+                                          "(rename the file to build it)"))
             continue
         try:  # one bad file never stops the others: whatever fails is named and skipped
             got, bad = _read_one(path, shown, suffix, page_date)
+        except _Skip as why:
+            skipped.append(Refusal(shown, str(why)))
+            continue
         except Exception as exc:  # noqa: BLE001 - the message names the file and the error
             got, bad = [], [Refusal(shown, f"could not be read ({type(exc).__name__}: {exc}); the other files were built")]
         sources.extend(got)
@@ -215,6 +285,10 @@ def read_sources(
 
 
 _META_FIELDS = ("date", "city", "paper", "title", "url", "layout")
+
+
+class _Skip(Exception):
+    """A file of a format kg reads that holds nothing to build (a Markdown file of headings only)."""
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a larger "page" is not a page (or a link to /dev/zero)
 
 
@@ -241,37 +315,63 @@ def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tup
         text, encoding = decode(data)
     except DecodeError as exc:
         return [], [Refusal(shown, str(exc))]
+    if not text or text.isspace():  # a byte-order mark alone, or only spaces (U+3000 too)
+        return [], [Refusal(shown, "empty file; nothing to build")]
     try:
         meta = read_sidecar(path)
     except ValueError as exc:
         return [], [Refusal(shown, str(exc))]
+    own, fmt = None, "text"  # a marked-up file's own date: front matter, <meta>, a date line
+    if suffix in MARKDOWN_SUFFIXES:
+        parsed = markdown.parse(text)
+        if not parsed.has_text:
+            raise _Skip("a Markdown file without text under its headings; nothing to build")
+        own, fmt = parsed.date, "markdown"
+    elif suffix in HTML_SUFFIXES:
+        page = html_pages.parse(text)
+        if not page.has_text:
+            return [], [Refusal(shown, "no article text found in this page (a page of links or a script-only "
+                                       "page?); save the article page itself")]
+        own, fmt = page.date, "html"
     try:
-        when = Date.of(page_date or meta.get("date") or date_from_path(shown))
+        when = Date.of(page_date or meta.get("date") or own or date_from_path(shown))
+        if when and not when.isascii():  # Date's \d takes ٢٠٢٣-١٢-٢٨; the rest of kg reads 0-9
+            raise ValueError(f"{when!r} is not a date: write it as YYYY-MM-DD (or YYYY-MM, YYYY)")
     except ValueError as exc:
         return [], [Refusal(shown, f"{exc} (in {path.name}.meta.json); fix the date there")]
     if suffix in JSON_SUFFIXES:
-        return read_records(text, shown, encoding, when)
+        return read_records(text, shown, encoding, when, lines=suffix != ".json")
     return [Source(id=shown, path=shown, raw=text, encoding=encoding, date=when,
                    title=meta.get("title"), url=meta.get("url"), layout=meta.get("layout") or "page",
-                   city=meta.get("city"), paper=meta.get("paper"))], []
+                   city=meta.get("city"), paper=meta.get("paper"), format=fmt)], []
 
 
 _TEXT_FIELDS = ("text", "content", "body")
 
 
-def read_records(text: str, shown: str, encoding: str, page_date: str | None) -> tuple[list[Source], list[Refusal]]:
-    """JSON Lines (or one JSON array/object) records with title/text|content/date/url/source."""
+def read_records(text: str, shown: str, encoding: str, page_date: str | None,
+                 lines: bool = False) -> tuple[list[Source], list[Refusal]]:
+    """JSON Lines (or one JSON array/object) records with title/text|content/date/url/source.
+
+    lines (bool): the file is JSON Lines (.jsonl, .ndjson): a text opening on ``[`` that is
+        no one JSON array is read a line at a time (its first record is an array), not refused whole.
+    """
     out: list[Source] = []
     bad: list[Refusal] = []
     stripped = text.lstrip()
     items: Iterable[tuple[int, object]]
+    whole: object = None
     if stripped.startswith("["):
         try:
-            items = enumerate(json.loads(text), start=1)
+            whole = json.loads(text)
         except RecursionError:
-            return [], [Refusal(shown, "JSON nested too deep to be records; write one record per line (.jsonl)")]
+            if not lines:
+                return [], [Refusal(shown, "JSON nested too deep to be records; write one record per line (.jsonl)")]
         except ValueError as exc:
-            return [], [Refusal(shown, f"invalid JSON ({exc}); fix it or write one record per line (.jsonl)")]
+            if not lines:
+                return [], [Refusal(shown, f"invalid JSON ({exc}); fix it or write one record per line (.jsonl)")]
+    if isinstance(whole, list):
+        items = enumerate(whole, start=1)
         numbered = False
     else:
         items = _json_lines(text, shown, bad)
@@ -289,7 +389,8 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
         when = (page_date or _record_date(rec) or (date_from_path(title) if title else None)
                 or _year_of(title) or _first_full_date(body) or _npc_session_year(title or "")
                 or _npc_session_year(body[:200]))
-        if _SURROGATE.search(body) or (title and _SURROGATE.search(title)):
+        kept = (body, title, rec.get("url"), rec.get("city"))  # the text fields a Source keeps
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in kept):
             bad.append(Refusal(shown, "record holds a lone surrogate escape (\\ud800 …), not text; fix it", line))
             continue
         try:
@@ -297,10 +398,13 @@ def read_records(text: str, shown: str, encoding: str, page_date: str | None) ->
                 Source(id=f"{shown}#L{n}" if numbered else f"{shown}#{n}", path=shown, raw=body,
                        encoding=encoding, date=when, title=title,
                        url=rec.get("url") if isinstance(rec.get("url"), str) else None,
-                       layout="article", city=rec.get("city") if isinstance(rec.get("city"), str) else None)
+                       layout="article", city=rec.get("city") if isinstance(rec.get("city"), str) else None,
+                       format="json")
             )
         except ValueError as exc:  # a date that is none
             bad.append(Refusal(shown, f"{exc}; the record was skipped", line))
+    if not out and not bad:  # [], or lines of spaces only
+        bad.append(Refusal(shown, "no records in this file; nothing to build"))
     return out, bad
 
 
@@ -349,7 +453,7 @@ def _first_full_date(body: str) -> str | None:
 
 
 def _year_of(title: str | None) -> str | None:
-    m = re.match(r"^((?:19|20)\d\d)年", title or "")
+    m = re.match(r"^((?:19|20)[0-9]{2})年", title or "")
     return m.group(1) if m else None
 
 
@@ -360,7 +464,7 @@ def _record_date(rec: dict) -> str | None:
         if found:
             return found
     year = rec.get("year")
-    if isinstance(year, bool) or not str(year).isdigit() or not 1000 <= int(year) <= 9999:
+    if isinstance(year, bool) or not str(year).isdecimal() or not 1000 <= int(year) <= 9999:  # ² isdigit()
         return None  # true, 99999: no year a date can hold
     if isinstance(year, int) or (isinstance(year, str) and len(year) == 4):
         return f"{int(year):04d}"  # year precision (xsd:gYear): a year is not a day

@@ -9,7 +9,7 @@ also the multigraph key) and weighted (``weight`` = how many statements support 
 =====================  ===========================  =====================================
 relation               direction                    from
 =====================  ===========================  =====================================
-holds                  Person -> Post               org:holds / org:Membership (+ dates)
+holds                  Person -> Post               org:holds / org:Membership (+ dates, span)
 post_in                Post -> Organization         org:postIn
 sub_organization_of    Organization -> Organization org:subOrganizationOf
 leads                  Organization -> Program      kg:ledBy (inverted)
@@ -156,13 +156,51 @@ def _membership_dates(graph: Graph, membership: Any) -> list[str]:
     return sorted(dates)
 
 
+#: a membership's attested span: ``begin`` (time:hasBeginning, the first article that
+#: shows it held), ``last_attested`` (kg:lastAttested), ``end`` (time:hasEnd, only when
+#: an end is reported) and ``former`` (kg:former); '' / False when the graph lacks them
+SPAN_KEYS = ("begin", "last_attested", "end", "former")
+_NO_SPAN = {"begin": "", "last_attested": "", "end": "", "former": False}
+
+
+def _instants(graph: Graph, membership: Any, edge: URIRef) -> list[str]:
+    return sorted(str(d) for interval in graph.objects(membership, ORG.memberDuring)
+                  for instant in graph.objects(interval, edge)
+                  for d in graph.objects(instant, TIME.inXSDDate))
+
+
+def _membership_span(graph: Graph, membership: Any) -> dict:
+    """The attested span of one org:Membership (see ``SPAN_KEYS``)."""
+    begins = _instants(graph, membership, TIME.hasBeginning)
+    ends = _instants(graph, membership, TIME.hasEnd)
+    last = sorted(str(d) for d in graph.objects(membership, KG.lastAttested))
+    former = any(str(v).lower() in ("true", "1") for v in graph.objects(membership, KG.former))
+    return {"begin": begins[0] if begins else "", "last_attested": last[-1] if last else "",
+            "end": ends[-1] if ends else "", "former": former}
+
+
+def _merge_span(one: dict | None, two: dict) -> dict:
+    """Two memberships of one person and post (the builder writes one; other graphs may
+    hold more): the earliest beginning, the latest attestation, ended only when both are."""
+    if one is None:
+        return dict(two)
+    begins = [d for d in (one["begin"], two["begin"]) if d]
+    ended = bool(one["end"] or one["former"]) and bool(two["end"] or two["former"])
+    return {"begin": min(begins) if begins else "",
+            "last_attested": max(one["last_attested"], two["last_attested"]),
+            "end": max(one["end"], two["end"]) if ended else "",
+            "former": ended and one["former"] and two["former"]}
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Project a kg RDF graph onto a typed, weighted networkx multigraph.
 
     graph (Graph): a graph in kg's public schema (what ``kg build`` writes).
     RETURNS (nx.MultiDiGraph): nodes keyed by IRI with ``type``, ``label``, ``kind``,
-        ``alt_labels``, ``date``, ``posts`` (people), ``evidence``; edges keyed by
-        ``relation`` with ``weight``, ``label`` and ``evidence``.
+        ``alt_labels``, ``date``, ``posts`` (people: post, role, organization, dates and
+        the span ``begin``, ``last_attested``, ``end``, ``former``), ``evidence``; edges
+        keyed by ``relation`` with ``weight``, ``label`` and ``evidence`` (``holds``: also
+        ``dates`` and the membership's span, ``SPAN_KEYS``).
     """
     g = graph
     reader = _Reader(g)
@@ -228,7 +266,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                  kind=_first(g, article, SCHEMA.alternativeHeadline), figures=figures)
 
     # --- edges -----------------------------------------------------------------------
-    # holdings: one edge per (person, post), weighted by the memberships that state it
+    # holdings: one edge per (person, post), weighted by the memberships that state it,
+    # with the memberships' attested span (SPAN_KEYS)
+    spans: dict[tuple[str, str], list[dict]] = {}
     for membership in _subjects_of_type(g, ORG.Membership):
         person, post = g.value(membership, ORG.member), g.value(membership, KG.post)
         if person is None:
@@ -245,11 +285,17 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         if nxg.has_edge(str(person), str(post), key="holds"):
             data = nxg.edges[str(person), str(post), "holds"]
             data["dates"] = sorted(set(data["dates"]) | set(dates))
+            spans.setdefault((str(person), str(post)), []).append(_membership_span(g, membership))
+    for (person, post), found in spans.items():
+        span = None
+        for one in sorted(found, key=lambda s: tuple(str(s[k]) for k in SPAN_KEYS)):
+            span = _merge_span(span, one)
+        nxg.edges[person, post, "holds"].update(span)
     for person in _subjects_of_type(g, FOAF.Person):
         for post in sorted(set(g.objects(person, ORG.holds)) | set(g.subjects(ORG.heldBy, person)), key=str):
             if not nxg.has_edge(str(person), str(post), key="holds"):
                 add_edge(person, post, "holds", label=nxg.nodes.get(str(post), {}).get("kind", ""),
-                         dates=[])
+                         dates=[], **_NO_SPAN)
     for post in _subjects_of_type(g, ORG.Post):
         for agency in sorted(g.objects(post, ORG.postIn), key=str):
             add_edge(post, agency, "post_in")
@@ -302,7 +348,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                                 if k == "post_in"]
             posts.append({"post": pdata["label"], "role": pdata["kind"],
                           "organization": agencies_of_post[0] if agencies_of_post else "",
-                          "dates": edge.get("dates", [])})
+                          "dates": edge.get("dates", []),
+                          **{k: edge.get(k, _NO_SPAN[k]) for k in SPAN_KEYS}})
             data["evidence"].extend(e for e in edge["evidence"] if e not in data["evidence"])
         data["posts"] = posts
     return nxg

@@ -20,6 +20,12 @@ later ones of each node, and the page says how many and how to get them (``kg vi
 with programs, events and articles hidden; expanding a node (its details panel, or a
 double-click) shows its hidden neighbours only, and collapsing hides them again.
 
+Holdings carry their attested span (first report, last report, a reported end: the
+membership's ``org:memberDuring`` interval, ``kg:lastAttested``, ``kg:former``): a
+person's details list their posts as a timeline (``timeline`` is the page's twin), and a
+date slider over the build's dates (``meta.dates``; none when it has fewer than two)
+shows only what is attested in a range (the rule: page.js, ``computeRange``).
+
 ``pyvis``'s own ``write_html`` is not used: its ``in_line`` mode still links Bootstrap
 from a CDN and its other modes link vis-network from one.
 """
@@ -40,10 +46,11 @@ import networkx as nx
 from ..atomic import write_text
 from ..vocab.paths import DATA_DIR
 from .layout import layout, spread_labels
-from .network import NODE_TYPES, _simple, to_networkx
+from .network import NODE_TYPES, SPAN_KEYS, _simple, to_networkx
 
 __all__ = ["TYPE_STYLES", "RELATION_STYLES", "PAGE_BYTES_MAX", "to_network", "focus_nodes",
-           "render", "write_html", "page_data", "expand", "display", "InlineView", "layout"]
+           "render", "write_html", "page_data", "expand", "display", "InlineView", "layout",
+           "timeline"]
 
 #: type -> (Chinese name, colour, vis shape, legend glyph)
 TYPE_STYLES: dict[str, tuple[str, str, str, str]] = {
@@ -127,18 +134,33 @@ def _parse_types(types: Iterable[str] | str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _span_of(data: dict) -> tuple[str, str, str, bool]:
+    """A holding's attested span (begin, last attested, end, former), '' when unknown."""
+    return (str(data.get("begin") or ""), str(data.get("last_attested") or ""),
+            str(data.get("end") or ""), bool(data.get("former")))
+
+
 def _fold_posts(nxg: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Replace Person -holds-> Post -post_in-> Organization by Person -holds-> Organization."""
+    """Replace Person -holds-> Post -post_in-> Organization by Person -holds-> Organization.
+
+    Posts in one agency held over the same attested span (党组书记、主任, reported together)
+    fold into one link labelled with all the roles; posts held over different spans (副市长,
+    then 市长) stay apart, so the date filter can show one and not the other. A link is
+    keyed ``holds@begin/last/end`` (``holds`` when undated): a person's links to one
+    agency sort in time order."""
     out = nxg.copy()
+    keys: dict[tuple[str, str, tuple], str] = {}
     for post in [n for n, d in nxg.nodes(data=True) if d.get("type") == "Post"]:
         agencies = [v for _, v, k in nxg.out_edges(post, keys=True) if k == "post_in"]
         role = nxg.nodes[post].get("kind") or nxg.nodes[post].get("label", "")
         for person, _, key, data in nxg.in_edges(post, keys=True, data=True):
             if key != "holds":
                 continue
+            span = _span_of(data)
             for agency in agencies:
-                if out.has_edge(person, agency, key="holds"):
-                    edge = out.edges[person, agency, "holds"]
+                found = keys.get((person, agency, span))
+                if found is not None:
+                    edge = out.edges[person, agency, found]
                     edge["weight"] += data.get("weight", 1)
                     if role not in edge["roles"]:
                         edge["roles"].append(role)
@@ -146,17 +168,49 @@ def _fold_posts(nxg: nx.MultiDiGraph) -> nx.MultiDiGraph:
                     edge["evidence"].extend(e for e in data.get("evidence", [])
                                             if e not in edge["evidence"])
                     edge["dates"] = sorted(set(edge["dates"]) | set(data.get("dates", [])))
-                else:
-                    out.add_edge(person, agency, key="holds", relation="holds",
-                                 weight=data.get("weight", 1), roles=[role],
-                                 posts=[nxg.nodes[post].get("label", "")],
-                                 evidence=list(data.get("evidence", [])),
-                                 dates=list(data.get("dates", [])))
+                    continue
+                fold_key = "holds" if not any(span) else (
+                    "holds@" + "/".join(span[:3]) + ("/former" if span[3] else ""))
+                keys[(person, agency, span)] = fold_key
+                out.add_edge(person, agency, key=fold_key, relation="holds",
+                             weight=data.get("weight", 1), roles=[role],
+                             posts=[nxg.nodes[post].get("label", "")],
+                             evidence=list(data.get("evidence", [])),
+                             dates=list(data.get("dates", [])),
+                             **{k: data[k] for k in SPAN_KEYS if k in data})
         out.remove_node(post)
     for u, v, key, data in out.edges(keys=True, data=True):
-        if key == "holds" and "roles" in data:
+        if data.get("relation") == "holds" and "roles" in data:
             data["label"] = "、".join(data["roles"])
     return out
+
+
+#: how the timeline marks a post reported as ended (kg:former, time:hasEnd)
+ENDED = "已卸任 ended"
+
+
+def _timeline_row(post: dict) -> tuple[tuple, str]:
+    begin, last, end = (_day(post.get(k)) for k in ("begin", "last_attested", "end"))
+    until = end or last or begin
+    role, organization = str(post.get("role") or ""), str(post.get("organization") or "")
+    what = f"{role} {organization}" if role and organization else str(
+        post.get("post") or organization + role)
+    span = f"{begin or '?'} – {until}" if until else ""
+    if span and (end or post.get("former")):
+        span += f" ({ENDED})"
+    text = f"{span} {what}" if span and what else span or what
+    return (0 if until else 1, begin or until, until, role, organization, text), text
+
+
+def timeline(posts: Iterable[dict]) -> list[str]:
+    """A person's posts in time order, as the details panel lists them (page.js's twin).
+
+    posts (Iterable[dict]): the ``posts`` of a person's details (``expand``) or node.
+    RETURNS (list[str]): one line a post, ``begin – last attested role agency``, or
+        ``begin – end (已卸任 ended) role agency`` when an end is reported (kg:former,
+        time:hasEnd); by beginning, then end; undated posts last.
+    """
+    return [text for _, text in sorted(_timeline_row(p) for p in posts)]
 
 
 def _as_multidigraph(graph: Any) -> nx.MultiDiGraph:
@@ -281,7 +335,8 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
             "id": f"e{i}", "relation": relation, "color": colour, "dashes": dashed,
             "width": round(1 + math.log2(max(1, data.get("weight", 1))), 2),
             "title": f"{name}: {label}" if label != name else name,
-            "kg": {k: data[k] for k in ("weight", "evidence", "dates", "posts", "events")
+            "kg": {k: data[k] for k in ("weight", "evidence", "dates", "posts", "events",
+                                        *SPAN_KEYS)
                    if data.get(k)} | {"relation": relation, "relation_label": name,
                                       "inverse_label": INVERSE_NAMES.get(relation, ""),
                                       "undirected": relation in UNDIRECTED, "label": label},
@@ -306,11 +361,32 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         "focus": focus or "",
         "focus_ids": centres,
         "collapsed": _collapsed(counts, large, bool(focus)),
+        "dates": _date_range(nxg),
         "central": [n for n, _ in sorted(((n, d) for n, d in degree.items()
                                           if nxg.nodes[n].get("type") in ("Person", "Organization")),
                                          key=lambda nd: (-nd[1], nd[0]))[:CENTRAL_LABELS]],
     }
     return net
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(value: Any) -> str:
+    """A date as YYYY-MM-DD (the first ten characters of an ISO date or date-time), else ''."""
+    text = str(value or "")[:10]
+    return text if _ISO_DATE.fullmatch(text) else ""
+
+
+def _date_range(nxg: nx.MultiDiGraph) -> list[str]:
+    """[first, last] of the dates of the view's articles and holdings (what the date
+    filter's slider spans); [] when there are fewer than two distinct ones (no slider)."""
+    dates = {_day(d.get("date")) for _, d in nxg.nodes(data=True) if d.get("type") == "Article"}
+    for _, _, data in nxg.edges(data=True):
+        if data.get("relation") == "holds":
+            dates.update(_day(data.get(k)) for k in ("begin", "last_attested", "end"))
+    dates.discard("")
+    return [min(dates), max(dates)] if len(dates) > 1 else []
 
 
 @lru_cache(maxsize=1)
@@ -465,7 +541,9 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
     of neighbours does not give, ``r`` an IRI other than the id, ``ty`` a type other
     than the legend's). Links (``e``) are numbered likewise (``f`` source as a step from
     the previous link's, ``t`` target, ``r`` relation; ``w`` weights other than 1, ``l``
-    labels other than the relation's name, ``d`` dates, ``o`` posts). Repeated short
+    labels other than the relation's name, ``d`` dates, ``o`` posts, ``v`` a holding's
+    attested span: begin, last attested and end as numbers into ``W``, then 1 when it is
+    reported as former; a post of ``n.o`` ends with the same four). Repeated short
     strings (kinds, dates, roles) are numbers into ``W``; a source sentence is written
     once in ``Z``; a citation (``E``, four numbers each: sentence, the anchor's start and
     length in it in UTF-16 units or -1 and its number in ``W``, article) names its
@@ -513,9 +591,12 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
             for p in kg["posts"]:
                 post, role = str(p.get("post") or ""), str(p.get("role") or "")
                 organization = str(p.get("organization") or "")
-                rows.append([-1 if post and post == organization + role else words.add(post),
-                             words.add(role), words.add(organization),
-                             [words.add(d) for d in p.get("dates") or []]])
+                row = [-1 if post and post == organization + role else words.add(post),
+                       words.add(role), words.add(organization),
+                       [words.add(d) for d in p.get("dates") or []]]
+                if any(p.get(k) for k in SPAN_KEYS):  # + begin, last attested, end (, 1: former)
+                    row += [words.add(p.get(k)) for k in SPAN_KEYS[:3]] + [1] * bool(p.get("former"))
+                rows.append(row)
             posts[str(i)] = rows
         if kg.get("figures"):
             figures[str(i)] = [[words.add(f.get("indicator")), str(f.get("surface") or ""),
@@ -527,7 +608,7 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
     relations = _Table(first=None)
     relation_rows: list[list] = []
     e_from, e_to, e_rel = [], [], []
-    e_weight, e_label, e_dates, e_posts = {}, {}, {}, {}
+    e_weight, e_label, e_dates, e_posts, e_spans = {}, {}, {}, {}, {}
     edge_evidence: list[list[dict]] = []
     neighbours: list[set[int]] = [set() for _ in ids]
     previous = 0
@@ -555,6 +636,8 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
             e_label[str(j)] = words.add(label)
         if kg.get("dates"):
             e_dates[str(j)] = [words.add(d) for d in kg["dates"]]
+        if any(kg.get(k) for k in SPAN_KEYS):  # begin, last attested, end (, 1: former)
+            e_spans[str(j)] = [words.add(kg.get(k)) for k in SPAN_KEYS[:3]] + [1] * bool(kg.get("former"))
         if kg.get("posts"):  # a post is its agency's name and the role, mostly
             agency = n_label[target]
             e_posts[str(j)] = [-1 - words.add(p[len(agency):]) if p.startswith(agency)
@@ -573,7 +656,7 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
               "k": n_kind, "d": n_date, "e": [0] * len(ids), "s": sizes,
               "a": alt, "o": posts, "f": figures, "r": iris, "ty": detail_types},
         "e": {"f": e_from, "t": e_to, "r": e_rel, "e": [0] * len(e_to), "w": e_weight,
-              "l": e_label, "d": e_dates, "o": e_posts},
+              "l": e_label, "d": e_dates, "o": e_posts, "v": e_spans},
     }
     if sentences:
         _cite(payload, words, index, node_evidence, edge_evidence, budget,
@@ -739,10 +822,13 @@ def expand(data: dict) -> dict:
 
     data (dict): ``page_data(page)``.
     RETURNS (dict): ``meta``, ``options`` (vis-network's), ``nodes`` and ``edges``
-        (vis-network items, ``hidden`` as the page opens), ``details`` (node id -> what its panel shows: type, label, kind,
-        alt_labels, date, posts, figures, evidence, evidence_total when the page left
-        some out, iri) and ``edgeDetails`` (link id -> weight, evidence, evidence_total,
-        dates, posts, relation, relation_label, inverse_label, undirected, label).
+        (vis-network items, ``hidden`` as the page opens, ``smooth`` on the second and
+        later links between two nodes), ``details`` (node id -> what its panel shows:
+        type, label, kind, alt_labels, date, posts (with begin, last_attested, end,
+        former), figures, evidence, evidence_total when the page left some out, iri) and
+        ``edgeDetails`` (link id -> weight, evidence, evidence_total, dates, begin,
+        last_attested, end, former, posts, relation, relation_label, inverse_label,
+        undirected, label).
     """
     meta, n, e = data["meta"], data["n"], data["e"]
     words, types, rels = data["W"], data["T"], data["R"]
@@ -814,8 +900,11 @@ def expand(data: dict) -> dict:
             d["date"] = words[n["d"][i]]
         if key in n["o"]:
             d["posts"] = [{"post": words[o] + words[r] if p < 0 else words[p], "role": words[r],
-                           "organization": words[o], "dates": [words[x] for x in dates]}
-                          for p, r, o, dates in n["o"][key]]
+                           "organization": words[o], "dates": [words[x] for x in dates],
+                           "begin": words[span[0]] if span else "",
+                           "last_attested": words[span[1]] if span else "",
+                           "end": words[span[2]] if span else "", "former": len(span) > 3}
+                          for p, r, o, dates, *span in n["o"][key]]
         if key in n["f"]:
             d["figures"] = [{"indicator": words[f], "surface": s, "value": v}
                             for f, s, v in n["f"][key]]
@@ -824,7 +913,8 @@ def expand(data: dict) -> dict:
         if iri:
             d["iri"] = iri
         details[node_id] = d
-    edges, edge_details = [], {}
+    edges, edge_details, pairs = [], {}, {}
+    spans = e.get("v", {})
     for j, source in enumerate(sources):
         key, target = str(j), e["t"][j]
         relation, name, colour, dashed, inverse, undirected = rels[e["r"][j]]
@@ -837,10 +927,20 @@ def expand(data: dict) -> dict:
                 "arrows": {"to": {"enabled": False}} if undirected else "to"}
         if not meta.get("large") and relation in ("holds", "participates", "author"):
             edge["label"] = _short(label)
+        pair = (min(source, target), max(source, target))
+        parallel = pairs[pair] = pairs.get(pair, -1) + 1
+        if parallel and source != target:  # links between the same two nodes curve apart
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
+                              "roundness": 0.2 * ((parallel + 1) // 2)}
         edges.append(edge)
         d = with_evidence({"weight": weight}, e["e"][j])
         if key in e["d"]:
             d["dates"] = [words[x] for x in e["d"][key]]
+        if key in spans:
+            v = spans[key]
+            d.update({k: words[x] for k, x in zip(SPAN_KEYS, v[:3]) if x})
+            if len(v) > 3:
+                d["former"] = True
         if key in e["o"]:
             d["posts"] = [n["l"][target] + words[-x - 1] if x < 0 else words[x]
                           for x in e["o"][key]]

@@ -74,8 +74,71 @@
   (meta.collapsed || []).forEach(function (type) { view.hiddenTypes[type] = true; });
   var revealed = {};  // node number -> how many expanded nodes show it
 
+  /* ---- the date filter: what is attested in a range of dates ----
+   * The slider spans the dates of the view's articles and holdings (meta.dates, first
+   * and last). At its full range nothing is hidden; narrower, these are out of range:
+   *  - an article whose date is not in it (an undated article too), an event whose date
+   *    (when it has one) is not in it;
+   *  - a holding (person -> agency or post) whose span [first attested, reported end,
+   *    else last attested] does not overlap it;
+   *  - a person, agency, post, program or undated event with none of: a holding that
+   *    overlaps the range, a link to an article or dated event in the range (mentions,
+   *    author, participates, organizes), for an agency a post of it in range.
+   * Other links are shown when both their ends are. Out of range wins over the legend
+   * and over expanding (a node expands to its neighbours in range only); a node picked
+   * by hand (search, a link in the details) is shown anyway, not its holdings. */
+  var dates = meta.dates && meta.dates.length === 2 ? meta.dates : null;
+  var SPAN = X.v || {};
+  var outRange = new Uint8Array(count), linkOut = new Uint8Array(linkCount);
+  var range = null;  // [from, to] (YYYY-MM-DD) while the filter narrows the view, else null
+  function day(s) {  // YYYY-MM-DD (of a date or date-time), else "" (viz._day)
+    var d = String(s || "").slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : "";
+  }
+  function spanOf(j) {  // a holding's [from, until, ended], or null when it has no dates
+    var v = SPAN[j];
+    if (!v) { return null; }
+    var begin = day(W[v[0]]), until = day(W[v[2]]) || day(W[v[1]]) || begin;
+    return until ? [begin || until, until, !!v[2] || v.length > 3] : null;
+  }
+  function datedNode(i) {
+    var type = typeOf(i);
+    return type === "Article" || (type === "Event" && !!N.d[i]);
+  }
+  function inRange(from, until) { return !range || (from <= range[1] && until >= range[0]); }
+  function computeRange() {
+    outRange.fill(0);
+    linkOut.fill(0);
+    if (!range) { return; }
+    var keep = new Uint8Array(count), dated = new Uint8Array(count), i, j;
+    for (i = 0; i < count; i++) {
+      if (datedNode(i)) {
+        var d = day(W[N.d[i]]);
+        dated[i] = 1;
+        keep[i] = d && inRange(d, d) ? 1 : 0;
+      }
+    }
+    for (j = 0; j < linkCount; j++) {
+      var a = linkFrom[j], b = X.t[j], s = spanOf(j);
+      if (s) {
+        if (!inRange(s[0], s[1])) { linkOut[j] = 1; continue; }
+        if (!dated[a]) { keep[a] = 1; }
+        if (!dated[b]) { keep[b] = 1; }
+      } else if (dated[a] && keep[a] && !dated[b]) {
+        keep[b] = 1;
+      } else if (dated[b] && keep[b] && !dated[a]) {
+        keep[a] = 1;
+      }
+    }
+    for (j = 0; j < linkCount; j++) {  // the agency of a post in range (a view with posts)
+      if (R[X.r[j]][0] === "post_in" && keep[linkFrom[j]] && !dated[X.t[j]]) { keep[X.t[j]] = 1; }
+    }
+    for (i = 0; i < count; i++) { outRange[i] = keep[i] ? 0 : 1; }
+  }
+
   function hiddenNow(i) {
-    return !!view.hiddenTypes[typeOf(i)] && !revealed[i] && !view.pinned[ids[i]];
+    if (view.pinned[ids[i]]) { return false; }
+    return !!outRange[i] || (!!view.hiddenTypes[typeOf(i)] && !revealed[i]);
   }
 
   var hiddenState = [], opacity = [], dimmed = null;
@@ -91,7 +154,7 @@
     if (hiddenState[i]) { node.hidden = true; }
     visNodes.push(node);
   }
-  var visEdges = [];
+  var visEdges = [], pairs = {};
   for (var j = 0; j < linkCount; j++) {
     var r = R[X.r[j]];  // relation, name, colour, dashed, inverse name, undirected
     var text = linkLabel(j);
@@ -102,6 +165,12 @@
     edge.arrows = r[5] ? { to: { enabled: false } } : "to";
     if (!meta.large && (r[0] === "holds" || r[0] === "participates" || r[0] === "author")) {
       edge.label = short(text);
+    }
+    var ends = Math.min(linkFrom[j], X.t[j]) + " " + Math.max(linkFrom[j], X.t[j]);
+    var parallel = pairs[ends] = ends in pairs ? pairs[ends] + 1 : 0;
+    if (parallel && linkFrom[j] !== X.t[j]) {  // links between the same two nodes curve apart
+      edge.smooth = { enabled: true, type: parallel % 2 ? "curvedCW" : "curvedCCW",
+                      roundness: 0.2 * Math.floor((parallel + 1) / 2) };
     }
     visEdges.push(edge);
   }
@@ -128,7 +197,9 @@
     if (N.o[key]) {
       d.posts = N.o[key].map(function (p) {  // post -1: the agency's name and the role
         return { post: p[0] < 0 ? W[p[2]] + W[p[1]] : W[p[0]], role: W[p[1]], organization: W[p[2]],
-                 dates: p[3].map(function (x) { return W[x]; }) };
+                 dates: p[3].map(function (x) { return W[x]; }),
+                 begin: p.length > 4 ? W[p[4]] : "", last_attested: p.length > 4 ? W[p[5]] : "",
+                 end: p.length > 4 ? W[p[6]] : "", former: p.length > 7 };
       });
     }
     if (N.f[key]) {
@@ -151,6 +222,12 @@
     if (c.refs.length) { d.evidence = c.refs.map(citation); }
     if (c.total > c.refs.length) { d.evidence_total = c.total; }
     if (X.d[key]) { d.dates = X.d[key].map(function (x) { return W[x]; }); }
+    if (SPAN[key]) {  // begin, last attested, end (numbers into W), then 1: former
+      ["begin", "last_attested", "end"].forEach(function (name, k) {
+        if (SPAN[key][k]) { d[name] = W[SPAN[key][k]]; }
+      });
+      if (SPAN[key].length > 3) { d.former = true; }
+    }
     if (X.o[key]) {  // post -(k+1): the agency's name and W[k]
       d.posts = X.o[key].map(function (x) { return x < 0 ? N.l[X.t[j]] + W[-x - 1] : W[x]; });
     }
@@ -169,7 +246,7 @@
   visNodes = visEdges = null;
   var shownNodes = new vis.DataView(nodes, { filter: function (n) { return !n.hidden; } });
   var shownEdges = new vis.DataView(edges, { filter: function (e) {
-    return !e.hidden && !hiddenState[at[e.from]] && !hiddenState[at[e.to]];
+    return !e.hidden && !linkOut[+e.id.slice(1)] && !hiddenState[at[e.from]] && !hiddenState[at[e.to]];
   } });
   var container = document.getElementById("kg-net");
   var network = new vis.Network(container, { nodes: shownNodes, edges: shownEdges }, data.options);
@@ -216,7 +293,7 @@
   /* ---- legend and filters; what is shown ---- */
   // a node is hidden when its type is unticked in the legend, unless a node expanded
   // next to it shows it, or it was picked (search, a link in the panel)
-  function settle() {
+  function settle(links) {  // links: the date range changed, refresh the links anyway
     var again = true;
     while (again) {  // an expanded node that is hidden itself shows nothing
       again = false;
@@ -232,13 +309,13 @@
         updates.push({ id: ids[i], hidden: hide });
       }
     }
-    if (updates.length) {
+    if (updates.length || links) {
       // vis-network draws the whole network after each change of what it holds: draw
       // once, after the nodes, their links and their opacity have all changed
       var renderer = network.renderer && "allowRedraw" in network.renderer ? network.renderer : null;
       if (renderer) { renderer.allowRedraw = false; }
       try {
-        nodes.update(updates);
+        if (updates.length) { nodes.update(updates); }
         shownEdges.refresh();  // links whose ends were shown or hidden
         if (dimmed !== null) {
           if (hiddenState[at[dimmed]]) { undim(); } else { dim(dimmed); }
@@ -323,6 +400,66 @@
     }
   }());
 
+  /* ---- the date filter's slider (the rule: computeRange above) ---- */
+  var dateFrom = document.getElementById("kg-date-from"), dateTo = document.getElementById("kg-date-to");
+  var DAY = 86400000;
+  function dayNumber(text) {  // days since the first date (UTC: the same everywhere)
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day(text));
+    return m ? Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - Date.UTC(+dates[0].slice(0, 4),
+      +dates[0].slice(5, 7) - 1, +dates[0].slice(8, 10))) / DAY) : 0;
+  }
+  function dateOf(number) {
+    return new Date(Date.UTC(+dates[0].slice(0, 4), +dates[0].slice(5, 7) - 1,
+                             +dates[0].slice(8, 10)) + number * DAY).toISOString().slice(0, 10);
+  }
+  function rangeText() {
+    return dates ? dateOf(+dateFrom.value) + " \u2013 " + dateOf(+dateTo.value) : "";
+  }
+  // apply what the slider shows (the whole span: no filter)
+  function applyRange() {
+    var last = +dateTo.max, from = +dateFrom.value, to = +dateTo.value;
+    var wanted = from <= 0 && to >= last ? null : [dateOf(from), dateOf(to)];
+    document.getElementById("kg-date-text").textContent = rangeText();
+    if (JSON.stringify(wanted) === JSON.stringify(range)) { return false; }
+    range = wanted;
+    computeRange();
+    settle(true);
+    status();
+    var shown = panel.getAttribute("data-node");
+    if (shown) { showNode(shown); }
+    return true;
+  }
+  function setDateRange(from, to) {
+    if (!dates) { return ""; }
+    dateFrom.value = String(Math.min(dayNumber(from || dates[0]), dayNumber(to || dates[1])));
+    dateTo.value = String(Math.max(dayNumber(from || dates[0]), dayNumber(to || dates[1])));
+    applyRange();
+    return rangeText();
+  }
+  if (dates) {
+    document.getElementById("kg-dates").hidden = false;
+    var span = String(Math.max(1, dayNumber(dates[1])));
+    dateFrom.max = dateTo.max = span;
+    dateFrom.value = "0";
+    dateTo.value = span;
+    document.getElementById("kg-date-text").textContent = rangeText();
+    [dateFrom, dateTo].forEach(function (input) {
+      input.addEventListener("input", function () {
+        // the handles never cross: the one moved pushes the other
+        if (+dateFrom.value > +dateTo.value) {
+          if (input === dateFrom) { dateTo.value = dateFrom.value; } else { dateFrom.value = dateTo.value; }
+        }
+        // a large view filters when the handle is let go, a small one as it moves
+        if (meta.large) { document.getElementById("kg-date-text").textContent = rangeText(); }
+        else { applyRange(); }
+      });
+      input.addEventListener("change", applyRange);
+    });
+    document.getElementById("kg-date-all").addEventListener("click", function () {
+      setDateRange(dates[0], dates[1]);
+    });
+  }
+
   /* ---- relax: physics on until stable, then off again ---- */
   document.getElementById("kg-relax").addEventListener("click", function () {
     network.setOptions({ physics: { enabled: true, solver: "barnesHut", stabilization: false,
@@ -390,7 +527,9 @@
   }
   function hiddenNeighbours(id) {
     var i = at[id];
-    return i === undefined ? [] : neighbours(i).filter(hiddenNow).map(function (n) { return ids[n]; });
+    return i === undefined ? [] : neighbours(i).filter(function (n) {
+      return hiddenNow(n) && !outRange[n];  // out of the date range: expanding does not show it
+    }).map(function (n) { return ids[n]; });
   }
   function release(id) {
     (view.expanded[id] || []).forEach(function (n) {
@@ -579,6 +718,27 @@
     panel.appendChild(button);
   }
 
+  /* A person's posts in time order (viz.timeline is its Python twin): "begin – last
+   * attested role agency", or "begin – end (已卸任 ended) role agency" when an end is
+   * reported; undated posts last. */
+  function timelineOf(posts) {
+    return posts.map(function (p) {
+      var begin = day(p.begin), until = day(p.end) || day(p.last_attested) || begin;
+      var role = p.role || "", org = p.organization || "";
+      var what = role && org ? role + " " + org : p.post || org + role;
+      var ended = !!(until && (day(p.end) || p.former));
+      var span = until ? (begin || "?") + " \u2013 " + until + (ended ? " (\u5df2\u5378\u4efb ended)" : "") : "";
+      var text = span && what ? span + " " + what : span || what;
+      return { key: [until ? 0 : 1, begin || until, until, role, org, text], text: text,
+               from: begin || until, until: until, ended: ended };
+    }).sort(function (a, b) {
+      for (var k = 0; k < a.key.length; k++) {
+        if (a.key[k] !== b.key[k]) { return a.key[k] < b.key[k] ? -1 : 1; }
+      }
+      return 0;
+    });
+  }
+
   function showNode(id) {
     var i = at[id];
     if (i === undefined) { return; }
@@ -593,9 +753,18 @@
       panel.appendChild(el("p", "kg-type", "又称 Also: " + d.alt_labels.join("、")));
     }
     expandButton(id);
-    list("职务 Posts", d.posts, function (li, p) {
-      li.textContent = (p.post || (p.organization + p.role)) + (p.dates && p.dates.length ? " (" + p.dates.join(", ") + ")" : "");
-    });
+    var lines = timelineOf(d.posts || []);
+    if (lines.length) {
+      panel.appendChild(el("h3", "", "履历 Timeline (" + lines.length + ")"));
+      var ul = el("ul", "kg-list kg-timeline");
+      lines.forEach(function (row) {
+        // a post out of the date range is greyed
+        var li = el("li", row.until && !inRange(row.from, row.until) ? "kg-out" : "", row.text);
+        if (row.ended) { li.setAttribute("data-ended", "1"); }
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
     list("数据 Figures", d.figures, function (li, f) {
       li.textContent = (f.indicator ? f.indicator + ": " : "") + (f.surface || f.value);
     });
@@ -606,10 +775,11 @@
       var name = r[1];
       var key = r[5] ? name : from === i ? name + " →" : (r[4] || name) + " ←";
       (groups[key] = groups[key] || []).push({ id: ids[other], label: linkLabel(j),
-                                               relation: name });
+                                               relation: name, out: !!linkOut[j] });
     });
     Object.keys(groups).sort().forEach(function (key) {
       list(key + " (" + groups[key].length + ")", groups[key].slice(0, 60), function (li, item) {
+        if (item.out) { li.className = "kg-out"; li.title = "不在所选日期内 Out of the date range"; }
         li.appendChild(nodeLink(item.id));
         var ed = item.label && item.label !== item.relation ? item.label : "";  // a role says more
         if (ed && ed !== (relNames[ed] || {}).name) { li.appendChild(document.createTextNode(" (" + ed + ")")); }
@@ -635,7 +805,12 @@
     panel.appendChild(p);
     if (d.label && d.label !== d.relation_label) { panel.appendChild(el("p", "kg-type", d.label)); }
     list("职务 Posts", d.posts, function (li, post) { li.textContent = post; });
-    if (d.dates && d.dates.length) { panel.appendChild(el("p", "kg-type", "日期 Dates: " + d.dates.join(", "))); }
+    if (d.begin || d.last_attested || d.end) {
+      var row = timelineOf([{ begin: d.begin, last_attested: d.last_attested, end: d.end, former: d.former }])[0];
+      panel.appendChild(el("p", "kg-type", "任职 Held: " + row.text));
+    } else if (d.dates && d.dates.length) {
+      panel.appendChild(el("p", "kg-type", "日期 Dates: " + d.dates.join(", ")));
+    }
     evidenceList(d.evidence, d.evidence_total, "");
   }
 
@@ -670,4 +845,7 @@
   view.toggle = toggle;
   view.hiddenNeighbours = hiddenNeighbours;
   view.shownCount = shownCount;
+  view.setDateRange = setDateRange;  // ("YYYY-MM-DD", "YYYY-MM-DD"): the range it shows, as text
+  view.dateRange = function () { return range ? range.slice() : null; };  // null: no filter
+
 }());

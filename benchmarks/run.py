@@ -1,0 +1,131 @@
+"""The whole build at 1x, 10x (and 100x) a base corpus, stage by stage, against spaCy + jieba
+merely tokenising the same text, in one run.
+
+The base corpus is the bundled page plus the government work reports in ../shared/data
+(skipped if absent), replicated with distinct source ids. For each scale it prints (and,
+with --json, writes) characters per second of the whole build and of each stage (read,
+extract, resolve, triples, Turtle, store, view), CPU seconds, peak memory of a fresh process,
+and the ratio of the whole build to spaCy ``blank("zh")`` + jieba tokenising the same text
+(>= 1.0 means the build is as fast as tokenising). The 10x -> 100x time growth is printed
+when both ran. Each scale runs in its own process (so peak memory is its own).
+
+    python benchmarks/run.py                 # 1x and 10x
+    python benchmarks/run.py --scales 1 10 100
+    python benchmarks/run.py --no-model      # the grammar alone
+
+Measured, not asserted: machines here are shared and noisy; compare ratios within a run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
+REPORTS = ROOT / "../shared/data/gov_work_reports/government_work_reports.jsonl"
+
+
+def make_corpus(folder: Path, scale: int) -> int:
+    """``scale`` copies of the base corpus in ``folder``; RETURNS its characters."""
+    page = PAGE.read_text(encoding="utf-8")
+    reports = REPORTS.read_text(encoding="utf-8").splitlines() if REPORTS.is_file() else []
+    chars = 0
+    for i in range(scale):
+        (folder / f"copy{i:03d}-2023-12-28.txt").write_text(page, encoding="utf-8")
+        chars += len(page)
+        if reports:
+            (folder / f"copy{i:03d}-reports.jsonl").write_text("\n".join(reports) + "\n", encoding="utf-8")
+            chars += sum(len(json.loads(line).get("content", "")) for line in reports if line.strip())
+    return chars
+
+
+def one_scale(scale: int, model: bool) -> dict:
+    """Run in a fresh process: build ``scale`` x the corpus, timing every stage."""
+    from kg import builder
+    from kg.resolve import resolve
+    from kg.text.sources import read_sources
+    from kg.view.viz import to_network, write_html
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        chars = make_corpus(folder, scale)
+        times: dict[str, float] = {}
+
+        def timed(name, fn):
+            t0 = time.process_time()
+            value = fn()
+            times[name] = time.process_time() - t0
+            return value
+
+        sources, _, _ = timed("read", lambda: read_sources([(folder, str(folder))], None))
+        extractions, _ = timed("extract", lambda: builder.extract_sources(sources, None, jobs=1, use_model=model))
+        resolved = timed("resolve", lambda: resolve(extractions))
+        triples = timed("triples", lambda: builder._triples(sources, extractions, resolved, None))
+        turtle = timed("turtle", triples.turtle)
+
+        def store():
+            from kg.graph.store import save_store
+
+            save_store(turtle.encode("utf-8"), Path(tmp) / "out")
+        timed("store", store)
+        timed("view", lambda: write_html(to_network(triples), Path(tmp) / "graph.html"))
+        tokenise = _tokenise_seconds([a.text for s in sources for a in builder.split_articles(s)])
+    total = sum(times.values())
+    return {"scale": scale, "chars": chars, "triples": len(triples), "cpu_seconds": round(total, 2),
+            "chars_per_s": round(chars / total), "stages_s": {k: round(v, 2) for k, v in times.items()},
+            "tokenise_s": round(tokenise, 2), "ratio_to_tokenising": round(tokenise / total, 3),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def _tokenise_seconds(texts: list[str]) -> float:
+    """CPU seconds of spaCy blank("zh") with jieba tokenising the texts (after a warm-up)."""
+    import spacy
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp("预热")
+    t0 = time.process_time()
+    for text in texts:
+        nlp.make_doc(text)
+    return time.process_time() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--no-model", action="store_true", help="the grammar alone")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--_one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._one is not None:
+        print(json.dumps(one_scale(args._one, not args.no_model)))
+        return
+    rows = []
+    for scale in args.scales:
+        cmd = [sys.executable, __file__, "--_one", str(scale)] + (["--no-model"] if args.no_model else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+        r = rows[-1]
+        stages = "  ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
+        print(f"{r['scale']:>4}x  {r['chars']:>11,} chars  {r['triples']:>9,} triples  {r['cpu_seconds']:8.2f} s CPU  "
+              f"{r['chars_per_s']:>9,} chars/s  peak {r['peak_mb']:>6,} MB  build/tokenise {r['ratio_to_tokenising']:.2f}")
+        print(f"      stages (CPU s): {stages}   spaCy+jieba tokenising {r['tokenise_s']:.2f} s")
+        slower = [k for k, v in r["stages_s"].items() if k != "extract" and v >= r["stages_s"]["extract"]]
+        print(f"      stages slower than extraction: {', '.join(slower) or 'none'}")
+    by_scale = {r["scale"]: r for r in rows}
+    if 10 in by_scale and 100 in by_scale:
+        growth = by_scale[100]["cpu_seconds"] / by_scale[10]["cpu_seconds"]
+        memory = by_scale[100]["peak_mb"] / by_scale[10]["peak_mb"]
+        print(f"10x -> 100x: time x{growth:.1f} (goal <= 10.5), peak memory x{memory:.2f} (goal <= 1.5)")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

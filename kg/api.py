@@ -342,7 +342,7 @@ class KnowledgeGraph:
             with stages.stage("checking SHACL shapes"):
                 shacl = validate(graph)
             with stages.stage("checking evidence anchors against the sources"):
-                anchors = check_anchors(graph, read, [sources] if sources else None)
+                anchors = check_anchors(graph, read, [sources] if sources else None, out=self.out)
         return Validation(shacl, anchors)
 
     def export(self, fmt: str = "ttl", destination: str | os.PathLike | None = None) -> Path:

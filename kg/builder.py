@@ -61,7 +61,12 @@ def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
     extractor = _extractor(use_model)
     articles = split_articles(src)
     ctx = page_context(src, articles)
-    return [extractor.extract(art, ctx, src.paper) for art in articles]
+    extractions = [extractor.extract(art, ctx, src.paper) for art in articles]
+    if src.positions is not None:  # a PDF: every evidence gets the page and box it is printed in
+        from .text.pdf import placed
+
+        extractions = [placed(ex, src.positions) for ex in extractions]
+    return extractions
 
 
 def process_source(src: Source, use_model: bool = True) -> tuple[list[Extraction], list[dict]]:
@@ -143,7 +148,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
             triples = _triples(sources, extractions, resolved, stamp)
         report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples)
         if sources:
-            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate)
+            texts = {s.id: s.raw for s in sources if s.format == "pdf"}
+            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts)
     return BuildResult(out, report, triples)
 
 
@@ -180,17 +186,32 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
     }
 
 
-def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool) -> None:
-    """graph.ttl, the store, graph.html, the SHACL check and report.json, each a stage,
-    written into a folder beside OUT that then replaces OUT whole: a build killed at any
-    moment leaves the previous build or the new one, never a mix."""
+def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool,
+                   texts: dict[str, str] | None = None) -> None:
+    """graph.ttl, the store, graph.html, the SHACL check, report.json and the source texts
+    of PDFs (``texts``: source id -> text), each a stage, written into a folder beside OUT
+    that then replaces OUT whole: a build killed at any moment leaves the previous build
+    or the new one, never a mix."""
     staging = staging_folder(out)
     try:
+        _write_texts(texts or {}, staging, out)
         _write_into(triples, staging, out, report, stages, store, html, validate)
         publish_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_texts(texts: dict[str, str], folder: Path, out: Path) -> None:
+    """The source text of every PDF, as OUT/texts/<source id>.txt: the text its evidence
+    offsets index (``kg validate`` checks them there). An earlier build's texts are
+    replaced whole, never left beside this build's."""
+    from .graph.validate import TEXTS, kept_text
+
+    if texts or (out / TEXTS).is_dir():
+        (folder / TEXTS).mkdir()
+    for source_id, text in sorted(texts.items()):
+        write_text(kept_text(folder, source_id), text)
 
 
 def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,

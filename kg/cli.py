@@ -61,12 +61,14 @@ def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, 
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
     (title, text|content, date, url), Markdown archives (.md: one article per # or ##
-    heading), saved HTML article pages (.html), or folders of them (read recursively,
-    links followed, loops named).
+    heading), saved HTML article pages (.html), PDF pages with a text layer (.pdf: read
+    in reading order, the text kept as OUT/texts/), or folders of them (read
+    recursively, links followed, loops named).
 
     \b
     Example:
         kg build corpus -o build
+        kg build page.pdf -o build
         kg build pages/2024/ --date 2024-01-05 -o build
         kg build --update new_page.txt -o build
     """

@@ -80,6 +80,9 @@ class Evidence:
     end (int): offset one past the last character in the decoded source text.
     anchor (str): the raw text ``Source.raw[start:end]`` exactly as written.
     sentence (str): the repaired sentence around the span (for display).
+    page (int | None): for a PDF, the page (1-based) the span is printed on (its first).
+    bbox (str): for a PDF, the box around the span on that page, "x0 y0 x1 y1" in PDF
+        points (page coordinates, y up); "" for other sources.
     """
 
     source: str
@@ -88,6 +91,8 @@ class Evidence:
     end: int
     anchor: str
     sentence: str = ""
+    page: int | None = None
+    bbox: str = ""
 
 
 @dataclass(slots=True)
@@ -104,7 +109,10 @@ class Source:
     layout (str): "page" (many articles) or "article" (one article per document).
     city (str | None): the city that 市/我市/全市 refer to, when known from metadata.
     format (str): "text" (a page), "json" (a record), "markdown" or "html" (``text.formats``
-        finds their articles; ``raw`` is still the whole decoded file).
+        finds their articles; ``raw`` is still the whole decoded file), or "pdf" (``raw`` is
+        the text layer in reading order: the PDF's source text, kept as OUT/texts/).
+    positions (object | None): for a PDF, where every character of ``raw`` is printed and
+        which lines are headlines (``text.pdf.PdfText``); None for the other formats.
     """
 
     id: str
@@ -117,7 +125,8 @@ class Source:
     layout: str = "page"
     city: str | None = None  # the city 市/我市/全市 refers to, when the sidecar says it
     paper: str | None = None  # the newspaper that prints the page (本报), when the sidecar says it
-    format: str = "text"  # text | json | markdown | html: how its articles are found (text.formats)
+    format: str = "text"  # text | json | markdown | html | pdf: how its articles are found (text.formats)
+    positions: object = field(default=None, repr=False)  # a PDF's text.pdf.PdfText
 
     def __post_init__(self) -> None:
         self.date = Date.of(self.date)  # RAISES ValueError for a date that is none
@@ -243,6 +252,26 @@ class Holding:
 
 
 @dataclass(frozen=True, slots=True)
+class PostChange:
+    """A change of post the text reports (任命, 当选, 免去, 辞去, 不再担任, 调任, 接替, 退休).
+
+    kind (str): appointment | election | transfer | succession | removal | resignation | retirement.
+    role, agency: the post, when the text names one the grammar reads ('' / None otherwise).
+    predecessor (str): succession: the name of the person replaced.
+    """
+
+    person: str
+    kind: str
+    role: str
+    agency: "AgencyMention | None"
+    post_text: str
+    article: str
+    date: Date | None
+    evidence: Evidence
+    predecessor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number the text reports, normalised (qb:Observation).
 
@@ -311,6 +340,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    changes: list[PostChange] = field(default_factory=list)
 
 
 def observation_key(f: Figure) -> str:
@@ -395,6 +425,7 @@ class Resolved:
     figures: list[Figure] = field(default_factory=list)
     programs: list[Program] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    changes: list[tuple[str, str | None, PostChange]] = field(default_factory=list)  # (person, predecessor, change)
     merges: list[dict] = field(default_factory=list)
 
 

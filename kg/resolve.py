@@ -91,6 +91,12 @@ def resolve(extractions: list[Extraction]) -> Resolved:
                     m.ended.add(day)
             elif day:
                 m.held.add(day)
+        for ch in ex.changes:
+            if ch.agency is not None and ch.agency.key not in r.agencies:
+                r.agencies[ch.agency.key] = AgencyNode(ch.agency.key, ch.agency.label, ch.agency.kind,
+                                                       ch.agency.parent)
+            r.changes.append((person_key(ch.person, ex),
+                              person_key(ch.predecessor, ex) if ch.predecessor else None, ch))
         r.figures.extend(ex.figures)
         r.programs.extend(ex.programs)
         r.events.extend(ex.events)

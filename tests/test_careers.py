@@ -135,3 +135,60 @@ def test_kg_series_cli(built):
     assert rows[0].startswith("indicator,area,unit,kind,period,value") and len(rows) == 6
     missing = runner.invoke(cli, ["series", str(built), "不存在的指标"])
     assert missing.exit_code == 1 and 'No figures of "不存在的指标"' in missing.output
+
+
+# ---- changes of post (tests/fixtures/changes, 2024-11-20: an appointment, a removal and a
+# succession, about the people of tests/fixtures/careers)
+
+CHANGES = Path(__file__).parent / "fixtures" / "changes"
+
+
+@pytest.fixture(scope="module")
+def with_changes(tmp_path_factory):
+    out = tmp_path_factory.mktemp("changes")
+    kg.build([str(CAREERS), str(CHANGES)], out, html=False, progress=False, model=False)
+    return out
+
+def test_changes_of_post_are_dated_events_with_person_post_and_evidence(with_changes):
+    rows = kg.open(with_changes).query("""
+        SELECT ?kind ?who ?post ?date ?anchor WHERE {
+          ?c a kg:PostChange , schema:Event ; kg:changeKind ?kind ; schema:startDate ?date ;
+             kg:changedPerson/foaf:name ?who ; kg:post/rdfs:label ?post ;
+             prov:wasDerivedFrom/nif:anchorOf ?anchor } ORDER BY ?kind""").rows
+    assert [(str(r["kind"]), str(r["who"]), str(r["post"]), str(r["date"])) for r in rows] == [
+        ("appointment", "韩冬青", "德州市农业农村局局长", "2024-11-20"),
+        ("removal", "邵明川", "德州市发展和改革委员会主任", "2024-11-20"),
+        ("succession", "孙立平", "德州市发展和改革委员会主任", "2024-11-20"),
+    ]
+    assert str(rows[2]["anchor"]) == "孙立平接替邵明川任德州市发展和改革委员会主任"
+
+
+def test_a_removal_ends_the_membership(with_changes):
+    assert _posts(with_changes, "邵明川") == [("主任", "德州市发展和改革委员会", "2022-11-02", "2022-11-02", "2024-11-20", True, 2)]
+
+
+def test_successions_said_and_by_dates(with_changes):
+    rows = kg.open(with_changes).query("""
+        SELECT ?after ?before ?post WHERE { ?m kg:succeeded ?n . ?m org:member/foaf:name ?after ;
+          kg:post/rdfs:label ?post . ?n org:member/foaf:name ?before } ORDER BY ?after""").rows
+    assert {(str(r["after"]), str(r["before"]), str(r["post"])) for r in rows} == {
+        ("孙立平", "邵明川", "德州市发展和改革委员会主任"),  # 接替: said
+        ("韩冬青", "魏长河", "德州市农业农村局局长"),  # first attested after 魏长河's post ended
+    }
+
+
+def test_change_patterns_read_names_posts_and_predecessors():
+    ex = kg.extract_text("某市人大常委会召开会议\n\n本报讯 5月6日，德州市人大常委会召开会议，决定任命林书远为德州市副市长，"
+                         "免去魏长河的德州市农业农村局局长职务。会议还决定，谷雨辰接替邵明川任德州市发展和改革委员会主任。"
+                         "王建国同志光荣退休。据悉，孙立平当选为德州市政协主席。", date="2024-05-06", city="德州市")
+    got = [(c.kind, c.person, c.role, c.agency.key if c.agency else "", c.predecessor) for c in ex.changes]
+    assert got == [
+        ("appointment", "林书远", "副市长", "德州市人民政府", ""),
+        ("removal", "魏长河", "局长", "德州市农业农村局", ""),
+        ("succession", "谷雨辰", "主任", "德州市发展和改革委员会", "邵明川"),
+        ("retirement", "王建国", "", "", ""),
+        ("election", "孙立平", "主席", "中国人民政治协商会议德州市委员会", ""),
+    ]
+    for c in ex.changes:
+        assert ex.article.raw[c.evidence.start:c.evidence.end] == c.evidence.anchor
+    assert {(h.person, h.former) for h in ex.holdings} >= {("林书远", False), ("魏长河", True), ("邵明川", True)}

@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     Area: URIRef  # the area a figure is about (refArea): a city, a province, 全国
     Program: URIRef  # 计划/项目/政策 (⊑ prov:Plan, skos:Concept)
     Participation: URIRef  # 参与: a person taking part in an event in a role
+    PostChange: URIRef  # 职务变动: an appointment, election, removal ... (⊑ schema:Event)
 
     # article
     sourceBegin: URIRef  # raw offset where the article starts in its source
@@ -78,9 +79,17 @@ class KG(DefinedNamespace):
     former: URIRef  # the text reports the post as ended (原…)
     lastAttested: URIRef  # the latest article date that shows a post held
     confidence: URIRef  # how sure the extractor is, 0-1
+    succeeded: URIRef  # membership -> the membership of the previous holder of the post
+    # change of post
+    changeKind: URIRef  # appointment | election | transfer | succession | removal | resignation | retirement
+    changedPerson: URIRef  # change -> the person whose post changes
+    changedMembership: URIRef  # change -> the membership it begins or ends
+    replacedPerson: URIRef  # succession -> the person replaced
     # evidence
     sentence: URIRef  # the repaired sentence around the span (display)
     sourceDocument: URIRef  # evidence -> kg:SourceDocument
+    page: URIRef  # the PDF page (1-based) the evidence is printed on
+    bbox: URIRef  # "x0 y0 x1 y1": the box around the evidence on that page, in PDF points
     # figure
     indicator: URIRef  # observation -> kg:Indicator
     figureKind: URIRef  # level | change | share | target | count

@@ -17,6 +17,7 @@ from ..records import (
     Event,
     Evidence,
     Figure,
+    PostChange,
     Program,
     Resolved,
     Source,
@@ -38,6 +39,10 @@ from .namespace import (
     mint,
 )
 from .triples import Triples
+
+#: titles many people hold at once in one body: no succession between their holders
+SHARED_ROLES = frozenset({"委员", "常委", "成员", "代表", "记者", "通讯员", "干部", "党员", "职工", "会员", "理事",
+                          "常务理事", "顾问", "秘书", "科员", "专员", "巡视员", "调研员"})
 
 AGENCY_CLASSES = {
     "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate",
@@ -150,6 +155,9 @@ class GraphWriter:
         self.add(iri, NIF.anchorOf, Literal(ev.anchor))
         if ev.sentence:
             self.add(iri, KG.sentence, zh(ev.sentence))
+        if ev.page:  # a PDF: where the span is printed
+            self.add(iri, KG.page, Literal(ev.page, datatype=XSD.positiveInteger))
+            self.add(iri, KG.bbox, Literal(ev.bbox))
         self.add(iri, KG.sourceDocument, source_iri(ev.source))
         return iri
 
@@ -217,6 +225,47 @@ class GraphWriter:
             self.program(p)
         for e in r.events:
             self.event(e)
+        for person, predecessor, change in r.changes:
+            self.change(person, predecessor, change)
+        self.successions(r)
+
+    def change(self, person: str, predecessor: str | None, c: PostChange) -> URIRef:
+        """A change of post: a kg:PostChange (a schema:Event) dated by its article, linking
+        the person, the post and its membership; a succession also links the two memberships."""
+        agency = c.agency.key if c.agency else ""
+        iri = mint("change", f"{person}|{c.kind}|{agency}|{c.role}|{c.date or ''}|{c.evidence.source}|{c.evidence.start}")
+        self.add(iri, RDF.type, KG.PostChange)
+        self.add(iri, RDF.type, SCHEMA.Event)
+        self.add(iri, SCHEMA.name, zh(c.evidence.anchor.replace("\n", "")))
+        self.add(iri, KG.changeKind, Literal(c.kind))
+        if c.date:
+            self.add(iri, SCHEMA.startDate, date_literal(c.date))
+        self.add(iri, KG.changedPerson, person_iri(person))
+        if c.agency is not None and c.role:
+            self.add(iri, KG.post, mint("post", f"{agency}|{c.role}"))
+            self.add(iri, KG.changedMembership, mint("membership", f"{person}|{agency}|{c.role}"))
+            if predecessor:
+                self.add(iri, KG.replacedPerson, person_iri(predecessor))
+                self.add(mint("membership", f"{person}|{agency}|{c.role}"), KG.succeeded,
+                         mint("membership", f"{predecessor}|{agency}|{c.role}"))
+        self.add(iri, PROV.wasDerivedFrom, self.evidence(c.evidence))
+        return iri
+
+    def successions(self, r: Resolved) -> None:
+        """kg:succeeded between holders of one post at different dates: for a post one
+        person holds at a time (no 副, not a member-of-a-body title), each holder whose
+        first attestation comes after the previous holder's end (or last attestation)
+        succeeded that holder."""
+        by_post: dict[tuple[str, str], list] = defaultdict(list)
+        for (person, agency, role), m in sorted(r.memberships.items()):
+            if m.begin and not role.startswith("副") and role not in SHARED_ROLES:
+                by_post[(agency, role)].append((m.begin, m.end or m.last_attested, person))
+        for (agency, role), held in sorted(by_post.items()):
+            held.sort()
+            for (_, until, before), (begin, _, after) in zip(held, held[1:]):
+                if before != after and until and until < begin:
+                    self.add(mint("membership", f"{after}|{agency}|{role}"), KG.succeeded,
+                             mint("membership", f"{before}|{agency}|{role}"))
 
     def _interval(self, mem: URIRef, begin: str | None, end: str | None) -> None:
         """org:memberDuring: begins at the earliest attestation; ends only where an end is

@@ -5,6 +5,8 @@ can read (focus node, path, value, message), sorted so the output is stable.
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,6 +19,23 @@ from .namespace import PREFIXES, curie
 
 SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
 ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
+TEXTS = "texts"  # OUT/texts/: the source text of every PDF, which its offsets index
+
+
+def kept_text(out: Path | str, source_id: str) -> Path:
+    """Where a build keeps the source text of a source that has none to decode (a PDF):
+    OUT/texts/<source id>.txt, the id's / written %2F (and % %25), so every source has a
+    file of its own in one folder; a name too long for a file system is cut and ends in
+    a hash of the id.
+
+    >>> kept_text("build", "pdfs/第1版.pdf").as_posix()
+    'build/texts/pdfs%2F第1版.pdf.txt'
+    """
+    name = source_id.replace("%", "%25").replace("/", "%2F").replace("\\", "%5C").replace("\0", "%00")
+    if len(name.encode("utf-8", "surrogatepass")) > 200:
+        digest = hashlib.sha1(source_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        name = re.sub(r"%[0-9A-F]?$", "", name[:60]) + "-" + digest
+    return Path(out) / TEXTS / f"{name}.txt"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -141,30 +160,35 @@ class AnchorReport:
     checked (int): spans compared with ``raw[begin:end]``.
     skipped (list[str]): sources not checked, with the reason (missing file, JSONL record).
     mismatches (list[Violation]): spans whose anchor differs from the file.
+    kept (list[str]): sources checked against the source text the build kept (PDFs).
     """
 
     checked: int = 0
     skipped: list[str] = field(default_factory=list)
     mismatches: list[Violation] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
 
     def text(self, limit: int | None = None) -> str:
         lines = [f"Evidence anchors: {self.checked} checked against the source files, "
                  f"{len(self.mismatches)} mismatch(es)"]
         shown = self.mismatches if limit is None else self.mismatches[:limit]
         lines += [str(v) for v in shown]
+        lines += [f"  checked against its source text in {TEXTS}/: {s}" for s in self.kept]
         lines += [f"  not checked: {s}" for s in self.skipped]
         return "\n".join(lines)
 
 
 def check_anchors(graph: Graph, read: Callable[[Path], str],
-                  roots: list[Path | str] | None = None) -> AnchorReport:
-    """Check that every evidence ``nif:anchorOf`` equals ``raw[beginIndex:endIndex]`` of its file.
+                  roots: list[Path | str] | None = None, out: Path | str | None = None) -> AnchorReport:
+    """Check that every evidence ``nif:anchorOf`` equals ``raw[beginIndex:endIndex]`` of its file
+    (of a PDF: of the source text the build kept, ``kept_text``).
 
     graph (Graph): the kg graph.
     read (Callable[[Path], str]): decodes a source file as the build did (the text stage's
         ``decode``; passed in, so the graph stage never imports the text stage); raises
         ValueError for a file it cannot decode.
     roots (list[Path | str] | None): folders the source paths are relative to. Defaults to [cwd].
+    out (Path | str | None): the build folder, whose texts/ holds the source text of its PDFs.
     RETURNS (AnchorReport): counts, skipped sources and mismatches.
     """
     roots = [Path(r) for r in (roots or [Path.cwd()])]
@@ -174,7 +198,15 @@ def check_anchors(graph: Graph, read: Callable[[Path], str],
         path = str(path)
         if path not in texts:
             texts[path] = None
-            if "#" in path:  # a record of a JSON/JSONL file: its raw text is the record's
+            kept = kept_text(out, path) if out is not None else None
+            if kept is not None and kept.is_file():  # a PDF: its offsets index the text the build read
+                with open(kept, encoding="utf-8", newline="") as fh:  # as written, line ends and all
+                    texts[path] = fh.read()
+                report.kept.append(path)
+            elif path.lower().endswith(".pdf"):
+                report.skipped.append(f"{path} (a PDF: its offsets index the source text the build keeps in "
+                                      f"{TEXTS}/, which is not there; rebuild)")
+            elif "#" in path:  # a record of a JSON/JSONL file: its raw text is the record's
                 report.skipped.append(f"{path} (a JSON record; offsets are into the record's text)")
             else:
                 found = next((r / path for r in roots if (r / path).is_file()), None)

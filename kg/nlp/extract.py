@@ -7,12 +7,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..records import AgencyMention, Article, Context, Evidence, Extraction, Holding, PersonMention, Source
+from ..records import (
+    AgencyMention,
+    Article,
+    Context,
+    Evidence,
+    Extraction,
+    Holding,
+    PersonMention,
+    PostChange,
+    Source,
+)
 from ..text.repair import normalize_for_matching
 from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
+from .changes import find_changes
 from .chains import AFTER_NAME, COMMON_WORD
 from .events import extract_events
 from .figures import extract_figures
@@ -23,6 +34,7 @@ from .programs import extract_programs
 PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
+_CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休")
 
 
 @lru_cache(maxsize=1)
@@ -92,10 +104,47 @@ class Extractor:
         if self.recogniser is not None:
             self._fill(article, text, ctx, out, seen_names, posted)
         self._later_mentions(article, text, out, seen_names)
+        self._changes(article, text, ctx, out)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
         out.figures.extend(extract_figures(article, article.date.day if article.date else None, ctx))
         self._programs_events(article, out)
         return out
+
+    def _changes(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
+        """Changes of post (任命, 免去, 接替 ...): an event each, and the holdings they state
+        (begun, or ended: former), the post read by the grammar as POST + NAME."""
+        if not _CHANGE_CUE.search(text):
+            return
+        starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
+        for c in find_changes(text, starts, self.assembler.lex.surnames):
+            ev = article.evidence(c.start, c.end)
+            role, agency, implicit = self._read_post(c.post, c.name, ctx) if c.post else ("", None, False)
+            am = self._agency(article, agency, implicit=implicit) if agency else None
+            out.changes.append(PostChange(c.name, c.kind, role, am, c.post, article.id, article.date, ev,
+                                          c.predecessor))
+            if am is None:
+                continue
+            out.agencies.append(am)
+            out.holdings.append(Holding(c.name, role, am, c.post, article.id, article.date, ev,
+                                        former=not c.begins, confidence=CONFIDENCE["grammar"]))
+            if c.predecessor:
+                out.holdings.append(Holding(c.predecessor, role, am, c.post, article.id, article.date, ev,
+                                            former=True, confidence=CONFIDENCE["grammar"]))
+            if not any(pm.name == c.name for pm in out.persons):
+                out.persons.append(PersonMention(c.name, article.id, ev, cue="change", start=c.name_start,
+                                                 end=c.name_start + len(c.name)))
+            if c.predecessor and not any(pm.name == c.predecessor for pm in out.persons):
+                out.persons.append(PersonMention(c.predecessor, article.id, ev, cue="change"))
+
+    def _read_post(self, post: str, name: str, ctx: Context) -> tuple[str, AgencyName | None, bool]:
+        """Role, agency and whether the agency is implied, of a post phrase, as the grammar
+        reads ``post + name``."""
+        doc = make_doc(self.nlp, normalize_for_matching(post + name), ctx)
+        for hit in doc._.kg_people:
+            if hit.name == name and hit.titles:
+                t = hit.titles[-1]  # the post nearest the name (某市委副书记、市长 -> 市长)
+                return t.role, t.agency, t.implicit
+        return "", None, False
 
     def _agency(self, article: Article, a: AgencyName, implicit: bool = False) -> AgencyMention:
         if implicit or a.start < 0:

@@ -34,7 +34,7 @@ from ..records import Article, Context, Evidence, Figure, observation_key
 from .numbers import (
     ARABIC_RE,
     CN_DIGITS,
-    CN_RE,
+    CN_NUMERAL_CHARS,
     _read_tsv,
     alternation,
     cn_to_decimal,
@@ -154,6 +154,13 @@ def _per_re() -> re.Pattern:
     return re.compile(rf"[/／]({alternation(units())})(?![0-9０-９])")
 
 
+#: a Chinese numeral in running text (numbers.CN_RE with bounds): 40 characters at most, more
+#: than any number is written with, so that a long run of 一/十 without a unit after it is
+#: scanned in linear time, not tried from each of its characters to its end (quadratic:
+#: a line of 24,000 such characters took minutes)
+_CN_FIGURE_RE = rf"[{CN_NUMERAL_CHARS}]{{1,40}}(?:[点點][{''.join(CN_DIGITS)}]{{1,40}})?"
+
+
 @lru_cache(maxsize=None)
 def _quantity_re() -> re.Pattern:
     # Every branch opens on a numeral (or 百分之 / 翻), so the scan skips plain text fast;
@@ -164,13 +171,13 @@ def _quantity_re() -> re.Pattern:
     mults = alternation(multipliers())
     unit_alt = alternation(units())
     return compile_prefiltered(
-        rf"(?:(?P<pct>百分之)(?P<pctnum>{CN_RE})"
+        rf"(?:(?P<pct>百分之)(?P<pctnum>{_CN_FIGURE_RE})"
         rf"|(?P<double>翻(?:一|两|二|三)?番)"
         rf"|(?P<mnum>[0-9]+(?:[万亿][0-9]+[千百十])+|[0-9]+[千百](?![瓦克米]))(?P<mqa>{after_num})?"
         rf"(?P<mmult>{mults})?(?P<mqa2>{after_num})?(?P<munit>{unit_alt})"
         rf"|(?P<num>{ARABIC_RE})(?P<qa>{after_num})?(?P<mult>{mults})?(?P<qa2>{after_num})?(?P<mult2>(?<=[余多])亿)?"
         rf"(?P<unit>{unit_alt})?"
-        rf"|(?P<cnum>{CN_RE})(?P<cqa>{after_num})?(?P<cmult>{mults})?(?P<cqa2>{after_num})?"
+        rf"|(?P<cnum>{_CN_FIGURE_RE})(?P<cqa>{after_num})?(?P<cmult>{mults})?(?P<cqa2>{after_num})?"
         rf"(?P<cunit>{unit_alt}|大(?=[\u4e00-\u9fff])))"
         rf"(?P<qu>{after_unit})?"
     )

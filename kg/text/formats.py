@@ -2,7 +2,8 @@
 
 A .txt page or a JSON record is segmented as it is (``segment``); a Markdown archive
 or an HTML page is first read into a view of its text (``markdown``, ``html``), whose
-offsets are the file's own.
+offsets are the file's own; a PDF's articles are read from its layout and its source
+text (``pdf``: the text layer in reading order).
 """
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ def split_articles(source: Source) -> list[Article]:
         return articles(source)
     if source.format == "html":
         from .html import articles
+
+        return articles(source)
+    if source.format == "pdf":
+        from .pdf import articles
 
         return articles(source)
     return segment(source)

@@ -18,12 +18,14 @@ from typing import Iterable, Iterator
 from ..records import Date, Source
 from . import html as html_pages
 from . import markdown
+from . import pdf as pdf_pages
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 MARKDOWN_SUFFIXES = markdown.MARKDOWN_SUFFIXES
 HTML_SUFFIXES = html_pages.HTML_SUFFIXES
-READ_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = pdf_pages.PDF_SUFFIXES
+READ_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 QUIET_SUFFIXES = {".rst"}  # documentation next to a corpus: skipped, noted (README.md etc. by name)
 SIDECAR = ".meta.json"
 
@@ -266,7 +268,7 @@ def read_sources(
         suffix = path.suffix.lower()
         if suffix in QUIET_SUFFIXES or suffix not in READ_SUFFIXES:
             skipped.append(Refusal(shown, f"unknown format '{suffix or path.name}': kg reads .txt, .json, .jsonl, "
-                                          ".md and .html"))
+                                          ".md, .html and .pdf"))
             continue
         if markdown.DOC_NAME.match(path.name):
             skipped.append(Refusal(shown, "documentation (README, CHANGELOG, LICENSE …), not an archive; skipped "
@@ -311,17 +313,25 @@ def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tup
         return [], [Refusal(shown, f"cannot read ({exc.strerror}); check permissions")]
     if not data.strip():
         return [], [Refusal(shown, "empty file; nothing to build")]
-    try:
-        text, encoding = decode(data)
-    except DecodeError as exc:
-        return [], [Refusal(shown, str(exc))]
+    pdf = None
+    if suffix in PDF_SUFFIXES:  # its source text is its text layer, in reading order
+        try:
+            pdf = pdf_pages.read(data)
+        except pdf_pages.PdfError as exc:
+            return [], [Refusal(shown, str(exc))]
+        text, encoding = pdf.text, "pdf"
+    else:
+        try:
+            text, encoding = decode(data)
+        except DecodeError as exc:
+            return [], [Refusal(shown, str(exc))]
     if not text or text.isspace():  # a byte-order mark alone, or only spaces (U+3000 too)
         return [], [Refusal(shown, "empty file; nothing to build")]
     try:
         meta = read_sidecar(path)
     except ValueError as exc:
         return [], [Refusal(shown, str(exc))]
-    own, fmt = None, "text"  # a marked-up file's own date: front matter, <meta>, a date line
+    own, fmt = None, "pdf" if pdf else "text"  # a marked-up file's own date: front matter, <meta>, a date line
     if suffix in MARKDOWN_SUFFIXES:
         parsed = markdown.parse(text)
         if not parsed.has_text:
@@ -343,7 +353,7 @@ def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tup
         return read_records(text, shown, encoding, when, lines=suffix != ".json")
     return [Source(id=shown, path=shown, raw=text, encoding=encoding, date=when,
                    title=meta.get("title"), url=meta.get("url"), layout=meta.get("layout") or "page",
-                   city=meta.get("city"), paper=meta.get("paper"), format=fmt)], []
+                   city=meta.get("city"), paper=meta.get("paper"), format=fmt, positions=pdf)], []
 
 
 _TEXT_FIELDS = ("text", "content", "body")

@@ -61,6 +61,7 @@ class Section:
     date (Date | None): its date when the file says it (a date line, a day heading).
     byline (tuple[str, Sequence[int]] | None): an author line the file gives apart from the
         body (its text and the raw offset of each character), used when the body has none.
+    kicker (str): the line(s) over the headline, as read ("" when none).
     """
 
     start: int
@@ -69,10 +70,12 @@ class Section:
     headline_span: tuple[int, int] | None = None
     date: Date | None = None
     byline: tuple[str, Sequence[int]] | None = None
+    kicker: str = ""
 
 
 def articles_of_view(source: Source, view: str, sections: list[Section],
-                     widths: dict[int, int] | None = None, layout: str = "article") -> list[Article]:
+                     widths: dict[int, int] | None = None, layout: str = "article",
+                     headed: str = "article") -> list[Article]:
     """The articles of ``sections`` of a file, segmented on its ``view``.
 
     source (Source): the file (``raw`` the decoded file, as long as ``view``).
@@ -80,17 +83,29 @@ def articles_of_view(source: Source, view: str, sections: list[Section],
     widths (dict[int, int] | None): raw characters of every view character wider than one.
     layout (str): how a section without a headline is read: "article" (one article) or
         "page" (split at headline blocks and bylines, as a .txt page is).
+    headed (str): how a section with a headline is read: "article" (one article under it)
+        or "page" (split by the segmenter too, at bylines: the section's headline and
+        kicker are its first article's, the later ones keep the headlines it finds).
     RETURNS (list[Article]): the articles with text, numbered in order; their offsets,
         spans and ``raw`` are the file's.
     """
     out: list[Article] = []
     for sec in sections:
+        split = bool(sec.headline) and headed == "page"
         piece = Source(id=source.id, path=source.path, raw=view[sec.start:sec.end], encoding=source.encoding,
-                       date=sec.date or source.date, title=sec.headline or None, url=source.url,
-                       layout="article" if sec.headline else layout, city=source.city, paper=source.paper)
-        for art in segment(piece):
+                       date=sec.date or source.date, title=None if split else sec.headline or None, url=source.url,
+                       layout="page" if split else ("article" if sec.headline else layout), city=source.city,
+                       paper=source.paper)
+        for k, art in enumerate(segment(piece)):
+            part = sec
+            if split and k == 0:  # the section's headline is its first article's
+                art = replace(art, headline=sec.headline, kicker=sec.kicker)
+            elif split:  # an article the segmenter found after it: its own headline and byline
+                part = replace(sec, headline_span=None, byline=None)
+            elif sec.kicker and not art.kicker:
+                art = replace(art, kicker=sec.kicker)
             if art.text.strip():  # a heading without a body: nothing to read
-                out.append(_placed(art, sec, source, len(out), widths))
+                out.append(_placed(art, part, source, len(out), widths))
     return out
 
 

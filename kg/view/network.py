@@ -319,6 +319,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             roles[str(person)].add("speaker")
         for person in g.objects(event, SCHEMA.attendee):
             roles.setdefault(str(person), set())  # present; role unknown unless said elsewhere
+        for person in g.objects(event, KG.changedPerson):  # a change of post (任命, 免去 ...)
+            roles[str(person)].add(str(g.value(event, KG.changeKind) or "change"))
         for person in sorted(roles):
             role = ",".join(sorted(roles[person])) or "attendee"
             add_edge(person, event, "participates", label=role, evidence=evidence[person], role=role)

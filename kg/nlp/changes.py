@@ -1,0 +1,91 @@
+"""Changes of post: appointments, elections, removals, resignations, transfers, retirements
+and successions, as the genre writes them.
+
+    决定任命林某为某市副市长        appointment   the post begins at the report's date
+    林某当选某市市长 / 选举林某为…   election      begins
+    林某调任某局局长                transfer      begins
+    免去林某的某市副市长职务          removal       ends
+    林某辞去某局局长职务             resignation   ends
+    林某不再担任某局局长              removal       ends
+    林某接替王某任某局局长            succession    林某's post begins, 王某's ends, and 林某 succeeded 王某
+    林某退休                        retirement    (no post named: the event alone)
+
+The post in a change is read by the same grammar as any post: the phrase is parsed as
+``POST + NAME`` (the order the grammar knows), so agency, role and implicit agency come
+out exactly as for 某市副市长林某. A change that names no post the grammar can read is
+kept as an event with its person only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_N = r"(?P<name>[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+_P = r"(?P<post>[\u4e00-\u9fff（）()]{2,40}?)"
+_PRED = r"(?P<pred>[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
+_STOP = r"(?=[，。；、,;：:\n]|$)"
+
+#: kind, whether the post begins (True) or ends (False) there, pattern; the name group is
+#: bounded on both sides, or its left edge is checked against the person mentions
+PATTERNS: list[tuple[str, bool, re.Pattern]] = [
+    ("appointment", True, re.compile(rf"任命{_N}为{_P}{_STOP}")),
+    ("appointment", True, re.compile(rf"{_N}被任命为{_P}{_STOP}")),
+    ("election", True, re.compile(rf"选举{_N}为{_P}{_STOP}")),
+    ("election", True, re.compile(rf"{_N}(?:当选为|当选){_P}{_STOP}")),
+    ("transfer", True, re.compile(rf"{_N}调任{_P}{_STOP}")),
+    ("succession", True, re.compile(rf"{_N}接替{_PRED}(?:担任|出任|任){_P}{_STOP}")),
+    ("removal", False, re.compile(rf"免去{_N}的{_P}职务")),
+    ("removal", False, re.compile(rf"免去(?P<name>[\u4e00-\u9fff·]{{2,4}}?)同志的?{_P}职务")),
+    ("resignation", False, re.compile(rf"{_N}辞去{_P}职务")),
+    ("removal", False, re.compile(rf"{_N}不再担任{_P}(?:职务)?{_STOP}")),
+    ("retirement", False, re.compile(rf"{_N}(?:光荣)?退休")),
+]
+_LEFT_BOUNDED = ("任命", "选举", "免去")
+_CLAUSE_EDGE = set("，。；：、\n,;: ") | {""}  # a name right after these starts there
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeMatch:
+    """A change of post found in text (offsets into the text searched)."""
+
+    kind: str
+    begins: bool
+    name: str
+    name_start: int
+    post: str  # '' when none is named (退休)
+    predecessor: str  # succession: the person replaced
+    start: int
+    end: int
+
+
+def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | frozenset = frozenset()
+                 ) -> list[ChangeMatch]:
+    """Changes of post in ``text``.
+
+    text (str): the article text (normalised for matching).
+    name_starts (dict[int, str]): where the article's person mentions start -> name; a
+        name the pattern does not bound on its left must be one of them (so 据林某调任… is
+        not read as the name 据林某).
+    surnames (set[str]): a name the pattern bounds on both sides (任命…为) must start with one.
+    RETURNS (list[ChangeMatch]): in text order, one per change.
+    """
+    found: dict[tuple[int, str], ChangeMatch] = {}
+    for kind, begins, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            name, start, end = m.group("name"), m.start("name"), m.end("name")
+            before = text[start - 1] if start else ""
+            if text[max(0, start - 2):start] in _LEFT_BOUNDED or before in _CLAUSE_EDGE:
+                if not (name[0] in surnames or name[:2] in surnames or start in name_starts):
+                    continue  # 任命 + something that is no name
+            else:
+                # the name runs on to the left: take the person mention that ends where it ends
+                known = [(s, n) for s, n in name_starts.items() if s + len(n) == end and s >= m.start() - 2]
+                if not known:
+                    continue
+                start, name = min(known)
+            post = m.group("post") if "post" in pattern.groupindex else ""
+            pred = m.group("pred") if "pred" in pattern.groupindex else ""
+            key = (start, post)
+            if key not in found:
+                found[key] = ChangeMatch(kind, begins, name, start, post, pred, min(m.start(), start), m.end())
+    return sorted(found.values(), key=lambda c: (c.start, c.end, c.kind))

@@ -140,15 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, help="hypothesis seed (default: random)")
     ap.add_argument("--save", type=Path, help="folder to write each failure's full reproducer and traceback to")
     ap.add_argument("--show", type=int, default=3000, help="print reproducers up to this many characters")
-    ap.add_argument("--tolerate-known", action="store_true",
-                    help="look past the symptoms of the known bugs (test_fuzz.KNOWN_BUGS) for others")
     args = ap.parse_args(argv)
     warnings.filterwarnings("ignore", message="Generating overly large repr")
     # json_values does recurse (its extend uses its argument); hypothesis's check misreads it here
     warnings.filterwarnings("ignore", message=".*doesn't use it's argument")
-    if args.tolerate_known:
-        fuzz.TOLERATED.update(fuzz.KNOWN_BUGS)
-        print("tolerating known bugs:", *(f"  {k}: {v}" for k, v in fuzz.KNOWN_BUGS.items()), sep="\n")
 
     names = args.only or list(PROPERTIES)
     share = args.seconds / len(names)

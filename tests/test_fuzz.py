@@ -28,7 +28,6 @@ from __future__ import annotations
 import html
 import json
 import tempfile
-from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,24 +362,13 @@ folders = st.builds(
 # ---------------------------------------------------------------------------------------
 # the checks (plain functions: the suite and benchmarks/fuzz_long.py run them)
 
-#: bugs fuzzing found outside the code the fuzzing task could change (kg/text, numbers,
-#: figures), each pinned by a strict xfail test at the end of this file. The suite's
-#: properties look past their symptoms (and nothing else), so that they keep guarding the
-#: rest; ``benchmarks/fuzz_long.py`` reports them unless run with --tolerate-known.
-#: Fixing one makes its xfail test fail: then delete its entry here.
+#: bugs fuzzing found and not fixed yet, each pinned by a strict xfail test at the end of
+#: this file (fixing one makes its test fail: then delete its entry here)
 KNOWN_BUGS = {
-    "byline-space": "kg/nlp/bylines.py parse_byline: a name split out of a run of byline names that holds a "
-                    "space (王立国高 峰) gets raw offsets counted without the space: 高峰's anchor is '高 ', "
-                    "not '高 峰'",
-    "former-prefix": "kg/nlp/chains.py _assign: a bare agency before 原/前 and a title (县政府办公室原局长) "
-                     "gets the span (s - len(prefix), s), counted back from the title over the 原: its anchor "
-                     "is 政府办公室原, not 县政府办公室 (post_start is off by one too)",
     "agency-quadratic": "kg/nlp/agencies.py AgencyFinder: a run of agency-like names (据新华社据新华社…, "
                         "国家发展改革委国家发展改革委…) is read in quadratic time: _name_end runs ~n²/32 times, "
                         "8,000 characters take 10 s (ordinary text: n/5 times)",
 }
-#: the known bugs the checks look past when not told (the benchmark's --tolerate-known)
-TOLERATED: set[str] = set()
 
 
 def _subsequence(needle: str, hay: str) -> bool:
@@ -449,34 +437,21 @@ def check_text_stages(src: Source) -> list[Article]:
     return articles
 
 
-def check_extraction(src: Source, use_model: bool = True, tolerate: Collection[str] | None = None) -> None:
-    """Extraction of every article never raises, and every evidence slices the original.
-
-    tolerate: names of KNOWN_BUGS whose symptom is not checked (default: TOLERATED).
-    """
+def check_extraction(src: Source, use_model: bool = True) -> None:
+    """Extraction of every article never raises, and every evidence slices the original."""
     from kg.builder import extract_source
-
-    tolerate = TOLERATED if tolerate is None else tolerate
-
-    def byline_space(ev: Evidence) -> bool:  # the symptom of KNOWN_BUGS["byline-space"]
-        return "byline-space" in tolerate and any(c.isspace() for c in src.raw[max(0, ev.start - 12):ev.end + 4])
 
     raw = src.raw
     markup = src.format in ("markdown", "html")
     for ex in extract_source(src, use_model=use_model):
         art = ex.article
         check_article(art, raw, markup)
-        bylined = {id(p.evidence) for p in ex.persons if p.cue == "byline"}
         for p in ex.persons:
-            skip = p.start < 0 or (p.cue == "byline" and byline_space(p.evidence))
-            check_evidence(p.evidence, raw, None if skip else p.name, markup)
+            check_evidence(p.evidence, raw, None if p.start < 0 else p.name, markup)
         for a in ex.agencies:
-            skip = a.start < 0 or a.implicit or (
-                "former-prefix" in tolerate and 0 < a.end <= len(art.text) and art.text[a.end - 1] in "原前")
-            check_evidence(a.evidence, raw, None if skip else a.surface, markup)
+            check_evidence(a.evidence, raw, None if a.start < 0 or a.implicit else a.surface, markup)
         for h in ex.holdings:  # the post's evidence holds the person's name
-            skip = id(h.evidence) in bylined and byline_space(h.evidence)
-            check_evidence(h.evidence, raw, None if skip else h.person, markup)
+            check_evidence(h.evidence, raw, h.person, markup)
             check_evidence(h.agency.evidence, raw)
         for f in ex.figures:
             check_evidence(f.evidence, raw, f.surface, markup)
@@ -583,7 +558,7 @@ def test_fuzz_text_stages_map_back_to_the_original(src):
 @given(sources(), st.booleans())
 @example(Source(id="x", path="x", raw="本报讯(记者 王立国)\n" + "1" * 50 + "\n"), False)  # format_decimal raised
 def test_fuzz_extraction_evidence_slices_the_original(src, use_model):
-    check_extraction(src, use_model, tolerate=KNOWN_BUGS)
+    check_extraction(src, use_model)
 
 
 #: the inputs fuzzing found the readers and the build failing on (each fixed in kg/text/sources.py)
@@ -623,14 +598,16 @@ def test_fuzz_build_reports_every_input(folder, use_model):
 # the known bugs, each on the smallest input fuzzing found: strict, so a fix shows
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["byline-space"])
 def test_fuzz_byline_name_after_a_space_is_anchored_whole():
-    check_extraction(Source(id="x", path="x", raw="本报记者 王立国高 峰\n"), use_model=False, tolerate=())
+    """Found by fuzzing: 高峰 in 王立国高 峰 was anchored on '高 ' (offsets counted without the
+    space); fixed in kg/nlp/bylines.py."""
+    check_extraction(Source(id="x", path="x", raw="本报记者 王立国高 峰\n"), use_model=False)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["former-prefix"])
 def test_fuzz_agency_before_a_former_title_is_anchored_on_itself():
-    check_extraction(Source(id="x", path="x", raw="县政府办公室原局长王立国指出。\n"), use_model=False, tolerate=())
+    """Found by fuzzing: the agency of 县政府办公室原局长 was anchored on 政府办公室原 (its span
+    counted back from the title over the 原); fixed in kg/nlp/chains.py."""
+    check_extraction(Source(id="x", path="x", raw="县政府办公室原局长王立国指出。\n"), use_model=False)
 
 
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["agency-quadratic"])

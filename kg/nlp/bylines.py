@@ -87,9 +87,11 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
                 name = re.sub(r"\s+", "", tok.group())
                 if len(name) < 2:
                     continue
+                # where each character of the spaceless name stands in the raw text (高 峰)
+                at = [pos + tok.start() + i for i, c in enumerate(tok.group()) if not c.isspace()]
                 for s, e in _split_names(name):
                     if _starts_with_surname(name[s:e]):
-                        out.append((name[s:e], role, pos + tok.start() + s, pos + tok.start() + e))
+                        out.append((name[s:e], role, at[s], at[e - 1] + 1))
         pos += len(piece)
     return out
 

@@ -243,8 +243,11 @@ class ChainParser:
                 parent = committee or current
                 canon = self.finder.resolve_department(prefix, parent, ctx) if parent else self.finder.canonical(prefix, ctx)
                 if canon:
-                    target = AgencyName(s - len(prefix), s, prefix, canon[0], canon[1], canon[2])
-                    post_start = s - len(prefix)
+                    # where the prefix stands: right before the title, or before its 原/前
+                    at = text.rfind(prefix, max(0, s - len(prefix) - 2), s)
+                    at = at if at >= 0 else s - len(prefix)
+                    target = AgencyName(at, at + len(prefix), prefix, canon[0], canon[1], canon[2])
+                    post_start = at
             named_place = self.finder.place_before(text, s) if target is None else None
             title = self.lex.titles.get(role)
             before = s - 1 if s > 0 and text[s - 1] in _FORMER else s  # 印度前总理: the country before 前

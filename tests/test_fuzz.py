@@ -18,8 +18,8 @@ The properties:
 
 The suite runs few examples, derandomized (the same ones on every run, no flaky CI), plus
 the inputs fuzzing found failing (``@example``). ``benchmarks/fuzz_long.py`` runs the same
-properties with the same strategies, longer. Bugs found outside kg/text, numbers and
-figures are listed in KNOWN_BUGS and pinned by strict xfail tests at the end.
+properties with the same strategies, longer. Each bug fuzzing found is a test at the end,
+on the smallest input that showed it.
 The strategies (``pages``, ``sources``, ``folders``) and the checks (``check_*``) are
 module-level so that the benchmark imports them.
 """
@@ -362,13 +362,6 @@ folders = st.builds(
 # ---------------------------------------------------------------------------------------
 # the checks (plain functions: the suite and benchmarks/fuzz_long.py run them)
 
-#: bugs fuzzing found and not fixed yet, each pinned by a strict xfail test at the end of
-#: this file (fixing one makes its test fail: then delete its entry here)
-KNOWN_BUGS = {
-    "agency-quadratic": "kg/nlp/agencies.py AgencyFinder: a run of agency-like names (据新华社据新华社…, "
-                        "国家发展改革委国家发展改革委…) is read in quadratic time: _name_end runs ~n²/32 times, "
-                        "8,000 characters take 10 s (ordinary text: n/5 times)",
-}
 
 
 def _subsequence(needle: str, hay: str) -> bool:
@@ -595,7 +588,7 @@ def test_fuzz_build_reports_every_input(folder, use_model):
     check_build(folder, use_model, full=True)
 
 
-# the known bugs, each on the smallest input fuzzing found: strict, so a fix shows
+# the bugs fuzzing found, each on the smallest input that showed it
 
 
 def test_fuzz_byline_name_after_a_space_is_anchored_whole():
@@ -610,8 +603,10 @@ def test_fuzz_agency_before_a_former_title_is_anchored_on_itself():
     check_extraction(Source(id="x", path="x", raw="县政府办公室原局长王立国指出。\n"), use_model=False)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=KNOWN_BUGS["agency-quadratic"])
 def test_fuzz_agency_names_are_read_in_linear_time(monkeypatch):
+    """Found by fuzzing: a run of agency-like names (据新华社据新华社…) chained into one name
+    from every start, quadratic (8,000 characters took 10 s); a name now chains to
+    MAX_NAME characters at most (kg/nlp/agencies.py)."""
     from kg.builder import extract_source
     from kg.nlp.agencies import AgencyFinder
 

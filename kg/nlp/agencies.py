@@ -23,6 +23,7 @@ _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such
 _LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
+MAX_NAME = 48  # characters an agency's name may chain to (中国人民政治协商会议…委员会…办公室 is far shorter)
 _VERB_IN_BODY = re.compile(
     "联合|组建|参与|成立|建设|推进|开展|实施|召开|举办|获批|签署|打造|培育|支持|引导|加快|推动|完成|实现|创建|列入|入选|纳入|"
     "提升|发展了|举行|参观|出席|主持|介绍|表示|通过|依托|围绕|聚焦|积极|大力|深入|全面|共同|探索|构建|拥有|成为|位于|新增|"
@@ -270,10 +271,11 @@ class AgencyFinder:
         """
         end = None
         first = not continuation
+        start = pos
         while True:
             nxt = self._name_end(text, pos, first, need_body)
-            if nxt is None:
-                break
+            if nxt is None or nxt - start > MAX_NAME:
+                break  # past MAX_NAME a chain is a run of names, not one (and reading on is quadratic)
             end = pos = nxt
             first = False
         return end

@@ -17,28 +17,20 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from _pdfpages import stories_of, typeset  # noqa: E402  (reportlab: the test extras)
 from kg.text import pdf as pdf_pages  # noqa: E402
 from kg.text.formats import split_articles  # noqa: E402
 from kg.text.sources import read_sources  # noqa: E402
+from pipeline_speed import best_of  # noqa: E402  (best CPU time of a few runs)
 
 CORPUS = ROOT / "corpus"
-
-
-def best_of(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return min(times)
 
 
 def articles_chars(paths) -> int:

@@ -7,12 +7,10 @@ are separate careers.
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, dataclass, field
 
-from .query import resolve_query, short
+from .query import csv_text, resolve_query, short
 
 
 @dataclass(slots=True)
@@ -91,16 +89,9 @@ def format_careers(careers: list[Career], fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps([asdict(c) for c in careers], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "excel"):
-        buf = io.StringIO()
-        if fmt == "excel":
-            buf.write("\ufeff")
-        writer = csv.writer(buf, lineterminator="\r\n" if fmt == "excel" else "\n")
-        writer.writerow(["person", "id", "begin", "last_attested", "end", "former", "role", "agency", "articles"])
-        for c in careers:
-            for p in c.posts:
-                writer.writerow([c.person, c.id, p.begin, p.last_attested, p.end, str(p.former).lower(),
-                                 p.role, p.agency, len(p.articles)])
-        return buf.getvalue()
+        return csv_text(["person", "id", "begin", "last_attested", "end", "former", "role", "agency", "articles"],
+                        ([c.person, c.id, p.begin, p.last_attested, p.end, str(p.former).lower(), p.role, p.agency,
+                          len(p.articles)] for c in careers for p in c.posts), excel=fmt == "excel")
     lines = []
     for c in careers:
         lines.append(f"{c.person}  {short(c.id)}")

@@ -155,8 +155,8 @@ def format_table(result: Result) -> str:
     return "\n".join(lines)
 
 
-def format_csv(result: Result, excel: bool = False) -> str:
-    """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV.
+def csv_text(header: list[str], rows, excel: bool = False) -> str:
+    """CSV of a header and rows of strings.
 
     excel (bool): what Excel opens without garbling Chinese: a UTF-8 byte-order mark and
         CRLF line ends.
@@ -165,10 +165,17 @@ def format_csv(result: Result, excel: bool = False) -> str:
     if excel:
         buf.write("\ufeff")
     writer = csv.writer(buf, lineterminator="\r\n" if excel else "\n")
-    writer.writerow([str(v) for v in result.vars])
-    for row in result:
-        writer.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row])
+    writer.writerow(header)
+    writer.writerows(rows)
     return buf.getvalue()
+
+
+def format_csv(result: Result, excel: bool = False) -> str:
+    """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV
+    (``excel``: with a byte-order mark and CRLF, see ``csv_text``)."""
+    return csv_text([str(v) for v in result.vars],
+                    (["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
+                     for row in result), excel)
 
 
 def format_json(result: Result) -> str:

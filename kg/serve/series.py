@@ -4,10 +4,10 @@ articles and periods, in period order, with the figures that disagree flagged
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, dataclass, field
+
+from .query import csv_text
 
 _ROWS = """
 SELECT ?dataset ?label ?indicator ?area ?obs ?period ?value ?unit ?kind ?surface ?date ?headline ?conflict
@@ -87,17 +87,10 @@ def format_series(found: list[Series], fmt: str = "table") -> str:
     if fmt == "json":
         return json.dumps([asdict(s) for s in found], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "excel"):
-        buf = io.StringIO()
-        if fmt == "excel":
-            buf.write("\ufeff")
-        writer = csv.writer(buf, lineterminator="\r\n" if fmt == "excel" else "\n")
-        writer.writerow(["indicator", "area", "unit", "kind", "period", "value", "surface", "date", "headline",
-                         "conflicts_with"])
-        for s in found:
-            for p in s.points:
-                writer.writerow([s.indicator, s.area, s.unit, s.kind, p.period, p.value, p.surface, p.date,
-                                 p.headline, " ".join(p.conflicts)])
-        return buf.getvalue()
+        return csv_text(["indicator", "area", "unit", "kind", "period", "value", "surface", "date", "headline",
+                         "conflicts_with"],
+                        ([s.indicator, s.area, s.unit, s.kind, p.period, p.value, p.surface, p.date, p.headline,
+                          " ".join(p.conflicts)] for s in found for p in s.points), excel=fmt == "excel")
     lines = []
     for s in found:
         lines.append(s.label)

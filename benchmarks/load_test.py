@@ -66,7 +66,9 @@ def _client(port: int, queries: list[str], until: float, results: list) -> None:
     conn.close()
 
 
-def _client_process(port: int, jobs: list[list[str]], until: float, queue) -> None:
+def _client_process(port: int, jobs: list[list[str]], until: float, queue, nice: int = 0) -> None:
+    if nice:
+        os.nice(nice)  # on a small machine, keep the clients from taking the server's CPU
     results: list = []
     threads = [threading.Thread(target=_client, args=(port, queries, until, results)) for queries in jobs]
     for t in threads:
@@ -93,6 +95,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=5.0, help="kg serve --timeout (seconds)")
     parser.add_argument("--no-pathological", action="store_true", help="only saved queries")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--nice-clients", type=int, default=0, metavar="N",
+                        help="run the clients at this niceness (a small machine measuring itself: the clients "
+                             "would be other machines)")
     args = parser.parse_args()
 
     from kg.serve.query import resolve_query, saved_queries
@@ -128,7 +133,7 @@ def main() -> None:
         until = time.monotonic() + args.seconds
         queue = multiprocessing.get_context("spawn").Queue()
         groups = [jobs[i::args.processes] for i in range(args.processes)]
-        processes = [multiprocessing.get_context("spawn").Process(target=_client_process, args=(port, g, until, queue))
+        processes = [multiprocessing.get_context("spawn").Process(target=_client_process, args=(port, g, until, queue, args.nice_clients))
                      for g in groups if g]
         started = time.monotonic()
         for p in processes:

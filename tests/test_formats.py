@@ -293,6 +293,10 @@ def test_formats_mixed_folder_builds_in_one_run(tmp_path):
                                               "date": "2024-05-23"}], ensure_ascii=False), encoding="utf-8")
     (d / "2024-05-21.md").write_text(DAY_ONE, encoding="utf-8")
     (d / "page.html").write_text(PAGE, encoding="utf-8")
+    (d / "lines.jsonl").write_text(json.dumps({"title": "某镇会议", "text": "镇农业站站长冯十二介绍，全镇新建大棚30座。",
+                                               "date": "2024-05-24"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    pdfpages = pytest.importorskip("_pdfpages", reason="the PDF part needs reportlab (the test extras)")
+    pdfpages.typeset(d / "2024-05-25.pdf", [pdfpages.Story("某市会议召开", ["市水利局局长褚十三介绍，全市新修水渠12公里。"])])
     (d / "README.md").write_text("# 说明\n\n收录说明。\n", encoding="utf-8")
     (d / "logo.png").write_bytes(b"\x89PNG\r\n")
     if hasattr(os, "symlink"):
@@ -302,13 +306,14 @@ def test_formats_mixed_folder_builds_in_one_run(tmp_path):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     listed = {Path(s["id"].split("#")[0]).name for s in report["sources"]}
     listed |= {Path(r["path"]).name for r in report["refused"] + report["skipped"]}
-    assert listed == {"page.txt", "recs.json", "2024-05-21.md", "page.html", "README.md", "logo.png"} | (
+    assert listed == {"page.txt", "recs.json", "lines.jsonl", "2024-05-21.md", "page.html", "2024-05-25.pdf",
+                      "README.md", "logo.png"} | (
         {"loop"} if hasattr(os, "symlink") else set())
     assert {s["id"].rsplit("/", 1)[-1]: s["articles"] for s in report["sources"]} == {
-        "page.txt": 1, "recs.json#1": 1, "2024-05-21.md": 2, "page.html": 1}
+        "page.txt": 1, "recs.json#1": 1, "lines.jsonl#L1": 1, "2024-05-21.md": 2, "page.html": 1, "2024-05-25.pdf": 1}
     people = {p for a in report["articles"] for p in a["people"]}
-    assert people == {"吴小九", "郑十一", "李小龙", "张三丰", "王五"}
+    assert people == {"吴小九", "郑十一", "冯十二", "李小龙", "张三丰", "王五", "褚十三"}
     checked = kg.open(out).validate(progress=False)
     assert not checked.anchors.mismatches and checked.anchors.checked >= 10
-    assert [Path(s.split(" ")[0]).name for s in checked.anchors.skipped] == ["recs.json#1"]  # all files checked
+    assert sorted(Path(s.split(" ")[0]).name for s in checked.anchors.skipped) == ["lines.jsonl#L1", "recs.json#1"]
     assert result.ok

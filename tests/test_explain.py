@@ -71,3 +71,23 @@ def test_explain_person_lists_only_their_own_memberships(tmp_path):
     kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
     text = kg.open(tmp_path / "out").explain("王立国").text()
     assert "王立国" in text and "赵东方" not in text
+
+
+def test_explain_a_name_that_is_also_a_spans_raw_text_means_the_person():
+    """A byline's evidence reads exactly the name (nif:anchorOf 王某): the name still names
+    the person, not two nodes."""
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF
+
+    from kg.graph.namespace import FOAF, KGR, NIF
+    from kg.serve.explain import resolve_term
+
+    graph = Graph()
+    person, evidence = URIRef(f"{KGR}person/aaa"), URIRef(f"{KGR}evidence/bbb")
+    graph.add((person, RDF.type, FOAF.Person))
+    graph.add((person, FOAF.name, Literal("王某某", lang="zh")))
+    graph.add((evidence, RDF.type, NIF.Phrase))
+    graph.add((evidence, NIF.anchorOf, Literal("王某某")))
+    assert resolve_term(graph, "王某某") == person
+    graph.remove((person, FOAF.name, None))
+    assert resolve_term(graph, "王某某") == evidence  # a raw text alone still finds its span

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import RDF
 
+from kg import open as kg_open
 from kg.builder import build, extract_source
 from kg.cli import cli
 from kg.graph.namespace import KG, NIF
@@ -220,3 +221,15 @@ def test_pdf_page_and_bbox_are_checked_by_the_shapes(tmp_path):
     g.add((ev, KG.bbox, Literal("1 2 3")))
     messages = " ".join(v.message for v in validate(g).violations)
     assert "kg:page" in messages and "kg:bbox" in messages
+
+
+def test_pdf_explain_shows_the_page_and_the_box(page):
+    """kg explain points to where a fact is printed: the page and the box on it."""
+    import re
+
+    people = kg_open(page["out"]).query("SELECT ?n WHERE { ?p a foaf:Person ; org:holds ?post ; foaf:name ?n } "
+                                        "ORDER BY ?n LIMIT 1").rows
+    name = str(people[0]["n"])
+    result = CliRunner().invoke(cli, ["explain", str(page["out"]), name])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"\] p\.\d+ \[\d+(\.\d+)? \d+(\.\d+)? \d+(\.\d+)? \d+(\.\d+)?\] «", result.output), result.output

@@ -45,6 +45,8 @@ class Span:
     headline: str = ""
     date: str = ""
     iri: str = ""
+    page: int = 0  # a PDF's page (1-based) and the box the span is printed in
+    bbox: str = ""
 
 
 @dataclass(slots=True)
@@ -75,7 +77,8 @@ class Explanation:
             lines.append(f"  {' '.join(fact.types)} {short(URIRef(fact.iri))}: {fact.label}".rstrip())
             for s in fact.spans:
                 article = f"{s.headline} ({s.date})" if s.date else s.headline
-                lines.append(f"    {s.source} [{s.begin}:{s.end}] «{s.anchor}»  in: {article}")
+                where = f" p.{s.page} [{s.bbox}]" if s.page else ""
+                lines.append(f"    {s.source} [{s.begin}:{s.end}]{where} «{s.anchor}»  in: {article}")
                 if s.sentence:
                     lines.append(f"      {s.sentence}")
         return "\n".join(lines)
@@ -114,8 +117,12 @@ def resolve_term(graph: Graph, text: str) -> URIRef:
     node = URIRef(text)
     if (node, None, None) in graph or (None, None, node) in graph:
         return node
-    matches = sorted({s for prop in _LABELS for s in graph.subjects(prop, Literal(text))} |
-                     {s for prop in _LABELS for s in graph.subjects(prop, Literal(text, lang="zh"))})
+    def named(props) -> list:
+        return sorted({s for prop in props for lit in (Literal(text), Literal(text, lang="zh"))
+                       for s in graph.subjects(prop, lit)})
+
+    # a name before a span's raw text: 柳庆发 is the person, not the evidence that reads 柳庆发
+    matches = named([p for p in _LABELS if p != NIF.anchorOf]) or named([NIF.anchorOf])
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -148,6 +155,8 @@ def explain(graph: Graph, node: URIRef) -> Explanation:
             headline=str(graph.value(article, SCHEMA.headline) or "") if article is not None else "",
             date=str(graph.value(article, SCHEMA.datePublished) or "") if article is not None else "",
             iri=str(ev),
+            page=int(graph.value(ev, KG.page) or 0),
+            bbox=str(graph.value(ev, KG.bbox) or ""),
         ))
     for fact in facts.values():
         fact.spans = sorted(set(fact.spans))

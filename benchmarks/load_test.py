@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="kg serve --workers")
     parser.add_argument("--timeout", type=float, default=5.0, help="kg serve --timeout (seconds)")
     parser.add_argument("--no-pathological", action="store_true", help="only saved queries")
+    parser.add_argument("--cache-mb", type=int, default=64, help="kg serve --cache-mb (0: every query runs)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     parser.add_argument("--nice-clients", type=int, default=0, metavar="N",
                         help="run the clients at this niceness (a small machine measuring itself: the clients "
@@ -114,7 +115,7 @@ def main() -> None:
     log = tempfile.TemporaryFile(mode="w+")  # the server's request log (a pipe nobody reads would fill)
     server = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", str(out), "--port", str(port), "--workers", str(args.workers),
-         "--timeout", str(args.timeout)], stderr=log, text=True)
+         "--timeout", str(args.timeout), "--cache-mb", str(args.cache_mb)], stderr=log, text=True)
     try:
         deadline = time.monotonic() + 120
         while True:  # wait until it answers
@@ -158,7 +159,8 @@ def main() -> None:
         "errors": len(errors),
         "pathological": {str(status): sum(1 for r in slow if r[1] == status) for status in sorted({r[1] for r in slow})},
     }
-    print(f"kg serve load test: {args.clients} clients for {elapsed:.1f} s on {out} ({os.cpu_count()} CPUs)")
+    print(f"kg serve load test: {args.clients} clients for {elapsed:.1f} s on {out} ({os.cpu_count()} CPUs, "
+          f"answer cache {args.cache_mb} MB)")
     print(f"  saved queries: {figures['requests']} requests, {figures['requests_per_s']} req/s")
     print(f"  latency ms: p50 {figures['p50_ms']}  p95 {figures['p95_ms']}  p99 {figures['p99_ms']}  "
           f"max {figures['max_ms']}   (goal: p99 < 250 on the bundled build)")

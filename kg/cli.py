@@ -362,11 +362,14 @@ def export_command(out_dir: str, fmt: str, output: str | None) -> None:
               help="Let pages of this web origin query from a browser (e.g. https://yasgui.triply.cc, or *).")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another Host name to answer to (the bind address and localhost always are).")
+@click.option("--cache-mb", default=64, show_default=True,
+              help="Megabytes of answers kept for repeated queries (the store is read-only while served); 0: none.")
 @click.option("--allow-network", is_flag=True,
               help="Let queries reach the network (SERVICE federation, LOAD); off by default.")
 def serve_command(out_dir: str, host: str, port: int, timeout: float, max_results: int,
                   max_query_length: int, allow_update: bool, token: str | None, in_memory: bool | None,
-                  workers: int, cors: str | None, allow_hosts: tuple[str, ...], allow_network: bool) -> None:
+                  workers: int, cors: str | None, allow_hosts: tuple[str, ...], cache_mb: int,
+                  allow_network: bool) -> None:
     """Serve OUT/store over the SPARQL 1.1 Protocol, with a query page at /.
 
     Read-only unless started with --allow-update and --token. SERVICE and LOAD are refused,
@@ -385,7 +388,8 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         raise click.ClickException("--in-memory serves copies of the store - it cannot be combined with --allow-update")
     config = ServerConfig(timeout=timeout, max_results=max_results, max_query_length=max_query_length,
                           allow_update=allow_update, token=token, in_memory=in_memory, cors=cors,
-                          hosts=LOOPBACK + tuple(allow_hosts), allow_network=allow_network)
+                          hosts=LOOPBACK + tuple(allow_hosts), allow_network=allow_network,
+                          cache_mb=cache_mb)
     if in_memory:
         click.echo(f"kg serve: copying the store into RAM in {workers} worker(s) ...", err=True)
     try:

@@ -472,3 +472,23 @@ def test_server_refuses_chunked_bodies(base):
     response = conn.getresponse()
     assert response.status == 411 and b"Content-Length" in response.read()
     conn.close()
+
+
+def test_server_answers_a_repeated_query_from_its_cache(out):
+    """The store is read-only while served: a repeated query is answered without a worker,
+    byte for byte the same; with --cache-mb 0 every query goes to a worker."""
+    for cache_mb, expected_runs in ((64, 1), (0, 3)):
+        server, url = _start(out, ServerConfig(cache_mb=cache_mb))
+        runs = []
+        run = server.endpoint.pool.run
+        server.endpoint.pool.run = lambda message, timeout: runs.append(message) or run(message, timeout)
+        try:
+            query = url + "/sparql?query=" + urllib.parse.quote("SELECT ?n WHERE { ?p foaf:name ?n } ORDER BY ?n")
+            bodies = {_http(query, headers={"Accept": "text/csv"})[2] for _ in range(3)}
+            assert len(bodies) == 1 and "n\r\n" in bodies.pop()
+            assert len(runs) == expected_runs
+            json_body = _http(query, headers={"Accept": "application/sparql-results+json"})[2]
+            assert json_body.startswith("{")  # another format is another answer
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -78,6 +78,8 @@ class ServerConfig:
     hosts (tuple[str, ...]): the Host names requests may carry (DNS rebinding: a hostile
         name pointed at 127.0.0.1 is refused). Defaults to the loopback names; the server
         adds the host it listens on.
+    cache_mb (int): megabytes of answers kept for repeated queries (read-only: the store
+        cannot change while served). Defaults to 64; 0 keeps none.
     allow_network (bool): let queries reach the network: SERVICE and LOAD are accepted and
         query workers may open sockets. Defaults to False (refused, and workers run in a
         seccomp sandbox with no sockets, where Linux offers one).
@@ -92,6 +94,7 @@ class ServerConfig:
     cors: str | None = None
     hosts: tuple[str, ...] = LOOPBACK
     allow_network: bool = False
+    cache_mb: int = 64
 
 
 class ProtocolError(Exception):

@@ -39,6 +39,40 @@ from .query import saved_queries
 from .workers import _WorkerPool
 
 
+class _ResultCache:
+    """Answers of a read-only store by (query text, format): the store cannot change while
+    it is served, so the same query has the same answer. Least recently used out first,
+    at most ``limit`` bytes of bodies in all (a body over a tenth of that is not kept)."""
+
+    def __init__(self, limit: int) -> None:
+        from collections import OrderedDict
+
+        self.limit = limit
+        self.size = 0
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key, value: tuple[str, bytes]) -> None:
+        size = len(value[1])
+        if size > self.limit // 10:
+            return
+        with self.lock:
+            if key in self.items:
+                return
+            self.items[key] = value
+            self.size += size
+            while self.size > self.limit:
+                _, (_, body) = self.items.popitem(last=False)
+                self.size -= len(body)
+
+
 class Endpoint:
     """Runs protocol requests against one store, with the configured limits.
 
@@ -54,6 +88,8 @@ class Endpoint:
                      if ox_store is None else None)
         self.threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kg-sparql") if ox_store is not None else None
         self._write_lock = threading.Lock()
+        # a read-only store never changes while served: the same query has the same answer
+        self.cache = _ResultCache(config.cache_mb * 1_000_000) if self.pool is not None and config.cache_mb else None
 
     def close(self) -> None:
         if self.pool is not None:
@@ -67,7 +103,11 @@ class Endpoint:
         if is_update(text):
             raise ProtocolError(400, "This is a SPARQL UPDATE sent as a query: send it as update= "
                                      "(and note this endpoint is read-only unless started with --allow-update)")
-        negotiate(result_kind(text), accept, param)  # 406 before any work
+        fmt = negotiate(result_kind(text), accept, param)  # 406 before any work
+        key = (text, fmt)
+        cached = self.cache.get(key) if self.cache is not None else None
+        if cached is not None:
+            return cached
         message = (text, accept, param, self.config.max_results)
         if self.pool is not None:
             reply = self.pool.run(message, self.config.timeout)
@@ -87,7 +127,10 @@ class Endpoint:
         if reply[0] == "err":
             raise ProtocolError(reply[1], reply[2])
         _, fmt, body = reply
-        return _CONTENT_TYPES[fmt] + "; charset=utf-8", body
+        answer = (_CONTENT_TYPES[fmt] + "; charset=utf-8", body)
+        if self.cache is not None:
+            self.cache.put(key, answer)
+        return answer
 
     def update(self, text: str, authorization: str | None) -> None:
         """Run an update if the endpoint allows it and the token matches. RAISES ProtocolError."""

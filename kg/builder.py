@@ -218,14 +218,13 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
                 validate: bool) -> None:
     """The outputs, written into ``folder``; messages name ``out``, where they will stand."""
     with stages.stage("serialising graph.ttl"):
-        turtle = triples.turtle()
-        write_text(folder / "graph.ttl", turtle)
+        triples.write_turtle(folder / "graph.ttl")  # a block at a time: the text is never whole in memory
     with stages.stage("loading the store"):
         if store:
             try:
                 from .graph.store import save_store
 
-                save_store(turtle.encode("utf-8"), folder)
+                save_store(folder / "graph.ttl", folder)
             except Exception as exc:  # the Turtle export stands on its own
                 report["warnings"].append(f"store not written: {exc}")
     with stages.stage("drawing graph.html"):

@@ -76,3 +76,10 @@ def test_any_text_literal_round_trips(text, lang):
     store = ox.Store()
     store.bulk_load(text.encode(), format=ox.RdfFormat.TURTLE)
     assert [q.object.value for q in store] == [str(triple[2])]
+
+
+def test_write_turtle_writes_what_turtle_returns(tmp_path):
+    triples = Triples(_sample())
+    triples.write_turtle(tmp_path / "g.ttl")
+    assert (tmp_path / "g.ttl").read_text(encoding="utf-8") == triples.turtle()
+    assert Triples().turtle().startswith("@prefix")  # an empty graph: the prefixes alone

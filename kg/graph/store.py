@@ -44,11 +44,14 @@ def _ox_graph(ox_store) -> Graph:
     return bind_prefixes(graph)
 
 
-def _load_into(ox_store, graph: Graph | bytes) -> None:
+def _load_into(ox_store, graph: Graph | bytes | Path) -> None:
     import pyoxigraph as ox
 
-    if isinstance(graph, bytes):  # Turtle (what the build wrote as graph.ttl): Oxigraph's own parser
+    if isinstance(graph, bytes):  # Turtle: Oxigraph's own parser
         ox_store.bulk_load(graph, format=ox.RdfFormat.TURTLE)
+        return
+    if isinstance(graph, Path):  # a Turtle file (the build's graph.ttl), read by Oxigraph
+        ox_store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
         return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
@@ -58,12 +61,13 @@ def _load_into(ox_store, graph: Graph | bytes) -> None:
     ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
 
 
-def save_store(graph: Graph | bytes, out_dir: Path | str) -> Path:
+def save_store(graph: Graph | bytes | Path, out_dir: Path | str) -> Path:
     """Persist a graph as the Oxigraph store ``OUT/store``, replacing any previous one.
 
     Builds into a temporary directory in ``OUT`` and renames it into place.
 
-    graph (Graph | bytes): the triples to store: an rdflib Graph (any store) or Turtle bytes.
+    graph (Graph | bytes | Path): the triples to store: an rdflib Graph (any store), Turtle
+        bytes or a Turtle file.
     out_dir (Path | str): the build folder.
     RETURNS (Path): the store directory.
     """

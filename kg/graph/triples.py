@@ -168,16 +168,29 @@ class Triples:
     # -- outputs ------------------------------------------------------------------------
     def turtle(self) -> str:
         """Canonical Turtle: kg's prefixes, one block per subject in IRI order."""
+        return "".join(self._turtle_blocks())
+
+    def write_turtle(self, path) -> None:
+        """The same Turtle written to ``path`` a block at a time (never the whole text in
+        memory), atomically."""
+        from ..atomic import atomic_path
+
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            for block in self._turtle_blocks():
+                fh.write(block)
+
+    def _turtle_blocks(self) -> Iterator[str]:
         terms = TurtleTerms()
         iri, term = terms.iri, terms.term
-        lines = [f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in sorted(PREFIXES.items())]
+        yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+        lines: list[str] = []
         subject = predicate = None
         for s, p, o in self.sorted():
             if s != subject:
                 if subject is not None:
                     lines[-1] += " ."
-                lines.append("")
-                lines.append(f"{term(s)} {iri(p)} {term(o)}")
+                    yield "\n" + "\n".join(lines) + "\n"
+                lines = [f"{term(s)} {iri(p)} {term(o)}"]
                 subject, predicate = s, p
             elif p != predicate:
                 lines[-1] += " ;"
@@ -188,7 +201,7 @@ class Triples:
                 lines.append(f"        {term(o)}")
         if subject is not None:
             lines[-1] += " ."
-        return "\n".join(lines) + "\n"
+            yield "\n" + "\n".join(lines) + "\n"
 
     def to_graph(self) -> Graph:
         """The triples as an rdflib Graph with kg's prefixes (made once, then kept)."""

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOLD = Path(__file__).parent / "data" / "heldout_national.jsonl"
 
+from heldout_posts import print_comparison  # noqa: E402  (benchmarks/ is on the path: the script's folder)
+
 from kg.builder import extract_source  # noqa: E402
 from kg.records import Source  # noqa: E402
 from kg.scoring import prf  # noqa: E402
@@ -67,10 +69,7 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     print(f"{result['sentences']} held-out national-news sentences, {result['gold posts']} gold posts")
-    for part in ("holdings", "persons", "agencies"):
-        a, b = result["grammar alone"][part], result["grammar + model"][part]
-        print(f"  {part:<9} grammar P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}   "
-              f"+ model P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+    print_comparison(result, ("holdings", "persons", "agencies"), width=9)
     if args.misses:
         for m in misses:
             if m["missed"] or m["wrong"]:

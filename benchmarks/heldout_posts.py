@@ -130,6 +130,14 @@ def run(examples: list, use_model: bool) -> dict:
     }
 
 
+def print_comparison(result: dict, parts, width: int) -> None:
+    """One line per part: precision, recall and F1 of the grammar alone and with the model."""
+    for part in parts:
+        a, b = result["grammar alone"][part], result["grammar + model"][part]
+        print(f"  {part:<{width}} grammar P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}   "
+              f"+ model P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="score the first N post sentences only")
@@ -148,10 +156,7 @@ def main() -> None:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     print(f"{result['sentences']} held-out CLUENER {args.split} sentences with {result['gold posts']} gold posts")
-    for part in ("holdings", "persons", "agencies (government spans)"):
-        a, b = result["grammar alone"][part], result["grammar + model"][part]
-        print(f"  {part:<28} grammar P {a['precision']:.3f} R {a['recall']:.3f} F1 {a['f1']:.3f}   "
-              f"+ model P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}")
+    print_comparison(result, ("holdings", "persons", "agencies (government spans)"), width=28)
     print(f"  speed (chars/CPU s)          grammar {result['grammar alone']['chars_per_cpu_second']:,}   "
           f"+ model {result['grammar + model']['chars_per_cpu_second']:,}")
 

@@ -87,6 +87,11 @@ def org_iri(key: str) -> URIRef:
     return mint("org", key)
 
 
+def membership_iri(person: str, agency: str, role: str) -> URIRef:
+    """One person in one post, corpus-wide (the key of ``Resolved.memberships``)."""
+    return mint("membership", f"{person}|{agency}|{role}")
+
+
 def article_iri(article_id: str) -> URIRef:
     return mint("article", article_id)
 
@@ -195,7 +200,7 @@ class GraphWriter:
             self.add(post, RDFS.label, zh(r.agencies[m.agency].label + m.role))
             self.add(post, ORG.heldBy, person)
             self.add(person, ORG.holds, post)
-            mem = mint("membership", "|".join(x or "" for x in mkey))
+            mem = membership_iri(*mkey)
             self.add(person, ORG.hasMembership, mem)
             self.add(mem, RDF.type, ORG.Membership)
             self.add(mem, ORG.member, person)
@@ -243,11 +248,11 @@ class GraphWriter:
         self.add(iri, KG.changedPerson, person_iri(person))
         if c.agency is not None and c.role:
             self.add(iri, KG.post, mint("post", f"{agency}|{c.role}"))
-            self.add(iri, KG.changedMembership, mint("membership", f"{person}|{agency}|{c.role}"))
+            membership = membership_iri(person, agency, c.role)
+            self.add(iri, KG.changedMembership, membership)
             if predecessor:
                 self.add(iri, KG.replacedPerson, person_iri(predecessor))
-                self.add(mint("membership", f"{person}|{agency}|{c.role}"), KG.succeeded,
-                         mint("membership", f"{predecessor}|{agency}|{c.role}"))
+                self.add(membership, KG.succeeded, membership_iri(predecessor, agency, c.role))
         self.add(iri, PROV.wasDerivedFrom, self.evidence(c.evidence))
         return iri
 
@@ -264,8 +269,8 @@ class GraphWriter:
             held.sort()
             for (_, until, before), (begin, _, after) in zip(held, held[1:]):
                 if before != after and until and until < begin:
-                    self.add(mint("membership", f"{after}|{agency}|{role}"), KG.succeeded,
-                             mint("membership", f"{before}|{agency}|{role}"))
+                    self.add(membership_iri(after, agency, role), KG.succeeded,
+                             membership_iri(before, agency, role))
 
     def _interval(self, mem: URIRef, begin: str | None, end: str | None) -> None:
         """org:memberDuring: begins at the earliest attestation; ends only where an end is
@@ -309,17 +314,13 @@ class GraphWriter:
             return
         self._structure()
         by_cell: dict[tuple, list[URIRef]] = defaultdict(list)
+        datasets: dict[tuple, URIRef] = {}
         for iri in sorted(observations):
             f = observations[iri]
             key = (f.indicator, f.area, f.unit, f.kind)
-            dataset = mint("dataset", "|".join(key))
-            self.add(dataset, RDF.type, QB.DataSet)
-            self.add(dataset, QB.structure, KG.figureStructure)
-            self.add(dataset, RDFS.label, zh(" · ".join(x for x in (f.indicator or "（无指标）", f.area, f.unit, f.kind) if x)))
-            if f.indicator:
-                self.add(dataset, KG.indicator, mint("indicator", f.indicator))
-            if f.area:
-                self.add(dataset, SDMX_DIMENSION.refArea, mint("area", f.area))
+            dataset = datasets.get(key)
+            if dataset is None:
+                dataset = datasets[key] = self._dataset(f)
             period = f.period_end if _is_day(f.period_end) else (f.period or dates.get(f.article, ""))
             self.add(iri, QB.dataSet, dataset)
             self.add(iri, KG.seriesPeriod, Literal(period))
@@ -336,6 +337,18 @@ class GraphWriter:
                     if observations[a].value != observations[b].value and \
                             observations[a].article != observations[b].article:
                         self.add(a, KG.conflictsWith, b)
+
+    def _dataset(self, f: Figure) -> URIRef:
+        """The qb:DataSet of a figure's indicator, area, unit and kind."""
+        dataset = mint("dataset", "|".join((f.indicator, f.area, f.unit, f.kind)))
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.add(dataset, QB.structure, KG.figureStructure)
+        self.add(dataset, RDFS.label, zh(" · ".join(x for x in (f.indicator or "（无指标）", f.area, f.unit, f.kind) if x)))
+        if f.indicator:
+            self.add(dataset, KG.indicator, mint("indicator", f.indicator))
+        if f.area:
+            self.add(dataset, SDMX_DIMENSION.refArea, mint("area", f.area))
+        return dataset
 
     def _structure(self) -> None:
         """kg:figureStructure: the data structure definition every figure series shares."""

@@ -117,19 +117,25 @@ def keywords(text: str) -> list[str]:
     return [m.group().upper() for m in _TOKEN.finditer(text) if m.lastgroup == "word"]
 
 
-def check_query(text: str, config: ServerConfig) -> None:
+def check_query(text: str, config: ServerConfig) -> list[str]:
     """Refuse what the endpoint never runs: over-long text, SERVICE (federation) and LOAD
-    (both would make the server fetch a URL), decided on the query's tokens."""
+    (both would make the server fetch a URL), decided on the query's tokens.
+
+    RETURNS (list[str]): the query's keywords (``keywords``), for ``is_update`` and
+        ``result_kind``, so a request is tokenised once.
+    """
     if len(text) > config.max_query_length:
         raise ProtocolError(413, f"Query too long: {len(text)} characters, the limit is {config.max_query_length} "
                                  "(start kg serve with a larger --max-query-length)")
-    words = set() if config.allow_network else set(keywords(text))
+    tokens = keywords(text)
+    words = set() if config.allow_network else set(tokens)
     if "SERVICE" in words:
         raise ProtocolError(400, "SERVICE (federated query) is not allowed on this endpoint: "
                                  "query the remote endpoint directly")
     if "LOAD" in words:
         raise ProtocolError(400, "LOAD (fetching a document from a URL) is not allowed on this endpoint: "
                                  "load the file into a build with kg build instead")
+    return tokens
 
 
 def _statement(words: list[str]) -> str | None:
@@ -137,14 +143,16 @@ def _statement(words: list[str]) -> str | None:
     return next((w for w in words if w not in ("PREFIX", "BASE")), None)
 
 
-def is_update(text: str) -> bool:
-    """Whether the text is a SPARQL UPDATE (after PREFIX/BASE declarations)."""
-    return _statement(keywords(text)) in _UPDATE_KEYWORDS
+def is_update(text: str, words: list[str] | None = None) -> bool:
+    """Whether the text is a SPARQL UPDATE (after PREFIX/BASE declarations); ``words``:
+    its keywords when already read."""
+    return _statement(keywords(text) if words is None else words) in _UPDATE_KEYWORDS
 
 
-def result_kind(text: str) -> str:
-    """"graph" for CONSTRUCT and DESCRIBE, else "solutions" (what content negotiation offers)."""
-    form = next((w for w in keywords(text) if w in _FORMS), None)
+def result_kind(text: str, words: list[str] | None = None) -> str:
+    """"graph" for CONSTRUCT and DESCRIBE, else "solutions" (what content negotiation
+    offers); ``words``: its keywords when already read."""
+    form = next((w for w in (keywords(text) if words is None else words) if w in _FORMS), None)
     return "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions"
 
 

@@ -99,11 +99,11 @@ class Endpoint:
 
     def query(self, text: str, accept: str | None, param: str | None) -> tuple[str, bytes]:
         """Run a query; RETURNS (content type, body). RAISES ProtocolError."""
-        check_query(text, self.config)
-        if is_update(text):
+        words = check_query(text, self.config)
+        if is_update(text, words):
             raise ProtocolError(400, "This is a SPARQL UPDATE sent as a query: send it as update= "
                                      "(and note this endpoint is read-only unless started with --allow-update)")
-        fmt = negotiate(result_kind(text), accept, param)  # 406 before any work
+        fmt = negotiate(result_kind(text, words), accept, param)  # 406 before any work
         key = (text, fmt)
         cached = self.cache.get(key) if self.cache is not None else None
         if cached is not None:

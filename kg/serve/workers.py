@@ -121,7 +121,8 @@ class _WorkerPool:
     def warm(self, count: int | None = None) -> None:
         """Start ``count`` workers (all by default) now, so the first queries do not wait."""
         with self.lock:
-            missing = max(0, min(self.size, self.started + (self.size if count is None else count)) - self.started)
+            target = self.size if count is None else min(self.size, self.started + count)
+            missing = max(0, target - self.started)
             self.started += missing
         for _ in range(missing):
             self.idle.put(self._start())

@@ -19,6 +19,7 @@ from ..records import Date, Source
 from . import html as html_pages
 from . import markdown
 from . import pdf as pdf_pages
+from .dates import CN_DATE
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
@@ -431,7 +432,6 @@ def _json_lines(text: str, shown: str, bad: list[Refusal]) -> Iterator[tuple[int
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FULL_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]{1,3})届全国人民代表大会第([一二三四五六七八九十]{1,2})次会议")
@@ -453,7 +453,7 @@ def _npc_session_year(text: str) -> str | None:
 
 def _first_full_date(body: str) -> str | None:
     """A document's own date near its start (（2025年3月11日…通过）)."""
-    m = _FULL_DATE.search(body[:400])
+    m = CN_DATE.search(body[:400])
     if not m:
         return None
     try:

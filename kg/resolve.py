@@ -104,7 +104,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     # parents named only as a parent still become nodes
     for node in list(r.agencies.values()):
         if node.parent and node.parent not in r.agencies:
-            r.agencies[node.parent] = AgencyNode(node.parent, node.parent, _parent_kind(node.parent), None)
+            label = node.parent.partition("@")[0]  # 中共市委员会@article: a body of no known place
+            r.agencies[node.parent] = AgencyNode(node.parent, label, _parent_kind(label), None)
     for key, node in sorted(r.persons.items()):
         if len(node.articles) > 1:
             r.merges.append({"person": node.name, "key": key, "articles": sorted(node.articles),

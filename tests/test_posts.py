@@ -144,3 +144,62 @@ def test_posts_medium_of_a_wire_credit():
     from kg.nlp.bylines import press_of
 
     assert press_of("据新华社北京5月12日电") == "新华社"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that opens the clause is no part of the name
+    ("下面有请远航集团董事长孟凡宇致辞。", ("孟凡宇", "董事长", "远航集团", False)),
+    ("会后，张立平请大会学术委员会主席程东海审读论文。", ("程东海", "主席", "大会学术委员会", False)),
+    # a named town, after a closing quote; a place in brackets inside a company's name
+    ("”柳湾镇合疗办主任钱广生说，", ("钱广生", "主任", "柳湾镇合疗办", False)),
+    ("还有星河空间（上海）建筑设计有限公司总经理佟达", ("佟达", "总经理", "星河空间(上海)建筑设计有限公司", False)),
+    # a firm's department keeps its own name: the place is not expanded to a government's
+    ("广州远景期货研究部经理孔晓表示，", ("孔晓", "经理", "广州远景期货研究部", False)),
+])
+def test_posts_agency_names_start_where_the_name_does(text, expected):
+    assert expected in _posts(text)
+
+
+def test_posts_guest_of_a_meeting_does_not_take_the_hosts_chain():
+    got = _posts("中共中央政治局常委、国家副主席赵明远今天会见了由副主席阿卜杜拉·萨利赫率领的代表团。")
+    assert {p for p in got if p[0] == "赵明远"} == {("赵明远", "常委", "中国共产党中央委员会政治局", False),
+                                                ("赵明远", "国家副主席", "中华人民共和国", False)}
+    assert not any(p[0].startswith("阿卜杜拉") and "中国" in p[2] for p in got)
+
+
+def test_posts_assembler_foreign_name_gets_the_named_countrys_ministry():
+    text = "美国财政部长鲁某表示，将派遣财政部副部长萨姆斯前往日本"
+    spans = [Span(14, 17, "GOV"), Span(17, 20, "TITLE"), Span(20, 23, "PER")]
+    found = {f.name: [(p.role, p.agency.label) for p in f.titles] for f in _assemble(text, spans)}
+    assert found["萨姆斯"] == [("副部长", "美国财政部")]
+    # no country named: a foreign name is given no Chinese ministry
+    text = "财政部副部长萨姆斯前往日本"
+    found = {f.name: f.titles for f in _assemble(text, [Span(0, 3, "GOV"), Span(3, 6, "TITLE"), Span(6, 9, "PER")])}
+    assert found["萨姆斯"] == []
+
+
+def test_posts_assembler_a_function_belongs_to_the_title():
+    text = "远景科技公司市场总监余为宁说"
+    found = _assemble(text, [Span(0, 8, "ORG"), Span(8, 10, "TITLE"), Span(10, 13, "PER")])
+    assert [(p.role, p.agency.label) for p in found[0].titles] == [("市场总监", "远景科技公司")]
+
+
+def test_posts_body_of_no_known_place_is_its_articles_own(tmp_path):
+    """市委 on text that never names its city: two articles' committees are two bodies."""
+    from kg.builder import extract_source
+    from kg.records import Source
+    from kg.resolve import resolve
+
+    exs = [extract_source(Source(id=f"a{i}", path="<t>", raw=text, layout="article", date="2024-05-01"),
+                          use_model=False)[0]
+           for i, text in enumerate(["市委书记王海洋主持会议。", "市委书记李春林出席活动。"])]
+    r = resolve(exs)
+    keys = {m.agency for m in r.memberships.values()}
+    assert len(keys) == 2 and {r.agencies[k].label for k in keys} == {"中共市委员会"}
+
+
+def test_posts_medium_named_before_reporter():
+    from kg.nlp.bylines import press_of
+
+    assert press_of("体育网记者陆某报道") == "体育网"
+    assert press_of("本报记者张三") == "本报"

@@ -20,7 +20,7 @@ _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都�
 _CONJ = set("与和及暨")
 _NEGATION = set("未不没")  # 银监会未禁止银行: a clause goes on, no longer name  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
-_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“\"《 \n") | {""}
+_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“”\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
 MAX_NAME = 48  # characters an agency's name may chain to (中国人民政治协商会议…委员会…办公室 is far shorter)
@@ -32,13 +32,29 @@ _VERB_IN_BODY = re.compile(
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 # persons, modal verbs and speech in a name with no place prefix: a clause, not a name
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
-_ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区)")
+# verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
+# the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
+_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
+# a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
+_COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")
+_REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
+# a canonical name whose place the text never gave (市委 on a page of no known city ->
+# 中共市委员会): the level word stands where the place's name would
+_UNPLACED = re.compile("^(?:中共|共青团|中国人民政治协商会议)?[市省县区镇乡](?!场|域|级|属|直|长)|^政治协商会议委员会$")
+_PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
+_ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _NOT_NAME_LEAD = set("本该此这各每其届全我")  # 本届全国委员会: a determiner, not a name
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
+
+
+def unplaced(label: str) -> bool:
+    """Whether a canonical name lacks its place (中共市委员会, 区人民政府): such a body is
+    only known within its article, never the same as another article's."""
+    return bool(_UNPLACED.match(label))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +211,16 @@ class AgencyFinder:
         """
         return any(c in _STOP_IN_BODY for c in s) or (verbs and bool(_VERB_IN_BODY.search(s)))
 
+    @staticmethod
+    def after_lead_verb(run: str) -> int:
+        """Where a name begins in a run that may open with a clause (接下来有请富龙集团 -> 6):
+        after the last verb that leads to it, when at least 4 characters are left; else 0."""
+        cut = 0
+        for m in _LEAD_VERB.finditer(run):
+            if len(run) - m.end() >= 4:
+                cut = m.end()
+        return cut
+
     def is_place_or_agency(self, s: str) -> bool:
         """Whether a short string is a place or an agency rather than a person's name."""
         if s in self.lex.provinces or s in self.lex.known or s[:-1] in self.lex.cities:
@@ -223,7 +249,15 @@ class AgencyFinder:
                 if cut is None:
                     continue
                 p = cut
+            paren = _PLACE_IN_PARENS.search(text, max(0, p - 6), p) if p > 0 else None
+            if paren and (paren.group(1) in self.lex.provinces or paren.group(1).rstrip("市") in self.lex.cities):
+                p = paren.start()  # 某某（北京）某某有限公司: a place in brackets inside the name
+                while p > 0 and p - paren.start() > -MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
+                    p -= 1
+            p += self.after_lead_verb(text[p:m.end()])  # 接下来有请|某某集团
             body = text[p:q]
+            if paren and p < paren.start():
+                body = text[p:paren.start()] + text[paren.end():q]  # the bracketed place is no body
             if not 4 <= len(body) <= MAX_BODY:
                 continue
             if self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1):
@@ -329,6 +363,8 @@ class AgencyFinder:
         kind = self._kind(full)
         if kind is None:
             return None
+        if kind in ("GovernmentAgency", "PartyOrgan") and _COMMERCIAL.search(body) and not _REGULATOR.search(body):
+            return surface, "Company", None  # 某地某期货农产品部: a company's department, its own name
         parent = None
         if place and kind == "GovernmentAgency" and full != "人民政府":
             parent = f"{place}人民政府"
@@ -362,7 +398,7 @@ class AgencyFinder:
         m = re.match(rf"([{_HAN}]{{2,3}})市", surface)
         if m and (m.group(1) in self.lex.cities or len(m.group(1)) == 2) and len(surface) > m.end():
             return m.group(), surface[m.end():]
-        m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗)", surface)
+        m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗|镇|乡)", surface)
         if m and len(surface) > m.end():
             return m.group(), surface[m.end():]
         return None, surface

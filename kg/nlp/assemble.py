@@ -27,6 +27,11 @@ from .ner import Span
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _JOIN = set("、兼")  # between two links of a chain, or two names of a list
 _ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
+#: canonical names that make a body China's own, and surfaces that say so themselves
+_CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中央", "全国人民代表大会", "中国人民政治协商会议全国")
+#: a company's functions, written before 总监/经理 as part of the title (公关总监, 销售经理)
+_FUNCTION_AT_END = re.compile("(?:公关|市场|销售|营销|品牌|技术|财务|人力资源|人事|运营|行政|法务|研发|产品|采购|客服|传播|战略|投资)$")
+_SAYS_CHINA = ("中国", "中华", "中共", "国家", "全国")
 
 
 class Assembler:
@@ -35,6 +40,8 @@ class Assembler:
     def __init__(self, finder: AgencyFinder, lex: Lexicon) -> None:
         self.finder = finder
         self.lex = lex
+        names = sorted((c for c in lex.countries if len(c) >= 2), key=lambda c: (-len(c), c))
+        self._country_re = re.compile("|".join(map(re.escape, names)) or "(?!)")
 
     def assemble(self, text: str, spans: list[Span], ctx: Context) -> list[PersonHit]:
         """Persons and their posts in ``text``; ``spans`` are the recogniser's, in order."""
@@ -45,6 +52,8 @@ class Assembler:
                 continue
             person = PersonHit(text[span.start:span.end], span.start, span.end, cue="ner")
             person.titles = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
+            if not self._chinese_name(person.name):
+                person.titles = self._abroad(text, person.titles)
             found.append(person)
         return found
 
@@ -87,11 +96,19 @@ class Assembler:
         for link in links:
             surface = text[link.start:link.end]
             if link.label in ("GOV", "ORG"):
+                m = _FUNCTION_AT_END.search(surface)
+                if m and m.start() >= 2:  # 某公司公关|总监: the function is the title's (公关总监)
+                    link = Span(link.start, link.start + m.start(), link.label)
                 agency = self._agency(text, link, ctx)
                 continue
             role, lead = self._role(surface)
             if role is None:
                 continue
+            function = _FUNCTION_AT_END.search(text, max(0, link.start - 4), link.start)
+            if agency is not None and function and function.start() == agency.end and not lead:
+                role = function.group() + role
+            elif lead and _FUNCTION_AT_END.fullmatch(lead):  # one span: 销售总监
+                role, lead = lead + role, ""
             if lead:  # 市长 read as one span with its body: 公安部部长
                 inner = Span(link.start, link.start + len(lead), "GOV")
                 agency = self._agency(text, inner, ctx) if self.finder.suffix_end(lead) else agency
@@ -121,6 +138,28 @@ class Assembler:
         if canon:
             return AgencyName(span.start, span.end, surface, *canon)
         return AgencyName(span.start, span.end, surface, surface, _ORG_KIND[span.label], None)
+
+    def _chinese_name(self, name: str) -> bool:
+        return "·" not in name and (name[0] in self.lex.surnames or name[:2] in self.lex.surnames)
+
+    def _abroad(self, text: str, titles: list[TitleHit]) -> list[TitleHit]:
+        """The posts of a person with a foreign name: a body the canonical names make
+        China's own (财政部 -> 中华人民共和国财政部) is China's only when the text says so (中国,
+        国家…); else it is the body of the one foreign country the sentence names before it
+        (美国财政部长甲…派遣财政部副部长萨默斯 -> 美国财政部), and with none the post is dropped."""
+        out = []
+        for t in titles:
+            a = t.agency
+            if a is None or not a.label.startswith(_CHINA_NATIONAL) or a.surface.startswith(_SAYS_CHINA):
+                out.append(t)
+                continue
+            sentence = text[max(text.rfind(c, 0, a.start) for c in "。！？!?；;\n") + 1:a.start]
+            countries = {self.lex.countries[m.group()] for m in self._country_re.finditer(sentence)}
+            if len(countries) == 1:
+                label = countries.pop() + a.surface
+                out.append(TitleHit(t.role, t.start, t.end, AgencyName(a.start, a.end, a.surface, label, "Organization", None),
+                                    t.implicit, t.post_start, t.post_end, t.former))
+        return out
 
     def _country_inside(self, surface: str):
         for n in range(min(8, len(surface) - 1), 1, -1):

@@ -30,12 +30,17 @@ _PRESS = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d
 
 
 _MEDIUM_END = re.compile(r"社|报|台|网|刊")
+_MEDIUM_REPORTER = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,10}}?(?:社|报|台|网|刊))(?:特约|首席|驻[\u4e00-\u9fff]{{2,4}})?记者")
 
 
 def press_of(byline: str) -> str:
     """The medium a byline names (新华社北京3月5日电 -> 新华社; 本报讯 -> 本报), or ""."""
-    m = _PRESS.match(normalize_for_matching(byline))
+    t = normalize_for_matching(byline)
+    m = _PRESS.match(t)
     if not m:
+        named = _MEDIUM_REPORTER.match(t)  # 体坛网记者某某报道: the medium is named before 记者
+        if named and named.group(1) != "本报":
+            return named.group(1)
         return "本报" if byline.lstrip("□■◆◇●○★☆▲△").startswith("本报") else ""
     name = m.group(1)
     if name.startswith("据"):  # 据新华社北京…电: "according to" is no part of the name

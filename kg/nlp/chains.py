@@ -119,7 +119,7 @@ class ChainParser:
             n = self.name_at(text, te)
             if not n:
                 continue
-            chain = self._chain_back(text, titles, i, by_end, ctx)
+            chain = self._chain_back(text, titles, i, by_end, ctx, floor=max(taken_until, 0))
             if chain is None:
                 continue
             resolved = self._assign(text, chain, ctx, by_end)
@@ -139,8 +139,10 @@ class ChainParser:
         hits.extend(self._parenthesised(text, ctx, agencies))
         return hits
 
-    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context) -> list[tuple]:
-        """Walk left from title i over 、-joined segments that end with a title.
+    def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context, floor: int = 0) -> list[tuple]:
+        """Walk left from title i over 、-joined segments that end with a title, never
+        before ``floor`` (the end of the previous person's name: 甲会见了由副主席乙… does not
+        give 乙 甲's chain).
 
         A 原 or 前 before a segment's titles or before its agency marks a former post
         (最高人民法院原党组书记、院长; 原省委书记): it is read past, never into a name.
@@ -173,14 +175,17 @@ class ChainParser:
                 left = head
                 while left > 0 and _HAN.match(text[left - 1]) and head - left < 12:
                     left -= 1
-                if (left == 0 or text[left - 1] in _DELIMS) and self.lex.suffix_end_re.search(text[left:head]):
+                at_boundary = left == 0 or text[left - 1] in _DELIMS
+                cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
+                left += cut
+                if (at_boundary or cut) and self.lex.suffix_end_re.search(text[left:head]):
                     if not self.finder.reads_as_clause(text[left:head], verbs=False):  # 除了绿城集团
                         prefix = text[left:head]
                         seg_start = left
             if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
                 # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,
                 # and the links before it are kept
-                skipped = self._unread_link(text, seg_start)
+                skipped = self._unread_link(text, seg_start, floor)
                 seg_start = skipped + 1 if skipped is not None else seg_start
             for s, e, r in reversed(seg_titles):
                 chain.insert(0, (s, e, r, agency, seg_start, prefix, former))
@@ -213,11 +218,11 @@ class ChainParser:
         agency = by_end.get(end)
         return agency is not None and agency.kind == "Newspaper"
 
-    def _unread_link(self, text: str, head: int) -> int | None:
+    def _unread_link(self, text: str, head: int, floor: int = 0) -> int | None:
         """The delimiter that opens an unread link of a chain ending at ``head``: a 、 at
         most 30 characters back with only name characters between, right after a title
         (国务委员、某部部长、国务院打击…工作部际联席会议总召集人)."""
-        floor = max(0, head - 30)
+        floor = max(floor, head - 30)
         j = head - 1
         while j >= floor and _HAN.match(text[j]):
             j -= 1

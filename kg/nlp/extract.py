@@ -20,7 +20,7 @@ from ..records import (
 )
 from ..text.repair import normalize_for_matching
 from ..vocab.lexicon import alternation, lexicon, read_tsv
-from .agencies import AgencyName, infer_context
+from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
 from .changes import find_changes
@@ -147,11 +147,14 @@ class Extractor:
         return "", None, False
 
     def _agency(self, article: Article, a: AgencyName, implicit: bool = False) -> AgencyMention:
+        # a body whose place the text never gives is its article's own (市委 of some city)
+        key = f"{a.label}@{article.id}" if unplaced(a.label) else a.label
+        parent = f"{a.parent}@{article.id}" if a.parent and unplaced(a.parent) else a.parent
         if implicit or a.start < 0:
             ev = article.evidence(0, 0)
-            return AgencyMention(a.label, a.label, a.label, a.kind, article.id, ev, a.parent, True)
+            return AgencyMention(a.label, key, a.label, a.kind, article.id, ev, parent, True)
         ev = article.evidence(a.start, a.end)
-        return AgencyMention(a.surface, a.label, a.label, a.kind, article.id, ev, a.parent, False, a.start, a.end)
+        return AgencyMention(a.surface, key, a.label, a.kind, article.id, ev, parent, False, a.start, a.end)
 
     def _bylines(self, article: Article, out: Extraction, seen: dict, paper: str | None) -> None:
         surface, label, kind = self._press(article, paper)

@@ -30,8 +30,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--split", choices=("test", "news"), default="test",
+                    help="test: the TEST splits of all three sets (the first judged sample); news: the DEV and "
+                         "TRAIN splits of People's Daily and MSRA, on which no rule was tuned (the second)")
     args = ap.parse_args()
-    texts = [e.text for e in news_test() + cluener_split("test")]
+    if args.split == "test":
+        texts = [e.text for e in news_test() + cluener_split("test")]
+    else:
+        texts = [e.text for e in news_test("dev") + news_test("train")]
     posts = []
     for i, text in enumerate(texts):
         for ex in extract_source(Source(id=f"s{i}", path="news", raw=text, layout="article", date="1998-05-01")):

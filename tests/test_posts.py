@@ -203,3 +203,33 @@ def test_posts_medium_named_before_reporter():
 
     assert press_of("体育网记者陆某报道") == "体育网"
     assert press_of("本报记者张三") == "本报"
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("若林总理周二晚表示，协议为和平带来希望。", set(), "周二晚"),
+    ("普罗迪总理表示，意大利欢迎合作。", set(), "普罗迪"),  # a transliterated name: not China's premier
+    ("俄罗斯总理基里延科表示", set(), "罗斯"),
+    ("中国驻奥地利大使刘昌明参加了会见。", {("刘昌明", "大使", "中华人民共和国驻奥地利大使馆", False)}, None),
+    ("韩国代总理金钟德出席。", {("金钟德", "总理", "韩国政府", False)}, None),
+    ("一直与政府僵持的全印某某进步联盟总书记贾亚拉姆表示", set(), "贾亚拉姆"),
+    ("齐齐哈尔市原市委书记王树林严重违纪", {("王树林", "书记", "中共齐齐哈尔市委员会", True)}, None),
+])
+def test_posts_foreign_heads_times_and_former_inside(text, expected, absent):
+    got = _posts(text)
+    assert expected <= got
+    if absent:
+        assert not any(p[0] == absent or "国务院" in p[2] or "中国共产党" in p[2] for p in got)
+
+
+def test_posts_transliterated_name_read_whole_after_a_foreign_body():
+    assert ("普里马科夫", "外长", "俄罗斯政府", False) in _posts("正在芬兰访问的俄罗斯外长普里马科夫在记者会上说")
+
+
+def test_posts_a_title_never_gives_a_name_to_a_body_that_follows():
+    assert not any(p[0] == "廉政" for p in _posts("菲律宾总统廉政委员会主席马格坦戈尔·圭尼贡日前宣布"))
+
+
+def test_posts_byline_names_another_medium():
+    got = _posts("本报记者翟启云《时代》杂志记者张平安\n正文从这里开始。")
+    assert ("翟启云", "记者", "本报", False) in got and ("张平安", "记者", "时代杂志", False) in got
+    assert not any(p[0] == "时代" for p in got)

@@ -51,7 +51,7 @@ def test_segment_bylines_with_roles(articles):
 
 
 def test_segment_reporter_offsets_point_at_raw_names(articles):
-    for name, _, s, e in _reporters(articles[0]):
+    for name, _, s, e, _ in _reporters(articles[0]):
         assert PAGE[s:e] == name
 
 
@@ -154,5 +154,5 @@ def test_segment_byline_variants(byline, expected):
     raw = f"一条新闻的标题\n\n{byline}\n\n全市举行活动。\n"
     [a] = segment(Source(id="b.txt", path="b.txt", raw=raw))
     assert [(r[0], r[1]) for r in _reporters(a)] == expected
-    for name, _, s, e in _reporters(a):
+    for name, _, s, e, _ in _reporters(a):
         assert raw[s:e].replace(" ", "") == name

@@ -16,7 +16,7 @@ from ..vocab.lexicon import Lexicon, alternation, lexicon
 
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
-_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨、，,。;；:：")
+_STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨兼、，,。;；:：")
 _CONJ = set("与和及暨")
 _NEGATION = set("未不没")  # 银监会未禁止银行: a clause goes on, no longer name  # join two names: an extension never starts with one
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
@@ -47,7 +47,7 @@ _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
-_NOT_NAME_LEAD = set("本该此这各每其届全我")  # 本届全国委员会: a determiner, not a name
+_NOT_NAME_LEAD = set("本该此这各每其届全我以令")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
 
@@ -458,6 +458,8 @@ def infer_county(text: str) -> str | None:
     counts: dict[str, int] = {}
     for m in _COUNTY_RE.finditer(text):
         name = m.group(1) or m.group(2)
+        if name[1] in "全我本该各每":
+            continue  # 使全县, 在我县: no county's name
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     return best[0] if best and (best[1] >= 2 or len(counts) == 1) else None

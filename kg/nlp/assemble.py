@@ -25,7 +25,8 @@ from .chains import PersonHit, TitleHit
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_JOIN = set("、兼")  # between two links of a chain, or two names of a list
+_JOIN = set("、兼")
+_FORMER = "原前"  # between two links of a chain, or two names of a list
 _ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
 #: canonical names that make a body China's own, and surfaces that say so themselves
 _CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中央", "全国人民代表大会", "中国人民政治协商会议全国")
@@ -93,8 +94,13 @@ class Assembler:
     def _posts(self, text: str, links: list[Span], ctx: Context) -> list[TitleHit]:
         posts: list[TitleHit] = []
         agency: AgencyName | None = None
+        # 原内政部副部长, 某省原副省长: 原/前 before a link ends the posts after it
+        former = bool(links) and links[0].start > 0 and text[links[0].start - 1] in _FORMER
         for link in links:
             surface = text[link.start:link.end]
+            if link.label in ("GOV", "ORG") and len(surface) > 2 and surface[-1] in _FORMER:
+                link, former = Span(link.start, link.end - 1, link.label), True
+                surface = surface[:-1]
             if link.label in ("GOV", "ORG"):
                 m = _FUNCTION_AT_END.search(surface)
                 if m and m.start() >= 2:  # 某公司公关|总监: the function is the title's (公关总监)
@@ -114,7 +120,7 @@ class Assembler:
                 agency = self._agency(text, inner, ctx) if self.finder.suffix_end(lead) else agency
             if agency is not None:
                 start = agency.start if agency.start >= 0 else link.start
-                posts.append(TitleHit(role, link.end - len(role), link.end, agency, False, start, link.end))
+                posts.append(TitleHit(role, link.end - len(role), link.end, agency, False, start, link.end, former))
         return posts
 
     def _role(self, surface: str) -> tuple[str | None, str]:

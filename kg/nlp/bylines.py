@@ -30,6 +30,8 @@ _PRESS = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d
 
 
 _MEDIUM_END = re.compile(r"社|报|台|网|刊")
+# a medium named at the end of a byline's piece, before the next role word (《某某》杂志|记者)
+_MEDIUM_BEFORE_ROLE = re.compile(r"(《[^》]{1,20}》(?:杂志|杂志社|周刊|月刊|报|报社|电视台|网)?|[\u4e00-\u9fff]{2,8}(?:杂志社|杂志|电视台|电台|日报|晚报|报社|通讯社|网))$")
 _MEDIUM_REPORTER = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,10}}?(?:社|报|台|网|刊))(?:特约|首席|驻[\u4e00-\u9fff]{{2,4}})?记者")
 
 
@@ -54,8 +56,10 @@ def press_of(byline: str) -> str:
     return name
 
 
-def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[str, str, int, int]]:
-    """Reporters of a byline as (name, role, raw_start, raw_end).
+def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[str, str, int, int, str]]:
+    """Reporters of a byline as (name, role, raw_start, raw_end, medium); medium is "" for
+    the byline's own (本报, 新华社…) and the name of another where the byline names one
+    before the role (本报记者甲《某某》杂志记者乙).
 
     raw (str): the source's raw text.
     byline (str): the byline line as repaired (``Article.byline``).
@@ -81,13 +85,18 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
         return []
     rs, re_ = offsets[inner_start], offsets[inner_end - 1] + 1
     inner_raw = raw[rs:re_]
-    out: list[tuple[str, str, int, int]] = []
+    out: list[tuple[str, str, int, int, str]] = []
     role = "记者"
+    medium = ""  # the byline's own medium, until a piece names another (《某某》杂志|记者)
     pos = rs
-    for piece in _ROLE_SPLIT.split(inner_raw):
+    pieces = _ROLE_SPLIT.split(inner_raw)
+    for k, piece in enumerate(pieces):
         if piece in ROLE_WORDS:
             role = piece
         else:
+            named = _MEDIUM_BEFORE_ROLE.search(piece) if k + 1 < len(pieces) else None
+            if named:  # 本报记者甲《某某》杂志记者乙: 乙 is the magazine's, 甲 still the paper's
+                piece = piece[:named.start()] + " " * (len(piece) - named.start())
             for tok in re.finditer(r"[\u4e00-\u9fff·]+(?:\s+[\u4e00-\u9fff](?![\u4e00-\u9fff]))?", piece):
                 name = re.sub(r"\s+", "", tok.group())
                 if len(name) < 2:
@@ -96,7 +105,9 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
                 at = [pos + tok.start() + i for i, c in enumerate(tok.group()) if not c.isspace()]
                 for s, e in _split_names(name):
                     if _starts_with_surname(name[s:e]):
-                        out.append((name[s:e], role, at[s], at[e - 1] + 1))
+                        out.append((name[s:e], role, at[s], at[e - 1] + 1, medium))
+            if named:
+                medium = named.group(1)
         pos += len(piece)
     return out
 

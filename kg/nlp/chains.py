@@ -24,10 +24,19 @@ AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
-    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|"
+    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|日前|近日|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|先生|女士|夫人|阁下|"
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
+_ACTING = "代"  # 韩国代总理: acting, between the country and its title
+_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|今[天日晚]|昨[天日晚]|明[天日]")  # 若斯潘总理|周二晚
+# characters of transliterated foreign names (普里马科夫, 哈西娜): two or more of them in a
+# name that no dictionary knows as a Chinese name mark it as foreign
+_TRANSLIT = set("斯尔克夫基特德姆莱拉维尼亚伊奥普科卡哈塔萨里诺娜迪罗西安巴布纳洛切马沙贝索蒂米吉扎耶兹霍戈帕托蒙塞加丝娃琳莎")
+#: bodies a title implies that are China's own: never a foreign name's
+_CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
+#: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
+_UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
 
@@ -66,7 +75,7 @@ class ChainParser:
 
     def name_at(self, text: str, pos: int) -> int:
         """Length of the person name starting at ``pos`` (0 when there is none)."""
-        if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START:
+        if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START or _TIME_WORD.match(text, pos):
             return 0
         dotted = _DOTTED_NAME.match(text, pos)
         if dotted:  # 艾伦·史密斯, 阿卜杜勒·阿齐兹: a transliterated name is read whole, its
@@ -100,6 +109,38 @@ class ChainParser:
             return 3 if 3 in cued and not compound else cued[0] if len(cued) == 1 else max(cued)
         return 0
 
+    def _former_inside(self, agency: AgencyName, ctx: Context) -> AgencyName | None:
+        """The agency without the 原/前 written between its place and its body (齐齐哈尔市原市委
+        -> 齐齐哈尔市委), or None."""
+        surface = agency.surface
+        for i in range(2, len(surface) - 1):
+            if surface[i] in _FORMER and surface[i - 1] in "省市县区州" and self.finder.is_place_or_agency(surface[:i]):
+                # 齐齐哈尔市原市委: the level is written twice around 原
+                name = surface[:i - 1 if surface[i + 1] == surface[i - 1] else i] + surface[i + 1:]
+                canon = self.finder.canonical(name, ctx)
+                if canon:
+                    return AgencyName(agency.start, agency.end, name, *canon)
+        return None
+
+    def _body_follows(self, text: str, pos: int) -> bool:
+        return any(text[pos:pos + k] in self.lex.suffixes for k in (3, 2)) and not AFTER_NAME.match(text, pos)
+
+    def _transliterated(self, text: str, start: int, n: int) -> int:
+        """The length of a transliterated name read on past ``n`` over its characters."""
+        if "·" in text[start:start + n]:
+            return n
+        end = start + n
+        while end < len(text) and end - start < 6 and text[end] in _TRANSLIT and not AFTER_NAME.match(text, end):
+            end += 1
+        return end - start
+
+    def _foreign(self, name: str) -> bool:
+        """Whether a name reads as a transliterated foreign one (普罗迪, 哈西娜, 约翰·史密斯;
+        dictionaries know many such names as names, so they cannot tell)."""
+        if "·" in name:
+            return True
+        return sum(c in _TRANSLIT for c in name[1:]) >= 2
+
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))
 
@@ -117,14 +158,19 @@ class ChainParser:
             if self.lex.titles[role].family == "press" and not self._medium_before(text, ts, by_end):
                 continue  # reporters come from bylines, unless the text names their medium (新华社记者)
             n = self.name_at(text, te)
-            if not n:
-                continue
+            if not n or self._body_follows(text, te + n):
+                continue  # 总统|廉政委员会: the "name" begins an agency's name
             chain = self._chain_back(text, titles, i, by_end, ctx, floor=max(taken_until, 0))
             if chain is None:
                 continue
             resolved = self._assign(text, chain, ctx, by_end)
+            if any(t.agency is not None and t.agency.kind == "Organization" and t.agency.label.endswith("政府")
+                   for t in resolved):
+                n = self._transliterated(text, te, n)  # 俄罗斯外长普里马科夫: read the whole name
+            if self._foreign(text[te:te + n]):
+                resolved = [t for t in resolved if not (t.implicit and t.agency.label.startswith(_CHINA_IMPLICIT))]
             prev = hits[-1] if hits else None
-            if prev and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
+            if prev and resolved and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
                 # 发展改革委主任甲、副主任乙: the next official of a list shares the agency
                 last = next((t.agency for t in reversed(prev.titles) if t.agency and not t.implicit), None)
                 for t in resolved:
@@ -166,6 +212,10 @@ class ChainParser:
             if former:
                 head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
+            if agency is not None and not former:
+                inside = self._former_inside(agency, ctx)
+                if inside is not None:
+                    agency, former = inside, True  # 某市原市委书记: 原 is no part of the name
             seg_start = agency.start if agency else head
             if agency and seg_start > 0 and text[seg_start - 1] in _FORMER:
                 former, seg_start = True, seg_start - 1  # 原省委书记
@@ -255,10 +305,24 @@ class ChainParser:
                     post_start = at
             named_place = self.finder.place_before(text, s) if target is None else None
             title = self.lex.titles.get(role)
-            before = s - 1 if s > 0 and text[s - 1] in _FORMER else s  # 印度前总理: the country before 前
+            before = s - 1 if s > 0 and text[s - 1] in _FORMER + _ACTING else s  # 印度前总理, 韩国代总理
             country = (self.finder.country_before(text, before)
                        if target is None and not named_place and title and title.family in ("gov", "party") else None)
-            if country:
+            in_china = (self.finder.country_before(text, s - 2)
+                        if target is None and text[max(0, s - 2):s] == "驻华" else None)
+            if in_china and title and title.family == "gov":
+                # 美国驻华大使: that country's embassy in China
+                target = AgencyName(in_china[0], s, text[in_china[0]:s], f"{in_china[1]}驻华大使馆", "Organization", None)
+                post_start = in_china[0]
+            elif country and country[0] > 0 and text[country[0] - 1] == "驻":
+                # 中国驻奥地利大使: the sender's embassy in that country, not the host's government
+                at = country[0] - 1
+                sender = self.finder.country_before(text, at)
+                home = sender[1] if sender else "中华人民共和国"
+                start = sender[0] if sender else (at - 2 if text[max(0, at - 2):at] in ("中国", "我国") else at)
+                target = AgencyName(start, s, text[start:s], f"{home}驻{country[1]}大使馆", "Organization", None)
+                post_start = start
+            elif country:
                 # 法国总理 / 美国总统: a foreign official holds a post of his own country's
                 # government, never of China's (国务院 is 总理's body only at home)
                 label = f"{country[1]}政府"
@@ -267,7 +331,9 @@ class ChainParser:
             elif target is None:
                 title = self.lex.titles.get(role)
                 template = title.implicit if title else None
-                if template and role not in ("记者", "通讯员"):
+                if template and "{" not in template and _UNREAD_BODY.search(text, max(0, s - 4), s):
+                    pass  # 某某进步联盟总书记: the title is that body's, which the grammar did not read
+                elif template and role not in ("记者", "通讯员"):
                     place = self._place_for(template, named_place, committee or current, ctx)
                     if place:
                         body = self._body_of(template, place, ctx)
@@ -343,8 +409,11 @@ class ChainParser:
                     continue
                 if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
                     continue
-                if self.finder.is_place_or_agency(text[s:ts]):
-                    continue  # 国务院总理, 上海市市长: an agency or place, not a name
+                if self.finder.is_place_or_agency(text[s:ts]) or self._foreign(text[s:ts]):
+                    continue  # 国务院总理, 上海市市长: an agency or place; 普罗迪总理: not China's
+                country = self.finder.country_before(text, ts)
+                if country and country[0] < s:
+                    continue  # 俄罗斯|总理: 罗斯 is the end of a country's name
                 if self.names is not None:
                     best = self.names.name_at(text, s)
                     known = self.names.lex.get(text[s:ts]) == "nr"  # a well-known name (jieba's nr words)

@@ -158,14 +158,18 @@ class Extractor:
 
     def _bylines(self, article: Article, out: Extraction, seen: dict, paper: str | None) -> None:
         surface, label, kind = self._press(article, paper)
-        for name, role, rs, re_ in parse_byline(article.raw, article.byline, article.byline_offsets):
+        for name, role, rs, re_, medium in parse_byline(article.raw, article.byline, article.byline_offsets):
             ev = _raw_evidence(article, rs, re_)
             at = article.text.find(name, 0, 80)  # the byline opens the body: 本报讯(记者 X)
             pm = PersonMention(name, article.id, ev, cue="byline", start=at, end=at + len(name) if at >= 0 else -1)
             out.persons.append(pm)
             seen.setdefault(name, pm)
             # the medium is named in the byline (本报讯, 新华社…电): a surface, not an implicit body
-            press = AgencyMention(surface, label, label, kind, article.id, ev, None, False)
+            if medium:  # another medium, named in the byline before the role
+                name_of = medium.replace("《", "").replace("》", "")
+                press = AgencyMention(medium, name_of, name_of, PRESS_KIND, article.id, ev, None, False)
+            else:
+                press = AgencyMention(surface, label, label, kind, article.id, ev, None, False)
             out.agencies.append(press)
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev,
                                         confidence=CONFIDENCE["byline"]))
@@ -272,7 +276,7 @@ class Extractor:
                     out.agencies.append(am)
                     ps = w0 + post.post_start
                     out.holdings.append(Holding(name, post.role, am, text[ps:w0 + post.post_end], article.id,
-                                                article.date, article.evidence(min(ps, s), e),
+                                                article.date, article.evidence(min(ps, s), e), former=post.former,
                                                 confidence=CONFIDENCE["ner-post"]))
 
     def _silent_windows(self, text: str, posted: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -233,3 +233,12 @@ def test_posts_byline_names_another_medium():
     got = _posts("本报记者翟启云《时代》杂志记者张平安\n正文从这里开始。")
     assert ("翟启云", "记者", "本报", False) in got and ("张平安", "记者", "时代杂志", False) in got
     assert not any(p[0] == "时代" for p in got)
+
+
+def test_posts_transliteration_alphabet_is_learned_not_listed():
+    """vocab/translit-chars.tsv comes from scripts/translit_chars.py: foreign-name characters
+    score high, the commonest Chinese surnames and given-name characters low."""
+    lex = lexicon()
+    assert {"斯", "尔", "夫", "克"} <= lex.translit
+    assert not {"王", "李", "张", "刘", "明", "华"} & lex.translit
+    assert lex.foreignness["奥"] > 0 > lex.foreignness["王"]

@@ -30,9 +30,7 @@ AFTER_NAME = re.compile(
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|今[天日晚]|昨[天日晚]|明[天日]")  # 若斯潘总理|周二晚
-# characters of transliterated foreign names (普里马科夫, 哈西娜): two or more of them in a
-# name that no dictionary knows as a Chinese name mark it as foreign
-_TRANSLIT = set("斯尔克夫基特德姆莱拉维尼亚伊奥普科卡哈塔萨里诺娜迪罗西安巴布纳洛切马沙贝索蒂米吉扎耶兹霍戈帕托蒙塞加丝娃琳莎")
+_FOREIGN_SCORE = 0.9  # e^0.9: a name 2.5 times likelier foreign than Chinese
 #: bodies a title implies that are China's own: never a foreign name's
 _CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
@@ -126,20 +124,23 @@ class ChainParser:
         return any(text[pos:pos + k] in self.lex.suffixes for k in (3, 2)) and not AFTER_NAME.match(text, pos)
 
     def _transliterated(self, text: str, start: int, n: int) -> int:
-        """The length of a transliterated name read on past ``n`` over its characters."""
+        """The length of a transliterated name read on past ``n`` over characters likelier in
+        foreign names than in Chinese ones (普里|马科夫)."""
         if "·" in text[start:start + n]:
             return n
         end = start + n
-        while end < len(text) and end - start < 6 and text[end] in _TRANSLIT and not AFTER_NAME.match(text, end):
+        while (end < len(text) and end - start < 6 and self.lex.foreignness.get(text[end], 0.0) > 0
+               and not AFTER_NAME.match(text, end)):
             end += 1
         return end - start
 
     def _foreign(self, name: str) -> bool:
-        """Whether a name reads as a transliterated foreign one (普罗迪, 哈西娜, 约翰·史密斯;
-        dictionaries know many such names as names, so they cannot tell)."""
+        """Whether a name reads as a transliterated foreign one (约翰·史密斯, 普罗迪, 哈西娜): dotted,
+        or its characters' log-ratios (vocab/translit-chars.tsv) sum past ``_FOREIGN_SCORE``.
+        Dictionaries know many such names as names, so they cannot tell."""
         if "·" in name:
             return True
-        return sum(c in _TRANSLIT for c in name[1:]) >= 2
+        return sum(self.lex.foreignness.get(c, 0.0) for c in name) > _FOREIGN_SCORE
 
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))

@@ -33,11 +33,17 @@ from .programs import extract_programs
 
 PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HEAD_OF_STATE = "总统|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休")
 
 
 @lru_cache(maxsize=1)
+def _person_nouns() -> re.Pattern:
+    """Nouns before which a name means a person with no post (ontology/vocab/person-nouns.tsv)."""
+    return re.compile(alternation(r[0] for r in read_tsv("person-nouns.tsv")))
+
+
 def _person_cues() -> re.Pattern:
     """Words after which a name means a person (ontology/vocab/person-cues.tsv)."""
     return re.compile(alternation(r[0] for r in read_tsv("person-cues.tsv")))
@@ -73,6 +79,10 @@ class Extractor:
         self.names = people.parser.names
         self.recogniser = recogniser() if use_model else None
         self.assembler = Assembler(people.parser.finder, people.parser.lex)
+        self._nouns = _person_nouns()
+        alphabet = "".join(sorted(people.parser.lex.translit))
+        self._foreign_re = re.compile(
+            f"([{alphabet}]{{2,6}})(?=(?:{_person_cues().pattern}|{_HEAD_OF_STATE}))") if alphabet else re.compile("(?!)")
 
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
@@ -99,6 +109,8 @@ class Extractor:
                 posted.append((min(t.post_start, t.start, hit.start), hit.end))
         self._bylines(article, out, seen_names, paper)
         self._speakers(article, text, out, seen_names)
+        self._described(article, text, out, seen_names)
+        self._transliterated(article, text, out, seen_names)
         edges = set(doc.to_array("IDX").tolist()) | {len(text)}  # word starts (array: no Token objects)
         self._model_names(article, text, out, seen_names, edges)
         if self.recogniser is not None:
@@ -223,6 +235,40 @@ class Extractor:
             if self._glued(text, s, e):
                 continue  # 情况表明, 伸张正义: the "name" is cut out of words around it
             pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
+            out.persons.append(pm)
+            seen[name] = pm
+
+    def _described(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """Names right after a noun that says a person is meant (作家某某, 村民某某): kept when
+        the name model reads them and a cue ends them (作家李某说, 村民王某、)."""
+        if self.names is None:
+            return
+        for m in self._nouns.finditer(text):
+            s = m.end()
+            best = self.names.name_at(text, s)
+            if not best or best[1] < self.names.at_threshold:
+                continue
+            e = s + best[0]
+            name = text[s:e]
+            if name in seen or not AFTER_NAME.match(text, e) or name in self.names.lex and self.names.lex[name] != "nr":
+                continue
+            pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
+            out.persons.append(pm)
+            seen[name] = pm
+
+    def _transliterated(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """Transliterated foreign names with no title: a run of the transliteration alphabet
+        (vocab/translit-chars.tsv) standing alone before a person cue or a head of state's
+        title (基里延科表示, 克林顿总统), never a country's or a place's name."""
+        lex = self.assembler.lex
+        for m in self._foreign_re.finditer(text):
+            name = m.group(1)
+            s = m.start(1)
+            if name in seen or name in lex.countries or name in lex.provinces or name in lex.cities:
+                continue
+            if s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT:
+                continue  # the run goes on to the left: part of a longer word
+            pm = PersonMention(name, article.id, article.evidence(s, m.end(1)), cue="model", start=s, end=m.end(1))
             out.persons.append(pm)
             seen[name] = pm
 

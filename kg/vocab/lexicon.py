@@ -5,6 +5,7 @@ a title or an abbreviation without touching Python.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,6 +74,13 @@ class Lexicon:
                 for short in (row[1].split(",") if len(row) > 1 and row[1] != "-" else ()):
                     if len(short) >= 2:
                         self.countries[short] = row[0]
+        # how much likelier each character is in a transliterated foreign name than in a
+        # Chinese one (log-ratio; scripts/translit_chars.py learns it), and the characters
+        # at least four times likelier: the transliteration alphabet
+        self.foreignness: dict[str, float] = {
+            row[0]: float(row[3]) for row in read_tsv("translit-chars.tsv", vocab_dir)} if (
+            Path(vocab_dir) / "translit-chars.tsv").is_file() else {}
+        self.translit = frozenset(c for c, lr in self.foreignness.items() if lr >= math.log(4))
         self.title_re = re.compile(f"(?:{alternation(self.titles)})(?!会|台|团)")
         self.suffix_alt = alternation(self.suffixes)
         self.suffix_end_re = re.compile(f"(?:{self.suffix_alt})$")

@@ -305,6 +305,7 @@ class Program:
     article: str
     evidence: Evidence
     agencies: tuple[str, ...] = ()  # canonical agency keys that lead or fund it
+    alt_labels: tuple[str, ...] = ()  # other names the text gives it (（以下简称“…”）)
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,11 +138,47 @@ def test_figures_comparison_base_is_not_the_period():
 
 @pytest.mark.parametrize("text,indicator", [
     ("今年以来，全市高新技术企业营业收入达到215亿元。", "高新技术企业营业收入"),
-    ("全县建成5G基站1280个、村级电商服务站96处。", "村级电商服务站"),
-    ("为320家小微企业发放贴息贷款。", "小微企业"),
+    # 建成 governs the whole list; a count names what it counts, with 数
+    ("全县建成5G基站1280个、村级电商服务站96处。", "建成村级电商服务站数"),
+    ("为320家小微企业发放贴息贷款。", "小微企业数"),
 ])
 def test_figures_indicator(text, indicator):
     assert figs(text)[-1].indicator == indicator
+
+
+# The indicator is a short noun phrase for what is measured: the plan or will (拟安排, 为此将),
+# a 将 construction, the area (西部地区), qualifiers (平均) and the change (增长) are not in it.
+@pytest.mark.parametrize("text,indicator", [
+    ("今年拟安排地方财政补助资金8.6亿元。", "地方财政补助资金"),
+    ("全市城镇调查失业率平均为4.9%。", "城镇调查失业率"),
+    ("西部地区光伏发电量增长12%。", "光伏发电量"),
+    ("市里决定将农村低保标准提高到每人每年6000元。", "农村低保标准"),
+    ("县财政为此将投入1.5亿元。", "县财政投入"),
+    ("全省规上工业增加值同比增长6.1%。", "规上工业增加值"),
+    ("全县引进高层次人才26人。", "引进高层次人才人数"),
+    ("城镇新增就业1.3万人。", "城镇新增就业"),
+    ("扩招技工院校学生3000人目标如期实现。", "扩招技工院校学生人数"),
+])
+def test_figures_indicator_is_a_short_noun_phrase(text, indicator):
+    assert figs(text)[0].indicator == indicator
+
+
+def test_figures_indicator_grammar_across_a_sentence():
+    out = figs("风电方面，新增并网容量20万千瓦；集中式光伏电站12座，装机容量36万千瓦。"
+               "新开工棚户区改造项目300套，基本建成210套。"
+               "培育省级专精特新企业45家、市级瞪羚企业18家。完成造林绿化面积3.2万亩，是去年的1.5倍。")
+    assert [f.indicator for f in out] == [
+        "风电新增并网容量",  # the topic before 方面 scopes the clauses after it
+        "集中式光伏电站数", "集中式光伏电站装机容量",  # a measure of the things just counted
+        "新开工棚户区改造项目", "基本建成棚户区改造项目",  # a bare verb takes the noun before
+        "培育省级专精特新企业数", "培育市级瞪羚企业数",  # one verb governs the list
+        "完成造林绿化面积", "完成造林绿化面积",  # 是…的1.5倍: the ratio of the figure before
+    ]
+
+
+def test_figures_clause_is_no_indicator():
+    f = one("代表们介绍了经验做法达15项。")
+    assert (f.value, f.unit, f.indicator) == ("15", "项", "")
 
 
 @pytest.mark.parametrize("text", [

@@ -67,6 +67,7 @@ class KG(DefinedNamespace):
     Indicator: URIRef  # 指标 (⊑ skos:Concept)
     Area: URIRef  # the area a figure is about (refArea): a city, a province, 全国
     Program: URIRef  # 计划/项目/政策 (⊑ prov:Plan, skos:Concept)
+    Slogan: URIRef  # 口号/提法: a quoted catchword that is no program (⊑ skos:Concept)
     Participation: URIRef  # 参与: a person taking part in an event in a role
     PostChange: URIRef  # 职务变动: an appointment, election, removal ... (⊑ schema:Event)
 

@@ -23,6 +23,7 @@ from ..records import (
     Source,
     observation_key,
 )
+from ..vocab.indicators import concept_for
 from .namespace import (
     FOAF,
     KG,
@@ -38,6 +39,7 @@ from .namespace import (
     TIME,
     mint,
 )
+from .skos import indicator_concept_iri, indicator_concept_triples
 from .triples import Triples
 
 #: titles many people hold at once in one body: no succession between their holders
@@ -317,7 +319,8 @@ class GraphWriter:
         datasets: dict[tuple, URIRef] = {}
         for iri in sorted(observations):
             f = observations[iri]
-            key = (f.indicator, f.area, f.unit, f.kind)
+            concept = concept_for(f.indicator) if f.indicator else None
+            key = (concept.code if concept else f.indicator, f.area, f.unit, f.kind)  # a concept's wordings: one series
             dataset = datasets.get(key)
             if dataset is None:
                 dataset = datasets[key] = self._dataset(f)
@@ -339,12 +342,18 @@ class GraphWriter:
                         self.add(a, KG.conflictsWith, b)
 
     def _dataset(self, f: Figure) -> URIRef:
-        """The qb:DataSet of a figure's indicator, area, unit and kind."""
-        dataset = mint("dataset", "|".join((f.indicator, f.area, f.unit, f.kind)))
+        """The qb:DataSet of a figure's indicator (its concept, when the indicator scheme has
+        one: 国内生产总值 and GDP are one series), area, unit and kind."""
+        concept = concept_for(f.indicator) if f.indicator else None
+        key = f"concept:{concept.code}" if concept else f.indicator
+        dataset = mint("dataset", f"{key}|{f.area}|{f.unit}|{f.kind}")
+        label = concept.label if concept else f.indicator or "（无指标）"
         self.add(dataset, RDF.type, QB.DataSet)
         self.add(dataset, QB.structure, KG.figureStructure)
-        self.add(dataset, RDFS.label, zh(" · ".join(x for x in (f.indicator or "（无指标）", f.area, f.unit, f.kind) if x)))
-        if f.indicator:
+        self.add(dataset, RDFS.label, zh(" · ".join(x for x in (label, f.area, f.unit, f.kind) if x)))
+        if concept:
+            self.add(dataset, KG.indicator, indicator_concept_iri(concept.code))
+        elif f.indicator:
             self.add(dataset, KG.indicator, mint("indicator", f.indicator))
         if f.area:
             self.add(dataset, SDMX_DIMENSION.refArea, mint("area", f.area))
@@ -392,6 +401,11 @@ class GraphWriter:
             self.add(ind, RDF.type, SKOS.Concept)
             self.add(ind, SKOS.prefLabel, zh(f.indicator))
             self.add(iri, KG.indicator, ind)
+            concept = concept_for(f.indicator)
+            if concept is not None:  # the text's wording, skos:exactMatch its concept in kgr:scheme/indicators
+                for triple in indicator_concept_triples(concept):
+                    self.add(*triple)
+                self.add(ind, SKOS.exactMatch, indicator_concept_iri(concept.code))
         self.add(iri, KG.figureKind, Literal(f.kind))
         if f.qualifier:
             self.add(iri, KG.qualifier, Literal(f.qualifier))
@@ -415,11 +429,20 @@ class GraphWriter:
         return iri
 
     def program(self, p: Program) -> URIRef:
+        if p.kind == "slogan":  # a catchword the text quotes: no program (kg.nlp.programs' policy)
+            iri = mint("slogan", p.name)
+            self.add(iri, RDF.type, KG.Slogan)
+            self.add(iri, SKOS.prefLabel, zh(p.name))
+            self.add(iri, PROV.wasDerivedFrom, self.evidence(p.evidence))
+            self.add(article_iri(p.article), SCHEMA.mentions, iri)
+            return iri
         iri = mint("program", p.name)
         self.add(iri, RDF.type, KG.Program)
         self.add(iri, RDF.type, PROV.Plan)
         self.add(iri, RDF.type, SKOS.Concept)
         self.add(iri, SKOS.prefLabel, zh(p.name))
+        for alt in p.alt_labels:  # an abbreviation the text gives (（以下简称“…”）)
+            self.add(iri, SKOS.altLabel, zh(alt))
         if p.kind:
             self.add(iri, KG.programKind, Literal(p.kind))
         for a in p.agencies:

@@ -1,7 +1,9 @@
 """The domain vocabularies (ontology/vocab/*.tsv) as SKOS concept schemes.
 
 Role concepts use the same IRIs the graph gives its ``org:Role`` nodes (minted from the
-title), so a build joins the scheme: ``?role skos:inScheme kgr:scheme/titles``. The
+title), so a build joins the scheme: ``?role skos:inScheme kgr:scheme/titles``. Indicator
+concepts (``indicators.tsv``) likewise: a build writes the concepts its figures map to, and
+each indicator as worded in the text is ``skos:exactMatch`` its concept. The
 Turtle file ``ontology/vocab.ttl`` is generated from the TSVs by
 ``python -m kg.graph.skos > ontology/vocab.ttl`` and a test keeps the two in sync.
 """
@@ -12,12 +14,33 @@ import sys
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from ..vocab.indicators import IndicatorConcept, indicator_concepts
 from ..vocab.lexicon import Lexicon
-from .namespace import KGR, mint, new_graph
+from .namespace import KG, KGR, mint, new_graph
 
 TITLES = URIRef(f"{KGR}scheme/titles")
 ABBREVIATIONS = URIRef(f"{KGR}scheme/agency-abbreviations")
 NATIONAL = URIRef(f"{KGR}scheme/national-bodies")
+INDICATORS = URIRef(f"{KGR}scheme/indicators")
+INDICATORS_LABEL = "统计指标 (statistical indicators)"
+
+
+def indicator_concept_iri(code: str) -> URIRef:
+    """The IRI of an indicator concept of the scheme (minted from its code, e.g. GDP)."""
+    return mint("indicator-concept", code)
+
+
+def indicator_concept_triples(c: IndicatorConcept) -> list[tuple]:
+    """The triples of one indicator concept: a kg:Indicator and skos:Concept in
+    kgr:scheme/indicators, with its labels (@zh), notation (its code) and English gloss."""
+    iri = indicator_concept_iri(c.code)
+    out = [(iri, RDF.type, SKOS.Concept), (iri, RDF.type, KG.Indicator),
+           (iri, SKOS.prefLabel, Literal(c.label, lang="zh")), (iri, SKOS.inScheme, INDICATORS),
+           (iri, SKOS.notation, Literal(c.code))]
+    out += [(iri, SKOS.altLabel, Literal(a, lang="zh")) for a in c.alt_labels]
+    if c.english:
+        out.append((iri, SKOS.definition, Literal(c.english, lang="en")))
+    return out
 
 
 def vocab_graph(lex: Lexicon | None = None):
@@ -25,7 +48,7 @@ def vocab_graph(lex: Lexicon | None = None):
     lex = lex or Lexicon()
     g = new_graph()
     for scheme, label in ((TITLES, "职务 (atomic titles)"), (ABBREVIATIONS, "机构简称 (agency abbreviations)"),
-                          (NATIONAL, "中央机构 (national bodies)")):
+                          (NATIONAL, "中央机构 (national bodies)"), (INDICATORS, INDICATORS_LABEL)):
         g.add((scheme, RDF.type, SKOS.ConceptScheme))
         g.add((scheme, SKOS.prefLabel, Literal(label)))
     for title, t in sorted(lex.titles.items()):
@@ -50,6 +73,9 @@ def vocab_graph(lex: Lexicon | None = None):
         g.add((c, SKOS.inScheme, NATIONAL))
         if k.parent:
             g.add((c, SKOS.broader, mint("org", k.parent)))
+    for concept in indicator_concepts():
+        for triple in indicator_concept_triples(concept):
+            g.add(triple)
     return g
 
 

@@ -120,6 +120,73 @@ def _trim() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def _tidy_rules() -> dict:
+    """``figure-indicator-tidy.tsv``: the last pass over an indicator phrase."""
+    rows: dict[str, list[str]] = {}
+    for pattern, role in _read_tsv("figure-indicator-tidy.tsv"):
+        rows.setdefault(role, []).append(pattern)
+
+    def one(role: str) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in rows.get(role, [])) or "(?!)")
+
+    return {
+        "modal": one("modal"), "cut": one("cut"), "enum": one("enum"), "per": one("per"), "clause": one("clause"),
+        "head": re.compile(rf"^(?:{alternation(rows.get('head', []))})+"),
+        "tail": re.compile(rf"(?:{alternation(rows.get('tail', []))})+$"),
+        "counted": frozenset(rows.get("counted", [])), "people": frozenset(rows.get("people", [])),
+        "measured": tuple(rows.get("measured", [])),
+        "verb": tuple(sorted(rows.get("verb", []), key=len, reverse=True)),
+        "action": tuple(rows.get("verb", []) + rows.get("action", [])),
+        "attribute": frozenset(rows.get("attribute", [])),
+        "generic": frozenset(rows.get("generic", [])),
+        "class": tuple(rows.get("class", [])),
+        "bare_verb": re.compile(rf"^(?:基本|再|新|已|又)?(?:{alternation(rows.get('verb', []) + rows.get('action', []))})+$"),
+    }
+
+
+@lru_cache(maxsize=8192)
+def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
+    """An indicator phrase cut down to the noun phrase of what is measured.
+
+    Plans and wills (拟安排, 为此将), a 将/把 construction, lists of examples before 等, leading
+    subjects and areas (北方地区), trailing qualifiers and change words (平均, 合计, 涨幅) and
+    the base of a rate (每人每年) go; a count names what it counts with 数量 (or 人数); a
+    phrase that is still a clause (介绍了…) is no indicator at all (the empty string).
+    """
+    if not ind:
+        return ""
+    r = _tidy_rules()
+    ind = r["modal"].sub("", ind)
+    if "将" in ind or "把" in ind:
+        m = r["cut"].search(ind)
+        if m and len(ind) - m.end() >= 2:
+            ind = ind[m.end():]
+    if "、" in ind:
+        ind = r["enum"].sub("", ind)
+    prev = None
+    while prev != ind:
+        prev = ind
+        if "每" in ind:
+            ind = r["per"].sub("", ind)
+        cut = r["head"].sub("", ind)
+        ind = cut if len(cut) >= 2 else ind
+        if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 高于全省平均: a comparison
+            cut = r["tail"].sub("", ind)
+            ind = cut if len(cut) >= 2 else ind
+        ind = ind.strip(" 、，,；;：:的之")
+    if r["clause"].search(ind):
+        return ""
+    if ind.endswith("占") and len(ind) > 2:
+        ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
+    if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
+        if unit in r["counted"]:
+            ind += "数"
+        elif unit in r["people"]:
+            ind += "人数"
+    return ind
+
+
+@lru_cache(maxsize=None)
 def _drop_re() -> re.Pattern:
     return compile_prefiltered("|".join(_trim()["drop"]))
 
@@ -242,6 +309,10 @@ _BARE_CN = set("十拾百佰千仟万亿一壹零〇两")
 _BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 _SHORT_QUOTE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"")
 _ASPECT = re.compile(r"^[^，,；;：:]*?方面")
+_VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")
+_RATE_WORDS = ("降幅", "增幅", "增速", "涨幅", "降速")
+_TOPIC = re.compile(r"(?:^|[，,；;。：:\s])([\u4e00-\u9fff]{1,6})方面[，,：:]")
+_NOT_TOPIC = ("一", "另", "各", "这", "那", "多", "其他", "其它", "两", "诸", "等")
 _DE_END = re.compile(r"(?:的|之)$")
 _UP_WORDS = re.compile("提高|增长|上升|高于|增加")
 _DOWN_WORDS = re.compile("下降|降低|减少|低于|回落")
@@ -593,9 +664,45 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
 
 def _noun_after(text: str, pos: int) -> str:
     _, _, stop = _trim_res()
-    m = stop.search(text, pos, min(len(text), pos + 24))
+    limit = min(len(text), pos + 24)
+    m = stop.search(text, pos, limit)
+    while m and m.group() in "(（":  # 7个县（市、区）: a short note in brackets is part of the noun
+        close = text.find("）" if m.group() == "（" else ")", m.end(), min(len(text), m.end() + 8))
+        if close < 0:
+            break
+        m = stop.search(text, close + 1, limit)
     end = m.start() if m else min(len(text), pos + 16)
     return text[pos:end].strip()
+
+
+_EXAMPLES = re.compile(r"([^，,；;：:。、]{1,16}(?:、[^，,；;：:。、]{1,16})+)(等)?$")
+
+
+def _examples(pre: str) -> str:
+    """The list of examples right before a count of a class (聚焦A、B等五大产业 -> A、B等),
+    without the verb that opens it; "" when there is none."""
+    m = _EXAMPLES.search(pre.rstrip())
+    if not m:
+        return ""
+    items = m.group(1)
+    verbs = _tidy_rules()["action"]
+    for v in sorted(verbs, key=len, reverse=True):
+        if items.startswith(v) and len(items) > len(v) + 1:
+            items = items[len(v):]
+            break
+    out = items + (m.group(2) or "")
+    return out if len(out) <= 30 else ""
+
+
+def _money_noun(text: str, pos: int) -> str:
+    """The noun right after an amount of money when it says what the money is
+    (安排423亿元资金, 列支1000万元专项资金), else ""."""
+    if not _CJK.match(text, pos) or text[pos] in _not_noun_start():
+        return ""
+    noun = _noun_after(text, pos)
+    if len(noun) > 6:
+        return ""
+    return noun if any(key in noun and u == "元" for key, u in _default_units()) else ""
 
 
 def extract_figures(article: Article, page_date: str | None = None, context: Context | None = None) -> list[Figure]:
@@ -673,6 +780,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
     prev_ind = ""
     prev_sent = -1
     prev_fig: Figure | None = None
+    tidy = _tidy_rules()
     for qi, q in enumerate(quantities):
         si = bisect.bisect_left(sent_bounds, q.start)
         s0 = sent_bounds[si - 1] + 1 if si > 0 else 0
@@ -747,12 +855,58 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         if (q.category == "count" or not ind) and nxt and _CJK.match(nxt) and not q.rank \
                 and nxt not in _not_noun_start():
             after = _noun_after(text, after_at)
-            if len(after) >= 2:
-                ind = after
-        if not ind and prev_q is not None and prev_q.end >= c0:
-            ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处: a bare figure continues the one before
+            if len(after) >= 2 and after not in tidy["generic"]:
+                # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
+                # (…的) before the count says which of the things counted
+                lead_in = _tidy_indicator(ind, "", "")
+                examples = _examples(pre) if after.endswith(tidy["class"]) else ""
+                if examples:  # 炼化、基础化学等13个行业: a class of things, and which
+                    ind = f"{after}({examples})"
+                elif q.category == "count" and 0 < len(lead_in) <= 12 \
+                        and (lead_in.startswith(tidy["action"]) or pre.rstrip().endswith("的")):
+                    ind = lead_in + after
+                else:
+                    ind = after
+        elif q.category in ("money",) and ind:
+            ind += _money_noun(text, q.end)  # 中央财政安排423亿元资金
+        if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
+            ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
+        elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \
+                and prev_ind.endswith(text[prev_q.end:left].strip("，,、；; ")):
+            base = _tidy_indicator(prev_ind, "", "")
+            bare = _tidy_indicator(ind, "", "")
+            if ind.startswith(_RATE_WORDS) and prev_fig.kind in ("change", "level"):
+                ind = base + ind  # 能耗下降8.6%，降幅高于全省平均3.8个百分点
+            if tidy["bare_verb"].match(bare) and prev_fig.kind == "count":
+                # 新开工保障性安居工程740万套，基本建成511万套: the verb takes the noun before
+                noun = tidy["bare_verb"].sub("", base) or base
+                for v in tidy["action"]:
+                    if base.startswith(v) and len(base) > len(v) + 1:
+                        noun = base[len(v):]
+                        break
+                    if base.endswith(v) and len(base) > len(v) + 1:
+                        noun = base[:-len(v)]
+                        for w in ("基本", "已", "再", "新"):
+                            noun = noun[:-len(w)] if noun.endswith(w) and len(noun) > len(w) + 1 else noun
+                        break
+                ind = bare + noun
+            elif ind in tidy["attribute"] and prev_fig.kind == "count":
+                verb = next((v for v in tidy["verb"] if base.startswith(v) and len(base) - len(v) >= 2), "")
+                ind = base[len(verb):] + ind  # 集中式光伏项目26个，装机容量85.76万千瓦
+            elif q.category == "count" and prev_fig.kind == "count" and not ind.startswith(tidy["action"]):
+                verb = next((v for v in tidy["verb"] if base.startswith(v)), "")
+                if verb and ind:
+                    ind = verb + ind  # 创建省级新型研发机构1家、众创空间11家: 创建 governs the list
         if kind == "share" and ind.startswith("占") and prev_ind and prev_q is not None and prev_q.end >= s0:
             ind = prev_ind + ind  # 出口109.1万辆，占汽车出口总量的24.5%
+        if ind and "方面" in sent_pre:
+            # 风电方面，争取开发容量350万千瓦: the topic before 方面 scopes the clauses after it, up to ；
+            topic = None
+            scope = sent_pre[max(sent_pre.rfind("；"), sent_pre.rfind(";")) + 1:]  # a topic ends at ；
+            for topic in _TOPIC.finditer(scope):
+                pass
+            if topic and topic.group(1) not in ind and not topic.group(1).startswith(_NOT_TOPIC):
+                ind = topic.group(1) + ind
         if q.rank:
             ind = ind.rstrip("第")
         if len(ind) > 40:
@@ -776,7 +930,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         if area and ind.startswith(area) and len(ind) > len(area) + 1:
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         figures.append(Figure(
-            value=q.value, unit=unit, surface=q.surface, indicator=ind, kind=kind,
+            value=q.value, unit=unit, surface=q.surface, indicator=_tidy_indicator(ind, kind, "" if q.rank else unit),
+            kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
             area=area, period=period[2] if period else "",
             period_start=period[3] if period else None, period_end=period[4] if period else None,

@@ -16,6 +16,33 @@ The genre names a program in three ways, read here with regexes and data files:
 
 A program is linked to an agency when the clause says the agency leads, issues or funds it
 (an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).
+
+**The decision policy.** A program is a named, intended course of action of an agency; a
+candidate is kept on this evidence (the words in ``program-evidence.tsv``):
+
+- *book-title marks*: 《…》 is a document (a law 《…法》, a regulation 《…条例》, a plan
+  《…规划》, else a policy document).
+- *quotes*: a quotation is a program only with more evidence: a program head after it
+  ("“四下基层”制度", "“消费促进年”活动"), a head that ends it ("“放心消费行动”"), 改革
+  after it ("“放管服”改革"), or a governing verb in its clause before it (实施, 开展, 推进,
+  印发, 出台, 启动, 落实 …). A quotation without any of these (an idiom, a catchword, a
+  nickname, a …式 adjective, "“城市病”") is a **slogan** (kind ``slogan``, written as
+  ``kg:Slogan``, never as a program); one the clause puts under a negative word
+  (不能搞…“形象工程”) is dropped.
+- *head word*: the name before a head noun is read leftwards to a boundary word. Heads that
+  are common nouns need more: ``governed`` heads (政策, 活动) a governing verb before the
+  name or a stance word (积极财政政策); ``plain`` heads (制度, 机制, 政策, 责任制) a name of
+  at least 3 characters that is no list of common nouns (…监管、追溯、召回制度, 激励和约束机制)
+  and not the object of a reform (…管理制度改革). Any head-noun name is dropped when it holds
+  a negative word (违规新建…项目) or a quantity (一批投资项目), or when no boundary word
+  starts it within the longest name (a clause fragment, not a name).
+- *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
+  (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法 …).
+- *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
+
+Names are normalised for the label (quotes, 《》 and ordinal prefixes such as 第二批 or 首批
+dropped); the evidence stays the span as written. A full name followed by
+（以下简称“X”） gets X as its abbreviation (``alt``), and later mentions of X are that program.
 """
 from __future__ import annotations
 
@@ -27,7 +54,7 @@ from functools import lru_cache
 from ..records import AgencyMention, Article, Program
 from .numbers import _read_tsv, alternation, required_literal
 
-__all__ = ["extract_programs", "find_program_spans", "ProgramSpan"]
+__all__ = ["ProgramSpan", "extract_programs", "find_program_spans", "program_label"]
 
 _CLAUSE_END = "，,；;。！？!?\n：:"
 _QUOTE_MAX = 24
@@ -43,7 +70,8 @@ class ProgramSpan:
     start: int
     end: int
     name: str
-    kind: str
+    kind: str  # a kg:programKind, or "slogan" for a catchword that is no program
+    alt: str = ""  # the abbreviation the text gives for it: （以下简称“X”）
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +101,71 @@ def _generic() -> set[str]:
 @lru_cache(maxsize=None)
 def _generic_ending_re() -> re.Pattern:
     return re.compile(f"(?:{alternation(r[0] for r in _read_tsv('program-generic-endings.tsv'))})$")
+
+
+@lru_cache(maxsize=None)
+def _evidence_words() -> dict[str, frozenset[str]]:
+    """Role -> words of ``program-evidence.tsv`` (govern, law, stance, negative, quantity)."""
+    out: dict[str, set[str]] = {}
+    for row in _read_tsv("program-evidence.tsv"):
+        out.setdefault(row[1], set()).add(row[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _evidence_re(*roles: str) -> re.Pattern:
+    words = _evidence_words()
+    return re.compile(alternation(w for r in roles for w in words.get(r, ())))
+
+
+def _clause_before(text: str, start: int, width: int = 16) -> str:
+    """The text of the clause before ``start`` (at most ``width`` characters)."""
+    lo = max(0, start - width)
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in _CLAUSE_END:
+            return text[i + 1:start]
+    return text[lo:start]
+
+
+def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width: int = 16) -> bool:
+    """Whether a governing verb stands in the clause before a name starting at ``start``."""
+    return bool(_evidence_re(*roles).search(_clause_before(text, start, width)))
+
+
+def _negated(text: str, start: int, core: str = "", width: int = 10) -> bool:
+    """A negative word in the name or in (the last ``width`` characters of) its clause before it."""
+    rx = _evidence_re("negative")
+    return bool(rx.search(core) or rx.search(_clause_before(text, start, width)))
+
+
+def _stance_before(text: str, s: int) -> int:
+    """Where a stance word that ends at ``s`` (积极|财政政策, 稳健的|货币政策) starts, else ``s``."""
+    for w in sorted(_evidence_words().get("stance", ())):
+        for lead in (w, w + "的"):
+            if s >= len(lead) and text.startswith(lead, s - len(lead)):
+                return s - len(lead)
+    return s
+
+
+_ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百0-9０-９]+(?:批|次|届|期|轮)|首批|新一批|新一轮)")
+_LABEL_DROP = re.compile(r"[\s“”\"「」《》]")
+_ABBREV_AFTER = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[“\"「]?([^“”\"「」（）()，,。；;]{1,16}?)[”\"」]?\s*[）)]")
+_LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
+#: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
+_METHOD_CHARS = frozenset("办方做手说想依执立司守违合非用看设无算疗技书写加减乘除打玩语兵章戏魔效取施大")
+_HEAD_RUNS_ON = frozenset("力性者化")  # 行动力, 战略性: the head is part of a longer word
+
+
+def program_label(name: str) -> str:
+    """The normalised label of a program name: no quotes, 《》, spaces or ordinal prefix.
+
+    >>> program_label("第二批“乡村振兴”示范试点")
+    '乡村振兴示范试点'
+    >>> program_label("《某县国土空间总体规划》")
+    '某县国土空间总体规划'
+    """
+    label = _LABEL_DROP.sub("", name)
+    return _ORDINAL.sub("", label) or label
 
 
 @lru_cache(maxsize=None)
@@ -139,7 +232,6 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _QUOTE_MARK = re.compile(r"[“\"《]")
 _CLOSE_BRACKET = re.compile(r"[)）]")
 _BRAND_AFTER = re.compile(r"(?:品牌|标识)")
-_KEY_DROP = re.compile(r"[\s“”\"]")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
 #: _CJK_NAME outside the CJK block, for a test of one character without a regex
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９()（）·+、“”\"")
@@ -264,6 +356,38 @@ def _generic_name(core: str, head: str) -> bool:
     return False
 
 
+_YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
+_LIST_JOINS = ("", "、", "和", "与", "及", "以及", "，", ",")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quote_ext_head_at(text: str, i: int) -> bool:
+    """Whether a program head follows at ``i`` (示范区 after 黄河流域生态保护和高质量发展)."""
+    return bool(_head_re().match(text, i))
+
+
+def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[str], kind: str) -> bool:
+    """The evidence a head-noun name [s, he) needs besides its head (the module's policy)."""
+    if s == hs - _NAME_MAX and s > 0 and text[s - 1] not in _CLAUSE_END:
+        return False  # no boundary word starts it: a clause fragment ending in a head
+    if _evidence_re("quantity").search(core):
+        return False  # 一批投资项目
+    if kind != "campaign" and _negated(text, s, core):
+        return False  # 违规新建钢铁项目, 破除以药补医机制 (a campaign is against something: 打击…专项行动)
+    common = flags & {"generic", "plain", "governed"}  # a head that is also a common noun
+    if common and "、" in core and not _QUOTE_MARK.search(core):
+        return False  # 今年政府投资力度大、新上项目: a list or a clause, not a name
+    if "generic" in flags and text.startswith("的", he):
+        return False  # 参与中央企业投资项目的办法: the head word only qualifies another noun
+    if "plain" in flags:
+        if len(core.lstrip("的")) < 3 or any(c in core for c in "、和与及") or text.startswith(("改革", "建设"), he):
+            return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设
+    if "governed" in flags and not (_governed(text, s) or _evidence_re("stance").search(core)
+                                    or _QUOTE_MARK.search(core)):
+        return False  # 完善消费政策, 犯罪活动
+    return True
+
+
 def find_program_spans(text: str) -> list[ProgramSpan]:
     """Program names in ``text`` (no overlaps, in order).
 
@@ -283,11 +407,21 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     # 1. documents
     for m in _BOOK_RE.finditer(text):
         inner = m.group(1)
-        kind = "plan" if inner.endswith(("规划", "计划")) else "policy-document"
+        if inner.endswith(("法", "法典")):
+            kind = "law"
+        elif inner.endswith("条例"):
+            kind = "regulation"
+        elif inner.endswith(("规划", "计划", "纲要")):
+            kind = "plan"
+        else:
+            kind = "policy-document"
         add(m.start(), m.end(), kind)
     # 2. quotations, widened to their head noun and a short modifier before them
     mod_end_re = _modifier_end_re()
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
+    slogan_after = _evidence_re("slogan-after")
+    slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
+    last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
     for m in _QUOTE_RE.finditer(text):
         inner = m.group(1) or m.group(2) or m.group(3)
         s, e = m.start(), m.end()
@@ -299,8 +433,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # "到2025年建设不少于50家…": a quoted target, not a name
         end = e
         ext = quote_ext_re.match(text, e)
-        if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e):
-            end = ext.end()
+        if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
+                and "的" not in text[e:ext.end() - 1] and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON:
+            end = ext.end()  # "…"的行动力 is no "…"行动
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
         start = s
@@ -309,6 +444,20 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             start = mod.start()
         if inner.isdigit() and end == e:
             continue  # a bare code in quotes says nothing by itself
+        # the decision: a quotation is a program only with a head, 改革 after it, or a governing verb
+        # (a modifier before it, 省"十四五", 2023年度"最美…", names it too)
+        named = end > e or start < s or _kind_of(inner, "") != "" or text.startswith("改革", end) \
+            or _governed(text, start, width=30)
+        if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
+            named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
+        if end == e and (slogan_after.match(text, e) or slogan_before.search(_clause_before(text, start, 4))):
+            named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it
+        last_end, last_named = end, named
+        if _negated(text, start, width=24):
+            continue  # 绝不能搞劳民伤财的"形象工程"和…"政绩工程": what is fenced off is neither
+        if not named:
+            add(start, end, "slogan")
+            continue
         kind = _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)
     # 3. names with a shape of their own (15分钟阅读圈)
@@ -316,7 +465,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if needed and needed not in text:
             continue
         for m in rx.finditer(text):
-            if free(m.start(), m.end()):
+            if free(m.start(), m.end()) and not _quote_ext_head_at(text, m.end()):
                 add(m.start(), m.end(), kind)
     # 4. head nouns with their name read leftwards
     heads = _heads()
@@ -352,10 +501,14 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if lead_count:  # 7个整县屋顶光伏开发试点: the count is a figure, the rest the name
             s += lead_count.end()
             core = core[lead_count.end():]
-        area = _AREA_LEAD.match(core)
+        area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)
         if area and len(core) - area.end() >= 3:
             s += area.end()
             core = core[area.end():]
+        if "governed" in flags or "plain" in flags:
+            st = _stance_before(text, s)  # 积极 is a boundary word, yet part of 积极财政政策
+            if st < s and (last == -1 or last < st):
+                s, core = st, text[st:hs]
         if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、":
             continue
         if kind in ("model", "work-approach") and head in ("模式", "机制", "制度") and _generic_ending_re().search(core):
@@ -371,9 +524,45 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue
         if _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together
+        if not _head_evidence(text, s, hs, he, core, flags, kind):
+            continue
         add(s, he, kind)
+    # 5. laws: …法 governed in its clause (贯彻实施公务员法)
+    if "法" in text:
+        for m in _LAW_AT.finditer(text):
+            hs = m.start()
+            if not free(hs, hs + 1):
+                continue
+            s = _left_edge(text, hs, 16)
+            core = text[s:hs]
+            if not core or core[-1] in _METHOD_CHARS or not _CJK_ONLY.fullmatch(core):
+                continue
+            if _governed(text, s, ("govern", "law")) and not _negated(text, s, core) and free(s, hs + 1):
+                add(s, hs + 1, "law")
     found.sort(key=lambda p: p.start)
-    return found
+    return _abbreviations(text, found)
+
+
+def _abbreviations(text: str, found: list[ProgramSpan]) -> list[ProgramSpan]:
+    """A full name followed by （以下简称“X”） takes X as ``alt``; the X inside the brackets
+    and every later mention of X are that program, not names of their own."""
+    out: list[ProgramSpan] = []
+    short: set[str] = set()  # the abbreviations given so far
+    skip_to = -1
+    for p in found:
+        if p.start < skip_to:
+            continue  # the abbreviation in the brackets
+        label = program_label(p.name)
+        if label in short:
+            continue  # a later "X": the program already named in full
+        if p.kind != "slogan":
+            m = _ABBREV_AFTER.match(text, p.end)
+            if m and m.group(1) != label:
+                p.alt = m.group(1)
+                short.add(m.group(1))
+                skip_to = m.end()
+        out.append(p)
+    return out
 
 
 def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> list[Program]:
@@ -383,7 +572,9 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     agencies (list[AgencyMention]): agency mentions with spans in ``article.text``; a
         program is linked to an agency named earlier in the same clause with a lead verb
         (出台, 印发, 实施, 牵头, 主办 …) between them.
-    RETURNS (list[Program]): first mention's evidence; name as written.
+    RETURNS (list[Program]): first mention's evidence; the name normalised (``program_label``)
+        and its abbreviation, if the text gives one, in ``alt_labels``; kind ``slogan`` for a
+        quoted catchword that the decision policy does not take for a program.
     """
     text = article.text
     spans = find_program_spans(text)
@@ -398,7 +589,7 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     seen: set[str] = set()
     clause_marks: list[int] | None = None  # read when an agency first comes before a program
     for p in spans:
-        key = _KEY_DROP.sub("", p.name)
+        key = program_label(p.name)
         if key in seen:
             continue
         seen.add(key)
@@ -415,9 +606,12 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
                     if a.key not in keys:
                         keys.append(a.key)
         # 由市财政局牵头实施…: the agency after 由 leads what follows in the clause
-        out.append(Program(p.name, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys)))
+        if p.kind == "slogan":
+            keys = []  # a catchword is led by no one
+        out.append(Program(key, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys),
+                           (p.alt,) if p.alt else ()))
     for p in spans_h:
-        key = _KEY_DROP.sub("", p.name)
+        key = program_label(p.name)
         if key in seen:
             continue
         seen.add(key)
@@ -426,5 +620,5 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
             from ..records import Evidence
             s, e = article.headline_span
             ev = Evidence(article.source, article.id, s, e, article.raw[s:e], article.headline)
-        out.append(Program(p.name, p.kind, article.id, ev, ()))
+        out.append(Program(key, p.kind, article.id, ev, (), (p.alt,) if p.alt else ()))
     return out

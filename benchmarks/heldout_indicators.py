@@ -1,0 +1,146 @@
+"""Indicator labels of figures against hand-written ones: mean character F1.
+
+benchmarks/data/heldout_indicators.jsonl: sentences with figures from the State Council
+government work reports (../shared/data/gov_work_reports), the indicator of each figure
+written by hand (how: heldout_indicators.md). Years ≡ 2 (mod 3) are DEV (tune on these),
+years ≡ 1 (mod 3) TEST (never tuned on). The bundled page is scored against the
+indicators of ../shared/eval/seed_gold.json.
+
+A gold figure is matched to the figure kg reads at the same place (the held-out sets: a
+kg figure whose span overlaps the gold surface; the bundled page: the same value and
+unit, in the sentence most like the gold's). The score of a match is the character F1
+of the two labels (characters as a multiset, spaces ignored; an empty label scores 0
+against a non-empty one). Reported: the mean over matched figures, how many matched, and
+how many kg labels are empty ("no indicator") or clause-long (over 16 characters).
+
+    python benchmarks/heldout_indicators.py [--misses dev|test|page] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GOLD = Path(__file__).parent / "data" / "heldout_indicators.jsonl"
+PAGE_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
+PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
+
+from kg.nlp.figures import extract_figures  # noqa: E402
+from kg.records import Article, Context  # noqa: E402
+from kg.scoring import normalise_gold_figure  # noqa: E402
+
+_WS = re.compile(r"\s+")
+LONG = 16
+
+
+def char_f1(pred: str, gold: str) -> float:
+    """Character F1 of two labels (multisets of characters, whitespace ignored)."""
+    p, g = Counter(_WS.sub("", pred)), Counter(_WS.sub("", gold))
+    if not p and not g:
+        return 1.0
+    common = sum((p & g).values())
+    if not common:
+        return 0.0
+    prec, rec = common / sum(p.values()), common / sum(g.values())
+    return 2 * prec * rec / (prec + rec)
+
+
+def _summary(pairs: list[tuple[str, str, str]], gold_total: int) -> dict:
+    scores = [char_f1(p, g) for p, g, _ in pairs]
+    return {"gold": gold_total, "matched": len(pairs),
+            "mean_char_f1": round(sum(scores) / len(scores), 4) if scores else 0.0,
+            "exact": sum(1 for p, g, _ in pairs if _WS.sub("", p) == _WS.sub("", g)),
+            "empty": sum(1 for p, _, _ in pairs if not p), "long": sum(1 for p, _, _ in pairs if len(p) > LONG)}
+
+
+def score_heldout(split: str) -> tuple[dict, list]:
+    """(summary, [(kg label, gold label, sentence)]) of one split of the held-out set."""
+    pairs, total = [], 0
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        if item["split"] != split:
+            continue
+        s = item["sentence"]
+        art = Article(id="h", source="heldout", index=0, headline="", text=s, offsets=list(range(len(s))), raw=s,
+                      date=f"{item['year']}-03-05")
+        figures = extract_figures(art, art.date, Context(city="全国"))
+        pos = 0
+        for g in item["figures"]:
+            total += 1
+            start = s.find(g["surface"], pos)
+            end = start + len(g["surface"])
+            pos = end
+            hit = next((f for f in figures if f.evidence.start < end and start < f.evidence.end), None)
+            if hit is not None:
+                pairs.append((hit.indicator, g["indicator"], s))
+    return _summary(pairs, total), pairs
+
+
+def _norm_sentence(s: str) -> str:
+    return _WS.sub("", s).translate(str.maketrans("，；：（）！“”", ",;:()!\"\""))
+
+
+def score_page() -> tuple[dict, list] | None:
+    """The bundled page against the seed gold's indicators; None without ../shared."""
+    if not PAGE_GOLD.exists() or not PAGE.exists():
+        return None
+    from kg.builder import extract_source
+    from kg.text.sources import read_sources
+
+    gold = json.loads(PAGE_GOLD.read_text(encoding="utf-8"))
+    sources, _, _ = read_sources([str(PAGE)])
+    figures = [f for src in sources for ex in extract_source(src, use_model=False) for f in ex.figures]
+    used: set[int] = set()
+    pairs, total = [], 0
+    for item in gold["figures"]:
+        if item.get("optional"):
+            continue
+        total += 1
+        key = normalise_gold_figure(item)
+        gs = _norm_sentence(item.get("sentence") or "")
+        best, best_score = None, -1.0
+        for i, f in enumerate(figures):
+            if i in used or (f.value, f.unit) != key:
+                continue
+            sim = char_f1(_norm_sentence(f.evidence.sentence), gs)
+            if sim > best_score:
+                best, best_score = i, sim
+        if best is not None:
+            used.add(best)
+            pairs.append((figures[best].indicator, item["indicator"], item.get("sentence") or ""))
+    return _summary(pairs, total), pairs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--misses", choices=("dev", "test", "page"), help="list the labels that differ from the gold")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    results, details = {}, {}
+    for name in ("dev", "test"):
+        results[name], details[name] = score_heldout(name)
+    page = score_page()
+    if page is not None:
+        results["page"], details["page"] = page
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        print(f"{'set':6} {'gold':>5} {'matched':>8} {'char F1':>8} {'exact':>6} {'empty':>6} {'long':>5}")
+        for name, r in results.items():
+            print(f"{name:6} {r['gold']:5} {r['matched']:8} {r['mean_char_f1']:8.4f} {r['exact']:6} {r['empty']:6} "
+                  f"{r['long']:5}")
+        if page is None:
+            print("page   (skipped: ../shared/eval/seed_gold.json not found)")
+    if args.misses and args.misses in details:
+        for p, g, s in details[args.misses]:
+            if _WS.sub("", p) != _WS.sub("", g):
+                print(f"{char_f1(p, g):.2f}  kg={p or '∅'}  gold={g}  | {s[:70]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Programs on held-out sentences of the State Council government work reports: P/R/F1.
+
+benchmarks/data/heldout_programs.jsonl: 120 sentences (60 DEV, 60 TEST; split by the
+report's year: years divisible by 3 are TEST), annotated by hand with the programs a
+policy analyst would name (how: heldout_programs.md). Tune on DEV only; TEST is read
+for the record. Names are matched as ``kg eval`` matches them (kg.scoring.score_programs:
+quotes, 《》 and spaces ignored; one name may hold the other when the shorter is at least
+0.6 of the longer; optional items neither count nor cost). The kind is scored over the
+matched names. With ``--page`` the bundled page (corpus/) is built and scored against
+../shared/eval/seed_gold.json too (about a minute).
+
+    python benchmarks/heldout_programs.py [--split dev|test|all] [--page] [--misses] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+GOLD = Path(__file__).parent / "data" / "heldout_programs.jsonl"
+PAGE_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
+
+from kg.nlp.programs import extract_programs  # noqa: E402
+from kg.records import Article  # noqa: E402
+from kg.scoring import _names_match, normalise_name, prf, score_programs  # noqa: E402
+
+
+def _article(text: str) -> Article:
+    return Article(id="s", source="s", index=0, headline="", text=text,
+                   offsets=list(range(len(text))), raw=text, date=None)
+
+
+def run(items: list[dict], misses: list | None = None) -> dict:
+    """Programs (not slogans) of each sentence against its gold; totals over the items."""
+    tp = fp = fn = 0
+    kinds_right = kinds_total = 0
+    for item in items:
+        found = [p for p in extract_programs(_article(item["text"])) if p.kind != "slogan"]
+        s = score_programs(item, found)
+        tp, fp, fn = tp + s["tp"], fp + s["fp"], fn + s["fn"]
+        for g in item["programs"]:
+            gn = normalise_name(g["name"])
+            for p in found:
+                if _names_match(normalise_name(p.name), gn):
+                    kinds_total += 1
+                    kinds_right += p.kind == g["kind"]
+                    break
+        if misses is not None and (s["missed"] or s["spurious"]):
+            misses.append({"id": item["id"], "text": item["text"], "missed": s["missed"],
+                           "spurious": s["spurious"]})
+    out = prf(tp, fp, fn)
+    out["kind_accuracy"] = round(kinds_right / kinds_total, 4) if kinds_total else 0.0
+    return out
+
+
+def page_score() -> dict | None:
+    """Programs of the bundled page against the seed gold, read from a fresh build's graph."""
+    if not PAGE_GOLD.exists():
+        return None
+    from kg.builder import build
+    from kg.scoring import _graph_programs
+
+    gold = json.loads(PAGE_GOLD.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build([str(ROOT / "corpus")], tmp, html=False, store=False, progress=False, validate=False)
+        return score_programs(gold, _graph_programs(result.graph))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which sentences (default: both, reported apart)")
+    ap.add_argument("--page", action="store_true", help="also build and score the bundled page (corpus/)")
+    ap.add_argument("--misses", action="store_true", help="print missed and spurious names per sentence")
+    ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    args = ap.parse_args()
+    items = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    scores, misses = {}, []
+    for split in splits:
+        scores[split] = run([i for i in items if i["split"] == split], misses if args.misses else None)
+    if args.page:
+        page = page_score()
+        scores["page"] = {k: page[k] for k in ("tp", "fp", "fn", "precision", "recall", "f1")} if page else None
+    if args.json:
+        print(json.dumps({"scores": scores, "misses": misses}, ensure_ascii=False, indent=1))
+        return
+    for name, s in scores.items():
+        if s is None:
+            print(f"{name:5}  skipped: {PAGE_GOLD} not found")
+            continue
+        extra = f"  kind accuracy {s['kind_accuracy']:.3f}" if "kind_accuracy" in s else ""
+        print(f"{name:5}  P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+              f"  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']}){extra}")
+    for m in misses:
+        print(f"\n{m['id']}  {m['text']}\n  missed:   {m['missed']}\n  spurious: {m['spurious']}")
+
+
+if __name__ == "__main__":
+    main()

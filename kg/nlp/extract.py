@@ -44,6 +44,7 @@ def _person_nouns() -> re.Pattern:
     return re.compile(alternation(r[0] for r in read_tsv("person-nouns.tsv")))
 
 
+@lru_cache(maxsize=1)
 def _person_cues() -> re.Pattern:
     """Words after which a name means a person (ontology/vocab/person-cues.tsv)."""
     return re.compile(alternation(r[0] for r in read_tsv("person-cues.tsv")))
@@ -354,12 +355,13 @@ class Extractor:
         """王凯介绍 after 市生态环境局局长王凯: later mentions link to the same person."""
         taken = {(p.start, p.end) for p in out.persons if p.start >= 0}
         for name in list(seen):
-            for m in re.finditer(re.escape(name), text):
-                if (m.start(), m.end()) in taken or any(s <= m.start() < e for s, e in taken):
-                    continue
-                out.persons.append(
-                    PersonMention(name, article.id, article.evidence(m.start(), m.end()), cue="coref", start=m.start(), end=m.end())
-                )
+            at = text.find(name)  # a plain search: a pattern per name would churn re's cache
+            while at >= 0:
+                end = at + len(name)
+                if (at, end) not in taken and not any(s <= at < e for s, e in taken):
+                    out.persons.append(
+                        PersonMention(name, article.id, article.evidence(at, end), cue="coref", start=at, end=end))
+                at = text.find(name, end)
 
     def _programs_events(self, article: Article, out: Extraction) -> None:
         out.programs.extend(extract_programs(article, out.agencies))

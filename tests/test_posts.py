@@ -242,3 +242,18 @@ def test_posts_transliteration_alphabet_is_learned_not_listed():
     assert {"斯", "尔", "夫", "克"} <= lex.translit
     assert not {"王", "李", "张", "刘", "明", "华"} & lex.translit
     assert lex.foreignness["奥"] > 0 > lex.foreignness["王"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("虽然越秀区人民法院上周作出判决", "越秀区人民法院"),  # a district before a body only a place has
+    ("球队将联合湖州市政府共同创立赛事", "湖州市人民政府"),  # a known city needs no boundary
+    ("此案在武汉市中院开庭审理。", "武汉市中级人民法院"),  # 中院 is a court's short form
+])
+def test_posts_places_named_without_a_boundary(text, label):
+    finder = AgencyFinder(lexicon())
+    assert label in {a.label for a in finder.find(text, Context())}
+
+
+def test_posts_no_place_made_of_a_function_word():
+    finder = AgencyFinder(lexicon())
+    assert not any(a.label.startswith("个地区") for a in finder.find("这个地区人民政府", Context()))

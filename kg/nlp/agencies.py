@@ -42,6 +42,8 @@ _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员�
 # 中共市委员会): the level word stands where the place's name would
 _UNPLACED = re.compile("^(?:中共|共青团|中国人民政治协商会议)?[市省县区镇乡](?!场|域|级|属|直|长)|^政治协商会议委员会$")
 _PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
+#: bodies only a place has: after one, a two-character 区/县 is a place's name, whatever precedes it
+_PLACE_ONLY_BODIES = ("人民政府", "人民法院", "人民检察院", "人大常委会", "政协", "中级人民法院", "纪委", "公安局")
 _ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡)")
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
@@ -113,7 +115,7 @@ class AgencyFinder:
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
             s = m.start()
-            if not self._left_ok(text, s, m.group()) or self._prefix_word(text, m):
+            if not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
                 continue
             end = self._extend(text, m.end())
             if end:
@@ -290,6 +292,16 @@ class AgencyFinder:
     def _prefix_word(self, text: str, m: re.Match) -> bool:
         """A bare prefix that begins an ordinary word (市场, 区域) is no place."""
         return len(m.group()) == 1 and text[m.start():m.start() + 2] in self.lex.prefix_words
+
+    def _distinctive(self, text: str, m: re.Match) -> bool:
+        """A place prefix that needs no boundary on its left: a known city with its level
+        (联合|湖州市政府), or a two-character county or district right before a body only
+        a place has (虽然|越秀区人民法院)."""
+        prefix = m.group()
+        if prefix.endswith("市") and prefix[:-1] in self.lex.cities:
+            return True
+        return (len(prefix) == 3 and prefix[-1] in "区县" and text.startswith(_PLACE_ONLY_BODIES, m.end())
+                and not (set(prefix[:2]) & (_STOP_IN_BODY | _LEFT_BOUNDARY | _NOT_NAME_LEAD)))
 
     def _left_ok(self, text: str, s: int, prefix: str) -> bool:
         prev = text[s - 1] if s else ""

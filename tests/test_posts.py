@@ -257,3 +257,7 @@ def test_posts_places_named_without_a_boundary(text, label):
 def test_posts_no_place_made_of_a_function_word():
     finder = AgencyFinder(lexicon())
     assert not any(a.label.startswith("个地区") for a in finder.find("这个地区人民政府", Context()))
+
+
+def test_posts_transliterated_name_after_a_foreign_title():
+    assert ("库伯", "外交大臣", "英国政府", False) in _posts("英国外交大臣库伯今天发表声明。")

@@ -68,6 +68,7 @@ class ChainParser:
         self.finder = finder or AgencyFinder(self.lex)
         self.names = names  # optional learned model with name_at(text, start)
         self._compound = tuple(s for s in self.lex.surnames if len(s) == 2)
+        self._country_firsts = frozenset(c[0] for c in self.lex.countries)
 
     # -- names ---------------------------------------------------------------------
 
@@ -134,6 +135,16 @@ class ChainParser:
             end += 1
         return end - start
 
+    def _foreign_name_at(self, text: str, ts: int, te: int) -> int:
+        """A transliterated name after a title that a foreign country's name stands shortly
+        before (英国外交大臣|库克, 美国加州州长|施瓦辛格): its length, or 0."""
+        window = text[max(0, ts - 12):ts]
+        if not any(c in window for c in self._country_firsts) or not any(
+                self.finder.country_before(window, k) for k in range(2, len(window) + 1)):
+            return 0
+        n = self._transliterated(text, te, 1) if te < len(text) and _HAN.match(text[te]) else 0
+        return n if n >= 2 and AFTER_NAME.match(text, te + n) and self._foreign(text[te:te + n]) else 0
+
     def _foreign(self, name: str) -> bool:
         """Whether a name reads as a transliterated foreign one (约翰·史密斯, 普罗迪, 哈西娜): dotted,
         or its characters' log-ratios (vocab/translit-chars.tsv) sum past ``_FOREIGN_SCORE``.
@@ -158,7 +169,7 @@ class ChainParser:
                 continue
             if self.lex.titles[role].family == "press" and not self._medium_before(text, ts, by_end):
                 continue  # reporters come from bylines, unless the text names their medium (新华社记者)
-            n = self.name_at(text, te)
+            n = self.name_at(text, te) or self._foreign_name_at(text, ts, te)
             if not n or self._body_follows(text, te + n):
                 continue  # 总统|廉政委员会: the "name" begins an agency's name
             chain = self._chain_back(text, titles, i, by_end, ctx, floor=max(taken_until, 0))

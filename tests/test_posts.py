@@ -261,3 +261,9 @@ def test_posts_no_place_made_of_a_function_word():
 
 def test_posts_transliterated_name_after_a_foreign_title():
     assert ("库伯", "外交大臣", "英国政府", False) in _posts("英国外交大臣库伯今天发表声明。")
+
+
+def test_posts_a_department_after_jian_is_its_own_link():
+    got = _posts("执法队副队长兼查违办公室主任卢斐林被判刑。")
+    assert ("卢斐林", "主任", "查违办公室", False) in got
+    assert not any("兼" in agency for _, _, agency, _ in got)

@@ -235,7 +235,7 @@ class ChainParser:
             if not agency:
                 # a bare department inside a chain (宣传部部长), or nothing (副市长)
                 left = head
-                while left > 0 and _HAN.match(text[left - 1]) and head - left < 12:
+                while left > 0 and _HAN.match(text[left - 1]) and text[left - 1] not in _DELIMS and head - left < 12:
                     left -= 1
                 at_boundary = left == 0 or text[left - 1] in _DELIMS
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长

@@ -463,3 +463,47 @@ def test_viz_a_build_with_one_date_has_no_date_slider(tmp_path):
     assert viz.page_data(page)["meta"]["dates"] == []
     assert '<section id="kg-dates" aria-label="Date filter" hidden>' in page  # the script leaves it so
     assert viz.to_network(network.read_graph(MINI)).kg_meta["dates"] == []  # one date, 2023-12-28
+
+
+# ---- programs by agency, figures by indicator concept, slogans kept off ----------------
+def test_viz_shows_programs_by_agency_and_figures_by_indicator_concept(tmp_path):
+    import kg
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "2024-03-01.txt").write_text(
+        "德州市发布经济运行情况\n\n本报讯(记者 方晓)3月1日，德州市统计局发布数据。2023年德州市地区生产总值增长6.2%。"
+        "德州市人民政府印发《德州市数字经济三年行动计划》。会上强调，要发扬“钉钉子”精神。\n", encoding="utf-8")
+    (inputs / "2024-04-20.txt").write_text(
+        "德州市一季度经济开局良好\n\n本报讯(记者 方晓)4月20日，德州市统计局发布数据。一季度德州市生产总值增长5.8%。\n",
+        encoding="utf-8")
+    kg.build([str(inputs)], tmp_path / "out", html=True, progress=False, model=False)
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    data = viz.expand(viz.page_data(page))
+    details = data["details"]
+    by_label = {(d["type"], d["label"]): i for i, d in details.items()}
+    # figures by indicator concept: both wordings are one node of kgr:scheme/indicators
+    (concept,) = [i for i, d in details.items() if d["type"] == "Indicator"]
+    d = details[concept]
+    assert "/indicator-concept/" in concept
+    assert (d["label"], d["kind"], d["alt_labels"]) == ("地区生产总值", "GDP", ["生产总值"])
+    assert [(f["indicator"], f["surface"]) for f in d["figures"]] == [("地区生产总值", "6.2%"), ("生产总值", "5.8%")]
+    articles = sorted(details[e["from"]]["label"] for e in data["edges"]
+                      if e["relation"] == "reports" and e["to"] == concept)
+    assert articles == ["德州市一季度经济开局良好", "德州市发布经济运行情况"]
+    legend = {t["type"]: (t["name"], t["count"]) for t in data["meta"]["types"]}
+    assert legend["Indicator"] == ("指标", 1)
+    assert {"relation": "reports", "name": "数据", "color": viz.RELATION_STYLES["reports"][1], "count": 2} in \
+        data["meta"]["relations"]
+    # programs by agency: the agency leads the program it issued
+    agency, program = by_label[("Organization", "德州市人民政府")], by_label[("Program", "德州市数字经济三年行动计划")]
+    assert any(e["from"] == agency and e["to"] == program and e["relation"] == "leads" for e in data["edges"])
+    # a slogan (kg:Slogan) is in the graph but never a program of the view
+    graph = network.read_graph(tmp_path / "out" / "graph.ttl")
+    assert "钉钉子" in {str(o) for s in graph.subjects(network.RDF.type, network.KG.Slogan)
+                        for o in graph.objects(s, network.SKOS.prefLabel)}
+    assert [d["label"] for d in details.values() if d["type"] == "Program"] == ["德州市数字经济三年行动计划"]
+    assert not any("钉钉子" in d["label"] for d in details.values())
+    # the analytics' projection stays without indicator nodes unless asked for
+    assert "Indicator" not in {t for _, t in network.to_networkx(graph).nodes(data="type")}
+    assert "Indicator" in {t for _, t in network.to_networkx(graph, indicators=True).nodes(data="type")}

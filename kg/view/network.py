@@ -18,7 +18,15 @@ participates           Person -> Event              kg:participation (role), sch
 co_participant         Person -> Person             two people at the same event
 mentions               Article -> any               schema:mentions
 author                 Article -> Person            schema:author
+reports                Article -> Indicator         a figure of the article (kg:inArticle) whose
+                                                    kg:indicator is skos:exactMatch a concept of
+                                                    kgr:scheme/indicators (``indicators=True``)
 =====================  ===========================  =====================================
+
+With ``indicators=True`` (the HTML view) the concepts of the indicator scheme that figures
+name are nodes too (type ``Indicator``): the figures of every article that measure one
+are listed on it, the text's wordings are its other names, so a series across articles
+is one node. Slogans (``kg:Slogan``) are never nodes: they are not programs.
 
 Everything here is deterministic: nodes and edges are added in sorted order, and the
 sampled analytics take a fixed seed.
@@ -53,7 +61,7 @@ __all__ = [
 ]
 
 #: node types of the projection, in legend order
-NODE_TYPES = ("Person", "Organization", "Post", "Program", "Event", "Article")
+NODE_TYPES = ("Person", "Organization", "Post", "Program", "Event", "Article", "Indicator")
 
 _AGENCY_KINDS = (
     "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court",
@@ -192,10 +200,13 @@ def _merge_span(one: dict | None, two: dict) -> dict:
             "former": ended and one["former"] and two["former"]}
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph, indicators: bool = False) -> nx.MultiDiGraph:
     """Project a kg RDF graph onto a typed, weighted networkx multigraph.
 
     graph (Graph): a graph in kg's public schema (what ``kg build`` writes).
+    indicators (bool): also the indicator concepts the figures measure (``Indicator``
+        nodes with their ``figures``, ``reports`` links from articles). Defaults to False
+        (the analytics run on people, agencies, programs, events and articles).
     RETURNS (nx.MultiDiGraph): nodes keyed by IRI with ``type``, ``label``, ``kind``,
         ``alt_labels``, ``date``, ``posts`` (people: post, role, organization, dates and
         the span ``begin``, ``last_attested``, ``end``, ``former``), ``evidence``; edges
@@ -264,6 +275,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             })
         add_node(article, "Article", meta["headline"] or _tail(article), date=meta["date"],
                  kind=_first(g, article, SCHEMA.alternativeHeadline), figures=figures)
+    if indicators:
+        _add_indicators(g, reader, add_node, add_edge)
 
     # --- edges -----------------------------------------------------------------------
     # holdings: one edge per (person, post), weighted by the memberships that state it,
@@ -355,6 +368,35 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             data["evidence"].extend(e for e in edge["evidence"] if e not in data["evidence"])
         data["posts"] = posts
     return nxg
+
+
+def _add_indicators(g: Graph, reader: _Reader, add_node: Any, add_edge: Any) -> None:
+    """Indicator nodes: each concept of the indicator scheme that a figure's indicator is
+    skos:exactMatch, with those figures (the text's wording, surface, value; by article
+    date) and a ``reports`` link from each article that gives one (weight: how many)."""
+    found: dict[URIRef, list[tuple[str, str, URIRef, URIRef, URIRef]]] = defaultdict(list)
+    for article in _subjects_of_type(g, SCHEMA.NewsArticle):
+        date = _first(g, article, SCHEMA.datePublished, PROV.generatedAtTime)
+        for obs in sorted(g.subjects(KG.inArticle, article), key=str):
+            wording = g.value(obs, KG.indicator)
+            if wording is None:
+                continue
+            concepts = sorted(c for c in g.objects(wording, SKOS.exactMatch) if isinstance(c, URIRef))
+            if not concepts and (wording, SKOS.inScheme, None) in g:
+                concepts = [wording]  # an indicator that is itself the scheme's concept
+            if concepts:
+                found[concepts[0]].append((date, str(article), article, obs, wording))
+    for concept in sorted(found):
+        rows = sorted(found[concept], key=lambda r: (r[0], r[1], str(r[3])))
+        label = _first(g, concept, SKOS.prefLabel)
+        wordings = {_first(g, r[4], SKOS.prefLabel) for r in rows}
+        add_node(concept, "Indicator", label, kind=_first(g, concept, SKOS.notation),
+                 alt_labels=sorted(w for w in wordings if w and w != label),
+                 evidence=reader.evidence_of(*(r[3] for r in rows)),
+                 figures=[{"indicator": _first(g, r[4], SKOS.prefLabel), "surface": _first(g, r[3], KG.surface),
+                           "value": _first(g, r[3], SDMX_MEASURE.obsValue)} for r in rows])
+        for _, _, article, obs, _ in rows:
+            add_edge(article, concept, "reports", evidence=reader.evidence_of(obs))
 
 
 def _simple(nxg: nx.MultiDiGraph, nodes: Iterable[str] | None = None) -> nx.Graph:

@@ -17,8 +17,14 @@ pixels. A page stays under ``PAGE_BYTES_MAX`` (a month of a national paper, 21,0
 nodes, takes 4.5 MB instead of 30-50): past it, source sentences are left out, first the
 later ones of each node, and the page says how many and how to get them (``kg viz OUT
 --full``); nodes and links never are. A large build opens on the officials' network
-with programs, events and articles hidden; expanding a node (its details panel, or a
-double-click) shows its hidden neighbours only, and collapsing hides them again.
+with programs, events, articles and indicators hidden; expanding a node (its details
+panel, or a double-click) shows its hidden neighbours only, and collapsing hides them
+again.
+
+Figures are shown by article and, where their indicator is skos:exactMatch a concept of
+kgr:scheme/indicators, by that concept (an ``Indicator`` node listing them, ``reports`` links
+from the articles); programs by the agency that leads them (``leads``); slogans
+(``kg:Slogan``) are not programs and not shown.
 
 Holdings carry their attested span (first report, last report, a reported end: the
 membership's ``org:memberDuring`` interval, ``kg:lastAttested``, ``kg:former``): a
@@ -60,6 +66,7 @@ TYPE_STYLES: dict[str, tuple[str, str, str, str]] = {
     "Program": ("计划/项目", "#2ca02c", "diamond", "\u25c6"),
     "Event": ("活动/会议", "#ff7f0e", "star", "\u2605"),
     "Article": ("文章", "#7f7f7f", "triangle", "\u25b2"),
+    "Indicator": ("指标", "#17becf", "hexagon", "\u2b22"),
     "Other": ("其他", "#bcbd22", "dot", "\u25cf"),
 }
 
@@ -75,12 +82,14 @@ RELATION_STYLES: dict[str, tuple[str, str, bool]] = {
     "mentions": ("提及", "#c8c8c8", True),
     "author": ("记者", "#7f7f7f", False),
     "coappears": ("同现", "#e377c2", False),
+    "reports": ("数据", "#17becf", True),
 }
 
 #: relation -> its name seen from the other end (上级机构 of a department; 下级机构 of its parent)
 INVERSE_NAMES: dict[str, str] = {
     "holds": "任职者", "post_in": "设有职务", "sub_organization_of": "下级机构", "leads": "牵头项目",
     "organizes": "主办活动", "participates": "参加者", "mentions": "提及于", "author": "撰写文章",
+    "reports": "见于文章",
 }
 #: relations without a direction: drawn without arrows
 UNDIRECTED = {"co_participant", "coappears"}
@@ -89,7 +98,7 @@ UNDIRECTED = {"co_participant", "coappears"}
 ROLE_NAMES = {"speaker": "发言", "chair": "主持", "attendee": "出席"}
 
 #: default view types: posts are folded into person -> agency edges labelled by role
-DEFAULT_TYPES = ("Person", "Organization", "Program", "Event", "Article")
+DEFAULT_TYPES = ("Person", "Organization", "Program", "Event", "Article", "Indicator")
 _TYPE_ALIASES = {t.lower(): t for t in NODE_TYPES} | {
     "agency": "Organization", "org": "Organization", "organisation": "Organization",
     "people": "Person", "role": "Post", "plan": "Program", "meeting": "Event",
@@ -219,7 +228,7 @@ def _as_multidigraph(graph: Any) -> nx.MultiDiGraph:
     if isinstance(graph, nx.MultiDiGraph):
         return graph
     if not isinstance(graph, nx.Graph):
-        return to_networkx(graph)
+        return to_networkx(graph, indicators=True)
     out = nx.MultiDiGraph(name=graph.graph.get("name", ""))
     out.add_nodes_from(graph.nodes(data=True))
     default = "coappears" if graph.graph.get("name") == "coappearance" else "link"
@@ -281,8 +290,9 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         Defaults to the whole graph.
     hops (int): neighbourhood radius around ``focus``. Defaults to 2.
     types (Iterable[str] | str | None): node types to show, e.g. "Person,Organization".
-        Defaults to people, agencies, programs, events and articles; posts are folded
-        into person -> agency edges labelled with the role unless "Post" is listed.
+        Defaults to people, agencies, programs, events, articles and indicator concepts
+        (figures by indicator); posts are folded into person -> agency edges labelled
+        with the role unless "Post" is listed.
     seed (int): layout seed. Defaults to 0.
     RETURNS (pyvis.network.Network): nodes with ``x``/``y``, colour and shape by type and
         a ``kg`` dict of details; ``net.kg_meta`` holds the title, legend and counts.
@@ -428,6 +438,8 @@ def _collapsed(counts: dict[str, int], large: bool, focused: bool) -> list[str]:
     if focused:
         return []
     hidden = ["Program", "Event", "Article"] if large else []
+    if large and counts.get("Indicator"):  # their figures' articles are hidden too
+        hidden.append("Indicator")
     if counts.get("Article", 0) > COLLAPSE_ARTICLES_ABOVE and "Article" not in hidden:
         hidden.append("Article")
     return hidden

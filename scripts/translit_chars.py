@@ -31,7 +31,8 @@ from kg.vocab.lexicon import lexicon  # noqa: E402
 
 SEED = 20240601
 OUT = ROOT / "kg" / "ontology" / "vocab" / "translit-chars.tsv"
-MIN_SEEN = 3  # characters seen fewer times in all names are left out (their ratio is noise)
+MIN_FOREIGN = 5  # a character is evidence of a foreign name only when seen this often in them
+MIN_SEEN = 5  # characters seen fewer times in all names are left out (their ratio is noise)
 
 
 def train_examples(data: Path) -> list[tuple]:
@@ -73,8 +74,10 @@ def main() -> None:
     for c in set(dotted) | set(chinese):
         if dotted[c] + chinese[c] < MIN_SEEN:
             continue
-        # log P(c | foreign) - log P(c | Chinese), add-half smoothed
-        lr = math.log((dotted[c] + 0.5) / (nd + 0.5 * vocab)) - math.log((chinese[c] + 0.5) / (nc + 0.5 * vocab))
+        # log P(c | foreign) - log P(c | Chinese), add-one smoothed
+        lr = math.log((dotted[c] + 1) / (nd + vocab)) - math.log((chinese[c] + 1) / (nc + vocab))
+        if dotted[c] < MIN_FOREIGN:
+            lr = min(lr, 0.0)  # too rare in foreign names to speak for them (人, 万)
         rows.append((c, dotted[c], chinese[c], lr))
     rows.sort(key=lambda r: (-r[3], r[0]))
     lines = ["# Characters of personal names, learned by scripts/translit_chars.py from the labelled TRAIN",

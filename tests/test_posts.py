@@ -267,3 +267,25 @@ def test_posts_a_department_after_jian_is_its_own_link():
     got = _posts("执法队副队长兼查违办公室主任卢斐林被判刑。")
     assert ("卢斐林", "主任", "查违办公室", False) in got
     assert not any("兼" in agency for _, _, agency, _ in got)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("此后，前锋巴蒂斯托两次射门", "巴蒂斯托"),  # a person noun, then a transliterated name
+    ("青年画家赵奇很有建树", "赵奇"),  # a name never ends in a cue's first character
+    ("通过回访，克林伯总统可以表明", "克林伯"),  # a transliterated name before a head of state's title
+])
+def test_posts_persons_without_posts(text, name):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert name in {p.name for p in ex.persons}
+
+
+@pytest.mark.parametrize("text", ["最近，两国提出新方案，埃塞表示无条件接受。", "莫斯科方面表示反对。"])
+def test_posts_no_country_or_its_beginning_is_a_person(text):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert not {p.name for p in ex.persons} & {"埃塞", "莫斯科"}

@@ -33,6 +33,7 @@ from .programs import extract_programs
 
 PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_NUMERALS = set("一二两三四五六七八九十0123456789")
 _HEAD_OF_STATE = "总统|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休")
@@ -81,9 +82,14 @@ class Extractor:
         self.recogniser = recogniser() if use_model else None
         self.assembler = Assembler(people.parser.finder, people.parser.lex)
         self._nouns = _person_nouns()
-        alphabet = "".join(sorted(people.parser.lex.translit))
+        self._parser = people.parser
+        # countries and their beginnings (埃塞 of 埃塞俄比亚): never a person's name
+        self._country_heads = frozenset(c[:k] for c in people.parser.lex.countries for k in range(2, len(c) + 1))
+        # runs of characters likelier in foreign names than in Chinese ones; a run is kept
+        # only when the whole reads as foreign (ChainParser._foreign)
+        alphabet = "".join(sorted(c for c, lr in people.parser.lex.foreignness.items() if lr > 0))
         self._foreign_re = re.compile(
-            f"([{alphabet}]{{2,6}})(?=(?:{_person_cues().pattern}|{_HEAD_OF_STATE}))") if alphabet else re.compile("(?!)")
+            f"([{alphabet}]{{2,6}})(?={_HEAD_OF_STATE})") if alphabet else re.compile("(?!)")
 
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
@@ -244,28 +250,39 @@ class Extractor:
         the name model reads them and a cue ends them (作家李某说, 村民王某、)."""
         if self.names is None:
             return
+        parser = self._parser
         for m in self._nouns.finditer(text):
             s = m.end()
-            best = self.names.name_at(text, s)
-            if not best or best[1] < self.names.at_threshold:
-                continue
-            e = s + best[0]
+            # a length the name model accepts and a cue confirms; a name never ends in a cue's
+            # first character (赵奇|很有建树, not 赵奇很)
+            lengths = [n for n in (2, 3, 4) if s + n <= len(text) and AFTER_NAME.match(text, s + n)
+                       and not AFTER_NAME.match(text, s + n - 1)
+                       and self.names.prob(text, s, s + n) >= self.names.at_threshold]
+            if lengths:
+                e = s + max(lengths, key=lambda n: (self.names.prob(text, s, s + n), n))
+            else:  # 前锋|巴蒂斯图塔: a transliterated name, read over its alphabet
+                e = s + parser._transliterated(text, s, 1) if s < len(text) and _HAN_RE.match(text[s]) else s
+                cue = AFTER_NAME.match(text, e) or text[e:e + 1] in _NUMERALS  # 巴蒂斯图塔|两次
+                if e - s < 2 or not cue or not parser._foreign(text[s:e]):
+                    continue
             name = text[s:e]
-            if name in seen or not AFTER_NAME.match(text, e) or name in self.names.lex and self.names.lex[name] != "nr":
+            if name in seen or name in self.names.lex and self.names.lex[name] != "nr":
                 continue
             pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
             out.persons.append(pm)
             seen[name] = pm
 
     def _transliterated(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
-        """Transliterated foreign names with no title: a run of the transliteration alphabet
-        (vocab/translit-chars.tsv) standing alone before a person cue or a head of state's
-        title (基里延科表示, 克林顿总统), never a country's or a place's name."""
+        """Transliterated foreign names with no post: a run of the transliteration alphabet
+        (vocab/translit-chars.tsv) standing alone before a head of state's title (克林顿总统),
+        never a country's (or its beginning's) or a place's name. Not before a speech verb:
+        a foreign capital speaks as often as a person does (莫斯科表示)."""
         lex = self.assembler.lex
         for m in self._foreign_re.finditer(text):
             name = m.group(1)
             s = m.start(1)
-            if name in seen or name in lex.countries or name in lex.provinces or name in lex.cities:
+            if (name in seen or name in self._country_heads or name in lex.provinces or name in lex.cities
+                    or not self._parser._foreign(name)):
                 continue
             if s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT:
                 continue  # the run goes on to the left: part of a longer word

@@ -269,3 +269,51 @@ def test_figures_area_from_the_nearest_scope_word():
     a = Article(id="t", source="s", index=0, headline="", text=t, offsets=list(range(len(t))), raw=t, date=DATE)
     got = {f.surface: f.area for f in extract_figures(a, DATE, Context(city="济宁市", province="山东省"))}
     assert got == {"2%": "全国", "300家": "山东省", "5亿元": "济宁市"}
+
+
+# ---- news of the 1990s (issue 15)
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("全省工业产值增长１０·７％。", "10.7", "%"),
+    ("机耕面积达2·5万亩。", "25000", "亩"),
+    ("今年以来全县发生火灾１２起。", "12", "起"),
+    ("代表团获得金牌５枚。", "5", "枚"),
+    ("该议案以１２０票获得通过。", "120", "票"),
+    ("他向灾区捐款５０００泰铢。", "5000", "铢"),
+    ("村里新开垦荒地３０块。", "30", "块"),
+    ("合作社购买了两台拖拉机。", "2", "台"),
+])
+def test_figures_news_values_and_units(text, value, unit):
+    f = one(text)
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_figures_approximate_range_is_no_figure():
+    assert figs("村里有五六十户人家。") == []
+    assert figs("离县城有一二公里。") == []
+
+
+@pytest.mark.parametrize("text,indicator", [
+    ("有关单位只付给８００元医疗费。", "医疗费"),  # the verb ends the phrase: the noun after is measured
+    ("由45名中学生组成的合唱团参加了演出。", "中学生人数"),  # the relative clause's verb goes
+    ("有关统计表明，那时的汽车总需求很可能只有6000万辆。", "汽车总需求"),  # modal and adverbs go
+    ("司法部门先后建立了戒毒场所86个。", "戒毒场所数"),  # a clause keeps its last noun phrase
+    ("城镇新增就业1244万人。", "城镇新增就业"),  # a statistic written with verbs stays whole
+    ("中央财政安排资金1713亿元。", "中央财政安排资金"),
+])
+def test_figures_news_indicator_is_a_noun_phrase(text, indicator):
+    assert one(text).indicator == indicator
+
+
+@pytest.mark.parametrize("text,indicators", [
+    ("新型灯泡的耗电量比普通灯泡低４０％。", ["新型灯泡的耗电量"]),  # what is compared is measured
+    ("该市拥有３０亿元的外汇储备。", ["外汇储备"]),  # 有…的: the noun after the amount
+    ("果园面积由3万亩扩大到5万亩。", ["果园面积", "果园面积"]),  # a verb alone goes on with the figure before
+    ("这２０公里的山路修了三年。", ["山路"]),  # a pronoun names nothing
+    ("一家基金会捐赠给灾区的２０吨粮食已经运到。", ["粮食"]),  # a relative clause qualifies the noun after
+    ("到５月底全国发生火灾１２起。", ["火灾数"]),  # the period and 发生 go
+    ("全区有1334万人参保。", ["参保人数"]),  # people counted by what they do
+])
+def test_figures_news_indicator_of_the_noun_measured(text, indicators):
+    out = extract_figures(article(text), None, Context(city="全国"))
+    assert [f.indicator for f in out] == indicators

@@ -124,3 +124,15 @@ def test_required_literal():
     assert required_literal(r"(?P<y>\d{4}年|今年)?上半年") == "上半年"
     assert required_literal(r"(?:到|至)(?P<y>\d{4}年)(?!底)") == ""
     assert required_literal(r"(?i)abc") == ""
+
+
+@pytest.mark.parametrize("text,value", [("１０·７", "10.7"), ("2·5", "2.5"), ("1・9", "1.9")])
+def test_middle_dot_between_digits_is_a_decimal_point(text, value):
+    assert format_decimal(number_to_decimal(text)) == value
+
+
+def test_units_of_national_news():
+    assert parse_quantity("1·9万亩") == ("19000", "亩")
+    assert split_unit("泰铢") == (0, "铢")
+    assert parse_quantity("３１００多起") == ("3100", "起")
+    assert parse_quantity("５枚") == ("5", "枚")

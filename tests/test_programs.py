@@ -213,3 +213,41 @@ def test_programs_rdf_writes_slogans_apart_with_evidence():
     assert own(validate(g)) == []
     g.remove((slogan, SKOS.prefLabel, None))  # a kg:Slogan without its words breaks its shape
     assert [v.message for v in own(validate(g))] == ["a kg:Slogan needs one skos:prefLabel (the words quoted)"]
+
+
+# ---- news of the 1990s (issue 15): titles, references, organisations, quoted nouns
+
+@pytest.mark.parametrize("text", [
+    "他正在读长篇小说《远方的河》。",
+    "据《晨光日报》报道，市场很热闹。",
+    "晚会上演唱了《山村的早晨》。",
+    "会上透露了上述计划。",
+    "依照本条例规定办理。",
+    "他是某大学战略与发展研究院研究员。",
+    "活动由“某某文化传播中心”主办。",
+])
+def test_programs_news_titles_and_references_are_none(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("省政府印发《某省农村道路管理办法》。", "某省农村道路管理办法", "policy-document"),
+    ("省里出台了《某省河道管理条例（试行）》。", "某省河道管理条例（试行）", "regulation"),
+    ("他们建立了农贸市场经营者资格审查制。", "农贸市场经营者资格审查制", "system"),
+    ("他们建立了资格审查制度。", "资格审查制度", "system"),
+    ("市政府批准老城区改造计划。", "老城区改造计划", "plan"),
+    ("会议对“两岸共同市场”构想作了阐述。", "两岸共同市场构想", "policy"),
+])
+def test_programs_news_documents_and_heads(text, name, kind):
+    assert kinds(text).get(name) == kind, kinds(text)
+
+
+def test_programs_quote_before_a_class_or_a_counted_noun_is_no_program():
+    # "…"等各类公益活动: the quotation is one example of a class, the class no name
+    assert names("积极参与“绿色家园”等各类公益活动。") == []
+    # 组建了一支"…": a thing counted by a measure word, not a program however governed
+    assert names("队里组建了一支“钢铁之师”。") == []
+
+
+def test_programs_a_body_before_a_weak_verb_is_its_subject():
+    assert names("市政府制定城乡道路建设规划。") == ["城乡道路建设规划"]

@@ -14,7 +14,14 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
 3. **Indicator**: the noun phrase measured, read back from the number to the clause start
    (trimming area, time and link words, ``figure-indicator-trim.tsv``), or forward from a
    measure word (为158家科技型企业 -> 科技型企业); a change with no phrase of its own
-   shares the indicator of the figure before it (装机容量…，同比增长30%).
+   shares the indicator of the figure before it (装机容量…，同比增长30%). The phrase is
+   then cut to a noun phrase with jieba's parts of speech (rjieba): adverbs, modals and
+   particles at its end go (海拔才不过 -> 海拔); a clause (a preposition, clause adverb,
+   pronoun or conjunction in it) keeps its last noun phrase (司法部门已建立了…场所 ->
+   …场所); a clause that ends in its verb, or a relative clause (…的), measures the noun
+   after the number (只付给1200元住院费, 国家有140亿美元的黄金外汇储备); X比Y低30%
+   measures X. Names of statistics written with verbs (城镇新增就业) have no clause mark
+   and stay whole.
 4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
    sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
 """
@@ -303,7 +310,8 @@ _ASCII_DIGITS = frozenset("0123456789")
 _NAME_COUNT = re.compile(r"(?:条|项)(?:措施|举措|意见|规定|政策措施)")
 _BIG_NOT = re.compile(r"大(?:会|精神|报告|以来|代表|学|家|力|幅|量|型|批|多|小|概)")
 _DOUBLE = {"翻番": "2", "翻一番": "2", "翻两番": "4", "翻二番": "4", "翻三番": "8"}
-_BARE_CN = set("十拾百佰千仟万亿一壹零〇两")
+_CN_APPROX = re.compile(r"[一二两三四五六七八九][一二两三四五六七八九]")  # two digits side by side, no 十/百 between
+_BARE_CN = set("十拾百佰千仟万亿一壹零〇")  # 两 (两个, 两家) is a number; 两个确立 a set phrase
 
 
 _BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
@@ -402,6 +410,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue  # ordinals, and vague amounts (数十万, 几百, 上万)
             if num.endswith(("万", "亿")) and not unit_s:
                 continue
+            if _CN_APPROX.search(num):
+                continue  # 五六十个, 一二公里, 三十五六岁: an approximate range, no value
         if unit_s == "大":
             # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
             if not is_cn or len(num) != 1 or _BIG_NOT.match(text, raw.start(g_unit)) \
@@ -662,6 +672,135 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     return pre
 
 
+#: part-of-speech tags (jieba's) that end a noun phrase read backwards from a number or
+#: forwards from a measure word: verbs, prepositions, adverbs, conjunctions, pronouns, particles
+_NOT_NP = frozenset({"v", "p", "d", "c", "r", "uj", "ul", "uz", "ug", "uv", "u", "y", "zg", "f"})
+_TRAIL = frozenset({"d", "c", "y", "ul", "uz", "uj", "p", "zg", "u"})
+#: X比Y低30%: X is measured (a comparison with a noun, not with a period: 比上年 is dropped before)
+_COMPARED = re.compile(r"([\u4e00-\u9fff]{2,16}?)比[\u4e00-\u9fff]{2,10}?(?:低|高|多|少|大|小|长|短|快|慢)(?:了|出)?$")
+#: a phrase that ends in a verb of having: 国家有|140亿美元的黄金外汇储备 measures the noun after
+_HAVE_END = re.compile(r"(?:(?:有|拥有|共有|已有|还有|只有)了?|(?:长|高|重|宽|深|远)达)$")
+
+
+def _has_verb(phrase: str) -> bool:
+    """Whether a short phrase holds a verb (已开工的57个项目; not 在全省的73个县)."""
+    return any(t in ("v", "vn") for _, t in _tags(phrase))
+
+
+_SPEECH_WORD = re.compile(r"介绍|表示|指出|强调|获悉|据悉|记者|通报|透露|宣称")
+_NOUN_JOINS = frozenset({"和", "与", "及", "或", "以及", "并", "等", "在", "每年", "每", "为此"})
+_PRONOUN_CHARS = frozenset("它他她我你这那其该此咱您")
+_CLAUSE_ADVERBS = frozenset({"只", "才", "就", "也", "都", "已经", "曾", "曾经", "正", "正在", "至少", "不", "没有", "没",
+                             "很", "更", "又", "仍", "却", "便", "只有", "仅", "共", "总共", "一共", "还", "再"})
+
+
+def _clause_word(word: str, tag: str) -> bool:
+    """Whether a tagged word makes a phrase before a number a clause rather than a name:
+    a preposition (由, 向, 给), a clause adverb (只, 才, 至少), a pronoun (它, 这些), a
+    conjunction of clauses (而, 不仅) or an aspect particle (了, 着); the joins of a
+    statistic's name (和, 及, 等, 在运, 每年) are not."""
+    if word in _NOUN_JOINS:
+        return False
+    if tag in ("p", "ul", "uz", "c"):
+        return True
+    if tag == "d":
+        return word in _CLAUSE_ADVERBS
+    if tag == "r":
+        return word[0] in _PRONOUN_CHARS
+    return False
+_PARTICLE = frozenset({"uj", "ul", "uz", "ug", "uv", "u", "y"})
+#: modal and linking words at the end of a phrase before a number (可能达到, 需要, 只有)
+_MODAL_END = re.compile(r"很|很可能|可能|可以|能够|能|会|可|需要|需|只有|只|仅有|仅|才|就|也|都|还|又|共有|已有")
+
+
+@lru_cache(maxsize=4096)
+def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) of a short phrase (rjieba, deterministic)."""
+    import rjieba
+
+    pairs = tuple((w, t) for w, t in rjieba.tag(phrase))
+    return pairs if sum(len(w) for w, _ in pairs) == len(phrase) else ()
+
+
+@lru_cache(maxsize=8192)
+def _noun_phrase_before(ind: str) -> tuple[str, int]:
+    """The noun phrase of what is measured at the end of a phrase before a number, and
+    whether the phrase ended in its verb (then the noun after the number is the measure):
+    0 no, 1 a clause ending in its verb, 2 verbs alone (扩大到…: the figure before's measure).
+
+    Trailing adverbs, conjunctions, modals and particles go (海拔才不过 -> 海拔); a clause, a
+    phrase with a pronoun, preposition, adverb or conjunction, or a verb before nouns, keeps
+    its last noun phrase (司法部门已建立劳教戒毒场所 -> 劳教戒毒场所); names of statistics
+    written with verbs (城镇新增就业, 居民人均可支配收入) have none of these and stay whole.
+    """
+    if ind in _PRONOUN_CHARS:
+        return "", 0  # 这|50米的路
+    if len(ind) < 2 or not _CJK.search(ind) or _SPEECH_WORD.search(ind):
+        return ind, 0  # 代表们介绍了经验做法: what someone said is no indicator (left to _tidy_indicator)
+    tags = list(_tags(ind))
+    if not tags:
+        return ind, 0
+    while tags and (tags[-1][1] in _TRAIL or _MODAL_END.fullmatch(tags[-1][0]) and len(tags) > 1):
+        tags.pop()
+    if not tags:
+        return "", 0
+    # a clause: a preposition, adverb, conjunction, pronoun or particle inside the phrase
+    # (a verb before nouns is no sign: 中央财政安排资金, 实际使用外资 name statistics)
+    if all(t == "r" for _, t in tags):
+        return "", 0  # 这|50米的路, 其余|3000人: a pronoun names nothing
+    clause = any(_clause_word(w, t) for w, t in tags)
+    verbs_only = all(t in ("v", "d") for _, t in tags)  # 要看, 扩大: no noun of its own
+    if tags[-1][1] == "v" and (clause or verbs_only):
+        head = tags[:-1]
+        while head and (head[-1][1] in _TRAIL or _MODAL_END.fullmatch(head[-1][0])):
+            head.pop()
+        # (used when no noun follows the number: the verb stays, 向灾区捐款 -> 灾区捐款)
+        before = "".join(w for w, _ in _np_tail(head)) if head else ""
+        return (before + tags[-1][0] if len(before) >= 2 else "".join(w for w, _ in tags)), 2 if verbs_only else 1
+    if clause:
+        tail = _np_tail(tags)
+        out = "".join(w for w, _ in tail)
+        if len(out) >= 2:
+            return out, 0
+    return "".join(w for w, _ in tags), 0
+
+
+def _np_tail(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The nominal words at the end of a tagged phrase (after its last verb, preposition …)."""
+    i = len(tags)
+    while i > 0 and (tags[i - 1][1] not in _NOT_NP or tags[i - 1][0] == "占" and i < len(tags)):
+        i -= 1  # (a share reads through 占: 财政性教育经费支出占国内生产总值)
+    return tags[i:]
+
+
+@lru_cache(maxsize=4096)
+def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) -> str:
+    """The noun phrase at the start of the text after a measure word, without the verb or
+    preposition that follows it (投标者中以 -> 投标者; 少儿学生组成 -> 少儿学生 when a 的
+    follows, ``relative``: the verb of a relative clause; 企业聘任 stays)."""
+    if len(noun) < 2:
+        return noun
+    tags = _tags(noun)
+    if not tags:
+        return noun
+    i = 0
+    while i < len(tags) and tags[i][1] == "r" and len(tags[i][0]) > 1:
+        i += 1  # 各类人员, 这些企业: a determiner
+    if not count and i < len(tags) and tags[i][1] == "v":
+        return ""  # 16.5万公顷|扩大到…: a verb, no noun, follows an amount (1334万人|参保 counts who do it)
+    j = i
+    while j < len(tags):
+        w, t = tags[j]
+        if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w):
+            break
+        if t == "v" and j > i and (j + 1 == len(tags) and relative or j + 1 < len(tags)
+                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d"))):
+            break  # 少儿学生组成的: the verb of a relative clause (a verb before nouns names: 自主创新示范区)
+        j += 1
+    out = "".join(w for w, _ in tags[i:j])
+    return out if len(out) >= 2 else ("" if j == i else noun)
+
+
 def _noun_after(text: str, pos: int) -> str:
     _, _, stop = _trim_res()
     limit = min(len(text), pos + 24)
@@ -846,15 +985,32 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if len(ind) <= 2:
                 ind = prev_ind or ind
         else:
-            ind = _indicator_before(pre, period_words)
+            cmp_m = _COMPARED.search(pre)
+            # 热量比普通啤酒低30%: what is compared is measured, not what it is compared with
+            ind = _indicator_before(cmp_m.group(1) if cmp_m else pre, period_words)
+        # 海拔才不过, 有关部门只付给: adverbs go, a clause keeps its last noun phrase, and a phrase
+        # that ends in its verb measures the noun after the number (付给1200元住院费)
+        ind, verb_end = _noun_phrase_before(ind)
+        # 桥本宣布的|16万亿日元减税方案, 捐赠给…的|35吨救援药品: a relative clause before the
+        # number qualifies the noun after it, which is what is measured
+        de_before = pre.rstrip().endswith("的") and not cont
+        if de_before and ind and _has_verb(ind[-2:]):
+            verb_end = verb_end or 1
         if cont:
             ind = prev_fig.indicator
+        verbs_only = ind
         # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
+        skipped_de = False
+        if not cont and text.startswith("的", after_at) and (verb_end or not ind or de_before or _HAVE_END.search(pre)):
+            verb_end = verb_end or (1 if ind and _HAVE_END.search(pre) else 0)
+            after_at += 1  # 国家有140亿美元的黄金外汇储备, 看到1公里的分辨率, 这50米的路
+            skipped_de = True
         nxt = text[after_at:after_at + 1]
-        if (q.category == "count" or not ind) and nxt and _CJK.match(nxt) and not q.rank \
-                and nxt not in _not_noun_start():
+        if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt and _CJK.match(nxt) \
+                and not q.rank and (skipped_de or nxt not in _not_noun_start()):
             after = _noun_after(text, after_at)
+            after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)), q.category == "count")
             if len(after) >= 2 and after not in tidy["generic"]:
                 # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
                 # (…的) before the count says which of the things counted
@@ -863,12 +1019,14 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 if examples:  # 炼化、基础化学等13个行业: a class of things, and which
                     ind = f"{after}({examples})"
                 elif q.category == "count" and 0 < len(lead_in) <= 12 \
-                        and (lead_in.startswith(tidy["action"]) or pre.rstrip().endswith("的")):
+                        and (lead_in.startswith(tidy["action"]) or pre.rstrip().endswith("的") and _has_verb(lead_in)):
                     ind = lead_in + after
                 else:
                     ind = after
         elif q.category in ("money",) and ind:
             ind += _money_noun(text, q.end)  # 中央财政安排423亿元资金
+        if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0:
+            ind = prev_ind  # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before
         if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
         elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \

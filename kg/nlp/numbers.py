@@ -28,12 +28,13 @@ CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 CN_BIG_UNITS = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％·・•", "0123456789.,%...")
 
 #: An Arabic number: digits, thousands separators, one decimal part (full-width too).
 # Thousands separators may be full-width commas (１，７４３，８４６，０００元 in older reports),
-# but only before exactly three digits that end the group.
-ARABIC_RE = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+# but only before exactly three digits that end the group. A middle dot between digits is a
+# decimal point too (１０·７％, 1·9万亩: typeset news of the 1990s).
+ARABIC_RE = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．·・•][0-9０-９]+)?"
 #: A Chinese numeral (with 点 decimals); callers decide whether a bare one is a figure.
 CN_RE = rf"[{CN_NUMERAL_CHARS}]+(?:[点點][{''.join(CN_DIGITS)}]+)?"
 

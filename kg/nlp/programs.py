@@ -2,7 +2,9 @@
 
 The genre names a program in three ways, read here with regexes and data files:
 
-1. **《…》**: a document (policy-document, or plan when it ends in 规划/计划).
+1. **《…》**: a document when the title ends in a document head word
+   (``program-documents.tsv``: 法 law, 条例 regulation, 规划 plan, 意见 / 通知 / 办法 …
+   policy-document); the titles of books, films, songs, newspapers and reports are none.
 2. **A short quotation** ("聊城模式", “三品一标”), widened to the head noun that follows
    (“6293”工作思路, "微成长、小升高"…培育机制) and to a short modifier before it (新时代
    "枫桥经验"). Quoted speech (long, or with sentence punctuation) and quotations that
@@ -20,13 +22,15 @@ A program is linked to an agency when the clause says the agency leads, issues o
 **The decision policy.** A program is a named, intended course of action of an agency; a
 candidate is kept on this evidence (the words in ``program-evidence.tsv``):
 
-- *book-title marks*: 《…》 is a document (a law 《…法》, a regulation 《…条例》, a plan
-  《…规划》, else a policy document).
+- *book-title marks*: 《…》 is a document when its title ends in a document head word (a
+  law 《…法》, a regulation 《…条例》, a plan 《…规划》, a policy document 《…意见》); a book,
+  film, song, newspaper or report (《红楼梦》, 《…报告》) is no program.
 - *quotes*: a quotation is a program only with more evidence: a program head after it
   ("“四下基层”制度", "“消费促进年”活动"), a head that ends it ("“放心消费行动”"), 改革
   after it ("“放管服”改革"), or a governing verb in its clause before it (实施, 开展, 推进,
   印发, 出台, 启动, 落实 …). A quotation without any of these (an idiom, a catchword, a
-  nickname, a …式 adjective, "“城市病”") is a **slogan** (kind ``slogan``, written as
+  nickname, a …式 adjective, "“城市病”", a noun counted by a measure word: 组建一支"…之师")
+  is a **slogan** (kind ``slogan``, written as
   ``kg:Slogan``, never as a program); one the clause puts under a negative word
   (不能搞…“形象工程”) is dropped.
 - *head word*: the name before a head noun is read leftwards to a boundary word. Heads that
@@ -35,7 +39,11 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   at least 3 characters that is no list of common nouns (…监管、追溯、召回制度, 激励和约束机制)
   and not the object of a reform (…管理制度改革). Any head-noun name is dropped when it holds
   a negative word (违规新建…项目) or a quantity (一批投资项目), or when no boundary word
-  starts it within the longest name (a clause fragment, not a name).
+  starts it within the longest name (a clause fragment, not a name); when a determiner
+  stands right before the head (本条例, 上述计划, 该项目: a reference, not a name); and
+  when the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学).
+  A body right before a weak verb is its subject (政府制定|…规划), and verbs of a decision
+  on a plan (批准, 拒绝, 透露, 宣布 …) start the name after them.
 - *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
   (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法 …).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
@@ -156,6 +164,30 @@ _METHOD_CHARS = frozenset("办方做手说想依执立司守违合非用看设�
 _HEAD_RUNS_ON = frozenset("力性者化")  # 行动力, 战略性: the head is part of a longer word
 
 
+@lru_cache(maxsize=None)
+def _document_heads() -> tuple[tuple[str, str], ...]:
+    """(head word, kind) of ``program-documents.tsv``, longest first."""
+    rows = [(r[0], r[1]) for r in _read_tsv("program-documents.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+_DOC_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # (试行), （草案）, （修订稿）
+
+
+def _document_kind(title: str) -> str:
+    """The kind of a document named in 《》, or "" when the title is no policy document
+    (a book, a film, a song, a newspaper, a report): only a title that ends in a document
+    head word (``program-documents.tsv``: 法, 条例, 规定, 办法, 意见, 通知, 规划 …) names a
+    course of action of an agency; …法 of a way of doing (兵法, 写法, 疗法) is none."""
+    t = _DOC_NOTE.sub("", title.strip()).rstrip()
+    for head, kind in _document_heads():
+        if t.endswith(head) and len(t) > len(head):
+            if head == "法" and t[-2] in _METHOD_CHARS:
+                return ""
+            return kind
+    return ""
+
+
 def program_label(name: str) -> str:
     """The normalised label of a program name: no quotes, 《》, spaces or ordinal prefix.
 
@@ -198,7 +230,8 @@ def _edge_any_re() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _head_re() -> re.Pattern:
     plain = [h for h, (_, flags) in _heads().items() if "quote" not in flags]
-    return re.compile(alternation(plain))
+    # …审查制 is a head, …审查制度 is 制度's: a head ending in 制 never runs on into 度
+    return re.compile(f"(?:{alternation(plain)})(?!(?<=制)度)")
 
 
 @lru_cache(maxsize=None)
@@ -335,8 +368,8 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
             before = _weak_start(text, i, weak_sets) if c in weak_last else -1
             if before != -1:
                 if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \
-                        or _weak_start(text, before, weak_sets) != -1:
-                    break
+                        or _weak_start(text, before, weak_sets) != -1 or _AGENT_END.search(text, max(0, before - 3), before):
+                    break  # (政府|制定…规划: a body right before the verb is its subject, not part of the name)
         i -= 1
     return i
 
@@ -356,6 +389,16 @@ def _generic_name(core: str, head: str) -> bool:
     return False
 
 
+#: the end of a body's name: before a weak boundary verb it is the verb's subject (政府制定…)
+_AGENT_END = re.compile(r"(?:政府|部门|委员会|人大|国务院|中央|当局|议会|内阁)$")
+#: a determiner right before the head: the text refers to a program, it does not name one
+_DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
+                             r"|(?<![资成基根样版日])本)$")
+#: the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学)
+_ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"
+                        r"|基金会|大学|学院|办公室|领导小组)")
+#: a numeral and a measure word before a quotation: a noun of a thing (组织一支"精锐之师"), no program
+_ONE_THING = re.compile(r"[一两几数][支个种位名座场件股批](?:[\u4e00-\u9fff]{0,6}的)?$")
 _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
 _LIST_JOINS = ("", "、", "和", "与", "及", "以及", "，", ",")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -404,18 +447,12 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         found.append(ProgramSpan(s, e, text[s:e], kind))
         mask[s:e] = b"\x01" * (e - s)
 
-    # 1. documents
+    # 1. documents: a title in 《》 that ends in a document's head word (法, 条例, 意见 …);
+    # books, films, songs, newspapers and reports (《红楼梦》, 《人民日报》) are none
     for m in _BOOK_RE.finditer(text):
-        inner = m.group(1)
-        if inner.endswith(("法", "法典")):
-            kind = "law"
-        elif inner.endswith("条例"):
-            kind = "regulation"
-        elif inner.endswith(("规划", "计划", "纲要")):
-            kind = "plan"
-        else:
-            kind = "policy-document"
-        add(m.start(), m.end(), kind)
+        kind = _document_kind(m.group(1))
+        if kind:
+            add(m.start(), m.end(), kind)
     # 2. quotations, widened to their head noun and a short modifier before them
     mod_end_re = _modifier_end_re()
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
@@ -434,7 +471,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         end = e
         ext = quote_ext_re.match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
-                and "的" not in text[e:ext.end() - 1] and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON:
+                and "的" not in text[e:ext.end() - 1] and "等" not in text[e:ext.end()] \
+                and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON:
             end = ext.end()  # "…"的行动力 is no "…"行动
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
@@ -447,7 +485,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         # the decision: a quotation is a program only with a head, 改革 after it, or a governing verb
         # (a modifier before it, 省"十四五", 2023年度"最美…", names it too)
         named = end > e or start < s or _kind_of(inner, "") != "" or text.startswith("改革", end) \
-            or _governed(text, start, width=30)
+            or _governed(text, start, width=30) and not _ONE_THING.search(text, max(0, start - 14), start)
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
         if end == e and (slogan_after.match(text, e) or slogan_before.search(_clause_before(text, start, 4))):
@@ -511,6 +549,10 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
                 s, core = st, text[st:hs]
         if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、":
             continue
+        if _DETERMINER_END.search(core):
+            continue  # 本条例, 上述计划, 该项目: a reference to a program named elsewhere
+        if _ORG_AFTER.match(text, he):
+            continue  # 战略与国际问题研究中心, 工程大学: the head is inside an organisation's name
         if kind in ("model", "work-approach") and head in ("模式", "机制", "制度") and _generic_ending_re().search(core):
             continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):

@@ -23,6 +23,7 @@ import json
 import random
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,6 +95,7 @@ def _match(pred: tuple, gold: tuple) -> bool:
     """Same person; kg's atomic role ends the gold position (创意总监 / 总监); the agency's
     surface or canonical name holds the gold organisation, or the other way round."""
     (pn, pr, surface, label), (gn, gr, go) = pred, gold
+    go = unicodedata.normalize("NFKC", go)  # kg reads half-width forms: （北京） is (北京)
     return pn == gn and gr.endswith(pr) and any(go in x or (x and x in go) for x in (surface, label))
 
 

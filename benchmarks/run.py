@@ -7,11 +7,15 @@ with --json, writes) characters per second of the whole build and of each stage 
 extract, resolve, triples, Turtle, store, view), CPU seconds, peak memory of a fresh process,
 and the ratio of the whole build to spaCy ``blank("zh")`` + jieba tokenising the same text
 (>= 1.0 means the build is as fast as tokenising). The 10x -> 100x time growth is printed
-when both ran. Each scale runs in its own process (so peak memory is its own).
+when both ran. Each scale runs in its own process (so peak memory is its own). Then whole
+``kg build`` runs with ``-j 1`` and ``-j 2`` on the smallest scale, alternated (``--repeats``
+each, fresh processes), print the median wall-clock times, their ratio (goal: >= 1.7 on two
+cores) and whether graph.ttl came out byte-identical.
 
     python benchmarks/run.py                 # 1x and 10x
     python benchmarks/run.py --scales 1 10 100
     python benchmarks/run.py --no-model      # the grammar alone
+    python benchmarks/run.py --scales 10 --repeats 5   # -j 2 vs -j 1 on 10x, five runs each
 
 Measured, not asserted: machines here are shared and noisy; compare ratios within a run.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -84,6 +89,36 @@ def one_scale(scale: int, model: bool) -> dict:
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
 
 
+def jobs_speedup(scale: int, model: bool, repeats: int) -> dict:
+    """Whole ``kg build`` runs (store, graph.html, report; CLI in fresh processes) with -j 1 and
+    -j 2, alternated so that a busy machine slows both alike; medians of wall-clock seconds."""
+    import statistics
+
+    times: dict[int, list[float]] = {1: [], 2: []}
+    cores: dict[int, list[float]] = {1: [], 2: []}  # CPU seconds of the build's processes / wall seconds
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        chars = make_corpus(folder, scale)
+        for _ in range(repeats):
+            for jobs in (1, 2):
+                cmd = [sys.executable, "-m", "kg", "build", str(folder), "-o", str(Path(tmp) / f"j{jobs}"), "-q",
+                       "-j", str(jobs)] + ([] if model else ["--no-model"])
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.perf_counter()
+                subprocess.run(cmd, check=True, cwd=ROOT, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+                times[jobs].append(time.perf_counter() - t0)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                cores[jobs].append(cpu / times[jobs][-1])
+        same = (Path(tmp) / "j1" / "graph.ttl").read_bytes() == (Path(tmp) / "j2" / "graph.ttl").read_bytes()
+    j1, j2 = statistics.median(times[1]), statistics.median(times[2])
+    return {"scale": scale, "chars": chars, "repeats": repeats, "j1_s": [round(t, 2) for t in times[1]],
+            "j2_s": [round(t, 2) for t in times[2]], "j1_median_s": round(j1, 2), "j2_median_s": round(j2, 2),
+            "speedup": round(j1 / j2, 2), "same_graph_ttl": same, "cpus": os.cpu_count(),
+            "cores_used_j1": round(statistics.median(cores[1]), 2), "cores_used_j2": round(statistics.median(cores[2]), 2)}
+
+
 def _tokenise_seconds(texts: list[str]) -> float:
     """CPU seconds of spaCy blank("zh") with jieba tokenising the texts (after a warm-up)."""
     import spacy
@@ -101,6 +136,7 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--no-model", action="store_true", help="the grammar alone")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--repeats", type=int, default=3, help="whole builds per -j value (0: skip -j 2 vs -j 1)")
     parser.add_argument("--_one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._one is not None:
@@ -123,6 +159,15 @@ def main() -> None:
         growth = by_scale[100]["cpu_seconds"] / by_scale[10]["cpu_seconds"]
         memory = by_scale[100]["peak_mb"] / by_scale[10]["peak_mb"]
         print(f"10x -> 100x: time x{growth:.1f} (goal <= 10.5), peak memory x{memory:.2f} (goal <= 1.5)")
+    if args.repeats > 0:
+        j = jobs_speedup(min(args.scales), not args.no_model, args.repeats)
+        print(f"-j 2 vs -j 1, whole kg build at {j['scale']}x ({j['cpus']} CPUs, wall, median of {j['repeats']}, "
+              f"alternated): {j['j1_median_s']:.2f} s vs {j['j2_median_s']:.2f} s = x{j['speedup']:.2f} "
+              f"(goal >= 1.7 on 2 cores); graph.ttl identical: {'yes' if j['same_graph_ttl'] else 'NO'}")
+        print(f"      cores the builds got (CPU s / wall s): -j 1 {j['cores_used_j1']:.2f}, -j 2 {j['cores_used_j2']:.2f}"
+              + ("  (a busy machine: -j 2 got little more than -j 1, so the ratio says little)"
+                 if j["cores_used_j2"] < 1.5 * j["cores_used_j1"] else ""))
+        rows.append({"jobs": j})
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 

@@ -19,11 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .builder import BuildResult, build
 from .records import Extraction, Source
 
 __all__ = ["build", "BuildResult", "open", "KnowledgeGraph", "Rows", "Validation", "extract_text", "articles",
            "query", "explain", "validate", "evaluate", "evaluate_ner"]
+
+
+def __getattr__(name: str):
+    # kg.build and BuildResult come from the builder, which imports spaCy (seconds): only
+    # when asked for, so reading a build (kg query, kg.open) never pays for it
+    if name in ("build", "BuildResult"):
+        from . import builder
+
+        return getattr(builder, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_text(text: str, date: str | None = None, city: str | None = None,
@@ -78,7 +87,8 @@ def validate(out: str | os.PathLike, sources: str | os.PathLike | None = None) -
     return open(out).validate(sources)
 
 
-def evaluate_ner(path: str | os.PathLike, grammar: bool = False, limit: int | None = None) -> dict:
+def evaluate_ner(path: str | os.PathLike, grammar: bool = False, limit: int | None = None,
+                 combined: bool = False) -> dict:
     """Per-label precision, recall and F1 of kg's spans on labelled NER data (``kg eval-ner``).
 
     path (str | PathLike): CLUENER JSON lines, or BIO / BMES character columns (People's
@@ -86,6 +96,8 @@ def evaluate_ner(path: str | os.PathLike, grammar: bool = False, limit: int | No
     grammar (bool): score the grammar's spans (persons, titles of posts, agencies) instead
         of the statistical recogniser's.
     limit (int | None): score the first ``limit`` sentences only.
+    combined (bool): score the spans as a build uses them: the grammar's, and the
+        recogniser's wherever they overlap none of the grammar's.
     RETURNS (dict): data set, sentences, and per label (PER, TITLE, GOV, ORG, all) the
         precision, recall, f1, tp, fp and fn. Labels the data set does not annotate are
         not scored; where it does not tell GOV from ORG, both count as ORG.
@@ -97,11 +109,15 @@ def evaluate_ner(path: str | os.PathLike, grammar: bool = False, limit: int | No
     examples = read_examples(path)[:limit]
     labels = ANNOTATED[data_set]
     texts = [e.text for e in examples]
-    predicted = _grammar_spans(texts) if grammar else _model_spans(texts)
+    if combined:
+        predicted = [g | {m for m in ms if not any(m[0] < x[1] and x[0] < m[1] for x in g)}
+                     for g, ms in zip(_grammar_spans(texts), _model_spans(texts))]
+    else:
+        predicted = _grammar_spans(texts) if grammar else _model_spans(texts)
     if "GOV" not in labels:
         predicted = [{(s, e, "ORG" if lab == "GOV" else lab) for s, e, lab in p} for p in predicted]
     gold = [kg_spans(e, data_set) for e in examples]
-    return {"data_set": data_set, "sentences": len(examples), "system": "grammar" if grammar else "model",
+    return {"data_set": data_set, "sentences": len(examples), "system": "grammar + model" if combined else "grammar" if grammar else "model",
             **score_spans(gold, predicted, labels)}
 
 
@@ -156,26 +172,43 @@ def open(out: str | os.PathLike) -> "KnowledgeGraph":  # noqa: A001 - kg.open, l
     return KnowledgeGraph(out)
 
 
-@dataclass
 class Rows:
     """The result of a query: rows of a SELECT, the answer of an ASK, or the graph of a
     CONSTRUCT/DESCRIBE.
 
     vars (list[str]): the variables, in order (SELECT).
-    rows (list[dict]): one dict a row, variable -> rdflib term (None when unbound).
-    result (rdflib.query.Result): the rdflib result.
+    rows (list[dict]): one dict a row, variable -> rdflib term (None when unbound). On the
+        Oxigraph store the engine's terms become rdflib terms only when ``rows`` is first
+        read: ``text()``, ``len()`` and ``boolean`` never convert them.
+    result (QueryResult | rdflib.query.Result): the answer as ``kg.serve.query.run_query``
+        gives it (``result.to_rdflib()``: as an rdflib Result).
     """
 
-    vars: list[str]
-    rows: list[dict]
-    result: Any
+    def __init__(self, vars: list[str], rows: list[dict] | None, result: Any) -> None:
+        self.vars = vars
+        self._rows = rows
+        self.result = result
 
     @classmethod
     def of(cls, result) -> "Rows":
         if result.type != "SELECT":
             return cls([], [], result)
-        names = [str(v) for v in result.vars]
-        return cls(names, [dict(zip(names, row)) for row in result], result)
+        return cls([str(v) for v in result.vars], None, result)
+
+    @property
+    def rows(self) -> list[dict]:
+        if self._rows is None:
+            from .serve.query import QueryResult, to_rdflib
+
+            names = self.vars
+            if isinstance(self.result, QueryResult):
+                self._rows = [dict(zip(names, map(to_rdflib, row))) for row in self.result.rows]
+            else:
+                self._rows = [dict(zip(names, row)) for row in self.result]
+        return self._rows
+
+    def __repr__(self) -> str:
+        return f"<kg.Rows {self.result.type}: vars={self.vars}, {len(self)} rows>"
 
     @property
     def boolean(self) -> bool | None:
@@ -191,6 +224,10 @@ class Rows:
         return iter(self.rows)
 
     def __len__(self) -> int:
+        from .serve.query import QueryResult
+
+        if self._rows is None and isinstance(self.result, QueryResult):
+            return len(self.result.rows)
         return len(self.rows)
 
     def to_df(self):

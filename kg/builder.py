@@ -6,8 +6,10 @@ place, so an interrupted build never leaves a half-written output.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from collections import Counter
@@ -46,6 +48,7 @@ class BuildResult:
 
 
 PARALLEL_MIN_CHARS = 200_000  # below this, starting workers costs more than it saves
+PARALLEL_MIN_TRIPLES = 50_000  # below this, the output stage runs in this process even with -j N
 VALIDATE_MAX_TRIPLES = 100_000  # pyshacl is slow on big graphs: past this, `kg validate` on demand
 @lru_cache(maxsize=2)
 def _extractor(use_model: bool = True) -> Extractor:
@@ -92,11 +95,18 @@ def process_source(src: Source, use_model: bool = True) -> tuple[list[Extraction
 
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
-                    jobs: int = 1, use_model: bool = True) -> tuple[list[Extraction], list[dict]]:
-    """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes."""
+                    jobs: int = 1, use_model: bool = True, dask: str | None = None) -> tuple[list[Extraction], list[dict]]:
+    """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes, ``dask``
+    (a scheduler address, e.g. tcp://host:8786) the workers of a Dask cluster
+    (kg.distributed). The records are the same either way."""
     work = partial(process_source, use_model=use_model)
     size = sum(len(s.raw) for s in sources)
-    if jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
+    if dask and sources:
+        from .distributed import cluster_map
+
+        results = cluster_map(dask, work, sources, [len(s.raw) for s in sources], warm=partial(_extractor, use_model))
+        results = list(progress(results) if progress else results)
+    elif jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
@@ -111,7 +121,8 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
           html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None,
-          jobs: int = 1, validate: bool = True, model: bool = True, drop_missing: bool = False) -> BuildResult:
+          jobs: int = 1, validate: bool = True, model: bool = True, drop_missing: bool = False,
+          dask: str | None = None) -> BuildResult:
     """Build a graph from files/folders into the OUT folder.
 
     inputs (list[str]): files or folders.
@@ -122,7 +133,10 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     drop_missing (bool): with ``update``, rebuild without earlier inputs that are gone (without
         it, a gone input stops the update and the build stays as it was).
     stamp (str | None): build time for prov:startedAtTime (ISO); defaults to SOURCE_DATE_EPOCH.
-    jobs (int): worker processes for extraction (the graph is the same for any value).
+    jobs (int): worker processes for extraction and for the outputs of a big graph (the bytes
+        are the same for any value).
+    dask (str | None): a Dask scheduler address (tcp://HOST:8786): extraction runs on that
+        cluster's workers, resolution and the graph here; the graph is the same.
     validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
     model (bool): fill in with the statistical recogniser where the grammar is silent
         (False: the grammar alone, ``--no-model``).
@@ -140,7 +154,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
     bar = (lambda it: items(it, "kg build: extracting", "source")) if progress else None
-    extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model)
+    extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask)
     with Stages("kg build", 7, progress) as stages:
         with stages.stage("resolving people and agencies"):
             resolved = resolve(extractions)
@@ -149,7 +163,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples)
         if sources:
             texts = {s.id: s.raw for s in sources if s.format == "pdf"}
-            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts)
+            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts,
+                           jobs=jobs)
     return BuildResult(out, report, triples)
 
 
@@ -163,7 +178,7 @@ def _triples(sources: list[Source], extractions: list[Extraction], resolved, sta
         writer.article(ex.article, by_source[ex.article.source])
     writer.resolved(resolved)
     writer.activity(sources, stamp or _source_date_epoch())
-    return writer.triples
+    return writer.done()
 
 
 def _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples) -> dict:
@@ -187,7 +202,7 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
 
 
 def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool,
-                   texts: dict[str, str] | None = None) -> None:
+                   texts: dict[str, str] | None = None, jobs: int = 1) -> None:
     """graph.ttl, the store, graph.html, the SHACL check, report.json and the source texts
     of PDFs (``texts``: source id -> text), each a stage, written into a folder beside OUT
     that then replaces OUT whole: a build killed at any moment leaves the previous build
@@ -195,7 +210,7 @@ def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, st
     staging = staging_folder(out)
     try:
         _write_texts(texts or {}, staging, out)
-        _write_into(triples, staging, out, report, stages, store, html, validate)
+        _write_into(triples, staging, out, report, stages, store, html, validate, jobs)
         publish_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -215,40 +230,153 @@ def _write_texts(texts: dict[str, str], folder: Path, out: Path) -> None:
 
 
 def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
-                validate: bool) -> None:
-    """The outputs, written into ``folder``; messages name ``out``, where they will stand."""
-    with stages.stage("serialising graph.ttl"):
-        triples.write_turtle(folder / "graph.ttl")  # a block at a time: the text is never whole in memory
-    with stages.stage("loading the store"):
-        if store:
-            try:
-                from .graph.store import save_store
-
-                save_store(folder / "graph.ttl", folder)
-            except Exception as exc:  # the Turtle export stands on its own
-                report["warnings"].append(f"store not written: {exc}")
-    with stages.stage("drawing graph.html"):
-        if html:
-            try:
-                from .view.viz import to_network, write_html
-
-                write_html(to_network(triples), folder / "graph.html")
-            except Exception as exc:
-                report["warnings"].append(f"graph.html not written: {exc}")
-    with stages.stage("checking SHACL shapes"):
-        report["shacl_conforms"] = None
-        if validate and len(triples) > VALIDATE_MAX_TRIPLES:
-            report["warnings"].append(f"SHACL check skipped for {len(triples)} triples; run 'kg validate {out}'")
-        elif validate:
-            from .graph.validate import validate as shacl_validate
-
-            shacl = shacl_validate(triples.to_graph())
-            report["shacl_conforms"] = shacl.conforms
-            if not shacl.conforms:
-                report["warnings"].append(
-                    f"SHACL: {len(shacl.violations)} violation(s); run 'kg validate {out}' for details")
+                validate: bool, jobs: int = 1) -> None:
+    """The outputs, written into ``folder``; messages name ``out``, where they will stand.
+    With ``jobs`` > 1 and a big graph, graph.ttl is written in parts and graph.html and the
+    SHACL check run beside it, on ``jobs`` forked processes (the same bytes)."""
+    shacl = validate and len(triples) <= VALIDATE_MAX_TRIPLES
+    report["shacl_conforms"] = None
+    if jobs > 1 and len(triples) >= PARALLEL_MIN_TRIPLES and "fork" in multiprocessing.get_all_start_methods():
+        with stages.stage(f"writing graph.ttl, the store and graph.html ({jobs} processes)"):
+            _write_forked(triples, folder, out, report, store, html, shacl, jobs)
+    else:
+        with stages.stage("serialising graph.ttl"):
+            triples.write_turtle(folder / "graph.ttl")  # a block at a time: the text is never whole in memory
+        with stages.stage("loading the store"):
+            if store:
+                _load_store(folder, report)
+        with stages.stage("drawing graph.html"):
+            if html:
+                _note(report, _draw(triples, folder))
+        with stages.stage("checking SHACL shapes"):
+            if shacl:
+                _record_shacl(report, out, *_check(triples))
+    if validate and not shacl:
+        report["warnings"].append(f"SHACL check skipped for {len(triples)} triples; run 'kg validate {out}'")
     with stages.stage("writing report.json"):
         write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _load_store(folder: Path, report: dict) -> None:
+    """OUT/store from OUT/graph.ttl (Oxigraph's own parser)."""
+    try:
+        from .graph.store import save_store
+
+        save_store(folder / "graph.ttl", folder)
+    except Exception as exc:  # the Turtle export stands on its own
+        report["warnings"].append(f"store not written: {exc}")
+
+
+def _draw(triples: Triples, folder: Path) -> str | None:
+    """graph.html; RETURNS a warning when it could not be written."""
+    try:
+        from .view.viz import to_network, write_html
+
+        write_html(to_network(triples), folder / "graph.html")
+    except Exception as exc:
+        return f"graph.html not written: {exc}"
+    return None
+
+
+def _check(triples: Triples) -> tuple[bool, int]:
+    """The SHACL check: (conforms, number of violations)."""
+    from .graph.validate import validate as shacl_validate
+
+    result = shacl_validate(triples.to_graph())
+    return result.conforms, len(result.violations)
+
+
+def _note(report: dict, warning: str | None) -> None:
+    if warning:
+        report["warnings"].append(warning)
+
+
+def _record_shacl(report: dict, out: Path, conforms: bool, violations: int) -> None:
+    report["shacl_conforms"] = conforms
+    if not conforms:
+        report["warnings"].append(f"SHACL: {violations} violation(s); run 'kg validate {out}' for details")
+
+
+# -- the output stage on N processes ------------------------------------------------------
+# Forked workers read the build's triples from this module's memory (nothing is pickled):
+# graph.ttl is cut by subject into runs of the canonical order, each run written by a
+# worker as Turtle of its own (the same text the whole would have there), and joined here;
+# graph.html and the SHACL check run on workers meanwhile, and the store loads here as soon
+# as graph.ttl is whole.
+
+_FORKED: dict = {}
+
+
+def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store: bool, html: bool, shacl: bool,
+                  jobs: int) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    runs = _subject_runs(triples, 2 * jobs)
+    paths = [folder / f".graph.ttl.{k}" for k in range(len(runs))]
+    _FORKED.update(triples=triples, part_of={s: k for k, run in enumerate(runs) for s in run})
+    gc.freeze()  # the workers' collections skip (and so do not copy) the build's objects
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = [pool.submit(_turtle_part, k, paths[k]) for k in range(min(jobs, len(runs)))]
+            view = pool.submit(_forked, _draw, folder) if html else None
+            check = pool.submit(_forked, _check) if shacl else None
+            parts += [pool.submit(_turtle_part, k, paths[k]) for k in range(len(parts), len(runs))]
+            for part in parts:
+                part.result()
+            _join_turtle(paths, folder / "graph.ttl")
+            if store:
+                _load_store(folder, report)
+            if view is not None:
+                _note(report, view.result())
+            if check is not None:
+                _record_shacl(report, out, *check.result())
+    finally:
+        gc.unfreeze()
+        _FORKED.clear()
+        for path in paths:
+            path.unlink(missing_ok=True)
+
+
+def _subject_runs(triples: Triples, n: int) -> list[list]:
+    """The subjects in canonical order (the order of graph.ttl, which sorts triples by
+    subject first), cut into at most ``n`` runs of about equal numbers of triples."""
+    from .graph.triples import _sort_key as canonical
+
+    per_subject = Counter(t[0] for t in triples._set)  # the raw set, unsorted
+    subjects = sorted(per_subject, key=canonical)
+    runs: list[list] = [[]]
+    done, step = 0, len(triples) / n
+    for s in subjects:
+        if done >= step * len(runs) and len(runs) < n:
+            runs.append([])
+        runs[-1].append(s)
+        done += per_subject[s]
+    return runs
+
+
+def _turtle_part(k: int, path: Path) -> None:
+    """In a forked worker: the Turtle of the ``k``-th run of subjects, prefixes included."""
+    triples, part_of = _FORKED["triples"], _FORKED["part_of"]
+    Triples(t for t in triples._set if part_of[t[0]] == k).write_turtle(path)
+
+
+def _forked(fn: Callable, *args):
+    """In a forked worker: ``fn(triples, *args)``."""
+    return fn(_FORKED["triples"], *args)
+
+
+def _join_turtle(parts: list[Path], path: Path) -> None:
+    """graph.ttl: the prefixes once, then every part without its own."""
+    from .atomic import atomic_path
+
+    header = Triples().turtle().encode("utf-8")
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(header)
+        for part in parts:
+            with open(part, "rb") as src:
+                if src.read(len(header)) != header:
+                    raise RuntimeError(f"{part.name}: a part of graph.ttl without the prefixes")
+                shutil.copyfileobj(src, fh, 1 << 20)
 
 
 def _earlier_inputs(out: Path, drop_missing: bool) -> dict[str, tuple[Path, str]]:
@@ -300,7 +428,8 @@ def _counts(r, triples) -> dict:
         "agencies": len(r.agencies),
         "memberships": len(r.memberships),
         "figures": len(r.figures),
-        "programs": len({p.name for p in r.programs}),
+        "programs": len({p.name for p in r.programs if p.kind != "slogan"}),
+        "slogans": len({p.name for p in r.programs if p.kind == "slogan"}),  # catchwords quoted: no programs
         "events": len({(e.name, e.date) for e in r.events}),
         "triples": len(triples),
     }

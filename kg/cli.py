@@ -53,10 +53,14 @@ def _valid_date(ctx, param, value):
 @click.option("--no-html", is_flag=True, help="Skip graph.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for extraction (same graph for any value).")
+              help="Worker processes for extraction and for writing graph.ttl, graph.html and the SHACL check "
+              "(same bytes for any value).")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (kg validate OUT runs it later).")
 @click.option("--no-model", is_flag=True, help="The grammar alone: no statistical recogniser filling in.")
-def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, jobs, no_validate, no_model):
+@click.option("--dask", "dask", metavar="ADDRESS", help="Run extraction on the Dask cluster whose scheduler is at "
+              "ADDRESS (e.g. tcp://10.0.0.5:8786), one pipeline per worker; resolution and the graph run here, "
+              "and the graph is the same. Needs the dask extra (pip install 'kg-gov-news[dask]').")
+def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, jobs, no_validate, no_model, dask):
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
@@ -71,14 +75,20 @@ def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, 
         kg build page.pdf -o build
         kg build pages/2024/ --date 2024-01-05 -o build
         kg build --update new_page.txt -o build
+        kg build pages/ --dask tcp://scheduler:8786 -o build
     """
     from .api import build
 
+    errors: tuple = (FileNotFoundError,)
+    if dask:
+        from .distributed import ClusterError
+
+        errors += (ClusterError,)
     try:
         result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
                        progress=not quiet, jobs=jobs, validate=not no_validate, model=not no_model,
-                       drop_missing=drop_missing)
-    except FileNotFoundError as exc:
+                       drop_missing=drop_missing, dask=dask)
+    except errors as exc:
         raise click.ClickException(str(exc)) from None
     rep = result.report
     for r in rep["refused"]:
@@ -96,7 +106,7 @@ def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, 
         click.echo(
             f"{len(rep['sources'])} source(s), {len(rep['articles'])} article(s): {c['persons']} people, "
             f"{c['agencies']} agencies, {c['memberships']} posts held, {c['figures']} figures, "
-            f"{c['programs']} programs, {c['events']} events, {c['triples']} triples -> {out}/"
+            f"{c['programs']} programs, {c['slogans']} slogans, {c['events']} events, {c['triples']} triples -> {out}/"
         )
 
 
@@ -159,9 +169,11 @@ def eval_command(gold, out_dir, as_json, misses):
 @cli.command("eval-ner")
 @click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
 @click.option("--grammar", is_flag=True, help="Score the grammar's spans instead of the statistical recogniser's.")
+@click.option("--combined", is_flag=True,
+              help="Score the spans as a build uses them: the grammar's, and the recogniser's where the grammar has none.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score the first N sentences only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def eval_ner_command(path, grammar, limit, as_json):
+def eval_ner_command(path, grammar, combined, limit, as_json):
     """Per-label precision, recall and F1 of kg's spans on labelled NER data.
 
     FILE is CLUENER JSON lines (.json/.jsonl), a character-per-line BIO or BMES file
@@ -173,13 +185,14 @@ def eval_ner_command(path, grammar, limit, as_json):
     Example:
         kg eval-ner ../shared/data/resume_ner/dev.char.bmes
         kg eval-ner ../shared/data/cluener2020/train.jsonl --limit 500 --grammar
+        kg eval-ner ../shared/data/cluener2020/train.jsonl --limit 500 --combined
     """
     import json as _json
 
     from .api import evaluate_ner
 
     try:
-        scores = evaluate_ner(path, grammar=grammar, limit=limit)
+        scores = evaluate_ner(path, grammar=grammar, limit=limit, combined=combined)
     except (ValueError, FileNotFoundError) as err:
         raise click.ClickException(str(err)) from err
     if as_json:
@@ -194,14 +207,34 @@ def eval_ner_command(path, grammar, limit, as_json):
 
 # ---- store, query, validate, explain, export, serve (ontology / store / endpoint) ----
 
+def _remote_options(command):
+    """--user/--password (HTTP digest or basic auth) for the commands that talk to a server."""
+    command = click.option("--password", envvar="KG_REMOTE_PASSWORD", default=None,
+                           help="Password for --user (or set KG_REMOTE_PASSWORD; asked for when missing).")(command)
+    return click.option("--user", default=None, help="User name for HTTP digest or basic authentication.")(command)
+
+
+def _password(user: str | None, password: str | None) -> str | None:
+    if user is not None and password is None:
+        return click.prompt(f"Password for {user}", hide_input=True, err=True)
+    return password
+
+
 @cli.command("query")
-@out_argument
-@click.argument("sparql", metavar="(SPARQL | FILE.rq | NAME | -)")
+@click.argument("out_dir", metavar="OUT", required=False)
+@click.argument("sparql", metavar="(SPARQL | FILE.rq | NAME | -)", required=False)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "excel", "json"]), default="table",
               show_default=True, help="Output format; excel is CSV with a UTF-8 byte-order mark, which Excel "
               "opens without garbling Chinese (CONSTRUCT/DESCRIBE: Turtle, or JSON-LD with json).")
-def query_command(out_dir: str, sparql: str, fmt: str) -> None:
-    """Run a SPARQL query (text, a .rq file, a saved query NAME, or - for stdin) on OUT/store.
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Query this remote SPARQL endpoint (SPARQL 1.1 Protocol) instead of OUT, which is then left out.")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="With --endpoint: query this named graph as the default graph (e.g. the one kg push wrote).")
+@_remote_options
+def query_command(out_dir: str | None, sparql: str | None, fmt: str, endpoint: str | None,
+                  graph_iri: str | None, user: str | None, password: str | None) -> None:
+    """Run a SPARQL query (text, a .rq file, a saved query NAME, or - for stdin) on OUT/store,
+    or on a remote SPARQL endpoint with --endpoint URL (then without OUT).
 
     Saved queries live in ontology/queries/; `kg query OUT list` lists them.
 
@@ -210,12 +243,36 @@ def query_command(out_dir: str, sparql: str, fmt: str) -> None:
         kg query build people-posts
         kg query build 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --format csv
         echo 'ASK { ?s ?p ?o }' | kg query build -
+        kg query --endpoint http://127.0.0.1:8890/sparql people-posts --graph https://w3id.org/kg-gov/id/graph
     """
     from .serve.query import QuerySyntaxError, resolve_query, saved_queries
 
+    if sparql is None and (endpoint is not None or out_dir == "list"):
+        out_dir, sparql = None, out_dir
+    if sparql is None:
+        raise click.UsageError("Missing argument '(SPARQL | FILE.rq | NAME | -)'" +
+                               ("" if endpoint or out_dir else " and OUT (or --endpoint URL)"))
+    if endpoint is not None and out_dir is not None:
+        raise click.UsageError("give OUT or --endpoint URL, not both")
+    if graph_iri is not None and endpoint is None:
+        raise click.UsageError("--graph is for --endpoint (a build's store has one graph)")
     if sparql == "list":
         for name, saved in saved_queries().items():
             click.echo(f"{name:24} {saved.description}")
+        return
+    if endpoint is not None:
+        from .serve.query import format_result
+        from .serve.remote import RemoteError, query, stderr_log
+
+        try:
+            result = query(endpoint, resolve_query(sparql), graph=graph_iri, user=user,
+                           password=_password(user, password), log=stderr_log)
+        except (KeyError, FileNotFoundError) as err:
+            raise click.ClickException(err.args[0]) from err
+        except (RemoteError, ValueError) as err:
+            raise click.ClickException(str(err)) from err
+        text = format_result(result, fmt)
+        click.echo(text, nl=not text.endswith("\n"))
         return
     try:
         text = resolve_query(sparql)  # - reads stdin
@@ -299,7 +356,9 @@ def career_command(out_dir: str, name: str, fmt: str) -> None:
               show_default=True, help="table, csv/excel (one row a point) or json.")
 def series_command(out_dir: str, indicator: str, fmt: str) -> None:
     """Print an indicator's figures across articles and periods, in period order, with
-    the values that disagree for the same period flagged.
+    the values that disagree for the same period flagged. A common statistical indicator
+    (ontology/vocab/indicators.tsv) is one series whatever each article calls it, and any of
+    its labels finds it (GDP, 国内生产总值 and 地区生产总值 alike).
 
     \b
     Example:
@@ -415,6 +474,70 @@ def serve_command(out_dir: str, host: str, port: int, timeout: float, max_result
         pass
     finally:
         server.server_close()
+
+
+@cli.command("push")
+@click.argument("source", metavar="OUT")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store endpoint: Virtuoso http://HOST:8890/sparql-graph-crud-auth, "
+                   "Fuseki http://HOST:3030/DATASET/data, Oxigraph server http://HOST:7878/store.")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="The named graph to replace with the build's graph  [default: https://w3id.org/kg-gov/id/graph]")
+@_remote_options
+@click.option("--chunk-mb", default=4.0, show_default=True, type=click.FloatRange(0.01, 1024),
+              help="Most megabytes of N-Triples one request carries.")
+@click.option("--retries", default=5, show_default=True, type=click.IntRange(0, 20),
+              help="Retries of a request after a connection error or a 5xx answer (waits 1, 2, 4 ... s).")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds one request may take.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summary.")
+def push_command(source: str, endpoint: str, graph_iri: str | None, user: str | None, password: str | None,
+                 chunk_mb: float, retries: int, timeout: float, quiet: bool) -> None:
+    """Load OUT/graph.ttl (or a .ttl/.nt file) into a SPARQL server's named graph.
+
+    Uses the SPARQL 1.1 Graph Store HTTP Protocol: the named graph is deleted, then the
+    triples are POSTed as N-Triples in chunks, so pushing again replaces the graph (never
+    doubles it). Retries connection errors and 5xx answers; HTTP digest or basic auth.
+    While a push runs, the graph on the server is partial.
+
+    \b
+    Example:
+        kg push build --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
+        kg push build --endpoint http://127.0.0.1:3030/kg/data --graph https://example.org/liaocheng
+        kg query --endpoint http://127.0.0.1:8890/sparql people-posts --graph https://w3id.org/kg-gov/id/graph
+    """
+    from .serve.remote import DEFAULT_GRAPH, RemoteError, graph_file, push, stderr_log
+
+    try:
+        size = graph_file(source).stat().st_size
+    except (FileNotFoundError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+    bar = None
+    if not quiet:
+        import sys
+
+        from tqdm import tqdm
+
+        bar = tqdm(desc="kg push", unit="triple", unit_scale=True, file=sys.stderr,
+                   leave=False, disable=None, postfix=f"from {size / 1e6:.1f} MB of Turtle")
+    shown = [0]
+
+    def progress(chunks: int, triples: int, sent: int) -> None:
+        if bar is not None:
+            bar.update(triples - shown[0])
+            bar.set_postfix_str(f"{chunks} chunk(s), {sent / 1e6:.1f} MB sent")
+            shown[0] = triples
+
+    try:
+        report = push(source, endpoint, graph_iri or DEFAULT_GRAPH, user=user, password=_password(user, password),
+                      chunk_bytes=int(chunk_mb * 1024 * 1024), retries=retries, timeout=timeout,
+                      progress=progress, log=stderr_log)
+    except (RemoteError, ValueError) as err:
+        raise click.ClickException(str(err)) from err
+    finally:
+        if bar is not None:
+            bar.close()
+    if not quiet:
+        click.echo(f"kg push: {report.text()}", err=True)
 
 
 # ---- network analytics and the HTML view (kg.view) ----

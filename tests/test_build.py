@@ -39,6 +39,15 @@ def test_build_writes_all_outputs(built):
     assert report["shacl_conforms"] is True
 
 
+def test_build_counts_slogans_apart_from_programs(built, graph):
+    """report.json counts kg:Program and kg:Slogan apart, as the graph types them."""
+    counts = json.loads((built / "report.json").read_text(encoding="utf-8"))["counts"]
+    for kind, cls in (("programs", "kg:Program"), ("slogans", "kg:Slogan")):
+        names = {str(n) for (n,) in q(graph, f"SELECT ?n WHERE {{ ?x a {cls} ; skos:prefLabel ?n }}")}
+        assert counts[kind] == len(names), kind
+    assert counts["programs"] + counts["slogans"] > 0
+
+
 def test_build_people_and_holdings_through_sparql(graph):
     people = {str(n) for (n,) in q(graph, "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
     assert len(people) >= 18

@@ -75,3 +75,17 @@ def test_ner_model_spans_map_onto_the_text():
     spans = recogniser().spans(text)
     assert spans and all(0 <= s.start < s.end <= len(text) and s.label in ("PER", "TITLE", "GOV", "ORG") for s in spans)
     assert ("钱立新", "PER") in {(text[s.start:s.end], s.label) for s in spans}
+
+
+@pytest.mark.skipif(recogniser() is None, reason="no trained recogniser in kg/data/ner")
+def test_ner_combined_keeps_the_grammars_spans_and_fills_with_the_models(files):
+    """--combined scores what a build uses: the grammar's spans, the model's where the grammar has none."""
+    cl, _, _ = files
+    runs = {}
+    for flag in ("--grammar", "--combined"):
+        result = CliRunner().invoke(cli, ["eval-ner", str(cl), flag, "--json"])
+        assert result.exit_code == 0, result.output
+        runs[flag] = json.loads(result.output)
+    assert runs["--combined"]["system"] == "grammar + model"
+    for label in ("PER", "GOV", "TITLE"):  # nothing the grammar found is lost
+        assert runs["--combined"][label]["tp"] >= runs["--grammar"][label]["tp"]

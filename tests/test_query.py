@@ -149,3 +149,164 @@ def test_query_aggregates_survive_optional_gaps_in_rdflib(name):
     rows_memory = list(run_query(g, resolve_query(name)))
     rows_ox = list(run_query(memory_store(g), resolve_query(name)))
     assert len(rows_memory) == len(rows_ox) > 0
+
+
+# ---- the engine's answer printed as it is: rows compared with rdflib's evaluation, text
+# compared with the rdflib path kg query took before (oxrdflib: every term an rdflib object)
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+ODD_LITERALS = """SELECT ?v WHERE { VALUES ?v {
+  1.50 007 "+5"^^xsd:integer " 5"^^xsd:int -0.0 "1E2"^^xsd:decimal "abc"^^xsd:decimal
+  2.5e0 1e20 "INF"^^xsd:double "NaN"^^xsd:float "1.0"^^xsd:float "x"^^xsd:double
+  true "1"^^xsd:boolean "TRUE"^^xsd:boolean "2023-12-28"^^xsd:date "2023-12-28Z"^^xsd:date
+  "2023-1-1"^^xsd:date "2024"^^xsd:gYear "2024-05"^^xsd:gYearMonth "2024-01-05T08:00:00"^^xsd:dateTime
+  " a  b "^^xsd:token "x"^^<http://example.org/dt> "plain" "中文"@zh "x"@EN-us <http://example.org/a>
+  kgr:person\\/7156136dbb4a
+} } ORDER BY STR(?v)"""
+
+
+@pytest.fixture(scope="module")
+def page_build(tmp_path_factory):
+    """A real build of the bundled page: graph.ttl and OUT/store."""
+    from kg.builder import build
+
+    folder = tmp_path_factory.mktemp("page")
+    build([str(CORPUS)], folder, html=False, progress=False)
+    return folder
+
+
+def _cells(result) -> list[tuple]:
+    """Rows as text, sorted; numbers by value (Oxigraph keeps 6000000.0 as 6000000); a
+    GROUP_CONCAT list (joined by 、) in sorted order, since the engines concatenate a
+    group's values in different orders."""
+    from decimal import Decimal
+
+    from rdflib import Literal
+
+    from kg.serve.query import short, to_rdflib
+
+    def cell(term) -> str:
+        term = to_rdflib(term)
+        if isinstance(term, Literal) and isinstance(term.value, (int, float, Decimal)) and not isinstance(term.value, bool):
+            return format(Decimal(str(term.value)).normalize(), "f")
+        return "、".join(sorted(short(term).split("、")))
+
+    return sorted(tuple(cell(t) for t in row) for row in result)
+
+
+@pytest.mark.parametrize("name", sorted(saved_queries()))
+def test_query_engine_rows_match_rdflib_on_a_build(page_build, name):
+    """Saved queries on the engine (pyoxigraph terms, no rdflib object) give rdflib's rows."""
+    import pyoxigraph as ox
+
+    from kg.graph.namespace import PREFIXES
+    from kg.graph.store import open_ox_store
+    from kg.serve.query import QueryResult
+
+    text = resolve_query(name)
+    native = run_query(open_ox_store(page_build), text)
+    assert isinstance(native, QueryResult) and native.type == "SELECT"
+    assert all(t is None or type(t) in (ox.NamedNode, ox.Literal, ox.BlankNode) for row in native for t in row)
+    reference = Graph().parse(page_build / "graph.ttl", format="turtle").query(text, initNs=PREFIXES)
+    assert native.vars == [str(v) for v in reference.vars]
+    assert len(native) > 0
+    if name == "programs-agencies":  # SAMPLE(?s) may pick any of a program's sentences
+        assert sorted(r[:4] for r in _cells(native)) == sorted(r[:4] for r in _cells(reference))
+    else:
+        assert _cells(native) == _cells(reference)
+
+
+@pytest.mark.parametrize("name", sorted(saved_queries()) + ["odd-literals"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "excel", "json"])
+def test_query_text_is_the_same_as_through_rdflib_terms(page_build, name, fmt):
+    """kg query prints the engine's terms exactly as it printed their rdflib conversions."""
+    from kg.graph.store import open_ox_store, open_store
+
+    text = ODD_LITERALS if name == "odd-literals" else resolve_query(name)
+    before = open_store(page_build).query(text)  # oxrdflib: an rdflib Result, every term converted
+    assert format_result(run_query(open_ox_store(page_build), text), fmt) == format_result(before, fmt)
+
+
+def test_query_odd_literals_print_as_rdflib_normalises_them(page_build):
+    from kg.graph.store import open_ox_store
+
+    column = format_result(run_query(open_ox_store(page_build), ODD_LITERALS), "csv").splitlines()[1:]
+    assert sorted(column) == sorted([
+        "1.5", "7", "5", "5", "0", "100", "abc", "2.5", "1e+20", "inf", "nan", "1.0", "x", "true", "true",
+        "true", "2023-12-28", "2023-12-28", "2023-1-1", "2024", "2024-05", "2024-01-05T08:00:00", "a b", "x",
+        "plain", "中文", "x", "http://example.org/a", "https://w3id.org/kg-gov/id/person/7156136dbb4a"])
+
+
+def test_query_through_kg_open_builds_no_rdflib_term_per_row(page_build, monkeypatch):
+    """kg.open(OUT).query(...).text(): the engine's rows are printed without making an
+    rdflib object per term (a few per query at most, the same for 1 row or thousands)."""
+    import rdflib.term
+
+    import kg
+
+    build = kg.open(page_build)
+    build.query("people-posts").text()  # opens the store
+    made = []
+    for cls in (rdflib.term.URIRef, rdflib.term.Literal, rdflib.term.BNode):
+        def counting(klass, *args, _original=cls.__new__, **kwargs):
+            made.append(klass)
+            return _original(klass, *args, **kwargs)
+
+        monkeypatch.setattr(cls, "__new__", counting)
+
+    def objects_made(text: str) -> tuple[int, int]:
+        made.clear()
+        rows = build.query(text)
+        printed = rows.text("table") + rows.text("csv") + rows.text("json")
+        assert printed.count("\n") > len(rows)
+        return len(made), len(rows)
+
+    one, _ = objects_made("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 1")
+    many, rows = objects_made("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    assert rows > 1000 and many == one < 50
+    people = build.query("people-posts")
+    assert people.rows[0]["person"].language == "zh"  # rdflib terms when asked for
+
+
+def test_query_result_converts_to_rdflib(graph):
+    from rdflib.query import Result
+
+    result = run_query(graph, "people-posts")
+    converted = result.to_rdflib()
+    assert isinstance(converted, Result) and [str(v) for v in converted.vars] == result.vars
+    assert format_result(converted, "csv") == format_result(result, "csv")
+    construct = run_query(graph, "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n }")
+    assert len(construct.graph) == len(construct) == 3
+    assert run_query(graph, "ASK { ?s a org:Membership }").askAnswer is True
+
+
+def test_query_engine_scope_follows_the_rdflib_graph():
+    """A named graph or a union Dataset on Oxigraph is queried as oxrdflib queries it."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset, Literal, URIRef
+
+    dataset = Dataset(store=OxigraphStore())
+    named = dataset.graph(URIRef("urn:g1"))
+    named.add((URIRef("urn:a"), URIRef("urn:p"), Literal("x")))
+    dataset.default_union = True
+    other = Graph(store=dataset.store, identifier=URIRef("urn:other"))
+    q = "SELECT ?o WHERE { ?s ?p ?o }"
+    for target in (dataset, named, other):
+        assert format_result(run_query(target, q), "csv") == format_result(target.query(q), "csv")
+    assert format_result(run_query(named, q), "csv") == "o\nx\n"
+    assert format_result(run_query(other, q), "csv") == "o\n"
+
+
+def test_query_command_does_not_import_the_pipeline(out):
+    """kg query reads a build: it never pays for importing spaCy and the extractors."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from kg.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['query', {str(out)!r}, 'class-counts']); "
+            "assert r.exit_code == 0, r.output; print(r.output.splitlines()[-1]); "
+            "print(sorted(m for m in ('spacy', 'kg.builder', 'kg.nlp') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    lines = done.stdout.splitlines()
+    assert lines[-2].endswith("rows)") and lines[-1] == "[]"

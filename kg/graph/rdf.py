@@ -6,6 +6,7 @@ are written: the same records give the same triples and the same Turtle bytes.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -41,6 +42,38 @@ from .namespace import (
 )
 from .skos import indicator_concept_iri, indicator_concept_triples
 from .triples import Triples
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib's namespaces make (and check) a new
+    term on every lookup, and a build looks terms up millions of times."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+        self._items: dict = {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # from now on a plain attribute
+        return term
+
+    def __getitem__(self, name: str):
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._namespace[name]
+        return term
+
+
+#: rdflib's Literal, memoised: making one costs more than looking it up, and a build makes
+#: the same labels, kinds, dates and sentences over and over (bounded: recent and frequent ones)
+Literal = lru_cache(maxsize=1 << 14, typed=True)(Literal)
+mint = lru_cache(maxsize=1 << 14)(mint)  # the same: articles', people's, units' IRIs again and again
+
+(RDF, RDFS, XSD, FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, SKOS,
+ TIME) = (_Terms(ns) for ns in (RDF, RDFS, XSD, FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE,
+                                SDMX_DIMENSION, SDMX_MEASURE, SKOS, TIME))
 
 #: titles many people hold at once in one body: no succession between their holders
 SHARED_ROLES = frozenset({"委员", "常委", "成员", "代表", "记者", "通讯员", "干部", "党员", "职工", "会员", "理事",
@@ -106,10 +139,26 @@ class GraphWriter:
     """Accumulates triples for sources, articles and resolved entities (``triples``)."""
 
     def __init__(self) -> None:
-        self.triples = Triples()
+        self._triples = Triples()
+        self._add = self._triples.adder()  # set.add: a build adds millions of triples
+        # one object per distinct term (rdflib makes a new one per call): less memory, and
+        # lookups that find the very object skip rdflib's Python-level ==
+        self._term = {}.setdefault
         self._observations: set[URIRef] = set()
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
         self._article_dates: dict[str, str] = {}
+
+    @property
+    def triples(self) -> Triples:
+        """The triples written so far."""
+        self._triples.changed()  # added to since any lookup made on them
+        return self._triples
+
+    def done(self) -> Triples:
+        """The triples, once every one is written: the writer's own tables are dropped."""
+        self._term = {}.setdefault
+        self._observations.clear()
+        return self.triples
 
     @property
     def g(self) -> Graph:
@@ -117,7 +166,8 @@ class GraphWriter:
         return self.triples.to_graph()
 
     def add(self, s, p, o) -> None:
-        self.triples.add((s, p, o))
+        term = self._term
+        self._add((term(s, s), p, term(o, o)))
 
     # -- provenance ----------------------------------------------------------------
 
@@ -317,7 +367,7 @@ class GraphWriter:
         self._structure()
         by_cell: dict[tuple, list[URIRef]] = defaultdict(list)
         datasets: dict[tuple, URIRef] = {}
-        for iri in sorted(observations):
+        for iri in sorted(observations, key=str):  # IRIs: their text's order (rdflib's < is Python code)
             f = observations[iri]
             concept = concept_for(f.indicator) if f.indicator else None
             key = (concept.code if concept else f.indicator, f.area, f.unit, f.kind)  # a concept's wordings: one series
@@ -331,15 +381,21 @@ class GraphWriter:
             cell.append(iri)
             self.add(iri, KG.ordinal, Literal(len(cell), datatype=XSD.positiveInteger))
         periods: dict[tuple, list[URIRef]] = defaultdict(list)
-        for (dataset, period, _article), iris in sorted(by_cell.items()):
+        for (dataset, period, _article), iris in sorted(by_cell.items(), key=lambda kv: (str(kv[0][0]), *kv[0][1:])):
             if period:
                 periods[(dataset, period)].extend(iris)
         for iris in periods.values():
+            by_value: dict[str, list[URIRef]] = defaultdict(list)  # pairs of equal values never conflict
             for a in iris:
-                for b in iris:
-                    if observations[a].value != observations[b].value and \
-                            observations[a].article != observations[b].article:
-                        self.add(a, KG.conflictsWith, b)
+                by_value[observations[a].value].append(a)
+            for value, some in by_value.items():
+                for other, others in by_value.items():
+                    if other == value:
+                        continue
+                    for a in some:
+                        for b in others:
+                            if observations[a].article != observations[b].article:
+                                self.add(a, KG.conflictsWith, b)
 
     def _dataset(self, f: Figure) -> URIRef:
         """The qb:DataSet of a figure's indicator (its concept, when the indicator scheme has

@@ -1,7 +1,9 @@
 """The embedded store: Oxigraph (RocksDB) through oxrdflib, persisted in ``OUT/store``.
 
 rdflib stays the API: ``open_store`` returns an ``rdflib.Graph`` backed by Oxigraph, so
-``graph.query(...)`` runs in Oxigraph's native SPARQL engine. ``save_store`` writes a
+``graph.query(...)`` runs in Oxigraph's native SPARQL engine (each answer's terms then
+become rdflib objects; ``kg query`` and ``kg.open(OUT).query`` skip that through
+``kg.serve.query.run_query``, which queries the pyoxigraph Store underneath). ``save_store`` writes a
 graph atomically: it loads into a temporary directory beside the target and renames it
 into place, so a reader never sees a half-written store.
 """

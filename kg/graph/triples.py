@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, XSD
@@ -62,6 +62,7 @@ class TurtleTerms:
 
     @staticmethod
     def _iri(iri: str) -> str:
+        iri = str(iri)  # a plain str: rdflib's startswith is Python code
         for prefix, namespace in _BY_LENGTH:
             if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
                 return f"{prefix}:{iri[len(namespace):]}"
@@ -92,17 +93,37 @@ def _sort_key(term) -> tuple:
 
 class Triples:
     """A set of triples with the lookups the view and the report need (``objects``,
-    ``subjects``, ``value``, ``in`` with ``None`` as a wildcard, ``len``)."""
+    ``subjects``, ``value``, ``in`` with ``None`` as a wildcard, ``len``).
+
+    The lookups go through an index by predicate (predicate -> subject -> object, or a
+    list of objects when there are several), made on first use; the reverse index
+    (predicate -> object -> subjects) is made only for the predicates asked that way.
+    """
 
     def __init__(self, triples: Iterable[tuple] = ()) -> None:
         self._set: set[tuple] = set(triples)
-        self._spo: dict | None = None
-        self._pos: dict | None = None
+        self._sp: dict | None = None
+        self._po: dict = {}
         self._graph: Graph | None = None
 
     def add(self, triple: tuple) -> None:
         self._set.add(triple)
-        self._spo = self._pos = self._graph = None
+        self.changed()
+
+    def adder(self):
+        """``set.add`` of the triples, for writers that add many: the lookups made so far
+        are dropped now, and ``changed()`` must be called before any lookup made after."""
+        self.changed()
+        return self._set.add
+
+    def changed(self) -> None:
+        """Drop the indexes and the rdflib Graph made so far (the triples changed)."""
+        self._sp = self._graph = None
+        self._po = {}
+
+    def release(self) -> None:
+        """Drop the indexes and the rdflib Graph (they are made again on demand)."""
+        self.changed()
 
     def __len__(self) -> int:
         return len(self._set)
@@ -112,46 +133,87 @@ class Triples:
 
     def sorted(self) -> list[tuple]:
         """The triples in canonical order (subject, predicate, object; rdf:type first)."""
-        keys: dict = {}  # each distinct term's key, computed once
+        return sorted(self._set, key=self._order_key())
 
-        def key(term) -> tuple:
-            found = keys.get(term)
-            if found is None:
-                found = keys[term] = _sort_key(term)
-            return found
+    def _order_key(self) -> Callable[[tuple], int]:
+        """A key giving each triple one int in canonical order: every distinct term is
+        ranked once by ``_sort_key`` (so the sort compares ints, not rdflib terms)."""
+        terms: set = set()
+        predicates: set = set()
+        for s, p, o in self._set:
+            terms.add(s)
+            terms.add(o)
+            predicates.add(p)
+        rank = {term: k for k, term in enumerate(sorted(terms, key=_sort_key))}
+        del terms
+        prank = {p: k for k, p in enumerate(sorted(predicates, key=lambda p: (p != _TYPE, str(p))))}
+        n_terms, n_predicates = len(rank), len(prank)
 
-        return sorted(self._set, key=lambda t: (key(t[0]), t[1] != _TYPE, t[1], key(t[2])))
+        def key(t: tuple) -> int:
+            return (rank[t[0]] * n_predicates + prank[t[1]]) * n_terms + rank[t[2]]
+
+        return key
 
     # -- the read-only part of rdflib.Graph ----------------------------------------------
-    def _indexes(self) -> tuple[dict, dict]:
-        if self._spo is None:
-            spo: dict = defaultdict(lambda: defaultdict(list))
-            pos: dict = defaultdict(lambda: defaultdict(list))
+    def _by_predicate(self) -> dict:
+        """predicate -> subject -> object (one) or list of objects (several)."""
+        if self._sp is None:
+            sp: dict = {}
             for s, p, o in self._set:
-                spo[s][p].append(o)
-                pos[p][o].append(s)
-            self._spo, self._pos = spo, pos
-        return self._spo, self._pos
+                by_s = sp.get(p)
+                if by_s is None:
+                    by_s = sp[p] = {}
+                found = by_s.get(s)
+                if found is None:
+                    by_s[s] = o
+                elif type(found) is list:
+                    found.append(o)
+                else:
+                    by_s[s] = [found, o]
+            self._sp = sp
+        return self._sp
+
+    def _by_object(self, predicate) -> dict:
+        """object -> list of subjects, for one predicate (made on first use)."""
+        po = self._po.get(predicate)
+        if po is None:
+            po = self._po[predicate] = {}
+            for s, found in self._by_predicate().get(predicate, {}).items():
+                for o in (found if type(found) is list else (found,)):
+                    subjects = po.get(o)
+                    if subjects is None:
+                        po[o] = [s]
+                    else:
+                        subjects.append(s)
+        return po
 
     def objects(self, subject=None, predicate=None) -> Iterator:
-        spo, pos = self._indexes()
         if subject is not None:
-            by_p = spo.get(subject, {})
-            return iter(list(by_p.get(predicate, ())) if predicate is not None
-                        else [o for os_ in by_p.values() for o in os_])
+            sp = self._by_predicate()
+            if predicate is not None:
+                found = sp.get(predicate, {}).get(subject)
+                return iter(() if found is None else list(found) if type(found) is list else (found,))
+            out: list = []
+            for by_s in sp.values():
+                found = by_s.get(subject)
+                if found is not None:
+                    out.extend(found if type(found) is list else (found,))
+            return iter(out)
         return iter([o for s, p, o in self._set if predicate is None or p == predicate])
 
     def subjects(self, predicate=None, object=None) -> Iterator:  # noqa: A002 - rdflib's name
-        spo, pos = self._indexes()
         if predicate is not None:
-            by_o = pos.get(predicate, {})
-            return iter(list(by_o.get(object, ())) if object is not None
-                        else [s for ss in by_o.values() for s in ss])
+            if object is not None:
+                return iter(list(self._by_object(predicate).get(object, ())))
+            by_s = self._by_predicate().get(predicate, {})
+            return iter([s for s, found in by_s.items() for _ in (found if type(found) is list else (found,))])
         return iter([s for s, p, o in self._set if object is None or o == object])
 
     def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
         """One value (the least in canonical order, so the answer is stable)."""
         found = list(self.objects(subject, predicate)) if object is None else list(self.subjects(predicate, object))
+        if len(found) == 1:
+            return found[0]
         return min(found, key=_sort_key) if found else default
 
     def __contains__(self, triple: tuple) -> bool:
@@ -159,9 +221,9 @@ class Triples:
         if s is not None and p is not None and o is not None:
             return triple in self._set
         if s is not None and p is not None:
-            return bool(self._indexes()[0].get(s, {}).get(p))
+            return s in self._by_predicate().get(p, {})
         if p is not None and o is not None:
-            return bool(self._indexes()[1].get(p, {}).get(o))
+            return o in self._by_object(p)
         return any((s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o)
                    for t in self._set)
 
@@ -186,13 +248,13 @@ class Triples:
         lines: list[str] = []
         subject = predicate = None
         for s, p, o in self.sorted():
-            if s != subject:
+            if s is not subject and s != subject:  # identity first: rdflib's == is Python code
                 if subject is not None:
                     lines[-1] += " ."
                     yield "\n" + "\n".join(lines) + "\n"
                 lines = [f"{term(s)} {iri(p)} {term(o)}"]
                 subject, predicate = s, p
-            elif p != predicate:
+            elif p is not predicate and p != predicate:
                 lines[-1] += " ;"
                 lines.append(f"    {iri(p)} {term(o)}")
                 predicate = p

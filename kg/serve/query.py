@@ -1,8 +1,11 @@
 """Run SPARQL against a kg graph: saved queries by name, files, text; table/csv/json output.
 
 ``resolve_query`` turns what the user typed (text, ``FILE.rq``, a saved query NAME, or
-``-`` for stdin) into SPARQL text; ``run_query`` runs it on any rdflib graph (in kg, the
-Oxigraph store); ``format_result`` renders the result.
+``-`` for stdin) into SPARQL text; ``run_query`` runs it on the Oxigraph engine directly
+when the graph is (or sits on) a pyoxigraph Store, as kg's store does, and on rdflib for
+any other graph; ``format_result`` renders the result. On the engine no term becomes an
+rdflib object: the rows are printed from pyoxigraph's terms, in the same text the rdflib
+path gives (literals normalised as rdflib normalises them).
 """
 from __future__ import annotations
 
@@ -13,11 +16,15 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from json.encoder import encode_basestring as _json_string  # what json.dumps(ensure_ascii=False) writes
 from pathlib import Path
 from typing import TextIO
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal
-from rdflib.query import Result
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..graph.namespace import PREFIXES, curie
 from ..vocab.paths import QUERIES_DIR
@@ -100,21 +107,137 @@ def _syntax_error(err: Exception) -> QuerySyntaxError:
     return QuerySyntaxError(f"SPARQL syntax error: {text}")
 
 
-def run_query(graph: Graph, sparql: str) -> Result:
+class QueryResult:
+    """A query's answer as the Oxigraph engine gives it: pyoxigraph terms, read once.
+
+    type (str): "SELECT", "ASK" or "CONSTRUCT" (DESCRIBE answers are CONSTRUCT's kind).
+    vars (list[str]): the variables, in order (SELECT).
+    rows (list[tuple]): one tuple a row, a pyoxigraph term or None (unbound) per variable.
+    boolean (bool | None): an ASK query's answer.
+    triples (list): a CONSTRUCT/DESCRIBE query's pyoxigraph Triples.
+
+    Nothing here is an rdflib object: ``format_result`` prints the terms as they are, and
+    ``to_rdflib`` / ``graph`` convert on demand (only the rows you ask for).
+    """
+
+    __slots__ = ("type", "vars", "rows", "boolean", "triples", "_graph")
+
+    def __init__(self, type: str, vars: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None, triples: list | None = None):
+        self.type = type
+        self.vars = vars or []
+        self.rows = rows or []
+        self.boolean = boolean
+        self.triples = triples or []
+        self._graph = None
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.type == "SELECT" else len(self.triples)
+
+    def __repr__(self) -> str:
+        size = f"{len(self.rows)} rows" if self.type == "SELECT" else (
+            f"{self.boolean}" if self.type == "ASK" else f"{len(self.triples)} triples")
+        return f"<kg QueryResult {self.type}: {size}>"
+
+    @property
+    def askAnswer(self) -> bool | None:  # rdflib's Result name, for code written against it
+        return self.boolean
+
+    @property
+    def graph(self):
+        """A CONSTRUCT/DESCRIBE answer as an rdflib Graph (None for other queries)."""
+        if self.type != "CONSTRUCT":
+            return None
+        if self._graph is None:
+            from rdflib import Graph
+
+            self._graph = Graph()
+            self._graph += ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in self.triples)
+        return self._graph
+
+    def to_rdflib(self):
+        """The answer as an rdflib ``Result`` (every term converted: for code that wants one)."""
+        from rdflib import Variable
+        from rdflib.query import Result
+
+        out = Result(self.type)
+        if self.type == "SELECT":
+            out.vars = [Variable(v) for v in self.vars]
+            out.bindings = [{v: to_rdflib(t) for v, t in zip(out.vars, row)} for row in self.rows]
+        elif self.type == "ASK":
+            out.askAnswer = self.boolean
+        else:
+            out.graph = self.graph
+        return out
+
+
+def to_rdflib(term):
+    """A pyoxigraph term as the rdflib term oxrdflib makes of it (None stays None)."""
+    from rdflib import BNode as RBNode
+    from rdflib import Literal as RLiteral
+    from rdflib import URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return RBNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RLiteral(term.value, lang=term.language)
+        return RLiteral(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.Triple):
+        return to_rdflib(term.subject), to_rdflib(term.predicate), to_rdflib(term.object)
+    return term  # already rdflib
+
+
+def _engine(graph):
+    """The pyoxigraph Store behind ``graph`` (itself, or an oxrdflib-backed rdflib Graph), or None."""
+    if isinstance(graph, ox.Store):
+        return graph
+    inner = getattr(getattr(graph, "store", None), "_inner", None)  # oxrdflib keeps its pyoxigraph store here
+    return inner if isinstance(inner, ox.Store) else None
+
+
+_DEFAULT_PREFIXES: dict[str, str] = {}
+
+
+def query_prefixes(graph=None) -> dict[str, str]:
+    """The prefixes a query may use undeclared: rdflib's defaults (as a Graph binds them),
+    those bound on ``graph`` and kg's own (kg's win)."""
+    if not _DEFAULT_PREFIXES:
+        _DEFAULT_PREFIXES.update((p, str(ns)) for p, ns in Graph().namespaces())
+    bound = {} if graph is None or _engine(graph) is graph else {p: str(ns) for p, ns in graph.namespaces()}
+    return {**_DEFAULT_PREFIXES, **bound, **{p: str(ns) for p, ns in PREFIXES.items()}}
+
+
+def run_query(graph, sparql: str):
     """Run a SPARQL query on a graph; kg's prefixes are predeclared.
 
-    graph (Graph): the graph (an Oxigraph-backed one from ``kg.graph.store.open_store``, or in memory).
+    On Oxigraph (a pyoxigraph ``Store``, or an rdflib Graph on one, as ``kg.open`` and
+    ``open_store`` give) the engine answers directly and the result keeps its pyoxigraph
+    terms (a ``QueryResult``); any other rdflib Graph is queried by rdflib (an rdflib
+    ``Result``). ``format_result`` prints both the same way.
+
+    graph (Graph | pyoxigraph.Store): the graph or store.
     sparql (str): the query text, or the name of a saved query (as ``kg query`` takes it).
-    RETURNS (Result): SELECT bindings, ASK boolean or CONSTRUCT/DESCRIBE graph.
+    RETURNS (QueryResult | rdflib.query.Result): SELECT rows, ASK boolean or CONSTRUCT/DESCRIBE triples.
     RAISES QuerySyntaxError: the query does not parse (message has line and column).
     """
     saved = saved_queries().get(sparql)
     if saved is not None:
         sparql = saved.text
+    engine = _engine(graph)
     try:
+        if engine is not None:
+            return _run_native(engine, sparql, query_prefixes(graph), _graph_scope(graph))
         result = graph.query(sparql, initNs=PREFIXES)
         if result.type == "SELECT":
-            result.bindings = list(result.bindings)  # oxrdflib streams: evaluate now, inside the try
+            result.bindings = list(result.bindings)  # evaluate now, inside the try
         return result
     except SyntaxError as err:  # pyoxigraph raises SyntaxError
         raise _syntax_error(err) from err
@@ -124,18 +247,123 @@ def run_query(graph: Graph, sparql: str) -> Result:
         raise
 
 
+def _graph_scope(graph) -> dict:
+    """Which graphs an rdflib Graph on Oxigraph queries, as oxrdflib would pass them: the
+    union for a ConjunctiveGraph/Dataset with default_union, its own named graph, or the
+    default graph (kg's store)."""
+    if isinstance(graph, ox.Store):
+        return {}
+    if getattr(graph, "default_union", False):
+        return {"use_default_graph_as_union": True}
+    identifier = getattr(graph, "identifier", None)
+    if identifier is None or identifier == DATASET_DEFAULT_GRAPH_ID:
+        return {}
+    return {"default_graph": ox.BlankNode(str(identifier)) if isinstance(identifier, BNode)
+            else ox.NamedNode(str(identifier))}
+
+
+def _run_native(store, sparql: str, prefixes: dict[str, str], scope: dict | None = None) -> QueryResult:
+    answer = store.query(sparql, prefixes=prefixes, **(scope or {}))
+    if isinstance(answer, ox.QuerySolutions):
+        return QueryResult("SELECT", [v.value for v in answer.variables], [tuple(s) for s in answer])
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(answer))
+    return QueryResult("CONSTRUCT", triples=list(answer))
+
+
+# ---------------------------------------------------------------- terms as text
+# A result holds pyoxigraph terms (the engine's) or rdflib terms (rdflib's evaluation, a
+# remote endpoint's answer). Each is printed as rdflib prints it, so the text is the same
+# either way: a literal's lexical form as rdflib normalises it (xsd:double "1.5E0" -> 1.5).
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
+_RDF_LANG = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_INTEGERS = frozenset(_XSD + t for t in (
+    "integer", "nonPositiveInteger", "long", "nonNegativeInteger", "negativeInteger", "int", "unsignedLong",
+    "positiveInteger", "short", "unsignedInt", "byte", "unsignedShort", "unsignedByte"))
+_FLOATS = frozenset((_XSD + "double", _XSD + "float"))
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _lexical(value: str, datatype: str) -> str:
+    """A typed literal's text as rdflib normalises it (the same functions, or rdflib itself)."""
+    if datatype == _XSD_STRING or datatype == _RDF_LANG:
+        return value
+    try:
+        if datatype in _INTEGERS:
+            return str(int(value))
+        if datatype == _XSD + "decimal":
+            return f"{Decimal(value):f}"
+        if datatype in _FLOATS:
+            return str(float(value))
+    except (ValueError, ArithmeticError):
+        return value  # ill-typed: rdflib keeps the text
+    if datatype == _XSD + "date" and _DATE_TEXT.match(value):
+        return value  # a valid date in this form is its own isoformat()
+    if datatype == _XSD + "boolean" and value in ("true", "false"):
+        return value
+    return _rdflib_lexical(value, datatype)
+
+
+@lru_cache(maxsize=4096)
+def _rdflib_lexical(value: str, datatype: str) -> str:
+    from rdflib import URIRef
+
+    return str(Literal(value, datatype=URIRef(datatype)))
+
+
+def _parts(term) -> tuple[str, str, str | None, str | None]:
+    """(kind, text, datatype, language) of a term; kind is uri, bnode or literal.
+
+    A pyoxigraph simple literal carries xsd:string as its datatype, as it did through
+    oxrdflib (kg query's JSON has always said so); an rdflib one carries none."""
+    kind = type(term)
+    if kind is ox.Literal:
+        lang = term.language
+        if lang:
+            return "literal", term.value, None, lang
+        datatype = term.datatype.value
+        return "literal", _lexical(term.value, datatype), datatype, None
+    if kind is ox.NamedNode:
+        return "uri", term.value, None, None
+    if kind is ox.BlankNode:
+        return "bnode", term.value, None, None
+    if isinstance(term, Literal):
+        return "literal", str(term), None if term.datatype is None else str(term.datatype), term.language
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    return "uri", str(term), None, None
+
+
 def short(term) -> str:
     """A term as people read it: a literal's text, an IRI as prefix:local, ``_:id`` for blanks."""
     if term is None:
         return ""
-    if isinstance(term, Literal):
-        return str(term)
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return curie(str(term))
+    kind, text, _, _ = _parts(term)
+    if kind == "literal":
+        return text
+    if kind == "bnode":
+        return f"_:{text}"
+    return curie(text)
+
+
+def _plain(term) -> str:
+    """A term as SPARQL CSV writes it: IRIs in full, literals as their text, ``_:id`` for blanks."""
+    if term is None:
+        return ""
+    kind, text, _, _ = _parts(term)
+    return f"_:{text}" if kind == "bnode" else text
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return _wide_width(text)
+
+
+@lru_cache(maxsize=65536)
+def _wide_width(text: str) -> int:  # names, roles and agencies repeat down a column
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -143,14 +371,19 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def format_table(result: Result) -> str:
+def _solutions(result) -> tuple[list[str], list]:
+    """The variable names and rows of a SELECT result (kg's or rdflib's)."""
+    return [str(v) for v in result.vars], (result.rows if isinstance(result, QueryResult) else list(result))
+
+
+def format_table(result) -> str:
     """Aligned text table (CJK characters count two columns)."""
-    names = [str(v) for v in result.vars]
-    rows = [[short(row[i]).replace("\n", " ") for i in range(len(names))] for row in result]
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    names, solutions = _solutions(result)
+    rows = [[(text, _width(text)) for text in (short(term).replace("\n", " ") for term in row)] for row in solutions]
+    widths = [max([_width(n)] + [r[i][1] for r in rows]) for i, n in enumerate(names)]
     lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines += ["  ".join(text + " " * (w - cw) for (text, cw), w in zip(r, widths)).rstrip() for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines)
 
@@ -170,25 +403,52 @@ def csv_text(header: list[str], rows, excel: bool = False) -> str:
     return buf.getvalue()
 
 
-def format_csv(result: Result, excel: bool = False) -> str:
+def format_csv(result, excel: bool = False) -> str:
     """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV
     (``excel``: with a byte-order mark and CRLF, see ``csv_text``)."""
-    return csv_text([str(v) for v in result.vars],
-                    (["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t)) for t in row]
-                     for row in result), excel)
+    names, solutions = _solutions(result)
+    return csv_text(names, ([_plain(t) for t in row] for row in solutions), excel)
 
 
-def format_json(result: Result) -> str:
-    """SPARQL 1.1 Query Results JSON, indented, UTF-8 text kept readable."""
-    data = json.loads(result.serialize(format="json"))
-    data = {"head": data.get("head", {}), **{k: v for k, v in data.items() if k != "head"}}
-    return json.dumps(data, ensure_ascii=False, indent=2)
+_json_name = lru_cache(maxsize=1024)(_json_string)  # datatypes, language tags and variables repeat
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
+def _json_term(term, pad: str) -> str:
+    kind, text, datatype, lang = _parts(term)
+    inner = pad + "  "
+    out = f'{{\n{inner}"type": "{kind}",\n{inner}"value": {_json_string(text)}'
+    if datatype is not None:
+        out += f',\n{inner}"datatype": {_json_name(datatype)}'
+    if lang is not None:
+        out += f',\n{inner}"xml:lang": {_json_name(lang)}'
+    return out + "\n" + pad + "}"
+
+
+def format_json(result) -> str:
+    """SPARQL 1.1 Query Results JSON, indented, UTF-8 text kept readable.
+
+    Written a row at a time (the text ``json.dumps(..., indent=2)`` gives, made without
+    building the whole document as Python objects first); an rdflib Result through
+    rdflib's serialiser, as before."""
+    if not isinstance(result, QueryResult):
+        data = json.loads(result.serialize(format="json"))
+        data = {"head": data.get("head", {}), **{k: v for k, v in data.items() if k != "head"}}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    names, solutions = result.vars, result.rows
+    head = json.dumps({"head": {"vars": names}}, ensure_ascii=False, indent=2)[:-2]  # up to the head's "}"
+    keys = [_json_name(n) for n in names]
+    rows = []
+    for row in solutions:
+        cells = [f"        {key}: {_json_term(term, '        ')}" for key, term in zip(keys, row) if term is not None]
+        rows.append("      {\n" + ",\n".join(cells) + "\n      }" if cells else "      {}")
+    body = ("[\n" + ",\n".join(rows) + "\n    ]") if rows else "[]"
+    return head + ',\n  "results": {\n    "bindings": ' + body + "\n  }\n}"
+
+
+def format_result(result, fmt: str = "table") -> str:
     """Render a query result.
 
-    result (Result): from ``run_query``.
+    result (QueryResult | rdflib.query.Result): from ``run_query`` (or an rdflib query).
     fmt (str): table | csv | excel (CSV with a BOM) | json. CONSTRUCT/DESCRIBE give Turtle (json:
         JSON-LD). Defaults to "table".
     RETURNS (str): the text.
@@ -207,5 +467,5 @@ def format_result(result: Result, fmt: str = "table") -> str:
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
 
 
-__all__ = ["FORMATS", "QuerySyntaxError", "SavedQuery", "saved_queries", "resolve_query",
-           "run_query", "format_result", "short"]
+__all__ = ["FORMATS", "QuerySyntaxError", "SavedQuery", "QueryResult", "saved_queries", "resolve_query",
+           "run_query", "format_result", "short", "to_rdflib"]

@@ -1,0 +1,75 @@
+"""``kg build -j N``: extraction and the output stage (graph.ttl in parts, graph.html, the
+SHACL check, the store) on N processes give the same bytes as ``-j 1``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import kg.builder
+from kg.cli import cli
+
+PAGE = Path(__file__).resolve().parents[1] / "corpus" / "liaocheng-daily-2023-12-28.txt"
+
+
+@pytest.fixture()
+def forked(monkeypatch):
+    """Every build here takes the parallel paths, however small; counts the forked output stages."""
+    monkeypatch.setattr(kg.builder, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(kg.builder, "PARALLEL_MIN_TRIPLES", 0)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    calls = []
+    real = kg.builder._write_forked
+
+    def counted(*args, **kwargs):
+        calls.append(args[-1])  # jobs
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(kg.builder, "_write_forked", counted)
+    return calls
+
+
+def _build(pages: Path, out: Path, jobs: int) -> dict[str, bytes]:
+    result = CliRunner().invoke(cli, ["build", str(pages), "-o", str(out), "-q", "-j", str(jobs)])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    report.pop("built_at")
+    from kg.graph.store import open_store
+
+    store = open_store(out)
+    try:
+        stored = len(store)
+    finally:
+        store.close()
+    return {"graph.ttl": (out / "graph.ttl").read_bytes(), "graph.html": (out / "graph.html").read_bytes(),
+            "report": json.dumps(report, sort_keys=True).encode(), "store": str(stored).encode()}
+
+
+def test_jobs_give_the_same_bytes_as_one_process(tmp_path, forked):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3):
+        (pages / f"2023-12-{10 + i:02d}-page.txt").write_bytes(PAGE.read_bytes())
+    one = _build(pages, tmp_path / "j1", 1)
+    assert forked == []
+    two = _build(pages, tmp_path / "j2", 2)
+    three = _build(pages, tmp_path / "j3", 3)
+    assert forked == [2, 3]  # the output stage did run on worker processes
+    report = json.loads(one["report"])
+    assert report["shacl_conforms"] is not None  # the check ran (on a worker with -j 2)
+    assert int(one["store"]) == report["counts"]["triples"] > 1000
+    assert one == two == three
+
+
+def test_subject_runs_follow_the_canonical_order():
+    from rdflib import BNode, Literal, URIRef
+
+    from kg.graph.triples import Triples
+
+    subjects = [URIRef(f"https://example.org/{c}") for c in "dbca"] + [BNode("b2"), BNode("b1")]
+    triples = Triples((s, URIRef("https://example.org/p"), Literal(i)) for s in subjects for i in range(3))
+    runs = kg.builder._subject_runs(triples, 4)
+    assert 1 < len(runs) <= 4 and all(runs)
+    assert [s for run in runs for s in run] == [t[0] for t in triples.sorted()][::3]

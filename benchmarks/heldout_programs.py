@@ -14,9 +14,11 @@ People's Daily news (the TEST split of the NER data, never tuned on; how:
 heldout_news_programs.md), the held-out national news of issue 15 (reported as news-test).
 ``--set news-dev`` scores benchmarks/data/heldout_news_dev_programs.jsonl: 161 sentences of the
 DEV split of the same news, sampled and annotated the same way, for tuning (how:
-heldout_news_dev_programs.md; reported as news-dev).
+heldout_news_dev_programs.md; reported as news-dev). ``--set news-train`` scores
+benchmarks/data/heldout_news_train_programs.jsonl: 550 cue sentences of the TRAIN split, annotated
+the same way, to tune precision on (how: heldout_news_train_programs.md; reported as news-train).
 
-    python benchmarks/heldout_programs.py [--set reports|news|news-dev] [--split dev|test|all] [--page] [--misses] [--json]
+    python benchmarks/heldout_programs.py [--set reports|news|news-dev|news-train] [--split dev|test|train|all] [--page] [--misses] [--json]
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 GOLD = Path(__file__).parent / "data" / "heldout_programs.jsonl"
 NEWS_GOLD = Path(__file__).parent / "data" / "heldout_news_programs.jsonl"
 NEWS_DEV_GOLD = Path(__file__).parent / "data" / "heldout_news_dev_programs.jsonl"
+NEWS_TRAIN_GOLD = Path(__file__).parent / "data" / "heldout_news_train_programs.jsonl"
 PAGE_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
 
 from kg.nlp.programs import extract_programs  # noqa: E402
@@ -81,17 +84,18 @@ def page_score() -> dict | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="gold_set", choices=("reports", "news", "news-dev"), default="reports",
+    ap.add_argument("--set", dest="gold_set", choices=("reports", "news", "news-dev", "news-train"), default="reports",
                     help="reports: government work report sentences (default); news: People's Daily sentences "
-                         "(TEST, never tuned on); news-dev: People's Daily sentences of the DEV split (for tuning)")
-    ap.add_argument("--split", choices=("dev", "test", "all"), default="all", help="which sentences (default: both, reported apart)")
+                         "(TEST, never tuned on); news-dev / news-train: People's Daily sentences of the DEV / TRAIN "
+                         "split (for tuning)")
+    ap.add_argument("--split", choices=("dev", "test", "train", "all"), default="all", help="which sentences (default: both, reported apart)")
     ap.add_argument("--page", action="store_true", help="also build and score the bundled page (corpus/)")
     ap.add_argument("--misses", action="store_true", help="print missed and spurious names per sentence")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = ap.parse_args()
-    gold = {"news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD}.get(args.gold_set, GOLD)
+    gold = {"news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD}.get(args.gold_set, GOLD)
     items = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    splits = ("dev", "test", "train") if args.split == "all" else (args.split,)
     scores, misses = {}, []
     for split in splits:
         chosen = [i for i in items if i["split"] == split]

@@ -138,9 +138,9 @@ def test_figures_comparison_base_is_not_the_period():
 
 @pytest.mark.parametrize("text,indicator", [
     ("今年以来，全市高新技术企业营业收入达到215亿元。", "高新技术企业营业收入"),
-    # 建成 governs the whole list; a count names what it counts, with 数
-    ("全县建成5G基站1280个、村级电商服务站96处。", "建成村级电商服务站数"),
-    ("为320家小微企业发放贴息贷款。", "小微企业数"),
+    # 建成 governs the whole list; a count names what it counts, with 数量
+    ("全县建成5G基站1280个、村级电商服务站96处。", "建成村级电商服务站数量"),
+    ("为320家小微企业发放贴息贷款。", "小微企业数量"),
 ])
 def test_figures_indicator(text, indicator):
     assert figs(text)[-1].indicator == indicator
@@ -169,9 +169,9 @@ def test_figures_indicator_grammar_across_a_sentence():
                "培育省级专精特新企业45家、市级瞪羚企业18家。完成造林绿化面积3.2万亩，是去年的1.5倍。")
     assert [f.indicator for f in out] == [
         "风电新增并网容量",  # the topic before 方面 scopes the clauses after it
-        "集中式光伏电站数", "集中式光伏电站装机容量",  # a measure of the things just counted
+        "集中式光伏电站数量", "集中式光伏电站装机容量",  # a measure of the things just counted
         "新开工棚户区改造项目", "基本建成棚户区改造项目",  # a bare verb takes the noun before
-        "培育省级专精特新企业数", "培育市级瞪羚企业数",  # one verb governs the list
+        "培育省级专精特新企业数量", "培育市级瞪羚企业数量",  # one verb governs the list
         "完成造林绿化面积", "完成造林绿化面积",  # 是…的1.5倍: the ratio of the figure before
     ]
 
@@ -297,21 +297,36 @@ def test_figures_approximate_range_is_no_figure():
     ("有关单位只付给８００元医疗费。", "医疗费"),  # the verb ends the phrase: the noun after is measured
     ("由45名中学生组成的合唱团参加了演出。", "中学生人数"),  # the relative clause's verb goes
     ("有关统计表明，那时的汽车总需求很可能只有6000万辆。", "汽车总需求"),  # modal and adverbs go
-    ("司法部门先后建立了戒毒场所86个。", "戒毒场所数"),  # a clause keeps its last noun phrase
+    ("司法部门先后建立了戒毒场所86个。", "戒毒场所数量"),  # a clause keeps its last noun phrase
     ("城镇新增就业1244万人。", "城镇新增就业"),  # a statistic written with verbs stays whole
     ("中央财政安排资金1713亿元。", "中央财政安排资金"),
+    ("黄山的主峰莲花峰海拔１８６４米。", "主峰莲花峰海拔"),  # a proper name owning the measure goes
+    ("某小学的７５名少先队员近日以“爱护家乡”为主题召开队会。", "少先队员人数"),  # a time word goes
+    ("如果门窗隔热性好，则容量还可减少１０％。", "容量"),  # a leading conjunction goes
+    ("研制了一种热量比普通饮料低３０％的新饮料。", "热量"),  # 一种 goes
+    ("预计全球钢铁生产能力将达１０亿吨。", "钢铁生产能力"),  # 全球, like 全国, is the area
+    ("全国发生火灾多起，大火至少吞噬３．８万公顷森林。", "森林面积"),  # an area names its dimension
+    ("建成长达１５００公里的输油管道。", "输油管道长度"),  # a length too
+    ("该市有５０亿美元的外汇储备应付眼下的困难。", "外汇储备"),  # the verb after the noun goes
 ])
 def test_figures_news_indicator_is_a_noun_phrase(text, indicator):
     assert one(text).indicator == indicator
+
+
+def test_figures_people_counted_by_what_was_done_to_them():
+    # 告诫20人，辞退44人: each count keeps its own verb; 扩大到 goes on with the figure before
+    inds = [f.indicator for f in extract_figures(article("经考核，不称职１４人，告诫２０人，辞退４４人。"), None,
+                                                 Context(city="全国"))]
+    assert inds == ["不称职人数", "告诫人数", "辞退人数"]
 
 
 @pytest.mark.parametrize("text,indicators", [
     ("新型灯泡的耗电量比普通灯泡低４０％。", ["新型灯泡的耗电量"]),  # what is compared is measured
     ("该市拥有３０亿元的外汇储备。", ["外汇储备"]),  # 有…的: the noun after the amount
     ("果园面积由3万亩扩大到5万亩。", ["果园面积", "果园面积"]),  # a verb alone goes on with the figure before
-    ("这２０公里的山路修了三年。", ["山路"]),  # a pronoun names nothing
+    ("这２０公里的山路修了三年。", ["山路长度"]),  # a pronoun names nothing; a length its dimension
     ("一家基金会捐赠给灾区的２０吨粮食已经运到。", ["粮食"]),  # a relative clause qualifies the noun after
-    ("到５月底全国发生火灾１２起。", ["火灾数"]),  # the period and 发生 go
+    ("到５月底全国发生火灾１２起。", ["火灾数量"]),  # the period and 发生 go
     ("全区有1334万人参保。", ["参保人数"]),  # people counted by what they do
 ])
 def test_figures_news_indicator_of_the_noun_measured(text, indicators):

@@ -251,3 +251,108 @@ def test_programs_quote_before_a_class_or_a_counted_noun_is_no_program():
 
 def test_programs_a_body_before_a_weak_verb_is_its_subject():
     assert names("市政府制定城乡道路建设规划。") == ["城乡道路建设规划"]
+
+
+def _bureau(text: str, surface: str, key: str, parent: str | None) -> AgencyMention:
+    s = text.index(surface)
+    ev = Evidence("s", "t", s, s + len(surface), surface)
+    return AgencyMention(surface, key, key, "GovernmentAgency", "t", ev, parent, start=s, end=s + len(surface))
+
+
+def test_programs_implied_city_government_leads():
+    # 我市 is no agency mention: the city's government, read from a bureau's parent, leads
+    text = "市农业局局长介绍，我市积极探索“稻渔共生”模式，全年实施高标准农田建设工程。"
+    bureau = _bureau(text, "市农业局", "某市农业农村局", "某市人民政府")
+    found = {p.name: p.agencies for p in extract_programs(article(text), [bureau])}
+    assert found["稻渔共生模式"] == ("某市人民政府",)
+    assert found["高标准农田建设工程"] == ("某市人民政府",)
+
+
+def test_programs_implied_leader_needs_subject_verb_and_government():
+    text = "市农业局局长介绍，“稻渔共生”模式受到关注。"
+    bureau = _bureau(text, "市农业局", "某市农业农村局", "某市人民政府")
+    assert all(not p.agencies for p in extract_programs(article(text), [bureau]))  # no 我市
+    text2 = "我市积极探索“稻渔共生”模式。"
+    assert all(not p.agencies for p in extract_programs(article(text2), []))  # no government known
+    text3 = "我市由市农业局牵头实施高标准农田建设工程。"
+    bureau3 = _bureau(text3, "市农业局", "某市农业农村局", "某市人民政府")
+    (p,) = [p for p in extract_programs(article(text3), [bureau3]) if p.kind != "slogan"]
+    assert p.agencies == ("某市农业农村局",)  # a named agency leads, not the implied one
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # a clause fragment is cut after its preposition, pronoun, clause adverb or time word
+    ("至此该基金会向春苗助学计划捐款三百万元。", "该基金会向春苗助学计划", "春苗助学计划"),
+    ("他曾多次考察山区扶贫开发工程。", "曾多次考察山区扶贫开发工程", "山区扶贫开发工程"),
+    # a quantifier or determiner before the head: a class or a reference, no name
+    ("许多体育项目迅速普及。", "体育项目", None),
+    ("县里将这两项水利工程全面开工。", "水利工程", None),
+    ("又一次企业合并行动引起关注。", "企业合并行动", None),
+    # the head begins a longer word: 计划生育, 战略目标, 战略眼光
+    ("使全县计划生育工作由后进变为先进。", "使全县计划", None),
+    ("一批有战略眼光的学者站了出来。", "一批有战略", None),
+    # an operation of a named body, a kind of person
+    ("据称，摩萨德行动的目标是一名商人。", "摩萨德行动", None),
+    ("大批大师级学者来校讲学。", "大师级学者", None),
+    # a clause word between a quotation and a head: no extension
+    ("像“夏利”现在中心城区很多。", "夏利现在中心", None),
+    # a system or policy named by its field: 资本主义制度, 产业政策
+    ("按资本主义制度办事。", "资本主义制度", None),
+])
+def test_programs_clause_fragments_and_classes(text, absent, present):
+    found = names(text)
+    assert absent not in found, found
+    if present:
+        assert present in found, found
+
+
+def test_programs_quoted_name_with_head_before_de_is_a_program():
+    # “…工程”的: a quotation that ends in a head names a program even when 的 follows
+    assert "百校援建工程" in names("“百校援建工程”的受助学校已有三十所。")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("在全国“小星星”杯少儿书画比赛中获奖。", "小星星"),  # a cup: an event's name
+    ("湖南少儿社推出了“中国当代少年作家丛书”。", "中国当代少年作家丛书"),  # a book series
+    ("国家“九五”重点图书已经出版。", "国家九五"),  # a modifier and a noun after: a period
+    ("思想上的统一带来行动上的一致。", "统一带来行动"),  # in action
+    ("『工程』一词原是各学科的总称。", "工程"),  # a word quoted as a word
+    ("他们要求对方“伴随具体行动”。", "伴随具体行动"),  # a quoted clause that ends in a head
+    ("山东省最大的污水处理项目建成。", "污水处理项目"),  # a description after 的
+    ("与几内亚计划合作部长签署协定。", "几内亚计划"),  # a ministry's name
+    ("对疾病的防治做出规划。", "防治做出规划"),  # a plan made, none named
+    ("去年上半年新上农副产品加工项目占多数。", "农副产品加工项目"),  # a statistic's subject
+    ("讨论辅助性原则的具体实施方案。", "具体实施方案"),  # 具体: no name
+])
+def test_programs_quotes_and_heads_that_name_nothing(text, absent):
+    found = names(text)
+    assert not any(absent in n for n in found), found
+
+
+def test_programs_corner_quotes_and_pilot_places():
+    # 『…』 quotes names as “…” does; 试点县 keeps the pilot
+    assert "三下乡活动" in names("决定继续深入开展『三下乡』活动。")
+    assert "山区综合开发试点" in names("该县被国家确定为山区综合开发试点县。")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("本届比赛设１６个竞赛项目，多数是奥运会和全运会项目。", "奥运会和全运会项目"),  # a sport's events
+    ("某队捧得欧洲联盟杯。", "欧洲联盟"),  # a cup
+    ("不能只热心于一些“面子工程”。", "面子工程"),  # a class word before a quotation: a catchword
+    ("她乐意继续当好这个“红娘”。", "红娘"),
+    ("他是全国“五一”劳动奖章获得者。", "五一"),  # a bare numeral in quotes: a date
+    ("村干部另订“土政策”，加重农民负担。", "土政策"),  # one character before the head: a catchword
+    ("谈不上“认真学习”、“积极探索”、“求真务实”。", "求真务实"),  # a verb inside a quotation governs nothing
+    ("由多位专家讨论设计制定方案后实施。", "设计制定方案"),  # a lead verb right before the head
+    ("引起了与会学者的广泛兴趣。", "会学者"),  # kinds of persons, no talent program
+    ("我旅芬学者提出新的理论。", "旅芬学者"),
+    ("学者提出物种相互作用新模式。", "物种相互作用新模式"),  # a new way, described
+])
+def test_programs_catchwords_events_and_descriptions(text, absent):
+    found = names(text)
+    assert not any(absent in n for n in found), found
+
+
+def test_programs_one_character_boundary_inside_a_word():
+    # 等 of 等级 is no boundary: the name reads on to the verb before it
+    assert "全国少年业余训练等级标准活动" in names("由协会推广的全国少年业余训练等级标准活动今天启动。")

@@ -151,6 +151,41 @@ def _tidy_rules() -> dict:
     }
 
 
+#: time words inside a noun phrase (少先队员近日|…人数): the period is no part of the indicator
+_TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|昨天|近年|近年来|最近|如今|眼下)$")
+
+
+_PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+
+
+def _drop_owner_and_time(ind: str) -> str:
+    """The indicator without its owner and time words: X的Y, where X is a proper name (one
+    place, person or body: 泰山的主峰海拔 -> 主峰海拔; a common noun restricts what is measured
+    and stays: 新型灯泡的耗电量; a relative clause too: 已开工的项目), time words (少先队员近日人数 -> 少先队员人数) and a leading conjunction or adverb
+    (则容量 -> 容量)."""
+    if "的" in ind and "占" not in ind:
+        owner, _, after = ind.rpartition("的")
+        otags = _tags(owner) if len(after) >= 2 and owner and "(" not in after and "（" not in after else ()
+        if otags and otags[-1][1] in _PROPER and not any(t in ("v", "vn") for _, t in otags):
+            ind = after
+    tags = _tags(ind)
+    if len(tags) > 1:
+        kept = [(w, t) for w, t in tags if not (t == "t" and _TIME_WORD.match(w))]
+        while len(kept) > 1 and kept[0][1] in ("c", "d") and len(kept[0][0]) == 1:
+            kept = kept[1:]
+        out = "".join(w for w, _ in kept)
+        if len(out) >= 2:
+            ind = out
+    return ind
+
+
+_AREA_ENDS = ("面积", "占地", "规模", "用地", "范围", "覆盖")
+_LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "半径", "落差", "规模")
+#: a length or an area names its dimension (长度, 面积) when the noun before does not
+_DIMENSION_UNITS = {"平方公里": ("面积", _AREA_ENDS), "平方米": ("面积", _AREA_ENDS), "公顷": ("面积", _AREA_ENDS),
+                    "亩": ("面积", _AREA_ENDS), "公里": ("长度", _LENGTH_ENDS), "米": ("长度", _LENGTH_ENDS)}
+
+
 @lru_cache(maxsize=8192)
 def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     """An indicator phrase cut down to the noun phrase of what is measured.
@@ -183,11 +218,16 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind.strip(" 、，,；;：:的之")
     if r["clause"].search(ind):
         return ""
+    ind = _drop_owner_and_time(ind)
     if ind.endswith("占") and len(ind) > 2:
         ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
+    if len(ind) >= 2 and kind not in ("share", "change") and unit in _DIMENSION_UNITS:
+        word, ends = _DIMENSION_UNITS[unit]
+        if not ind.endswith(ends):
+            ind += word  # 森林3.8万公顷 -> 森林面积, 主干传输网1500公里 -> 主干传输网长度
     if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
         if unit in r["counted"]:
-            ind += "数"
+            ind += "数量"  # the statistical wording (企业数量); scorers take …数 for the same
         elif unit in r["people"]:
             ind += "人数"
     return ind
@@ -682,6 +722,10 @@ _COMPARED = re.compile(r"([\u4e00-\u9fff]{2,16}?)比[\u4e00-\u9fff]{2,10}?(?:低
 _HAVE_END = re.compile(r"(?:(?:有|拥有|共有|已有|还有|只有)了?|(?:长|高|重|宽|深|远)达)$")
 
 
+#: verbs of a change or a link: a figure after one alone goes on with the figure before
+_CHANGE_VERB = re.compile(r"扩大|增加|增长|增至|提高|达到|达|下降|减少|降低|降至|上升|升至|超过|突破|到|至|为|是|占|有")
+
+
 def _has_verb(phrase: str) -> bool:
     """Whether a short phrase holds a verb (已开工的57个项目; not 在全省的73个县)."""
     return any(t in ("v", "vn") for _, t in _tags(phrase))
@@ -690,7 +734,7 @@ def _has_verb(phrase: str) -> bool:
 _SPEECH_WORD = re.compile(r"介绍|表示|指出|强调|获悉|据悉|记者|通报|透露|宣称")
 _NOUN_JOINS = frozenset({"和", "与", "及", "或", "以及", "并", "等", "在", "每年", "每", "为此"})
 _PRONOUN_CHARS = frozenset("它他她我你这那其该此咱您")
-_CLAUSE_ADVERBS = frozenset({"只", "才", "就", "也", "都", "已经", "曾", "曾经", "正", "正在", "至少", "不", "没有", "没",
+_CLAUSE_ADVERBS = frozenset({"只", "才", "就", "也", "都", "已", "已经", "曾", "曾经", "正", "正在", "至少", "不", "没有", "没",
                              "很", "更", "又", "仍", "却", "便", "只有", "仅", "共", "总共", "一共", "还", "再"})
 
 
@@ -794,7 +838,8 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
         if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w):
             break
         if t == "v" and j > i and (j + 1 == len(tags) and relative or j + 1 < len(tags)
-                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d"))):
+                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t"))) \
+                or t == "vn" and j > i and j + 1 < len(tags) and tags[j + 1][1] == "t":
             break  # 少儿学生组成的: the verb of a relative clause (a verb before nouns names: 自主创新示范区)
         j += 1
     out = "".join(w for w, _ in tags[i:j])
@@ -1025,8 +1070,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                     ind = after
         elif q.category in ("money",) and ind:
             ind += _money_noun(text, q.end)  # 中央财政安排423亿元资金
-        if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0:
-            ind = prev_ind  # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before
+        if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0 \
+                and not (q.unit in tidy["people"] and len(ind) >= 2 and not _CHANGE_VERB.search(ind)):
+            # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before; people
+            # counted by what was done to them keep their own verb (不称职14人，辞退44人 -> 辞退人数)
+            ind = prev_ind
         if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
         elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \

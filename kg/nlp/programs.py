@@ -44,9 +44,32 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   when the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学).
   A body right before a weak verb is its subject (政府制定|…规划), and verbs of a decision
   on a plan (批准, 拒绝, 透露, 宣布 …) start the name after them.
+- *parts of speech* (jieba's, read with rjieba): an unquoted name read leftwards into a
+  clause is cut after its last preposition, pronoun, clause adverb, clause verb or time word
+  (至此该公司向|希望工程, 曾多次考察|…制度, 去年上半年新上|…); a quantifier or determiner right
+  before it makes a class or a reference, no name (许多体育项目, 这两项水利工程, 又一次…行动,
+  不同社会制度, 具体实施方案); a head that starts a longer word is none (计划|生育, 战略|目标;
+  试点|县 keeps the pilot); an operation of one named body or person is none (摩萨德行动); a
+  project (工程, 项目) of common words only needs a governing verb or a fixed name of jieba's
+  (最大的污水处理项目, 农副产品加工项目占… are descriptions; 希望工程 is a name). A lead verb
+  right before the head leaves no name (设计制定|方案); a new way described is none (…新模式);
+  a sport's events (…运动会项目) and a cup or prize (…杯, …奖) are none; a talent program
+  (…学者, …人才) needs a place or a name in it (泰山学者) or a verb that selects it (入选), and
+  no kind of person (与会学者, 专家学者). A one-character boundary that jieba reads as part
+  of a word is none (等|级 of 等级, 以|色列): the name reads on leftwards.
+- *quotations that name something else*: a work or a publication (“…丛书”), a cup or prize
+  (“…”杯), a word quoted as a word (『工程』), a quotation that ends in a head but reads as a
+  clause (“伴随具体行动”), a period before a noun (国家“九五”重点图书), a bare numeral (“五一”),
+  a quotation after a class word or determiner (一些“形象工程”, 这个“红娘”, 所谓“…”), a head
+  with one character before it (“土政策”). A governing verb inside an earlier quotation of
+  the clause governs nothing (“积极探索”、“求真务实”). 『』 and ‘’ are quotes too.
 - *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
   (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法 …).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
+  Where the sentence's subject is the article's own government written without a name
+  (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that
+  government leads it: the one the article's agencies point to (an implicit mention or the
+  parent of a named bureau: 某市科学技术局 -> 某市人民政府, the page context's city).
 
 Names are normalised for the label (quotes, 《》 and ordinal prefixes such as 第二批 or 首批
 dropped); the evidence stays the span as written. A full name followed by
@@ -99,6 +122,13 @@ def _boundaries() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _weak() -> frozenset[str]:
     return frozenset(row[0] for row in _read_tsv("program-boundaries.tsv") if len(row) > 2 and row[2] == "weak")
+
+
+@lru_cache(maxsize=None)
+def _weak_lead() -> tuple[str, ...]:
+    """Weak lead verbs (制定, 编制, 发布 …): one right before the head leaves no name."""
+    return tuple(sorted(row[0] for row in _read_tsv("program-boundaries.tsv")
+                        if len(row) > 2 and row[1] == "lead" and row[2] == "weak"))
 
 
 @lru_cache(maxsize=None)
@@ -156,7 +186,7 @@ def _stance_before(text: str, s: int) -> int:
 
 
 _ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百0-9０-９]+(?:批|次|届|期|轮)|首批|新一批|新一轮)")
-_LABEL_DROP = re.compile(r"[\s“”\"「」《》]")
+_LABEL_DROP = re.compile(r"[\s“”\"「」『』‘’《》]")
 _ABBREV_AFTER = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[“\"「]?([^“”\"「」（）()，,。；;]{1,16}?)[”\"」]?\s*[）)]")
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
 #: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
@@ -251,9 +281,13 @@ def _lead_re() -> re.Pattern:
     return re.compile(alternation(w for w, role in _boundaries().items() if role == "lead") + "|由")
 
 
-_QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’")
 _BOOK_RE = re.compile(r"《([^《》\n]{2,80})》")
-_EVENT_AFTER = re.compile(r"(?:主题)?(?:新闻发布会|发布会|座谈会|推进会|对接会|论坛|大会|会议|仪式)")
+_EVENT_AFTER = re.compile(r"(?:主题)?(?:新闻发布会|发布会|座谈会|推进会|对接会|论坛|大会|会议|仪式|杯|奖|研讨会|文化节|艺术节)")
+#: a quotation that names a work or a publication (“…丛书”, “…报”): a title, no program
+_WORK_END = re.compile(r"(?:丛书|图书|文库|杂志|周刊|画报|日报|晚报|电视剧|影片|歌曲|诗集|文集)$")
+#: a locative after the head (行动上的一致, 制度上): "in action", no name
+_LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")
 _SPEECH = re.compile(r"[，,。？?；;：:]")
 _NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
 _NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
@@ -390,18 +424,158 @@ def _generic_name(core: str, head: str) -> bool:
 
 
 #: the end of a body's name: before a weak boundary verb it is the verb's subject (政府制定…)
-_AGENT_END = re.compile(r"(?:政府|部门|委员会|人大|国务院|中央|当局|议会|内阁)$")
+_AGENT_END = re.compile(r"(?:政府|部门|委员会|人大|国务院|中央|当局|议会|内阁|企业|公司|集团)$")
 #: a determiner right before the head: the text refers to a program, it does not name one
 _DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
                              r"|(?<![资成基根样版日])本)$")
 #: the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学)
 _ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"
-                        r"|基金会|大学|学院|办公室|领导小组)")
+                        r"|基金会|大学|学院|办公室|领导小组)|[\u4e00-\u9fff]{0,3}?部长")
 #: a numeral and a measure word before a quotation: a noun of a thing (组织一支"精锐之师"), no program
 _ONE_THING = re.compile(r"[一两几数][支个种位名座场件股批](?:[\u4e00-\u9fff]{0,6}的)?$")
 _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
 _LIST_JOINS = ("", "、", "和", "与", "及", "以及", "，", ",")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+#: parts of speech (jieba's) that end a clause fragment read leftwards into a name: a
+#: preposition (向|希望工程, 按|…制度) or a pronoun (该公司|…)
+_CUT_TAGS = frozenset({"p", "r"})
+#: prepositions a name may hold (随迁子女在流入地接受义务教育政策)
+_NAME_PREPOSITIONS = frozenset({"在"})
+#: adverbs and verbs of the clause (曾多次|考察…, 不打算|采取…, 使|全县…, 推翻|…制度); 再 of
+#: 再就业工程 and 一期 of …一期工程 are no such adverbs
+_CUT_ADVERB = re.compile(r"^(?:[不没也都又还就曾已将正才均仍亦便要使让令有]|曾多次|多次|至此|彻底|完全|一直|已经|正在|曾经"
+                         r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上)$")
+_CUT_TIME = re.compile(r"^(?:(?:今|明|去|前|上|下|本|同)(?:年|月|周|天)|[上下]半年|年初|年底|目前|现在|当前|近日|日前|最近|此前|原)$")
+#: a quantifier or determiner right before the name: a class of things (许多体育项目, 不同社会
+#: 制度) or a reference (这两项水利工程, 又一次…行动), not a name
+_CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|诸多|众多|各种|各类|不同|有关|相关|相应|多项|各项|每|具体"
+                         r"|(?:这|那|该|此|各|每)?[一二两三四五六七八九十几数]+[个项批些类种次条])$")
+
+
+@lru_cache(maxsize=4096)
+def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) of a short phrase (rjieba, deterministic)."""
+    import rjieba
+
+    return tuple((w, t) for w, t in rjieba.tag(phrase))
+
+
+def _clause_cut(text: str, s: int, hs: int, he: int) -> int | None:
+    """Where an unquoted head-noun name [s, he) really starts, by the parts of speech of its
+    words: after the last preposition, pronoun, clause adverb or time word (至此该公司向|希望工程);
+    None when a quantifier or determiner stands right before the name (a class or a reference)."""
+    pos, cut, cls = s, s, False
+    for w, t in _tags(text[s:he]):
+        end = pos + len(w)
+        if end > hs:
+            break
+        if _CLASS_WORD.match(w):
+            cut, cls = end, True
+        elif t in _CUT_TAGS and w not in _NAME_PREPOSITIONS or t[:1] in "dvf" and _CUT_ADVERB.match(w) \
+                or t == "t" and _CUT_TIME.match(w):
+            cut, cls = end, False
+        pos = end
+    return None if cls else cut
+
+
+def _one_word(text: str, s: int, he: int) -> bool:
+    """Whether the name [s, he) is one fixed word of jieba's (希望工程: l, 三峡工程: nz)."""
+    tags = _tags(text[s:he])
+    return len(tags) == 1 and tags[0][1] in ("l", "nz")
+
+
+def _clause_words(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) holds a word of a clause rather than of a name (a preposition, pronoun,
+    clause adverb or time word: “夏利”现在|中心)."""
+    for w, t in _tags(text[s:e]):
+        if t in _CUT_TAGS or t[:1] in "dvf" and _CUT_ADVERB.match(w) or t == "t" and _CUT_TIME.match(w):
+            return True
+    return False
+
+
+_PERSON_NOUN_END = frozenset("家级者和与及、")
+_HEAD_BEFORE_PRIZE = frozenset("性杯奖")  # 战略性; 欧洲联盟杯, …工程奖: a cup or a prize
+_EVENT_END = re.compile(r"(?:会|赛|杯|运动)$")
+_NEW_END = re.compile(r"(?<!创)新$")
+#: a class word or determiner before a quotation (一些“形象工程”, 这个“红娘”, 所谓“…”)
+_QUOTE_CLASS_BEFORE = re.compile(r"(?:一些|某些|这些|那些|各种|这个|那个|这种|那种|这样的|所谓的?)$")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百]+")
+
+
+def _head_core_len(inner: str) -> int:
+    """Characters of a quotation before the longest head it ends with (“土政策” -> 1)."""
+    heads = _heads()
+    for k in _head_lengths():
+        if k <= len(inner) and inner[len(inner) - k:] in heads:
+            return len(inner) - k
+    return len(inner)
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|「[^「」]*」|『[^『』]*』")
+
+
+def _governed_outside_quotes(text: str, start: int) -> bool:
+    """Whether a governing verb stands in the clause before ``start``, quotations left out
+    (“积极探索”、“求真务实”: the verb inside a quotation governs nothing)."""
+    before = _QUOTED.sub("", _clause_before(text, start, 30))
+    return bool(_evidence_re("govern").search(before))
+
+
+def _proper_only(core: str) -> bool:
+    """Whether ``core`` is one proper name and nothing else (jieba: a person, place or body)."""
+    tags = _tags(core)
+    return len(tags) == 1 and tags[0][1] in ("nr", "nrt", "nrfg", "ns", "nt")
+
+
+_PLACE_LEVEL = frozenset("县市区镇乡村省")
+
+
+def _noun_follows(text: str, i: int) -> bool:
+    """Whether a compound noun starts at ``i`` (two nouns, jieba's n…: “九五”|重点图书), not a
+    particle or a verb (“…”|颁发奖牌, which jieba takes for one noun)."""
+    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
+        return False
+    tags = _tags(text[i:i + 6])
+    return len(tags) > 1 and tags[0][1].startswith("n") and tags[1][1].startswith("n")
+
+
+def _common_only(core: str, text: str, s: int, he: int) -> bool:
+    """Whether a name holds no proper noun (no place, person, body or fixed name of jieba's)."""
+    if _one_word(text, s, he):
+        return False
+    return not any(t in ("ns", "nr", "nrt", "nt", "nz", "l") for _, t in _tags(core))
+
+
+def _edge_inside_word(text: str, s: int, hs: int) -> int:
+    """Where a name starts when the one-character boundary before ``s`` is part of a word
+    (全国田径业余锻炼等级标准活动: 等 of 等级, 对外开放: 对 of 对外): read on leftwards."""
+    lo = max(0, s - 3)
+    pos = lo
+    for w, _ in _tags(text[lo:hs]):
+        end = pos + len(w)
+        if pos <= s - 1 < end and end > s:
+            return _left_edge(text, pos, max(1, _NAME_MAX - (hs - pos)))
+        if end >= s:
+            break
+        pos = end
+    return s
+
+
+def _head_inside_word(text: str, s: int, he: int) -> bool:
+    """Whether the head is the start of a longer word (计划|生育, 战略|目标, 战略|眼光, 计划|经济)."""
+    end = he - s
+    pos = 0
+    if text[he:he + 1] in _PLACE_LEVEL:
+        return False  # 试点县, 示范市: a place designated by the program
+    for w, _ in _tags(text[s:min(len(text), he + 3)]):
+        pos += len(w)
+        if pos == end:
+            return False
+        if pos > end:
+            return True
+    return False
 
 
 def _quote_ext_head_at(text: str, i: int) -> bool:
@@ -460,11 +634,11 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
     last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
     for m in _QUOTE_RE.finditer(text):
-        inner = m.group(1) or m.group(2) or m.group(3)
+        inner = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
         s, e = m.start(), m.end()
         if len(inner) > _QUOTE_MAX or len(inner) < 2 or not free(s, e) or _SPEECH.search(inner):
             continue
-        if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner):
+        if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner) or _WORK_END.search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation
         if len(inner) > 6 and _DIGIT.search(inner):
             continue  # "到2025年建设不少于50家…": a quoted target, not a name
@@ -472,7 +646,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         ext = quote_ext_re.match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
                 and "的" not in text[e:ext.end() - 1] and "等" not in text[e:ext.end()] \
-                and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON:
+                and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON and not _clause_words(text, e, ext.end()):
             end = ext.end()  # "…"的行动力 is no "…"行动
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
@@ -482,13 +656,23 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             start = mod.start()
         if inner.isdigit() and end == e:
             continue  # a bare code in quotes says nothing by itself
+        if inner in _heads() and end == e:
+            continue  # 『工程』的原意: a word quoted as a word
         # the decision: a quotation is a program only with a head, 改革 after it, or a governing verb
         # (a modifier before it, 省"十四五", 2023年度"最美…", names it too)
-        named = end > e or start < s or _kind_of(inner, "") != "" or text.startswith("改革", end) \
-            or _governed(text, start, width=30) and not _ONE_THING.search(text, max(0, start - 14), start)
+        # a modifier names the quotation only when no noun follows it (国家“九五”|重点图书: a period)
+        by_modifier = start < s and not (end == e and _noun_follows(text, e))
+        # a quotation that only ends in a head is named unless it is a clause (“伴随具体行动”)
+        head_ended = _kind_of(inner, "") != "" and _head_core_len(inner) >= 2 \
+            and (end > e or _clause_cut(inner, 0, len(inner) - 1, len(inner)) == 0)
+        named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
+            or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start)
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
-        if end == e and (slogan_after.match(text, e) or slogan_before.search(_clause_before(text, start, 4))):
+        if _QUOTE_CLASS_BEFORE.search(text, max(0, start - 4), start) or end == e and _CN_NUMERAL.fullmatch(inner):
+            named = False  # 一些“形象工程”, 这个“红娘”, 所谓“…”: a catchword; “五一”, “九五”: a date or period
+        if end == e and (slogan_after.match(text, e) and not _kind_of(inner, "")
+                         or slogan_before.search(_clause_before(text, start, 4))):
             named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it
         last_end, last_named = end, named
         if _negated(text, start, width=24):
@@ -515,7 +699,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         hs, he = m.start(), m.end()
         head = m.group(0)
         kind, flags = heads[head]
-        if not free(hs, he) or text[he:he + 1] == "性":
+        if not free(hs, he) or text[he:he + 1] in _HEAD_BEFORE_PRIZE or _LOCATIVE_AFTER.match(text, he):
             continue  # 战略性新兴产业
         if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
@@ -523,6 +707,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: EOD(生态环境导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
+        if 0 < s < hs and text[s - 1] in _boundaries():
+            s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
         # a name never starts inside an earlier program
         # (the latest end of a name before the head: names are never empty, and none
         # runs on past hs, which is free; so the last marked character before hs ends one)
@@ -539,6 +725,11 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if lead_count:  # 7个整县屋顶光伏开发试点: the count is a figure, the rest the name
             s += lead_count.end()
             core = core[lead_count.end():]
+        if not _QUOTE_MARK.search(core):
+            cut = _clause_cut(text, s, hs, he)
+            if cut is None or _head_inside_word(text, cut, he):
+                continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
+            s, core = cut, text[cut:hs]
         area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)
         if area and len(core) - area.end() >= 3:
             s += area.end()
@@ -553,16 +744,35 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 本条例, 上述计划, 该项目: a reference to a program named elsewhere
         if _ORG_AFTER.match(text, he):
             continue  # 战略与国际问题研究中心, 工程大学: the head is inside an organisation's name
-        if kind in ("model", "work-approach") and head in ("模式", "机制", "制度") and _generic_ending_re().search(core):
+        if kind == "campaign" and _proper_only(core):
+            continue  # 摩萨德行动: an operation of a named body or person, not a named campaign
+        if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
+                                         or not _QUOTE_MARK.search(core) and not _governed(text, s)
+                                         and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
+            continue  # 大师级学者, 与会学者, 旅芬学者: a kind of person; 泰山学者 names a program
+        if head == "项目" and _EVENT_END.search(core):
+            continue  # 奥运会和全运会项目: a sport's events
+        if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
+            continue  # 设计制定|方案: the verb's object, no name before the head
+        if head in ("模式", "机制") and _NEW_END.search(core):
+            continue  # 物种相互作用新模式: a new way, described, not named
+        if kind in ("model", "work-approach", "system", "policy") and head in ("模式", "机制", "制度", "政策") \
+                and _generic_ending_re().search(core):
             continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
         if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue
+        if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
+            continue  # 最大的|污水处理项目: a description of the thing, no name
+        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \
+                and _common_only(core, text, s, he):
+            continue  # 农副产品加工项目占…: a kind of project as a statistic's subject, no name
         while core and core[0] in "、等和与及":
             s += 1
             core = core[1:]
-        if len(core) < 3 and len(head) < 3 and kind != "talent-program" or not free(s, he):
+        if len(core) < 3 and len(head) < 3 and kind != "talent-program" and not _one_word(text, s, he) \
+                or not free(s, he):
             continue
         if _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together
@@ -607,6 +817,43 @@ def _abbreviations(text: str, found: list[ProgramSpan]) -> list[ProgramSpan]:
     return out
 
 
+#: the article's own government written as the subject of a clause (我市积极探索…“…模式”):
+#: the level it names, to be read as the page's government of that level
+_IMPLIED_SUBJECT = re.compile(r"(?:我|本)(市|县|区|省)(?:委|政府)?|(市|县|区|省)(?:政府|里)(?![\u4e00-\u9fff]*?(?:办公室|办|局|厅|委))")
+_SENTENCE_END = "。！？!?\n"
+
+
+def _own_governments(agencies) -> dict[str, str]:
+    """Level (市, 县, 区, 省) -> the key of the article's own government of that level, read
+    from the agencies the article names (an implicit one, or the parent of a named bureau:
+    聊城市科学技术局 -> 聊城市人民政府); the most named one, ties by key."""
+    counts: dict[str, dict[str, int]] = {}
+    for a in agencies:
+        for key in (a.key, a.parent):
+            if key and key.endswith("人民政府") and len(key) > 5 and "@" not in key:
+                level = key[-5]
+                if level in "市县区省":
+                    c = counts.setdefault(level, {})
+                    c[key] = c.get(key, 0) + 1
+    return {lv: min(c, key=lambda k: (-c[k], k)) for lv, c in counts.items()}
+
+
+def _implied_leader(text: str, start: int, implied: dict[str, str], located) -> list[str]:
+    """The article's own government when its sentence before ``start`` has it as the subject
+    (我市 / 市政府 …, no agency named in between) and a governing verb stands in the program's
+    clause (我市积极探索“…”模式 -> 聊城市人民政府)."""
+    s0 = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    hit = None
+    for m in _IMPLIED_SUBJECT.finditer(text, s0, start):
+        hit = m
+    if hit is None or not _governed(text, start, ("govern",), width=40):
+        return []
+    if any(hit.end() <= a.start < start for a in located):
+        return []  # an agency named after the subject leads, if anyone does
+    key = implied.get(hit.group(1) or hit.group(2))
+    return [key] if key else []
+
+
 def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> list[Program]:
     """The programs an article names, each once, with the agencies that lead or fund them.
 
@@ -630,6 +877,7 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
     out: list[Program] = []
     seen: set[str] = set()
     clause_marks: list[int] | None = None  # read when an agency first comes before a program
+    implied = _own_governments(agencies) if _IMPLIED_SUBJECT.search(text) else {}
     for p in spans:
         key = program_label(p.name)
         if key in seen:
@@ -647,7 +895,8 @@ def extract_programs(article: Article, agencies: list[AgencyMention] = ()) -> li
                 if c0 <= a.start and lead.search(text, a.end, p.start):
                     if a.key not in keys:
                         keys.append(a.key)
-        # 由市财政局牵头实施…: the agency after 由 leads what follows in the clause
+        if not keys and implied:
+            keys = _implied_leader(text, p.start, implied, located)
         if p.kind == "slogan":
             keys = []  # a catchword is led by no one
         out.append(Program(key, p.kind, article.id, article.evidence(p.start, p.end), tuple(keys),

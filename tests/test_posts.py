@@ -289,3 +289,16 @@ def test_posts_no_country_or_its_beginning_is_a_person(text):
 
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert not {p.name for p in ex.persons} & {"埃塞", "莫斯科"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("同来访的某国外交部长伊尔韦斯举行了会谈。", "伊尔韦斯"),  # read past where the name model stops
+    ("美国众议院议员麦克德莫特和州长表示", "麦克德莫特"),
+    ("泰国王储玛哈·哇集拉隆功今天参观", "玛哈·哇集拉隆功"),  # 王储, not 国王
+])
+def test_posts_foreign_names_read_whole_after_any_title(text, name):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert name in {p.name for p in ex.persons}

@@ -24,7 +24,7 @@ AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
-    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
+    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
     r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
@@ -130,8 +130,14 @@ class ChainParser:
         if "·" in text[start:start + n]:
             return n
         end = start + n
-        while (end < len(text) and end - start < 6 and self.lex.foreignness.get(text[end], 0.0) > 0
-               and not AFTER_NAME.match(text, end)):
+        fr = self.lex.foreignness
+        while end < len(text) and end - start < 6 and not AFTER_NAME.match(text, end):
+            here = fr.get(text[end])
+            # a character likelier foreign; or, inside the name, one seen in names at all
+            # that a foreign one follows (麦克德|莫|特, 斯捷帕|申)
+            if here is None or here <= 0 and not (fr.get(text[end + 1:end + 2], 0.0) > 0 or here > -2 and
+                                                    fr.get(text[end + 1:end + 2]) is None):
+                break
             end += 1
         return end - start
 
@@ -179,6 +185,10 @@ class ChainParser:
             if any(t.agency is not None and t.agency.kind == "Organization" and t.agency.label.endswith("政府")
                    for t in resolved):
                 n = self._transliterated(text, te, n)  # 俄罗斯外长普里马科夫: read the whole name
+            else:
+                longer = self._transliterated(text, te, n)  # 内务部长斯捷|帕申是: a foreign name read short
+                if longer > n and not AFTER_NAME.match(text, te + n) and self._foreign(text[te:te + longer]):
+                    n = longer
             if self._foreign(text[te:te + n]):
                 resolved = [t for t in resolved if not (t.implicit and t.agency.label.startswith(_CHINA_IMPLICIT))]
             prev = hits[-1] if hits else None

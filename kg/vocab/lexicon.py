@@ -81,7 +81,8 @@ class Lexicon:
             row[0]: float(row[3]) for row in read_tsv("translit-chars.tsv", vocab_dir)} if (
             Path(vocab_dir) / "translit-chars.tsv").is_file() else {}
         self.translit = frozenset(c for c, lr in self.foreignness.items() if lr >= math.log(4))
-        self.title_re = re.compile(f"(?:{alternation(self.titles)})(?!会|台|团)")
+        # 泰国|王储 is no 国王 (储 after any other title is a surname: 市长储某)
+        self.title_re = re.compile(f"(?:{alternation(self.titles)})(?!会|台|团)(?!(?<=国王)储)")
         self.suffix_alt = alternation(self.suffixes)
         self.suffix_end_re = re.compile(f"(?:{self.suffix_alt})$")
 

@@ -33,6 +33,7 @@ from .programs import extract_programs
 
 PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_WINDOW_BEFORE = 40  # characters the recogniser reads before a title: the body of the post
 _NUMERALS = set("一二两三四五六七八九十0123456789")
 _HEAD_OF_STATE = "总统|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
@@ -352,7 +353,7 @@ class Extractor:
             if (lex.titles[t.group()].family == "press" or t.end() >= len(text) or not _HAN_RE.match(text[t.end()])
                     or any(ps <= t.start() < pe for ps, pe in posted) or not self._name_may_follow(text, t.end())):
                 continue
-            s0 = max(t.start() - 40, _sentence_start(text, t.start()))
+            s0 = max(t.start() - _WINDOW_BEFORE, _sentence_start(text, t.start()))
             s1 = min(len(text), t.end() + (16 if "·" in text[t.end():t.end() + 12] else 6))
             if windows and s0 <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], s1))

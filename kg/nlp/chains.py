@@ -132,11 +132,10 @@ class ChainParser:
         end = start + n
         fr = self.lex.foreignness
         while end < len(text) and end - start < 6 and not AFTER_NAME.match(text, end):
-            here = fr.get(text[end])
-            # a character likelier foreign; or, inside the name, one seen in names at all
-            # that a foreign one follows (麦克德|莫|特, 斯捷帕|申)
-            if here is None or here <= 0 and not (fr.get(text[end + 1:end + 2], 0.0) > 0 or here > -2 and
-                                                    fr.get(text[end + 1:end + 2]) is None):
+            here, after = fr.get(text[end]), fr.get(text[end + 1:end + 2])
+            # a character likelier foreign; or one seen in names at all that a foreign one
+            # follows (麦克德|莫|特), or that ends the name (斯捷帕|申|是)
+            if here is None or here <= 0 and not ((after or 0.0) > 0 or here > -2 and after is None):
                 break
             end += 1
         return end - start
@@ -353,9 +352,9 @@ class ChainParser:
             elif target is None:
                 title = self.lex.titles.get(role)
                 template = title.implicit if title else None
-                if template and "{" not in template and _UNREAD_BODY.search(text, max(0, s - 4), s):
-                    pass  # 某某进步联盟总书记: the title is that body's, which the grammar did not read
-                elif template and role not in ("记者", "通讯员"):
+                # 某某进步联盟总书记: the title is that body's, which the grammar did not read
+                unread_body = template and "{" not in template and _UNREAD_BODY.search(text, max(0, s - 4), s)
+                if template and not unread_body and role not in ("记者", "通讯员"):
                     place = self._place_for(template, named_place, committee or current, ctx)
                     if place:
                         body = self._body_of(template, place, ctx)

@@ -25,8 +25,8 @@ from .chains import PersonHit, TitleHit
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_JOIN = set("、兼")
-_FORMER = "原前"  # between two links of a chain, or two names of a list
+_JOIN = set("、兼")  # between two links of a chain, or two names of a list
+_FORMER = "原前"  # before a link: the posts after it have ended
 _ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
 #: canonical names that make a body China's own, and surfaces that say so themselves
 _CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中央", "全国人民代表大会", "中国人民政治协商会议全国")
@@ -53,7 +53,7 @@ class Assembler:
                 continue
             person = PersonHit(text[span.start:span.end], span.start, span.end, cue="ner")
             person.titles = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
-            if not self._chinese_name(person.name):
+            if self.lex.reads_foreign(person.name) or not self._opens_with_surname(person.name):
                 person.titles = self._abroad(text, person.titles)
             found.append(person)
         return found
@@ -145,8 +145,8 @@ class Assembler:
             return AgencyName(span.start, span.end, surface, *canon)
         return AgencyName(span.start, span.end, surface, surface, _ORG_KIND[span.label], None)
 
-    def _chinese_name(self, name: str) -> bool:
-        return "·" not in name and (name[0] in self.lex.surnames or name[:2] in self.lex.surnames)
+    def _opens_with_surname(self, name: str) -> bool:
+        return name[0] in self.lex.surnames or name[:2] in self.lex.surnames
 
     def _abroad(self, text: str, titles: list[TitleHit]) -> list[TitleHit]:
         """The posts of a person with a foreign name: a body the canonical names make

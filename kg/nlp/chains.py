@@ -30,7 +30,6 @@ AFTER_NAME = re.compile(
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|今[天日晚]|昨[天日晚]|明[天日]")  # 若斯潘总理|周二晚
-_FOREIGN_SCORE = 0.9  # e^0.9: a name 2.5 times likelier foreign than Chinese
 #: bodies a title implies that are China's own: never a foreign name's
 _CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
@@ -148,15 +147,7 @@ class ChainParser:
                 self.finder.country_before(window, k) for k in range(2, len(window) + 1)):
             return 0
         n = self._transliterated(text, te, 1) if te < len(text) and _HAN.match(text[te]) else 0
-        return n if n >= 2 and AFTER_NAME.match(text, te + n) and self._foreign(text[te:te + n]) else 0
-
-    def _foreign(self, name: str) -> bool:
-        """Whether a name reads as a transliterated foreign one (约翰·史密斯, 普罗迪, 哈西娜): dotted,
-        or its characters' log-ratios (vocab/translit-chars.tsv) sum past ``_FOREIGN_SCORE``.
-        Dictionaries know many such names as names, so they cannot tell."""
-        if "·" in name:
-            return True
-        return sum(self.lex.foreignness.get(c, 0.0) for c in name) > _FOREIGN_SCORE
+        return n if n >= 2 and AFTER_NAME.match(text, te + n) and self.lex.reads_foreign(text[te:te + n]) else 0
 
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))
@@ -186,9 +177,9 @@ class ChainParser:
                 n = self._transliterated(text, te, n)  # 俄罗斯外长普里马科夫: read the whole name
             else:
                 longer = self._transliterated(text, te, n)  # 内务部长斯捷|帕申是: a foreign name read short
-                if longer > n and not AFTER_NAME.match(text, te + n) and self._foreign(text[te:te + longer]):
+                if longer > n and not AFTER_NAME.match(text, te + n) and self.lex.reads_foreign(text[te:te + longer]):
                     n = longer
-            if self._foreign(text[te:te + n]):
+            if self.lex.reads_foreign(text[te:te + n]):
                 resolved = [t for t in resolved if not (t.implicit and t.agency.label.startswith(_CHINA_IMPLICIT))]
             prev = hits[-1] if hits else None
             if prev and resolved and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
@@ -430,7 +421,7 @@ class ChainParser:
                     continue
                 if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
                     continue
-                if self.finder.is_place_or_agency(text[s:ts]) or self._foreign(text[s:ts]):
+                if self.finder.is_place_or_agency(text[s:ts]) or self.lex.reads_foreign(text[s:ts]):
                     continue  # 国务院总理, 上海市市长: an agency or place; 普罗迪总理: not China's
                 country = self.finder.country_before(text, ts)
                 if country and country[0] < s:

@@ -87,7 +87,7 @@ class Extractor:
         # countries and their beginnings (埃塞 of 埃塞俄比亚): never a person's name
         self._country_heads = frozenset(c[:k] for c in people.parser.lex.countries for k in range(2, len(c) + 1))
         # runs of characters likelier in foreign names than in Chinese ones; a run is kept
-        # only when the whole reads as foreign (ChainParser._foreign)
+        # only when the whole reads as foreign (Lexicon.reads_foreign)
         alphabet = "".join(sorted(c for c, lr in people.parser.lex.foreignness.items() if lr > 0))
         self._foreign_re = re.compile(
             f"([{alphabet}]{{2,6}})(?={_HEAD_OF_STATE})") if alphabet else re.compile("(?!)")
@@ -264,7 +264,7 @@ class Extractor:
             else:  # 前锋|巴蒂斯图塔: a transliterated name, read over its alphabet
                 e = s + parser._transliterated(text, s, 1) if s < len(text) and _HAN_RE.match(text[s]) else s
                 cue = AFTER_NAME.match(text, e) or text[e:e + 1] in _NUMERALS  # 巴蒂斯图塔|两次
-                if e - s < 2 or not cue or not parser._foreign(text[s:e]):
+                if e - s < 2 or not cue or not parser.lex.reads_foreign(text[s:e]):
                     continue
             name = text[s:e]
             if name in seen or name in self.names.lex and self.names.lex[name] != "nr":
@@ -283,7 +283,7 @@ class Extractor:
             name = m.group(1)
             s = m.start(1)
             if (name in seen or name in self._country_heads or name in lex.provinces or name in lex.cities
-                    or not self._parser._foreign(name)):
+                    or not self._parser.lex.reads_foreign(name)):
                 continue
             if s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT:
                 continue  # the run goes on to the left: part of a longer word

@@ -22,8 +22,10 @@ gives value and unit: figures are scored as ``kg eval`` scores them (P/R/F1 of v
 unit per sentence, summed), optional gold figures neither counting nor scored for indicators.
 ``--set news-dev`` scores benchmarks/data/heldout_news_dev_indicators.jsonl the same way: 60
 sentences of the DEV split of the same news, for tuning (how: heldout_news_dev_indicators.md).
+``--set news-train`` scores benchmarks/data/heldout_news_train_indicators.jsonl the same way: sentences of
+the TRAIN split of the same news, annotated in blind batches, for tuning (how: heldout_news_train_indicators.md).
 
-    python benchmarks/heldout_indicators.py [--set reports|news|news-dev] [--misses dev|test|page|news|news-dev] [--json]
+    python benchmarks/heldout_indicators.py [--set reports|news|news-dev|news-train] [--misses dev|test|page|news|news-dev|news-train] [--json]
 """
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ sys.path.insert(0, str(ROOT))
 GOLD = Path(__file__).parent / "data" / "heldout_indicators.jsonl"
 NEWS_GOLD = Path(__file__).parent / "data" / "heldout_news_indicators.jsonl"
 NEWS_DEV_GOLD = Path(__file__).parent / "data" / "heldout_news_dev_indicators.jsonl"
+NEWS_TRAIN_GOLD = Path(__file__).parent / "data" / "heldout_news_train_indicators.jsonl"
+NEWS_SETS = {"news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD}
 PAGE_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
 PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
 
@@ -165,17 +169,16 @@ def score_page() -> tuple[dict, list] | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="gold_set", choices=("reports", "news", "news-dev"), default="reports",
+    ap.add_argument("--set", dest="gold_set", choices=("reports", *NEWS_SETS), default="reports",
                     help="reports: government work reports DEV/TEST and the bundled page (default); news: People's Daily "
-                         "TEST (never tuned on); news-dev: People's Daily DEV (for tuning)")
-    ap.add_argument("--misses", choices=("dev", "test", "page", "news", "news-dev"), help="list the labels that differ from the gold")
+                         "TEST (never tuned on); news-dev, news-train: People's Daily DEV and TRAIN (for tuning)")
+    ap.add_argument("--misses", choices=("dev", "test", "page", *NEWS_SETS), help="list the labels that differ from the gold")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     results, details, figures = {}, {}, None
     page = None
-    if args.gold_set in ("news", "news-dev"):
-        path = NEWS_GOLD if args.gold_set == "news" else NEWS_DEV_GOLD
-        results[args.gold_set], details[args.gold_set], figures = score_news(path)
+    if args.gold_set in NEWS_SETS:
+        results[args.gold_set], details[args.gold_set], figures = score_news(NEWS_SETS[args.gold_set])
     else:
         for name in ("dev", "test"):
             results[name], details[name] = score_heldout(name)

@@ -332,3 +332,26 @@ def test_figures_people_counted_by_what_was_done_to_them():
 def test_figures_news_indicator_of_the_noun_measured(text, indicators):
     out = extract_figures(article(text), None, Context(city="全国"))
     assert [f.indicator for f in out] == indicators
+
+
+@pytest.mark.parametrize("text,indicators", [
+    ("全市水位从３２．５米涨到３３．１米。", ["水位", "水位"]),  # a measure word needs no dimension
+    ("列车时速达到２５０公里。", ["列车时速"]),
+    ("远处是一座３００米高的山。", ["高度"]),  # 米高的: the dimension measured
+    ("全国共有15000人参加。", ["参加人数"]),  # people counted by what they do
+    ("事故中有５人被困。", ["被困人数"]),  # … or by what was done to them
+    ("仓库里价值３０万元的货物被烧毁。", ["货物价值"]),  # 价值…的: the value of the noun after
+    ("调查显示，６０％的居民支持这项改革。", ["居民支持比例"]),  # a share of a group
+    ("这些工厂只占全市工业产值的１５％。", ["工厂占全市工业产值"]),  # an adverb before 占 is no clause
+    ("该县先后取消了１２个收费项目。", ["取消收费项目数量"]),  # the verb says which are counted
+    ("全县５０多名下岗职工参加培训。", ["下岗职工人数"]),  # a noun after, though 下 could start 下降
+    ("共有８辆“流动车”出动。", ["流动车数量"]),  # a quoted name is the noun counted
+    ("全市５００多名记者汇集北京。", ["记者人数"]),  # the counted noun does something somewhere
+    ("拉了２０００多米电线。", ["电线长度"]),  # a one-character verb: the noun after is measured
+    ("每张门票售价８０元（约折合１０美元）。", ["每张门票售价", "每张门票售价"]),  # a conversion
+    ("该厂借入贷款５０万元，比去年要低５万元。", ["贷款", "贷款"]),  # a bare comparison goes on
+    ("门票由改革前２０元降到１５元。", ["门票", "门票"]),  # 由…前: when the change started
+])
+def test_figures_news_indicator_rules_of_the_genre(text, indicators):
+    out = extract_figures(article(text), None, Context(city="全国"))
+    assert [f.indicator for f in out] == indicators

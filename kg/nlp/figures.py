@@ -156,6 +156,8 @@ _TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|�
 
 
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+#: an indicator ending in one of these already names its measure (时速, 水位, 分辨率, 降水量)
+_MEASURE_ENDS = ("速", "率", "位", "量", "度", "价", "值", "额", "温")
 
 
 def _drop_owner_and_time(ind: str) -> str:
@@ -199,6 +201,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         return ""
     r = _tidy_rules()
     ind = r["modal"].sub("", ind)
+    if ind.startswith(("使", "让", "令")) and len(ind) > 3 and not ind.startswith(("使用", "让利")):
+        ind = ind[2:] if ind.startswith("使得") else ind[1:]  # 使统计上的可信程度: a consequence, not the noun
     if "将" in ind or "把" in ind:
         m = r["cut"].search(ind)
         if m and len(ind) - m.end() >= 2:
@@ -216,14 +220,14 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
             cut = r["tail"].sub("", ind)
             ind = cut if len(cut) >= 2 else ind
         ind = ind.strip(" 、，,；;：:的之")
-    if r["clause"].search(ind):
+    if r["clause"].search(ind) and not (kind == "count" and ind.endswith("记者")):  # 200多名记者: counted
         return ""
     ind = _drop_owner_and_time(ind)
     if ind.endswith("占") and len(ind) > 2:
         ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
     if len(ind) >= 2 and kind not in ("share", "change") and unit in _DIMENSION_UNITS:
         word, ends = _DIMENSION_UNITS[unit]
-        if not ind.endswith(ends):
+        if not ind.endswith(ends + _MEASURE_ENDS):
             ind += word  # 森林3.8万公顷 -> 森林面积, 主干传输网1500公里 -> 主干传输网长度
     if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
         if unit in r["counted"]:
@@ -361,6 +365,15 @@ _VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-
 _RATE_WORDS = ("降幅", "增幅", "增速", "涨幅", "降速")
 _TOPIC = re.compile(r"(?:^|[，,；;。：:\s])([\u4e00-\u9fff]{1,6})方面[，,：:]")
 _NOT_TOPIC = ("一", "另", "各", "这", "那", "多", "其他", "其它", "两", "诸", "等")
+#: a length followed by one of these adjectives (8800多米高的) measures that dimension
+_DIMENSION_ADJ = {"高": "高度", "长": "长度", "深": "深度", "宽": "宽度", "厚": "厚度"}
+#: 90%以上的|个人电脑: a percentage of a group
+_SHARE_OF = re.compile(r"(?:以上|以下|左右|多)?的(?=[\u4e00-\u9fff]{2})")
+_SHARE_ENDS = ("率", "比", "比重", "比例", "占", "占比", "份额", "幅", "度")
+_CONVERTED = re.compile(r"^[（(]?(?:约|大约)?(?:折合|约合|合)")
+_BARE_COMPARE = re.compile(r"^(?:要|还|约|大约)?(?:低|高|多|少|贵|便宜)(?:了|出)?$")
+_ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占")
+_FROM_WHEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})由[\u4e00-\u9fff]{1,6}(?:前|后|时)$")
 _DE_END = re.compile(r"(?:的|之)$")
 _UP_WORDS = re.compile("提高|增长|上升|高于|增加")
 _DOWN_WORDS = re.compile("下降|降低|减少|低于|回落")
@@ -693,6 +706,10 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     lead, link, _ = _trim_res()
     for p in periods_in:
         pre = pre.replace(p, "")
+    pre = _ADVERB_SHARE.sub("占", pre)  # 科技产业只占生产总值的7%: the adverb is no clause
+    m = _FROM_WHEN.search(pre)
+    if m:
+        pre = pre[:m.start()]  # 每张处方均值由医改前|10元提高到…: the start of a change, said by when
     pre = _drop_re().sub("", pre)
     prev = None
     while prev != pre:
@@ -779,6 +796,8 @@ def _noun_phrase_before(ind: str) -> tuple[str, int]:
     """
     if ind in _PRONOUN_CHARS:
         return "", 0  # 这|50米的路
+    if len(ind) == 1 and _CJK.match(ind) and _tags(ind)[:1] and _tags(ind)[0][1] == "v":
+        return ind, 2  # 拉了|4000多米高压线: a verb alone, the noun after is measured
     if len(ind) < 2 or not _CJK.search(ind) or _SPEECH_WORD.search(ind):
         return ind, 0  # 代表们介绍了经验做法: what someone said is no indicator (left to _tidy_indicator)
     tags = list(_tags(ind))
@@ -841,6 +860,9 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
                                    and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t"))) \
                 or t == "vn" and j > i and j + 1 < len(tags) and tags[j + 1][1] == "t":
             break  # 少儿学生组成的: the verb of a relative clause (a verb before nouns names: 自主创新示范区)
+        if t == "v" and 0 < j - i and tags[j - 1][1] in ("n", "nz") and len(w) == 2 and j + 1 < len(tags) \
+                and tags[j + 1][1] in ("ns", "s", "nr", "nt"):
+            break  # 200多名记者|汇集蓉城: the counted noun does something somewhere
         j += 1
     out = "".join(w for w, _ in tags[i:j])
     return out if len(out) >= 2 else ("" if j == i else noun)
@@ -848,6 +870,10 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
 
 def _noun_after(text: str, pos: int) -> str:
     _, _, stop = _trim_res()
+    if text[pos:pos + 1] in ("“", "「"):  # 23辆“大篷车”: a short quoted name is the noun
+        close = text.find("”" if text[pos] == "“" else "」", pos + 1, pos + 2 + _QUOTE_MAX)
+        if close > pos + 2:
+            return text[pos + 1:close]
     limit = min(len(text), pos + 24)
     m = stop.search(text, pos, limit)
     while m and m.group() in "(（":  # 7个县（市、区）: a short note in brackets is part of the noun
@@ -876,6 +902,15 @@ def _examples(pre: str) -> str:
             break
     out = items + (m.group(2) or "")
     return out if len(out) <= 30 else ""
+
+
+def _verb_object_noun(text: str, pos: int) -> bool:
+    """Whether the text after a measure word starts with a noun named by a verb and its
+    object (400多名|下岗青工, 16万亿日元|减税经济药方), though its first character could start
+    a change word (下降, 减少): a noun word (下岗工人), or a two-character verb, then a noun."""
+    tags = _tags(_noun_after(text, pos)[:8])
+    return bool(tags) and len(tags[0][0]) >= 2 and (tags[0][1] in ("n", "nz", "vn", "ns", "nt") or len(tags) >= 2 and tags[0][1] == "v"
+                                                   and len(tags[0][0]) == 2 and tags[1][1].startswith("n"))
 
 
 def _money_noun(text: str, pos: int) -> str:
@@ -1052,10 +1087,13 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             after_at += 1  # 国家有140亿美元的黄金外汇储备, 看到1公里的分辨率, 这50米的路
             skipped_de = True
         nxt = text[after_at:after_at + 1]
-        if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt and _CJK.match(nxt) \
-                and not q.rank and (skipped_de or nxt not in _not_noun_start()):
+        if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt \
+                and (_CJK.match(nxt) or nxt in "“「") \
+                and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)):
             after = _noun_after(text, after_at)
-            after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)), q.category == "count")
+            # (after 的 a noun phrase follows, even one that starts with a verb: 长达200多米的|填海工程)
+            after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)),
+                                       q.category == "count" or skipped_de)
             if len(after) >= 2 and after not in tidy["generic"]:
                 # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
                 # (…的) before the count says which of the things counted
@@ -1066,15 +1104,38 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 elif q.category == "count" and 0 < len(lead_in) <= 12 \
                         and (lead_in.startswith(tidy["action"]) or pre.rstrip().endswith("的") and _has_verb(lead_in)):
                     ind = lead_in + after
+                elif q.category == "count" and verb_end and (verb := next(
+                        (v for v in sorted(tidy["action"], key=len, reverse=True) if lead_in.endswith(v)), "")):
+                    # 先后取消|4个陈旧专业, 企业新创造了|3000多个就业岗位: the verb says which are counted
+                    ind = ("新" if lead_in[:-len(verb)].endswith("新") else "") + verb + after
                 else:
                     ind = after
         elif q.category in ("money",) and ind:
             ind += _money_noun(text, q.end)  # 中央财政安排423亿元资金
+        if len(ind) < 2 and q.unit in tidy["people"] and nxt and _CJK.match(nxt):
+            passive = "被" if nxt == "被" else ""
+            word = _tags(text[after_at + len(passive):after_at + len(passive) + 2])
+            if word and word[0][1] == "v" and (passive or len(word) == 1):
+                ind = passive + word[0][0]  # 共有1.5万人参加, 就有11人被杀: people counted by what they do
+        share_of = _SHARE_OF.match(text, q.end) if q.unit == "%" and kind != "change" and not cont else None
+        if share_of and not ind.endswith(_SHARE_ENDS) and not _COMPARED.search(pre):
+            noun = _noun_phrase_after(_noun_after(text, share_of.end()), True)
+            if len(noun) >= 2:
+                ind = noun + "比例"  # 99%的出版社, 全球90%以上的个人电脑: the share of a group
+        if ind.endswith("价值") and text.startswith("的", after_at):
+            noun = _noun_phrase_after(_noun_after(text, after_at + 1), True)
+            if len(noun) >= 2:
+                ind = noun + "价值"  # 厂里价值130多万元的设备和产品 -> 设备和产品价值
+        if q.category == "length" and text[after_at:after_at + 1] in _DIMENSION_ADJ \
+                and (not _CJK.match(text, after_at + 1) or text.startswith("的", after_at + 1)):
+            ind = _DIMENSION_ADJ[text[after_at]]  # 八千八百多米高的珠穆朗玛峰: the height is measured
         if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0 \
                 and not (q.unit in tidy["people"] and len(ind) >= 2 and not _CHANGE_VERB.search(ind)):
             # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before; people
             # counted by what was done to them keep their own verb (不称职14人，辞退44人 -> 辞退人数)
             ind = prev_ind
+        if (_CONVERTED.search(ind) or _BARE_COMPARE.match(ind)) and prev_q is not None and prev_q.end >= s0:
+            ind = prev_ind  # 90元（约折合11美元）, 比去年同期要低4美元: the figure before's measure
         if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
         elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \
@@ -1096,7 +1157,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                             noun = noun[:-len(w)] if noun.endswith(w) and len(noun) > len(w) + 1 else noun
                         break
                 ind = bare + noun
-            elif ind in tidy["attribute"] and prev_fig.kind == "count":
+            elif ind in tidy["attribute"] and prev_fig.kind == "count" and not base.endswith(ind):
                 verb = next((v for v in tidy["verb"] if base.startswith(v) and len(base) - len(v) >= 2), "")
                 ind = base[len(verb):] + ind  # 集中式光伏项目26个，装机容量85.76万千瓦
             elif q.category == "count" and prev_fig.kind == "count" and not ind.startswith(tidy["action"]):

@@ -302,3 +302,24 @@ def test_posts_foreign_names_read_whole_after_any_title(text, name):
 
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert name in {p.name for p in ex.persons}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("美国总统克林伯26日说，访问将推迟。", "克林伯"),  # after a foreign country's title, no cue needed
+    ("说明王泽明主席对改革十分重视", "王泽明"),  # a leader addressed by a title after the name
+])
+def test_posts_names_around_leaders_titles(text, name):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert name in {p.name for p in ex.persons}
+
+
+def test_posts_a_country_after_a_title_is_no_name():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw="美国驻黎巴嫩大使馆附近发生爆炸。", layout="article"),
+                        use_model=False)[0]
+    assert "黎巴嫩" not in {p.name for p in ex.persons}

@@ -32,6 +32,9 @@ _ACTING = "代"  # 韩国代总理: acting, between the country and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|今[天日晚]|昨[天日晚]|明[天日]")  # 若斯潘总理|周二晚
 #: bodies a title implies that are China's own: never a foreign name's
 _CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
+#: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
+_ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
+                        "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
@@ -146,8 +149,14 @@ class ChainParser:
         if not any(c in window for c in self._country_firsts) or not any(
                 self.finder.country_before(window, k) for k in range(2, len(window) + 1)):
             return 0
-        n = self._transliterated(text, te, 1) if te < len(text) and _HAN.match(text[te]) else 0
-        return n if n >= 2 and AFTER_NAME.match(text, te + n) and self.lex.reads_foreign(text[te:te + n]) else 0
+        if te >= len(text) or not _HAN.match(text[te]) or text[te] in _NOT_NAME_START:
+            return 0
+        n = self._transliterated(text, te, 1)
+        name = text[te:te + n]
+        if n < 2 or not self.lex.reads_foreign(name) or any(c.startswith(name) for c in self.lex.countries):
+            return 0  # 美国驻|黎巴嫩: a country, no name
+        # a name of two characters only before a cue (总统|提名的 is no name)
+        return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0
 
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))
@@ -408,12 +417,13 @@ class ChainParser:
         return out
 
     def _name_then_title(self, text: str, titles, hits: list[PersonHit], ctx: Context) -> list[PersonHit]:
-        """某某总书记 / 某某市长: a name right before a title that has a body of its own."""
+        """某某总书记 / 某某市长: a name right before a title that has a body of its own; before
+        a title a leader is addressed by that has none (某某主席, 某某委员长), the person alone."""
         out = []
         covered = {(h.start, h.end) for h in hits}
         for ts, te, role in titles:
             title = self.lex.titles.get(role)
-            if not title or not title.implicit or role in ("记者", "通讯员"):
+            if not title or not (title.implicit or role in _ADDRESSED) or role in ("记者", "通讯员"):
                 continue
             for n in (3, 2):
                 s = ts - n
@@ -433,11 +443,14 @@ class ChainParser:
                         continue
                 elif s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "会见同和与及":
                     continue
-                place = self._place_for(title.implicit, None, None, ctx)
-                if not place:
+                place = self._place_for(title.implicit, None, None, ctx) if title.implicit else None
+                if place:
+                    ag = self._body_of(title.implicit, place, ctx)
+                    out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))
+                elif role in _ADDRESSED:
+                    out.append(PersonHit(text[s:ts], s, ts, [], cue="name-title"))
+                else:
                     continue
-                ag = self._body_of(title.implicit, place, ctx)
-                out.append(PersonHit(text[s:ts], s, ts, [TitleHit(role, ts, te, ag, True, ts, te)], cue="name-title"))
                 break
         return out
 

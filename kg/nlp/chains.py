@@ -434,8 +434,8 @@ class ChainParser:
                 if self.finder.is_place_or_agency(text[s:ts]) or self.lex.reads_foreign(text[s:ts]):
                     continue  # 国务院总理, 上海市市长: an agency or place; 普罗迪总理: not China's
                 country = self.finder.country_before(text, ts)
-                if country and country[0] < s:
-                    continue  # 俄罗斯|总理: 罗斯 is the end of a country's name
+                if country and country[0] <= s:
+                    continue  # 俄罗斯|总理: 罗斯 is the end of a country's name; 黎巴嫩|大使: a country
                 if self.names is not None:
                     best = self.names.name_at(text, s)
                     known = self.names.lex.get(text[s:ts]) == "nr"  # a well-known name (jieba's nr words)

@@ -323,3 +323,9 @@ def test_posts_a_country_after_a_title_is_no_name():
     ex = extract_source(Source(id="t", path="<t>", raw="美国驻黎巴嫩大使馆附近发生爆炸。", layout="article"),
                         use_model=False)[0]
     assert "黎巴嫩" not in {p.name for p in ex.persons}
+
+
+def test_posts_reporters_after_a_dateline_in_the_first_line():
+    """本报某地某月某日讯记者某某报道：… opens the People's Daily's articles."""
+    got = _posts("本报北京5月25日讯记者吴亚平报道：国务院今天召开会议。")
+    assert ("吴亚平", "记者", "本报", False) in got

@@ -18,6 +18,8 @@ from .names import NameModel
 _BYLINE_PAREN = re.compile(rf"^(?:{WIRE}|{BYLINE_MARK}本报讯)\s*\(([^)]{{1,60}})\)")
 
 
+# 本报巴黎5月25日电记者甲、乙报道：… (a dateline, then the reporters, then the text)
+_WIRE_REPORTED_BY = re.compile(rf"^{WIRE}((?:{ROLE_ALT})[^,。)：:]{{1,40}}?)(?:报道|$)")
 _REPORTED_BY = re.compile(
     rf"^{BYLINE_MARK}[(]?[\u4e00-\u9fff]{{0,4}}?(?=(?:{ROLE_ALT}))((?:{ROLE_ALT})[^,。)]{{1,24}}?)(?:报道|发自|/文|/摄|[)]|$)"
 )
@@ -71,7 +73,7 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
     if not byline:
         return []
     t = normalize_for_matching(byline)
-    m = _BYLINE_PAREN.match(t) or _REPORTED_BY.match(t)
+    m = _BYLINE_PAREN.match(t) or _REPORTED_BY.match(t) or _WIRE_REPORTED_BY.match(t)
     if not m:
         return []
     inner_start, inner_end = m.start(1), m.end(1)

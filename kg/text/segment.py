@@ -32,7 +32,7 @@ WIRE = rf"{BYLINE_MARK}[\u4e00-\u9fff]{{1,10}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:�
 ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "摄影记者", "实习编辑", "记者", "通讯员", "实习生", "摄影", "编辑")
 ROLE_ALT = "|".join(ROLE_WORDS)
 _BYLINE = re.compile(
-    rf"^(?:{WIRE}\s*\(|{BYLINE_MARK}本报讯|{BYLINE_MARK}本报(?:{ROLE_ALT})|{BYLINE_MARK}[\u4e00-\u9fff]{{1,4}}?报?(?:{ROLE_ALT})[\u4e00-\u9fff]{{2,9}}(?:发自|报道|/)|"
+    rf"^(?:{WIRE}\s*\(|{WIRE}(?:{ROLE_ALT})|{BYLINE_MARK}本报讯|{BYLINE_MARK}本报(?:{ROLE_ALT})|{BYLINE_MARK}[\u4e00-\u9fff]{{1,4}}?报?(?:{ROLE_ALT})[\u4e00-\u9fff]{{2,9}}(?:发自|报道|/)|"
     rf"新华社[^,。]{{0,20}}?电|人民日报[^,。]{{0,12}}?电|据新华社|(?:[(]?记者[^,。)]{{1,20}}?报道[)]?))"
 )
 _DATELINE = re.compile(

@@ -4,7 +4,8 @@ merely tokenising the same text, in one run.
 The base corpus is the bundled page plus the government work reports in ../shared/data
 (skipped if absent), replicated with distinct source ids. For each scale it prints (and,
 with --json, writes) characters per second of the whole build and of each stage (read,
-extract, resolve, triples, Turtle, store, view), CPU seconds, peak memory of a fresh process,
+extract, resolve, triples, Turtle, view, store: the builder's order, with its lifetimes),
+CPU seconds, resident memory after each stage, peak memory of a fresh process,
 and the ratio of the whole build to spaCy ``blank("zh")`` + jieba tokenising the same text
 (>= 1.0 means the build is as fast as tokenising). The 10x -> 100x time growth is printed
 when both ran. Each scale runs in its own process (so peak memory is its own). Then whole
@@ -62,31 +63,49 @@ def one_scale(scale: int, model: bool) -> dict:
         folder.mkdir()
         chars = make_corpus(folder, scale)
         times: dict[str, float] = {}
+        rss: dict[str, int] = {}  # resident MB after each stage (what it keeps)
 
-        def timed(name, fn):
+        def timed(name, fn, *args, **kwargs):
             t0 = time.process_time()
-            value = fn()
+            value = fn(*args, **kwargs)
             times[name] = time.process_time() - t0
+            rss[name] = _rss_mb()
             return value
 
-        sources, _, _ = timed("read", lambda: read_sources([(folder, str(folder))], None))
-        extractions, _ = timed("extract", lambda: builder.extract_sources(sources, None, jobs=1, use_model=model))
-        resolved = timed("resolve", lambda: resolve(extractions))
-        triples = timed("triples", lambda: builder._triples(sources, extractions, resolved, None))
-        turtle = timed("turtle", triples.turtle)
+        # the builder's order and lifetimes: records dropped once the triples hold them,
+        # graph.ttl written a block at a time, the view, then the store loaded from graph.ttl
+        # with the triples dropped (a big build keeps none)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        sources, _, _ = timed("read", read_sources, [(folder, str(folder))], None)
+        texts = [a.text for s in sources for a in builder.split_articles(s)]  # for the tokenising baseline
+        extractions, _ = timed("extract", builder.extract_sources, sources, None, jobs=1, use_model=model)
+        resolved = timed("resolve", resolve, extractions)
+        triples = timed("triples", builder._triples, sources, extractions, resolved, None)
+        del extractions, resolved, sources
+        timed("turtle", triples.write_turtle, out / "graph.ttl")
+        timed("view", lambda: write_html(to_network(triples), out / "graph.html"))
+        count = len(triples)
+        triples.clear()
+        from kg.graph.store import save_store
 
-        def store():
-            from kg.graph.store import save_store
-
-            save_store(turtle.encode("utf-8"), Path(tmp) / "out")
-        timed("store", store)
-        timed("view", lambda: write_html(to_network(triples), Path(tmp) / "graph.html"))
-        tokenise = _tokenise_seconds([a.text for s in sources for a in builder.split_articles(s)])
+        timed("store", save_store, out / "graph.ttl", out)
+        tokenise = _tokenise_seconds(texts)
     total = sum(times.values())
-    return {"scale": scale, "chars": chars, "triples": len(triples), "cpu_seconds": round(total, 2),
+    return {"scale": scale, "chars": chars, "triples": count, "cpu_seconds": round(total, 2),
             "chars_per_s": round(chars / total), "stages_s": {k: round(v, 2) for k, v in times.items()},
+            "rss_mb": rss,
             "tokenise_s": round(tokenise, 2), "ratio_to_tokenising": round(tokenise / total, 3),
             "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+
+
+def _rss_mb() -> int:
+    """This process's resident memory now, in MB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            return next(int(line.split()[1]) // 1024 for line in fh if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0
 
 
 def jobs_speedup(scale: int, model: bool, repeats: int) -> dict:
@@ -152,6 +171,7 @@ def main() -> None:
         print(f"{r['scale']:>4}x  {r['chars']:>11,} chars  {r['triples']:>9,} triples  {r['cpu_seconds']:8.2f} s CPU  "
               f"{r['chars_per_s']:>9,} chars/s  peak {r['peak_mb']:>6,} MB  build/tokenise {r['ratio_to_tokenising']:.2f}")
         print(f"      stages (CPU s): {stages}   spaCy+jieba tokenising {r['tokenise_s']:.2f} s")
+        print("      resident MB after each stage: " + "  ".join(f"{k} {v:,}" for k, v in r["rss_mb"].items()))
         slower = [k for k, v in r["stages_s"].items() if k != "extract" and v >= r["stages_s"]["extract"]]
         print(f"      stages slower than extraction: {', '.join(slower) or 'none'}")
     by_scale = {r["scale"]: r for r in rows}

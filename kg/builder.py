@@ -15,7 +15,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -35,12 +35,19 @@ from .text.sources import Refusal, read_sources
 class BuildResult:
     out: Path
     report: dict
-    triples: object = field(repr=False, default=None)  # graph.triples.Triples
+    triples: object = field(repr=False, default=None)  # graph.triples.Triples; None for a big build
 
-    @property
+    @cached_property
     def graph(self):
-        """The built graph as an rdflib Graph (made on first use)."""
-        return None if self.triples is None else self.triples.to_graph()
+        """The built graph as an rdflib Graph (made on first use): a big build's triples are
+        not kept in memory (``KEEP_TRIPLES_MAX``), so its graph is read from OUT/graph.ttl."""
+        if self.triples is not None:
+            return self.triples.to_graph()
+        if (self.out / "graph.ttl").is_file():
+            from .graph.store import load_graph_file
+
+            return load_graph_file(self.out)
+        return None
 
     @property
     def ok(self) -> bool:
@@ -50,6 +57,7 @@ class BuildResult:
 PARALLEL_MIN_CHARS = 200_000  # below this, starting workers costs more than it saves
 PARALLEL_MIN_TRIPLES = 50_000  # below this, the output stage runs in this process even with -j N
 VALIDATE_MAX_TRIPLES = 100_000  # pyshacl is slow on big graphs: past this, `kg validate` on demand
+KEEP_TRIPLES_MAX = 100_000  # past this, the triples are dropped before the store loads (BuildResult.graph reads graph.ttl)
 @lru_cache(maxsize=2)
 def _extractor(use_model: bool = True) -> Extractor:
     """One extractor per process (and per kind): it loads the vocabularies and models once."""
@@ -161,11 +169,15 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         with stages.stage("writing RDF"):
             triples = _triples(sources, extractions, resolved, stamp)
         report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples)
-        if sources:
-            texts = {s.id: s.raw for s in sources if s.format == "pdf"}
+        del extractions, summaries, resolved  # the graph and the report hold what they said: memory back
+        texts = {s.id: s.raw for s in sources if s.format == "pdf"}
+        read_any = bool(sources)
+        sources = None  # nor the sources' texts
+        keep = len(triples) <= KEEP_TRIPLES_MAX
+        if read_any:
             _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts,
-                           jobs=jobs)
-    return BuildResult(out, report, triples)
+                           jobs=jobs, keep=keep)
+    return BuildResult(out, report, triples if keep else None)
 
 
 def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None) -> Triples:
@@ -202,15 +214,16 @@ def _report(all_inputs, manifest, sources, refused, skipped, extractions, summar
 
 
 def _write_outputs(triples: Triples, out: Path, report: dict, stages: Stages, store: bool, html: bool, validate: bool,
-                   texts: dict[str, str] | None = None, jobs: int = 1) -> None:
+                   texts: dict[str, str] | None = None, jobs: int = 1, keep: bool = True) -> None:
     """graph.ttl, the store, graph.html, the SHACL check, report.json and the source texts
     of PDFs (``texts``: source id -> text), each a stage, written into a folder beside OUT
     that then replaces OUT whole: a build killed at any moment leaves the previous build
-    or the new one, never a mix."""
+    or the new one, never a mix. Without ``keep``, ``triples`` are cleared once graph.ttl,
+    graph.html and the SHACL check no longer need them, before the store loads."""
     staging = staging_folder(out)
     try:
         _write_texts(texts or {}, staging, out)
-        _write_into(triples, staging, out, report, stages, store, html, validate, jobs)
+        _write_into(triples, staging, out, report, stages, store, html, validate, jobs, keep)
         publish_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -230,29 +243,38 @@ def _write_texts(texts: dict[str, str], folder: Path, out: Path) -> None:
 
 
 def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
-                validate: bool, jobs: int = 1) -> None:
+                validate: bool, jobs: int = 1, keep: bool = True) -> None:
     """The outputs, written into ``folder``; messages name ``out``, where they will stand.
     With ``jobs`` > 1 and a big graph, graph.ttl is written in parts and graph.html and the
-    SHACL check run beside it, on ``jobs`` forked processes (the same bytes)."""
-    shacl = validate and len(triples) <= VALIDATE_MAX_TRIPLES
+    SHACL check run beside it, on ``jobs`` forked processes (the same bytes). The store
+    loads last, from graph.ttl, after the triples' lookups (and, without ``keep``, the
+    triples) are dropped: Oxigraph's loader then has the memory they held."""
+    count = len(triples)
+    shacl = validate and count <= VALIDATE_MAX_TRIPLES
     report["shacl_conforms"] = None
-    if jobs > 1 and len(triples) >= PARALLEL_MIN_TRIPLES and "fork" in multiprocessing.get_all_start_methods():
+    if jobs > 1 and count >= PARALLEL_MIN_TRIPLES and "fork" in multiprocessing.get_all_start_methods():
         with stages.stage(f"writing graph.ttl, the store and graph.html ({jobs} processes)"):
             _write_forked(triples, folder, out, report, store, html, shacl, jobs)
     else:
         with stages.stage("serialising graph.ttl"):
             triples.write_turtle(folder / "graph.ttl")  # a block at a time: the text is never whole in memory
-        with stages.stage("loading the store"):
-            if store:
-                _load_store(folder, report)
         with stages.stage("drawing graph.html"):
             if html:
                 _note(report, _draw(triples, folder))
         with stages.stage("checking SHACL shapes"):
             if shacl:
                 _record_shacl(report, out, *_check(triples))
+        if keep:
+            triples.release()  # the lookups graph.html made
+        else:
+            triples.clear()
+        with stages.stage("loading the store"):
+            if store:
+                _load_store(folder, report)
+    if not keep:
+        triples.clear()
     if validate and not shacl:
-        report["warnings"].append(f"SHACL check skipped for {len(triples)} triples; run 'kg validate {out}'")
+        report["warnings"].append(f"SHACL check skipped for {count} triples; run 'kg validate {out}'")
     with stages.stage("writing report.json"):
         write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 

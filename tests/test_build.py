@@ -269,3 +269,18 @@ def test_offsets_count_in_the_source_file_inside_the_article_span(built, graph):
         raw = texts.setdefault(str(label), Path(str(label)).read_text(encoding="utf-8"))
         assert raw[int(begin):int(end)] == str(anchor)
         assert int(article_begin) <= int(begin) < int(end) <= int(article_end)
+
+
+def test_build_past_keep_max_drops_the_triples_and_reads_the_graph_back(built, tmp_path, monkeypatch):
+    """A big build (here: past a lowered KEEP_TRIPLES_MAX) clears its triples before the store
+    loads; the outputs are the same bytes, and BuildResult.graph reads graph.ttl back."""
+    import kg.builder
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(kg.builder, "KEEP_TRIPLES_MAX", 0)
+    result = kg.builder.build([str(CORPUS)], tmp_path / "big", progress=False)
+    assert result.triples is None
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "big" / name).read_bytes() == (built / name).read_bytes(), name
+    assert len(result.graph) == result.report["counts"]["triples"] > 1000
+    assert result.report["shacl_conforms"] is True  # the check ran before the triples went

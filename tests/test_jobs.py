@@ -73,3 +73,16 @@ def test_subject_runs_follow_the_canonical_order():
     runs = kg.builder._subject_runs(triples, 4)
     assert 1 < len(runs) <= 4 and all(runs)
     assert [s for run in runs for s in run] == [t[0] for t in triples.sorted()][::3]
+
+
+def test_jobs_past_keep_max_give_the_same_bytes(tmp_path, forked, monkeypatch):
+    """-j 2 on a build whose triples are dropped once written (past KEEP_TRIPLES_MAX): the
+    same files as -j 1 keeping them."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2023-12-10-page.txt").write_bytes(PAGE.read_bytes())
+    one = _build(pages, tmp_path / "j1", 1)
+    monkeypatch.setattr(kg.builder, "KEEP_TRIPLES_MAX", 0)
+    two = _build(pages, tmp_path / "j2", 2)
+    assert forked == [2]
+    assert one == two

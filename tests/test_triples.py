@@ -83,3 +83,54 @@ def test_write_turtle_writes_what_turtle_returns(tmp_path):
     triples.write_turtle(tmp_path / "g.ttl")
     assert (tmp_path / "g.ttl").read_text(encoding="utf-8") == triples.turtle()
     assert Triples().turtle().startswith("@prefix")  # an empty graph: the prefixes alone
+
+
+def test_every_lookup_matches_rdflib_on_random_triples():
+    """objects/subjects/value/in (each wildcard pattern) agree with rdflib's Graph, with
+    several objects per subject and predicate, blank nodes and literals; after add() too."""
+    from rdflib import BNode
+
+    from kg.graph.triples import _sort_key
+
+    rng = random.Random(7)
+    nodes = [URIRef(f"{KGR}n/{i}") for i in range(12)] + [BNode(f"b{i}") for i in range(3)]
+    values = nodes + [Literal(i) for i in range(4)] + [Literal(f"名{i}", lang="zh") for i in range(4)]
+    predicates = [RDF.type, RDFS.label, SKOS.altLabel, KG.post]
+    rows = {(rng.choice(nodes), rng.choice(predicates), rng.choice(values)) for _ in range(150)}
+    triples, graph = Triples(rows), Graph()
+    for t in rows:
+        graph.add(t)
+    for check in range(2):
+        for s in nodes + [None]:
+            for p in predicates + [None]:
+                assert sorted(triples.objects(s, p)) == sorted(graph.objects(s, p)), (s, p)
+                for o in values + [None]:
+                    assert ((s, p, o) in triples) == ((s, p, o) in graph), (s, p, o)
+        for p in predicates + [None]:
+            for o in values + [None]:
+                assert sorted(triples.subjects(p, o)) == sorted(graph.subjects(p, o)), (p, o)
+        for s in nodes:
+            for p in predicates:
+                found = set(graph.objects(s, p))
+                assert triples.value(s, p) == (min(found, key=_sort_key) if found else None)
+        extra = (nodes[0], KG.post, Literal("后加"))  # lookups made before add() see it after
+        triples.add(extra)
+        graph.add(extra)
+    triples.clear()
+    assert len(triples) == 0 and list(triples.objects(nodes[0], KG.post)) == []
+
+
+def test_canonical_order_ranks_terms_as_sort_key_orders_them():
+    """sorted(): subject, then rdf:type first and predicates by IRI, then object, as the
+    term order of _sort_key (IRIs, blank nodes, literals) - whatever the insertion order."""
+    from rdflib import BNode
+
+    from kg.graph.triples import _TYPE, _sort_key
+
+    rows = [(s, p, o) for s in (URIRef(f"{KGR}z"), URIRef(f"{KGR}a"), BNode("x"))
+            for p in (RDFS.label, RDF.type, KG.post)
+            for o in (Literal("b"), Literal("a", lang="zh"), Literal(2), URIRef(f"{KGR}m"), BNode("y"))]
+    expected = sorted(rows, key=lambda t: (_sort_key(t[0]), t[1] != _TYPE, str(t[1]), _sort_key(t[2])))
+    for seed in range(3):
+        random.Random(seed).shuffle(rows)
+        assert Triples(rows).sorted() == expected

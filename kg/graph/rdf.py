@@ -44,7 +44,7 @@ from .skos import indicator_concept_iri, indicator_concept_triples
 from .triples import Triples
 
 
-class _Terms:
+class Terms:
     """A namespace whose terms are made once: rdflib's namespaces make (and check) a new
     term on every lookup, and a build looks terms up millions of times."""
 
@@ -70,9 +70,11 @@ class _Terms:
 #: the same labels, kinds, dates and sentences over and over (bounded: recent and frequent ones)
 Literal = lru_cache(maxsize=1 << 14, typed=True)(Literal)
 mint = lru_cache(maxsize=1 << 14)(mint)  # the same: articles', people's, units' IRIs again and again
+# a concept's triples, made once per concept (every figure of it asks; the list is only read)
+indicator_concept_triples = lru_cache(maxsize=1 << 10)(indicator_concept_triples)
 
 (RDF, RDFS, XSD, FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE, SDMX_DIMENSION, SDMX_MEASURE, SKOS,
- TIME) = (_Terms(ns) for ns in (RDF, RDFS, XSD, FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE,
+ TIME) = (Terms(ns) for ns in (RDF, RDFS, XSD, FOAF, KG, NIF, ORG, PROV, QB, SCHEMA, SDMX_ATTRIBUTE,
                                 SDMX_DIMENSION, SDMX_MEASURE, SKOS, TIME))
 
 #: titles many people hold at once in one body: no succession between their holders

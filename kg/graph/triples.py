@@ -31,15 +31,21 @@ _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+\Z")
 
 
+# datatypes as plain str: compared in C (rdflib's == is Python code, and a namespace lookup
+# makes a new term each time)
+_XSD_STRING, _XSD_DECIMAL, _XSD_INTEGER, _XSD_BOOLEAN = (str(XSD[n]) for n in ("string", "decimal", "integer", "boolean"))
+
+
 def _shorthand(lexical: str, datatype) -> str | None:
     """Turtle's bare numbers and booleans (as rdflib writes them): 156.0, 12, true."""
-    if datatype == XSD.decimal:
+    datatype = str(datatype)
+    if datatype == _XSD_DECIMAL:
         if _DECIMAL.match(lexical):
             return lexical
         return lexical + ".0" if _INTEGER.match(lexical) else None
-    if datatype == XSD.integer and _INTEGER.match(lexical):
+    if datatype == _XSD_INTEGER and _INTEGER.match(lexical):
         return lexical
-    if datatype == XSD.boolean and lexical in ("true", "false"):
+    if datatype == _XSD_BOOLEAN and lexical in ("true", "false"):
         return lexical
     return None
 
@@ -75,9 +81,12 @@ class TurtleTerms:
             text = f'"{_escape(str(term))}"'
             if term.language:
                 return f"{text}@{term.language}"
-            if term.datatype is not None and term.datatype != XSD.string:
-                short = _shorthand(str(term), term.datatype)
-                return short if short is not None else f"{text}^^{self.iri(str(term.datatype))}"
+            datatype = term.datatype
+            if datatype is not None:
+                datatype = str(datatype)
+                if datatype != _XSD_STRING:
+                    short = _shorthand(str(term), datatype)
+                    return short if short is not None else f"{text}^^{self.iri(datatype)}"
             return text
         if isinstance(term, BNode):
             return f"_:{term}"
@@ -125,6 +134,11 @@ class Triples:
         """Drop the indexes and the rdflib Graph (they are made again on demand)."""
         self.changed()
 
+    def clear(self) -> None:
+        """Drop every triple, the indexes and the rdflib Graph: their memory returns."""
+        self._set = set()
+        self.changed()
+
     def __len__(self) -> int:
         return len(self._set)
 
@@ -158,19 +172,16 @@ class Triples:
     def _by_predicate(self) -> dict:
         """predicate -> subject -> object (one) or list of objects (several)."""
         if self._sp is None:
-            sp: dict = {}
+            sp: dict = defaultdict(dict)
             for s, p, o in self._set:
-                by_s = sp.get(p)
-                if by_s is None:
-                    by_s = sp[p] = {}
-                found = by_s.get(s)
-                if found is None:
-                    by_s[s] = o
-                elif type(found) is list:
-                    found.append(o)
-                else:
-                    by_s[s] = [found, o]
-            self._sp = sp
+                by_s = sp[p]
+                found = by_s.setdefault(s, o)
+                if found is not o:  # a second object: (s, p, o) is never twice in the set
+                    if type(found) is list:
+                        found.append(o)
+                    else:
+                        by_s[s] = [found, o]
+            self._sp = dict(sp)
         return self._sp
 
     def _by_object(self, predicate) -> dict:

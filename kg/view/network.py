@@ -45,6 +45,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from ..atomic import atomic_path
 from ..graph.namespace import FOAF, KG, NIF, ORG, PROV, SCHEMA, SDMX_MEASURE, SKOS, TIME
+from ..graph.rdf import Terms
 from ..graph.store import read_graph
 
 __all__ = [
@@ -59,6 +60,10 @@ __all__ = [
     "summary",
     "export",
 ]
+
+# terms made once, not on every lookup (the projection looks up millions)
+RDF, RDFS, FOAF, KG, NIF, ORG, PROV, SCHEMA, SDMX_MEASURE, SKOS, TIME = (
+    Terms(ns) for ns in (RDF, RDFS, FOAF, KG, NIF, ORG, PROV, SCHEMA, SDMX_MEASURE, SKOS, TIME))
 
 #: node types of the projection, in legend order
 NODE_TYPES = ("Person", "Organization", "Post", "Program", "Event", "Article", "Indicator")
@@ -355,6 +360,7 @@ def to_networkx(graph: Graph, indicators: bool = False) -> nx.MultiDiGraph:
         if data["type"] != "Person":
             continue
         posts = []
+        evidence, seen = data["evidence"], None  # seen: made when a post brings evidence
         for _, post, key, edge in sorted(nxg.out_edges(person, keys=True, data=True)):
             if key != "holds":
                 continue
@@ -365,9 +371,19 @@ def to_networkx(graph: Graph, indicators: bool = False) -> nx.MultiDiGraph:
                           "organization": agencies_of_post[0] if agencies_of_post else "",
                           "dates": edge.get("dates", []),
                           **{k: edge.get(k, _NO_SPAN[k]) for k in SPAN_KEYS}})
-            data["evidence"].extend(e for e in edge["evidence"] if e not in data["evidence"])
+            for e in edge["evidence"]:  # each new one, once (a set: a list scan per item is quadratic)
+                if seen is None:
+                    seen = {_evidence_key(known) for known in evidence}
+                if _evidence_key(e) not in seen:
+                    seen.add(_evidence_key(e))
+                    evidence.append(e)
         data["posts"] = posts
     return nxg
+
+
+def _evidence_key(item: dict) -> tuple:
+    """An evidence dict as a hashable value: equal dicts give equal keys."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in item.items()))
 
 
 def _add_indicators(g: Graph, reader: _Reader, add_node: Any, add_edge: Any) -> None:

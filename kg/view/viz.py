@@ -274,6 +274,25 @@ def _short(label: str) -> str:
     return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
 
 
+def _add_node(net: Any, n_id: str, label: str, shape: str, color: str, **options: Any) -> None:
+    """pyvis's ``Network.add_node`` without its check that the id is new, which scans every
+    node added so far (quadratic in a big view): the ids come from a graph, each once."""
+    from pyvis.node import Node
+
+    node = Node(n_id, shape, label=label or n_id, color=color, font_color=net.font_color, **options)
+    net.nodes.append(node.options)
+    net.node_ids.append(n_id)
+    net.node_map[n_id] = node.options
+
+
+def _add_edge(net: Any, u: str, v: str, options: dict) -> None:
+    """pyvis's ``Network.add_edge`` on a directed network without its checks that both ends
+    were added, which scan every node (quadratic in a big view): the ends come from the graph."""
+    from pyvis.edge import Edge
+
+    net.edges.append(Edge(u, v, net.directed, **options).options)
+
+
 def _details(data: dict) -> dict:
     """What the details panel shows for a node (plain data; the page escapes it)."""
     keep = {k: data[k] for k in ("type", "label", "kind", "alt_labels", "date", "posts",
@@ -327,10 +346,10 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
         name, colour, shape, _ = TYPE_STYLES[type_]
         label = str(data.get("label", node))
         x, y = positions[node]
-        net.add_node(node, label=_short(label), shape=shape, color=colour,
-                     title=f"{name}: {label}", x=x, y=y,
-                     size=sizes[node],
-                     kgType=type_, kg=_details(data))
+        _add_node(net, node, label=_short(label), shape=shape, color=colour,
+                  title=f"{name}: {label}", x=x, y=y,
+                  size=sizes[node],
+                  kgType=type_, kg=_details(data))
     relations: dict[str, int] = {}
     for i, (u, v, key, data) in enumerate(sorted(nxg.edges(keys=True, data=True),
                                                  key=lambda e: (e[0], e[1], str(e[2])))):
@@ -357,7 +376,7 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
             edge["width"] = 0.5
         if not large and relation in ("holds", "participates", "author"):
             edge["label"] = _short(label)
-        net.add_edge(u, v, **edge)
+        _add_edge(net, u, v, edge)
     title = "kg graph" if not focus else f"kg graph: {focus} ({hops} hops)"
     net.kg_meta = {
         "title": title,

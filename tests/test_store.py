@@ -162,3 +162,21 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_store_loads_a_turtle_file_in_pieces_the_same(tmp_path):
+    """graph.ttl is loaded in pieces cut between subject blocks: the same quads as one load."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import _load_turtle_file
+
+    lines = ["@prefix ex: <http://example.org/> .", ""]
+    for i in range(300):
+        lines += [f"ex:s{i} ex:p \"值{i}\" ;", f"    ex:q ex:o{i % 7} .", ""]
+    path = tmp_path / "g.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    whole, pieces = ox.Store(), ox.Store()
+    whole.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    _load_turtle_file(pieces, path, piece_bytes=700)
+    assert len(pieces) == len(whole) == 600
+    assert set(map(str, pieces)) == set(map(str, whole))

@@ -53,7 +53,7 @@ def _load_into(ox_store, graph: Graph | bytes | Path) -> None:
         ox_store.bulk_load(graph, format=ox.RdfFormat.TURTLE)
         return
     if isinstance(graph, Path):  # a Turtle file (the build's graph.ttl), read by Oxigraph
-        ox_store.bulk_load(path=str(graph), format=ox.RdfFormat.TURTLE)
+        _load_turtle_file(ox_store, graph)
         return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
@@ -61,6 +61,46 @@ def _load_into(ox_store, graph: Graph | bytes | Path) -> None:
         return
     data = graph.serialize(format="nt", encoding="utf-8")
     ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+
+
+LOAD_PIECE_BYTES = 8 << 20  # Oxigraph's bulk loader holds a piece's quads in memory at once
+
+
+def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES) -> None:
+    """Load a Turtle file in pieces of about ``piece_bytes``, cut between subject blocks
+    (blank lines), each with the file's prefix block: the loader's memory stays bounded by
+    a piece, not the graph. A file with blank nodes (their labels are scoped to one
+    document) or without blank-line blocks is loaded whole."""
+    import pyoxigraph as ox
+
+    if path.stat().st_size <= piece_bytes:
+        ox_store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+        return
+    with path.open("rb") as f:
+        head = f.read(1 << 16)
+        cut = head.find(b"\n\n")
+        if cut < 0 or b"_:" in head or not head.startswith(b"@prefix"):
+            ox_store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+            return
+        prefixes = head[:cut + 2]
+        f.seek(cut + 2)
+        rest = b""
+        while True:
+            chunk = f.read(piece_bytes)
+            data = rest + chunk
+            if not chunk:
+                if data.strip():
+                    ox_store.bulk_load(prefixes + data, format=ox.RdfFormat.TURTLE)
+                return
+            end = data.rfind(b"\n\n")
+            if end < 0:
+                rest = data
+                continue
+            piece, rest = data[:end + 2], data[end + 2:]
+            if b"_:" in piece:  # a blank node may span pieces: load the rest whole
+                ox_store.bulk_load(prefixes + piece + rest + f.read(), format=ox.RdfFormat.TURTLE)
+                return
+            ox_store.bulk_load(prefixes + piece, format=ox.RdfFormat.TURTLE)
 
 
 def save_store(graph: Graph | bytes | Path, out_dir: Path | str) -> Path:

@@ -329,3 +329,21 @@ def test_posts_reporters_after_a_dateline_in_the_first_line():
     """本报某地某月某日讯记者某某报道：… opens the People's Daily's articles."""
     got = _posts("本报北京5月25日讯记者吴亚平报道：国务院今天召开会议。")
     assert ("吴亚平", "记者", "本报", False) in got
+
+
+@pytest.mark.parametrize("text,name", [("新闻出版署署长于友先会见时在座。", "于友先"), ("局长向东明说", "向东明")])
+def test_posts_surnames_that_are_also_prepositions(text, name):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert name in {p.name for p in ex.persons}
+
+
+@pytest.mark.parametrize("text", ["部长于昨日表示同意。", "主任向记者介绍情况。", "会议于今日召开。"])
+def test_posts_prepositions_are_no_surnames(text):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert not any(p.name[0] in "于向" for p in ex.persons)

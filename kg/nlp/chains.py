@@ -38,6 +38,7 @@ _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
+_FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
 
 
@@ -76,8 +77,10 @@ class ChainParser:
 
     def name_at(self, text: str, pos: int) -> int:
         """Length of the person name starting at ``pos`` (0 when there is none)."""
-        if pos >= len(text) or not _HAN.match(text[pos]) or text[pos] in _NOT_NAME_START or _TIME_WORD.match(text, pos):
+        if pos >= len(text) or not _HAN.match(text[pos]) or _TIME_WORD.match(text, pos):
             return 0
+        if text[pos] in _NOT_NAME_START:
+            return self._surname_or_word(text, pos)
         dotted = _DOTTED_NAME.match(text, pos)
         if dotted:  # 艾伦·史密斯, 阿卜杜勒·阿齐兹: a transliterated name is read whole, its
             # last part up to the first cue after it (史密斯|表示)
@@ -109,6 +112,18 @@ class ChainParser:
             # longer name wins only when the shorter one's cue is not a cue word itself
             return 3 if 3 in cued and not compound else cued[0] if len(cued) == 1 else max(cued)
         return 0
+
+    def _surname_or_word(self, text: str, pos: int) -> int:
+        """于 and 向 open function words (于今日, 向记者) and names (署长于友先): a name only
+        of three characters the name model is sure of, no word or time after the surname,
+        and a cue after it."""
+        if text[pos] not in _FUNCTION_SURNAMES or self.names is None or _TIME_WORD.match(text, pos + 1):
+            return 0
+        best = self.names.name_at(text, pos)
+        if (not best or best[0] != 3 or best[1] < 0.8 or not AFTER_NAME.match(text, pos + 3)
+                or self.names.lex.get(text[pos + 1:pos + 3]) in COMMON_WORD):
+            return 0
+        return 3
 
     def _former_inside(self, agency: AgencyName, ctx: Context) -> AgencyName | None:
         """The agency without the 原/前 written between its place and its body (齐齐哈尔市原市委

@@ -347,3 +347,24 @@ def test_posts_prepositions_are_no_surnames(text):
 
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert not any(p.name[0] in "于向" for p in ex.persons)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("自从1972年尼克伦总统对中国进行历史性访问以来", "尼克伦"),
+    ("在德班，姆贝基副总统发表演讲时指出", "姆贝基"),
+])
+def test_posts_foreign_name_before_a_head_of_states_title(text, name):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert name in {p.name for p in ex.persons}
+
+
+@pytest.mark.parametrize("text", ["据新华社莫斯科4月28日电俄罗斯总统叶利钦下午表示", "总统哈比比15日发布总统令。"])
+def test_posts_no_country_or_word_before_a_head_of_states_title(text):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert not {p.name for p in ex.persons} & {"电俄罗斯", "发布"}

@@ -35,8 +35,9 @@ PRESS_KIND = "Newspaper"
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _WINDOW_BEFORE = 40  # characters the recogniser reads before a title: the body of the post
 _NUMERALS = set("一二两三四五六七八九十0123456789")
-_HEAD_OF_STATE = "总统|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
+_HEAD_OF_STATE = "副总统|总统|副总理|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
+_NAME_BOUNDARY = _NAME_LEFT | set("的了在是对为将把被从向于所并或而但又也都就年月日前后说祝贺给")  # where a name may begin
 _CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休")
 
 
@@ -86,11 +87,9 @@ class Extractor:
         self._parser = people.parser
         # countries and their beginnings (埃塞 of 埃塞俄比亚): never a person's name
         self._country_heads = frozenset(c[:k] for c in people.parser.lex.countries for k in range(2, len(c) + 1))
-        # runs of characters likelier in foreign names than in Chinese ones; a run is kept
-        # only when the whole reads as foreign (Lexicon.reads_foreign)
-        alphabet = "".join(sorted(c for c, lr in people.parser.lex.foreignness.items() if lr > 0))
-        self._foreign_re = re.compile(
-            f"([{alphabet}]{{2,6}})(?={_HEAD_OF_STATE})") if alphabet else re.compile("(?!)")
+        # a head of state's title, not the start of a longer noun (总统府, 总理官邸, 总统大选)
+        self._head_of_state = re.compile(f"(?:{_HEAD_OF_STATE})(?!府|办|官邸|大选|选举|职|任期|候选|令)")
+        self._countries_re = re.compile(alternation(c for c in people.parser.lex.countries if len(c) >= 2))
 
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
@@ -274,20 +273,24 @@ class Extractor:
             seen[name] = pm
 
     def _transliterated(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
-        """Transliterated foreign names with no post: a run of the transliteration alphabet
-        (vocab/translit-chars.tsv) standing alone before a head of state's title (克林顿总统),
-        never a country's (or its beginning's) or a place's name. Not before a speech verb:
-        a foreign capital speaks as often as a person does (莫斯科表示)."""
+        """Foreign names with no post right before a head of state's title (克林顿总统,
+        尼克松总统): the characters back to the nearest boundary or function word, kept
+        when they read as foreign (``Lexicon.reads_foreign``) and are no country (or its
+        beginning) and no place. Not before a speech verb: a foreign capital speaks as often
+        as a person does (莫斯科表示)."""
         lex = self.assembler.lex
-        for m in self._foreign_re.finditer(text):
-            name = m.group(1)
-            s = m.start(1)
+        for m in self._head_of_state.finditer(text):
+            end = s = m.start()
+            while s > 0 and end - s < 6 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY:
+                s -= 1
+            name = text[s:end]
+            if end - s < 2 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY):
+                continue  # none, or a run that goes on to the left: part of a longer word
             if (name in seen or name in self._country_heads or name in lex.provinces or name in lex.cities
-                    or not self._parser.lex.reads_foreign(name)):
-                continue
-            if s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_LEFT:
-                continue  # the run goes on to the left: part of a longer word
-            pm = PersonMention(name, article.id, article.evidence(s, m.end(1)), cue="model", start=s, end=m.end(1))
+                    or not lex.reads_foreign(name) or self._countries_re.search(name)
+                    or self.names is not None and self.names.lex.get(name) not in (None, "nr")):
+                continue  # a country (电|俄罗斯), a place, or a word of the dictionary (发布, 事务)
+            pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
             out.persons.append(pm)
             seen[name] = pm
 

@@ -72,3 +72,25 @@ def test_figures_of_one_concept_are_one_series(tmp_path):
     rows = g.query("SELECT ?w WHERE { ?i skos:exactMatch ?c . ?c skos:notation 'GDP' ; skos:inScheme ?s . "
                    "?i skos:prefLabel ?w }")
     assert sorted(str(r["w"]) for r in rows) == ["GDP", "国内生产总值"]
+
+
+def test_a_value_reprinted_links_once_per_other_value(tmp_path):
+    """Three pages say 5200, three say 5230: each figure conflicts with one figure of the
+    other value (6 links), not with all of them (18): reprints do not grow the graph
+    quadratically, and every point still lists the other value."""
+    import kg
+    from rdflib import Graph
+
+    from kg.graph.namespace import KG
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for day, value in ((1, 5200), (2, 5200), (3, 5200), (4, 5230), (5, 5230), (6, 5230)):
+        (pages / f"2024-02-0{day}.txt").write_text(f"济宁经济运行平稳\n\n2023年，全市国内生产总值达到{value}亿元。\n",
+                                                   encoding="utf-8")
+    out = tmp_path / "out"
+    kg.build([str(pages)], out, html=False, progress=False, model=False)
+    g = Graph().parse(out / "graph.ttl")
+    assert len(list(g.triples((None, KG.conflictsWith, None)))) == 6
+    points = kg.open(out).series("地区生产总值")[0].points
+    assert sorted(p.conflicts for p in points) == [["520000000000"]] * 3 + [["523000000000"]] * 3

@@ -363,7 +363,8 @@ class GraphWriter:
         """Figure series as RDF Data Cube data sets: one qb:DataSet per indicator, area, unit
         and kind, all sharing kg:figureStructure, whose dimensions (kg:seriesPeriod,
         kg:inArticle, kg:ordinal) tell every observation of a set apart (IC-1, IC-2, IC-11,
-        IC-12 hold). Figures of one set and period that disagree are kg:conflictsWith each other."""
+        IC-12 hold). A figure of one set and period is kg:conflictsWith the first figure of
+        every other value stated there by another article."""
         if not observations:
             return
         self._structure()
@@ -390,14 +391,17 @@ class GraphWriter:
             by_value: dict[str, list[URIRef]] = defaultdict(list)  # pairs of equal values never conflict
             for a in iris:
                 by_value[observations[a].value].append(a)
+            # each figure to the first figure of every other value from another article: a
+            # value stated in many articles (a wire story reprinted) links once per other value,
+            # not once per pair (kg:conflictsWith is symmetric: the reverse is implied)
             for value, some in by_value.items():
                 for other, others in by_value.items():
                     if other == value:
                         continue
                     for a in some:
-                        for b in others:
-                            if observations[a].article != observations[b].article:
-                                self.add(a, KG.conflictsWith, b)
+                        b = next((b for b in others if observations[b].article != observations[a].article), None)
+                        if b is not None:
+                            self.add(a, KG.conflictsWith, b)
 
     def _dataset(self, f: Figure) -> URIRef:
         """The qb:DataSet of a figure's indicator (its concept, when the indicator scheme has

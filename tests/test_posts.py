@@ -368,3 +368,9 @@ def test_posts_no_country_or_word_before_a_head_of_states_title(text):
 
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert not {p.name for p in ex.persons} & {"电俄罗斯", "发布"}
+
+
+def test_posts_assembler_a_place_before_its_own_title_is_its_government():
+    text = "山东省副省长张海说"
+    found = _assemble(text, [Span(0, 3, "GOV"), Span(3, 6, "TITLE"), Span(6, 8, "PER")])
+    assert [(p.role, p.agency.label) for p in found[0].titles] == [("副省长", "山东省人民政府")]

@@ -119,6 +119,7 @@ class Assembler:
                 inner = Span(link.start, link.start + len(lead), "GOV")
                 agency = self._agency(text, inner, ctx) if self.finder.suffix_end(lead) else agency
             if agency is not None:
+                agency = self._place_body(agency, role, ctx)  # 山东省|副省长: the province's government
                 start = agency.start if agency.start >= 0 else link.start
                 posts.append(TitleHit(role, link.end - len(role), link.end, agency, False, start, link.end, former))
         return posts
@@ -144,6 +145,19 @@ class Assembler:
         if canon:
             return AgencyName(span.start, span.end, surface, *canon)
         return AgencyName(span.start, span.end, surface, surface, _ORG_KIND[span.label], None)
+
+    def _place_body(self, agency: AgencyName, role: str, ctx: Context) -> AgencyName:
+        """A place the model read as the organisation of a title that implies a body of a
+        place (山东省 + 副省长): that body (山东省人民政府), else the agency as it is."""
+        title = self.lex.titles.get(role)
+        place = agency.surface
+        if not (title and title.implicit and "{" in title.implicit):
+            return agency
+        if not (place in self.lex.provinces.values() or place.endswith("市") and place[:-1] in self.lex.cities):
+            return agency
+        label = title.implicit.format(city=place, province=place, county=place)
+        canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
+        return AgencyName(agency.start, agency.end, agency.surface, *canon)
 
     def _opens_with_surname(self, name: str) -> bool:
         return name[0] in self.lex.surnames or name[:2] in self.lex.surnames

@@ -208,12 +208,24 @@ class PersonMention:
     confidence: float = 1.0  # how sure the extractor is (see ``nlp.confidence``)
 
 
+def article_key(label: str, article: str) -> str:
+    """The key of a body known only within one article (中共市委员会 on a page of no known
+    city): two articles' such bodies are two agencies."""
+    return f"{label}@{article}"
+
+
+def label_of_key(key: str) -> str:
+    """The canonical name an agency key stands for (``article_key`` adds the article)."""
+    return key.partition("@")[0]
+
+
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
     """An agency named (or implied) in an article.
 
     surface (str): as written (repaired), e.g. 市科技局.
-    key (str): canonical key used for identity, e.g. 聊城市科学技术局.
+    key (str): canonical key used for identity, e.g. 聊城市科学技术局 (``article_key`` for a
+        body of no known place).
     label (str): canonical full name (skos:prefLabel).
     kind (str): agency type id, e.g. GovernmentAgency, PartyOrgan, Court.
     parent (str | None): canonical key of the parent agency.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .records import AgencyNode, Event, Extraction, MembershipNode, PersonNode, Resolved
+from .records import AgencyNode, Event, Extraction, MembershipNode, PersonNode, Resolved, label_of_key
 from .vocab.lexicon import lexicon, place_of
 
 
@@ -104,7 +104,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     # parents named only as a parent still become nodes
     for node in list(r.agencies.values()):
         if node.parent and node.parent not in r.agencies:
-            label = node.parent.partition("@")[0]  # 中共市委员会@article: a body of no known place
+            label = label_of_key(node.parent)  # a body of no known place is keyed by its article
             r.agencies[node.parent] = AgencyNode(node.parent, label, _parent_kind(label), None)
     for key, node in sorted(r.persons.items()):
         if len(node.articles) > 1:

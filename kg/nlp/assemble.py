@@ -41,8 +41,6 @@ class Assembler:
     def __init__(self, finder: AgencyFinder, lex: Lexicon) -> None:
         self.finder = finder
         self.lex = lex
-        names = sorted((c for c in lex.countries if len(c) >= 2), key=lambda c: (-len(c), c))
-        self._country_re = re.compile("|".join(map(re.escape, names)) or "(?!)")
 
     def assemble(self, text: str, spans: list[Span], ctx: Context) -> list[PersonHit]:
         """Persons and their posts in ``text``; ``spans`` are the recogniser's, in order."""
@@ -174,7 +172,7 @@ class Assembler:
                 out.append(t)
                 continue
             sentence = text[max(text.rfind(c, 0, a.start) for c in "。！？!?；;\n") + 1:a.start]
-            countries = {self.lex.countries[m.group()] for m in self._country_re.finditer(sentence)}
+            countries = {self.lex.countries[m.group()] for m in self.lex.country_re.finditer(sentence)}
             if len(countries) == 1:
                 label = countries.pop() + a.surface
                 out.append(TitleHit(t.role, t.start, t.end, AgencyName(a.start, a.end, a.surface, label, "Organization", None),

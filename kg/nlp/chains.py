@@ -71,7 +71,6 @@ class ChainParser:
         self.finder = finder or AgencyFinder(self.lex)
         self.names = names  # optional learned model with name_at(text, start)
         self._compound = tuple(s for s in self.lex.surnames if len(s) == 2)
-        self._country_firsts = frozenset(c[0] for c in self.lex.countries)
 
     # -- names ---------------------------------------------------------------------
 
@@ -161,14 +160,13 @@ class ChainParser:
         """A transliterated name after a title that a foreign country's name stands shortly
         before (英国外交大臣|库克, 美国加州州长|施瓦辛格): its length, or 0."""
         window = text[max(0, ts - 12):ts]
-        if not any(c in window for c in self._country_firsts) or not any(
-                self.finder.country_before(window, k) for k in range(2, len(window) + 1)):
+        if not self.lex.country_re.search(window):
             return 0
         if te >= len(text) or not _HAN.match(text[te]) or text[te] in _NOT_NAME_START:
             return 0
         n = self._transliterated(text, te, 1)
         name = text[te:te + n]
-        if n < 2 or not self.lex.reads_foreign(name) or any(c.startswith(name) for c in self.lex.countries):
+        if n < 2 or not self.lex.reads_foreign(name) or name in self.lex.country_heads:
             return 0  # 美国驻|黎巴嫩: a country, no name
         # a name of two characters only before a cue (总统|提名的 is no name)
         return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0

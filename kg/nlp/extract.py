@@ -17,14 +17,15 @@ from ..records import (
     PersonMention,
     PostChange,
     Source,
+    article_key,
 )
 from ..text.repair import normalize_for_matching
 from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
-from .changes import find_changes
 from .chains import AFTER_NAME, COMMON_WORD
+from .changes import find_changes
 from .events import extract_events
 from .figures import extract_figures
 from .ner import recogniser
@@ -85,11 +86,9 @@ class Extractor:
         self.assembler = Assembler(people.parser.finder, people.parser.lex)
         self._nouns = _person_nouns()
         self._parser = people.parser
-        # countries and their beginnings (埃塞 of 埃塞俄比亚): never a person's name
-        self._country_heads = frozenset(c[:k] for c in people.parser.lex.countries for k in range(2, len(c) + 1))
         # a head of state's title, not the start of a longer noun (总统府, 总理官邸, 总统大选)
         self._head_of_state = re.compile(f"(?:{_HEAD_OF_STATE})(?!府|办|官邸|大选|选举|职|任期|候选|令)")
-        self._countries_re = re.compile(alternation(c for c in people.parser.lex.countries if len(c) >= 2))
+
 
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
@@ -167,8 +166,8 @@ class Extractor:
 
     def _agency(self, article: Article, a: AgencyName, implicit: bool = False) -> AgencyMention:
         # a body whose place the text never gives is its article's own (市委 of some city)
-        key = f"{a.label}@{article.id}" if unplaced(a.label) else a.label
-        parent = f"{a.parent}@{article.id}" if a.parent and unplaced(a.parent) else a.parent
+        key = article_key(a.label, article.id) if unplaced(a.label) else a.label
+        parent = article_key(a.parent, article.id) if a.parent and unplaced(a.parent) else a.parent
         if implicit or a.start < 0:
             ev = article.evidence(0, 0)
             return AgencyMention(a.label, key, a.label, a.kind, article.id, ev, parent, True)
@@ -286,8 +285,8 @@ class Extractor:
             name = text[s:end]
             if end - s < 2 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY):
                 continue  # none, or a run that goes on to the left: part of a longer word
-            if (name in seen or name in self._country_heads or name in lex.provinces or name in lex.cities
-                    or not lex.reads_foreign(name) or self._countries_re.search(name)
+            if (name in seen or name in lex.country_heads or name in lex.provinces or name in lex.cities
+                    or not lex.reads_foreign(name) or lex.country_re.search(name)
                     or self.names is not None and self.names.lex.get(name) not in (None, "nr")):
                 continue  # a country (电|俄罗斯), a place, or a word of the dictionary (发布, 事务)
             pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)

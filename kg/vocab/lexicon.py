@@ -77,6 +77,11 @@ class Lexicon:
                 for short in (row[1].split(",") if len(row) > 1 and row[1] != "-" else ()):
                     if len(short) >= 2:
                         self.countries[short] = row[0]
+        # a foreign country anywhere in a text, and every country with its beginnings (埃塞 of
+        # 埃塞俄比亚): a span among these is no person's name
+        named = [c for c in self.countries if len(c) >= 2]
+        self.country_re = re.compile(alternation(named) if named else "(?!)")
+        self.country_heads = frozenset(c[:k] for c in named for k in range(2, len(c) + 1))
         # how much likelier each character is in a transliterated foreign name than in a
         # Chinese one (log-ratio; scripts/translit_chars.py learns it), and the characters
         # at least four times likelier: the transliteration alphabet

@@ -5,6 +5,7 @@ Skipped when chromium is not installed (CI installs it with apt-get install chro
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,15 @@ pytestmark = [
 ]
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@contextmanager
+def _ready(page: Path, timeout: float = 20):
+    """A 1280x800 browser on ``page``, once the view says it has drawn (data-kg-ready)."""
+    with Browser(width=1280, height=800) as b:
+        b.open(page.as_uri())
+        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=timeout)
+        yield b
 KGR = "https://w3id.org/kg-gov/id/"
 GAO, ZHANG, EVIL = KGR + "person/gao", KGR + "person/zhang", KGR + "person/evil"
 
@@ -53,9 +63,7 @@ def page_path(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def browser(page_path):
-    with Browser(width=1280, height=800) as b:
-        b.open(page_path.as_uri())
-        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+    with _ready(page_path) as b:
         yield b
 
 
@@ -217,9 +225,7 @@ def test_browser_central_nodes_have_labels_at_the_fitted_zoom(browser):
 def test_browser_focused_view_labels_do_not_overlap(tmp_path):
     graph = network.read_graph(FIXTURES / "viz_mini.ttl")
     page = viz.write_html(viz.to_network(graph, focus="高峰", hops=2), tmp_path / "view.html")
-    with Browser(width=1280, height=800) as b:
-        b.open(page.as_uri())
-        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+    with _ready(page) as b:
         boxes = b.evaluate("kgView.nodes.getIds().map(id => kgView.network.getBoundingBox(id))")
     assert len(boxes) > 5
     overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
@@ -263,9 +269,7 @@ def month_page(month_net, tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def month(month_page):
-    with Browser(width=1280, height=800) as b:
-        b.open(month_page.as_uri())
-        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=30)
+    with _ready(month_page, timeout=30) as b:
         yield b
 
 
@@ -417,9 +421,7 @@ def careers_page(tmp_path_factory) -> Path:
 
 @pytest.fixture()
 def careers(careers_page):
-    with Browser(width=1280, height=800) as b:
-        b.open(careers_page.as_uri())
-        b.wait_for("document.body.getAttribute('data-kg-ready') === '1'", timeout=20)
+    with _ready(careers_page) as b:
         yield b
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from _procs import free_port, stop
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -20,30 +20,12 @@ PAGE = next(CORPUS.glob("*.txt"))
 QUIET = ["-q", "--no-html", "--no-validate"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _stop(procs: list[subprocess.Popen]) -> None:
-    for p in procs:
-        if p.poll() is None:
-            p.terminate()
-    for p in procs:
-        try:
-            p.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-
-
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
     """The address of a running scheduler with two single-threaded workers; stopped afterwards."""
     pytest.importorskip("distributed")
     scratch = tmp_path_factory.mktemp("dask")
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
            "SOURCE_DATE_EPOCH": "1700000000"}
     with open(scratch / "log", "wb") as log:  # the cluster's messages, for a failing run
@@ -65,8 +47,8 @@ def _run_cluster(address: str, scratch: Path, common: dict):
             client.wait_for_workers(2, timeout=120)
         yield address
     finally:
-        _stop(procs[1:])
-        _stop(procs[:1])
+        stop(procs[1:])
+        stop(procs[:1])
 
 
 @pytest.fixture()
@@ -123,7 +105,7 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     import kg.distributed
 
     monkeypatch.setattr(kg.distributed, "CONNECT_TIMEOUT_S", 1.0)
-    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     result = CliRunner().invoke(cli, ["build", str(CORPUS), "-o", str(tmp_path / "out"), "--dask", address, *QUIET])
     assert result.exit_code == 1
     assert f"cannot reach the Dask scheduler at {address}" in result.output

@@ -9,7 +9,6 @@ import http.server
 import io
 import re
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -17,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from _procs import free_port, stop
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -35,12 +35,6 @@ SAME_ROWS = ("people-posts", "careers", "class-counts", "figures-by-indicator", 
 
 def _kg(*args, input=None):
     return CliRunner().invoke(cli, [str(a) for a in args], input=input)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # ---- chunking and retries (no Virtuoso needed) ----
@@ -159,7 +153,7 @@ def test_push_basic_auth_is_sent_up_front_once_asked(tmp_path):
 
 
 def test_push_unreachable_and_missing_build_are_clear(tmp_path):
-    port = _free_port()
+    port = free_port()
     (tmp_path / "graph.ttl").write_text("<http://ex/s> <http://ex/p> 1 .\n", encoding="utf-8")
     with pytest.raises(RemoteError, match=r"cannot reach http://127\.0\.0\.1:\d+/store.*after 1 retries"):
         push(tmp_path, f"http://127.0.0.1:{port}/store", retries=1, backoff=0.01)
@@ -209,7 +203,7 @@ def virtuoso(tmp_path_factory):
     if shutil.which("virtuoso-t") is None or shutil.which("isql-vt") is None:
         pytest.skip("virtuoso-t/isql-vt not installed (Debian: apt-get install virtuoso-opensource; .ci/run does)")
     folder = tmp_path_factory.mktemp("virtuoso")
-    sql, http = _free_port(), _free_port()
+    sql, http = free_port(), free_port()
     (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(sql=sql, http=http), encoding="utf-8")
     with open(folder / "stdout.log", "wb") as log:  # the child keeps its own handle
         proc = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", "virtuoso.ini"], cwd=folder,
@@ -233,12 +227,7 @@ def virtuoso(tmp_path_factory):
         assert done.returncode == 0 and "Error" not in done.stdout + done.stderr, done.stdout + done.stderr
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop([proc], timeout=60)
 
 
 @pytest.fixture(scope="module")

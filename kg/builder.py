@@ -333,7 +333,7 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
                   jobs: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    runs = _subject_runs(triples, 2 * jobs)
+    runs = triples.subject_runs(2 * jobs)
     paths = [folder / f".graph.ttl.{k}" for k in range(len(runs))]
     _FORKED.update(triples=triples, part_of={s: k for k, run in enumerate(runs) for s in run})
     gc.freeze()  # the workers' collections skip (and so do not copy) the build's objects
@@ -359,27 +359,10 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
             path.unlink(missing_ok=True)
 
 
-def _subject_runs(triples: Triples, n: int) -> list[list]:
-    """The subjects in canonical order (the order of graph.ttl, which sorts triples by
-    subject first), cut into at most ``n`` runs of about equal numbers of triples."""
-    from .graph.triples import _sort_key as canonical
-
-    per_subject = Counter(t[0] for t in triples._set)  # the raw set, unsorted
-    subjects = sorted(per_subject, key=canonical)
-    runs: list[list] = [[]]
-    done, step = 0, len(triples) / n
-    for s in subjects:
-        if done >= step * len(runs) and len(runs) < n:
-            runs.append([])
-        runs[-1].append(s)
-        done += per_subject[s]
-    return runs
-
-
 def _turtle_part(k: int, path: Path) -> None:
     """In a forked worker: the Turtle of the ``k``-th run of subjects, prefixes included."""
     triples, part_of = _FORKED["triples"], _FORKED["part_of"]
-    Triples(t for t in triples._set if part_of[t[0]] == k).write_turtle(path)
+    triples.of_subjects(lambda s: part_of[s] == k).write_turtle(path)
 
 
 def _forked(fn: Callable, *args):

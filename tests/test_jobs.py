@@ -70,7 +70,7 @@ def test_subject_runs_follow_the_canonical_order():
 
     subjects = [URIRef(f"https://example.org/{c}") for c in "dbca"] + [BNode("b2"), BNode("b1")]
     triples = Triples((s, URIRef("https://example.org/p"), Literal(i)) for s in subjects for i in range(3))
-    runs = kg.builder._subject_runs(triples, 4)
+    runs = triples.subject_runs(4)
     assert 1 < len(runs) <= 4 and all(runs)
     assert [s for run in runs for s in run] == [t[0] for t in triples.sorted()][::3]
 

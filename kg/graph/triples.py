@@ -11,7 +11,7 @@ gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal
@@ -141,6 +141,23 @@ class Triples:
 
     def __len__(self) -> int:
         return len(self._set)
+
+    def subject_runs(self, n: int) -> list[list]:
+        """The subjects in canonical order (the order of graph.ttl, which sorts triples by
+        subject first), cut into at most ``n`` runs of about equal numbers of triples."""
+        per_subject = Counter(t[0] for t in self._set)
+        runs: list[list] = [[]]
+        done, step = 0, len(self._set) / n
+        for s in sorted(per_subject, key=_sort_key):
+            if done >= step * len(runs) and len(runs) < n:
+                runs.append([])
+            runs[-1].append(s)
+            done += per_subject[s]
+        return runs
+
+    def of_subjects(self, keep: Callable[[object], bool]) -> "Triples":
+        """The triples whose subject ``keep`` accepts, as a Triples of their own."""
+        return Triples(t for t in self._set if keep(t[0]))
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.sorted())

@@ -23,6 +23,13 @@ def _posts(text: str, city: str | None = None, model: bool = False) -> set[tuple
     return {(h.person, h.role, h.agency.label, h.former) for h in ex.holdings}
 
 
+def _persons(text: str) -> set[str]:
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    return {p.name for p in extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0].persons}
+
+
 @pytest.mark.parametrize("text,expected", [
     ("最高人民法院原党组书记、院长周建国接受审查调查。",
      {("周建国", "党组书记", "最高人民法院", True), ("周建国", "院长", "最高人民法院", True)}),
@@ -374,3 +381,50 @@ def test_posts_assembler_a_place_before_its_own_title_is_its_government():
     text = "山东省副省长张海说"
     found = _assemble(text, [Span(0, 3, "GOV"), Span(3, 6, "TITLE"), Span(6, 8, "PER")])
     assert [(p.role, p.agency.label) for p in found[0].titles] == [("副省长", "山东省人民政府")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a district or county named under its city, and a chain's second link of the district's level
+    ("泰安市岱岳区副区长郑文海主持会议。", {("郑文海", "副区长", "岱岳区人民政府", False)}),
+    ("泰安市岱岳区委副书记、区长郑文海主持会议。",
+     {("郑文海", "副书记", "泰安市岱岳区委", False), ("郑文海", "区长", "岱岳区人民政府", False)}),
+    ("四川省阿坝州州长尼玛次仁介绍情况。", {("尼玛次仁", "州长", "阿坝州人民政府", False)}),
+])
+def test_posts_places_under_their_city_and_chain_levels(text, expected):
+    assert _posts(text) == expected
+
+
+def test_posts_place_under_its_city_is_one_span():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    text = "泰安市岱岳区副区长郑文海主持会议。"
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    (h,) = ex.holdings
+    assert text[h.agency.start:h.agency.end] == "泰安市岱岳区"
+
+
+@pytest.mark.parametrize("text,names", [
+    ("美国国务卿约翰·帕克和英国外交大臣戴维·霍尔举行会谈。", {"约翰·帕克", "戴维·霍尔"}),
+    ("英国外交大臣戴维-霍尔出席了会议。", {"戴维-霍尔"}),
+    ("青海省副省长扎西才让在会上讲话。", {"扎西才让"}),
+    ("西藏自治区人民政府主席次仁多吉、副主席格桑卓玛陪同考察。", {"次仁多吉", "格桑卓玛"}),
+    ("中国人民解放军总参谋长傅全有上将会见了代表团。", {"傅全有"}),
+])
+def test_posts_transliterated_and_minority_names_are_read_whole(text, names):
+    assert _persons(text) == names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("美国总统克林顿派代表前来祝贺。", "克林顿"),
+    ("埃及副总理兼农业部长瓦利六日宣布了新规定。", "瓦利"),
+    ("在美国总统克林顿即将访问中国之际，专家举行了会议。", "克林顿"),
+])
+def test_posts_a_foreign_name_is_not_read_on_into_the_clause(text, name):
+    got = _persons(text)
+    assert not any(p.startswith(name) and p != name for p in got), got
+
+
+def test_posts_vice_chairman_of_the_standing_committee_is_a_title():
+    got = _posts("全国人大常委会副委员长周光明等参加了会见。")
+    assert {(p, r) for p, r, *_ in got} == {("周光明", "副委员长")}

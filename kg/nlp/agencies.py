@@ -176,9 +176,13 @@ class AgencyFinder:
                 return s, cand
             if cand in self.lex.cities and text.startswith(("市", "副市", "常务副市"), end):
                 return s, cand + "市"  # 深圳市长: the title's 市 closes the city's name
-            if n in (3, 4) and cand.endswith(("县", "区", "镇", "乡", "村")) and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
-                return s, cand
-            if n == 3 and cand.endswith("市") and s > 0 and self._place_ends_at(text, s):
+            if n in (3, 4) and cand.endswith(("县", "区", "州", "镇", "乡", "村")):
+                if s == 0 or text[s - 1] in _LEFT_BOUNDARY:
+                    return s, cand  # 兖州区|区长
+                outer = self._place_ending_at(text, s) if cand[0] not in "省市县区州" else None
+                if outer is not None:
+                    return outer, cand  # 济宁市兖州区|副区长: the span holds the city too
+            if n == 3 and cand.endswith("市") and s > 0 and self._place_ending_at(text, s) is not None:
                 return s, cand  # 河北省辛集市 / 济宁市邹城市: a county-level city under its province or city
             if n in (4, 5) and cand.endswith("街道") and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
@@ -197,13 +201,13 @@ class AgencyFinder:
             return s
         return p
 
-    def _place_ends_at(self, text: str, end: int) -> bool:
-        """Whether a province or a prefecture city is named right before ``end``."""
+    def _place_ending_at(self, text: str, end: int) -> int | None:
+        """Where a province or a prefecture city named right before ``end`` starts, or None."""
         for n in (4, 3, 2):
             cand = text[max(0, end - n):end]
             if cand in self.lex.provinces or (cand.endswith("市") and cand[:-1] in self.lex.cities):
-                return True
-        return False
+                return end - len(cand)
+        return None
 
     def reads_as_clause(self, s: str, verbs: bool = True) -> bool:
         """Whether a run of characters reads as part of a clause, not an agency name.

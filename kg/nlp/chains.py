@@ -17,7 +17,12 @@ from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・-][\u4e00-\u9fff]{1,8})+")
+_NAME_DOTS = "·•・-"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_RANK = re.compile("[上中少大]将|元帅|将军")
+_NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
+_AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 AFTER_NAME = re.compile(
@@ -81,10 +86,12 @@ class ChainParser:
         if text[pos] in _NOT_NAME_START:
             return self._surname_or_word(text, pos)
         dotted = _DOTTED_NAME.match(text, pos)
-        if dotted:  # 艾伦·史密斯, 阿卜杜勒·阿齐兹: a transliterated name is read whole, its
-            # last part up to the first cue after it (史密斯|表示)
-            last = max(dotted.group().rfind(c) for c in "·•・") + pos + 1
-            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e)), dotted.end())
+        if dotted and ("-" not in dotted.group() or self.lex.reads_foreign(dotted.group().replace("-", ""))):
+            # 艾伦·史密斯, 戴维-布朗: a transliterated name is read whole, its last part up to
+            # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
+            last = max(dotted.group().rfind(c) for c in _NAME_DOTS) + pos + 1
+            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or (
+                self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD)), dotted.end())
             return end - pos
         compound = text.startswith(self._compound, pos)
         if not compound and text[pos] not in self.lex.surnames:
@@ -94,6 +101,9 @@ class ChainParser:
         if not ok:
             return 0
         cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
+        ranked = [n for n in cued if _RANK.match(text, pos + n)]
+        if ranked:  # 总参谋长傅全有上将: a military rank follows the name itself (有 is no cue here)
+            return ranked[-1]
         if self.names is not None:
             # the learned model decides; a cue after the name settles a length it also accepts
             best = self.names.name_at(text, pos)
@@ -171,6 +181,22 @@ class ChainParser:
         # a name of two characters only before a cue (总统|提名的 is no name)
         return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0
 
+    def _foreign_name_to_cue(self, text: str, te: int, n: int) -> int:
+        """A name with no surname after a title, read up to the cue after it, when the
+        whole run reads as transliterated (扎西|才让在, 洛桑江村会见: a surname reading cut
+        it short, or found none): its length, else ``n``."""
+        if n and (AFTER_NAME.match(text, te + n) or n != 3 or not self.lex.reads_foreign(text[te:te + n])):
+            return n  # 克林顿|派: a foreign name read in full is not read on to a cue
+        k = next((k for k in range(2, 6) if AFTER_NAME.match(text, te + k)), 0)
+        name = text[te:te + k]
+        if (k <= n or not _HAN_RUN.fullmatch(name) or text[te] in _NOT_NAME_START or not self.lex.reads_foreign(name)
+                or name[-1] in _AFTER_NAME_CLAUSE or any(c in _NUMERALS for c in name)
+                or any(_TIME_WORD.match(text, te + i) for i in range(1, k)) or self.lex.title_at_end(text[max(0, te - 6):te + 1])
+                or self.lex.country_re.search(name) or self.finder.is_place_or_agency(name) or self._title_starts(text, te)
+                or (self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1)))):
+            return n
+        return k
+
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))
 
@@ -188,6 +214,7 @@ class ChainParser:
             if self.lex.titles[role].family == "press" and not self._medium_before(text, ts, by_end):
                 continue  # reporters come from bylines, unless the text names their medium (新华社记者)
             n = self.name_at(text, te) or self._foreign_name_at(text, ts, te)
+            n = self._foreign_name_to_cue(text, te, n)
             if not n or self._body_follows(text, te + n):
                 continue  # 总统|廉政委员会: the "name" begins an agency's name
             chain = self._chain_back(text, titles, i, by_end, ctx, floor=max(taken_until, 0))
@@ -405,12 +432,13 @@ class ChainParser:
         if named:
             return named[1]
         if anchor is not None:
-            from ..vocab.lexicon import place_of
+            from ..vocab.lexicon import places_of
 
-            p = place_of(anchor.label)
             level = "city" if "{city}" in template else "province" if "{province}" in template else "county"
-            if p and ((level == "province" and p.endswith(("省", "自治区"))) or (level == "city" and p.endswith("市"))
-                      or (level == "county" and p.endswith(("县", "区")))):
+            ends = {"province": ("省", "自治区"), "city": ("市",), "county": ("县", "区")}[level]
+            # the chain's place of the title's level: 济宁市兖州区委副书记、区长 -> 兖州区
+            p = next((p for p in reversed(places_of(anchor.label)) if p.endswith(ends)), None)
+            if p:
                 return p
         if "{city}" in template:
             return ctx.city

@@ -151,3 +151,14 @@ def place_of(label: str) -> str | None:
     """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
     m = _PLACE.match(label[2:] if label.startswith("中共") else label)
     return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place
+
+
+def places_of(label: str) -> list[str]:
+    """The nested places an agency's name opens with, outermost first
+    (济宁市兖州区委 -> [济宁市, 兖州区]; 中共山东省委员会 -> [山东省])."""
+    rest = label[2:] if label.startswith("中共") else label
+    out = []
+    while (m := _PLACE.match(rest)) and len(m.group(1)) < len(rest):
+        out.append(m.group(1))
+        rest = rest[m.end():]
+    return out

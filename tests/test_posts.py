@@ -85,6 +85,22 @@ def test_posts_agency_is_never_a_clause_fragment(text):
     assert not any(w in n for n in names for w in ("地处", "重视", "未禁止", "部分"))
 
 
+@pytest.mark.parametrize("text", ["两位作家于杭州创办了一家杂志。", "比赛由宁波市星光网吧承办。", "该县地处湖南西南部。",
+                                  "位于我省东北部的一个小县城。"])
+def test_posts_a_verb_or_a_direction_before_a_suffix_is_no_agency(text):
+    assert AgencyFinder().find(text, Context()) == []
+
+
+@pytest.mark.parametrize("text,surface", [("原中国棋协规则委员会主任", "中国棋协规则委员会"),
+                                          ("原国家计委副主任", "国家计委")])
+def test_posts_former_mark_is_never_part_of_an_agency(text, surface):
+    assert [a.surface for a in AgencyFinder().find(text, Context())] == [surface]
+
+
+def test_posts_a_former_agency_post_is_ended():
+    assert _posts("原中国棋协规则委员会主任孙立平出席。") == {("孙立平", "主任", "中国棋协规则委员会", True)}
+
+
 def test_posts_foreign_country_only_for_state_titles():
     got = _posts("南非导演王大明执导了这部影片。")
     assert not any("政府" in a for _, _, a, _ in got)

@@ -49,6 +49,8 @@ _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
+_FORMER_MARK = set("原前")
+_NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
 
@@ -146,12 +148,20 @@ class AgencyFinder:
         for s, e in cands:
             if s < last:
                 continue
+            if text[s] in _FORMER_MARK and e - s > 3 and self._opens_name(text, s + 1):
+                s += 1  # 原|中国足协…委员会, 原|市委: 原/前 marks a former post, never part of a name
             name = bare.get((s, e)) or foreign.get((s, e)) or self.canonical(text[s:e], ctx)
             if name:
                 label, kind, parent = name
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
         return out
+
+    def _opens_name(self, text: str, pos: int) -> bool:
+        """Whether an agency's name can open at ``pos``: a known body, a place, or a
+        national or level prefix (中国…, 国家…, 市委)."""
+        return bool(text.startswith(_NAME_OPENERS, pos) or self._known_re.match(text, pos)
+                    or self._place_inside.match(text, pos))
 
     def country_before(self, text: str, end: int) -> tuple[int, str] | None:
         """A foreign country named right before ``end`` (法国|总理, 美国|商务部), as (start, name)."""

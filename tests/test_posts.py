@@ -444,3 +444,36 @@ def test_posts_a_foreign_name_is_not_read_on_into_the_clause(text, name):
 def test_posts_vice_chairman_of_the_standing_committee_is_a_title():
     got = _posts("全国人大常委会副委员长周光明等参加了会见。")
     assert {(p, r) for p, r, *_ in got} == {("周光明", "副委员长")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a foreign name written in Chinese characters, read up to the cue, after a country's title
+    ("日本首相山本健太在东京发表讲话。", {("山本健太", "首相", "日本政府", False)}),
+    # 部长官: the longer title 长官 wins over 部长
+    ("韩国外交部长官朴成民在首尔表示。", {("朴成民", "长官", "韩国外交部", False)}),
+    # 财政部长: the body's last character opens the title
+    ("美国财政部长布莱克抵达北京。", {("布莱克", "部长", "美国财政部", False)}),
+    # a foreign country's government stays as written, never 人民政府
+    ("越南政府副总理陈文海会见了代表团。", {("陈文海", "副总理", "越南政府", False)}),
+])
+def test_posts_foreign_officials_with_their_own_bodies(text, expected):
+    assert _posts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["英国首相府称。", "美国总统明年将访华。", "法国总统府发言人说。", "美国总统候选人表示。",
+                                  "韩国总统府青瓦台表示。", "江泽民主席今秋将访问日本。"])
+def test_posts_no_name_read_out_of_a_clause_after_a_foreign_title(text):
+    assert _persons(text) <= {"江泽民"}
+
+
+def test_posts_department_written_with_its_title():
+    assert ("李明", "部长", "中共市委宣传部", False) in _posts("市委常委、宣传部长李明出席。")
+    assert ("李明", "部长", "中共市委宣传部", False) in _posts("市委常委、宣传部部长李明出席。")
+
+
+def test_posts_a_name_inside_a_found_one_is_no_second_person():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw="俄罗斯外交部发言人扎哈罗娃表示反对。", layout="article"), use_model=True)[0]
+    assert [p.name for p in ex.persons] == ["扎哈罗娃"]

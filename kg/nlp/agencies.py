@@ -372,6 +372,9 @@ class AgencyFinder:
         if surface in lex.known:
             k = lex.known[surface]
             return k.canonical, k.kind, k.parent
+        country = lex.country_re.match(surface)
+        if country and country.end() < len(surface) and self.suffix_end(surface):
+            return surface, "Organization", None  # 越南政府: a foreign country's body stays as written
         place, body = self._split_place(surface, ctx)
         if not body:
             return None

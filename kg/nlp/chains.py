@@ -21,6 +21,7 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・-][\u4e00-\u9fff]{1,
 _NAME_DOTS = "·•・-"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RANK = re.compile("[上中少大]将|元帅|将军")
+_NOT_IN_NAME = set("的了着过是在和与及等也都就")
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
@@ -30,11 +31,11 @@ AFTER_NAME = re.compile(
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
-    r"[,，。、;；:：!！?？()（）“”\"《\s]|$)"
+    r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
-_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|今[天日晚]|昨[天日晚]|明[天日]")  # 若斯潘总理|周二晚
+_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明][天日晚早春夏秋冬年]|[去前]年")  # 若斯潘总理|周二晚
 #: bodies a title implies that are China's own: never a foreign name's
 _CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
@@ -167,8 +168,10 @@ class ChainParser:
         return end - start
 
     def _foreign_name_at(self, text: str, ts: int, te: int) -> int:
-        """A transliterated name after a title that a foreign country's name stands shortly
-        before (英国外交大臣|库克, 美国加州州长|施瓦辛格): its length, or 0."""
+        """A foreign name after a title that a foreign country's name stands shortly
+        before: transliterated (英国外交大臣|库克, 美国加州州长|施瓦辛格), or written with
+        Chinese characters up to the cue after it (日本首相|岸田文雄|在, 韩国外交部长官|朴振|在):
+        its length, or 0."""
         window = text[max(0, ts - 12):ts]
         if not self.lex.country_re.search(window):
             return 0
@@ -177,7 +180,10 @@ class ChainParser:
         n = self._transliterated(text, te, 1)
         name = text[te:te + n]
         if n < 2 or not self.lex.reads_foreign(name) or name in self.lex.country_heads:
-            return 0  # 美国驻|黎巴嫩: a country, no name
+            return self._run_to_cue(text, te, 4)  # 美国驻|黎巴嫩: a country, no name
+        if not AFTER_NAME.match(text, te + n):  # 奥尔布|赖特21日: read on to the cue
+            k = self._run_to_cue(text, te, 6)
+            n = k if k > n and self.lex.reads_foreign(text[te:te + k]) else n
         # a name of two characters only before a cue (总统|提名的 is no name)
         return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0
 
@@ -187,15 +193,31 @@ class ChainParser:
         it short, or found none): its length, else ``n``."""
         if n and (AFTER_NAME.match(text, te + n) or n != 3 or not self.lex.reads_foreign(text[te:te + n])):
             return n  # 克林顿|派: a foreign name read in full is not read on to a cue
-        k = next((k for k in range(2, 6) if AFTER_NAME.match(text, te + k)), 0)
+        k = self._run_to_cue(text, te, 5)
+        return k if k > n and self.lex.reads_foreign(text[te:te + k]) else n
+
+    def _run_to_cue(self, text: str, te: int, longest: int) -> int:
+        """The length of the run of 2..``longest`` characters at ``te`` that a cue ends
+        and that can be a name (no word, place, country, number, time or title in it), or 0."""
+        k = next((k for k in range(2, longest + 1) if AFTER_NAME.match(text, te + k)), 0)
         name = text[te:te + k]
-        if (k <= n or not _HAN_RUN.fullmatch(name) or text[te] in _NOT_NAME_START or not self.lex.reads_foreign(name)
+        if (not k or not _HAN_RUN.fullmatch(name) or text[te] in _NOT_NAME_START or text[te] == "府"  # 总统府
+                or any(c in _NOT_IN_NAME for c in name[1:])  # 马科斯|的
+                or AFTER_NAME.match(text, te + 1)
                 or name[-1] in _AFTER_NAME_CLAUSE or any(c in _NUMERALS for c in name)
-                or any(_TIME_WORD.match(text, te + i) for i in range(1, k)) or self.lex.title_at_end(text[max(0, te - 6):te + 1])
-                or self.lex.country_re.search(name) or self.finder.is_place_or_agency(name) or self._title_starts(text, te)
-                or (self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1)))):
-            return n
+                or any(_TIME_WORD.match(text, te + i) for i in range(k)) or self.lex.title_at_end(text[max(0, te - 6):te + 1])
+                or self.lex.country_re.search(name) or self.finder.is_place_or_agency(name)
+                or any(self._title_starts(text, te + i) for i in range(k)) or (self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1)))):
+            return 0
         return k
+
+    def _longer_title(self, text: str, m: re.Match) -> tuple[int, int, str]:
+        """A title match, or the title that overlaps its last character and reaches further
+        (外交部长官: 部长 gives way to 长官)."""
+        alt = self.lex.title_re.match(text, m.end() - 1)
+        if alt and alt.end() > m.end():
+            return alt.start(), alt.end(), alt.group()
+        return m.start(), m.end(), m.group()
 
     def _title_starts(self, text: str, pos: int) -> bool:
         return bool(self.lex.title_re.match(text, pos))
@@ -205,7 +227,7 @@ class ChainParser:
     def parse(self, text: str, ctx: Context, agencies: list[AgencyName]) -> list[PersonHit]:
         """People named with a title chain in ``text`` (half-width normalised)."""
         by_end = {a.end: a for a in agencies}
-        titles = [(m.start(), m.end(), m.group()) for m in self.lex.title_re.finditer(text)]
+        titles = [self._longer_title(text, m) for m in self.lex.title_re.finditer(text)]
         hits: list[PersonHit] = []
         taken_until = -1
         for i, (ts, te, role) in enumerate(titles):
@@ -273,6 +295,9 @@ class ChainParser:
             if former:
                 head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
+            shared = by_end.get(head + 1) if agency is None and not former else None
+            if shared is not None and shared.surface[-1] == role[0] and len(role) > 1:
+                agency = shared  # 美国财政部长: the body's last character opens the title (财政部|部长)
             if agency is not None and not former:
                 inside = self._former_inside(agency, ctx)
                 if inside is not None:
@@ -289,9 +314,12 @@ class ChainParser:
                 at_boundary = left == 0 or text[left - 1] in _DELIMS
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
                 left += cut
-                if (at_boundary or cut) and self.lex.suffix_end_re.search(text[left:head]):
-                    if not self.finder.reads_as_clause(text[left:head], verbs=False):  # 除了绿城集团
-                        prefix = text[left:head]
+                # 宣传部长: the department's last character opens the title (宣传部|部长)
+                end = head + 1 if (len(role) > 1 and not self.lex.suffix_end_re.search(text[left:head])
+                                   and self.lex.suffix_end_re.search(text[left:head + 1])) else head
+                if (at_boundary or cut) and head - left >= 2 and self.lex.suffix_end_re.search(text[left:end]):
+                    if not self.finder.reads_as_clause(text[left:end], verbs=False):  # 除了绿城集团
+                        prefix = text[left:end]
                         seg_start = left
             if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
                 # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,

@@ -71,6 +71,11 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
+def _inside_found(out: Extraction, s: int, e: int) -> bool:
+    """Whether [s, e) lies within a person already found (扎哈罗娃 holds 哈罗娃)."""
+    return any(p.start is not None and p.start <= s and e <= p.end for p in out.persons)
+
+
 class Extractor:
     """Runs the pipeline over articles; one instance per process (loads vocabularies once).
 
@@ -214,7 +219,7 @@ class Extractor:
                 if s is None:
                     break
                 name = text[s:end]
-                if name not in seen:
+                if name not in seen and not _inside_found(out, s, end):
                     pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
                     out.persons.append(pm)
                     seen[name] = pm
@@ -232,7 +237,7 @@ class Extractor:
             return
         for s, e, _p in self.names.find_names(text, starts=edges):
             name = text[s:e]
-            if name in seen or e not in edges:
+            if name in seen or e not in edges or _inside_found(out, s, e):
                 continue
             if len(name) == 2 and name in self.names.lex:
                 continue  # 明白, 练兵, 梅山: two characters that are a word read as one
@@ -265,7 +270,7 @@ class Extractor:
                 if e - s < 2 or not cue or not parser.lex.reads_foreign(text[s:e]):
                     continue
             name = text[s:e]
-            if name in seen or name in self.names.lex and self.names.lex[name] != "nr":
+            if name in seen or name in self.names.lex and self.names.lex[name] != "nr" or _inside_found(out, s, e):
                 continue
             pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
             out.persons.append(pm)
@@ -285,7 +290,7 @@ class Extractor:
             name = text[s:end]
             if end - s < 2 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY):
                 continue  # none, or a run that goes on to the left: part of a longer word
-            if (name in seen or name in lex.country_heads or name in lex.provinces or name in lex.cities
+            if (name in seen or _inside_found(out, s, end) or name in lex.country_heads or name in lex.provinces or name in lex.cities
                     or not lex.reads_foreign(name) or lex.country_re.search(name)
                     or self.names is not None and self.names.lex.get(name) not in (None, "nr")):
                 continue  # a country (电|俄罗斯), a place, or a word of the dictionary (发布, 事务)

@@ -287,9 +287,10 @@ class Recogniser:
 
 def _trimmed(text: str, start: int, label: str) -> Span | None:
     """A span without the spaces at its edges (the model saw almost none in training), or
-    None when nothing is left."""
+    None when nothing is left, or a person of one character (李|先生: a surname alone is
+    no name)."""
     stripped = text.strip()
-    if not stripped:
+    if not stripped or label == "PER" and len(stripped) < 2:
         return None
     start += len(text) - len(text.lstrip())
     return Span(start, start + len(stripped), label)

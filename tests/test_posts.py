@@ -477,3 +477,34 @@ def test_posts_a_name_inside_a_found_one_is_no_second_person():
 
     ex = extract_source(Source(id="t", path="<t>", raw="俄罗斯外交部发言人扎哈罗娃表示反对。", layout="article"), use_model=True)[0]
     assert [p.name for p in ex.persons] == ["扎哈罗娃"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list's second foreign minister: the one country the sentence names, never China's ministry
+    ("美国财政部长罗伯茨和司法部长雷诺兹在记者招待会上说。",
+     {("罗伯茨", "部长", "美国财政部", False), ("雷诺兹", "部长", "美国司法部", False)}),
+    ("古巴代表团团长、司法部长卡洛斯·阿莫斯在表决前指出。", {("卡洛斯·阿莫斯", "部长", "古巴司法部", False)}),
+    # a foreign name with a bare 政府 holds no post of a Chinese government
+    ("政府总理基里诺夫认为原因在于资金。", set()),
+    # a conjunction before a department: the department begins after it
+    ("唐明与几内亚计划合作部长迪亚巴签署了协定。", {("迪亚巴", "部长", "几内亚计划合作部", False)}),
+])
+def test_posts_foreign_ministers_keep_their_own_country(text, expected):
+    assert _posts(text) == expected
+
+
+def test_posts_agency_never_runs_over_a_title_into_the_next_one():
+    names = {a.surface for a in AgencyFinder().find("美国财政部长罗伯茨和司法部长雷诺兹在记者招待会上说", Context())}
+    assert not any("部长" in n for n in names), names
+
+
+def test_posts_a_verb_before_a_national_body_is_no_part_of_it():
+    names = {a.surface for a in AgencyFinder().find("法国雇主协会举行工作宴会，欢迎中国全国政协主席访问法国。", Context())}
+    assert "中国全国政协" in names and not any(n.startswith("欢迎") for n in names)
+
+
+def test_posts_assembler_a_model_title_that_names_a_body_is_the_body():
+    text = "朝鲜人民军总政治局副局长池永春一行"
+    spans = [Span(0, 5, "ORG"), Span(5, 9, "TITLE"), Span(9, 12, "TITLE"), Span(12, 15, "PER")]
+    (hit,) = Assembler(AgencyFinder(), lexicon()).assemble(text, spans, Context())
+    assert [(t.role, t.agency.surface) for t in hit.titles] == [("副局长", "总政治局")]

@@ -207,8 +207,8 @@ class AgencyFinder:
         if p == s or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
             return s  # no boundary within reach: keep the name as found
         run = text[p:s]
-        if self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run):
-            return s
+        if self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run) or _LEAD_VERB.search(run):
+            return s  # …|欢迎|中国全国政协: a verb leads to the name, no part of it
         return p
 
     def _place_ending_at(self, text: str, end: int) -> int | None:
@@ -342,8 +342,9 @@ class AgencyFinder:
 
     def _name_end(self, text: str, pos: int, first: bool, need_body: bool) -> int | None:
         """End of the shortest well-formed body + suffix starting at ``pos``, or None."""
-        if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self.lex.title_re.match(text, pos)):
-            return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委: a title follows; 银监会未…
+        if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self.lex.title_re.match(text, pos)
+                          or (m := self.lex.title_re.match(text, pos - 1)) and m.end() > pos):
+            return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委 / 财政部 + 长: a title follows; 银监会未…
         limit = min(len(text), pos + MAX_BODY + 12)
         for m in self._suffix_re.finditer(text, pos, limit):
             body = text[pos:m.start()]
@@ -372,8 +373,13 @@ class AgencyFinder:
         if surface in lex.known:
             k = lex.known[surface]
             return k.canonical, k.kind, k.parent
+        title = lex.title_re.search(surface)
+        if title and any(c in surface[title.end():] for c in "和与及"):
+            return None  # 财政部长某某和司法部: a title, a name and a conjunction are no agency's name
         country = lex.country_re.match(surface)
-        if country and country.end() < len(surface) and self.suffix_end(surface):
+        rest = surface[country.end():] if country else ""
+        if (rest and self.suffix_end(surface) and len(rest) <= MAX_BODY and not lex.title_re.search(rest)
+                and not any(c in _STOP_IN_BODY for c in rest)):
             return surface, "Organization", None  # 越南政府: a foreign country's body stays as written
         place, body = self._split_place(surface, ctx)
         if not body:

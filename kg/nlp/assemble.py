@@ -21,7 +21,7 @@ import re
 from ..records import Context
 from ..vocab.lexicon import Lexicon
 from .agencies import AgencyFinder, AgencyName
-from .chains import PersonHit, TitleHit
+from .chains import PersonHit, TitleHit, abroad
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -29,10 +29,8 @@ _JOIN = set("、兼")  # between two links of a chain, or two names of a list
 _FORMER = "原前"  # before a link: the posts after it have ended
 _ORG_KIND = {"GOV": "GovernmentAgency", "ORG": "Organization"}
 #: canonical names that make a body China's own, and surfaces that say so themselves
-_CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中央", "全国人民代表大会", "中国人民政治协商会议全国")
 #: a company's functions, written before 总监/经理 as part of the title (公关总监, 销售经理)
 _FUNCTION_AT_END = re.compile("(?:公关|市场|销售|营销|品牌|技术|财务|人力资源|人事|运营|行政|法务|研发|产品|采购|客服|传播|战略|投资)$")
-_SAYS_CHINA = ("中国", "中华", "中共", "国家", "全国")
 
 
 class Assembler:
@@ -52,7 +50,7 @@ class Assembler:
             person = PersonHit(text[span.start:span.end], span.start, span.end, cue="ner")
             person.titles = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
             if self.lex.reads_foreign(person.name) or not self._opens_with_surname(person.name):
-                person.titles = self._abroad(text, person.titles)
+                person.titles = abroad(text, person.titles, self.lex)
             found.append(person)
         return found
 
@@ -96,6 +94,8 @@ class Assembler:
         former = bool(links) and links[0].start > 0 and text[links[0].start - 1] in _FORMER
         for link in links:
             surface = text[link.start:link.end]
+            if link.label == "TITLE" and not self.lex.title_at_end(surface) and self.finder.suffix_end(surface):
+                link = Span(link.start, link.end, "GOV")  # 总政治局: a title the model read that names a body
             if link.label in ("GOV", "ORG") and len(surface) > 2 and surface[-1] in _FORMER:
                 link, former = Span(link.start, link.end - 1, link.label), True
                 surface = surface[:-1]
@@ -159,25 +159,6 @@ class Assembler:
 
     def _opens_with_surname(self, name: str) -> bool:
         return name[0] in self.lex.surnames or name[:2] in self.lex.surnames
-
-    def _abroad(self, text: str, titles: list[TitleHit]) -> list[TitleHit]:
-        """The posts of a person with a foreign name: a body the canonical names make
-        China's own (财政部 -> 中华人民共和国财政部) is China's only when the text says so (中国,
-        国家…); else it is the body of the one foreign country the sentence names before it
-        (美国财政部长甲…派遣财政部副部长萨默斯 -> 美国财政部), and with none the post is dropped."""
-        out = []
-        for t in titles:
-            a = t.agency
-            if a is None or not a.label.startswith(_CHINA_NATIONAL) or a.surface.startswith(_SAYS_CHINA):
-                out.append(t)
-                continue
-            sentence = text[max(text.rfind(c, 0, a.start) for c in "。！？!?；;\n") + 1:a.start]
-            countries = {self.lex.countries[m.group()] for m in self.lex.country_re.finditer(sentence)}
-            if len(countries) == 1:
-                label = countries.pop() + a.surface
-                out.append(TitleHit(t.role, t.start, t.end, AgencyName(a.start, a.end, a.surface, label, "Organization", None),
-                                    t.implicit, t.post_start, t.post_end, t.former))
-        return out
 
     def _country_inside(self, surface: str):
         for n in range(min(8, len(surface) - 1), 1, -1):

@@ -21,6 +21,8 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・-][\u4e00-\u9fff]{1,
 _NAME_DOTS = "·•・-"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RANK = re.compile("[上中少大]将|元帅|将军")
+_SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the body's last character opens the title
+_CONJ_IN_RUN = "和与及同"
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
@@ -36,8 +38,6 @@ AFTER_NAME = re.compile(
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明][天日晚早春夏秋冬年]|[去前]年")  # 若斯潘总理|周二晚
-#: bodies a title implies that are China's own: never a foreign name's
-_CHINA_IMPLICIT = ("中华人民共和国", "中国共产党中央", "中共中央")
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
@@ -67,6 +67,34 @@ class PersonHit:
     end: int
     titles: list[TitleHit] = field(default_factory=list)
     cue: str = "title"
+
+
+#: canonical names that make a body China's own, and surfaces that say so themselves
+_CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中央", "全国人民代表大会", "中国人民政治协商会议全国")
+_SAYS_CHINA = ("中国", "中华", "中共", "国家", "全国")
+
+
+def abroad(text: str, titles: list[TitleHit], lex: Lexicon) -> list[TitleHit]:
+    """The posts of a person with a foreign name: a body the canonical names make China's
+    own (财政部 -> 中华人民共和国财政部) is China's only when the text says so (中国, 国家…);
+    else it is the body of the one foreign country the sentence names before it
+    (美国财政部长甲和司法部长乙 -> 美国司法部), and with none the post is dropped."""
+    out = []
+    for t in titles:
+        a = t.agency
+        china = a is not None and (a.label.startswith(_CHINA_NATIONAL) or a.label == "人民政府")  # 政府总理某某
+        if not china or a.surface.startswith(_SAYS_CHINA):
+            out.append(t)
+            continue
+        if a.start < 0:
+            continue  # a body the title implies (普罗迪总理 -> 国务院): never a foreigner's
+        sentence = text[max(text.rfind(c, 0, a.start) for c in "。！？!?；;\n") + 1:a.start]
+        countries = {lex.countries[m.group()] for m in lex.country_re.finditer(sentence)}
+        if len(countries) == 1:
+            label = countries.pop() + a.surface
+            out.append(TitleHit(t.role, t.start, t.end, AgencyName(a.start, a.end, a.surface, label, "Organization", None),
+                                t.implicit, t.post_start, t.post_end, t.former))
+    return out
 
 
 class ChainParser:
@@ -251,7 +279,7 @@ class ChainParser:
                 if longer > n and not AFTER_NAME.match(text, te + n) and self.lex.reads_foreign(text[te:te + longer]):
                     n = longer
             if self.lex.reads_foreign(text[te:te + n]):
-                resolved = [t for t in resolved if not (t.implicit and t.agency.label.startswith(_CHINA_IMPLICIT))]
+                resolved = abroad(text, resolved, self.lex)
             prev = hits[-1] if hits else None
             if prev and resolved and resolved[0].agency is None and 0 < chain[0][4] - prev.end <= 1 and text[prev.end] in _DELIMS:
                 # 发展改革委主任甲、副主任乙: the next official of a list shares the agency
@@ -295,7 +323,7 @@ class ChainParser:
             if former:
                 head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
-            shared = by_end.get(head + 1) if agency is None and not former else None
+            shared = by_end.get(head + 1) if agency is None and not former and role[0] in _SHARED_SUFFIX else None
             if shared is not None and shared.surface[-1] == role[0] and len(role) > 1:
                 agency = shared  # 美国财政部长: the body's last character opens the title (财政部|部长)
             if agency is not None and not former:
@@ -315,8 +343,10 @@ class ChainParser:
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
                 left += cut
                 # 宣传部长: the department's last character opens the title (宣传部|部长)
-                end = head + 1 if (len(role) > 1 and not self.lex.suffix_end_re.search(text[left:head])
+                end = head + 1 if (len(role) > 1 and role[0] in _SHARED_SUFFIX and not self.lex.suffix_end_re.search(text[left:head])
                                    and self.lex.suffix_end_re.search(text[left:head + 1])) else head
+                conj = max(text.rfind(c, left, end) for c in _CONJ_IN_RUN)
+                left = max(left, conj + 1)  # 甲与|某国计划合作部长: the department begins after the conjunction
                 if (at_boundary or cut) and head - left >= 2 and self.lex.suffix_end_re.search(text[left:end]):
                     if not self.finder.reads_as_clause(text[left:end], verbs=False):  # 除了绿城集团
                         prefix = text[left:end]

@@ -508,3 +508,24 @@ def test_posts_assembler_a_model_title_that_names_a_body_is_the_body():
     spans = [Span(0, 5, "ORG"), Span(5, 9, "TITLE"), Span(9, 12, "TITLE"), Span(12, 15, "PER")]
     (hit,) = Assembler(AgencyFinder(), lexicon()).assemble(text, spans, Context())
     assert [(t.role, t.agency.surface) for t in hit.titles] == [("副局长", "总政治局")]
+
+
+def test_posts_a_district_named_like_a_city_is_its_own_place():
+    assert _posts("首都各区干部踊跃捐款；朝阳区区长刘东方率先表态。") == {("刘东方", "区长", "朝阳区人民政府", False)}
+    from kg.nlp.agencies import infer_context
+
+    assert infer_context("朝阳区区长刘东方说，朝阳区将继续投入。").city is None
+
+
+def test_posts_a_city_that_shares_its_provinces_name():
+    assert AgencyFinder().canonical("吉林市委", Context())[0] == "中共吉林市委员会"
+    assert AgencyFinder().canonical("吉林省委", Context())[0] == "中共吉林省委员会"
+
+
+def test_posts_a_foreign_states_governor_holds_no_peoples_government():
+    got = _posts("美国众议员某某和华盛顿州州长骆明15日发表讲话。")
+    assert got == {("骆明", "州长", "华盛顿州政府", False)}
+
+
+def test_posts_a_verb_with_its_aspect_is_no_name():
+    assert _persons("前几天，我同村委会主任商量过，决定承包土地。") == set()

@@ -412,6 +412,8 @@ class AgencyFinder:
             if surface.startswith(short) and len(surface) > len(short):
                 rest = surface[len(short):]
                 tail = full[len(short):]  # 广东 + 省委, 北京 + 市委: the level word belongs to the place
+                if rest[0] in "区县旗" and not rest.startswith(tail) or rest[0] == "市" and tail != "市" and short in self.lex.cities:
+                    break  # 朝阳|区: a district named like a city is a place of its own; 吉林|市委: the city
                 if tail and rest.startswith(tail) and len(rest) > len(tail):
                     rest = rest[len(tail):]
                 return full, rest
@@ -419,7 +421,7 @@ class AgencyFinder:
             short = ctx.city[:-1] if ctx.city.endswith("市") else ctx.city
             if surface.startswith(ctx.city):
                 return ctx.city, surface[len(ctx.city):]
-            if surface.startswith(short) and not surface.startswith(short + "市"):
+            if surface.startswith(short) and not surface.startswith(short + "市") and surface[len(short):len(short) + 1] not in ("区", "县", "旗"):
                 return ctx.city, surface[len(short):]
         for lead in ("我市", "本市", "全市"):
             if surface.startswith(lead):
@@ -477,7 +479,8 @@ class AgencyFinder:
 
 @lru_cache(maxsize=1)
 def _city_re() -> re.Pattern:
-    return re.compile(alternation(lexicon().cities))
+    # a city's name before 区/县/旗 names a district of its own (北京|朝阳区), not the city
+    return re.compile(f"(?:{alternation(lexicon().cities)})(?![区县旗])")
 
 
 _COUNTY_RE = re.compile(f"(?<![{_HAN}])([{_HAN}]{{2}}(?:县|区))|(?<=[在和与、，,])([{_HAN}]{{2}}(?:县|区))")

@@ -23,6 +23,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _RANK = re.compile("[上中少大]将|元帅|将军")
 _SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the body's last character opens the title
 _CONJ_IN_RUN = "和与及同"
+_ASPECT = set("了过着")
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
@@ -126,7 +127,8 @@ class ChainParser:
         if not compound and text[pos] not in self.lex.surnames:
             return 0
         lengths = (3, 4) if compound else (2, 3)
-        ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])]
+        ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])
+              and text[pos + n - 1] not in _ASPECT]  # 主任|商量过: a verb with its aspect, no name
         if not ok:
             return 0
         cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
@@ -238,6 +240,11 @@ class ChainParser:
                 or any(self._title_starts(text, te + i) for i in range(k)) or (self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1)))):
             return 0
         return k
+
+    def _foreign_before(self, text: str, pos: int) -> bool:
+        """Whether the sentence before ``pos`` names a foreign country."""
+        start = max(text.rfind(c, 0, pos) for c in "。！？!?；;\n") + 1
+        return bool(self.lex.country_re.search(text, start, pos))
 
     def _longer_title(self, text: str, m: re.Match) -> tuple[int, int, str]:
         """A title match, or the title that overlaps its last character and reaches further
@@ -462,9 +469,12 @@ class ChainParser:
                         else:
                             target, implicit = body, True
                 elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")):
-                    # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government
-                    label = (f"中共{named_place[1]}委员会" if title.family == "party" else f"{named_place[1]}人民政府")
-                    kind = "PartyOrgan" if title.family == "party" else "GovernmentAgency"
+                    # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government;
+                    # a place in a sentence that names a foreign country is that country's (某州州长)
+                    abroad_place = title.family != "party" and self._foreign_before(text, named_place[0])
+                    label = (f"中共{named_place[1]}委员会" if title.family == "party"
+                             else f"{named_place[1]}政府" if abroad_place else f"{named_place[1]}人民政府")
+                    kind = "PartyOrgan" if title.family == "party" else "Organization" if abroad_place else "GovernmentAgency"
                     target = AgencyName(named_place[0], s, text[named_place[0]:s], label, kind, None)
                     post_start = named_place[0]
                 elif current is not None and seg_start == s:

@@ -529,3 +529,16 @@ def test_posts_a_foreign_states_governor_holds_no_peoples_government():
 
 def test_posts_a_verb_with_its_aspect_is_no_name():
     assert _persons("前几天，我同村委会主任商量过，决定承包土地。") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("全国政协委员、央行副行长苏明远昨天强调。", ("苏明远", "副行长", "中国人民银行", False)),
+    ("北京家具协会副秘书长于秀兰告诉记者，价格透明度低。", ("于秀兰", "副秘书长", "北京家具协会", False)),
+    ("记者采访了辽宁鼎立律师事务所律师杨功明。", ("杨功明", "律师", "辽宁省鼎立律师事务所", False)),
+])
+def test_posts_short_forms_speech_verbs_and_firms(text, expected):
+    assert expected in _posts(text)
+
+
+def test_posts_byline_credit_is_no_part_of_the_name():
+    assert _persons("■新快报记者区君明文/图") == {"区君明"}

@@ -101,10 +101,12 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
                 piece = piece[:named.start()] + " " * (len(piece) - named.start())
             for tok in re.finditer(r"[\u4e00-\u9fff·]+(?:\s+[\u4e00-\u9fff](?![\u4e00-\u9fff]))?", piece):
                 name = re.sub(r"\s+", "", tok.group())
-                if len(name) < 2:
-                    continue
                 # where each character of the spaceless name stands in the raw text (高 峰)
                 at = [pos + tok.start() + i for i, c in enumerate(tok.group()) if not c.isspace()]
+                if name[-1:] in ("文", "图", "摄") and piece[tok.end():tok.end() + 1] in ("/", "／"):
+                    name, at = name[:-1], at[:-1]  # 记者某某文/图: the credit is no part of the name
+                if len(name) < 2:
+                    continue
                 for s, e in _split_names(name):
                     if _starts_with_surname(name[s:e]):
                         out.append((name[s:e], role, at[s], at[e - 1] + 1, medium))

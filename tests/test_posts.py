@@ -542,3 +542,12 @@ def test_posts_short_forms_speech_verbs_and_firms(text, expected):
 
 def test_posts_byline_credit_is_no_part_of_the_name():
     assert _persons("■新快报记者区君明文/图") == {"区君明"}
+
+
+@pytest.mark.parametrize("text,name", [("现在主教练普利森又在加强火力。", "普利森"), ("主教练卡尔森再次表示不满。", "卡尔森")])
+def test_posts_an_adverb_after_a_name_ends_it(text, name):
+    assert _persons(text) == {name}
+
+
+def test_posts_a_name_before_an_organisations_suffix_is_no_person():
+    assert _persons("哈利森博物馆收藏的画作被人盗走。") == set()

@@ -34,7 +34,7 @@ AFTER_NAME = re.compile(
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
-    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|"
+    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|"
     r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
@@ -189,7 +189,8 @@ class ChainParser:
             return n
         end = start + n
         fr = self.lex.foreignness
-        while end < len(text) and end - start < 6 and not AFTER_NAME.match(text, end):
+        while (end < len(text) and end - start < 6 and not AFTER_NAME.match(text, end)
+               and not (self.names is not None and self.names.lex.get(text[end:end + 2]) in COMMON_WORD)):  # 某某|钦点
             here, after = fr.get(text[end]), fr.get(text[end + 1:end + 2])
             # a character likelier foreign; or one seen in names at all that a foreign one
             # follows (麦克德|莫|特), or that ends the name (斯捷帕|申|是)

@@ -71,6 +71,9 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
+_NAME_JOINERS = ("·", "•", "・", "-")
+
+
 def _inside_found(out: Extraction, s: int, e: int) -> bool:
     """Whether [s, e) lies within a person already found (扎哈罗娃 holds 哈罗娃)."""
     return any(p.start is not None and p.start <= s and e <= p.end for p in out.persons)
@@ -219,7 +222,7 @@ class Extractor:
                 if s is None:
                     break
                 name = text[s:end]
-                if name not in seen and not _inside_found(out, s, end):
+                if name not in seen and not self._not_alone(out, text, s, end):
                     pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
                     out.persons.append(pm)
                     seen[name] = pm
@@ -237,7 +240,7 @@ class Extractor:
             return
         for s, e, _p in self.names.find_names(text, starts=edges):
             name = text[s:e]
-            if name in seen or e not in edges or _inside_found(out, s, e):
+            if name in seen or e not in edges or self._not_alone(out, text, s, e):
                 continue
             if len(name) == 2 and name in self.names.lex:
                 continue  # 明白, 练兵, 梅山: two characters that are a word read as one
@@ -270,7 +273,7 @@ class Extractor:
                 if e - s < 2 or not cue or not parser.lex.reads_foreign(text[s:e]):
                     continue
             name = text[s:e]
-            if name in seen or name in self.names.lex and self.names.lex[name] != "nr" or _inside_found(out, s, e):
+            if name in seen or name in self.names.lex and self.names.lex[name] != "nr" or self._not_alone(out, text, s, e):
                 continue
             pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)
             out.persons.append(pm)
@@ -290,13 +293,22 @@ class Extractor:
             name = text[s:end]
             if end - s < 2 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY):
                 continue  # none, or a run that goes on to the left: part of a longer word
-            if (name in seen or _inside_found(out, s, end) or name in lex.country_heads or name in lex.provinces or name in lex.cities
+            if (name in seen or self._not_alone(out, text, s, end) or name in lex.country_heads or name in lex.provinces or name in lex.cities
                     or not lex.reads_foreign(name) or lex.country_re.search(name)
                     or self.names is not None and self.names.lex.get(name) not in (None, "nr")):
                 continue  # a country (电|俄罗斯), a place, or a word of the dictionary (发布, 事务)
             pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
             out.persons.append(pm)
             seen[name] = pm
+
+    def _not_alone(self, out: Extraction, text: str, s: int, e: int) -> bool:
+        """Whether the name read at [s, e) is part of something longer: a person already
+        found (扎哈罗娃 holds 哈罗娃), a transliterated name it is joined to (詹姆斯-奈|史密斯),
+        or an organisation's name whose suffix follows it (某某|博物馆)."""
+        if _inside_found(out, s, e) or text[s - 1:s] in _NAME_JOINERS or text[e:e + 1] in _NAME_JOINERS:
+            return True
+        lex = self.assembler.lex
+        return any(text[e:e + k] in lex.suffixes for k in (2, 3, 4)) and not lex.title_re.match(text, e)
 
     def _glued(self, text: str, s: int, e: int) -> bool:
         """Whether a word of the lexicon crosses the span's edges (情|况表明, 伸|张正义)."""

@@ -85,6 +85,14 @@ def test_posts_agency_is_never_a_clause_fragment(text):
     assert not any(w in n for n in names for w in ("地处", "重视", "未禁止", "部分"))
 
 
+@pytest.mark.parametrize("text", ["法院开庭审理了王某与该医院索赔一案。", "杭州一家医院的大夫说。", "作为一名当代大学生应当维护正气。",
+                                  "全国共查处案件三百起。", "以野战机动医院为骨干构成保障体系。", "他曾任国际车辆动力学协会主席。",
+                                  "政府赞赏斯里兰卡政府所做的努力。", "要站在跨世纪发展大局的高度。"])
+def test_posts_clause_fragments_are_no_agencies(text):
+    names = {a.surface for a in AgencyFinder().find(text, Context())}
+    assert not any(w in n for n in names for w in ("该", "一家", "一名", "共查", "以野", "曾任", "赞赏", "大局")), names
+
+
 @pytest.mark.parametrize("text", ["两位作家于杭州创办了一家杂志。", "比赛由宁波市星光网吧承办。", "该县地处湖南西南部。",
                                   "位于我省东北部的一个小县城。"])
 def test_posts_a_verb_or_a_direction_before_a_suffix_is_no_agency(text):

@@ -34,7 +34,7 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
 # verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
-_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
+_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
 _COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")
 _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
@@ -50,6 +50,8 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+#: a determiner, or a number with its classifier: a clause, never an agency's name
+_NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座支批]")
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
@@ -276,7 +278,8 @@ class AgencyFinder:
                 body = text[p:paren.start()] + text[paren.end():q]  # the bracketed place is no body
             if not 4 <= len(body) <= MAX_BODY:
                 continue
-            if self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1):
+            if (self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1)
+                    or self.lex.country_re.search(body, 1) or body[0] in _NOT_NAME_LEAD):
                 continue  # a clause (…联合山东交通学院, 我们要高度重视医院), not a name
             out.append((p, m.end()))
         return out
@@ -373,6 +376,8 @@ class AgencyFinder:
         if surface in lex.known:
             k = lex.known[surface]
             return k.canonical, k.kind, k.parent
+        if _NOT_A_NAME.search(surface):
+            return None  # 喻某与该医院, 佛罗伦萨一家医院: a determiner or a count is no part of a name
         title = lex.title_re.search(surface)
         if title and any(c in surface[title.end():] for c in "和与及"):
             return None  # 财政部长某某和司法部: a title, a name and a conjunction are no agency's name

@@ -15,7 +15,7 @@ heldout_news_programs.md), the held-out national news of issue 15 (reported as n
 ``--set news-dev`` scores benchmarks/data/heldout_news_dev_programs.jsonl: 161 sentences of the
 DEV split of the same news, sampled and annotated the same way, for tuning (how:
 heldout_news_dev_programs.md; reported as news-dev). ``--set news-train`` scores
-benchmarks/data/heldout_news_train_programs.jsonl: 550 cue sentences of the TRAIN split, annotated
+benchmarks/data/heldout_news_train_programs.jsonl: 950 cue sentences of the TRAIN split, annotated
 the same way, to tune precision on (how: heldout_news_train_programs.md; reported as news-train).
 
     python benchmarks/heldout_programs.py [--set reports|news|news-dev|news-train] [--split dev|test|train|all] [--page] [--misses] [--json]

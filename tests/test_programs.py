@@ -356,3 +356,100 @@ def test_programs_catchwords_events_and_descriptions(text, absent):
 def test_programs_one_character_boundary_inside_a_word():
     # 等 of 等级 is no boundary: the name reads on to the verb before it
     assert "全国少年业余训练等级标准活动" in names("由协会推广的全国少年业余训练等级标准活动今天启动。")
+
+
+# issue 15, fifth round: kinds of false programs seen on blind batches of news (invented sentences)
+
+@pytest.mark.parametrize("text,absent", [
+    ("该国采取固定汇率制度已有多年。", "固定汇率制度"),  # a kind of system: no establish verb
+    ("山地轮作耕种制度是当地的老传统。", "山地轮作耕种制度"),
+    ("中学教育模式需要改变。", "中学教育模式"),  # a kind of model: no proper part
+    ("大家要学习先进经验。", "先进经验"),
+    ("学校开展课余兴趣小组活动。", "课余兴趣小组活动"),  # named after the group that holds it
+    ("学校成立“环保志愿宣传小组”。", "环保志愿宣传小组"),  # an organisation in quotes
+    ("评委会公布了优秀教师候选人名单。", "优秀教师候选人名单"),  # a list of people
+    ("政府出台了一系列扶持政策。", "一系列扶持政策"),
+    ("银行向湖北省重点建设项目提供贷款。", "湖北省重点建设项目"),  # a place's generic projects
+    ("会议讨论了校区整体搬迁计划。", "校区整体搬迁计划"),  # a plan described by its field, ungoverned
+    ("北京某某建筑工程有限公司成立。", "北京某某建筑工程"),  # the head inside a company's name
+    ("他是国家发改委小城镇试点处处长。", "国家发改委小城镇试点"),
+    ("人民阵线联盟总书记表示反对。", "人民阵线联盟"),
+])
+def test_programs_kinds_and_generic_nouns_are_none(text, absent):
+    assert absent not in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "政府将尽快处理坏账迅速重建银行制度。",  # clause adverbs (尽快, 迅速) cut the fragment
+    "要保障新区建设配套规划与资金。",  # a verb and its object opening the clause
+    "支持合肥市道路改造和桥梁加固工程。",
+    "日本政府计划在明年削减开支。",  # 计划 as a verb after a body
+    "北约准备加入货币联盟。",
+    "组织学生在校园科技活动中发挥作用。",  # the verb's object is in another frame (在…中)
+])
+def test_programs_clause_fragments_name_nothing(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ("他们实行“拿来主义”。", "拿来主义"),  # a doctrine by its ending, whatever governs it
+    ("推行“顺手牵羊”。", "顺手牵羊"),  # an idiom
+    ("推行“你办事我放心”。", "你办事我放心"),  # speech: a personal pronoun
+    ("它成为当地创建卫生城市的示范“样板”。", "样板"),  # the verb governs a relative clause
+])
+def test_programs_governed_quotations_that_are_slogans(text, quoted):
+    found = kinds(text)
+    assert found.get(quoted, "slogan") == "slogan", found
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("县里建立村级财务审计制度。", "村级财务审计制度", "system"),  # established: 建立
+    ("县里启动校区整体搬迁计划。", "校区整体搬迁计划", "plan"),  # governed: 启动
+    ("新村建房补助方案的出台受到欢迎。", "新村建房补助方案", "plan"),  # governed after: 的出台
+    ("实施村级扶贫帮困工程的过程很艰苦。", "村级扶贫帮困工程", "project"),  # 实施…工程的…
+    ("各地学习黑龙江模式。", "黑龙江模式", "model"),  # a model with a place
+    ("坚持可持续发展战略不动摇。", "可持续发展战略", "strategy"),  # 可 + 持续 is no boundary
+    ("决定实施９７３计划。", "９７３计划", "plan"),  # a coded plan, governed
+    ("国会修改了“财政健全化法”。", "财政健全化法", "law"),  # a quoted law, governed
+])
+def test_programs_named_with_evidence(text, name, kind):
+    assert kinds(text).get(name) == kind, kinds(text)
+
+
+def test_programs_method_in_book_marks_is_no_law():
+    assert names("推广《太极健身锻炼法》。") == []
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("副委员长会见了北方进步联盟代表团。", "北方进步联盟"),  # an alliance no verb founds: a party
+    ("该国宣布加入货币联盟。", "货币联盟"),
+    ("我是城镇试点部的工作人员。", "城镇试点"),  # the head inside an office's name
+    ("两位旅日学者介绍了研究。", "旅日学者"),  # persons counted, no talent program
+    ("青年队世锦赛名单公布。", "青年队世锦赛名单"),  # a team's list for an event
+])
+def test_programs_bodies_and_lists_are_none(text, absent):
+    assert absent not in names(text)
+
+
+def test_programs_implementing_verbs_start_the_name():
+    assert names("自从学校推行城镇居民医疗保险后，情况好转。") == ["城镇居民医疗保险"]
+    assert kinds("组建新材料产业创新联盟。").get("新材料产业创新联盟") == "alliance"
+
+
+def test_programs_company_law_and_general_rules_in_book_marks():
+    found = kinds("双方就《公司法》、《海商法》和《企业财务通则》交换意见。")
+    assert found.get("公司法") == "law" and found.get("海商法") == "law", found
+    assert found.get("企业财务通则") == "regulation", found
+
+
+def test_programs_acting_in_concert_is_no_campaign():
+    assert names("该国决定与邻国一致行动，削减产量。") == []
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("全国楼市“涨价风潮”来势汹汹。", "市“涨价风潮”"),  # 市 ends 楼市: no modifier of the quotation
+    ("据某省计划和财政局人士透露，", "某省计划"),  # the head inside a bureau's name
+    ("两架战略运输机起飞。", "两架战略"),  # counted things, no strategy
+])
+def test_programs_modifiers_bureaus_and_counted_things(text, absent):
+    assert absent not in names(text) and program_label(absent) not in names(text)

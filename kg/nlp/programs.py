@@ -63,8 +63,39 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   a quotation after a class word or determiner (一些“形象工程”, 这个“红娘”, 所谓“…”), a head
   with one character before it (“土政策”). A governing verb inside an earlier quotation of
   the clause governs nothing (“积极探索”、“求真务实”). 『』 and ‘’ are quotes too.
+  Whatever governs it, a quotation is a slogan when it is one idiom of jieba's (“偷梁换柱”),
+  speech (a personal pronoun: “你办事我放心”) or a doctrine, attitude or craze by its ending
+  (``slogan-end``: 实行“拿来主义”, “…论”, “…热”); one ending in a group's name (“…小组”) is an
+  organisation; a quoted law its clause governs is a law (修改“…法”). A verb governs a
+  quotation through no relative clause (创建卫生城市的示范|“样板”), and the widening of a
+  quotation to a head stops at 和 / 与 / 及 (“三产”缺少资金和人才). A one-character modifier
+  that ends a longer word is none (楼|市“降价风潮”; 列入|省“十四五”规划 keeps it).
+- *kinds, not names* (an unquoted head-noun name of common words only, by jieba's parts of
+  speech): heads flagged ``established`` (制度, 机制) need a govern or ``establish`` verb before
+  them (建立…审计制度; 采取固定汇率制度, 山地轮作制度 are kinds of system); heads flagged
+  ``named`` (模式, 经验) need a proper part (苏南模式, EOD模式; 大学教育模式, 先进经验 are kinds);
+  heads flagged ``founded`` (联盟) need a govern or establish verb whatever their words (组建…
+  创新联盟; 北方进步联盟, 加入货币联盟: a body or a party, no course of action);
+  a plan or strategy needs a govern or ``decision`` verb before it (启动, 批准…计划), a
+  governing verb after it (…方案的出台) or a recipient's frame (向…计划捐款): 金融业规划 and
+  善后处理计划 are described by their field. A place and a generic name (湖北省|重点建设项目),
+  an activity named after the kind of group that holds it (``program-generic-endings.tsv``
+  with a head column: 兴趣小组活动), a list of people (候选人名单) and a counted class
+  (一系列…政策) are none.
+- *clause fragments*: clause adverbs and verbs (尽快, 迅速, 引入, 加入 …) cut a name read
+  leftwards; a clause that opens with a verb and its object (要保障…规划, 支持某市…工程) names
+  nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or
+  verb is the verb (日本政府计划在明年…); a head that runs on into a company, an office, a
+  delegation, a bureau or a post (…工程有限公司, …试点处处长, …战略发展部, …规划和国土局,
+  …联盟代表团, …联盟总书记) is
+  inside an organisation's name. A verb
+  governs a name only when no preposition opens a frame of its own in between (组织…在|村级
+  科技活动中); 可 before a boundary verb makes an adjective (可持续发展战略), no boundary.
+  A generic head before 的 is a name when a governing verb stands right before it or after
+  it (实施菜篮子工程的过程, …方案的出台) or the name is one fixed word of jieba's; a coded
+  plan of digits is a name when governed right before it (实施863计划).
 - *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
-  (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法 …).
+  (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法, 锻炼法 …).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that
@@ -136,9 +167,15 @@ def _generic() -> set[str]:
     return {row[0] for row in _read_tsv("program-generic.tsv")}
 
 
+_GENERIC_ENDING_HEADS = "模式,机制,制度,政策"  # the heads a row of program-generic-endings.tsv applies to by default
+
+
 @lru_cache(maxsize=None)
-def _generic_ending_re() -> re.Pattern:
-    return re.compile(f"(?:{alternation(r[0] for r in _read_tsv('program-generic-endings.tsv'))})$")
+def _generic_ending_re(head: str) -> re.Pattern | None:
+    """The endings of an unquoted name before ``head`` that say what it does, not which it is."""
+    words = [r[0] for r in _read_tsv("program-generic-endings.tsv")
+             if head in (r[1] if len(r) > 1 and r[1] else _GENERIC_ENDING_HEADS).split(",")]
+    return re.compile(f"(?:{alternation(words)})$") if words else None
 
 
 @lru_cache(maxsize=None)
@@ -165,9 +202,49 @@ def _clause_before(text: str, start: int, width: int = 16) -> str:
     return text[lo:start]
 
 
-def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width: int = 16) -> bool:
-    """Whether a governing verb stands in the clause before a name starting at ``start``."""
-    return bool(_evidence_re(*roles).search(_clause_before(text, start, width)))
+#: a preposition after the verb opens a frame of its own (组织…在|校园科技活动中): the verb governs
+#: something else
+_FRAME_AFTER_VERB = re.compile(r"[在于从向]")
+#: ... or a relative clause (创建卫生城市的|示范“样板”: the verb's object is 卫生城市)
+_FRAME_OR_RELATIVE = re.compile(r"[在于从向的]")
+
+
+def _last_verb_governs(before: str, rx: re.Pattern, stop: re.Pattern = _FRAME_AFTER_VERB) -> bool:
+    """Whether the last match of ``rx`` in ``before`` governs what follows ``before``: no
+    preposition (or other ``stop``) stands between them."""
+    last = None
+    for last in rx.finditer(before):
+        pass
+    return last is not None and not stop.search(before, last.end())
+
+
+def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width: int = 16,
+              stop: re.Pattern = _FRAME_AFTER_VERB) -> bool:
+    """Whether a governing verb stands in the clause before a name starting at ``start``
+    (and no preposition after it opens a frame of its own, nor ``stop`` stands between)."""
+    return _last_verb_governs(_clause_before(text, start, width), _evidence_re(*roles), stop)
+
+
+@lru_cache(maxsize=None)
+def _slogan_end_re() -> re.Pattern:
+    """A quotation's ending that names a doctrine, an attitude or a craze (…主义, …论, …热)."""
+    return re.compile(f"(?:{_evidence_re('slogan-end').pattern})$")
+
+
+@lru_cache(maxsize=None)
+def _govern_end_re() -> re.Pattern:
+    return re.compile(f"(?:{_evidence_re('govern').pattern})$")
+
+
+def _governed_right_before(text: str, start: int) -> bool:
+    """Whether a governing verb ends right where a name starts (实施|菜篮子工程)."""
+    return bool(_govern_end_re().search(text[max(0, start - 4):start]))
+
+
+def _governed_after(text: str, he: int) -> bool:
+    """Whether a governing verb follows the head (…计划的实施, …计划实施以来, …方案出台)."""
+    i = he + 1 if text.startswith("的", he) else he
+    return bool(_evidence_re("govern").match(text, i))
 
 
 def _negated(text: str, start: int, core: str = "", width: int = 10) -> bool:
@@ -190,7 +267,7 @@ _LABEL_DROP = re.compile(r"[\s“”\"「」『』‘’《》]")
 _ABBREV_AFTER = re.compile(r"\s*[（(]\s*(?:以下)?简称\s*[“\"「]?([^“”\"「」（）()，,。；;]{1,16}?)[”\"」]?\s*[）)]")
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
 #: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
-_METHOD_CHARS = frozenset("办方做手说想依执立司守违合非用看设无算疗技书写加减乘除打玩语兵章戏魔效取施大")
+_METHOD_CHARS = frozenset("办方做手说想依执立司守违合非用看设无算疗技书写加减乘除打玩语兵章戏魔效取施大练炼拳剑功诀")
 _HEAD_RUNS_ON = frozenset("力性者化")  # 行动力, 战略性: the head is part of a longer word
 
 
@@ -211,7 +288,7 @@ def _document_kind(title: str) -> str:
     course of action of an agency; …法 of a way of doing (兵法, 写法, 疗法) is none."""
     t = _DOC_NOTE.sub("", title.strip()).rstrip()
     for head, kind in _document_heads():
-        if t.endswith(head) and len(t) > len(head):
+        if t.endswith(head) and (len(t) > len(head) or kind == "law" and len(head) > 2):  # 《公司法》
             if head == "法" and t[-2] in _METHOD_CHARS:
                 return ""
             return kind
@@ -296,6 +373,10 @@ _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)"
 _STOP_CHARS = frozenset(_CLAUSE_END + "《》“”\"")
 _CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
 _DIGIT = re.compile(r"[0-9０-９]")
+_RECIPIENT_BEFORE = frozenset("向为给")
+_JOIN_CHARS = re.compile(r"[和与及]")  # “三产”缺少资金和人才: a clause of nouns joined, no head of the quotation
+_DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
+_LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _QUOTE_MARK = re.compile(r"[“\"《]")
 _CLOSE_BRACKET = re.compile(r"[)）]")
 _BRAND_AFTER = re.compile(r"(?:品牌|标识)")
@@ -423,6 +504,18 @@ def _generic_name(core: str, head: str) -> bool:
     return False
 
 
+def _generic_after_place(core: str, head: str) -> bool:
+    """Whether a name is a place and a generic name (广东省|重点建设项目, 全省|重点工程)."""
+    tags = _tags(core)
+    first = tags[0][0] if tags else ""
+    if len(tags) < 2 or not (tags[0][1] == "ns" and len(first) > 2 and first[-1] in "省市县州" or first in _AREA_WORDS):
+        return False  # a place with its level (湖北省, 某某县), not any word jieba takes for a place (老城区)
+    return _generic_name(core[len(tags[0][0]):], head)
+
+
+_AREA_WORDS = frozenset(("全国", "全省", "全市", "全县", "全区", "全镇", "本省", "本市", "本县", "我省", "我市", "我县", "我区"))
+
+
 #: the end of a body's name: before a weak boundary verb it is the verb's subject (政府制定…)
 _AGENT_END = re.compile(r"(?:政府|部门|委员会|人大|国务院|中央|当局|议会|内阁|企业|公司|集团)$")
 #: a determiner right before the head: the text refers to a program, it does not name one
@@ -430,7 +523,9 @@ _DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本�
                              r"|(?<![资成基根样版日])本)$")
 #: the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学)
 _ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"
-                        r"|基金会|大学|学院|办公室|领导小组)|[\u4e00-\u9fff]{0,3}?部长")
+                        r"|基金会|大学|学院|办公室|领导小组)|[\u4e00-\u9fff]{0,3}?部长|总书记|主席|秘书长|发言人|领导人"
+                        r"|(?:有限)?(?:责任)?公司|[\u4e00-\u9fff]{0,2}?总站|监督站|主管|经理|负责人|总监|处(?![于理在置分])"
+                        r"|[\u4e00-\u9fff]{0,2}?部(?![分署位件])|代表团|(?:和[\u4e00-\u9fff]{1,4}?)?[局厅]")
 #: a numeral and a measure word before a quotation: a noun of a thing (组织一支"精锐之师"), no program
 _ONE_THING = re.compile(r"[一两几数][支个种位名座场件股批](?:[\u4e00-\u9fff]{0,6}的)?$")
 _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
@@ -446,12 +541,14 @@ _NAME_PREPOSITIONS = frozenset({"在"})
 #: adverbs and verbs of the clause (曾多次|考察…, 不打算|采取…, 使|全县…, 推翻|…制度); 再 of
 #: 再就业工程 and 一期 of …一期工程 are no such adverbs
 _CUT_ADVERB = re.compile(r"^(?:[不没也都又还就曾已将正才均仍亦便要使让令有]|曾多次|多次|至此|彻底|完全|一直|已经|正在|曾经"
-                         r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上)$")
+                         r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上"
+                         r"|尽快|尽早|迅速|早日|及时|立即|马上|逐步|逐渐|重新|首先|先后|相继|日益|引入|引进|通过"
+                         r"|加入|结成|照搬|没有|负责|标志着|一致)$")
 _CUT_TIME = re.compile(r"^(?:(?:今|明|去|前|上|下|本|同)(?:年|月|周|天)|[上下]半年|年初|年底|目前|现在|当前|近日|日前|最近|此前|原)$")
 #: a quantifier or determiner right before the name: a class of things (许多体育项目, 不同社会
 #: 制度) or a reference (这两项水利工程, 又一次…行动), not a name
-_CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|诸多|众多|各种|各类|不同|有关|相关|相应|多项|各项|每|具体"
-                         r"|(?:这|那|该|此|各|每)?[一二两三四五六七八九十几数]+[个项批些类种次条])$")
+_CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|一系列|诸多|众多|各种|各类|不同|有关|相关|相应|多项|各项|每|具体"
+                         r"|(?:这|那|该|此|各|每)?[一二两三四五六七八九十几数]+[个项批些类种次条架艘辆台座])$")
 
 
 @lru_cache(maxsize=4096)
@@ -473,7 +570,7 @@ def _clause_cut(text: str, s: int, hs: int, he: int) -> int | None:
             break
         if _CLASS_WORD.match(w):
             cut, cls = end, True
-        elif t in _CUT_TAGS and w not in _NAME_PREPOSITIONS or t[:1] in "dvf" and _CUT_ADVERB.match(w) \
+        elif t in _CUT_TAGS and w not in _NAME_PREPOSITIONS or (t[:1] in "dvf" or t == "ad") and _CUT_ADVERB.match(w) \
                 or t == "t" and _CUT_TIME.match(w):
             cut, cls = end, False
         pos = end
@@ -498,6 +595,8 @@ def _clause_words(text: str, s: int, e: int) -> bool:
 _PERSON_NOUN_END = frozenset("家级者和与及、")
 _HEAD_BEFORE_PRIZE = frozenset("性杯奖")  # 战略性; 欧洲联盟杯, …工程奖: a cup or a prize
 _EVENT_END = re.compile(r"(?:会|赛|杯|运动)$")
+_PERSONS_COUNTED = re.compile(r"[一二两三四五六七八九十几数0-9０-９]+[位名]$")  # 两位|…学者: persons counted
+_PERSON_END = re.compile(r"(?:人|者|员|代表)$")
 _NEW_END = re.compile(r"(?<!创)新$")
 #: a class word or determiner before a quotation (一些“形象工程”, 这个“红娘”, 所谓“…”)
 _QUOTE_CLASS_BEFORE = re.compile(r"(?:一些|某些|这些|那些|各种|这个|那个|这种|那种|这样的|所谓的?)$")
@@ -513,6 +612,15 @@ def _head_core_len(inner: str) -> int:
     return len(inner)
 
 
+_PERSONAL = re.compile(r"[你我他她咱]")  # a personal pronoun: a quotation of speech, no name
+
+
+def _idiom(inner: str) -> bool:
+    """Whether a quotation is one idiom of jieba's (tag i: 偷梁换柱, 悔过自新)."""
+    tags = _tags(inner)
+    return len(tags) == 1 and tags[0][1] == "i"
+
+
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|「[^「」]*」|『[^『』]*』")
 
 
@@ -520,7 +628,7 @@ def _governed_outside_quotes(text: str, start: int) -> bool:
     """Whether a governing verb stands in the clause before ``start``, quotations left out
     (“积极探索”、“求真务实”: the verb inside a quotation governs nothing)."""
     before = _QUOTED.sub("", _clause_before(text, start, 30))
-    return bool(_evidence_re("govern").search(before))
+    return _last_verb_governs(before, _evidence_re("govern"), _FRAME_OR_RELATIVE)
 
 
 def _proper_only(core: str) -> bool:
@@ -541,11 +649,14 @@ def _noun_follows(text: str, i: int) -> bool:
     return len(tags) > 1 and tags[0][1].startswith("n") and tags[1][1].startswith("n")
 
 
+_PROPER_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "l"))  # a place, person, body or fixed name
+
+
 def _common_only(core: str, text: str, s: int, he: int) -> bool:
     """Whether a name holds no proper noun (no place, person, body or fixed name of jieba's)."""
     if _one_word(text, s, he):
         return False
-    return not any(t in ("ns", "nr", "nrt", "nt", "nz", "l") for _, t in _tags(core))
+    return not any(t in _PROPER_TAGS for _, t in _tags(core))
 
 
 def _edge_inside_word(text: str, s: int, hs: int) -> int:
@@ -560,6 +671,55 @@ def _edge_inside_word(text: str, s: int, hs: int) -> int:
         if end >= s:
             break
         pos = end
+    return s
+
+
+_CLAUSE_OPENERS = frozenset(("", "要", "应", "须", "需", "需要", "必须", "应该", "并", "又", "还", "也", "就", "将", "才"))
+
+
+def _modifier_inside_word(text: str, ms: int, s: int) -> bool:
+    """Whether a modifier before a quotation ends a longer word (楼|市“降价风潮”, 东北地|区“扩军”):
+    jieba does not read it as a word of its own (列入|省“十四五”规划 is one)."""
+    lo = max(0, ms - 4)
+    tags = _tags(text[lo:s])
+    pos = lo
+    for w, _ in tags:
+        if pos < ms < pos + len(w):
+            return True
+        pos += len(w)
+    return False
+
+
+def _predicate_at_clause_start(text: str, s: int, hs: int) -> bool:
+    """Whether the name [s, hs) opens its clause (after at most a modal or an adverb: 要, 并) with a
+    verb and a noun after it: the clause's predicate and object, not a name (扶贫接力计划, of
+    verbs only, is one)."""
+    if _clause_before(text, s, 4) not in _CLAUSE_OPENERS:
+        return False
+    tags = _tags(text[s:hs])
+    return len(tags) > 1 and tags[0][1] == "v" and any(t[:1] == "n" and t != "vn" for _, t in tags[1:])
+
+
+_VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
+
+
+def _plans_to(text: str, s: int, hs: int, he: int) -> bool:
+    """Whether the head after a body or a place is the verb (日本政府|计划|在明年…, 美国计划今年…):
+    the name ends in a body, a place or a person, and a preposition, a time word, an adverb or
+    a verb follows the head."""
+    core_tags = _tags(text[s:hs])
+    if not core_tags or not (_AGENT_END.search(text, s, hs) or core_tags[-1][1] in ("ns", "nt", "nr", "nrt", "nrfg")):
+        return False
+    after = _tags(text[he:he + 4])
+    return bool(after) and after[0][1][:1] in ("p", "t", "d", "v") and after[0][1] != "vn"
+
+
+def _modal_edge(text: str, s: int, hs: int) -> int:
+    """Where a name starts when the boundary verb before ``s`` follows 可 (可|持续发展战略: 可持续
+    is an adjective, not the verb 持续): read on leftwards from before 可."""
+    for k in (4, 3, 2):
+        if s - k > 0 and text[s - k:s] in _boundaries() and text[s - k - 1] == "可":
+            return _left_edge(text, s - k - 1, max(1, _NAME_MAX - (hs - s + k + 1)))
     return s
 
 
@@ -594,11 +754,22 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
     common = flags & {"generic", "plain", "governed"}  # a head that is also a common noun
     if common and "、" in core and not _QUOTE_MARK.search(core):
         return False  # 今年政府投资力度大、新上项目: a list or a clause, not a name
-    if "generic" in flags and text.startswith("的", he):
+    if "generic" in flags and text.startswith("的", he) and not (
+            _governed_right_before(text, s) or _governed_after(text, he) or _one_word(text, s, he)):
         return False  # 参与中央企业投资项目的办法: the head word only qualifies another noun
+        # (实施菜篮子工程的过程, …方案的出台: the verb governs the program itself)
     if "plain" in flags:
         if len(core.lstrip("的")) < 3 or any(c in core for c in "、和与及") or text.startswith(("改革", "建设"), he):
             return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设
+    if "named" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
+            and not any(t in _PROPER_TAGS for _, t in _tags(core)):
+        return False  # 大学教育模式, 先进经验: a kind of model, not one named (苏南模式, EOD模式)
+    if "founded" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s, ("govern", "establish")):
+        return False  # 北方进步联盟, 加入货币联盟: a body or a party; 组建…产业创新联盟 names an alliance
+    if "established" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
+            and _common_only(core, text, s, he) \
+            and not _governed(text, s, ("govern", "establish"), width=30):
+        return False  # 采取固定汇率制度, 山地轮作制度: a kind of system, not one an agency sets up
     if "governed" in flags and not (_governed(text, s) or _evidence_re("stance").search(core)
                                     or _QUOTE_MARK.search(core)):
         return False  # 完善消费政策, 犯罪活动
@@ -631,6 +802,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     mod_end_re = _modifier_end_re()
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
     slogan_after = _evidence_re("slogan-after")
+    slogan_end = _slogan_end_re()
     slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
     last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
     for m in _QUOTE_RE.finditer(text):
@@ -646,13 +818,14 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         ext = quote_ext_re.match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
                 and "的" not in text[e:ext.end() - 1] and "等" not in text[e:ext.end()] \
+                and not _JOIN_CHARS.search(text, e, ext.end()) \
                 and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON and not _clause_words(text, e, ext.end()):
             end = ext.end()  # "…"的行动力 is no "…"行动
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
         start = s
         mod = mod_end_re.search(text, s - min(_LEFT_MOD_MAX, s), s) if s else None
-        if mod:
+        if mod and not _modifier_inside_word(text, mod.start(), s):
             start = mod.start()
         if inner.isdigit() and end == e:
             continue  # a bare code in quotes says nothing by itself
@@ -671,6 +844,13 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
         if _QUOTE_CLASS_BEFORE.search(text, max(0, start - 4), start) or end == e and _CN_NUMERAL.fullmatch(inner):
             named = False  # 一些“形象工程”, 这个“红娘”, 所谓“…”: a catchword; “五一”, “九五”: a date or period
+        doc_kind = _document_kind(inner) if end == e and "的" not in inner else ""
+        doc_kind = doc_kind if doc_kind in ("law", "regulation") and _governed(text, start, ("govern", "law"), 30) else ""
+        if doc_kind:
+            named = True  # 修改刚通过的“财政健全化法”: a law governed in its clause, named in quotes
+        if end == e and (_idiom(inner) or _PERSONAL.search(inner) or slogan_end.search(inner)):
+            named = False  # “偷梁换柱”: an idiom; “你办事我放心”: speech; 实行“拿来主义”: a doctrine or
+            # a catchword by its ending (…主义, …论, …热), whatever governs it
         if end == e and (slogan_after.match(text, e) and not _kind_of(inner, "")
                          or slogan_before.search(_clause_before(text, start, 4))):
             named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it
@@ -680,7 +860,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if not named:
             add(start, end, "slogan")
             continue
-        kind = _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
+        kind = doc_kind or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)
     # 3. names with a shape of their own (15分钟阅读圈)
     for rx, kind, needed in _patterns():
@@ -709,6 +889,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         s = _left_edge(text, hs, _NAME_MAX)
         if 0 < s < hs and text[s - 1] in _boundaries():
             s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
+        s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
         # a name never starts inside an earlier program
         # (the latest end of a name before the head: names are never empty, and none
         # runs on past hs, which is free; so the last marked character before hs ends one)
@@ -730,6 +911,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             if cut is None or _head_inside_word(text, cut, he):
                 continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
             s, core = cut, text[cut:hs]
+        if not _QUOTE_MARK.search(core) and _predicate_at_clause_start(text, s, hs):
+            continue  # (要)保障新区建设配套规划, 支持某市…工程: a verb and its object, no name
         area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)
         if area and len(core) - area.end() >= 3:
             s += area.end()
@@ -738,8 +921,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             st = _stance_before(text, s)  # 积极 is a boundary word, yet part of 积极财政政策
             if st < s and (last == -1 or last < st):
                 s, core = st, text[st:hs]
-        if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、":
-            continue
+        if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
+                or not _QUOTE_MARK.search(core) and _generic_after_place(core, head):
+            continue  # (广东省)重点建设项目: a place's generic projects, no name
         if _DETERMINER_END.search(core):
             continue  # 本条例, 上述计划, 该项目: a reference to a program named elsewhere
         if _ORG_AFTER.match(text, he):
@@ -747,18 +931,23 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if kind == "campaign" and _proper_only(core):
             continue  # 摩萨德行动: an operation of a named body or person, not a named campaign
         if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
+                                         or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
                                          or not _QUOTE_MARK.search(core) and not _governed(text, s)
                                          and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
-            continue  # 大师级学者, 与会学者, 旅芬学者: a kind of person; 泰山学者 names a program
-        if head == "项目" and _EVENT_END.search(core):
-            continue  # 奥运会和全运会项目: a sport's events
+            continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 泰山学者 names a program
+        if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
+            continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
+        if head == "名单" and _PERSON_END.search(core):
+            continue  # 候选人名单, 获奖者名单: a list of people, no program
+        if head in ("项目", "名单") and _EVENT_END.search(core):
+            continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
         if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
             continue  # 设计制定|方案: the verb's object, no name before the head
         if head in ("模式", "机制") and _NEW_END.search(core):
             continue  # 物种相互作用新模式: a new way, described, not named
-        if kind in ("model", "work-approach", "system", "policy") and head in ("模式", "机制", "制度", "政策") \
-                and _generic_ending_re().search(core):
-            continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name
+        ending = _generic_ending_re(head)
+        if ending is not None and not _QUOTE_MARK.search(core) and ending.search(core):
+            continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name; 兴趣小组活动: who holds it
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
         if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
@@ -768,14 +957,20 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \
                 and _common_only(core, text, s, he):
             continue  # 农副产品加工项目占…: a kind of project as a statistic's subject, no name
+        if kind in ("plan", "strategy") and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he) \
+                and not (_governed(text, s, ("govern", "establish", "decision")) or _governed_after(text, he)
+                         or text[s - 1:s] in _RECIPIENT_BEFORE):
+            continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed
+            # (or the recipient of a gift: 向|春苗助学计划捐款)
         while core and core[0] in "、等和与及":
             s += 1
             core = core[1:]
         if len(core) < 3 and len(head) < 3 and kind != "talent-program" and not _one_word(text, s, he) \
                 or not free(s, he):
             continue
-        if _DIGIT.search(core) and not _QUOTE_MARK.search(core):
-            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together
+        if _DIGIT.search(core) and not _QUOTE_MARK.search(core) \
+                and not (_DIGITS_ONLY.fullmatch(core) and _governed_right_before(text, s)):
+            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together (实施863计划: a code)
         if not _head_evidence(text, s, hs, he, core, flags, kind):
             continue
         add(s, he, kind)

@@ -321,7 +321,7 @@ def test_figures_people_counted_by_what_was_done_to_them():
 
 
 @pytest.mark.parametrize("text,indicators", [
-    ("新型灯泡的耗电量比普通灯泡低４０％。", ["新型灯泡的耗电量"]),  # what is compared is measured
+    ("新型灯泡的耗电量比普通灯泡低４０％。", ["新型灯泡耗电量"]),  # what is compared is measured (without 的)
     ("该市拥有３０亿元的外汇储备。", ["外汇储备"]),  # 有…的: the noun after the amount
     ("果园面积由3万亩扩大到5万亩。", ["果园面积", "果园面积"]),  # a verb alone goes on with the figure before
     ("这２０公里的山路修了三年。", ["山路长度"]),  # a pronoun names nothing; a length its dimension
@@ -341,8 +341,8 @@ def test_figures_news_indicator_of_the_noun_measured(text, indicators):
     ("全国共有15000人参加。", ["参加人数"]),  # people counted by what they do
     ("事故中有５人被困。", ["被困人数"]),  # … or by what was done to them
     ("仓库里价值３０万元的货物被烧毁。", ["货物价值"]),  # 价值…的: the value of the noun after
-    ("调查显示，６０％的居民支持这项改革。", ["居民支持比例"]),  # a share of a group
-    ("这些工厂只占全市工业产值的１５％。", ["工厂占全市工业产值"]),  # an adverb before 占 is no clause
+    ("调查显示，６０％的居民支持这项改革。", ["居民支持改革比例"]),  # a share of a group, and what it does
+    ("这些工厂只占全市工业产值的１５％。", ["工厂占全市工业产值比例"]),  # an adverb before 占 is no clause
     ("该县先后取消了１２个收费项目。", ["取消收费项目数量"]),  # the verb says which are counted
     ("全县５０多名下岗职工参加培训。", ["下岗职工人数"]),  # a noun after, though 下 could start 下降
     ("共有８辆“流动车”出动。", ["流动车数量"]),  # a quoted name is the noun counted

@@ -21,7 +21,13 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
    …场所); a clause that ends in its verb, or a relative clause (…的), measures the noun
    after the number (只付给1200元住院费, 国家有140亿美元的黄金外汇储备); X比Y低30%
    measures X. Names of statistics written with verbs (城镇新增就业) have no clause mark
-   and stay whole.
+   and stay whole. News grammar on top (issue 15): a named place or body opening the
+   phrase goes (成都市每年新增教师 -> 新增教师), so does a scope (全村) or an extreme (最多的);
+   people or times counted by what they do keep the verb and its object (近300人出席了招待会
+   -> 出席招待会人数); a share names X占Y…比例, or the group and what it does (70%的农户使用了…);
+   households, visits and times say 户数, 人次, 次数; a harvest or planting verb gives the
+   crop's 产量 or 种植面积; N万人口 is a population; a clause that names nothing measured is
+   no indicator, not the clause.
 4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
    sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
 """
@@ -38,6 +44,7 @@ from functools import lru_cache
 import cn2an
 
 from ..records import Article, Context, Evidence, Figure, observation_key
+from ..vocab.lexicon import lexicon
 from .numbers import (
     ARABIC_RE,
     CN_DIGITS,
@@ -152,7 +159,8 @@ def _tidy_rules() -> dict:
 
 
 #: time words inside a noun phrase (少先队员近日|…人数): the period is no part of the indicator
-_TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|昨天|近年|近年来|最近|如今|眼下)$")
+_TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|昨天|近年|近年来|最近|如今|眼下|上个月|上月|本月|当月|上周|本周"
+                        r"|当天|当日|今年|去年|前年|上半年|下半年)$")
 
 
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
@@ -171,6 +179,15 @@ def _drop_owner_and_time(ind: str) -> str:
         if otags and otags[-1][1] in _PROPER and not any(t in ("v", "vn") for _, t in otags):
             ind = after
     tags = _tags(ind)
+    lead = 0
+    while lead < len(tags) and tags[lead][1] in _SUBJECT_TAGS and _named_place(tags[lead][0]):
+        lead += 1
+    if 0 < lead < len(tags) and "占" not in ind:
+        rest = tags[lead:]
+        while rest and rest[0][1] in ("r", "d", "uj", "c", "b") and len(rest) > 1:
+            rest = rest[1:]  # 成都市|每年|新增教师, 北京图书大厦|现有|上架图书
+        if sum(len(w) for w, _ in rest) >= 2 and (rest[0][1] != "n" or len(rest[0][0]) >= 2):
+            tags = rest  # 北京地区|世界杯网站, 纽约商品交易所|原油期货价格: the place or body is no part of it
     if len(tags) > 1:
         kept = [(w, t) for w, t in tags if not (t == "t" and _TIME_WORD.match(w))]
         while len(kept) > 1 and kept[0][1] in ("c", "d") and len(kept[0][0]) == 1:
@@ -181,11 +198,45 @@ def _drop_owner_and_time(ind: str) -> str:
     return ind
 
 
-_AREA_ENDS = ("面积", "占地", "规模", "用地", "范围", "覆盖")
+#: parts of speech of the place or body that opens a phrase before a figure
+_SUBJECT_TAGS = frozenset({"ns", "nt"})
+
+
+def _named_place(word: str) -> bool:
+    """Whether a word opens with a named place (a province, city or country of the lexicon:
+    成都市, 北京图书大厦, 墨西哥) or ends as one (…省, …县, …地区); 城镇, 中央财政 do not."""
+    lex = lexicon()
+    if word.endswith(("省", "市", "县", "州", "地区")) and len(word) >= 3:
+        return True
+    return any(word[:k] in lex.provinces or word[:k] in lex.cities or word[:k] in lex.countries
+               for k in range(2, min(len(word), 5) + 1))
+
+
+_AREA_ENDS = ("面积", "规模", "用地", "范围", "覆盖")  # (占地 -> 占地面积)
 _LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "半径", "落差", "规模")
 #: a length or an area names its dimension (长度, 面积) when the noun before does not
 _DIMENSION_UNITS = {"平方公里": ("面积", _AREA_ENDS), "平方米": ("面积", _AREA_ENDS), "公顷": ("面积", _AREA_ENDS),
                     "亩": ("面积", _AREA_ENDS), "公里": ("长度", _LENGTH_ENDS), "米": ("长度", _LENGTH_ENDS)}
+
+
+_INNER_DE = re.compile(r"(?<=.)的(?!比重|比例|份额)(?=..)")
+_MASS_UNITS = frozenset({"千克", "吨", "斤", "担"})
+#: a harvest verb and its crop at the end of a phrase before a weight (收各种粮食, 增产粮食)
+_HARVEST = re.compile(r"(?:收获|收回|收|增产|减产|减收|产)了?(?:各种|各类)?([\u4e00-\u9fff]{2,4})$")
+
+
+def _word_at(phrase: str, i: int) -> bool:
+    """Whether a word of the phrase (as rjieba cuts it) starts at ``i`` (产|生量 does not)."""
+    pos = 0
+    for w, _ in _tags(phrase):
+        if pos >= i:
+            return pos == i
+        pos += len(w)
+    return pos == i
+
+
+#: count units whose count has a word of its own: households (户数), visits (人次), times (次数)
+_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数"}
 
 
 @lru_cache(maxsize=8192)
@@ -223,14 +274,24 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     if r["clause"].search(ind) and not (kind == "count" and ind.endswith("记者")):  # 200多名记者: counted
         return ""
     ind = _drop_owner_and_time(ind)
-    if ind.endswith("占") and len(ind) > 2:
+    if "的" in ind[1:-2] and "的占" not in ind:
+        # 原油的期货价格: the label joins its nouns (a share keeps …占Y的比重, as statistics write it)
+        ind = _INNER_DE.sub("", ind)
+    if ind.endswith("的占") and len(ind) > 3:
+        ind = ind[:-2] + "比例"  # 使用电脑的占75%: the share of those who do it
+    elif ind.endswith("占") and len(ind) > 2:
         ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
+    elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
+        ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
     if len(ind) >= 2 and kind not in ("share", "change") and unit in _DIMENSION_UNITS:
         word, ends = _DIMENSION_UNITS[unit]
         if not ind.endswith(ends + _MEASURE_ENDS):
             ind += word  # 森林3.8万公顷 -> 森林面积, 主干传输网1500公里 -> 主干传输网长度
     if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
-        if unit in r["counted"]:
+        if unit in _COUNT_WORDS and not ind.endswith(_COUNT_WORDS[unit]):
+            # 350户村民 -> 村民户数, 50万人次的观众 -> 观众人次, 连续7次加息 -> 加息次数
+            ind += _COUNT_WORDS[unit] if not (unit == "户" and ind.endswith("户")) else "数量"
+        elif unit in r["counted"]:
             ind += "数量"  # the statistical wording (企业数量); scorers take …数 for the same
         elif unit in r["people"]:
             ind += "人数"
@@ -367,13 +428,15 @@ _TOPIC = re.compile(r"(?:^|[，,；;。：:\s])([\u4e00-\u9fff]{1,6})方面[，,
 _NOT_TOPIC = ("一", "另", "各", "这", "那", "多", "其他", "其它", "两", "诸", "等")
 #: a length followed by one of these adjectives (8800多米高的) measures that dimension
 _DIMENSION_ADJ = {"高": "高度", "长": "长度", "深": "深度", "宽": "宽度", "厚": "厚度"}
+#: 厚达|4000米的冰层: a dimension reaching a length, of the noun after
+_DIMENSION_REACH = re.compile(r"([长高深宽厚])达$")
 #: 90%以上的|个人电脑: a percentage of a group
 _SHARE_OF = re.compile(r"(?:以上|以下|左右|多)?的(?=[\u4e00-\u9fff]{2})")
 _SHARE_ENDS = ("率", "比", "比重", "比例", "占", "占比", "份额", "幅", "度")
 _CONVERTED = re.compile(r"^[（(]?(?:约|大约)?(?:折合|约合|合)")
 _BARE_COMPARE = re.compile(r"^(?:要|还|约|大约)?(?:低|高|多|少|贵|便宜)(?:了|出)?$")
 _ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占")
-_FROM_WHEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})由[\u4e00-\u9fff]{1,6}(?:前|后|时)$")
+_FROM_WHEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由[\u4e00-\u9fff]{1,6}(?:前|后|时)|[由从](?:每[\u4e00-\u9fff]){1,3})$")
 _DE_END = re.compile(r"(?:的|之)$")
 _UP_WORDS = re.compile("提高|增长|上升|高于|增加")
 _DOWN_WORDS = re.compile("下降|降低|减少|低于|回落")
@@ -479,8 +542,11 @@ def find_quantities(text: str) -> list[Quantity]:
             u = uts[unit_s]
             unit_end = raw.end(g_unit)
             after = text[unit_end:unit_end + 1]
-            if after and (after in u.not_before or after == "级"):
+            population = u.unit == "人" and after == "口" and bool(mult)  # 1100万人口: a population
+            if after and (after in u.not_before or after == "级") and not population:
                 continue  # 个人, 条件; 百万千瓦级, 万吨级: a class, not an amount
+            if population and e == unit_end:
+                e += 1
             if _NAME_COUNT.match(text, raw.start(g_unit)):
                 continue
             unit, category = u.unit, u.category
@@ -711,6 +777,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     if m:
         pre = pre[:m.start()]  # 每张处方均值由医改前|10元提高到…: the start of a change, said by when
     pre = _drop_re().sub("", pre)
+    if "比" in pre and (m := _CMP_BASE.search(pre)):
+        pre = pre[:m.start()]  # 清单管理措施比制度建立之初|减少64%: the base of a comparison goes
     prev = None
     while prev != pre:
         prev = pre
@@ -726,13 +794,29 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
             pre = pre.strip("()（）")
         if pre.count("（") + pre.count("(") > pre.count("）") + pre.count(")"):
             pre += "）" if "（" in pre else ")"
+        if pre.count("“") > pre.count("”"):
+            pre = pre.replace("“", "")  # 领取“下岗证”|1万份: the quote closed before the number
+    m = None
+    for m in _HAVE_IN.finditer(pre):
+        pass
+    if m and len(pre) - m.end() >= 2 and "每" not in pre[:m.start()]:
+        pre = pre[m.end():]  # 北京图书大厦现有|上架图书11万种: what is had is measured (not 每百户拥有…)
     return pre
+
+
+_PER_END = re.compile(r"每[\u4e00-\u9fff]$")
+#: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
+_CMP_BASE = re.compile(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
+#: a verb of having inside a phrase before a number: what follows it is measured
+_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有)(?=[\u4e00-\u9fff]{2})")
 
 
 #: part-of-speech tags (jieba's) that end a noun phrase read backwards from a number or
 #: forwards from a measure word: verbs, prepositions, adverbs, conjunctions, pronouns, particles
 _NOT_NP = frozenset({"v", "p", "d", "c", "r", "uj", "ul", "uz", "ug", "uv", "u", "y", "zg", "f"})
-_TRAIL = frozenset({"d", "c", "y", "ul", "uz", "uj", "p", "zg", "u"})
+#: the parts of speech of a statistic's own words (nouns, verbs, adjectives, names)
+_CONTENT = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "ng", "vn", "v", "vd", "an", "a", "l", "j", "b", "i"})
+_TRAIL = frozenset({"d", "c", "y", "ul", "uz", "uj", "ug", "p", "zg", "u"})
 #: X比Y低30%: X is measured (a comparison with a noun, not with a period: 比上年 is dropped before)
 _COMPARED = re.compile(r"([\u4e00-\u9fff]{2,16}?)比[\u4e00-\u9fff]{2,10}?(?:低|高|多|少|大|小|长|短|快|慢)(?:了|出)?$")
 #: a phrase that ends in a verb of having: 国家有|140亿美元的黄金外汇储备 measures the noun after
@@ -752,7 +836,12 @@ _SPEECH_WORD = re.compile(r"介绍|表示|指出|强调|获悉|据悉|记者|通
 _NOUN_JOINS = frozenset({"和", "与", "及", "或", "以及", "并", "等", "在", "每年", "每", "为此"})
 _PRONOUN_CHARS = frozenset("它他她我你这那其该此咱您")
 _CLAUSE_ADVERBS = frozenset({"只", "才", "就", "也", "都", "已", "已经", "曾", "曾经", "正", "正在", "至少", "不", "没有", "没",
-                             "很", "更", "又", "仍", "却", "便", "只有", "仅", "共", "总共", "一共", "还", "再"})
+                             "很", "更", "又", "仍", "却", "便", "只有", "仅", "共", "总共", "一共", "还", "再", "则"})
+
+
+def _has_clause_word(phrase: str) -> bool:
+    """Whether a short phrase holds a clause word (而是先, 他们): it is no subject of a statistic."""
+    return any(_clause_word(w, t) or t in ("d", "r") for w, t in _tags(phrase))
 
 
 def _clause_word(word: str, tag: str) -> bool:
@@ -769,6 +858,10 @@ def _clause_word(word: str, tag: str) -> bool:
     if tag == "r":
         return word[0] in _PRONOUN_CHARS
     return False
+
+
+#: heads that name a measure but not of what (总额 of what?): the word before says it
+_BARE_HEADS = frozenset({"总额", "总量", "总数", "金额", "数额", "总值", "规模", "数量", "人数", "总计"})
 _PARTICLE = frozenset({"uj", "ul", "uz", "ug", "uv", "u", "y"})
 #: modal and linking words at the end of a phrase before a number (可能达到, 需要, 只有)
 _MODAL_END = re.compile(r"很|很可能|可能|可以|能够|能|会|可|需要|需|只有|只|仅有|仅|才|就|也|都|还|又|共有|已有")
@@ -800,6 +893,9 @@ def _noun_phrase_before(ind: str) -> tuple[str, int]:
         return ind, 2  # 拉了|4000多米高压线: a verb alone, the noun after is measured
     if len(ind) < 2 or not _CJK.search(ind) or _SPEECH_WORD.search(ind):
         return ind, 0  # 代表们介绍了经验做法: what someone said is no indicator (left to _tidy_indicator)
+    if ind[-1] in "）)" and (o := max(ind.rfind("（"), ind.rfind("("))) > 1:
+        core, v = _noun_phrase_before(ind[:o])
+        return (core + ind[o:], v) if core else (ind, 0)  # 化肥（按有效成份计算）: the note stays
     tags = list(_tags(ind))
     if not tags:
         return ind, 0
@@ -819,12 +915,31 @@ def _noun_phrase_before(ind: str) -> tuple[str, int]:
             head.pop()
         # (used when no noun follows the number: the verb stays, 向灾区捐款 -> 灾区捐款)
         before = "".join(w for w, _ in _np_tail(head)) if head else ""
-        return (before + tags[-1][0] if len(before) >= 2 else "".join(w for w, _ in tags)), 2 if verbs_only else 1
+        if len(before) >= 2 or verbs_only or not any(_clause_word(w, t) and t != "p" for w, t in tags):
+            # (中央对地方转移支付: a preposition alone makes no clause of a statistic's name)
+            return (before + tags[-1][0] if len(before) >= 2 else "".join(w for w, _ in tags)), 2 if verbs_only else 1
+        # 两队在联赛历史上只交战过|46场: a clause without a noun phrase before its verb keeps the
+        # words after its last function word (交战), not the clause
+        i = len(tags)
+        while i > 0 and tags[i - 1][1] in _CONTENT:
+            i -= 1
+        out = "".join(w for w, _ in tags[i:])
+        return out if len(out) >= 2 else "", 1
     if clause:
         tail = _np_tail(tags)
+        if len(tail) == 1 and tail[0][0] in _BARE_HEADS and len(tail) < len(tags) and tags[-2][1] in ("v", "vn"):
+            tail = tags[-2:]  # 该公司向希望工程捐款总额: a bare head keeps the verb it totals (捐款总额)
         out = "".join(w for w, _ in tail)
         if len(out) >= 2:
             return out, 0
+        i = len(tags) - len(tail)
+        while i > 0 and tags[i - 1][1] in ("v", "vn"):
+            i -= 1  # 该局从…部门领取下岗证: the verb and its object (证 alone names nothing)
+        out = "".join(w for w, _ in tags[i:])
+        if i < len(tags) - len(tail) and len(out) >= 2:
+            return out, 0
+        if sum(len(w) for w, _ in tags) > 10:
+            return "", 0  # a clause-long phrase that names nothing measured: no indicator, not the clause
     return "".join(w for w, _ in tags), 0
 
 
@@ -857,7 +972,7 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
         if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w):
             break
         if t == "v" and j > i and (j + 1 == len(tags) and relative or j + 1 < len(tags)
-                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t"))) \
+                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t", "r"))) \
                 or t == "vn" and j > i and j + 1 < len(tags) and tags[j + 1][1] == "t":
             break  # 少儿学生组成的: the verb of a relative clause (a verb before nouns names: 自主创新示范区)
         if t == "v" and 0 < j - i and tags[j - 1][1] in ("n", "nz") and len(w) == 2 and j + 1 < len(tags) \
@@ -913,12 +1028,60 @@ def _verb_object_noun(text: str, pos: int) -> bool:
                                                    and len(tags[0][0]) == 2 and tags[1][1].startswith("n"))
 
 
+_SUPERLATIVE = re.compile(r"最[多少高低大小长短早晚]的")
+_EXTREME_IS = re.compile(r"([\u4e00-\u9fff]{2,12})最[多少高低大小长短快慢]的(?:是|为|要数|当属)[^，,；;。]{0,12}$")
+#: a scope word alone (全村, 我市): the area of the figure, no indicator
+_SCOPE_ONLY = re.compile(r"^(?:使|让|令|把|将)?(?:全|我|本)[村乡镇厂校队州市省县区国]$")
+#: a verb of planting right before an area (种了|6000多亩, 种植的|5.95万亩)
+_PLANT_END = re.compile(r"(?:种植|播种|种)了?的?$")
+
+
+def _object_after(text: str, pos: int) -> str:
+    """The object of a verb that follows a count of people (出席了|招待会, 领取了|“下岗证”):
+    a short noun phrase after 了/过 and an opening quote, up to the clause end; "" if none."""
+    while pos < len(text) and text[pos] in "了过“「\"":
+        pos += 1
+    if not _CJK.match(text, pos) or text[pos] in "的地得在于向给和与及到至" or text[pos] in CN_NUMERAL_CHARS:
+        return ""
+    noun = _noun_phrase_after(_noun_after(text, pos), True)
+    return noun if 2 <= len(noun) <= 6 and not any(c in CN_NUMERAL_CHARS for c in noun) else ""
+
+
+#: verbs of putting up money at the end of a clause before an amount (拿出, 筹集, 出资)
+_SPEND_END = re.compile(r"(?:拿出|筹集|筹措|出资|拨出|掏出)了?$")
+#: a clause that only links a figure to what the clause before names (，共有|5个)
+_LINK_ONLY = re.compile(r"\s*(?:其中|总共|一共|共计|总计|合计|累计|共|计|约|近|有|达|达到|为|已|已经|超过|多达|高达)*\s*")
+_MODIFIER_END = re.compile(r"(?:的|每[\u4e00-\u9fff]?)\s*$")
+#: an approximation and 的 between an amount and its noun (400万左右的|流动人口)
+_APPROX_DE = re.compile(r"(?:左右|以上|以下|上下|多)?的")
+_ANY_DIGIT = re.compile(r"[0-9０-９]")
+_PRED_END = re.compile(r"[，,。；;！？!?：:\n（(]")
+
+
+def _predicate_after(text: str, pos: int) -> str:
+    """The verb phrase that follows a group's noun in its clause (95%的市民|都清醒地认识到
+    “献血无害…”: 认识到献血无害), without adverbs before it, quotes and aspect particles;
+    "" when no verb follows or the phrase runs past 12 characters to the clause end."""
+    m = _PRED_END.search(text, pos, pos + 24)
+    span = text[pos:m.start() if m else pos + 24]
+    if _ANY_DIGIT.search(span):
+        return ""  # 99%的出版社都去争取90%的读者: another figure, not a property of the group
+    tags = list(_tags(span))
+    i = 0
+    while i < len(tags) and (tags[i][1] in ("d", "a", "ad", "uv") or tags[i][0] in "地"):
+        i += 1  # 都, 清醒地
+    if i >= len(tags) or tags[i][1] != "v" or _MODAL_END.fullmatch(tags[i][0]):
+        return ""  # (…可以实现: a modal says what may be, not what the group does)
+    out = "".join(w for w, t in tags[i:] if w not in "“”\"了着" and t not in ("x", "r"))  # (这项: a determiner)
+    return out[:12]
+
+
 def _money_noun(text: str, pos: int) -> str:
     """The noun right after an amount of money when it says what the money is
     (安排423亿元资金, 列支1000万元专项资金), else ""."""
     if not _CJK.match(text, pos) or text[pos] in _not_noun_start():
         return ""
-    noun = _noun_after(text, pos)
+    noun = _noun_phrase_after(_noun_after(text, pos), True)  # (10元门票价格|不变: the verb goes)
     if len(noun) > 6:
         return ""
     return noun if any(key in noun and u == "元" for key, u in _default_units()) else ""
@@ -999,6 +1162,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
     prev_ind = ""
     prev_sent = -1
     prev_fig: Figure | None = None
+    prev_after_end: int | None = None  # where the noun after the figure before ended, when it named one
     tidy = _tidy_rules()
     for qi, q in enumerate(quantities):
         si = bisect.bisect_left(sent_bounds, q.start)
@@ -1018,6 +1182,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             prev_ind, prev_q, prev_fig, prev_sent = "", None, None, s0
         left = max(c0, prev_q.end if prev_q and prev_q.end > c0 else c0)
         pre = text[left:q.num_start]
+        if prev_q is not None and prev_q.category == "duration" and left == prev_q.end and pre.startswith(("来", "以来")):
+            pre = pre[pre.index("来") + 1:]  # 3天来|营业额达40多万元: the time since, not the measure
         sent_pre = text[s0:q.num_start]
         clause_pre = text[c0:q.num_start]
         # ---- kind and direction
@@ -1070,7 +1236,21 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = _indicator_before(cmp_m.group(1) if cmp_m else pre, period_words)
         # 海拔才不过, 有关部门只付给: adverbs go, a clause keeps its last noun phrase, and a phrase
         # that ends in its verb measures the noun after the number (付给1200元住院费)
+        if q.unit in _MASS_UNITS and (m := _HARVEST.search(ind)) and _word_at(ind, m.start()) \
+                and _word_at(ind, m.start(1)):
+            ind = m.group(1) + "产量"  # 可收玉米|15万公斤, 因灾减收粮食|476亿公斤: the crop's output is measured
+        if "每" in ind:
+            ind = _PER_END.sub("", ind)  # 最低标准从每月|70元: the base of a rate, said by its unit
+        if "最" in ind and (em := _EXTREME_IS.search(ind)):
+            ind = em.group(1)  # 分3期手续费最高的是招行2.6%: the measure, not who holds the extreme
+        if ind.startswith("最") and (sm := _SUPERLATIVE.match(ind)):
+            # 最多的存款90多万元，最少的也有近10万元: the extreme is a qualifier, not the measure
+            ind = ind[sm.end():]
+            if (len(ind) < 2 or ind.startswith(("是", "为"))) and prev_q is not None and prev_q.end >= s0:
+                ind = prev_ind  # 最低的是工行的|1.65%: the extreme of the measure before
         ind, verb_end = _noun_phrase_before(ind)
+        if _SCOPE_ONLY.match(ind):
+            ind = ""  # 不仅全村|1500多人用上了自来水: the scope is the area, the clause after says who
         # 桥本宣布的|16万亿日元减税方案, 捐赠给…的|35吨救援药品: a relative clause before the
         # number qualifies the noun after it, which is what is measured
         de_before = pre.rstrip().endswith("的") and not cont
@@ -1078,7 +1258,14 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             verb_end = verb_end or 1
         if cont:
             ind = prev_fig.indicator
+        population = q.unit == "人" and q.surface.endswith("人口")
+        if population:
+            ind, verb_end = "人口", 0  # 拥有1100万人口: the population
         verbs_only = ind
+        if prev_after_end is not None and prev_after_end <= q.num_start and _CONT.fullmatch(text, prev_after_end,
+                                                                                         q.num_start):
+            ind = ""  # 3万多株柚苗、40多吨化肥: the noun before is the item before's, this one names its own
+        prev_after_end = None
         # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
         skipped_de = False
@@ -1087,13 +1274,16 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             after_at += 1  # 国家有140亿美元的黄金外汇储备, 看到1公里的分辨率, 这50米的路
             skipped_de = True
         nxt = text[after_at:after_at + 1]
-        if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt \
+        if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt and not population \
                 and (_CJK.match(nxt) or nxt in "“「") \
                 and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)):
             after = _noun_after(text, after_at)
             # (after 的 a noun phrase follows, even one that starts with a verb: 长达200多米的|填海工程)
             after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)),
                                        q.category == "count" or skipped_de)
+            if q.unit in tidy["people"] and len(after) >= 2 and text.startswith(after, after_at) \
+                    and len(_tags(after)) == 1 and _tags(after)[0][1] == "v":
+                after += _object_after(text, after_at + len(after))  # 近300人出席了招待会: 出席招待会人数
             if len(after) >= 2 and after not in tidy["generic"]:
                 # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
                 # (…的) before the count says which of the things counted
@@ -1110,18 +1300,40 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                     ind = ("新" if lead_in[:-len(verb)].endswith("新") else "") + verb + after
                 else:
                     ind = after
+                if text.startswith(after, after_at):
+                    prev_after_end = after_at + len(after)
         elif q.category in ("money",) and ind:
-            ind += _money_noun(text, q.end)  # 中央财政安排423亿元资金
-        if len(ind) < 2 and q.unit in tidy["people"] and nxt and _CJK.match(nxt):
+            noun = _money_noun(text, q.end)  # 中央财政安排423亿元资金
+            # 现行的每卷|5元冲洗收费: a modifier or a base (…的, 每卷) before the amount qualifies the noun after
+            ind = noun if noun and _MODIFIER_END.search(pre) else ind + noun
+        if q.category == "money" and (sp := _SPEND_END.search(ind)):
+            # 中央财政拿出|396亿元 -> 中央财政资金; 而是先拿出|35万元对…: money put up is funds, not the clause
+            who = _tidy_indicator(ind[:sp.start()], "", "")
+            ind = (who if 2 <= len(who) <= 6 and not _has_clause_word(who) else "") + "资金"
+        if len(ind) < 2 and (q.unit in tidy["people"] or q.unit == "次") and nxt and _CJK.match(nxt):
             passive = "被" if nxt == "被" else ""
             word = _tags(text[after_at + len(passive):after_at + len(passive) + 2])
             if word and word[0][1] == "v" and (passive or len(word) == 1):
-                ind = passive + word[0][0]  # 共有1.5万人参加, 就有11人被杀: people counted by what they do
+                # 共有1.5万人参加, 就有11人被杀, 近300人出席了招待会, 4次参加太空飞行: counted by what they do
+                ind = passive + word[0][0] + _object_after(text, after_at + len(passive) + len(word[0][0]))
+            elif not ind and nxt not in "的是为在以和与及等左余多" and not _CHANGE_VERB.match(text, after_at):
+                m = _PRED_END.search(text, after_at, after_at + 10)
+                rest = "".join(c for c in text[after_at:m.start()] if c not in "了着过“”\"") if m else ""
+                if 2 <= len(rest) <= 8 and not _ANY_DIGIT.search(rest):
+                    ind = rest  # 全村1500多人用上了自来水: the clause after says who is counted
         share_of = _SHARE_OF.match(text, q.end) if q.unit == "%" and kind != "change" and not cont else None
         if share_of and not ind.endswith(_SHARE_ENDS) and not _COMPARED.search(pre):
             noun = _noun_phrase_after(_noun_after(text, share_of.end()), True)
+            if len(noun) >= 2 and noun.endswith(_MEASURE_ENDS):
+                ind = noun  # 30%以上的高储蓄率, 6.5%左右的增速: the rate itself, not a share
+            elif len(noun) >= 2:
+                # 99%的出版社, 全球90%以上的个人电脑采用…: the share of a group (that does what it says)
+                ind = noun + _predicate_after(text, share_of.end() + len(noun)) + "比例"
+        if q.unit in ("亩", "公顷") and _PLANT_END.search(pre.rstrip()):
+            at = after_at + 1 if text.startswith("的", after_at) else after_at
+            noun = _noun_phrase_after(_noun_after(text, at), True)
             if len(noun) >= 2:
-                ind = noun + "比例"  # 99%的出版社, 全球90%以上的个人电脑: the share of a group
+                ind = noun + "种植面积"  # 全乡种了|6000多亩早春无籽西瓜, 种植的|5.95万亩西瓜: what is grown
         if ind.endswith("价值") and text.startswith("的", after_at):
             noun = _noun_phrase_after(_noun_after(text, after_at + 1), True)
             if len(noun) >= 2:
@@ -1129,6 +1341,10 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         if q.category == "length" and text[after_at:after_at + 1] in _DIMENSION_ADJ \
                 and (not _CJK.match(text, after_at + 1) or text.startswith("的", after_at + 1)):
             ind = _DIMENSION_ADJ[text[after_at]]  # 八千八百多米高的珠穆朗玛峰: the height is measured
+        if q.category == "length" and (dm := _DIMENSION_REACH.search(pre)) and text.startswith("的", q.end):
+            noun = _noun_phrase_after(_noun_after(text, q.end + 1), True)
+            if len(noun) >= 2:
+                ind = noun + _DIMENSION_ADJ[dm.group(1)]  # 凿透厚达4000米的冰层: the thickness of the ice
         if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0 \
                 and not (q.unit in tidy["people"] and len(ind) >= 2 and not _CHANGE_VERB.search(ind)):
             # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before; people
@@ -1136,6 +1352,18 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = prev_ind
         if (_CONVERTED.search(ind) or _BARE_COMPARE.match(ind)) and prev_q is not None and prev_q.end >= s0:
             ind = prev_ind  # 90元（约折合11美元）, 比去年同期要低4美元: the figure before's measure
+        if not ind and c0 > s0 and text[c0 - 1] in "，,；;" and (prev_q is None or prev_q.end < s0) \
+                and len(clause_pre) <= 8 and _LINK_ONLY.fullmatch(clause_pre):
+            # 投中了全队的所有三分球，共有5个: a total of what the clause before names
+            c_prev = max(text.rfind(c, s0, c0 - 1) for c in _CLAUSE_END) + 1
+            c_prev = max(c_prev, s0)
+            before = _indicator_before(text[c_prev:c0 - 1], [])
+            if "最" in before and (em := _EXTREME_IS.search(before)):
+                before = em.group(1)  # 房价涨幅最大的是深圳，达到15%
+            noun, v_end = _noun_phrase_before(before)
+            noun = noun[2:] if noun.startswith(("所有", "全部", "各类", "各种")) else noun
+            if 2 <= len(noun) <= 10 and not v_end:
+                ind = noun
         if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
             ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
         elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \
@@ -1182,10 +1410,15 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         unit, category = q.unit, q.category
         if category == "?":
             unit = ""
-            if nxt and _CJK.match(nxt) and nxt not in _not_noun_start():
+            at = q.end
+            if (qual := _APPROX_DE.match(text, at)) and _CJK.match(text, qual.end()):
+                at = qual.end()  # 约400万左右的|流动人口
+            if _CJK.match(text, at) and (at > q.end or text[at] not in _not_noun_start()):
                 # 惠及1100多万学生: the noun after the number says what is counted
-                noun = _noun_after(text, q.end)
+                noun = _noun_after(text, at)
                 unit = next((u for key, u in _default_units() if key in noun[:6]), "")
+                if unit and at > q.end and len(noun_np := _noun_phrase_after(noun, True)) >= 2:
+                    ind = noun_np
             if not unit:  # 争取资金1亿多 (cut off): the indicator says what it was
                 unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
             if not unit:

@@ -559,3 +559,21 @@ def test_posts_an_adverb_after_a_name_ends_it(text, name):
 
 def test_posts_a_name_before_an_organisations_suffix_is_no_person():
     assert _persons("哈利森博物馆收藏的画作被人盗走。") == set()
+
+
+@pytest.mark.parametrize("text,name", [
+    ("会议确定由荷兰人维姆·杜森贝赫出任行长。", "维姆·杜森贝赫"),
+    ("美国宇航员汤姆士·史达林告诉记者。", "汤姆士·史达林"),
+    ("美国参议员约翰—格兰在招待会上说。", "约翰—格兰"),
+    ("研究所马·莱万多夫副教授说。", "马·莱万多夫"),
+])
+def test_posts_joined_foreign_names_anywhere(text, name):
+    assert name in _persons(text)
+
+
+def test_posts_a_date_after_a_name_settles_its_length():
+    assert _persons("中国裁军大使李长和9日在日内瓦发言。") == {"李长和"}
+
+
+def test_posts_a_long_transliterated_name_after_a_title():
+    assert _persons("总统新闻秘书亚斯特任布斯基宣布。") == {"亚斯特任布斯基"}

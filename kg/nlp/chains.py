@@ -17,9 +17,10 @@ from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・-][\u4e00-\u9fff]{1,8})+")
-_NAME_DOTS = "·•・-"
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・\-—][\u4e00-\u9fff]{1,8})+")
+_NAME_DOTS = "·•・-—"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_DIGITS = set("0123456789０１２３４５６７８９")
 _RANK = re.compile("[上中少大]将|元帅|将军")
 _SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the body's last character opens the title
 _CONJ_IN_RUN = "和与及同"
@@ -34,7 +35,7 @@ AFTER_NAME = re.compile(
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
-    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|"
+    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|进行|举行|发表|出任|当选|"
     r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
@@ -117,12 +118,15 @@ class ChainParser:
         if text[pos] in _NOT_NAME_START:
             return self._surname_or_word(text, pos)
         dotted = _DOTTED_NAME.match(text, pos)
-        if dotted and ("-" not in dotted.group() or self.lex.reads_foreign(dotted.group().replace("-", ""))):
+        if dotted and (not any(d in dotted.group() for d in "-—")
+                       or self.lex.reads_foreign(re.sub("[-—]", "", dotted.group()))):
             # 艾伦·史密斯, 戴维-布朗: a transliterated name is read whole, its last part up to
             # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
             last = max(dotted.group().rfind(c) for c in _NAME_DOTS) + pos + 1
-            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or (
-                self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD)), dotted.end())
+            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
+                        or self._title_starts(text, e) or (
+                self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD
+                and max(self.lex.foreignness.get(ch, 0.0) for ch in text[e:e + 2]) <= 0)), dotted.end())  # 布朗|举行, not 莱|万多
             return end - pos
         compound = text.startswith(self._compound, pos)
         if not compound and text[pos] not in self.lex.surnames:
@@ -133,8 +137,8 @@ class ChainParser:
         if not ok:
             return 0
         cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
-        ranked = [n for n in cued if _RANK.match(text, pos + n)]
-        if ranked:  # 总参谋长傅全有上将: a military rank follows the name itself (有 is no cue here)
+        ranked = [n for n in cued if _RANK.match(text, pos + n) or text[pos + n:pos + n + 1] in _DIGITS]
+        if ranked:  # 傅全有|上将, 李长和|9日: a rank or a date follows the name itself (有, 和 are no cues here)
             return ranked[-1]
         if self.names is not None:
             # the learned model decides; a cue after the name settles a length it also accepts
@@ -225,7 +229,7 @@ class ChainParser:
         it short, or found none): its length, else ``n``."""
         if n and (AFTER_NAME.match(text, te + n) or n != 3 or not self.lex.reads_foreign(text[te:te + n])):
             return n  # 克林顿|派: a foreign name read in full is not read on to a cue
-        k = self._run_to_cue(text, te, 5)
+        k = self._run_to_cue(text, te, 7)
         return k if k > n and self.lex.reads_foreign(text[te:te + k]) else n
 
     def _run_to_cue(self, text: str, te: int, longest: int) -> int:

@@ -71,7 +71,8 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
-_NAME_JOINERS = ("·", "•", "・", "-")
+_NAME_JOINERS = ("·", "•", "・", "-", "—")
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[·•・—\-](?=[\u4e00-\u9fff])")
 
 
 def _inside_found(out: Extraction, s: int, e: int) -> bool:
@@ -93,6 +94,7 @@ class Extractor:
         self.recogniser = recogniser() if use_model else None
         self.assembler = Assembler(people.parser.finder, people.parser.lex)
         self._nouns = _person_nouns()
+        self._nouns_at_end = re.compile(f"(?:{self._nouns.pattern})$")
         self._parser = people.parser
         # a head of state's title, not the start of a longer noun (总统府, 总理官邸, 总统大选)
         self._head_of_state = re.compile(f"(?:{_HEAD_OF_STATE})(?!府|办|官邸|大选|选举|职|任期|候选|令)")
@@ -125,6 +127,7 @@ class Extractor:
         self._speakers(article, text, out, seen_names)
         self._described(article, text, out, seen_names)
         self._transliterated(article, text, out, seen_names)
+        self._dotted(article, text, out, seen_names)
         edges = set(doc.to_array("IDX").tolist()) | {len(text)}  # word starts (array: no Token objects)
         self._model_names(article, text, out, seen_names, edges)
         if self.recogniser is not None:
@@ -300,6 +303,38 @@ class Extractor:
             pm = PersonMention(name, article.id, article.evidence(s, end), cue="model", start=s, end=end)
             out.persons.append(pm)
             seen[name] = pm
+
+    def _dotted(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """Transliterated names written with a joiner (维姆·杜伊森贝赫, 约翰—格伦) wherever they
+        stand: from the nearest boundary before the first joiner (a function word, a person
+        noun, a title, punctuation) to the end ``name_at`` reads, kept when the whole reads
+        as foreign and is no country or place."""
+        parser, lex = self._parser, self.assembler.lex
+        for m in _JOINER.finditer(text):
+            if any(p.start is not None and p.start <= m.start() < p.end for p in out.persons):
+                continue
+            s = m.start()
+            while s > 0 and m.start() - s < 6 and _HAN_RE.match(text[s - 1]) and not self._left_edge(text, s):
+                s -= 1
+            if s == m.start() or not self._left_edge(text, s):
+                continue  # no boundary within reach: part of something longer
+            n = parser.name_at(text, s)
+            name = text[s:s + n]
+            if (n < 3 or not any(j in name for j in _NAME_JOINERS) or name in seen
+                    or not lex.reads_foreign(re.sub("[·•・—-]", "", name)) or lex.country_re.match(name)
+                    or self._not_alone(out, text, s, s + n)):
+                continue
+            pm = PersonMention(name, article.id, article.evidence(s, s + n), cue="model", start=s, end=s + n)
+            out.persons.append(pm)
+            seen[name] = pm
+
+    def _left_edge(self, text: str, s: int) -> bool:
+        """Whether a name may begin at ``s``: after punctuation, a function word, a person
+        noun or a title (荷兰人|维姆…, 宇航员|汤姆士…, 副教授|马…)."""
+        if s == 0 or not _HAN_RE.match(text[s - 1]) or text[s - 1] in _NAME_BOUNDARY or text[s - 1] in "人员家者将":
+            return True
+        head = text[max(0, s - 6):s]
+        return bool(self.assembler.lex.title_at_end(head) or self._nouns_at_end.search(head))
 
     def _not_alone(self, out: Extraction, text: str, s: int, e: int) -> bool:
         """Whether the name read at [s, e) is part of something longer: a person already

@@ -577,3 +577,8 @@ def test_posts_a_date_after_a_name_settles_its_length():
 
 def test_posts_a_long_transliterated_name_after_a_title():
     assert _persons("总统新闻秘书亚斯特任布斯基宣布。") == {"亚斯特任布斯基"}
+
+
+def test_posts_a_city_before_a_title_it_shares_a_character_with_is_no_person():
+    # 石家庄市长安区: 市长 straddles the city and its district; 石家庄 is a city, not a name
+    assert _persons("河北省石家庄市长安区某街道党工委书记刘芳介绍。") == {"刘芳"}

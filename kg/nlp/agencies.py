@@ -241,7 +241,7 @@ class AgencyFinder:
 
     def is_place_or_agency(self, s: str) -> bool:
         """Whether a short string is a place or an agency rather than a person's name."""
-        if s in self.lex.provinces or s in self.lex.known or s[:-1] in self.lex.cities:
+        if s in self.lex.provinces or s in self.lex.known or s in self.lex.cities or s[:-1] in self.lex.cities:
             return True
         return bool(self.suffix_end(s)) or s.endswith(("省", "市", "县", "区"))
 

@@ -542,7 +542,7 @@ def test_posts_a_verb_with_its_aspect_is_no_name():
 @pytest.mark.parametrize("text,expected", [
     ("全国政协委员、央行副行长苏明远昨天强调。", ("苏明远", "副行长", "中国人民银行", False)),
     ("北京家具协会副秘书长于秀兰告诉记者，价格透明度低。", ("于秀兰", "副秘书长", "北京家具协会", False)),
-    ("记者采访了辽宁鼎立律师事务所律师杨功明。", ("杨功明", "律师", "辽宁省鼎立律师事务所", False)),
+    ("记者采访了辽宁鼎立律师事务所律师杨功明。", ("杨功明", "律师", "辽宁鼎立律师事务所", False)),
 ])
 def test_posts_short_forms_speech_verbs_and_firms(text, expected):
     assert expected in _posts(text)
@@ -582,3 +582,47 @@ def test_posts_a_long_transliterated_name_after_a_title():
 def test_posts_a_city_before_a_title_it_shares_a_character_with_is_no_person():
     # 石家庄市长安区: 市长 straddles the city and its district; 石家庄 is a city, not a name
     assert _persons("河北省石家庄市长安区某街道党工委书记刘芳介绍。") == {"刘芳"}
+
+
+@pytest.mark.parametrize("byline,medium", [("每经记者张明", "每经"), ("理财周报实习记者王薇", "理财周报"),
+                                           ("本报记者李明", "本报"), ("北京记者李明", "")])
+def test_posts_a_medium_named_before_the_reporter(byline, medium):
+    from kg.nlp.bylines import press_of
+
+    assert press_of(byline) == medium
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 原 at the head of a department or a place's body marks the post, never the name
+    ("研究委员会主任、原建设部总工程师金德明表示。", ("金德明", "总工程师", "建设部", True)),
+    ("检察院对原巢湖市市委书记周光明提起公诉。", ("周光明", "书记", "中共巢湖市委员会", True)),
+    # the organiser (承办方) leads to the name
+    ("请出本次活动的承办方富龙集团董事长王诚致辞。", ("王诚", "董事长", "富龙集团", False)),
+    # a firm's branch in a place keeps the firm
+    ("金鹏期货北京海鹰路营业部总经理陈旭指出。", ("陈旭", "总经理", "金鹏期货北京海鹰路营业部", False)),
+    # a firm keeps its own name (成都 is no 成都市 there)
+    ("成都泰和泰律师事务所律师李华回应。", ("李华", "律师", "成都泰和泰律师事务所", False)),
+])
+def test_posts_kinds_of_the_fourth_sample(text, expected):
+    assert expected in _posts(text)
+
+
+@pytest.mark.parametrize("text,name", [("巴勒莫主帅巴拉尔迪尼上赛季执教卡利亚里。", "巴拉尔迪尼"),
+                                       ("北京房协副秘书长陈志谈地产业诚信问题", "陈志"),
+                                       ("俄罗斯国防部副部长阿列克谢克里沃鲁奇科前往。", "阿列克谢克里沃鲁奇科")])
+def test_posts_names_end_where_the_clause_begins(text, name):
+    assert _persons(text) == {name}
+
+
+def test_posts_a_verb_before_a_title_is_no_title():
+    got = _posts("招行主管零售副行长丁伟表示。", model=True)
+    assert {r for _, r, _, _ in got} <= {"副行长"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("刘海明任中共济南市委书记。", ("刘海明", "书记", "中共济南市委员会", False)),
+    ("经研究，王芳担任市教育局局长。", ("王芳", "局长", "市教育局", False)),
+])
+def test_posts_a_notice_of_appointment(text, expected):
+    got = _posts(text)
+    assert any(p == expected[0] and r == expected[1] for p, r, _, _ in got), got

@@ -34,7 +34,7 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
 # verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
-_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
+_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|请出|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
 _COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")
 _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
@@ -50,11 +50,13 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+_BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
+_LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
 _NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座支批]")
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
-_KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper"}
+_KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper", "Organization"}
 
 
 def unplaced(label: str) -> bool:
@@ -131,7 +133,10 @@ class AgencyFinder:
             full = self.lex.provinces[m.group()]
             end = self._extend(text, m.end(), need_body=m.group() != full)
             if end:
-                cands.append((m.start(), end))
+                s = m.start()
+                if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and _BRANCH.search(text, s, end):
+                    s = self._name_start(text, s)  # 某某期货|北京某路营业部: a firm's branch in a place
+                cands.append((s, end))
         if city_short:
             for m in re.finditer(re.escape(city_short) + "(?!市)", text):
                 end = self._extend(text, m.end(), need_body=True)
@@ -163,7 +168,7 @@ class AgencyFinder:
         """Whether an agency's name can open at ``pos``: a known body, a place, or a
         national or level prefix (中国…, 国家…, 市委)."""
         return bool(text.startswith(_NAME_OPENERS, pos) or self._known_re.match(text, pos)
-                    or self._place_inside.match(text, pos))
+                    or self._place_inside.match(text, pos) or _LEVELLED_PLACE.match(text, pos))
 
     def country_before(self, text: str, end: int) -> tuple[int, str] | None:
         """A foreign country named right before ``end`` (法国|总理, 美国|商务部), as (start, name)."""
@@ -291,8 +296,10 @@ class AgencyFinder:
         recognition damage glues a character to its left (…压市生态环境局党组书记).
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
+            if text[s] in _FORMER_MARK and self._opens_name(text, s + 1):
+                continue  # 原|巢湖市市委: the name begins after the former mark
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
-            if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+            if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY or text[s - 1] in _FORMER_MARK):
                 # after a boundary, any 2- or 3-character place with its level (邹城市委,
                 # 雄安新区管委会)
                 m = _ANY_PLACE.match(text, s)
@@ -437,9 +444,11 @@ class AgencyFinder:
             return (ctx.province or "省"), surface[1:]
         if surface[0] in "县区镇乡":
             return (ctx.county or surface[0]), surface[1:]
-        m = re.match(rf"([{_HAN}]{{2,3}})市", surface)
+        m = re.match(rf"([{_HAN}]{{2,3}}?)市", surface)
         if m and (m.group(1) in self.lex.cities or len(m.group(1)) == 2) and len(surface) > m.end():
-            return m.group(), surface[m.end():]
+            rest = surface[m.end():]
+            twice = rest.startswith("市") and rest[1:] in self.lex.place_bodies  # 巢湖市|市委: the level written twice
+            return m.group(), rest[1:] if twice else rest
         m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗|镇|乡)", surface)
         if m and len(surface) > m.end():
             return m.group(), surface[m.end():]

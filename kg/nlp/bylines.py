@@ -34,7 +34,9 @@ _PRESS = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d
 _MEDIUM_END = re.compile(r"社|报|台|网|刊")
 # a medium named at the end of a byline's piece, before the next role word (《某某》杂志|记者)
 _MEDIUM_BEFORE_ROLE = re.compile(r"(《[^》]{1,20}》(?:杂志|杂志社|周刊|月刊|报|报社|电视台|网)?|[\u4e00-\u9fff]{2,8}(?:杂志社|杂志|电视台|电台|日报|晚报|报社|通讯社|网))$")
-_MEDIUM_REPORTER = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,10}}?(?:社|报|台|网|刊))(?:特约|首席|驻[\u4e00-\u9fff]{{2,4}})?记者")
+_MEDIUM_REPORTER = re.compile(
+    rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,10}}?(?:社|报|台|网|刊)|[\u4e00-\u9fff]{{2,4}}?)(?:特约|首席|实习|驻[\u4e00-\u9fff]{{2,4}})?记者")
+_NO_MEDIUM = ("本报", "本刊", "本台", "本网")  # the byline's own medium: the page's
 
 
 def press_of(byline: str) -> str:
@@ -42,8 +44,8 @@ def press_of(byline: str) -> str:
     t = normalize_for_matching(byline)
     m = _PRESS.match(t)
     if not m:
-        named = _MEDIUM_REPORTER.match(t)  # 体坛网记者某某报道: the medium is named before 记者
-        if named and named.group(1) != "本报":
+        named = _MEDIUM_REPORTER.match(t)  # 体坛网记者某某, 每经记者某某: the medium is named before 记者
+        if named and named.group(1) not in _NO_MEDIUM and not named.group(1).endswith("播报") and not _is_place(named.group(1)):
             return named.group(1)
         return "本报" if byline.lstrip("□■◆◇●○★☆▲△").startswith("本报") else ""
     name = m.group(1)

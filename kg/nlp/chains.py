@@ -26,6 +26,7 @@ _SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the bo
 _CONJ_IN_RUN = "和与及同"
 _ASPECT = set("了过着")
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
+_VERB_TITLES = frozenset({"主管", "分管", "负责人"})
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
@@ -35,12 +36,12 @@ AFTER_NAME = re.compile(
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
-    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|进行|举行|发表|出任|当选|"
+    r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|进行|举行|发表|出任|当选|谈|"
     r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
-_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明][天日晚早春夏秋冬年]|[去前]年")  # 若斯潘总理|周二晚
+_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明][天日晚早春夏秋冬年]|[去前]年|[上下本]赛季|[上下本]周|[上下]半年")  # 若斯潘总理|周二晚
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
@@ -193,7 +194,7 @@ class ChainParser:
             return n
         end = start + n
         fr = self.lex.foreignness
-        while (end < len(text) and end - start < 6 and not AFTER_NAME.match(text, end)
+        while (end < len(text) and end - start < 10 and not AFTER_NAME.match(text, end) and not _TIME_WORD.match(text, end)
                and not (self.names is not None and self.names.lex.get(text[end:end + 2]) in COMMON_WORD)):  # 某某|钦点
             here, after = fr.get(text[end]), fr.get(text[end + 1:end + 2])
             # a character likelier foreign; or one seen in names at all that a foreign one
@@ -269,6 +270,9 @@ class ChainParser:
         """People named with a title chain in ``text`` (half-width normalised)."""
         by_end = {a.end: a for a in agencies}
         titles = [self._longer_title(text, m) for m in self.lex.title_re.finditer(text)]
+        # 主管零售副行长: 主管/分管 before another title within a few characters is a verb
+        titles = [t for i, t in enumerate(titles) if not (t[2] in _VERB_TITLES and i + 1 < len(titles)
+                  and titles[i + 1][0] - t[1] <= 6 and not any(ch in _DELIMS for ch in text[t[1]:titles[i + 1][0]]))]
         hits: list[PersonHit] = []
         taken_until = -1
         for i, (ts, te, role) in enumerate(titles):
@@ -362,8 +366,10 @@ class ChainParser:
                 left = max(left, conj + 1)  # 甲与|某国计划合作部长: the department begins after the conjunction
                 if (at_boundary or cut) and head - left >= 2 and self.lex.suffix_end_re.search(text[left:end]):
                     if not self.finder.reads_as_clause(text[left:end], verbs=False):  # 除了绿城集团
-                        prefix = text[left:end]
                         seg_start = left
+                        if text[left] in _FORMER and end - left > 3 and not former:
+                            left, former = left + 1, True  # 原建设部|总工程师: 原 marks the post, no part of the name
+                        prefix = text[left:end]
             if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
                 # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,
                 # and the links before it are kept

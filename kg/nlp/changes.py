@@ -4,6 +4,7 @@ and successions, as the genre writes them.
     决定任命林某为某市副市长        appointment   the post begins at the report's date
     林某当选某市市长 / 选举林某为…   election      begins
     林某调任某局局长                transfer      begins
+    林某同志任某市委书记             appointment   begins
     免去林某的某市副市长职务          removal       ends
     林某辞去某局局长职务             resignation   ends
     林某不再担任某局局长              removal       ends
@@ -33,6 +34,8 @@ PATTERNS: list[tuple[str, bool, re.Pattern]] = [
     ("election", True, re.compile(rf"选举{_N}为{_P}{_STOP}")),
     ("election", True, re.compile(rf"{_N}(?:当选为|当选){_P}{_STOP}")),
     ("transfer", True, re.compile(rf"{_N}调任{_P}{_STOP}")),
+    # 林某同志任某市委书记: a notice of appointment (not 曾任/现任/兼任, which report a career)
+    ("appointment", True, re.compile(rf"{_N}(?<![曾现历兼原])(?:担任|出任|任)(?![命务何职期内])(?P<post>[\u4e00-\u9fff（）()、]{{2,40}}?){_STOP}")),
     ("succession", True, re.compile(rf"{_N}接替{_PRED}(?:担任|出任|任){_P}{_STOP}")),
     ("removal", False, re.compile(rf"免去{_N}的{_P}职务")),
     ("removal", False, re.compile(rf"免去(?P<name>[\u4e00-\u9fff·]{{2,4}}?)同志的?{_P}职务")),
@@ -83,6 +86,8 @@ def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | fr
                 if not known:
                     continue
                 start, name = min(known)
+            if text[max(0, start - 2):start] == "接替":
+                continue  # 甲接替|乙任某职: 乙 is the one replaced, the succession says so
             post = m.group("post") if "post" in pattern.groupindex else ""
             pred = m.group("pred") if "pred" in pattern.groupindex else ""
             key = (start, post)

@@ -41,10 +41,13 @@ def main() -> None:
     args = ap.parse_args()
     seen = set()
     for path in args.exclude:
+        person = 3
         for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if not line.startswith(("#", "n\t")):
+            if line.startswith("n\t"):
+                person = line.split("\t").index("person")  # the judged files' columns differ
+            elif not line.startswith("#"):
                 cells = line.split("\t")
-                seen.add((cells[3], cells[-1]))  # (person, sentence): a byline's sentence is empty
+                seen.add((cells[person], cells[-1]))  # (person, sentence): a byline's sentence is empty
     if args.split == "test":
         texts = [e.text for e in news_test() + cluener_split("test")]
     elif args.split == "news":

@@ -626,3 +626,18 @@ def test_posts_a_verb_before_a_title_is_no_title():
 def test_posts_a_notice_of_appointment(text, expected):
     got = _posts(text)
     assert any(p == expected[0] and r == expected[1] for p, r, _, _ in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("会上，住房和城乡建设局局长李明讲话。", ("李明", "局长", "住房和城乡建设局", False)),
+    ("之前中国人民银行副行长李明表示。", ("李明", "副行长", "中国人民银行", False)),
+    ("而广州市房管局住房保障办主任李明表示。", ("李明", "主任", "广州市房管局住房保障办", False)),
+])
+def test_posts_kinds_of_the_fifth_sample(text, expected):
+    assert expected in _posts(text)
+
+
+def test_posts_a_reporters_rank_is_no_medium():
+    from kg.nlp.bylines import press_of
+
+    assert press_of("特约记者叶雷蒙报道") == ""

@@ -50,12 +50,14 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+#: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
+_LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
 _NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座支批]")
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
-_NOT_NAME_LEAD = set("本该此这各每其届全我以令")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
+_NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper", "Organization"}
 
 
@@ -121,6 +123,8 @@ class AgencyFinder:
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
             s = m.start()
+            if text[s] in _STOP_IN_BODY or text[s] in "而之":
+                continue  # 而|广州…: a clause word opens no place
             if not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
                 continue
             end = self._extend(text, m.end())
@@ -296,8 +300,8 @@ class AgencyFinder:
         recognition damage glues a character to its left (…压市生态环境局党组书记).
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
-            if text[s] in _FORMER_MARK and self._opens_name(text, s + 1):
-                continue  # 原|巢湖市市委: the name begins after the former mark
+            if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _STOP_IN_BODY or text[s] in "而之":
+                continue  # 原|巢湖市市委: the name begins after the former mark; 而|广州市…: after a clause word
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY or text[s - 1] in _FORMER_MARK):
                 # after a boundary, any 2- or 3-character place with its level (邹城市委,
@@ -307,6 +311,8 @@ class AgencyFinder:
                     m = None
             if not m or m.end() >= end or self._prefix_word(text, m):
                 continue
+            if len(m.group()) == 1 and text[s - 1:s + 1] in _LEVEL_WORDS:
+                continue  # 住房和城|乡建设局: the level character ends a word before it
             if self._extend(text, m.end()) == end:
                 name = self.canonical(text[s:end], ctx)
                 if name:

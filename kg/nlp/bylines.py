@@ -36,7 +36,7 @@ _MEDIUM_END = re.compile(r"社|报|台|网|刊")
 _MEDIUM_BEFORE_ROLE = re.compile(r"(《[^》]{1,20}》(?:杂志|杂志社|周刊|月刊|报|报社|电视台|网)?|[\u4e00-\u9fff]{2,8}(?:杂志社|杂志|电视台|电台|日报|晚报|报社|通讯社|网))$")
 _MEDIUM_REPORTER = re.compile(
     rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,10}}?(?:社|报|台|网|刊)|[\u4e00-\u9fff]{{2,4}}?)(?:特约|首席|实习|驻[\u4e00-\u9fff]{{2,4}})?记者")
-_NO_MEDIUM = ("本报", "本刊", "本台", "本网")  # the byline's own medium: the page's
+_NO_MEDIUM = ("本报", "本刊", "本台", "本网", "特约", "首席", "实习")  # the page's own medium, or a reporter's rank
 
 
 def press_of(byline: str) -> str:

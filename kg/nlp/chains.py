@@ -253,6 +253,11 @@ class ChainParser:
         start = max(text.rfind(c, 0, pos) for c in "。！？!?；;\n") + 1
         return bool(self.lex.country_re.search(text, start, pos))
 
+    @staticmethod
+    def _former_mark(text: str, pos: int) -> bool:
+        """Whether 原/前 at ``pos`` marks a former post, not a time word's end (之前, 此前, 日前)."""
+        return text[pos] in _FORMER and not (text[pos] == "前" and pos > 0 and text[pos - 1] in "之以此日年月天周")
+
     def _longer_title(self, text: str, m: re.Match) -> tuple[int, int, str]:
         """A title match, or the title that overlaps its last character and reaches further
         (外交部长官: 部长 gives way to 长官)."""
@@ -336,7 +341,7 @@ class ChainParser:
                 k -= 1
                 seg_titles.insert(0, titles[k])
             head = seg_titles[0][0]
-            former = head > 0 and text[head - 1] in _FORMER and not self._title_starts(text, head - 1)
+            former = head > 0 and self._former_mark(text, head - 1) and not self._title_starts(text, head - 1)
             if former:
                 head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
@@ -348,7 +353,7 @@ class ChainParser:
                 if inside is not None:
                     agency, former = inside, True  # 某市原市委书记: 原 is no part of the name
             seg_start = agency.start if agency else head
-            if agency and seg_start > 0 and text[seg_start - 1] in _FORMER:
+            if agency and seg_start > 0 and self._former_mark(text, seg_start - 1):
                 former, seg_start = True, seg_start - 1  # 原省委书记
             prefix = ""
             if not agency:
@@ -363,7 +368,9 @@ class ChainParser:
                 end = head + 1 if (len(role) > 1 and role[0] in _SHARED_SUFFIX and not self.lex.suffix_end_re.search(text[left:head])
                                    and self.lex.suffix_end_re.search(text[left:head + 1])) else head
                 conj = max(text.rfind(c, left, end) for c in _CONJ_IN_RUN)
-                left = max(left, conj + 1)  # 甲与|某国计划合作部长: the department begins after the conjunction
+                if conj > left and (self.name_at(text, left) == conj - left or self.lex.reads_foreign(text[left:conj])
+                                    or self.lex.country_re.match(text, conj + 1)):
+                    left = conj + 1  # 甲与|某国计划合作部长: a person and a conjunction are no part of the name
                 if (at_boundary or cut) and head - left >= 2 and self.lex.suffix_end_re.search(text[left:end]):
                     if not self.finder.reads_as_clause(text[left:end], verbs=False):  # 除了绿城集团
                         seg_start = left

@@ -29,7 +29,7 @@ from .changes import find_changes
 from .events import extract_events
 from .figures import extract_figures
 from .ner import recogniser
-from .pipeline import build_nlp, make_doc
+from .pipeline import annotate, build_nlp
 from .programs import extract_programs
 
 PRESS_KIND = "Newspaper"
@@ -103,12 +103,12 @@ class Extractor:
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
         text = normalize_for_matching(article.text)
-        doc = make_doc(self.nlp, text, ctx)
+        found = annotate(self.nlp, text, ctx)  # the pipeline's findings (no Doc: nothing reads it)
         out = Extraction(article)
-        out.agencies.extend(self._agency(article, a) for a in doc._.kg_agencies)
+        out.agencies.extend(self._agency(article, a) for a in found.agencies)
         seen_names: dict[str, PersonMention] = {}
         posted: list[tuple[int, int]] = []  # [post start, name end) of every person given a post
-        for hit in doc._.kg_people:
+        for hit in found.people:
             ev = article.evidence(hit.start, hit.end)
             pm = PersonMention(hit.name, article.id, ev, cue=hit.cue, start=hit.start, end=hit.end)
             out.persons.append(pm)
@@ -128,7 +128,7 @@ class Extractor:
         self._described(article, text, out, seen_names)
         self._transliterated(article, text, out, seen_names)
         self._dotted(article, text, out, seen_names)
-        edges = set(doc.to_array("IDX").tolist()) | {len(text)}  # word starts (array: no Token objects)
+        edges = found.word_starts | {len(text)}
         self._model_names(article, text, out, seen_names, edges)
         if self.recogniser is not None:
             self._fill(article, text, ctx, out, seen_names, posted)
@@ -168,8 +168,7 @@ class Extractor:
     def _read_post(self, post: str, name: str, ctx: Context) -> tuple[str, AgencyName | None, bool]:
         """Role, agency and whether the agency is implied, of a post phrase, as the grammar
         reads ``post + name``."""
-        doc = make_doc(self.nlp, normalize_for_matching(post + name), ctx)
-        for hit in doc._.kg_people:
+        for hit in annotate(self.nlp, normalize_for_matching(post + name), ctx).people:
             if hit.name == name and hit.titles:
                 t = hit.titles[-1]  # the post nearest the name (某市委副书记、市长 -> 市长)
                 return t.role, t.agency, t.implicit

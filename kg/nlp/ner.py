@@ -195,16 +195,14 @@ class CharTokenizer:
         if sum(len(w) for w, _ in pairs) != len(text):
             pairs = [(c, "x") for c in text]  # offsets must stay exact
         add = self.vocab.strings.add
-        rows = numpy.zeros((len(text), 3), dtype="uint64")
-        i = 0
+        rows = []  # (NORM, LEMMA, TAG) a character; one array at the end (numpy rows one by one are slow)
         for word, pos in pairs:
             norm = _nfkc(word)
+            word_id, last, same = add(norm), len(word) - 1, len(norm) == len(word)
             for k, ch in enumerate(word):
-                place = "S" if len(word) == 1 else "B" if k == 0 else "E" if k == len(word) - 1 else "M"
-                rows[i] = (add(norm), add(place + (norm[k] if len(norm) == len(word) else _nfkc(ch))),
-                           add(f"{pos}-{place}"))
-                i += 1
-        doc.from_array([NORM, LEMMA, TAG], rows)
+                place = "S" if last == 0 else "B" if k == 0 else "E" if k == last else "M"
+                rows.append((word_id, add(place + (norm[k] if same else _nfkc(ch))), add(f"{pos}-{place}")))
+        doc.from_array([NORM, LEMMA, TAG], numpy.array(rows, dtype="uint64"))
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

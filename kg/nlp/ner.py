@@ -285,10 +285,10 @@ class Recogniser:
 
 def _trimmed(text: str, start: int, label: str) -> Span | None:
     """A span without the spaces at its edges (the model saw almost none in training), or
-    None when nothing is left, or a person of one character (李|先生: a surname alone is
-    no name)."""
+    None when nothing is left. (A person of one character, 李|先生, stays: Resume NER labels
+    it a name, CLUENER does not; a build never keeps one.)"""
     stripped = text.strip()
-    if not stripped or label == "PER" and len(stripped) < 2:
+    if not stripped:
         return None
     start += len(text) - len(text.lstrip())
     return Span(start, start + len(stripped), label)

@@ -205,7 +205,7 @@ class PersonMention:
     cue: str = "title"  # title | byline | speech | model | coref | ner
     start: int = -1  # span in Article.text
     end: int = -1
-    confidence: float = 1.0  # how sure the extractor is (see ``nlp.confidence``)
+    confidence: float = 1.0  # how sure the extractor is (``kg.nlp.extract.CONFIDENCE``)
 
 
 def article_key(label: str, article: str) -> str:
@@ -249,7 +249,7 @@ class Holding:
     """Person holds an atomic title (role) in an agency, as stated in an article.
 
     former (bool): the text reports the post as ended (原党组书记, 前院长).
-    confidence (float): how sure the extractor is (see ``nlp.confidence``).
+    confidence (float): how sure the extractor is (``kg.nlp.extract.CONFIDENCE``).
     """
 
     person: str

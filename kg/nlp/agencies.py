@@ -34,7 +34,9 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
 # verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
-_LEAD_VERB = re.compile("^有(?![色限机线关])|有请|请出|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
+_LEAD_VERB = re.compile(
+    "^有(?![色限机线关])|有请|请出|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|"
+    "(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
 _COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")
 _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
@@ -50,6 +52,7 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+_CLAUSE_WORD = _STOP_IN_BODY | set("而之")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
 _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
@@ -58,7 +61,8 @@ _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]
 _NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座支批]")
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
-_KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper", "Organization"}
+_KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
+                 "Organization"}
 
 
 def unplaced(label: str) -> bool:
@@ -123,7 +127,7 @@ class AgencyFinder:
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
             s = m.start()
-            if text[s] in _STOP_IN_BODY or text[s] in "而之":
+            if text[s] in _CLAUSE_WORD:
                 continue  # 而|广州…: a clause word opens no place
             if not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
                 continue
@@ -300,7 +304,7 @@ class AgencyFinder:
         recognition damage glues a character to its left (…压市生态环境局党组书记).
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
-            if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _STOP_IN_BODY or text[s] in "而之":
+            if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _CLAUSE_WORD:
                 continue  # 原|巢湖市市委: the name begins after the former mark; 而|广州市…: after a clause word
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY or text[s - 1] in _FORMER_MARK):
@@ -439,7 +443,8 @@ class AgencyFinder:
             short = ctx.city[:-1] if ctx.city.endswith("市") else ctx.city
             if surface.startswith(ctx.city):
                 return ctx.city, surface[len(ctx.city):]
-            if surface.startswith(short) and not surface.startswith(short + "市") and surface[len(short):len(short) + 1] not in ("区", "县", "旗"):
+            if (surface.startswith(short) and not surface.startswith(short + "市")
+                    and surface[len(short):len(short) + 1] not in ("区", "县", "旗")):
                 return ctx.city, surface[len(short):]
         for lead in ("我市", "本市", "全市"):
             if surface.startswith(lead):

@@ -45,8 +45,9 @@ def press_of(byline: str) -> str:
     m = _PRESS.match(t)
     if not m:
         named = _MEDIUM_REPORTER.match(t)  # 体坛网记者某某, 每经记者某某: the medium is named before 记者
-        if named and named.group(1) not in _NO_MEDIUM and not named.group(1).endswith("播报") and not _is_place(named.group(1)):
-            return named.group(1)
+        medium = named.group(1) if named else ""
+        if medium and medium not in _NO_MEDIUM and not medium.endswith("播报") and not _is_place(medium):
+            return medium
         return "本报" if byline.lstrip("□■◆◇●○★☆▲△").startswith("本报") else ""
     name = m.group(1)
     if name.startswith("据"):  # 据新华社北京…电: "according to" is no part of the name

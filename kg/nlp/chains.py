@@ -242,9 +242,11 @@ class ChainParser:
                 or any(c in _NOT_IN_NAME for c in name[1:])  # 马科斯|的
                 or AFTER_NAME.match(text, te + 1)
                 or name[-1] in _AFTER_NAME_CLAUSE or any(c in _NUMERALS for c in name)
-                or any(_TIME_WORD.match(text, te + i) for i in range(k)) or self.lex.title_at_end(text[max(0, te - 6):te + 1])
+                or any(_TIME_WORD.match(text, te + i) for i in range(k))
+                or self.lex.title_at_end(text[max(0, te - 6):te + 1])
                 or self.lex.country_re.search(name) or self.finder.is_place_or_agency(name)
-                or any(self._title_starts(text, te + i) for i in range(k)) or (self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1)))):
+                or any(self._title_starts(text, te + i) for i in range(k))
+                or self.names is not None and any(self.names.lex.get(name[i:i + 2]) in COMMON_WORD for i in range(k - 1))):
             return 0
         return k
 

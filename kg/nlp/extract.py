@@ -295,7 +295,8 @@ class Extractor:
             name = text[s:end]
             if end - s < 2 or (s > 0 and _HAN_RE.match(text[s - 1]) and text[s - 1] not in _NAME_BOUNDARY):
                 continue  # none, or a run that goes on to the left: part of a longer word
-            if (name in seen or self._not_alone(out, text, s, end) or name in lex.country_heads or name in lex.provinces or name in lex.cities
+            if (name in seen or self._not_alone(out, text, s, end)
+                    or name in lex.country_heads or name in lex.provinces or name in lex.cities
                     or not lex.reads_foreign(name) or lex.country_re.search(name)
                     or self.names is not None and self.names.lex.get(name) not in (None, "nr")):
                 continue  # a country (电|俄罗斯), a place, or a word of the dictionary (发布, 事务)

@@ -641,3 +641,7 @@ def test_posts_a_reporters_rank_is_no_medium():
     from kg.nlp.bylines import press_of
 
     assert press_of("特约记者叶雷蒙报道") == ""
+
+
+def test_posts_a_firms_company_in_a_city_keeps_the_firm():
+    assert ("王伟", "总经理", "万科集团上海公司", False) in _posts("万科集团上海公司总经理王伟说。")

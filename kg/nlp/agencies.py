@@ -142,7 +142,8 @@ class AgencyFinder:
             end = self._extend(text, m.end(), need_body=m.group() != full)
             if end:
                 s = m.start()
-                if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and _BRANCH.search(text, s, end):
+                branch = _BRANCH.search(text, s, end) or text[m.end():end] in ("公司", "市公司")  # 某集团|上海公司
+                if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and branch:
                     s = self._name_start(text, s)  # 某某期货|北京某路营业部: a firm's branch in a place
                 cands.append((s, end))
         if city_short:

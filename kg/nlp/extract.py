@@ -39,7 +39,7 @@ _NUMERALS = set("一二两三四五六七八九十0123456789")
 _HEAD_OF_STATE = "副总统|总统|副总理|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _NAME_BOUNDARY = _NAME_LEFT | set("的了在是对为将把被从向于所并或而但又也都就年月日前后说祝贺给")  # where a name may begin
-_CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休|同志任|担任|出任|[\u4e00-\u9fff]任[\u4e00-\u9fff]{4}")
+_CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休|同志任|担任|出任")
 
 
 @lru_cache(maxsize=1)
@@ -142,8 +142,8 @@ class Extractor:
     def _changes(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
         """Changes of post (任命, 免去, 接替 ...): an event each, and the holdings they state
         (begun, or ended: former), the post read by the grammar as POST + NAME."""
-        if not _CHANGE_CUE.search(text):
-            return
+        if not (_CHANGE_CUE.search(text) or any(text.startswith("任", pm.end) for pm in out.persons if pm.start >= 0)):
+            return  # no verb of a change, and no name right before 任 (某某任某职)
         starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
         for c in find_changes(text, starts, self.assembler.lex.surnames):
             ev = article.evidence(c.start, c.end)

@@ -645,3 +645,9 @@ def test_posts_a_reporters_rank_is_no_medium():
 
 def test_posts_a_firms_company_in_a_city_keeps_the_firm():
     assert ("王伟", "总经理", "万科集团上海公司", False) in _posts("万科集团上海公司总经理王伟说。")
+
+
+@pytest.mark.parametrize("text", ["这部影片的编剧格雷格•厄本说。", "这两家公司的股票均属道—琼斯指数成份股。", "关于刀锋女皇萨拉·凯瑞根的故事。"])
+def test_posts_a_joined_name_needs_a_clean_start(text):
+    assert not any(("·" in p or "•" in p or "—" in p) and len(p.split("·")[0].split("•")[0].split("—")[0]) > 3
+                   for p in _persons(text)), _persons(text)

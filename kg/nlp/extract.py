@@ -318,6 +318,10 @@ class Extractor:
                 s -= 1
             if s == m.start() or not self._left_edge(text, s):
                 continue  # no boundary within reach: part of something longer
+            first = text[s:m.start()]
+            if any(lex.foreignness.get(c) is None for c in first[1:]) or (
+                    lex.foreignness.get(first[0]) is None and first[0] not in lex.surnames):
+                continue  # 编剧格雷格, 帮亚当: a character no name holds, so the name began later; unsure where
             n = parser.name_at(text, s)
             name = text[s:s + n]
             if (n < 3 or not any(j in name for j in _NAME_JOINERS) or name in seen

@@ -651,3 +651,7 @@ def test_posts_a_firms_company_in_a_city_keeps_the_firm():
 def test_posts_a_joined_name_needs_a_clean_start(text):
     assert not any(("·" in p or "•" in p or "—" in p) and len(p.split("·")[0].split("•")[0].split("—")[0]) > 3
                    for p in _persons(text)), _persons(text)
+
+
+def test_posts_appointing_verb_is_no_part_of_the_agency():
+    assert ("塔吉扎", "副部长", "内政部", True) in _posts("同时，任命原内政部副部长塔吉扎为代理内政部长。")

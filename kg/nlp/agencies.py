@@ -35,7 +35,7 @@ _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|
 # verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
 _LEAD_VERB = re.compile(
-    "^有(?![色限机线关])|有请|请出|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|"
+    "^有(?![色限机线关])|有请|请出|任命|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|"
     "(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
 _COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")

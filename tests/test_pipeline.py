@@ -103,3 +103,14 @@ def test_char_tokenizer_features_on_real_text():
     assert [t.text for t in doc] == list(text)
     assert got == _features_one_by_one(text)
     assert {p for _, p, _ in got if p[0] == "M"}  # words of three characters or more are there
+
+
+def test_the_recogniser_skips_titles_no_name_can_follow():
+    """A window costs the model a call: a title followed by a character no name begins with
+    (导演|的, 院长|讲) gets none; one followed by a surname or a known name's start does."""
+    from kg.nlp.extract import Extractor
+
+    ex = Extractor(use_model=False)
+    assert ex._silent_windows("这是那位导演的新片，院长讲的话。", []) == []
+    assert ex._silent_windows("会上，公司董事长张建国讲话。", []) != []
+    assert ex._silent_windows("日本队教练冈田武史说。", []) != []

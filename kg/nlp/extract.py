@@ -94,6 +94,11 @@ class Extractor:
         self.recogniser = recogniser() if use_model else None
         self.assembler = Assembler(people.parser.finder, people.parser.lex)
         self._nouns = _person_nouns()
+        lex = self.assembler.lex
+        # characters a name may begin with: surnames, those of the labelled names, and the
+        # first characters of the names in the name model's dictionary (冈田, 樱内)
+        self._name_starts = frozenset(lex.surnames) | frozenset(lex.foreignness) | frozenset(
+            w[0] for w, tag in (self.names.lex.items() if self.names is not None else ()) if tag == "nr")
         self._nouns_at_end = re.compile(f"(?:{self._nouns.pattern})$")
         self._parser = people.parser
         # a head of state's title, not the start of a longer noun (总统府, 总理官邸, 总统大选)
@@ -421,9 +426,12 @@ class Extractor:
 
     def _name_may_follow(self, text: str, pos: int) -> bool:
         """Whether a name may start at ``pos`` after a title: not when a verb or a function
-        word follows it (总书记|关于, 市长|表示), nor a common word (市长|热线)."""
+        word follows it (总书记|关于, 市长|表示), a common word (市长|热线), or a character that
+        opens no name (neither a surname nor one seen in transliterated or Chinese names)."""
         if AFTER_NAME.match(text, pos):
             return False
+        if text[pos] not in self._name_starts:
+            return False  # 导演|的, 院长|讲: no name begins with a character no known name begins with
         lex = self.names.lex if self.names is not None else {}
         return lex.get(text[pos:pos + 2]) not in COMMON_WORD
 

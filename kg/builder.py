@@ -72,7 +72,7 @@ def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
     extractor = _extractor(use_model)
     articles = split_articles(src)
     ctx = page_context(src, articles)
-    extractions = [extractor.extract(art, ctx, src.paper) for art in articles]
+    extractions = extractor.extract_all(articles, ctx, src.paper)
     if src.positions is not None:  # a PDF: every evidence gets the page and box it is printed in
         from .text.pdf import placed
 

@@ -114,3 +114,26 @@ def test_the_recogniser_skips_titles_no_name_can_follow():
     assert ex._silent_windows("这是那位导演的新片，院长讲的话。", []) == []
     assert ex._silent_windows("会上，公司董事长张建国讲话。", []) != []
     assert ex._silent_windows("日本队教练冈田武史说。", []) != []
+
+
+def test_extract_all_reads_a_source_as_extract_reads_each_article():
+    """The recogniser reads the windows of all a source's articles in one call; the records
+    are those of extracting each article alone."""
+    from pathlib import Path
+
+    from kg.nlp.extract import Extractor, page_context
+    from kg.records import Source
+    from kg.text.segment import segment
+
+    raw = (Path(__file__).parent / "fixtures" / "city-page-2024-05-21.txt").read_text(encoding="utf-8")
+    src = Source(id="p", path="p", raw=raw, date="2024-05-21")
+    arts = segment(src)
+    ctx = page_context(src, arts)
+    ex = Extractor(use_model=True)
+    together = ex.extract_all(arts, ctx)
+    alone = [ex.extract(a, ctx) for a in arts]
+    assert len(arts) > 1
+    for t, a in zip(together, alone):
+        assert [(h.person, h.role, h.agency.key, h.evidence.start) for h in t.holdings] == \
+               [(h.person, h.role, h.agency.key, h.evidence.start) for h in a.holdings]
+        assert [(p.name, p.cue, p.start) for p in t.persons] == [(p.name, p.cue, p.start) for p in a.persons]

@@ -5,6 +5,7 @@ spaCy types stop here: everything returned is a plain record of kg.records.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import (
@@ -71,6 +72,17 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
+@dataclass(slots=True)
+class _State:
+    """An article between the grammar and the recogniser."""
+
+    article: Article
+    text: str
+    out: Extraction
+    seen: dict
+    posted: list
+
+
 _NAME_JOINERS = ("·", "•", "・", "-", "—")
 _JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[·•・—\-](?=[\u4e00-\u9fff])")
 
@@ -107,6 +119,22 @@ class Extractor:
 
     def extract(self, article: Article, ctx: Context, paper: str | None = None) -> Extraction:
         """All records of one article."""
+        return self.extract_all([article], ctx, paper)[0]
+
+    def extract_all(self, articles: list[Article], ctx: Context, paper: str | None = None) -> list[Extraction]:
+        """All records of the articles of one source, in order. The recogniser reads the
+        windows of all of them in one call (a call costs as much as a few hundred
+        characters): the batch is the source's, whatever the build's processes."""
+        states = [self._grammar(article, ctx, paper) for article in articles]
+        if self.recogniser is not None:
+            windows = [self._silent_windows(st.text, st.posted) for st in states]
+            spans = iter(self.recogniser.pipe([st.text[w0:w1] for st, ws in zip(states, windows) for w0, w1 in ws]))
+            for st, ws in zip(states, windows):
+                self._fill(st, ctx, ws, [next(spans) for _ in ws])
+        return [self._rest(st, ctx) for st in states]
+
+    def _grammar(self, article: Article, ctx: Context, paper: str | None) -> "_State":
+        """What the grammar reads in an article, before the recogniser fills in."""
         text = normalize_for_matching(article.text)
         found = annotate(self.nlp, text, ctx)  # the pipeline's findings (no Doc: nothing reads it)
         out = Extraction(article)
@@ -135,9 +163,12 @@ class Extractor:
         self._dotted(article, text, out, seen_names)
         edges = found.word_starts | {len(text)}
         self._model_names(article, text, out, seen_names, edges)
-        if self.recogniser is not None:
-            self._fill(article, text, ctx, out, seen_names, posted)
-        self._later_mentions(article, text, out, seen_names)
+        return _State(article, text, out, seen_names, posted)
+
+    def _rest(self, st: "_State", ctx: Context) -> Extraction:
+        """Later mentions, changes of post, figures, programs and events."""
+        article, text, out = st.article, st.text, st.out
+        self._later_mentions(article, text, out, st.seen)
         self._changes(article, text, ctx, out)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
         out.figures.extend(extract_figures(article, article.date.day if article.date else None, ctx))
@@ -371,18 +402,18 @@ class Extractor:
                 return s
         return None
 
-    def _fill(self, article: Article, text: str, ctx: Context, out: Extraction, seen: dict,
-              posted: list[tuple[int, int]]) -> None:
+    def _fill(self, st: "_State", ctx: Context, windows: list[tuple[int, int]], window_spans: list) -> None:
         """The recogniser where the grammar is silent (policy: ``nlp.assemble``): on a window
-        around every title that a name may follow and no post of the grammar covers. The
-        model reads a few thousand characters a second, the grammar a few hundred
-        thousand: it runs on those windows only."""
-        windows = self._silent_windows(text, posted)
+        around every title that a name may follow and no post of the grammar covers
+        (``windows``, with the spans the recogniser read in each). The model reads a few
+        thousand characters a second, the grammar a few hundred thousand: it runs on those
+        windows only."""
+        article, text, out, seen, posted = st.article, st.text, st.out, st.seen, st.posted
         if not windows:
             return
         grammar = {(p.start, p.end): p for p in out.persons if p.start >= 0}
         with_post = {pe for _, pe in posted}  # where the names the grammar gave a post end
-        for (w0, w1), spans in zip(windows, self.recogniser.pipe(text[w0:w1] for w0, w1 in windows)):
+        for (w0, w1), spans in zip(windows, window_spans):
             for found in self.assembler.assemble(text[w0:w1], spans, ctx):
                 s, e = w0 + found.start, w0 + found.end
                 overlap = next((p for (ps, pe), p in grammar.items() if ps < e and s < pe), None)

@@ -655,3 +655,24 @@ def test_posts_a_joined_name_needs_a_clean_start(text):
 
 def test_posts_appointing_verb_is_no_part_of_the_agency():
     assert ("塔吉扎", "副部长", "内政部", True) in _posts("同时，任命原内政部副部长塔吉扎为代理内政部长。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("印度空军司令纳伊克说。", ("纳伊克", "司令", "印度空军", False)),  # 司令 shares no character with a 司
+    ("日本副防长山口说。", ("山口", "副防长", "日本政府", False)),
+])
+def test_posts_kinds_of_the_sixth_sample(text, expected):
+    assert expected in _posts(text, model=True)
+
+
+def test_posts_a_reporter_named_before_a_trainees_title_stays_a_reporter():
+    got = _posts("本报讯（记者郑军实习生李雪琴）昨日早上8时许，男子轻生。")
+    assert ("郑军", "记者", "本报", False) in got and not any(p == "郑军" and r == "实习生" for p, r, _, _ in got)
+
+
+def test_posts_a_time_word_ends_a_joined_name():
+    assert _persons("俄罗斯总参谋长尼古拉·马卡罗夫当天表示。") == {"尼古拉·马卡罗夫"}
+
+
+def test_posts_according_to_opens_no_agency():
+    assert not any(a.surface.startswith("据") for a in AgencyFinder().find("据广州市国土房管局介绍，", Context()))

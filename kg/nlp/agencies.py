@@ -52,7 +52,7 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
-_CLAUSE_WORD = _STOP_IN_BODY | set("而之")  # opens a clause, never a name (而|广州市…, 之前|…)
+_CLAUSE_WORD = _STOP_IN_BODY | set("而之据")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
 _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")

@@ -23,6 +23,12 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS = set("0123456789０１２３４５６７８９")
 _RANK = re.compile("[上中少大]将|元帅|将军")
 _SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the body's last character opens the title
+
+
+def _shares_suffix(role: str) -> bool:
+    """部长, 局长, 司长…: a title whose first character can be its body's last (财政部|部长); not
+    司令 (空军司令 is no 空军司's)."""
+    return len(role) == 2 and role[0] in _SHARED_SUFFIX and role[1] == "长"
 _CONJ_IN_RUN = "和与及同"
 _ASPECT = set("了过着")
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
@@ -41,7 +47,7 @@ AFTER_NAME = re.compile(
 )
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
-_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明][天日晚早春夏秋冬年]|[去前]年|[上下本]赛季|[上下本]周|[上下]半年")  # 若斯潘总理|周二晚
+_TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明当][天日晚早春夏秋冬年]|[去前]年|[上下本]赛季|[上下本]周|[上下]半年")  # 若斯潘总理|周二晚
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
@@ -125,7 +131,7 @@ class ChainParser:
             # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
             last = max(dotted.group().rfind(c) for c in _NAME_DOTS) + pos + 1
             end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
-                        or self._title_starts(text, e) or (
+                        or self._title_starts(text, e) or _TIME_WORD.match(text, e) or (
                 self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD
                 and max(self.lex.foreignness.get(ch, 0.0) for ch in text[e:e + 2]) <= 0)), dotted.end())  # 布朗|举行, not 莱|万多
             return end - pos
@@ -347,7 +353,7 @@ class ChainParser:
             if former:
                 head -= 1  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
-            shared = by_end.get(head + 1) if agency is None and not former and role[0] in _SHARED_SUFFIX else None
+            shared = by_end.get(head + 1) if agency is None and not former and _shares_suffix(role) else None
             if shared is not None and shared.surface[-1] == role[0] and len(role) > 1:
                 agency = shared  # 美国财政部长: the body's last character opens the title (财政部|部长)
             if agency is not None and not former:
@@ -367,7 +373,7 @@ class ChainParser:
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
                 left += cut
                 # 宣传部长: the department's last character opens the title (宣传部|部长)
-                end = head + 1 if (len(role) > 1 and role[0] in _SHARED_SUFFIX and not self.lex.suffix_end_re.search(text[left:head])
+                end = head + 1 if (_shares_suffix(role) and not self.lex.suffix_end_re.search(text[left:head])
                                    and self.lex.suffix_end_re.search(text[left:head + 1])) else head
                 conj = max(text.rfind(c, left, end) for c in _CONJ_IN_RUN)
                 if conj > left and (self.name_at(text, left) == conj - left or self.lex.reads_foreign(text[left:conj])
@@ -553,7 +559,7 @@ class ChainParser:
         covered = {(h.start, h.end) for h in hits}
         for ts, te, role in titles:
             title = self.lex.titles.get(role)
-            if not title or not (title.implicit or role in _ADDRESSED) or role in ("记者", "通讯员"):
+            if not title or not (title.implicit or role in _ADDRESSED) or title.family == "press":
                 continue
             for n in (3, 2):
                 s = ts - n

@@ -676,3 +676,8 @@ def test_posts_a_time_word_ends_a_joined_name():
 
 def test_posts_according_to_opens_no_agency():
     assert not any(a.surface.startswith("据") for a in AgencyFinder().find("据广州市国土房管局介绍，", Context()))
+
+
+def test_posts_a_unit_written_right_after_its_university_is_the_universitys():
+    got = _posts("中央财经大学中国银行业研究中心主任郭田明表示。")
+    assert ("郭田明", "主任", "中央财经大学中国银行业研究中心", False) in got

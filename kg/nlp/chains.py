@@ -22,6 +22,7 @@ _NAME_DOTS = "·•・-—"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS = set("0123456789０１２３４５６７８９")
 _RANK = re.compile("[上中少大]将|元帅|将军")
+_HOLDS_UNITS = frozenset({"School", "PublicInstitution", "Company", "StateOwnedEnterprise"})
 _SHARED_SUFFIX = set("部局厅司署处")  # 财政部长, 公安局长: the body's last character opens the title
 
 
@@ -360,6 +361,11 @@ class ChainParser:
                 inside = self._former_inside(agency, ctx)
                 if inside is not None:
                     agency, former = inside, True  # 某市原市委书记: 原 is no part of the name
+            outer = by_end.get(agency.start) if agency is not None and agency.start > 0 else None
+            if outer is not None and outer.kind in _HOLDS_UNITS:
+                # 某大学|某研究中心主任: a unit of the university or firm written right before it
+                agency = AgencyName(outer.start, agency.end, outer.surface + agency.surface,
+                                    outer.label + agency.surface, agency.kind, outer.label)
             seg_start = agency.start if agency else head
             if agency and seg_start > 0 and self._former_mark(text, seg_start - 1):
                 former, seg_start = True, seg_start - 1  # 原省委书记

@@ -21,7 +21,7 @@ import re
 from ..records import Context
 from ..vocab.lexicon import Lexicon
 from .agencies import AgencyFinder, AgencyName
-from .chains import _VERB_TITLES, PersonHit, TitleHit, abroad
+from .chains import VERB_TITLES, PersonHit, TitleHit, abroad
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -124,7 +124,7 @@ class Assembler:
 
     def _role(self, surface: str) -> tuple[str | None, str]:
         """(atomic role, the text before it) of a TITLE span."""
-        if surface in _VERB_TITLES:
+        if surface in VERB_TITLES:
             return None, ""  # 主管|零售副行长: a verb before the title
         if surface in self.lex.titles:
             title = self.lex.titles[surface]

@@ -17,8 +17,10 @@ from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・\-—][\u4e00-\u9fff]{1,8})+")
-_NAME_DOTS = "·•・-—"
+NAME_JOINERS = frozenset("·•・-—")  # between the parts of a transliterated name (约翰·史密斯, 约翰—格伦)
+JOINER_CLASS = "[" + re.escape("".join(sorted(NAME_JOINERS))) + "]"
+_DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:{JOINER_CLASS}[\u4e00-\u9fff]{{1,8}})+")
+_SENTENCE_END = "。！？!?；;\n"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS = set("0123456789０１２３４５６７８９")
 _RANK = re.compile("[上中少大]将|元帅|将军")
@@ -33,7 +35,7 @@ def _shares_suffix(role: str) -> bool:
 _CONJ_IN_RUN = "和与及同"
 _ASPECT = set("了过着")
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
-_VERB_TITLES = frozenset({"主管", "分管", "负责人"})
+VERB_TITLES = frozenset({"主管", "分管", "负责人"})  # verbs before a title when one follows (主管|零售副行长)
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
@@ -85,6 +87,11 @@ _CHINA_NATIONAL = ("中华人民共和国", "中国共产党中央", "中共中�
 _SAYS_CHINA = ("中国", "中华", "中共", "国家", "全国")
 
 
+def sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
+
+
 def abroad(text: str, titles: list[TitleHit], lex: Lexicon) -> list[TitleHit]:
     """The posts of a person with a foreign name: a body the canonical names make China's
     own (财政部 -> 中华人民共和国财政部) is China's only when the text says so (中国, 国家…);
@@ -99,7 +106,7 @@ def abroad(text: str, titles: list[TitleHit], lex: Lexicon) -> list[TitleHit]:
             continue
         if a.start < 0:
             continue  # a body the title implies (普罗迪总理 -> 国务院): never a foreigner's
-        sentence = text[max(text.rfind(c, 0, a.start) for c in "。！？!?；;\n") + 1:a.start]
+        sentence = text[sentence_start(text, a.start):a.start]
         countries = {lex.countries[m.group()] for m in lex.country_re.finditer(sentence)}
         if len(countries) == 1:
             label = countries.pop() + a.surface
@@ -130,7 +137,7 @@ class ChainParser:
                        or self.lex.reads_foreign(re.sub("[-—]", "", dotted.group()))):
             # 艾伦·史密斯, 戴维-布朗: a transliterated name is read whole, its last part up to
             # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
-            last = max(dotted.group().rfind(c) for c in _NAME_DOTS) + pos + 1
+            last = max(dotted.group().rfind(c) for c in NAME_JOINERS) + pos + 1
             end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
                         or self._title_starts(text, e) or _TIME_WORD.match(text, e) or (
                 self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD
@@ -259,8 +266,7 @@ class ChainParser:
 
     def _foreign_before(self, text: str, pos: int) -> bool:
         """Whether the sentence before ``pos`` names a foreign country."""
-        start = max(text.rfind(c, 0, pos) for c in "。！？!?；;\n") + 1
-        return bool(self.lex.country_re.search(text, start, pos))
+        return bool(self.lex.country_re.search(text, sentence_start(text, pos), pos))
 
     @staticmethod
     def _former_mark(text: str, pos: int) -> bool:
@@ -285,7 +291,7 @@ class ChainParser:
         by_end = {a.end: a for a in agencies}
         titles = [self._longer_title(text, m) for m in self.lex.title_re.finditer(text)]
         # 主管零售副行长: 主管/分管 before another title within a few characters is a verb
-        titles = [t for i, t in enumerate(titles) if not (t[2] in _VERB_TITLES and i + 1 < len(titles)
+        titles = [t for i, t in enumerate(titles) if not (t[2] in VERB_TITLES and i + 1 < len(titles)
                   and titles[i + 1][0] - t[1] <= 6 and not any(ch in _DELIMS for ch in text[t[1]:titles[i + 1][0]]))]
         hits: list[PersonHit] = []
         taken_until = -1

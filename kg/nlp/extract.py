@@ -25,7 +25,7 @@ from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
-from .chains import AFTER_NAME, COMMON_WORD
+from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, sentence_start
 from .changes import find_changes
 from .events import extract_events
 from .figures import extract_figures
@@ -65,11 +65,6 @@ def page_context(source: Source, articles: list[Article]) -> Context:
 #: (benchmarks/heldout_people.py, benchmarks/heldout_posts.py): the grammar's posts were
 #: right 0.96 of the time on unseen national news, the recogniser's about 0.8
 CONFIDENCE = {"grammar": 0.95, "byline": 0.99, "ner-person": 0.85, "ner-post": 0.8}
-_SENTENCE_END = "。！？!?；;\n"
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
 
 
 @dataclass(slots=True)
@@ -83,8 +78,7 @@ class _State:
     posted: list
 
 
-_NAME_JOINERS = ("·", "•", "・", "-", "—")
-_JOINER = re.compile(r"(?<=[\u4e00-\u9fff])[·•・—\-](?=[\u4e00-\u9fff])")
+_JOINER = re.compile(rf"(?<=[\u4e00-\u9fff]){JOINER_CLASS}(?=[\u4e00-\u9fff])")
 
 
 def _inside_found(out: Extraction, s: int, e: int) -> bool:
@@ -347,8 +341,8 @@ class Extractor:
         as foreign and is no country or place."""
         parser, lex = self._parser, self.assembler.lex
         for m in _JOINER.finditer(text):
-            if any(p.start is not None and p.start <= m.start() < p.end for p in out.persons):
-                continue
+            if _inside_found(out, m.start(), m.start() + 1):
+                continue  # a joiner inside a name already found
             s = m.start()
             while s > 0 and m.start() - s < 6 and _HAN_RE.match(text[s - 1]) and not self._left_edge(text, s):
                 s -= 1
@@ -360,8 +354,8 @@ class Extractor:
                 continue  # 编剧格雷格, 帮亚当: a character no name holds, so the name began later; unsure where
             n = parser.name_at(text, s)
             name = text[s:s + n]
-            if (n < 3 or not any(j in name for j in _NAME_JOINERS) or name in seen
-                    or not lex.reads_foreign(re.sub("[·•・—-]", "", name)) or lex.country_re.match(name)
+            if (n < 3 or not any(j in name for j in NAME_JOINERS) or name in seen
+                    or not lex.reads_foreign("".join(c for c in name if c not in NAME_JOINERS)) or lex.country_re.match(name)
                     or self._not_alone(out, text, s, s + n)):
                 continue
             pm = PersonMention(name, article.id, article.evidence(s, s + n), cue="model", start=s, end=s + n)
@@ -380,7 +374,7 @@ class Extractor:
         """Whether the name read at [s, e) is part of something longer: a person already
         found (扎哈罗娃 holds 哈罗娃), a transliterated name it is joined to (詹姆斯-奈|史密斯),
         or an organisation's name whose suffix follows it (某某|博物馆)."""
-        if _inside_found(out, s, e) or text[s - 1:s] in _NAME_JOINERS or text[e:e + 1] in _NAME_JOINERS:
+        if _inside_found(out, s, e) or text[s - 1:s] in NAME_JOINERS or text[e:e + 1] in NAME_JOINERS:
             return True
         lex = self.assembler.lex
         return any(text[e:e + k] in lex.suffixes for k in (2, 3, 4)) and not lex.title_re.match(text, e)
@@ -447,7 +441,7 @@ class Extractor:
             if (lex.titles[t.group()].family == "press" or t.end() >= len(text) or not _HAN_RE.match(text[t.end()])
                     or any(ps <= t.start() < pe for ps, pe in posted) or not self._name_may_follow(text, t.end())):
                 continue
-            s0 = max(t.start() - _WINDOW_BEFORE, _sentence_start(text, t.start()))
+            s0 = max(t.start() - _WINDOW_BEFORE, sentence_start(text, t.start()))
             s1 = min(len(text), t.end() + (16 if "·" in text[t.end():t.end() + 12] else 6))
             if windows and s0 <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], s1))

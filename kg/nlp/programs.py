@@ -226,19 +226,16 @@ def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width
 
 
 @lru_cache(maxsize=None)
-def _slogan_end_re() -> re.Pattern:
-    """A quotation's ending that names a doctrine, an attitude or a craze (…主义, …论, …热)."""
-    return re.compile(f"(?:{_evidence_re('slogan-end').pattern})$")
-
-
-@lru_cache(maxsize=None)
-def _govern_end_re() -> re.Pattern:
-    return re.compile(f"(?:{_evidence_re('govern').pattern})$")
+def _evidence_end_re(role: str) -> re.Pattern:
+    """Evidence of ``role`` that ends the searched text: a governing verb right before a
+    name (govern), a quotation's ending that names a doctrine, an attitude or a craze
+    (slogan-end: …主义, …论, …热)."""
+    return re.compile(f"(?:{_evidence_re(role).pattern})$")
 
 
 def _governed_right_before(text: str, start: int) -> bool:
     """Whether a governing verb ends right where a name starts (实施|菜篮子工程)."""
-    return bool(_govern_end_re().search(text[max(0, start - 4):start]))
+    return bool(_evidence_end_re("govern").search(text[max(0, start - 4):start]))
 
 
 def _governed_after(text: str, he: int) -> bool:
@@ -802,7 +799,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     mod_end_re = _modifier_end_re()
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
     slogan_after = _evidence_re("slogan-after")
-    slogan_end = _slogan_end_re()
+    slogan_end = _evidence_end_re("slogan-end")
     slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
     last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
     for m in _QUOTE_RE.finditer(text):

@@ -91,7 +91,7 @@ _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
 def zh(text: str) -> Literal:
-    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"柳庆发"@zh`` matches)."""
+    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"林海峰"@zh`` matches)."""
     return Literal(text, lang="zh")
 
 

@@ -1,7 +1,7 @@
 """Title chains and the people they name.
 
 The genre's grammar: ``[agency] title (、[agency] title)* name`` — 市委常委、宣传部部长、
-统战部部长柳庆发 — and its variants: name + title (某某总书记), name（title chain）, and
+统战部部长林海峰 — and its variants: name + title (某某总书记), name（title chain）, and
 one chain shared by a list of names (副市长张三、李四). An agency named once covers the
 titles after it (党组书记、主任 of one 委); a department without a place (宣传部) after a
 Party committee (市委) is that committee's; a title with a body of its own (副市长) gets
@@ -168,7 +168,7 @@ class ChainParser:
             agreed = [n for n in cued if self.names.prob(text, pos, pos + n) >= self.names.at_threshold]
             return agreed[-1] if agreed else (best[0] if best[0] in ok else 0)
         if cued:
-            # 李强主持 (2) vs 柳庆发主持 (3): a cue right after the name decides; the
+            # 李强主持 (2) vs 林海峰主持 (3): a cue right after the name decides; the
             # longer name wins only when the shorter one's cue is not a cue word itself
             return 3 if 3 in cued and not compound else cued[0] if len(cued) == 1 else max(cued)
         return 0

@@ -13,7 +13,7 @@ The genre names a program in three ways, read here with regexes and data files:
    with its name read leftwards to the verb that governs it
    (``program-boundaries.tsv``: 实施产业振兴三年行动计划 -> 产业振兴三年行动计划).
    Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
-   it names none; ``program-generic-endings.tsv``: 现代环境治理模式 says what, not which).
+   it names none; ``program-generic-endings.tsv``: 基层治理模式 says what, not which).
 4. **A shape of its own** (``program-patterns.tsv``: 15分钟阅读圈).
 
 A program is linked to an agency when the clause says the agency leads, issues or funds it
@@ -944,7 +944,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 物种相互作用新模式: a new way, described, not named
         ending = _generic_ending_re(head)
         if ending is not None and not _QUOTE_MARK.search(core) and ending.search(core):
-            continue  # 新能源发展模式, 现代环境治理模式: what it does, not a name; 兴趣小组活动: who holds it
+            continue  # 绿色发展模式, 基层治理模式: what it does, not a name; 兴趣小组活动: who holds it
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
         if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):

@@ -121,7 +121,7 @@ def resolve_term(graph: Graph, text: str) -> URIRef:
         return sorted({s for prop in props for lit in (Literal(text), Literal(text, lang="zh"))
                        for s in graph.subjects(prop, lit)})
 
-    # a name before a span's raw text: 柳庆发 is the person, not the evidence that reads 柳庆发
+    # a name before a span's raw text: 林海峰 is the person, not the evidence that reads 林海峰
     matches = named([p for p in _LABELS if p != NIF.anchorOf]) or named([NIF.anchorOf])
     if len(matches) == 1:
         return matches[0]

@@ -190,7 +190,7 @@ def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
             prev = text[-1]
             ended = prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?")
             if not ended and _opens_paragraph(line.text):
-                truncated.append(length)  # …柳庆发参 | 柳庆发在讲话中指出: not one sentence
+                truncated.append(length)  # …林海峰参 | 林海峰在讲话中指出: not one sentence
                 ended = True
             if ended:
                 text.append("\n")

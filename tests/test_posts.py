@@ -681,3 +681,62 @@ def test_posts_according_to_opens_no_agency():
 def test_posts_a_unit_written_right_after_its_university_is_the_universitys():
     got = _posts("中央财经大学中国银行业研究中心主任郭田明表示。")
     assert ("郭田明", "主任", "中央财经大学中国银行业研究中心", False) in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 前任 marks a former post, before the body or before the country of an embassy
+    ("国家体育总局前任局长王志刚说。", ("王志刚", "局长", "国家体育总局", True)),
+    ("他曾邀请前任美国驻意大利大使约翰逊加入。", ("约翰逊", "大使", "美国驻意大利大使馆", True)),
+    ("前法国总理杜邦说。", ("杜邦", "总理", "法国政府", True)),
+    # a division of an institute is the body of its head
+    ("省农科院作物研究室主任赵立新介绍。", ("赵立新", "主任", "省农科院作物研究室", False)),
+    # an executive title is its own title
+    ("远华集团执行总经理曹立新宣布。", ("曹立新", "执行总经理", "远华集团", False)),
+])
+def test_posts_kinds_of_the_sixth_sample_after_it(text, expected):
+    assert expected in _posts(text, model=True)
+
+
+@pytest.mark.parametrize("text", ["目前法国总理杜邦说。", "当前国家体育总局局长王志刚说。"])
+def test_posts_a_time_word_marks_no_former_post(text):
+    assert _posts(text) and not any(f for *_, f in _posts(text))
+
+
+@pytest.mark.parametrize("text", ["某公司经理王女士说。", "客房部经理张女士神情颇为自豪。", "酒店总经理李先生介绍。"])
+def test_posts_a_surname_and_a_form_of_address_name_no_one(text):
+    assert not _posts(text, model=True) and not _persons(text)
+
+
+def test_posts_the_field_of_a_post_is_no_part_of_the_firm():
+    got = _posts("北京华信咨询公司银行业总监刘海波认为，", model=True)
+    assert ("刘海波", "总监", "北京华信咨询公司", False) in got
+    assert ("王立", "秘书长", "中国银行业协会", False) in _posts("中国银行业协会秘书长王立说。", model=True)
+
+
+def test_posts_a_transliterated_name_stops_before_a_word():
+    assert not any(p.endswith("光荣") for p in _persons("利物浦主帅贝尼特斯光荣当选。"))
+    assert {p for p, *_ in _posts("利物浦主帅贝尼特斯光荣当选。", model=True)} == {"贝尼特斯"}
+    assert _persons("青海省副省长扎西才让在会上讲话。") == {"扎西才让"}
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("记者王明实习生李雪", {("王明", "记者"), ("李雪", "实习生")}),
+    ("记者王明通讯员李雪", {("王明", "记者"), ("李雪", "通讯员")}),
+    ("记者 王明 实习生 李雪", {("王明", "记者"), ("李雪", "实习生")}),
+])
+def test_posts_a_byline_line_of_roles_and_names(line, expected):
+    """A byline of its own line with no 本报讯: the roles and the names, of the page's own medium."""
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    raw = f"市里召开经济工作会议\n{line}\n昨日上午，市里召开会议。"
+    ex = extract_source(Source(id="t", path="<t>", raw=raw, layout="article"), use_model=False)[0]
+    assert {(h.person, h.role) for h in ex.holdings} == expected
+    assert {h.agency.label for h in ex.holdings} == {"本报"}
+
+
+@pytest.mark.parametrize("headline", ["记者手记", "编辑部的故事"])
+def test_posts_a_headline_with_a_role_word_is_no_byline(headline):
+    from kg.text.segment import page_lines, classify
+
+    assert classify(page_lines(headline)[0]) == "head"

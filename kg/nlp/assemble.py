@@ -18,10 +18,11 @@ The policy (README, "Posts: the grammar and the model"):
 from __future__ import annotations
 
 import re
+
 from ..records import Context
 from ..vocab.lexicon import Lexicon
 from .agencies import AgencyFinder, AgencyName
-from .chains import VERB_TITLES, PersonHit, TitleHit, abroad
+from .chains import VERB_TITLES, PersonHit, TitleHit, abroad, address_only, former_mark
 from .ner import Span
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -59,7 +60,8 @@ class Assembler:
         return start == end or (start == end + 1 and text[end] in _JOIN)
 
     def _is_name(self, name: str) -> bool:
-        return 2 <= len(name) <= 12 and bool(_HAN.match(name[0])) and not self.finder.is_place_or_agency(name)
+        return (2 <= len(name) <= 12 and bool(_HAN.match(name[0])) and not self.finder.is_place_or_agency(name)
+                and not address_only(name, self.lex.surnames))  # 王女士 names no one
 
     def _chain_before(self, text: str, spans: list[Span], i: int, ctx: Context) -> list[TitleHit]:
         """[ORG] TITLE (、[ORG] TITLE)* right before spans[i] (a list of names: before its first)."""
@@ -91,7 +93,7 @@ class Assembler:
         posts: list[TitleHit] = []
         agency: AgencyName | None = None
         # 原内政部副部长, 某省原副省长: 原/前 before a link ends the posts after it
-        former = bool(links) and links[0].start > 0 and text[links[0].start - 1] in _FORMER
+        former = bool(links) and links[0].start > 0 and former_mark(text, links[0].start - 1) > 0
         for link in links:
             surface = text[link.start:link.end]
             if link.label == "TITLE" and not self.lex.title_at_end(surface) and self.finder.suffix_end(surface):
@@ -103,6 +105,9 @@ class Assembler:
                 m = _FUNCTION_AT_END.search(surface)
                 if m and m.start() >= 2:  # 某公司公关|总监: the function is the title's (公关总监)
                     link = Span(link.start, link.start + m.start(), link.label)
+                elif surface.endswith("业"):  # 某公司|银行业总监: the field of the post, after a body's suffix
+                    cut = next((k for k in range(2, 6) if self.finder.suffix_end(surface[:-k])), None)
+                    link = Span(link.start, link.end - cut, link.label) if cut else link
                 agency = self._agency(text, link, ctx)
                 continue
             role, lead = self._role(surface)

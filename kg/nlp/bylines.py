@@ -28,7 +28,7 @@ _REPORTED_BY = re.compile(
 _ROLE_SPLIT = re.compile("(" + ROLE_ALT + ")")
 
 
-_PRESS = re.compile(rf"^{BYLINE_MARK}([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)")
+_PRESS = re.compile(rf"^{BYLINE_MARK}(?!{ROLE_ALT})([\u4e00-\u9fff]{{2,12}}?)(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员)")  # not 通讯员
 
 
 _MEDIUM_END = re.compile(r"社|报|台|网|刊")

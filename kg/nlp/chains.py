@@ -48,7 +48,28 @@ AFTER_NAME = re.compile(
     r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|进行|举行|发表|出任|当选|谈|"
     r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
+#: forms of address after a surname (王先生, 李女士): they refer to a person and name none
+ADDRESS_WORDS = frozenset({"先生", "女士", "小姐", "老师", "师傅", "同志", "大爷", "大妈", "大娘", "阿姨", "大姐", "大哥",
+                           "老板", "老总", "总", "老", "姐", "哥", "叔", "姨", "嫂", "婶", "氏"})
+
+
+def address_only(name: str, surnames) -> bool:
+    """A surname and a form of address (王女士, 欧阳先生): a person the text does not name."""
+    return name[1:] in ADDRESS_WORDS or name[:2] in surnames and name[2:] in ADDRESS_WORDS
+
+
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
+_NOT_FORMER_BEFORE_QIAN = set("之以此日年月天周目当提眼空向超跟生事从")  # 之前, 目前, 提前: time words
+
+
+def former_mark(text: str, pos: int) -> int:
+    """How many characters ending at ``pos`` mark a former post: 1 for 原/前 (not the end of a
+    time word: 之前, 此前, 目前), 2 for 前任; 0 for none."""
+    if text[pos] == "任" and pos > 0 and text[pos - 1] == "前":
+        return 2  # 前任市长
+    return int(text[pos] in _FORMER and not (text[pos] == "前" and pos > 0 and text[pos - 1] in _NOT_FORMER_BEFORE_QIAN))
+
+
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明当][天日晚早春夏秋冬年]|[去前]年|[上下本]赛季|[上下本]周|[上下]半年")  # 若斯潘总理|周二晚
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
@@ -158,7 +179,9 @@ class ChainParser:
         if self.names is not None:
             # the learned model decides; a cue after the name settles a length it also accepts
             best = self.names.name_at(text, pos)
-            known = [n for n in ok if self.names.lex.get(text[pos:pos + n]) == "nr"]
+            # jieba's lexicon lists some forms of address as names (某女士): no given name, no name
+            known = [n for n in ok if self.names.lex.get(text[pos:pos + n]) == "nr"
+                     and not address_only(text[pos:pos + n], self.lex.surnames)]
             if best is None:
                 return known[-1] if known else 0  # 强调说 after 总理 is no name; 习近平 is one
             if self.names.lex.get(text[pos:pos + best[0]]) in COMMON_WORD:
@@ -234,7 +257,8 @@ class ChainParser:
             return self._run_to_cue(text, te, 4)  # 美国驻|黎巴嫩: a country, no name
         if not AFTER_NAME.match(text, te + n):  # 奥尔布|赖特21日: read on to the cue
             k = self._run_to_cue(text, te, 6)
-            n = k if k > n and self.lex.reads_foreign(text[te:te + k]) else n
+            # what is read on must read foreign itself (贝尼蒂斯|光荣当选: a word, no part of the name)
+            n = k if k > n and self.lex.reads_foreign(text[te:te + k]) and self.lex.reads_foreign(text[te + n:te + k]) else n
         # a name of two characters only before a cue (总统|提名的 is no name)
         return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0
 
@@ -245,7 +269,14 @@ class ChainParser:
         if n and (AFTER_NAME.match(text, te + n) or n != 3 or not self.lex.reads_foreign(text[te:te + n])):
             return n  # 克林顿|派: a foreign name read in full is not read on to a cue
         k = self._run_to_cue(text, te, 7)
-        return k if k > n and self.lex.reads_foreign(text[te:te + k]) else n
+        if k <= n or not self.lex.reads_foreign(text[te:te + k]):
+            return n
+        # past a transliteration read in full, a word of the dictionary that does not read
+        # foreign is no part of the name (贝尼蒂斯|光荣当选; 扎西才|让 reads on)
+        t = self._transliterated(text, te, 1)
+        rest = text[te + t:te + k]
+        word = len(rest) >= 2 and self.names is not None and self.names.lex.get(rest) is not None
+        return n if t >= 3 and word and not self.lex.reads_foreign(rest) else k
 
     def _run_to_cue(self, text: str, te: int, longest: int) -> int:
         """The length of the run of 2..``longest`` characters at ``te`` that a cue ends
@@ -267,11 +298,6 @@ class ChainParser:
     def _foreign_before(self, text: str, pos: int) -> bool:
         """Whether the sentence before ``pos`` names a foreign country."""
         return bool(self.lex.country_re.search(text, sentence_start(text, pos), pos))
-
-    @staticmethod
-    def _former_mark(text: str, pos: int) -> bool:
-        """Whether 原/前 at ``pos`` marks a former post, not a time word's end (之前, 此前, 日前)."""
-        return text[pos] in _FORMER and not (text[pos] == "前" and pos > 0 and text[pos - 1] in "之以此日年月天周")
 
     def _longer_title(self, text: str, m: re.Match) -> tuple[int, int, str]:
         """A title match, or the title that overlaps its last character and reaches further
@@ -356,9 +382,9 @@ class ChainParser:
                 k -= 1
                 seg_titles.insert(0, titles[k])
             head = seg_titles[0][0]
-            former = head > 0 and self._former_mark(text, head - 1) and not self._title_starts(text, head - 1)
-            if former:
-                head -= 1  # 省委原书记: the agency ends before 原
+            mark = former_mark(text, head - 1) if head > 0 and not self._title_starts(text, head - 1) else 0
+            former = bool(mark)
+            head -= mark  # 省委原书记: the agency ends before 原
             agency = by_end.get(head) or self.finder.ending_at(text, head, ctx)
             shared = by_end.get(head + 1) if agency is None and not former and _shares_suffix(role) else None
             if shared is not None and shared.surface[-1] == role[0] and len(role) > 1:
@@ -373,8 +399,9 @@ class ChainParser:
                 agency = AgencyName(outer.start, agency.end, outer.surface + agency.surface,
                                     outer.label + agency.surface, agency.kind, outer.label)
             seg_start = agency.start if agency else head
-            if agency and seg_start > 0 and self._former_mark(text, seg_start - 1):
-                former, seg_start = True, seg_start - 1  # 原省委书记
+            mark = former_mark(text, seg_start - 1) if agency and seg_start > 0 else 0
+            if mark:
+                former, seg_start = True, seg_start - mark  # 原省委书记, 前任某国驻某国大使
             prefix = ""
             if not agency:
                 # a bare department inside a chain (宣传部部长), or nothing (副市长)
@@ -518,6 +545,9 @@ class ChainParser:
                     post_start = named_place[0]
                 elif current is not None and seg_start == s:
                     target = current  # 党组书记、主任: the agency covers the titles after it
+            if (target is not None and target.start > 0 and target is not agency
+                    and former_mark(text, target.start - 1)):
+                ended = True  # 前任美国驻某国大使, 前法国总理: the mark stands before the country
             if target is not None and not implicit:
                 current = target
                 if target.label.startswith("中共") and target.label.endswith("委员会"):

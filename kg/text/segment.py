@@ -33,7 +33,10 @@ ROLE_WORDS = ("见习记者", "实习记者", "特约记者", "摄影记者", "�
 ROLE_ALT = "|".join(ROLE_WORDS)
 _BYLINE = re.compile(
     rf"^(?:{WIRE}\s*\(|{WIRE}(?:{ROLE_ALT})|{BYLINE_MARK}本报讯|{BYLINE_MARK}本报(?:{ROLE_ALT})|{BYLINE_MARK}[\u4e00-\u9fff]{{1,4}}?报?(?:{ROLE_ALT})[\u4e00-\u9fff]{{2,9}}(?:发自|报道|/)|"
-    rf"新华社[^,。]{{0,20}}?电|人民日报[^,。]{{0,12}}?电|据新华社|(?:[(]?记者[^,。)]{{1,20}}?报道[)]?))"
+    rf"新华社[^,。]{{0,20}}?电|人民日报[^,。]{{0,12}}?电|据新华社|(?:[(]?记者[^,。)]{{1,20}}?报道[)]?)|"
+    # a line of roles and names only: 记者甲实习生乙, 某报记者甲 通讯员乙, 记者 甲 乙 (one role: spaced names)
+    rf"{BYLINE_MARK}[\u4e00-\u9fff]{{0,4}}?(?:{ROLE_ALT})\s*[\u4e00-\u9fff]{{2,4}}(?:\s*(?:{ROLE_ALT})\s*[\u4e00-\u9fff]{{2,4}})+\s*$|"
+    rf"{BYLINE_MARK}(?:{ROLE_ALT})\s+[\u4e00-\u9fff]{{2,4}}(?:\s+[\u4e00-\u9fff]{{2,4}})*\s*$)"
 )
 _DATELINE = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\s*\d{1,2}日|\d{1,2}日|昨天|昨日|今天|今日|前天|近日|日前)"

@@ -23,8 +23,10 @@ A program is linked to an agency when the clause says the agency leads, issues o
 candidate is kept on this evidence (the words in ``program-evidence.tsv``):
 
 - *book-title marks*: 《…》 is a document when its title ends in a document head word (a
-  law 《…法》, a regulation 《…条例》, a plan 《…规划》, a policy document 《…意见》); a book,
-  film, song, newspaper or report (《红楼梦》, 《…报告》) is no program.
+  law 《…法》, a regulation 《…条例》, a plan 《…规划》, a policy document 《…意见》; a draft:
+  《…条例草案》); a book, film, song, newspaper or report (《红楼梦》, 《…报告》) is no program. A text
+  that starts inside a title or a quotation (cut before its 《 or “: …保护法》实施情况) is read as
+  if the mark were there.
 - *quotes*: a quotation is a program only with more evidence: a program head after it
   ("“四下基层”制度", "“消费促进年”活动"), a head that ends it ("“放心消费行动”"), 改革
   after it ("“放管服”改革"), or a governing verb in its clause before it (实施, 开展, 推进,
@@ -61,7 +63,13 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (“…”杯), a word quoted as a word (『工程』), a quotation that ends in a head but reads as a
   clause (“伴随具体行动”), a period before a noun (国家“九五”重点图书), a bare numeral (“五一”),
   a quotation after a class word or determiner (一些“形象工程”, 这个“红娘”, 所谓“…”), a head
-  with one character before it (“土政策”). A governing verb inside an earlier quotation of
+  with one character before it (“土政策”), an event (“…画展”, “…高峰论坛”, “…交流赛”), a title
+  (香港译为“…”, 资料片“…”, a quotation of Latin letters only), a product in apposition (新产品——“…”: a
+  verb governs through no dash), a quotation that modifies a noun after it (“自营品牌”|家用电器,
+  “…行动”|特色), a model or an alliance quoted with common words only (新增“…挑战模式”, “…战略联盟”,
+  unless a verb founds it). A quotation is widened to a head across no count (“…”作为…一个|品牌活动),
+  no organisation (“…”家具公司首席工程师), no word the head cuts (飞机|制造), and not to a contest's event
+  (“…”项目进入个人赛). A governing verb inside an earlier quotation of
   the clause governs nothing (“积极探索”、“求真务实”). 『』 and ‘’ are quotes too.
   Whatever governs it, a quotation is a slogan when it is one idiom of jieba's (“偷梁换柱”),
   speech (a personal pronoun: “你办事我放心”) or a doctrine, attitude or craze by its ending
@@ -77,8 +85,14 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   heads flagged ``founded`` (联盟) need a govern or establish verb whatever their words (组建…
   创新联盟; 北方进步联盟, 加入货币联盟: a body or a party, no course of action);
   a plan or strategy needs a govern or ``decision`` verb before it (启动, 批准…计划), a
-  governing verb after it (…方案的出台) or a recipient's frame (向…计划捐款): 金融业规划 and
-  善后处理计划 are described by their field. A place and a generic name (湖北省|重点建设项目),
+  governing verb after it (…方案的出台) or a recipient's frame (向…计划捐款, a preposition of its own:
+  作为|… is none): 金融业规划 and 善后处理计划 are described by their field. A project is none when
+  it is a site or an estate by its proper name (…公园项目, 某茂·某园项目), a class by size or grade
+  (大型…, 重大…, 标杆…项目), a phase alone (二期工程), a predicate after the copula (该项目为|…项目) or
+  the event of a contest its clause tells of (…项目冠军); a campaign when jieba reads it as one
+  common noun (战斗行动); a plan, strategy or campaign whose name ends in a named body (某国海军第三
+  舰队|战略); a policy of a body and a field (央行房贷政策). An activity with an edition (第二届…活动)
+  is named. A place and a generic name (湖北省|重点建设项目),
   an activity named after the kind of group that holds it (``program-generic-endings.tsv``
   with a head column: 兴趣小组活动), a list of people (候选人名单) and a counted class
   (一系列…政策) are none.
@@ -87,13 +101,19 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or
   verb is the verb (日本政府计划在明年…); a head that runs on into a company, an office, a
   delegation, a bureau or a post (…工程有限公司, …试点处处长, …战略发展部, …规划和国土局,
-  …联盟代表团, …联盟总书记) is
-  inside an organisation's name. A verb
+  …联盟代表团, …联盟总书记, …工程系, …监督站, …战略研究委员会, …规划顾问) is
+  inside an organisation's name; a project's, a campaign's, a strategy's or a model's head right
+  before a noun qualifies it (…行动小队, 即时战略游戏), where a plan's, a law's or a pilot's is its
+  owner (…条例规定, …试点并网容量). A head inside a title (《…行动》, or a title the text cuts) is
+  none; a name does not reach back across a byline in brackets (…讯（记者某某）), a range (从…到|项目)
+  names nothing, nor does a head and its verb (其中制度延袭|…: the name starts after the verb). A verb
   governs a name only when no preposition opens a frame of its own in between (组织…在|村级
   科技活动中); 可 before a boundary verb makes an adjective (可持续发展战略), no boundary.
   A generic head before 的 is a name when a governing verb stands right before it or after
   it (实施菜篮子工程的过程, …方案的出台) or the name is one fixed word of jieba's; a coded
-  plan of digits is a name when governed right before it (实施863计划).
+  plan of digits, or an amount, is a name when governed right before it (实施863计划, 推出4万亿…计划).
+  计划 / 规划 before 了, 过, 着 is the verb; an auxiliary before the clause's verb (将继续|保留…项目) makes
+  a predicate and its object.
 - *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
   (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法, 锻炼法 …).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
@@ -205,8 +225,9 @@ def _clause_before(text: str, start: int, width: int = 16) -> str:
 #: a preposition after the verb opens a frame of its own (组织…在|校园科技活动中): the verb governs
 #: something else
 _FRAME_AFTER_VERB = re.compile(r"[在于从向]")
-#: ... or a relative clause (创建卫生城市的|示范“样板”: the verb's object is 卫生城市)
-_FRAME_OR_RELATIVE = re.compile(r"[在于从向的]")
+#: ... or a relative clause (创建卫生城市的|示范“样板”: the verb's object is 卫生城市), or a dash
+#: (推出…新产品——“…”: the verb's object is the noun the quotation is in apposition to)
+_FRAME_OR_RELATIVE = re.compile(r"[在于从向的]|——")
 
 
 def _last_verb_governs(before: str, rx: re.Pattern, stop: re.Pattern = _FRAME_AFTER_VERB) -> bool:
@@ -275,7 +296,7 @@ def _document_heads() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-_DOC_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # (试行), （草案）, （修订稿）
+_DOC_NOTE = re.compile(r"(?:[(（][\u4e00-\u9fff]{1,6}[)）]|(?<=[法例定则见知划案要])草案)$")  # (试行), （草案）, （修订稿）, …条例草案
 
 
 def _document_kind(title: str) -> str:
@@ -327,6 +348,12 @@ def _org_suffix_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _org_inside_re() -> re.Pattern:
+    """An organisation's suffix anywhere (“某某”家具公司…: the quotation names the company)."""
+    return re.compile(alternation(r[0] for r in _read_tsv('program-org-suffixes.tsv')))
+
+
+@lru_cache(maxsize=None)
 def _edge_any_re() -> re.Pattern:
     return re.compile(alternation(w for w in _boundaries() if len(w) > 1))
 
@@ -357,7 +384,23 @@ def _lead_re() -> re.Pattern:
 
 _QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|‘([^‘’\n]{1,40})’")
 _BOOK_RE = re.compile(r"《([^《》\n]{2,80})》")
+#: a text that starts inside a title or a quotation (cut before its opening mark): its closing
+#: mark comes first, with no clause punctuation before it
+_OPEN_BEFORE_BOOK = re.compile(r"([^《》\n，,。；;！？!?：:]{2,80})》")
+_OPEN_BEFORE_QUOTE = re.compile(r"([^“”\"\n，,。；;！？!?：:]{2,24})”")
 _EVENT_AFTER = re.compile(r"(?:主题)?(?:新闻发布会|发布会|座谈会|推进会|对接会|论坛|大会|会议|仪式|杯|奖|研讨会|文化节|艺术节)")
+#: a quotation that names an event (“首届…画展”, “…高峰论坛”, “…研讨会”): held, not pursued
+_EVENT_INNER_END = re.compile(r"(?:(?<![发进拓扩开伸施舒])展|展览|展览会|博览会|交易会|展销会|研讨会|座谈会|论坛|峰会|年会|晚会|音乐会|演唱会"
+                              r"|比赛|大赛|联赛|锦标赛|(?:交流|邀请|选拔|表演|对抗|友谊|公开|挑战|争霸|冠军|知识|技能)赛|文化节|艺术节|音乐节|电影节|仪式)$")
+#: a quotation after these gives a title or a name of a work (香港译为“…”, 原名“…”), no program
+_TITLE_BEFORE = re.compile(r"(?:译为|译作|译成|又译|译名|中文名|英文名|片名|书名|原名|剧名)$")
+#: a work or a product right before a quotation: the quotation is its title (资料片“…”, 新产品“…”)
+_WORK_BEFORE = re.compile(r"(?:资料片|新作|作品|新产品|新品|游戏|影片|电影|专辑|歌曲|小说|节目|栏目|剧集)$")
+#: a quotation of Latin letters, digits and spaces only: a foreign title or a code, named by nothing
+_LATIN_ONLY = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９ .'’\-]+")
+#: a numeral and a measure word between a quotation and a head (“…论坛”作为…一个|品牌活动): the head
+#: is a counted noun of the clause, no head of the quotation
+_COUNTED_IN = re.compile(r"[一两几数][个项种支位名座场件批]")
 #: a quotation that names a work or a publication (“…丛书”, “…报”): a title, no program
 _WORK_END = re.compile(r"(?:丛书|图书|文库|杂志|周刊|画报|日报|晚报|电视剧|影片|歌曲|诗集|文集)$")
 #: a locative after the head (行动上的一致, 制度上): "in action", no name
@@ -373,6 +416,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _RECIPIENT_BEFORE = frozenset("向为给")
 _JOIN_CHARS = re.compile(r"[和与及]")  # “三产”缺少资金和人才: a clause of nouns joined, no head of the quotation
 _DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
+_AMOUNT_LEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]+元?(?![0-9０-９])[\u4e00-\u9fff]{2,}$")
 _LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 _QUOTE_MARK = re.compile(r"[“\"《]")
 _CLOSE_BRACKET = re.compile(r"[)）]")
@@ -522,7 +566,28 @@ _DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本�
 _ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"
                         r"|基金会|大学|学院|办公室|领导小组)|[\u4e00-\u9fff]{0,3}?部长|总书记|主席|秘书长|发言人|领导人"
                         r"|(?:有限)?(?:责任)?公司|[\u4e00-\u9fff]{0,2}?总站|监督站|主管|经理|负责人|总监|处(?![于理在置分])"
-                        r"|[\u4e00-\u9fff]{0,2}?部(?![分署位件])|代表团|(?:和[\u4e00-\u9fff]{1,4}?)?[局厅]")
+                        r"|[\u4e00-\u9fff]{0,2}?部(?![分署位件])|代表团|(?:和[\u4e00-\u9fff]{1,4}?)?[局厅]"
+                        r"|[\u4e00-\u9fff]{0,6}?(?:监督站|管理站|检测站|指挥部|研究委员会)|系(?![统列数])|顾问")
+#: words of a contest in a clause: a 项目 there is one of its events (…项目进入个人赛, …项目冠军)
+_CONTEST_WORDS = re.compile(r"赛|冠军|亚军|季军|战队|选手|奖牌|晋级")
+
+
+def _clause_at(text: str, i: int) -> str:
+    """The clause around ``i`` (between clause marks)."""
+    lo = max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
+    his = [j for j in (text.find(c, i) for c in _CLAUSE_END) if j != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+#: an edition in a name (第二届, 首届): a recurring activity, named
+_EDITION = re.compile(r"(?:第[一二三四五六七八九十百0-9０-９]+|首)届")
+#: a phase alone before the head (二期工程, 第三期项目): a part of a project named elsewhere
+_PHASE_ONLY = re.compile(r"^第?[一二三四五六七八九十0-9０-９]+期$")
+#: a body at the end of a plan's, a strategy's or a campaign's name (美国海军第六舰队|战略): the
+#: body's own course, no name
+_BODY_END = re.compile(rf"(?:{_AGENT_END.pattern[3:-2]}|舰队|部队|军队|银行)$")
+#: a byline in brackets (…讯（记者某某 通讯员某某）): a name read leftwards starts after it
+_BYLINE_BRACKET = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄影|编辑)[^（()）]*[)）]")
 #: a numeral and a measure word before a quotation: a noun of a thing (组织一支"精锐之师"), no program
 _ONE_THING = re.compile(r"[一两几数][支个种位名座场件股批](?:[\u4e00-\u9fff]{0,6}的)?$")
 _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
@@ -540,7 +605,7 @@ _NAME_PREPOSITIONS = frozenset({"在"})
 _CUT_ADVERB = re.compile(r"^(?:[不没也都又还就曾已将正才均仍亦便要使让令有]|曾多次|多次|至此|彻底|完全|一直|已经|正在|曾经"
                          r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上"
                          r"|尽快|尽早|迅速|早日|及时|立即|马上|逐步|逐渐|重新|首先|先后|相继|日益|引入|引进|通过"
-                         r"|加入|结成|照搬|没有|负责|标志着|一致)$")
+                         r"|加入|结成|照搬|没有|负责|标志着|一致|是)$")
 _CUT_TIME = re.compile(r"^(?:(?:今|明|去|前|上|下|本|同)(?:年|月|周|天)|[上下]半年|年初|年底|目前|现在|当前|近日|日前|最近|此前|原)$")
 #: a quantifier or determiner right before the name: a class of things (许多体育项目, 不同社会
 #: 制度) or a reference (这两项水利工程, 又一次…行动), not a name
@@ -646,7 +711,94 @@ def _noun_follows(text: str, i: int) -> bool:
     return len(tags) > 1 and tags[0][1].startswith("n") and tags[1][1].startswith("n")
 
 
+def _quote_only_head(inner: str) -> bool:
+    """Whether a quotation ends in a head that names a program only after a quotation (品牌, 平台)."""
+    heads = _heads()
+    for k in _head_lengths():
+        if k <= len(inner) and inner[len(inner) - k:] in heads:
+            return "quote" in heads[inner[len(inner) - k:]][1]
+    return False
+
+
+#: kinds whose head, right before a noun, qualifies that noun (…工程|系, …行动|小队, …战略|游戏,
+#: a plan's, a policy's, a law's or a pilot's head before a noun is its owner (…条例|规定, …试点|并网容量)
+_MODIFIER_KINDS = frozenset(("project", "campaign", "strategy", "model"))
+_NOUN_AFTER_CHARS = frozenset("系师队站组")
+
+
+def _noun_after_head(text: str, he: int) -> bool:
+    """Whether a noun follows the head right away (jieba's n of two characters or more, or a
+    one-character noun of a body or a person: 系, 师, 队 …), not a place's level (试点县)."""
+    c = text[he:he + 1]
+    if not c or not "\u4e00" <= c <= "\u9fff" or c in _PLACE_LEVEL:
+        return False
+    if c in _NOUN_AFTER_CHARS:
+        return True
+    tags = _tags(text[he:he + 6])
+    return bool(tags) and tags[0][1] in ("n", "ng", "nr") and len(tags[0][0]) > 1
+
+
+def _named_head_without_name(inner: str) -> bool:
+    """Whether a quotation ends in a head flagged ``named`` (模式, 经验) with common words only
+    before it (“某某挑战模式”; “某城模式” has a place), or in one flagged ``founded`` (联盟)."""
+    heads = _heads()
+    for k in _head_lengths():
+        if k <= len(inner) and inner[len(inner) - k:] in heads:
+            core = inner[:len(inner) - k]
+            flags = heads[inner[len(inner) - k:]][1]
+            if "founded" in flags:
+                return True  # “中东战略联盟”: an alliance, a body, unless a verb founds it
+            return "named" in flags and not _LATIN.search(core) \
+                and not any(t in _PROPER_TAGS for _, t in _tags(core))
+    return False
+
+
+def _a_noun_follows(text: str, i: int) -> bool:
+    """Whether a noun of two characters or more (jieba's n, nz) starts at ``i``: “…品牌”|家电产品."""
+    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff":
+        return False
+    tags = _tags(text[i:i + 6])
+    return bool(tags) and tags[0][1] in ("n", "nz") and len(tags[0][0]) > 1 and not (len(tags) == 1 and len(tags[0][0]) < 6)
+
+
 _PROPER_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "l"))  # a place, person, body or fixed name
+
+
+def _copula_before(text: str, s: int) -> bool:
+    """Whether the copula stands right before ``s``: 是 as a word of its own, or 为 after a head
+    (该项目为|…项目; 为|希望工程捐款 is a recipient's frame)."""
+    c = text[s - 1:s]
+    if c == "为":
+        return any(text.endswith(h, 0, s - 1) for h in _heads())
+    if c != "是":
+        return False
+    tags = _tags(text[max(0, s - 4):s])
+    return bool(tags) and len(tags[-1][0]) == 1
+
+
+def _body_and_field(core: str) -> bool:
+    """Whether a policy's name is a body (jieba's nt or abbreviation j: 央行) and common words."""
+    tags = _tags(core)
+    return len(tags) > 1 and tags[0][1] in ("nt", "j") and not any(t in _PROPER_TAGS for _, t in tags[1:])
+
+
+def _inside_title(text: str, i: int) -> bool:
+    """Whether ``i`` lies inside 《…》 (a title, its 》 cut off by the text's end, or its 《 cut off
+    before the text's start: the first mark is a 》)."""
+    before = max(text.rfind("《", 0, i), text.rfind("》", 0, i))
+    if before != -1:
+        return text[before] == "《"
+    after = text.find("》", i)
+    return after != -1 and "《" not in text[i:after]
+
+
+def _recipient_before(text: str, s: int) -> bool:
+    """Whether a preposition of a recipient (向, 为, 给) stands right before ``s`` as a word of its
+    own (向|春苗助学计划捐款; 作为|…规划 is no recipient's frame)."""
+    if text[s - 1:s] not in _RECIPIENT_BEFORE:
+        return False
+    tags = _tags(text[max(0, s - 3):s])
+    return bool(tags) and len(tags[-1][0]) == 1
 
 
 def _common_only(core: str, text: str, s: int, he: int) -> bool:
@@ -654,6 +806,28 @@ def _common_only(core: str, text: str, s: int, he: int) -> bool:
     if _one_word(text, s, he):
         return False
     return not any(t in _PROPER_TAGS for _, t in _tags(core))
+
+
+def _common_noun_action(core: str) -> bool:
+    """Whether jieba reads the end of the name and 行动 as one common noun (战斗行动, 军事行动)."""
+    tags = _tags(core + "行动")
+    return bool(tags) and len(tags[-1][0]) > 2 and tags[-1][1] == "n"
+
+
+_SITE_TAGS = frozenset(("nr", "nrt", "nrfg", "ns", "nz", "x"))
+#: a common noun of a site or an estate after its proper name (某某|公园, 某某|花园)
+_SITE_NOUNS = frozenset(("公园", "花园", "广场", "大厦", "小区", "家园", "公寓", "新城", "新村", "花苑", "山庄", "别墅"))
+
+
+def _site_name(core: str) -> bool:
+    """Whether a project's name is a site's: proper names only (a park, a village, an estate:
+    某某公园, 某某村) or a brand and its estate joined by · (某茂·某园)."""
+    if "·" in core:
+        return True
+    tags = _tags(core)
+    if len(tags) > 1 and tags[-1][0] in _SITE_NOUNS:
+        tags = tags[:-1]
+    return bool(tags) and all(t in _SITE_TAGS for _, t in tags) and not _LATIN.search(core)
 
 
 def _edge_inside_word(text: str, s: int, hs: int) -> int:
@@ -671,6 +845,7 @@ def _edge_inside_word(text: str, s: int, hs: int) -> int:
     return s
 
 
+_CONTINUE = ("继续", "坚持")  # 将继续|保留传统…项目: an auxiliary before the clause's own verb
 _CLAUSE_OPENERS = frozenset(("", "要", "应", "须", "需", "需要", "必须", "应该", "并", "又", "还", "也", "就", "将", "才"))
 
 
@@ -687,17 +862,36 @@ def _modifier_inside_word(text: str, ms: int, s: int) -> bool:
     return False
 
 
+def _subject_head_end(core: str) -> int:
+    """Where a name read leftwards really starts when it holds a word ending in a head followed by a
+    verb (其中制度|延袭|英国教育制度: the subject and its verb): after that verb; else 0."""
+    heads = _heads()
+    tags = _tags(core)
+    pos, out = 0, 0
+    for i, (w, t) in enumerate(tags[:-1]):
+        pos += len(w)
+        nxt = tags[i + 1]
+        if nxt[1] == "v" and any(w.endswith(h) for h in heads if len(h) > 1):
+            out = pos + len(nxt[0])
+    return out if out < len(core) else 0
+
+
 def _predicate_at_clause_start(text: str, s: int, hs: int) -> bool:
     """Whether the name [s, hs) opens its clause (after at most a modal or an adverb: 要, 并) with a
     verb and a noun after it: the clause's predicate and object, not a name (扶贫接力计划, of
     verbs only, is one)."""
-    if _clause_before(text, s, 4) not in _CLAUSE_OPENERS:
+    before = _clause_before(text, s, 6)
+    if before[-4:] not in _CLAUSE_OPENERS and not before.endswith(_CONTINUE):
         return False
     tags = _tags(text[s:hs])
     return len(tags) > 1 and tags[0][1] == "v" and any(t[:1] == "n" and t != "vn" for _, t in tags[1:])
 
 
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
+_ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
+#: a size, weight or grade before a kind of project (大型城市综合体|项目, 重大公共投资|项目, 区域标杆|项目):
+#: a class, described
+_SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
 
 
 def _plans_to(text: str, s: int, hs: int, he: int) -> bool:
@@ -768,8 +962,8 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
             and not _governed(text, s, ("govern", "establish"), width=30):
         return False  # 采取固定汇率制度, 山地轮作制度: a kind of system, not one an agency sets up
     if "governed" in flags and not (_governed(text, s) or _evidence_re("stance").search(core)
-                                    or _QUOTE_MARK.search(core)):
-        return False  # 完善消费政策, 犯罪活动
+                                    or _QUOTE_MARK.search(core) or _EDITION.search(core)):
+        return False  # 完善消费政策, 犯罪活动 (某省第二届…调查活动: an edition names a recurring one)
     return True
 
 
@@ -791,10 +985,14 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
 
     # 1. documents: a title in 《》 that ends in a document's head word (法, 条例, 意见 …);
     # books, films, songs, newspapers and reports (《红楼梦》, 《人民日报》) are none
-    for m in _BOOK_RE.finditer(text):
-        kind = _document_kind(m.group(1))
+    books = [(m.start(), m.end(), m.group(1)) for m in _BOOK_RE.finditer(text)]
+    cut = _OPEN_BEFORE_BOOK.match(text)
+    if cut:  # the text starts inside a title (a page or line cut before its 《): …保护法》实施情况
+        books.insert(0, (0, cut.end(), cut.group(1)))
+    for bs, be, title in books:
+        kind = _document_kind(title)
         if kind:
-            add(m.start(), m.end(), kind)
+            add(bs, be, kind)
     # 2. quotations, widened to their head noun and a short modifier before them
     mod_end_re = _modifier_end_re()
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
@@ -802,22 +1000,33 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     slogan_end = _evidence_end_re("slogan-end")
     slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
     last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
-    for m in _QUOTE_RE.finditer(text):
-        inner = m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5)
-        s, e = m.start(), m.end()
+    quotes = [(m.start(), m.end(), m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5))
+              for m in _QUOTE_RE.finditer(text)]
+    cut = _OPEN_BEFORE_QUOTE.match(text)
+    if cut and not (quotes and quotes[0][0] < cut.end()):
+        quotes.insert(0, (0, cut.end(), cut.group(1)))  # the text starts inside a quotation: …安置区”项目
+    for s, e, inner in quotes:
         if len(inner) > _QUOTE_MAX or len(inner) < 2 or not free(s, e) or _SPEECH.search(inner):
             continue
-        if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner) or _WORK_END.search(inner):
-            continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation
-        if len(inner) > 6 and _DIGIT.search(inner):
-            continue  # "到2025年建设不少于50家…": a quoted target, not a name
+        if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner) or _WORK_END.search(inner) \
+                or _EVENT_INNER_END.search(inner):
+            continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation; "…画展" an event
+        if len(inner) > 6 and _DIGIT.search(inner) and not _kind_of(inner, ""):
+            continue  # "到2025年建设不少于50家…": a quoted target, not a name (“9000亿…投资计划” ends in a head)
+        if _TITLE_BEFORE.search(text, max(0, s - 3), s) or _WORK_BEFORE.search(text, max(0, s - 3), s):
+            continue  # 影片…（香港译为“…行动”）, 推出资料片“…”: a title of a work, no program
         end = e
         ext = quote_ext_re.match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
                 and "的" not in text[e:ext.end() - 1] and "等" not in text[e:ext.end()] \
-                and not _JOIN_CHARS.search(text, e, ext.end()) \
-                and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON and not _clause_words(text, e, ext.end()):
-            end = ext.end()  # "…"的行动力 is no "…"行动
+                and not _JOIN_CHARS.search(text, e, ext.end()) and not _COUNTED_IN.search(text, e, ext.end()) \
+                and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON and not _clause_words(text, e, ext.end()) \
+                and not _org_inside_re().search(text, e, ext.end() - 2) and not _head_inside_word(text, e, ext.end()) \
+                and not (_kind_of(ext.group(0), "") in _MODIFIER_KINDS and _noun_after_head(text, ext.end())) \
+                and not (ext.group(0).endswith("项目") and _CONTEST_WORDS.search(_clause_at(text, e))
+                         and not _governed_outside_quotes(text, s)):
+            end = ext.end()  # "…"的行动力 is no "…"行动; “某某”家具公司首席工程|师 no “某某”…工程;
+            # “某某”项目进入个人赛: a contest's event
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
         start = s
@@ -833,8 +1042,17 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         # a modifier names the quotation only when no noun follows it (国家“九五”|重点图书: a period)
         by_modifier = start < s and not (end == e and _noun_follows(text, e))
         # a quotation that only ends in a head is named unless it is a clause (“伴随具体行动”)
+        # (and, when its head is a common noun named only after a quotation (品牌, 平台), is no
+        # modifier of a noun after it: “自营品牌”|家用电器)
         head_ended = _kind_of(inner, "") != "" and _head_core_len(inner) >= 2 \
-            and (end > e or _clause_cut(inner, 0, len(inner) - 1, len(inner)) == 0)
+            and (end > e or _clause_cut(inner, 0, len(inner) - 1, len(inner)) == 0
+                 and not (_quote_only_head(inner) and _a_noun_follows(text, e)))
+        if head_ended and end == e and not by_modifier and (
+                _named_head_without_name(inner) and not (_kind_of(inner, "") == "alliance"
+                                                         and _governed(text, start, ("govern", "establish")))
+                or _kind_of(inner, "") in _MODIFIER_KINDS and _noun_after_head(text, e)):
+            head_ended = False  # 新增“指挥官挑战模式”: a kind of model, named by common words only;
+            # 原作的“某某行动”特色: the quotation qualifies the noun after it
         named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
             or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start)
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
@@ -845,9 +1063,10 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         doc_kind = doc_kind if doc_kind in ("law", "regulation") and _governed(text, start, ("govern", "law"), 30) else ""
         if doc_kind:
             named = True  # 修改刚通过的“财政健全化法”: a law governed in its clause, named in quotes
-        if end == e and (_idiom(inner) or _PERSONAL.search(inner) or slogan_end.search(inner)):
+        if end == e and (_idiom(inner) or _PERSONAL.search(inner) or slogan_end.search(inner)
+                         or _LATIN_ONLY.fullmatch(inner)):
             named = False  # “偷梁换柱”: an idiom; “你办事我放心”: speech; 实行“拿来主义”: a doctrine or
-            # a catchword by its ending (…主义, …论, …热), whatever governs it
+            # a catchword by its ending (…主义, …论, …热), whatever governs it; “Tales of …”: a foreign title
         if end == e and (slogan_after.match(text, e) and not _kind_of(inner, "")
                          or slogan_before.search(_clause_before(text, start, 4))):
             named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it
@@ -872,6 +1091,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     later_head_re = _later_head_re()
     head_join_re = _head_join_re()
     has_paren = "(" in text or "（" in text
+    has_title = "《" in text or "》" in text
     for m in head_re.finditer(text):
         hs, he = m.start(), m.end()
         head = m.group(0)
@@ -880,6 +1100,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 战略性新兴产业
         if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
+        if has_title and _inside_title(text, hs):
+            continue  # 《某某蓝色行动》, 《关于…规划房屋…(cut): part of a title, no name of its own
         lp = max(text.rfind("(", max(0, hs - 20), hs), text.rfind("（", max(0, hs - 20), hs)) if has_paren else -1
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: EOD(生态环境导向的开发模式)模式
@@ -887,6 +1109,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if 0 < s < hs and text[s - 1] in _boundaries():
             s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
         s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
+        if has_paren:
+            for byline in _BYLINE_BRACKET.finditer(text, s, hs):
+                s = byline.end()  # 本报讯（记者某某）|全省…工程: the name starts after the byline
         # a name never starts inside an earlier program
         # (the latest end of a name before the head: names are never empty, and none
         # runs on past hs, which is free; so the last marked character before hs ends one)
@@ -908,6 +1133,11 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             if cut is None or _head_inside_word(text, cut, he):
                 continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
             s, core = cut, text[cut:hs]
+            subject = _subject_head_end(core)
+            if subject:  # 其中制度延袭|英国教育制度: a head and its verb, the clause's subject and predicate
+                s, core = s + subject, core[subject:]
+                if len(core) < 2:
+                    continue
         if not _QUOTE_MARK.search(core) and _predicate_at_clause_start(text, s, hs):
             continue  # (要)保障新区建设配套规划, 支持某市…工程: a verb and its object, no name
         area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)
@@ -921,23 +1151,43 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
         if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
                 or not _QUOTE_MARK.search(core) and _generic_after_place(core, head):
             continue  # (广东省)重点建设项目: a place's generic projects, no name
-        if _DETERMINER_END.search(core):
-            continue  # 本条例, 上述计划, 该项目: a reference to a program named elsewhere
+        if _DETERMINER_END.search(core) or _PHASE_ONLY.match(core):
+            continue  # 本条例, 上述计划, 该项目, 二期工程: a reference to a program named elsewhere
+        if not _QUOTE_MARK.search(core) and "到" in core and "从" in _clause_before(text, s, 8) + core[:core.rfind("到")]:
+            continue  # 从某桥到|项目: a range (from … to), no name
         if _ORG_AFTER.match(text, he):
             continue  # 战略与国际问题研究中心, 工程大学: the head is inside an organisation's name
+        if kind in _MODIFIER_KINDS and _noun_after_head(text, he):
+            continue  # 某某工程系, 某某行动小队, 即时战略游戏, 试点街道: the head qualifies a noun after it
         if kind == "campaign" and _proper_only(core):
             continue  # 摩萨德行动: an operation of a named body or person, not a named campaign
+        if "generic" in flags and not _QUOTE_MARK.search(core) and _copula_before(text, s):
+            continue  # 该项目为|技术演示验证暨公益发射项目: the predicate classifies, it names nothing
+        if head == "政策" and not _QUOTE_MARK.search(core) and _body_and_field(core):
+            continue  # (执行)央行房贷政策: a body's policy of a field, no name
+        if kind in ("campaign", "plan", "strategy") and not _QUOTE_MARK.search(core) and _BODY_END.search(core) \
+                and any(t in ("ns", "nr", "nt", "nz") for _, t in _tags(core)):
+            continue  # 某国海军第六舰队|战略: the course of a body, named by no name of its own (a named
+            # body: 大公司战略 is a strategy about big companies)
+        if head == "行动" and not _QUOTE_MARK.search(core) and _common_noun_action(core) and not _governed(text, s):
+            continue  # (海军)战斗行动, 军事行动: a common noun of jieba's, a kind of action
+        if head == "项目" and not _QUOTE_MARK.search(core) and _site_name(core) and not _governed(text, s):
+            continue  # 某某公园项目, 某茂·某园项目: a site or an estate by its proper name, no course of action
         if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
                                          or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
                                          or not _QUOTE_MARK.search(core) and not _governed(text, s)
                                          and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
             continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 泰山学者 names a program
+        if head in _VERB_HEADS and text[he:he + 1] in _ASPECT:
+            continue  # 今年某市共计划了…: the verb, with its aspect particle
         if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
             continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
         if head == "名单" and _PERSON_END.search(core):
             continue  # 候选人名单, 获奖者名单: a list of people, no program
         if head in ("项目", "名单") and _EVENT_END.search(core):
             continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
+        if head == "项目" and not _governed(text, s) and _CONTEST_WORDS.search(_clause_at(text, hs)):
+            continue  # 某某项目进入个人赛, …项目冠军: a contest's event
         if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
             continue  # 设计制定|方案: the verb's object, no name before the head
         if head in ("模式", "机制") and _NEW_END.search(core):
@@ -949,6 +1199,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue
         if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
             continue
+        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s):
+            if _SIZE_CLASS.search(core):
+                continue  # 某区域大型城市综合体项目, 中央政府重大公共投资项目: a class of projects
         if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
             continue  # 最大的|污水处理项目: a description of the thing, no name
         if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \
@@ -956,7 +1209,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 农副产品加工项目占…: a kind of project as a statistic's subject, no name
         if kind in ("plan", "strategy") and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he) \
                 and not (_governed(text, s, ("govern", "establish", "decision")) or _governed_after(text, he)
-                         or text[s - 1:s] in _RECIPIENT_BEFORE):
+                         or _recipient_before(text, s)):
             continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed
             # (or the recipient of a gift: 向|春苗助学计划捐款)
         while core and core[0] in "、等和与及":
@@ -966,8 +1219,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
                 or not free(s, he):
             continue
         if _DIGIT.search(core) and not _QUOTE_MARK.search(core) \
-                and not (_DIGITS_ONLY.fullmatch(core) and _governed_right_before(text, s)):
-            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together (实施863计划: a code)
+                and not ((_DIGITS_ONLY.fullmatch(core) or _AMOUNT_LEAD.match(core)) and _governed_right_before(text, s)):
+            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together (实施863计划: a code;
+            # 推出4万亿…计划: an amount that names the plan it governs)
         if not _head_evidence(text, s, hs, he, core, flags, kind):
             continue
         add(s, he, kind)

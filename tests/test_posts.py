@@ -740,3 +740,12 @@ def test_posts_a_headline_with_a_role_word_is_no_byline(headline):
     from kg.text.segment import page_lines, classify
 
     assert classify(page_lines(headline)[0]) == "head"
+
+
+def test_posts_a_transliterated_name_ends_before_a_word_it_would_cut():
+    assert _persons("新任主帅范德萨尔韦克钦点的一名球员。") == {"范德萨尔韦克"}  # 钦点 is a verb
+
+
+@pytest.mark.parametrize("text", ["两家公司将联合创立“中奥·金泉宫”。", "通州限价房——东亚·瑞景苑（样板间）开盘。"])
+def test_posts_a_joined_name_of_a_building_is_no_person(text):
+    assert not _persons(text) and not _posts(text, model=True)

@@ -52,6 +52,14 @@ AFTER_NAME = re.compile(
 ADDRESS_WORDS = frozenset({"先生", "女士", "小姐", "老师", "师傅", "同志", "大爷", "大妈", "大娘", "阿姨", "大姐", "大哥",
                            "老板", "老总", "总", "老", "姐", "哥", "叔", "姨", "嫂", "婶", "氏"})
 
+#: last characters of a building's or an estate's name (某某·某某宫, 某某·某某苑): no person ends so
+_PLACE_ENDS = frozenset("宫苑园府馆楼阁轩居墅寓厦坊")
+
+
+def names_a_place(name: str) -> bool:
+    """A joined name that ends like a building or an estate (中奥·某某宫, 东亚·某某苑)."""
+    return name[-1] in _PLACE_ENDS
+
 
 def address_only(name: str, surnames) -> bool:
     """A surname and a form of address (王女士, 欧阳先生): a person the text does not name."""
@@ -239,7 +247,24 @@ class ChainParser:
             if here is None or here <= 0 and not ((after or 0.0) > 0 or here > -2 and after is None):
                 break
             end += 1
+        if end - start > n and end < len(text):
+            end = self._before_straddling_word(text, start + n, end)
         return end - start
+
+    @staticmethod
+    def _before_straddling_word(text: str, floor: int, end: int) -> int:
+        """``end``, or the start of a word that is no name and that ``end`` cuts in two, as
+        jieba reads the text around it (范马尔韦克|钦点: 钦 is the verb's, not the name's);
+        never before ``floor``."""
+        import rjieba
+
+        at = floor
+        for word, tag in rjieba.tag(text[floor:end + 3]):
+            e = at + len(word)
+            if at < end < e:
+                return at if not tag.startswith("nr") else end
+            at = e
+        return end
 
     def _foreign_name_at(self, text: str, ts: int, te: int) -> int:
         """A foreign name after a title that a foreign country's name stands shortly

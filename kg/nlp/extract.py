@@ -25,7 +25,7 @@ from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
-from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, sentence_start
+from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, names_a_place, sentence_start
 from .changes import find_changes
 from .events import extract_events
 from .figures import extract_figures
@@ -356,6 +356,7 @@ class Extractor:
             name = text[s:s + n]
             if (n < 3 or not any(j in name for j in NAME_JOINERS) or name in seen
                     or not lex.reads_foreign("".join(c for c in name if c not in NAME_JOINERS)) or lex.country_re.match(name)
+                    or names_a_place(name)
                     or self._not_alone(out, text, s, s + n)):
                 continue
             pm = PersonMention(name, article.id, article.evidence(s, s + n), cue="model", start=s, end=s + n)
@@ -415,7 +416,7 @@ class Extractor:
                     continue  # the grammar gave this person a post: it stands
                 name = overlap.name if overlap is not None else found.name
                 if overlap is None:
-                    if not (found.titles or "·" in name):
+                    if not (found.titles or "·" in name and not names_a_place(name)):
                         continue  # alone, a name the model reads is not sure enough to keep
                     pm = PersonMention(name, article.id, article.evidence(s, e), cue="ner", start=s, end=e,
                                        confidence=CONFIDENCE["ner-person"])

@@ -749,3 +749,21 @@ def test_posts_a_transliterated_name_ends_before_a_word_it_would_cut():
 @pytest.mark.parametrize("text", ["两家公司将联合创立“中奥·金泉宫”。", "通州限价房——东亚·瑞景苑（样板间）开盘。"])
 def test_posts_a_joined_name_of_a_building_is_no_person(text):
     assert not _persons(text) and not _posts(text, model=True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the country and the ministry share their 国 (美国|国防部)
+    ("随后，美国防部长贝克在接受专访时表示。", ("贝克", "部长", "美国国防部", False)),
+    ("俄国防部新闻司代理司长伊万·彼得罗夫上校透露。", ("伊万·彼得罗夫", "司长", "俄罗斯国防部新闻司", False)),
+    ("省公安厅经侦总队总队长王建国介绍。", ("王建国", "总队长", "省公安厅经侦总队", False)),
+    # a bank's branch in a city keeps the bank
+    ("对此，工商银行杭州分行副行长李建民表示。", ("李建民", "副行长", "工商银行杭州分行", False)),
+    ("有请华信地产北京公司副总经理王晓龙先生解读一下。", ("王晓龙", "副总经理", "华信地产北京公司", False)),
+    # a market is a body, its 市场 no function of the title
+    ("上海保税区钢材交易市场总裁孙立明说。", ("孙立明", "总裁", "上海保税区钢材交易市场", False)),
+    ("卫生部甲流临床专家组副组长王小元指出。", ("王小元", "副组长", "卫生部甲流临床专家组", False)),
+    # the place's standing member is another post, no part of the body
+    ("张家口某某县常委政法委书记王庆荣出席。", ("王庆荣", "书记", "张家口市某某县政法委员会", False)),
+])
+def test_posts_kinds_of_the_seventh_sample(text, expected):
+    assert expected in _posts(text, model=True)

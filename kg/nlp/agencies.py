@@ -55,6 +55,9 @@ _FORMER_MARK = set("原前")
 _CLAUSE_WORD = _STOP_IN_BODY | set("而之据")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
 _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
+#: titles that never open a body's name after its place (某县常委|政法委, not 某县常委政法委)
+_TITLE_OPENING_BODY = ("常委", "书记", "副书记")
+_STANDING_MEMBER_INSIDE = re.compile("(?<=[县区市州省旗])常委(?!会)")
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
@@ -123,6 +126,10 @@ class AgencyFinder:
             if country:  # 美国商务部: another country's body, never China's
                 span = (country[0], span[1])
                 foreign[span] = (text[span[0]:span[1]], "Organization", None)
+            elif m.start() > 0 and text[m.start()] == "国" and (home := self.lex.countries.get(text[m.start() - 1:m.start() + 1])):
+                # 美国防部, 俄国防部: the country (美国, 俄国) and the body (国防部) share their 国
+                span = (m.start() - 1, span[1])
+                foreign[span] = (home + text[m.start():span[1]], "Organization", None)
             cands.append(span)
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
@@ -135,22 +142,18 @@ class AgencyFinder:
             if end:
                 if m.group() in ("全国", "中国") and s > 0 and text[s - 1] not in _LEFT_BOUNDARY:
                     s = self._name_start(text, s)  # 美中贸易|全国委员会: the name began before
-                cands.append((s, end))
+                cands.append((self._branch_start(text, s, end), end))
         # named places are distinctive: no left boundary needed (…联合山东交通学院)
         for m in self._province_re.finditer(text):
             full = self.lex.provinces[m.group()]
             end = self._extend(text, m.end(), need_body=m.group() != full)
             if end:
-                s = m.start()
-                branch = _BRANCH.search(text, s, end) or text[m.end():end] in ("公司", "市公司")  # 某集团|上海公司
-                if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and branch:
-                    s = self._name_start(text, s)  # 某某期货|北京某路营业部: a firm's branch in a place
-                cands.append((s, end))
+                cands.append((self._branch_start(text, m.start(), end, text[m.end():end] in ("公司", "市公司")), end))
         if city_short:
             for m in re.finditer(re.escape(city_short) + "(?!市)", text):
                 end = self._extend(text, m.end(), need_body=True)
                 if end:
-                    cands.append((m.start(), end))
+                    cands.append((self._branch_start(text, m.start(), end), end))
         cands.extend(self._standalone(text))
         bare = {}
         for m in self._bare_re.finditer(text):
@@ -214,16 +217,28 @@ class AgencyFinder:
                 return s, cand
         return None
 
+    def _branch_start(self, text: str, s: int, end: int, company: bool = False) -> int:
+        """Where a body named from a place at ``s`` to ``end`` begins: before the place when
+        it is a firm's branch or company there glued to the firm's name (某银行|杭州分行,
+        某期货|北京某路营业部, 某集团|上海公司), else at ``s``."""
+        if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and (company or _BRANCH.search(text, s, end)):
+            return self._name_start(text, s)
+        return s
+
     def _name_start(self, text: str, s: int) -> int:
         """Where a name that reaches ``s`` with name characters begins: back over at most
-        8 characters to a boundary, unless that run reads as a clause (召开全国…)."""
+        8 characters to a boundary, or to the verb that leads to it (有请|某某地产|北京公司),
+        unless that run reads as a clause (召开全国…)."""
         p = s
-        while p > 0 and s - p < 8 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY | _LEFT_BOUNDARY:
+        while p > 0 and s - p < 12 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY | _LEFT_BOUNDARY:
             p -= 1
-        if p == s or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
+        cut = self.after_lead_verb(text[p:s + 2])  # the place after the run is part of the name
+        if cut:
+            p = p + cut
+        elif p == s or s - p > 8 or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
             return s  # no boundary within reach: keep the name as found
         run = text[p:s]
-        if self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run) or _LEAD_VERB.search(run):
+        if not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run) or _LEAD_VERB.search(run):
             return s  # …|欢迎|中国全国政协: a verb leads to the name, no part of it
         return p
 
@@ -319,6 +334,7 @@ class AgencyFinder:
             if len(m.group()) == 1 and text[s - 1:s + 1] in _LEVEL_WORDS:
                 continue  # 住房和城|乡建设局: the level character ends a word before it
             if self._extend(text, m.end()) == end:
+                s = self._branch_start(text, s, end)
                 name = self.canonical(text[s:end], ctx)
                 if name:
                     return AgencyName(s, end, text[s:end], *name)
@@ -366,6 +382,8 @@ class AgencyFinder:
         if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self.lex.title_re.match(text, pos)
                           or (m := self.lex.title_re.match(text, pos - 1)) and m.end() > pos):
             return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委 / 财政部 + 长: a title follows; 银监会未…
+        if text.startswith(_TITLE_OPENING_BODY, pos) and text[pos + 2:pos + 3] != "会":
+            return None  # 某县|常委|政法委书记: a title after the place, then another body (常委会 is one)
         limit = min(len(text), pos + MAX_BODY + 12)
         for m in self._suffix_re.finditer(text, pos, limit):
             body = text[pos:m.start()]
@@ -396,6 +414,10 @@ class AgencyFinder:
             return k.canonical, k.kind, k.parent
         if _NOT_A_NAME.search(surface):
             return None  # 喻某与该医院, 佛罗伦萨一家医院: a determiner or a count is no part of a name
+        inner = _STANDING_MEMBER_INSIDE.search(surface)
+        if inner and inner.end() < len(surface):
+            # 某县常委纪委: the place's standing member (another post) is no part of the body's name
+            return self.canonical(surface[:inner.start()] + surface[inner.end():], ctx)
         title = lex.title_re.search(surface)
         if title and any(c in surface[title.end():] for c in "和与及"):
             return None  # 财政部长某某和司法部: a title, a name and a conjunction are no agency's name

@@ -103,7 +103,8 @@ class Assembler:
                 surface = surface[:-1]
             if link.label in ("GOV", "ORG"):
                 m = _FUNCTION_AT_END.search(surface)
-                if m and m.start() >= 2:  # 某公司公关|总监: the function is the title's (公关总监)
+                if m and m.start() >= 2 and self.finder.suffix_end(surface[:m.start()]):
+                    # 某公司公关|总监: the function is the title's (公关总监); 某交易市场 keeps its 市场
                     link = Span(link.start, link.start + m.start(), link.label)
                 elif surface.endswith("业"):  # 某公司|银行业总监: the field of the post, after a body's suffix
                     cut = next((k for k in range(2, 6) if self.finder.suffix_end(surface[:-k])), None)

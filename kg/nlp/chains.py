@@ -79,6 +79,7 @@ def former_mark(text: str, pos: int) -> int:
 
 
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
+_ACTING_WORD = "代理"  # 某司代理司长: acting, between the body and its title
 _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[今昨明当][天日晚早春夏秋冬年]|[去前]年|[上下本]赛季|[上下本]周|[上下]半年")  # 若斯潘总理|周二晚
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
@@ -407,6 +408,8 @@ class ChainParser:
                 k -= 1
                 seg_titles.insert(0, titles[k])
             head = seg_titles[0][0]
+            if text[max(0, head - 2):head] == _ACTING_WORD:
+                head -= 2  # 新闻司代理|司长: acting, no part of the body
             mark = former_mark(text, head - 1) if head > 0 and not self._title_starts(text, head - 1) else 0
             former = bool(mark)
             head -= mark  # 省委原书记: the agency ends before 原

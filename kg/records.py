@@ -224,7 +224,7 @@ class AgencyMention:
     """An agency named (or implied) in an article.
 
     surface (str): as written (repaired), e.g. 市科技局.
-    key (str): canonical key used for identity, e.g. 聊城市科学技术局 (``article_key`` for a
+    key (str): canonical key used for identity, e.g. 济宁市科学技术局 (``article_key`` for a
         body of no known place).
     label (str): canonical full name (skos:prefLabel).
     kind (str): agency type id, e.g. GovernmentAgency, PartyOrgan, Court.
@@ -287,9 +287,9 @@ class PostChange:
 class Figure:
     """A number the text reports, normalised (qb:Observation).
 
-    value (str): exact decimal string with multipliers applied (7.1亿元 -> "710000000").
+    value (str): exact decimal string with multipliers applied (3.2亿元 -> "320000000").
     unit (str): normalised unit, e.g. 元, 千瓦, %, 家.
-    surface (str): the figure as written, e.g. 7.1亿元.
+    surface (str): the figure as written, e.g. 3.2亿元.
     kind (str): level | change | share | target | count.
     """
 
@@ -451,6 +451,6 @@ class Context:
     全省 -> province).
     """
 
-    city: str | None = None  # 聊城市
+    city: str | None = None  # 济宁市
     province: str | None = None  # 山东省
     county: str | None = None

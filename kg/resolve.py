@@ -1,7 +1,7 @@
 """Cross-article identities: one node per person, agency, post and membership.
 
 Same name -> same person, unless the posts are incompatible (held in agencies of
-different places: a 聊城市 official and a 济南市 official who share a name are two
+different places: a 济宁市 official and a 济南市 official who share a name are two
 people). Every merge and split is reported with its reason.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .vocab.lexicon import lexicon, place_of
 
 def compatible(places: set[str]) -> bool:
     """Whether posts in these places can be one person's: one place, or a city and its
-    own province (聊城市 and 山东省); two cities or two provinces are two people."""
+    own province (济宁市 and 山东省); two cities or two provinces are two people."""
     if len(places) <= 1:
         return True
 

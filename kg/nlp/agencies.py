@@ -1,9 +1,9 @@
 """Agency names: find them by their grammar, and give each a canonical full name.
 
-Grammar: [place prefix] body suffix, e.g. 市 + 科技 + 局, 聊城市 + 技师 + 学院,
-中国 + 石化销售 + 有限公司 (+ 山东聊城石油 + 分公司). The place prefix resolves against
-the page's context (市 -> 聊城市, 省 -> 山东省); the body expands its usual abbreviation
-(科技局 -> 科学技术局); Party bodies take their 中共… form (市委 -> 中共聊城市委员会).
+Grammar: [place prefix] body suffix, e.g. 市 + 科技 + 局, 济宁市 + 技师 + 学院,
+中国 + 石化销售 + 有限公司 (+ 河北保定石油 + 分公司). The place prefix resolves against
+the page's context (市 -> 济宁市, 省 -> 山东省); the body expands its usual abbreviation
+(科技局 -> 科学技术局); Party bodies take their 中共… form (市委 -> 中共济宁市委员会).
 """
 from __future__ import annotations
 
@@ -143,7 +143,7 @@ class AgencyFinder:
                 if m.group() in ("全国", "中国") and s > 0 and text[s - 1] not in _LEFT_BOUNDARY:
                     s = self._name_start(text, s)  # 美中贸易|全国委员会: the name began before
                 cands.append((self._branch_start(text, s, end), end))
-        # named places are distinctive: no left boundary needed (…联合山东交通学院)
+        # named places are distinctive: no left boundary needed (…联合浙江交通学院)
         for m in self._province_re.finditer(text):
             full = self.lex.provinces[m.group()]
             end = self._extend(text, m.end(), need_body=m.group() != full)
@@ -309,7 +309,7 @@ class AgencyFinder:
                 continue
             if (self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1)
                     or self.lex.country_re.search(body, 1) or body[0] in _NOT_NAME_LEAD):
-                continue  # a clause (…联合山东交通学院, 我们要高度重视医院), not a name
+                continue  # a clause (…联合浙江交通学院, 我们要高度重视医院), not a name
             out.append((p, m.end()))
         return out
 
@@ -449,7 +449,7 @@ class AgencyFinder:
         if place and kind == "GovernmentAgency" and full != "人民政府":
             parent = f"{place}人民政府"
         if place and not surface.startswith((place, "市", "省", "县", "区", "我市", "本市", "全市")) and kind in _KEEP_SURFACE:
-            return surface, kind, None  # 山东交通学院, 聊城大学: a proper name, not 省+body
+            return surface, kind, None  # 浙江交通学院, 济宁学院: a proper name, not 省+body
         return (place or "") + full, kind, parent
 
     def _split_place(self, surface: str, ctx: Context) -> tuple[str | None, str]:

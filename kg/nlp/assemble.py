@@ -10,7 +10,7 @@ The policy (README, "Posts: the grammar and the model"):
    ``[ORG|GOV] TITLE (、 [ORG|GOV] TITLE)* PER (、 PER)*`` and ``[ORG|GOV] PER TITLE``.
    Each title takes the nearest organisation to its left in the chain; one with none
    takes nothing (a post needs an agency). Organisations are canonicalised by the same
-   grammar as the grammar's own (市发改委 -> 聊城市发展和改革委员会); a foreign country's
+   grammar as the grammar's own (市发改委 -> 济宁市发展和改革委员会); a foreign country's
    body stays foreign.
 4. Titles the vocabulary knows are atomic roles; a title it does not know is kept as the
    model read it when it is 2–8 characters of one word class (总召集人).

@@ -584,7 +584,7 @@ class ChainParser:
         return out
 
     def _body_of(self, template: str, place: str, ctx: Context) -> AgencyName:
-        """The body a title implies (副市长 -> 聊城市人民政府), with no span in the text."""
+        """The body a title implies (副市长 -> 济宁市人民政府), with no span in the text."""
         label = template.format(city=place, province=place, county=place)
         canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
         return AgencyName(-1, -1, "", canon[0], canon[1], canon[2])

@@ -351,7 +351,7 @@ def parse_quantity(text: str) -> tuple[str, str]:
     """A whole quantity as written -> (exact value string, normalised unit).
 
     ``"12.5万千瓦"`` -> ("125000", "千瓦"); ``"百亿元"`` -> ("10000000000", "元");
-    ``"120余项"`` -> ("120", "项"). Raises ValueError when no number is found.
+    ``"130余项"`` -> ("130", "项"). Raises ValueError when no number is found.
     """
     text = text.strip()
     m = re.match(rf"({ARABIC_RE}|{CN_RE})", text)

@@ -5,16 +5,16 @@ The genre names a program in three ways, read here with regexes and data files:
 1. **《…》**: a document when the title ends in a document head word
    (``program-documents.tsv``: 法 law, 条例 regulation, 规划 plan, 意见 / 通知 / 办法 …
    policy-document); the titles of books, films, songs, newspapers and reports are none.
-2. **A short quotation** ("聊城模式", “三品一标”), widened to the head noun that follows
+2. **A short quotation** ("临江模式", “三品一标”), widened to the head noun that follows
    (“6293”工作思路, "微成长、小升高"…培育机制) and to a short modifier before it (新时代
    "枫桥经验"). Quoted speech (long, or with sentence punctuation) and quotations that
    name an event ("…"主题新闻发布会) are skipped.
 3. **A head noun** (``ontology/vocab/program-heads.tsv``: 计划, 行动, 工程, 试点, 模式 …)
    with its name read leftwards to the verb that governs it
-   (``program-boundaries.tsv``: 实施产业振兴三年行动计划 -> 产业振兴三年行动计划).
+   (``program-boundaries.tsv``: 实施制造业提振两年行动计划 -> 制造业提振两年行动计划).
    Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
    it names none; ``program-generic-endings.tsv``: 基层治理模式 says what, not which).
-4. **A shape of its own** (``program-patterns.tsv``: 15分钟阅读圈).
+4. **A shape of its own** (``program-patterns.tsv``: 10分钟健身圈).
 
 A program is linked to an agency when the clause says the agency leads, issues or funds it
 (an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).
@@ -327,7 +327,7 @@ def program_label(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def _patterns() -> list[tuple[re.Pattern, str, str]]:
-    """(regex, kind, a string every match contains: 分钟 of 15分钟阅读圈)."""
+    """(regex, kind, a string every match contains: 分钟 of 10分钟健身圈)."""
     return [(re.compile(r[0]), r[1], required_literal(r[0])) for r in _read_tsv("program-patterns.tsv")]
 
 
@@ -1078,7 +1078,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue
         kind = doc_kind or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)
-    # 3. names with a shape of their own (15分钟阅读圈)
+    # 3. names with a shape of their own (10分钟健身圈)
     for rx, kind, needed in _patterns():
         if needed and needed not in text:
             continue
@@ -1104,7 +1104,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             continue  # 《某某蓝色行动》, 《关于…规划房屋…(cut): part of a title, no name of its own
         lp = max(text.rfind("(", max(0, hs - 20), hs), text.rfind("（", max(0, hs - 20), hs)) if has_paren else -1
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
-            continue  # inside brackets: EOD(生态环境导向的开发模式)模式
+            continue  # inside brackets: TOD(公共交通导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
         if 0 < s < hs and text[s - 1] in _boundaries():
             s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
@@ -1125,7 +1125,7 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
             s += joins[-1].end()
             core = core[joins[-1].end():]
         lead_count = _COUNT_LEAD.match(core)
-        if lead_count:  # 7个整县屋顶光伏开发试点: the count is a figure, the rest the name
+        if lead_count:  # 5个整村光伏储能试点: the count is a figure, the rest the name
             s += lead_count.end()
             core = core[lead_count.end():]
         if not _QUOTE_MARK.search(core):
@@ -1272,7 +1272,7 @@ _SENTENCE_END = "。！？!?\n"
 def _own_governments(agencies) -> dict[str, str]:
     """Level (市, 县, 区, 省) -> the key of the article's own government of that level, read
     from the agencies the article names (an implicit one, or the parent of a named bureau:
-    聊城市科学技术局 -> 聊城市人民政府); the most named one, ties by key."""
+    济宁市科学技术局 -> 济宁市人民政府); the most named one, ties by key."""
     counts: dict[str, dict[str, int]] = {}
     for a in agencies:
         for key in (a.key, a.parent):
@@ -1287,7 +1287,7 @@ def _own_governments(agencies) -> dict[str, str]:
 def _implied_leader(text: str, start: int, implied: dict[str, str], located) -> list[str]:
     """The article's own government when its sentence before ``start`` has it as the subject
     (我市 / 市政府 …, no agency named in between) and a governing verb stands in the program's
-    clause (我市积极探索“…”模式 -> 聊城市人民政府)."""
+    clause (我市积极探索“…”模式 -> 济宁市人民政府)."""
     s0 = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
     hit = None
     for m in _IMPLIED_SUBJECT.finditer(text, s0, start):

@@ -148,7 +148,7 @@ _PLACE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治
 
 
 def place_of(label: str) -> str | None:
-    """The place an agency belongs to (中共聊城市委员会 -> 聊城市)."""
+    """The place an agency belongs to (中共济宁市委员会 -> 济宁市)."""
     m = _PLACE.match(label[2:] if label.startswith("中共") else label)
     return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place
 

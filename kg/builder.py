@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from ._version import __version__
 from .atomic import publish_folder, recover_folder, staging_folder, write_text
@@ -64,32 +64,63 @@ def _extractor(use_model: bool = True) -> Extractor:
     return Extractor(use_model=use_model)
 
 
-def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
-    """Segment one source and extract every article, in order.
+GROUP_CHARS = 20_000  # sources are extracted in groups of about this many characters (see source_groups)
+
+
+def source_groups(sizes: Sequence[int], group_chars: int | None = None) -> list[range]:
+    """Consecutive sources cut into groups of about ``group_chars`` characters, by their
+    sizes: each group is extracted in one go (one call of the recogniser for all its
+    windows: a call costs as much as a few hundred characters read, and small sources,
+    one article a file, would pay it each). The groups depend on the inputs only, never on
+    ``-j`` or the cluster, and a source's records do not depend on its group."""
+    group_chars = group_chars or GROUP_CHARS
+    groups, start, total = [], 0, 0
+    for i, n in enumerate(sizes):
+        total += n
+        if total >= group_chars:
+            groups.append(range(start, i + 1))
+            start, total = i + 1, 0
+    if start < len(sizes):
+        groups.append(range(start, len(sizes)))
+    return groups
+
+
+def extract_group(group: Sequence[Source], use_model: bool = True) -> list[list[Extraction]]:
+    """Segment sources and extract every article, each source's in order.
 
     use_model (bool): the statistical recogniser fills in where the grammar is silent.
     """
     extractor = _extractor(use_model)
-    articles = split_articles(src)
-    ctx = page_context(src, articles)
-    extractions = extractor.extract_all(articles, ctx, src.paper)
-    if src.positions is not None:  # a PDF: every evidence gets the page and box it is printed in
-        from .text.pdf import placed
+    split = [split_articles(src) for src in group]
+    out = extractor.extract_many([(articles, page_context(src, articles), src.paper) for src, articles in zip(group, split)])
+    for i, src in enumerate(group):
+        if src.positions is not None:  # a PDF: every evidence gets the page and box it is printed in
+            from .text.pdf import placed
 
-        extractions = [placed(ex, src.positions) for ex in extractions]
-    return extractions
+            out[i] = [placed(ex, src.positions) for ex in out[i]]
+    return out
 
 
-def process_source(src: Source, use_model: bool = True) -> tuple[list[Extraction], list[dict]]:
-    """Segment and extract one source (runs in a worker process for big builds).
+def extract_source(src: Source, use_model: bool = True) -> list[Extraction]:
+    """Segment one source and extract every article, in order (see ``extract_group``)."""
+    return extract_group([src], use_model)[0]
+
+
+def process_group(group: Sequence[Source], use_model: bool = True) -> list[tuple[list[Extraction], list[dict]]]:
+    """Segment and extract sources (runs in a worker process for big builds): per source,
+    its extractions and the summaries of its articles.
 
     The extractions come back light: each holds a copy of its article without the raw
     text and the offset map, since every record holds its own evidence, so results
     cross process boundaries cheaply.
     """
+    return [_light(exs) for exs in extract_group(group, use_model)]
+
+
+def _light(exs: list[Extraction]) -> tuple[list[Extraction], list[dict]]:
     extractions: list[Extraction] = []
     summaries: list[dict] = []
-    for ex in extract_source(src, use_model):
+    for ex in exs:
         art = ex.article
         extractions.append(replace(ex, article=replace(art, raw="", offsets=())))
         summaries.append({
@@ -104,27 +135,34 @@ def process_source(src: Source, use_model: bool = True) -> tuple[list[Extraction
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
                     jobs: int = 1, use_model: bool = True, dask: str | None = None) -> tuple[list[Extraction], list[dict]]:
-    """Segment and extract every source, in order; ``jobs`` > 1 uses worker processes, ``dask``
-    (a scheduler address, e.g. tcp://host:8786) the workers of a Dask cluster
-    (kg.distributed). The records are the same either way."""
-    work = partial(process_source, use_model=use_model)
-    size = sum(len(s.raw) for s in sources)
+    """Segment and extract every source, in order, in the groups of ``source_groups``;
+    ``jobs`` > 1 uses worker processes, ``dask`` (a scheduler address, e.g.
+    tcp://host:8786) the workers of a Dask cluster (kg.distributed). The records are the
+    same either way. ``progress`` wraps the per-source results as they come."""
+    work = partial(process_group, use_model=use_model)
+    sizes = [len(s.raw) for s in sources]
+    groups = [[sources[i] for i in g] for g in source_groups(sizes)]
     if dask and sources:
         from .distributed import cluster_map
 
-        results = cluster_map(dask, work, sources, [len(s.raw) for s in sources], warm=partial(_extractor, use_model))
-        results = list(progress(results) if progress else results)
-    elif jobs > 1 and len(sources) > 1 and size > PARALLEL_MIN_CHARS:
+        done = cluster_map(dask, work, groups, [sum(len(s.raw) for s in g) for g in groups],
+                           warm=partial(_extractor, use_model))
+        results = _per_source(done, progress)
+    elif jobs > 1 and len(groups) > 1 and sum(sizes) > PARALLEL_MIN_CHARS:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-            results = pool.map(work, sources, chunksize=max(1, len(sources) // (jobs * 8)))
-            results = list(progress(results) if progress else results)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(groups))) as pool:
+            results = _per_source(pool.map(work, groups, chunksize=max(1, len(groups) // (jobs * 8))), progress)
     else:
-        results = [work(src) for src in (progress(sources) if progress else sources)]
+        results = _per_source(map(work, groups), progress)
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
+
+
+def _per_source(done: Iterable[list], progress: Callable[[Iterable], Iterable] | None) -> list:
+    flat = (result for group in done for result in group)
+    return list(progress(flat) if progress else flat)
 
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
@@ -161,7 +199,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     sources, refused, skipped = read_sources(list(manifest.values()), page_date, exclude=out)
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
-    bar = (lambda it: items(it, "kg build: extracting", "source")) if progress else None
+    bar = (lambda it: items(it, "kg build: extracting", "source", total=len(sources))) if progress else None
     extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask)
     with Stages("kg build", 7, progress) as stages:
         with stages.stage("resolving people and agencies"):

@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 
-def items(iterable: Iterable, desc: str, unit: str, enabled: bool = True) -> Iterable:
-    """``iterable`` with a bar counting its items (the iterable itself when disabled)."""
+def items(iterable: Iterable, desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Iterable:
+    """``iterable`` with a bar counting its items (the iterable itself when disabled);
+    ``total``: how many there are, where the iterable cannot tell."""
     if not enabled:
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)
+    return tqdm(iterable, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None, total=total)
 
 
 class Stages:

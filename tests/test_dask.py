@@ -80,6 +80,7 @@ def test_batches_spread_over_both_workers_one_pipeline_each(cluster, tmp_path, e
     for i in range(4):  # four sources, one batch each
         shutil.copy(PAGE, pages / f"copy{i}-{PAGE.name}")
     monkeypatch.setattr(kg.distributed, "BATCH_CHARS", 1)
+    monkeypatch.setattr(kg.builder, "GROUP_CHARS", 1)  # a group a source
     monkeypatch.setattr(kg.builder, "PARALLEL_MIN_TRIPLES", 0)  # and the outputs forked after the cluster's client
     with Client(cluster, set_as_default=False) as client:
         before = client.run(lambda dask_worker: dask_worker.state.executed_count)

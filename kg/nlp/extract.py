@@ -116,16 +116,22 @@ class Extractor:
         return self.extract_all([article], ctx, paper)[0]
 
     def extract_all(self, articles: list[Article], ctx: Context, paper: str | None = None) -> list[Extraction]:
-        """All records of the articles of one source, in order. The recogniser reads the
-        windows of all of them in one call (a call costs as much as a few hundred
-        characters): the batch is the source's, whatever the build's processes."""
-        states = [self._grammar(article, ctx, paper) for article in articles]
+        """All records of the articles of one source, in order."""
+        return self.extract_many([(articles, ctx, paper)])[0]
+
+    def extract_many(self, sources: list[tuple[list[Article], Context, str | None]]) -> list[list[Extraction]]:
+        """All records of the articles of several sources ((articles, context, paper) each),
+        each source's in order. The recogniser reads the windows of all of them in one call
+        (a call costs as much as a few hundred characters of text it reads); a window's
+        spans do not depend on the others read with it."""
+        states = [[self._grammar(article, ctx, paper) for article in articles] for articles, ctx, paper in sources]
         if self.recogniser is not None:
-            windows = [self._silent_windows(st.text, st.posted) for st in states]
-            spans = iter(self.recogniser.pipe([st.text[w0:w1] for st, ws in zip(states, windows) for w0, w1 in ws]))
-            for st, ws in zip(states, windows):
+            flat = [(st, ctx) for (_, ctx, _), sts in zip(sources, states) for st in sts]
+            windows = [self._silent_windows(st.text, st.posted) for st, _ in flat]
+            spans = iter(self.recogniser.pipe([st.text[w0:w1] for (st, _), ws in zip(flat, windows) for w0, w1 in ws]))
+            for (st, ctx), ws in zip(flat, windows):
                 self._fill(st, ctx, ws, [next(spans) for _ in ws])
-        return [self._rest(st, ctx) for st in states]
+        return [[self._rest(st, ctx) for st in sts] for (_, ctx, _), sts in zip(sources, states)]
 
     def _grammar(self, article: Article, ctx: Context, paper: str | None) -> "_State":
         """What the grammar reads in an article, before the recogniser fills in."""

@@ -24,8 +24,13 @@ unit per sentence, summed), optional gold figures neither counting nor scored fo
 sentences of the DEV split of the same news, for tuning (how: heldout_news_dev_indicators.md).
 ``--set news-train`` scores benchmarks/data/heldout_news_train_indicators.jsonl the same way: sentences of
 the TRAIN split of the same news, annotated in blind batches, for tuning (how: heldout_news_train_indicators.md).
+``--set cluener-1`` … ``cluener-8`` score eight blind batches of Sina news (CLUENER2020's train
+split, 80 sentences each, text no figure rule was written on), each drawn and annotated after the
+rules of the round before it and scored once before it was looked at; cluener-1 to cluener-7 were
+then tuned on, cluener-8 was not (how: heldout_cluener_indicators.md).
 
-    python benchmarks/heldout_indicators.py [--set reports|news|news-dev|news-train] [--misses dev|test|page|news|news-dev|news-train] [--json]
+    python benchmarks/heldout_indicators.py [--set reports|news|news-dev|news-train|cluener-1|…|cluener-8]
+        [--misses dev|test|page|news|news-dev|news-train|cluener-1|…|cluener-8] [--json]
 """
 from __future__ import annotations
 
@@ -42,7 +47,18 @@ GOLD = Path(__file__).parent / "data" / "heldout_indicators.jsonl"
 NEWS_GOLD = Path(__file__).parent / "data" / "heldout_news_indicators.jsonl"
 NEWS_DEV_GOLD = Path(__file__).parent / "data" / "heldout_news_dev_indicators.jsonl"
 NEWS_TRAIN_GOLD = Path(__file__).parent / "data" / "heldout_news_train_indicators.jsonl"
-NEWS_SETS = {"news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD}
+CLUENER1_GOLD = Path(__file__).parent / "data" / "heldout_cluener1_indicators.jsonl"
+CLUENER2_GOLD = Path(__file__).parent / "data" / "heldout_cluener2_indicators.jsonl"
+CLUENER3_GOLD = Path(__file__).parent / "data" / "heldout_cluener3_indicators.jsonl"
+CLUENER4_GOLD = Path(__file__).parent / "data" / "heldout_cluener4_indicators.jsonl"
+CLUENER5_GOLD = Path(__file__).parent / "data" / "heldout_cluener5_indicators.jsonl"
+CLUENER6_GOLD = Path(__file__).parent / "data" / "heldout_cluener6_indicators.jsonl"
+CLUENER7_GOLD = Path(__file__).parent / "data" / "heldout_cluener7_indicators.jsonl"
+CLUENER8_GOLD = Path(__file__).parent / "data" / "heldout_cluener8_indicators.jsonl"
+NEWS_SETS = {"news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD,
+             "cluener-1": CLUENER1_GOLD, "cluener-2": CLUENER2_GOLD, "cluener-3": CLUENER3_GOLD,
+             "cluener-4": CLUENER4_GOLD, "cluener-5": CLUENER5_GOLD, "cluener-6": CLUENER6_GOLD,
+             "cluener-7": CLUENER7_GOLD, "cluener-8": CLUENER8_GOLD}
 PAGE_GOLD = ROOT.parent / "shared" / "eval" / "seed_gold.json"
 PAGE = ROOT / "corpus" / "liaocheng-daily-2023-12-28.txt"
 
@@ -171,7 +187,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="gold_set", choices=("reports", *NEWS_SETS), default="reports",
                     help="reports: government work reports DEV/TEST and the bundled page (default); news: People's Daily "
-                         "TEST (never tuned on); news-dev, news-train: People's Daily DEV and TRAIN (for tuning)")
+                         "TEST (never tuned on); news-dev, news-train: People's Daily DEV and TRAIN (for tuning); "
+                         "cluener-1 … cluener-8: blind batches of Sina news")
     ap.add_argument("--misses", choices=("dev", "test", "page", *NEWS_SETS), help="list the labels that differ from the gold")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -188,9 +205,9 @@ def main() -> None:
     if args.json:
         print(json.dumps({**results, **({"news_figures": figures} if figures else {})}, ensure_ascii=False, indent=2))
     else:
-        print(f"{'set':8} {'gold':>5} {'matched':>8} {'char F1':>8} {'exact':>6} {'empty':>6} {'long':>5}")
+        print(f"{'set':10} {'gold':>5} {'matched':>8} {'char F1':>8} {'exact':>6} {'empty':>6} {'long':>5}")
         for name, r in results.items():
-            print(f"{name:8} {r['gold']:5} {r['matched']:8} {r['mean_char_f1']:8.4f} {r['exact']:6} {r['empty']:6} "
+            print(f"{name:10} {r['gold']:5} {r['matched']:8} {r['mean_char_f1']:8.4f} {r['exact']:6} {r['empty']:6} "
                   f"{r['long']:5}")
         if page is None and args.gold_set == "reports":
             print("page   (skipped: ../shared/eval/seed_gold.json not found)")

@@ -300,7 +300,7 @@ def test_figures_approximate_range_is_no_figure():
     ("司法部门先后建立了戒毒场所86个。", "戒毒场所数量"),  # a clause keeps its last noun phrase
     ("城镇新增就业1244万人。", "城镇新增就业"),  # a statistic written with verbs stays whole
     ("中央财政安排资金1713亿元。", "中央财政安排资金"),
-    ("黄山的主峰莲花峰海拔１８６４米。", "主峰莲花峰海拔"),  # a proper name owning the measure goes
+    ("黄山的主峰莲花峰海拔１８６４米。", "海拔"),  # a proper name owning the measure goes, so does the named peak
     ("某小学的７５名少先队员近日以“爱护家乡”为主题召开队会。", "少先队员人数"),  # a time word goes
     ("如果门窗隔热性好，则容量还可减少１０％。", "容量"),  # a leading conjunction goes
     ("研制了一种热量比普通饮料低３０％的新饮料。", "热量"),  # 一种 goes
@@ -355,3 +355,14 @@ def test_figures_news_indicator_of_the_noun_measured(text, indicators):
 def test_figures_news_indicator_rules_of_the_genre(text, indicators):
     out = extract_figures(article(text), None, Context(city="全国"))
     assert [f.indicator for f in out] == indicators
+
+
+@pytest.mark.parametrize("text,n", [
+    ("车上突然跳下4个人，夺路而逃。", 1),  # 个人 ends the phrase: four people
+    ("他们3个人都来了。", 1),
+    ("他个人存款不多。", 0),  # 个人 as a word of its own
+    ("每户配发2个人防面具。", 0),
+])
+def test_figures_n_ge_ren_counts_people(text, n):
+    found = [(q.value, q.unit) for q in find_quantities(text)]
+    assert len(found) == n and all(u == "个" for _, u in found)

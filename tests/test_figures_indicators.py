@@ -130,3 +130,212 @@ def test_change_cue_sets_kind():
 ])
 def test_joins_bases_and_names(text, expected):
     assert indicators(text) == expected
+
+
+def _check(text: str, expected: list[str]) -> None:
+    assert indicators(text) == expected, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an ordinal with its measure word picks which of the things; what follows is measured
+    ("第三期入住的安置房有６２０户。", ["入住安置房户数"]),
+    ("第二批次志愿者４０人已经出发。", ["志愿者人数"]),
+    ("这是该系列中第一个售价超过９００元的型号。", ["售价"]),
+    # a year in digits inside the phrase is the period, not the measure
+    ("该村19年新建温室３０座。", ["新建温室数量"]),
+    # a span of time alone is no indicator (what rose is not said)
+    ("５年增长了８倍。", [""]),
+])
+def test_ordinals_years_and_durations(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who forecast or reported it is no part of the measure
+    ("某研究机构预测今年居民消费增速将达到６%。", ["居民消费"]),
+    ("统计显示城镇居民存款余额为５０００亿元。", ["城镇居民存款余额"]),
+    # hearsay and linking adverbs after the noun go
+    ("这座大桥，造价据称超过３亿元。", ["造价"]),
+    ("该行凭借２００多万张储蓄卡即实现了盈利。", ["储蓄卡数量"]),
+    # a discourse opener and a reduplicated adverb before the noun go
+    ("结果入选的８０名学生都来自农村。", ["入选学生人数"]),
+    ("警方将６人一一抓获。", ["抓获人数"]),
+    # the country as scope (我国) is the area, not the measure
+    ("目前我国钢材产量已达８亿吨。", ["钢材产量"]),
+])
+def test_sources_adverbs_and_scope(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an amount, 的 and a noun that names a measure: the noun is what is measured
+    ("这座山每年有平均３米的积雪量。", ["积雪量"]),
+    ("他的账户显示欠缴５０元的管理费。", ["管理费"]),
+    ("该行向省内企业提供不少于５００亿元人民币的授信额度。", ["授信额度"]),
+    # a clause ending in its verb has its object after 的
+    ("老王在菜市场买菜时要付一笔１２０元的货款。", ["货款"]),
+    # money after a completed verb: what was received is measured, not who received it
+    ("那位经理去年领取了８０万元年终奖金。", ["年终奖金"]),
+    # a number with no unit between Chinese words ends another statement
+    ("本赛季出场次数４２命中率４８%。", ["命中率"]),
+    # a preposition before a verb alone says how, not what
+    ("该公司将通过融资３亿元扩大生产。", ["融资"]),
+])
+def test_measure_nouns_and_objects(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count whose noun is before it, with a verb after: the noun is counted, not the verb
+    ("全市物业公司共３５家签署了服务公约。", ["物业公司数量"]),
+    # a count already named as a measure takes no 数量
+    ("该网站日访问量峰值突破３万次。", ["网站日访问量峰值"]),
+    # dwellings, transactions and cases are counted things (…数量) ...
+    ("城区还剩余５００多套公租房。", ["公租房数量"]),
+    # ... but dwellings started or built are a statistic by that name
+    ("全年新开工棚户区改造住房６０万套。", ["新开工棚户区改造住房"]),
+    # a model or brand name in Latin letters before the noun counted
+    ("部队配备了两架C-130运输机。", ["运输机数量"]),
+    # a share that lost its holder still says it is a share of what
+    ("大约占了该校给外地学生名额的２０%。", ["占外地学生名额比例"]),
+    # a comparison with the same period before: the measure of the figure before
+    ("公司营收达５亿元，低于上年同期的６亿元。", ["公司营收", "公司营收"]),
+])
+def test_counts_shares_and_comparisons(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a determiner (某) or "also" (另) makes the phrase a clause: its subject goes
+    ("此外，该基金会另捐款５００万元。", ["捐款"]),
+    ("去年南方某企业借入银行贷款３亿元。", ["银行贷款"]),
+])
+def test_clause_determiners(text, expected):
+    _check(text, expected)
+
+
+def test_n_ge_ren_is_a_count_of_people():
+    # N个人: people, whose indicator takes 人数 (not 数量)
+    assert indicators("这次参赛的选手只有4个人。") == ["参赛选手人数"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money of a person: the bid or the pay is measured, not the person after 的
+    ("她把画卖给了出价8000元的买家。", ["出价"]),
+    ("月收入3000元的家庭可以申请。", ["月收入"]),
+    # a time counted from now is the period, not part of the measure
+    ("报价显示一年后的存款利率为2.1%。", ["存款利率"]),
+])
+def test_money_of_a_person_and_relative_time(text, expected):
+    _check(text, expected)
+
+
+def test_time_after_a_duration_is_no_part_of_the_measure():
+    # 三个月 is a figure (a duration); 后的 after it belongs to the time, not to the rate
+    assert indicators("报价显示三个月后的存款利率为2.1%。")[-1] == "存款利率"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a price said by 以…V: the price of the deal, whatever the clause before names
+    ("秋季拍卖会上，这幅山水长卷最终以860万元成交。", ["成交价"]),
+    ("该公司以每股8元发行新股。", ["发行价"]),
+    ("粮站以每公斤3元收购小麦。", ["收购价"]),
+    # a percentage right before a verb: the rate of what is done
+    ("全县已经实现了100%覆盖。", ["覆盖率"]),
+    # a currency written after 元 is part of the unit; the noun after 的 is measured
+    ("基金会提供了5亿元港币的发展基金。", ["发展基金"]),
+    # 价格, 票房: nouns that name a measure after 的
+    ("公司以50美元左右的价格招聘兼职人员。", ["价格"]),
+    ("首映当天就有超过800万元的票房。", ["票房"]),
+])
+def test_prices_rates_and_currencies(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named body opening the phrase is whose figure it is, not what is measured
+    ("去年长河银行净利润达到12亿元。", ["净利润"]),
+    ("数据显示，建行信用卡发卡量已超过5000万张。", ["信用卡发卡量"]),
+    ("远航集团营收增长了20亿元。", ["营收"]),
+    # a class of bodies restricts what is measured and stays
+    ("去年商业银行不良贷款率为1.6%。", ["商业银行不良贷款率"]),
+    ("今年上市公司净利润为3万亿元。", ["上市公司净利润"]),
+    # a place and a kind of body are a class of bodies, not a name
+    ("有8家德国银行参与了这次融资。", ["德国银行数量"]),
+    # a named place before its dimension is whose dimension it is
+    ("青石岛陆地面积约12平方公里。", ["陆地面积"]),
+])
+def test_owners_of_a_measure(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a phrase ending on a measure is a noun even where the tagger reads verbs (使用率, 发卡量)
+    ("该行储蓄卡发卡量接近50万张，启用率高达60%。", ["储蓄卡发卡量", "启用率"]),
+    # a time word after the counted noun starts the predicate
+    ("全省42个服务中心目前正在进行改造。", ["服务中心数量"]),
+    # money, its currency and the noun after: the noun is what the money is
+    ("他最终赢得了8万元人民币奖金。", ["奖金"]),
+    # a class, 有 and examples of it before 等: the class is counted
+    ("赞助商有长风汽车、明远饮料等9家。", ["赞助商数量"]),
+    # a length after a verb of going is a distance; of a peak, its altitude; of a tower, its height
+    ("他们每天要步行8公里。", ["步行距离"]),
+    ("景区的主峰只有1800米。", ["景区主峰海拔"]),
+    ("新建的电视塔400米。", ["电视塔高度"]),
+])
+def test_round_three_kinds(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a modifier the tagger reads as an adverb stays with the counted noun
+    ("目前全市共有300家特约商户。", ["特约商户数量"]),
+    # a light verb after the counted noun starts the predicate
+    ("比赛在5个城市进行。", ["城市数量"]),
+    # a comparison word after the noun is a qualifier
+    ("两队的投篮命中率都低于40%。", ["投篮命中率"]),
+    # done at once is no part of the measure
+    ("今年一次性计提坏账准备3亿元。", ["计提坏账准备"]),
+])
+def test_round_four_kinds(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a price: 以 and a note in brackets before the verb; an auction verb right before the amount
+    ("他在网上以6万元（约合1万美元）买下了这幅画。", ["购买价", "购买价"]),
+    ("这件青花瓷瓶拍出了800万港元。", ["成交价"]),
+    # N公斤重的X: the weight of X
+    ("渔民捕获了一条30公斤重的大青鱼。", ["大青鱼重量"]),
+    # a year in digits opening the phrase is the period
+    ("据统计，2010的图书销售总额为8亿元。", ["图书销售总额"]),
+    # X是Y: Y is measured
+    ("该项目的申请条件是家庭年收入低于5万元。", ["家庭年收入"]),
+    # limiting adverbs and comparisons after the noun, examples before it
+    ("这次的奖金仅800元。", ["奖金"]),
+    ("例如门票是120元。", ["门票"]),
+    # a website is a body that owns its figure
+    ("新潮网站访问量达到3000万次。", ["访问量"]),
+])
+def test_round_five_kinds(text, expected):
+    _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a base of a rate before the amount: the noun after it, or the price before it
+    ("今年每亩补助15元。", ["补助"]),
+    ("该小区均价为每平方米8600元。", ["小区均价"]),
+    # 以…的价格 after 的 was skipped: still a price
+    ("这批房屋将由政府以6000元/平米的价格回购。", ["回购价"]),
+    # a named place before a verb alone: the verb is the measure
+    ("湖北省投资56亿元。", ["投资"]),
+    # a time ordinal is no ordinal of things (第三个月)
+    ("今年第二个月的出口额为50亿美元。", ["第二个月出口额"]),
+    # who claimed it is no part of the measure
+    ("该公司辩称广告费用已减少30%。", ["广告费用"]),
+    # a bare dimension word, a distance between two places
+    ("河滩位于两座码头之间，长约600米。", ["码头数量", "长度"]),
+    ("学校距离车站只有800米。", ["距离"]),
+])
+def test_round_six_kinds(text, expected):
+    _check(text, expected)

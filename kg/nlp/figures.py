@@ -27,7 +27,28 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
    -> 出席招待会人数); a share names X占Y…比例, or the group and what it does (70%的农户使用了…);
    households, visits and times say 户数, 人次, 次数; a harvest or planting verb gives the
    crop's 产量 or 种植面积; N万人口 is a population; a clause that names nothing measured is
-   no indicator, not the clause.
+   no indicator, not the clause. Sina news on top (issue 15, blind batches of CLUENER): an
+   ordinal (第三期, 中第一个) picks which and goes, so do a year in digits (19年), a bare
+   number ending another statement (出场次数42|命中率), who forecast or reported it
+   (某机构预测, 统计显示), hearsay adverbs (据称, 即) and a span of time alone (5年|增长8倍);
+   a noun after 的 that names a measure is measured (3米的积雪量, 50元的管理费), so is the
+   object after 的 of a clause ending in its verb, and the noun after money received (领取了|
+   80万元年终奖金); a count followed by a verb counts the noun before it (物业公司共35家|签署了…);
+   a count already named as a measure (…峰值, …余额) takes no 数量; a Latin model name before
+   the noun counted is skipped (两架C-130运输机); a share that lost its holder says 占Y比例; a
+   comparison with the same period before (低于上年同期的) measures the figure before; a
+   price said by 以…V is the price of the deal (以860万元成交 -> 成交价, ``figure-price-verbs.tsv``);
+   a percentage right before a verb is its rate (100%覆盖 -> 覆盖率); a currency after 元
+   (元港币) is part of the unit; a named body or a named place that opens the phrase is the
+   measure's owner and goes (长河银行净利润 -> 净利润, 青石岛陆地面积 -> 陆地面积), a class of
+   bodies stays (商业银行不良贷款率; ``figure-owners.tsv``); a class with examples (赞助商有
+   甲、乙等|9家) counts the class; a length after a verb of going is a distance (步行8公里),
+   of a peak its altitude, of a tower its height; after a count, a light verb (进行, 组成, 是)
+   ends the counted noun and a modifier the tagger reads as an adverb (特约商户) stays in it;
+   an auction verb before the amount is a price too (拍出了|800万港元), N公斤重的X is X's weight,
+   and in X是Y, Y is measured; a base of a rate (每亩, 每平方米) is said by the unit, a claim
+   (辩称) goes with who made it, and a bare 长 or a distance between two places (A距离B) is a
+   长度 or a 距离.
 4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
    sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
 """
@@ -168,11 +189,63 @@ _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
 _MEASURE_ENDS = ("速", "率", "位", "量", "度", "价", "值", "额", "温")
 
 
+@lru_cache(maxsize=None)
+def _owner_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """``figure-owners.tsv``: (a named body, a named place, a class of bodies) at the start of a phrase."""
+    rows: dict[str, list[str]] = {}
+    for word, role in _read_tsv("figure-owners.tsv")[1:]:
+        rows.setdefault(role, []).append(word)
+    body = re.compile(rf"^(?:.{{1,8}}(?:{alternation(rows['body'])})|(?:{alternation(rows['short'])}))")
+    place = re.compile(rf"^.{{1,8}}(?:{alternation(rows['place'])})")
+    return body, place, re.compile(rf"^(?:{alternation(rows['class'])})")
+
+
+@lru_cache(maxsize=None)
+def _owner_words(role: str) -> tuple[str, ...]:
+    return tuple(w for w, r in _read_tsv("figure-owners.tsv")[1:] if r == role)
+
+
+def _is_place_only(name: str) -> bool:
+    """Whether a name is a province, city or country and nothing more (墨西哥, 浙江)."""
+    lex = lexicon()
+    return name in lex.provinces or name in lex.cities or name in lex.countries
+
+
+_DIMENSION_WORDS = ("全长", "全宽", "总长", "长度", "宽度", "高度", "深度", "面积", "海拔")
+
+
+def _drop_owner(ind: str) -> str:
+    """The indicator without a named body or place that opens it (建设银行净利润 -> 净利润,
+    某某岛游戏面积 -> 游戏面积); a class of bodies stays (商业银行不良贷款率)."""
+    body, place, klass = _owner_res()
+    if klass.match(ind):
+        return ind
+    m = body.match(ind)
+    best = m.group(0) if m and not _has_clause_word(m.group(0)) else ""
+    suffix = next((w for w in sorted(_owner_words("body"), key=len, reverse=True) if best.endswith(w)), "")
+    if suffix and _is_place_only(best[:-len(suffix)]):
+        best = ""  # 墨西哥银行, 美国公司: a place and a kind of body are a class of bodies
+    if not best and ind.endswith(_DIMENSION_WORDS):
+        for k in range(len(ind) - 2, 1, -1):  # the longest place name before the dimension
+            if (pm := place.fullmatch(ind[:k])) and _word_at(ind, k):
+                if not _has_verb(ind[k:]):  # (某某大桥|飞架…长度: a verb after the name, a clause)
+                    best = pm.group(0)
+                break
+    rest = _tags(ind[len(best):]) if best else ()
+    short = bool(best) and best in _owner_words("short")  # (交行在册…: jieba may glue the short name to what follows)
+    if not best or len(ind) - len(best) < 2 or not (short or _word_at(ind, len(best))) \
+            or ind[len(best)] in _not_noun_start() or not rest or rest[0][1] in ("p", "d", "c"):
+        return ind
+    return ind[len(best):]
+
+
 def _drop_owner_and_time(ind: str) -> str:
     """The indicator without its owner and time words: X的Y, where X is a proper name (one
     place, person or body: 泰山的主峰海拔 -> 主峰海拔; a common noun restricts what is measured
     and stays: 新型灯泡的耗电量; a relative clause too: 已开工的项目), time words (少先队员近日人数 -> 少先队员人数) and a leading conjunction or adverb
     (则容量 -> 容量)."""
+    if "占" not in ind:
+        ind = _drop_owner(ind)
     if "的" in ind and "占" not in ind:
         owner, _, after = ind.rpartition("的")
         otags = _tags(owner) if len(after) >= 2 and owner and "(" not in after and "（" not in after else ()
@@ -188,10 +261,14 @@ def _drop_owner_and_time(ind: str) -> str:
             rest = rest[1:]  # 成都市|每年|新增教师, 北京图书大厦|现有|上架图书
         if sum(len(w) for w, _ in rest) >= 2 and (rest[0][1] != "n" or len(rest[0][0]) >= 2):
             tags = rest  # 北京地区|世界杯网站, 纽约商品交易所|原油期货价格: the place or body is no part of it
+            if len(rest) == 1 and rest[0][1] in ("v", "vn"):
+                ind = rest[0][0]  # 北京市|投资: a verb left alone is the measure (比利时|企业家: a class stays)
     if len(tags) > 1:
         kept = [(w, t) for w, t in tags if not (t == "t" and _TIME_WORD.match(w))]
-        while len(kept) > 1 and kept[0][1] in ("c", "d") and len(kept[0][0]) == 1:
-            kept = kept[1:]
+        while len(kept) > 1 and (kept[0][1] in ("c", "d") and len(kept[0][0]) == 1
+                                 or kept[0][1] == "p" and kept[0][0] != "被" and kept[1][1] in ("v", "vn")
+                                 and len(kept) == 2):
+            kept = kept[1:]  # (通过融资: a preposition before a verb alone says how, not what)
         out = "".join(w for w, _ in kept)
         if len(out) >= 2:
             ind = out
@@ -206,19 +283,24 @@ def _named_place(word: str) -> bool:
     """Whether a word opens with a named place (a province, city or country of the lexicon:
     成都市, 北京图书大厦, 墨西哥) or ends as one (…省, …县, …地区); 城镇, 中央财政 do not."""
     lex = lexicon()
-    if word.endswith(("省", "市", "县", "州", "地区")) and len(word) >= 3:
+    if word.endswith(("省", "市", "县", "州", "地区", "乡", "镇")) and len(word) >= 3:
         return True
     return any(word[:k] in lex.provinces or word[:k] in lex.cities or word[:k] in lex.countries
                for k in range(2, min(len(word), 5) + 1))
 
 
 _AREA_ENDS = ("面积", "规模", "用地", "范围", "覆盖")  # (占地 -> 占地面积)
-_LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "半径", "落差", "规模")
+_LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "航程", "行程", "半径",
+                "落差", "规模")
 #: a length or an area names its dimension (长度, 面积) when the noun before does not
 _DIMENSION_UNITS = {"平方公里": ("面积", _AREA_ENDS), "平方米": ("面积", _AREA_ENDS), "公顷": ("面积", _AREA_ENDS),
                     "亩": ("面积", _AREA_ENDS), "公里": ("长度", _LENGTH_ENDS), "米": ("长度", _LENGTH_ENDS)}
 
 
+#: verbs of going somewhere: a length after one is a distance (步行6公里, 行驶200公里)
+_MOVING = ("步行", "行走", "行驶", "行进", "驾车", "开车", "骑行", "飞行", "航行", "徒步", "跑", "走")
+#: things whose length in 米 is a height (a peak's is its altitude)
+_HIGH_THINGS = ("山", "峰", "顶", "塔", "楼", "大厦", "大楼", "高楼", "瀑布")
 _INNER_DE = re.compile(r"(?<=.)的(?!比重|比例|份额)(?=..)")
 _MASS_UNITS = frozenset({"千克", "吨", "斤", "担"})
 #: a harvest verb and its crop at the end of a phrase before a weight (收各种粮食, 增产粮食)
@@ -239,6 +321,39 @@ def _word_at(phrase: str, i: int) -> bool:
 _COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数"}
 
 
+#: X是Y inside a phrase (申购条件是家庭人均月收入): Y is measured (not 是否, not a phrase with 是 twice)
+_IS_IN = re.compile(r"^[^是]{1,12}是(?!否)(?=[^是]+$)")
+#: an ordinal with its measure word inside a phrase (第三期, 第二批次, 中第一个): it picks one of the things
+_ORDINAL_IN = re.compile(r"第[0-9０-９〇零一二两三四五六七八九十百]+(?:批次|阶段|期|批|次|个|届|轮|季)(?![月年天日周度])")
+#: a number of two digits or more between Chinese words, with no unit (出场次数42命中率): the phrase after it is measured
+_BARE_NUMBER_IN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{2,}(?![0-9０-９]|年|月|日|号|届|期|[\u4e00-\u9fff]*[0-9])(?=[\u4e00-\u9fff])")
+#: the last characters of nouns for people (网友, 市民, 读者, 会员, 女士, 学生, 买家, 选手)
+_PERSON_ENDS = ("友", "民", "者", "员", "士", "生", "家", "手", "户", "客", "人")
+
+
+def _is_person(noun: str) -> bool:
+    """Whether a short noun phrase names a person (its head is a person noun or a name)."""
+    tags = _tags(noun)
+    return noun.endswith(_PERSON_ENDS) or bool(tags) and tags[-1][1] in ("nr", "nrfg", "nrt")
+
+
+#: what may follow N个人 when 个人 is no word of its own (个人电脑, 个人所得税): a mark, 的, an adverb
+_AFTER_PERSONS = frozenset("，,。；;：:、！？!?的都也就还一是在被把将")
+#: a name in Latin letters (and digits) right before a Chinese noun (C-130运输机)
+_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-－.·]{0,15}(?=[\u4e00-\u9fff])")
+_HOUSING_FLOW = re.compile(r"开工|建成|竣工|改造|棚户区")
+#: a year written in digits inside a phrase (2008年, 19年底): the period
+_YEAR_IN = re.compile(r"(?<![0-9０-９])(?:(?:[0-9]{2}|[0-9]{4}|[０-９]{2}|[０-９]{4})年(?:底|末|初|中|前)?"
+                      r"|^(?:19|20)[0-9]{2}(?=[\u4e00-\u9fff]))(?![0-9０-９])")
+#: a time counted from now or then inside a phrase (一年后, 三个月前, 5天以后): the period
+_RELATIVE_TIME = re.compile(r"[0-9０-９一二两三四五六七八九十半]+个?(?:年|月|天|周|星期)(?:以后|以前|之后|之前|后|前)")
+#: a span of time alone (7年, 三个多月来): no indicator
+_DURATION_ONLY = re.compile(r"^(?:近|约|前|后|最近)?[0-9０-９〇零一二两三四五六七八九十百]+(?:多|余)?个?(?:年|月|天|日|周|星期|小时)"
+                            r"(?:多|来|以来|内|间|前|后)?$")
+#: a source that forecasts or reports before the measured phrase (某机构预测…, 统计显示…); not 认为 (a survey's answer)
+_SAID_CUT = re.compile(r"^[^，,；;]{0,10}?(?:预测|预计|估计|显示|据说|据称|辩称|声称|宣称)(?=[\u4e00-\u9fff]{2})")
+
+
 @lru_cache(maxsize=8192)
 def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     """An indicator phrase cut down to the noun phrase of what is measured.
@@ -252,6 +367,22 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         return ""
     r = _tidy_rules()
     ind = r["modal"].sub("", ind)
+    if _DURATION_ONLY.match(ind):
+        return ""  # 5年|增长了8倍: a span of time is when, not what is measured
+    for dm in _BARE_NUMBER_IN.finditer(ind):
+        if len(ind) - dm.end() >= 2:
+            ind = ind[dm.end():]  # 本赛季出场次数42|命中率: a number without its unit ends another statement
+            break
+    if (rt := _RELATIVE_TIME.search(ind)) and len(ind) - (rt.end() - rt.start()) >= 2:
+        ind = ind[:rt.start()] + ind[rt.end():]  # 三个月后|存款利率: a time from now is the period
+    if ("年" in ind or ind[:1].isdigit()) and (ym := _YEAR_IN.search(ind)) and len(ind) - (ym.end() - ym.start()) >= 2:
+        ind = ind[:ym.start()] + ind[ym.end():]  # 该村19年新建温室|30座: a year is the period, not the measure
+    if "是" in ind[1:] and (im := _IS_IN.search(ind)) and len(ind) - im.end() >= 3:
+        ind = ind[im.end():]  # 申购条件是|家庭人均月收入: what the clause says it is
+    if "第" in ind and (om := _ORDINAL_IN.search(ind)) and len(ind) - om.end() >= 2:
+        ind = ind[om.end():]  # 第三期入住的安置房, 该系列中第一个售价: the ordinal picks which; what follows is measured
+    if (sm := _SAID_CUT.match(ind)) and len(ind) - sm.end() >= 2:
+        ind = ind[sm.end():]  # 某研究机构预测今年居民消费增速: who forecast or reported it is no part of the measure
     if ind.startswith(("使", "让", "令")) and len(ind) > 3 and not ind.startswith(("使用", "让利")):
         ind = ind[2:] if ind.startswith("使得") else ind[1:]  # 使统计上的可信程度: a consequence, not the noun
     if "将" in ind or "把" in ind:
@@ -264,7 +395,10 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     while prev != ind:
         prev = ind
         if "每" in ind:
-            ind = r["per"].sub("", ind)
+            cut = r["per"].sub("", ind)
+            if len(cut) < 2 and (pu := _per_unit_re().match(ind)) and len(ind) - pu.end() >= 2:
+                cut = ind[pu.end():]  # 每亩|补助: the base opens the phrase, the noun after it stays
+            ind = cut
         cut = r["head"].sub("", ind)
         ind = cut if len(cut) >= 2 else ind
         if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 高于全省平均: a comparison
@@ -283,15 +417,25 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if unit in _DIMENSION_UNITS and _DIMENSION_UNITS[unit][0] == "长度" and kind not in ("share", "change"):
+        if ind in _DIMENSION_ADJ:
+            return _DIMENSION_ADJ[ind]  # 长约|500米: the length
+        if "距离" in ind[1:]:
+            return "距离"  # 派出所距离事发地|300米: the distance between them
     if len(ind) >= 2 and kind not in ("share", "change") and unit in _DIMENSION_UNITS:
         word, ends = _DIMENSION_UNITS[unit]
+        if word == "长度" and ind.endswith(_MOVING):
+            word = "距离"  # 步行|6公里: how far one goes, not how long a thing is
+        elif word == "长度" and ind.endswith(_HIGH_THINGS):
+            word = "海拔" if ind.endswith(("山", "峰", "顶")) else "高度"  # 最高峰|2600米, 电视塔|400米
         if not ind.endswith(ends + _MEASURE_ENDS):
             ind += word  # 森林3.8万公顷 -> 森林面积, 主干传输网1500公里 -> 主干传输网长度
     if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
         if unit in _COUNT_WORDS and not ind.endswith(_COUNT_WORDS[unit]):
             # 350户村民 -> 村民户数, 50万人次的观众 -> 观众人次, 连续7次加息 -> 加息次数
             ind += _COUNT_WORDS[unit] if not (unit == "户" and ind.endswith("户")) else "数量"
-        elif unit in r["counted"]:
+        elif unit in r["counted"] and not (unit == "套" and _HOUSING_FLOW.search(ind)):
+            # (新开工棚户区改造住房60万套: dwellings started or built are a statistic by that name)
             ind += "数量"  # the statistical wording (企业数量); scorers take …数 for the same
         elif unit in r["people"]:
             ind += "人数"
@@ -326,6 +470,16 @@ def _not_noun_start() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _default_units() -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in _read_tsv("figure-indicator-units.tsv")]
+
+
+@lru_cache(maxsize=None)
+def _per_unit_end_re() -> re.Pattern:
+    return re.compile(rf"每(?:{alternation(units())})$")
+
+
+@lru_cache(maxsize=None)
+def _per_unit_re() -> re.Pattern:
+    return re.compile(rf"^每(?:{alternation(units())})")
 
 
 @lru_cache(maxsize=None)
@@ -434,8 +588,9 @@ _DIMENSION_REACH = re.compile(r"([长高深宽厚])达$")
 _SHARE_OF = re.compile(r"(?:以上|以下|左右|多)?的(?=[\u4e00-\u9fff]{2})")
 _SHARE_ENDS = ("率", "比", "比重", "比例", "占", "占比", "份额", "幅", "度")
 _CONVERTED = re.compile(r"^[（(]?(?:约|大约)?(?:折合|约合|合)")
-_BARE_COMPARE = re.compile(r"^(?:要|还|约|大约)?(?:低|高|多|少|贵|便宜)(?:了|出)?$")
-_ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占")
+_BARE_COMPARE = re.compile(r"^(?:要|还|约|大约)?(?:(?:低|高|多|少|贵|便宜)(?:了|出)?"
+                           r"|[低高多少]于(?:上年|去年|上一年|前一年|上月|上季度|同期|上年同期|去年同期)的?)$")
+_ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占了?|占了")
 _FROM_WHEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由[\u4e00-\u9fff]{1,6}(?:前|后|时)|[由从](?:每[\u4e00-\u9fff]){1,3})$")
 _DE_END = re.compile(r"(?:的|之)$")
 _UP_WORDS = re.compile("提高|增长|上升|高于|增加")
@@ -543,7 +698,9 @@ def find_quantities(text: str) -> list[Quantity]:
             unit_end = raw.end(g_unit)
             after = text[unit_end:unit_end + 1]
             population = u.unit == "人" and after == "口" and bool(mult)  # 1100万人口: a population
-            if after and (after in u.not_before or after == "级") and not population:
+            # 跳下4个人，: 个人 ends the phrase (a punctuation mark, 的 or an adverb follows): people counted
+            persons = unit_s == "个" and after == "人" and text[unit_end + 1:unit_end + 2] in _AFTER_PERSONS
+            if after and (after in u.not_before or after == "级") and not population and not persons:
                 continue  # 个人, 条件; 百万千瓦级, 万吨级: a class, not an amount
             if population and e == unit_end:
                 e += 1
@@ -773,10 +930,14 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     for p in periods_in:
         pre = pre.replace(p, "")
     pre = _ADVERB_SHARE.sub("占", pre)  # 科技产业只占生产总值的7%: the adverb is no clause
+    if pre.endswith("等") and (em := _HAVE_EXAMPLES.match(pre)):
+        pre = em.group(1)  # 合作伙伴有甲公司、乙公司等|6家: the class before 有 is counted, not its examples
     m = _FROM_WHEN.search(pre)
     if m:
         pre = pre[:m.start()]  # 每张处方均值由医改前|10元提高到…: the start of a change, said by when
     pre = _drop_re().sub("", pre)
+    if "每" in pre[-5:] and (pu := _per_unit_end_re().search(pre)) and pu.start() >= 2:
+        pre = pre[:pu.start()]  # 预售价格为每平方米|2556元: the base of a price, said by its unit
     if "比" in pre and (m := _CMP_BASE.search(pre)):
         pre = pre[:m.start()]  # 清单管理措施比制度建立之初|减少64%: the base of a comparison goes
     prev = None
@@ -805,6 +966,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
 
 
 _PER_END = re.compile(r"每[\u4e00-\u9fff]$")
+#: a class, 有 or 包括, and examples of it before 等 and the count (赞助商有甲、乙等|6家)
+_HAVE_EXAMPLES = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:有|包括)[^，,；;。有]{1,24}等$")
 #: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
 _CMP_BASE = re.compile(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
 #: a verb of having inside a phrase before a number: what follows it is measured
@@ -834,7 +997,7 @@ def _has_verb(phrase: str) -> bool:
 
 _SPEECH_WORD = re.compile(r"介绍|表示|指出|强调|获悉|据悉|记者|通报|透露|宣称")
 _NOUN_JOINS = frozenset({"和", "与", "及", "或", "以及", "并", "等", "在", "每年", "每", "为此"})
-_PRONOUN_CHARS = frozenset("它他她我你这那其该此咱您")
+_PRONOUN_CHARS = frozenset("它他她我你这那其该此咱您某另")  # (某机场, 另: a determiner or "also" of a clause)
 _CLAUSE_ADVERBS = frozenset({"只", "才", "就", "也", "都", "已", "已经", "曾", "曾经", "正", "正在", "至少", "不", "没有", "没",
                              "很", "更", "又", "仍", "却", "便", "只有", "仅", "共", "总共", "一共", "还", "再", "则"})
 
@@ -908,7 +1071,8 @@ def _noun_phrase_before(ind: str) -> tuple[str, int]:
     if all(t == "r" for _, t in tags):
         return "", 0  # 这|50米的路, 其余|3000人: a pronoun names nothing
     clause = any(_clause_word(w, t) for w, t in tags)
-    verbs_only = all(t in ("v", "d") for _, t in tags)  # 要看, 扩大: no noun of its own
+    # 要看, 扩大: no noun of its own (启用率, 发卡量 end on a measure: jieba's verbs name it)
+    verbs_only = all(t in ("v", "d") for _, t in tags) and not ind.endswith(("率", "量", "额", "值"))
     if tags[-1][1] == "v" and (clause or verbs_only):
         head = tags[:-1]
         while head and (head[-1][1] in _TRAIL or _MODAL_END.fullmatch(head[-1][0])):
@@ -951,6 +1115,14 @@ def _np_tail(tags: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return tags[i:]
 
 
+#: adverbs proper (of time, scope, degree, manner): no modifier of the noun after them
+_ADVERBS = frozenset({"已经", "正在", "分别", "全部", "一共", "同时", "先后", "陆续", "相继", "逐步", "进一步", "基本",
+                      "主要", "大多", "一直", "长期", "不断", "同比", "累计", "总共", "共同", "集体", "一起", "仍然",
+                      "依然", "已然", "曾经", "至少", "最多", "只有", "没有", "还有", "一度", "首次", "再次", "正式"})
+#: light verbs that start the predicate after a counted noun (3个城市|进行, 8个小组|组成)
+_LIGHT_VERBS = frozenset({"进行", "展开", "开展", "组成", "构成", "成为", "是", "达", "达到", "高达"})
+
+
 @lru_cache(maxsize=4096)
 def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) -> str:
     """The noun phrase at the start of the text after a measure word, without the verb or
@@ -969,10 +1141,14 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
     j = i
     while j < len(tags):
         w, t = tags[j]
-        if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w):
-            break
+        if t == "d" and len(w) >= 2 and w not in _ADVERBS and j + 1 < len(tags) and tags[j + 1][1] in ("n", "nz"):
+            j += 1  # 特约|商户: a modifier the tagger reads as an adverb
+            continue
+        if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w) \
+                or t == "t" and j > i or j > i and w in _LIGHT_VERBS:
+            break  # (分支机构|正在进行研究: a time word after the noun starts a predicate)
         if t == "v" and j > i and (j + 1 == len(tags) and relative or j + 1 < len(tags)
-                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t", "r"))) \
+                                   and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t", "r", "ad"))) \
                 or t == "vn" and j > i and j + 1 < len(tags) and tags[j + 1][1] == "t":
             break  # 少儿学生组成的: the verb of a relative clause (a verb before nouns names: 自主创新示范区)
         if t == "v" and 0 < j - i and tags[j - 1][1] in ("n", "nz") and len(w) == 2 and j + 1 < len(tags) \
@@ -1032,6 +1208,48 @@ _SUPERLATIVE = re.compile(r"最[多少高低大小长短早晚]的")
 _EXTREME_IS = re.compile(r"([\u4e00-\u9fff]{2,12})最[多少高低大小长短快慢]的(?:是|为|要数|当属)[^，,；;。]{0,12}$")
 #: a scope word alone (全村, 我市): the area of the figure, no indicator
 _SCOPE_ONLY = re.compile(r"^(?:使|让|令|把|将)?(?:全|我|本)[村乡镇厂校队州市省县区国]$")
+#: 以 before an amount (以425万元成交), 每股/约 between them: a price said by the verb after it
+_BY_PRICE = re.compile(r"以(?:每[\u4e00-\u9fff]{1,2})?(?:约|大约|近|超过|高达|仅|总价)?$")
+#: a verb right after a percentage, then 的 or the end of the clause (100%成交的, 100%覆盖。)
+_RATE_VERB = re.compile(r"([\u4e00-\u9fff]{2})(?=的|[，,。；;！!？?、]|$)")
+#: a currency written after 元 (元人民币, 元新币, 元港币): part of the unit, not the noun measured
+_CURRENCY_AFTER = re.compile(r"(?:人民币|新币|港币|美金|新台币|台币|日币|韩币|澳币|加币)")
+
+
+def _measure_head(noun: str) -> str:
+    """A noun phrase cut after its measure word when a verb follows it (价格招聘… -> 价格)."""
+    if noun.endswith(_NAMED_MEASURE):
+        return noun
+    tags, head = _tags(noun), ""
+    for i, (w, t) in enumerate(tags[:-2]):
+        head += w  # (保险费收入: a verb that ends the phrase is part of its name)
+        if head.endswith(_NAMED_MEASURE) and tags[i + 1][1] == "v":
+            return head
+    return noun
+
+
+@lru_cache(maxsize=None)
+def _price_verbs() -> dict[str, str]:
+    """``figure-price-verbs.tsv``: verb of a deal -> the indicator of its price."""
+    return {r[0]: r[1] for r in _read_tsv("figure-price-verbs.tsv")[1:]}
+
+
+@lru_cache(maxsize=None)
+def _price_verb_re() -> re.Pattern:
+    # (以9万元（约合…）买下: a note in brackets between the amount and its verb)
+    return re.compile(rf"(?:左右|上下)?(?:[/／][\u4e00-\u9fff]{{1,3}})?(?:[（(][^）)]{{0,20}}[）)])?(?:的?价格)?({alternation(_price_verbs())})")
+
+
+@lru_cache(maxsize=None)
+def _price_before_re() -> re.Pattern:
+    """An auction verb right before the amount (拍出了|3426万港币): the price of the lot."""
+    verbs = [r[0] for r in _read_tsv("figure-price-verbs.tsv")[1:] if len(r) > 2 and r[2] == "before"]
+    return re.compile(rf"({alternation(verbs)})了?$")
+
+
+#: an amount, 的 and a noun that names a measure (3米的积雪量, 500亿元人民币的授信额度, 50元的管理费)
+_MEASURE_DE = re.compile(r"(?:人民币|新币|港币|美金|新台币|台币)?(?:以上|以下|左右|上下|多)?的(?=[\u4e00-\u9fff]{2})")
+_NAMED_MEASURE = ("速", "率", "量", "度", "价", "值", "额", "温", "费", "价格", "票房", "航程", "路程", "里程", "行程")
 #: a verb of planting right before an area (种了|6000多亩, 种植的|5.95万亩)
 _PLANT_END = re.compile(r"(?:种植|播种|种)了?的?$")
 
@@ -1269,10 +1487,17 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
         skipped_de = False
-        if not cont and text.startswith("的", after_at) and (verb_end or not ind or de_before or _HAVE_END.search(pre)):
-            verb_end = verb_end or (1 if ind and _HAVE_END.search(pre) else 0)
+        if q.category == "money" and (cur := _CURRENCY_AFTER.match(text, after_at)):
+            after_at = cur.end()  # 15亿元新币|的基金: the currency is part of the unit
+        long_verb_end = len(ind) > 6 and _tags(ind)[-1:] and _tags(ind)[-1][1] == "v"
+        if not cont and text.startswith("的", after_at) and (verb_end or not ind or de_before or _HAVE_END.search(pre)
+                                                           or long_verb_end):
+            # (老王在菜市场买菜时要付一笔|120元的货款: a clause ending in its verb has its object after 的)
+            verb_end = verb_end or (1 if ind and (_HAVE_END.search(pre) or long_verb_end) else 0)
             after_at += 1  # 国家有140亿美元的黄金外汇储备, 看到1公里的分辨率, 这50米的路
             skipped_de = True
+        if q.category == "count" and (lm := _MODEL_NAME.match(text, after_at)):
+            after_at = lm.end()  # 两架|C-130运输机: a model or brand name before the noun counted
         nxt = text[after_at:after_at + 1]
         if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt and not population \
                 and (_CJK.match(nxt) or nxt in "“「") \
@@ -1284,7 +1509,12 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if q.unit in tidy["people"] and len(after) >= 2 and text.startswith(after, after_at) \
                     and len(_tags(after)) == 1 and _tags(after)[0][1] == "v":
                 after += _object_after(text, after_at + len(after))  # 近300人出席了招待会: 出席招待会人数
-            if len(after) >= 2 and after not in tidy["generic"]:
+            keep_before = len(ind) >= 2 and not verb_end and not de_before and q.unit not in tidy["people"] \
+                and not _has_clause_word(ind) and _tags(after)[:1] and _tags(after)[0][1] == "v" \
+                and _tags(ind)[-1:] and _tags(ind)[-1][1] in ("n", "nz", "ng")
+            if keep_before:
+                pass  # 物业公司共35家|签署了服务公约: a verb after the count says what they did; the noun before is counted
+            elif len(after) >= 2 and after not in tidy["generic"]:
                 # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
                 # (…的) before the count says which of the things counted
                 lead_in = _tidy_indicator(ind, "", "")
@@ -1298,12 +1528,20 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                         (v for v in sorted(tidy["action"], key=len, reverse=True) if lead_in.endswith(v)), "")):
                     # 先后取消|4个陈旧专业, 企业新创造了|3000多个就业岗位: the verb says which are counted
                     ind = ("新" if lead_in[:-len(verb)].endswith("新") else "") + verb + after
+                elif q.category == "money" and skipped_de and 2 <= len(lead_in) <= 8 and _is_person(after) \
+                        and _tags(lead_in)[-1:] and _tags(lead_in)[-1][1] == "v":
+                    ind = lead_in  # 出价|8000元的买家: the money is the bid, not the person who made it
                 else:
                     ind = after
                 if text.startswith(after, after_at):
                     prev_after_end = after_at + len(after)
+        elif q.category in ("money",) and ind and pre.rstrip().endswith("了") \
+                and (at := after_at + text.startswith("的", after_at)) < len(text) \
+                and len(noun := _noun_phrase_after(_noun_after(text, at), True, False)) >= 2 \
+                and text[at] not in _not_noun_start() and not _ANY_DIGIT.search(noun):
+            ind = noun  # 那位经理去年领取了|80万元年终奖金: what was received is measured, not who did it
         elif q.category in ("money",) and ind:
-            noun = _money_noun(text, q.end)  # 中央财政安排423亿元资金
+            noun = _money_noun(text, after_at)  # 中央财政安排423亿元资金 (赢得15万元人民币|奖金: after the currency)
             # 现行的每卷|5元冲洗收费: a modifier or a base (…的, 每卷) before the amount qualifies the noun after
             ind = noun if noun and _MODIFIER_END.search(pre) else ind + noun
         if q.category == "money" and (sp := _SPEND_END.search(ind)):
@@ -1329,6 +1567,22 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             elif len(noun) >= 2:
                 # 99%的出版社, 全球90%以上的个人电脑采用…: the share of a group (that does what it says)
                 ind = noun + _predicate_after(text, share_of.end() + len(noun)) + "比例"
+        if q.unit != "%" and kind != "change" and not cont and (md := _MEASURE_DE.match(text, q.end)):
+            noun = _measure_head(_noun_phrase_after(_noun_after(text, md.end())))
+            if len(noun) >= 2 and noun.endswith(_NAMED_MEASURE) and not ind.endswith(noun):
+                ind = noun  # 每年有平均3米的积雪量, 欠缴50元的管理费: the noun after 的 names the measure itself
+        if q.category == "money" and _BY_PRICE.search(pre) and (pv := _price_verb_re().match(text, after_at)):
+            ind = _price_verbs()[pv.group(1)]  # 画作以425万元成交, 以每股8元发行: the price of the deal
+        elif q.category == "money" and not cont and (pb := _price_before_re().search(pre)):
+            ind = _price_verbs()[pb.group(1)]  # 这件瓷器拍出了|800万元: the hammer price
+        if q.category == "mass" and text.startswith("重的", q.end):
+            noun = _noun_phrase_after(_noun_after(text, q.end + 2), True)
+            if len(noun) >= 2:
+                ind = noun + "重量"  # 一只21公斤重的大鱼: the weight of what follows
+        if q.unit == "%" and kind != "change" and not cont and (vr := _RATE_VERB.match(text, q.end)) \
+                and _tags(vr.group(1)) and all(t == "v" for _, t in _tags(vr.group(1))) \
+                and (not ind or _has_clause_word(ind) or len(ind) > 8):
+            ind = vr.group(1) + "率"  # 实现了100%覆盖, 上演100%成交的…: the rate of what is done
         if q.unit in ("亩", "公顷") and _PLANT_END.search(pre.rstrip()):
             at = after_at + 1 if text.startswith("的", after_at) else after_at
             noun = _noun_phrase_after(_noun_after(text, at), True)
@@ -1392,6 +1646,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 verb = next((v for v in tidy["verb"] if base.startswith(v)), "")
                 if verb and ind:
                     ind = verb + ind  # 创建省级新型研发机构1家、众创空间11家: 创建 governs the list
+        if kind == "share" and len(ind) >= 2 and "占" not in ind and not ind.endswith(_SHARE_ENDS) \
+                and (zi := clause_pre.rfind("占")) >= 0 and ind in clause_pre[zi:]:
+            ind = "占" + ind + "比例"  # 大约占了该校给外地学生名额的|20%: the share of X, whoever holds it
         if kind == "share" and ind.startswith("占") and prev_ind and prev_q is not None and prev_q.end >= s0:
             ind = prev_ind + ind  # 出口109.1万辆，占汽车出口总量的24.5%
         if ind and "方面" in sent_pre:
@@ -1430,7 +1687,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         if area and ind.startswith(area) and len(ind) > len(area) + 1:
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         figures.append(Figure(
-            value=q.value, unit=unit, surface=q.surface, indicator=_tidy_indicator(ind, kind, "" if q.rank else unit),
+            value=q.value, unit=unit, surface=q.surface,
+            indicator=_tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and text.startswith("人", q.end)
+                                      else unit),  # (4个人: people, counted in 人数)
             kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
             area=area, period=period[2] if period else "",

@@ -767,3 +767,24 @@ def test_posts_a_joined_name_of_a_building_is_no_person(text):
 ])
 def test_posts_kinds_of_the_seventh_sample(text, expected):
     assert expected in _posts(text, model=True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("地委书记黄有田、行署专员张少明等领导考察。", ("张少明", "专员", "行署", False)),
+    ("中国代表在会见非洲发展银行行长卡巴尔时强调。", ("卡巴尔", "行长", "非洲发展银行", False)),  # 时: when
+    ("内务部长斯捷帕诺夫是前政府的司法部长。", ("斯捷帕诺夫", "部长", "内务部", False)),
+    ("埃及副总理兼农业部长瓦西六日宣布，政府将严惩荒废耕地。", ("瓦西", "副总理", "埃及政府", False)),
+])
+def test_posts_kinds_of_the_national_train_sentences(text, expected):
+    assert expected in _posts(text, model=True)
+
+
+def test_posts_a_name_ends_before_to_him():
+    assert _persons("对新上任的巴西籍教练艾迪生来说，赢球是个好消息。") == {"艾迪生"}
+
+
+def test_posts_a_rare_surname_in_a_byline_list():
+    from kg.nlp.bylines import parse_byline
+
+    b = "本报巴黎5月25日电记者刘正学、果永新报道"
+    assert [(n, r) for n, r, *_ in parse_byline(b, b, list(range(len(b))))] == [("刘正学", "记者"), ("果永新", "记者")]

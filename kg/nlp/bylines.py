@@ -110,8 +110,9 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
                     name, at = name[:-1], at[:-1]  # 记者某某文/图: the credit is no part of the name
                 if len(name) < 2:
                     continue
+                listed = tok.start() > 0 and piece[tok.start() - 1] == "、"  # 记者甲、乙: 乙 follows a name in a list
                 for s, e in _split_names(name):
-                    if _starts_with_surname(name[s:e]):
+                    if _starts_with_surname(name[s:e]) or listed and e - s in (2, 3):  # a rare surname in a list
                         out.append((name[s:e], role, at[s], at[e - 1] + 1, medium))
             if named:
                 medium = named.group(1)

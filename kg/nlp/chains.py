@@ -41,7 +41,7 @@ _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a c
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 AFTER_NAME = re.compile(
-    r"(?:介绍|表示|指出|强调|说|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"(?:介绍|表示|指出|强调|说|来说|时(?![间候期代刻常装尚光机效段空令节髦针])|[一二三]?十?[一二三四五六七八九十]日|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
@@ -365,7 +365,8 @@ class ChainParser:
                 n = self._transliterated(text, te, n)  # 俄罗斯外长普里马科夫: read the whole name
             else:
                 longer = self._transliterated(text, te, n)  # 内务部长斯捷|帕申是: a foreign name read short
-                if longer > n and not AFTER_NAME.match(text, te + n) and self.lex.reads_foreign(text[te:te + longer]):
+                if longer > n and not AFTER_NAME.match(text, te + n) and (
+                        self.lex.reads_foreign(text[te:te + longer]) or AFTER_NAME.match(text, te + longer)):
                     n = longer
             if self.lex.reads_foreign(text[te:te + n]):
                 resolved = abroad(text, resolved, self.lex)

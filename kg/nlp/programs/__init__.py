@@ -1,0 +1,144 @@
+"""Named programs: plans, campaigns, policy documents, projects, pilots, models, brands ...
+
+The genre names a program in three ways, read here with regexes and data files:
+
+1. **《…》**: a document when the title ends in a document head word
+   (``program-documents.tsv``: 法 law, 条例 regulation, 规划 plan, 意见 / 通知 / 办法 …
+   policy-document); the titles of books, films, songs, newspapers and reports are none.
+2. **A short quotation** ("临江模式", “三品一标”), widened to the head noun that follows
+   (“6293”工作思路, "微成长、小升高"…培育机制) and to a short modifier before it (新时代
+   "枫桥经验"). Quoted speech (long, or with sentence punctuation) and quotations that
+   name an event ("…"主题新闻发布会) are skipped.
+3. **A head noun** (``ontology/vocab/program-heads.tsv``: 计划, 行动, 工程, 试点, 模式 …)
+   with its name read leftwards to the verb that governs it
+   (``program-boundaries.tsv``: 实施制造业提振两年行动计划 -> 制造业提振两年行动计划).
+   Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
+   it names none; ``program-generic-endings.tsv``: 基层治理模式 says what, not which).
+4. **A shape of its own** (``program-patterns.tsv``: 10分钟健身圈).
+
+A program is linked to an agency when the clause says the agency leads, issues or funds it
+(an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).
+
+**The decision policy.** A program is a named, intended course of action of an agency; a
+candidate is kept on this evidence (the words in ``program-evidence.tsv``):
+
+- *book-title marks*: 《…》 is a document when its title ends in a document head word (a
+  law 《…法》, a regulation 《…条例》, a plan 《…规划》, a policy document 《…意见》; a draft:
+  《…条例草案》); a book, film, song, newspaper or report (《红楼梦》, 《…报告》) is no program. A text
+  that starts inside a title or a quotation (cut before its 《 or “: …保护法》实施情况) is read as
+  if the mark were there.
+- *quotes*: a quotation is a program only with more evidence: a program head after it
+  ("“四下基层”制度", "“消费促进年”活动"), a head that ends it ("“放心消费行动”"), 改革
+  after it ("“放管服”改革"), or a governing verb in its clause before it (实施, 开展, 推进,
+  印发, 出台, 启动, 落实 …). A quotation without any of these (an idiom, a catchword, a
+  nickname, a …式 adjective, "“城市病”", a noun counted by a measure word: 组建一支"…之师")
+  is a **slogan** (kind ``slogan``, written as
+  ``kg:Slogan``, never as a program); one the clause puts under a negative word
+  (不能搞…“形象工程”) is dropped.
+- *head word*: the name before a head noun is read leftwards to a boundary word. Heads that
+  are common nouns need more: ``governed`` heads (政策, 活动) a governing verb before the
+  name or a stance word (积极财政政策); ``plain`` heads (制度, 机制, 政策, 责任制) a name of
+  at least 3 characters that is no list of common nouns (…监管、追溯、召回制度, 激励和约束机制)
+  and not the object of a reform (…管理制度改革). Any head-noun name is dropped when it holds
+  a negative word (违规新建…项目) or a quantity (一批投资项目), or when no boundary word
+  starts it within the longest name (a clause fragment, not a name); when a determiner
+  stands right before the head (本条例, 上述计划, 该项目: a reference, not a name); and
+  when the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学).
+  A body right before a weak verb is its subject (政府制定|…规划), and verbs of a decision
+  on a plan (批准, 拒绝, 透露, 宣布 …) start the name after them.
+- *parts of speech* (jieba's, read with rjieba): an unquoted name read leftwards into a
+  clause is cut after its last preposition, pronoun, clause adverb, clause verb or time word
+  (至此该公司向|希望工程, 曾多次考察|…制度, 去年上半年新上|…); a quantifier or determiner right
+  before it makes a class or a reference, no name (许多体育项目, 这两项水利工程, 又一次…行动,
+  不同社会制度, 具体实施方案); a head that starts a longer word is none (计划|生育, 战略|目标;
+  试点|县 keeps the pilot); an operation of one named body or person is none (摩萨德行动); a
+  project (工程, 项目) of common words only needs a governing verb or a fixed name of jieba's
+  (最大的污水处理项目, 农副产品加工项目占… are descriptions; 希望工程 is a name). A lead verb
+  right before the head leaves no name (设计制定|方案); a new way described is none (…新模式);
+  a sport's events (…运动会项目) and a cup or prize (…杯, …奖) are none; a talent program
+  (…学者, …人才) needs a place or a name in it (泰山学者) or a verb that selects it (入选), and
+  no kind of person (与会学者, 专家学者). A one-character boundary that jieba reads as part
+  of a word is none (等|级 of 等级, 以|色列): the name reads on leftwards.
+- *quotations that name something else*: a work or a publication (“…丛书”), a cup or prize
+  (“…”杯), a word quoted as a word (『工程』), a quotation that ends in a head but reads as a
+  clause (“伴随具体行动”), a period before a noun (国家“九五”重点图书), a bare numeral (“五一”),
+  a quotation after a class word or determiner (一些“形象工程”, 这个“红娘”, 所谓“…”), a head
+  with one character before it (“土政策”), an event (“…画展”, “…高峰论坛”, “…交流赛”), a title
+  (香港译为“…”, 资料片“…”, a quotation of Latin letters only), a product in apposition (新产品——“…”: a
+  verb governs through no dash), a quotation that modifies a noun after it (“自营品牌”|家用电器,
+  “…行动”|特色), a model or an alliance quoted with common words only (新增“…挑战模式”, “…战略联盟”,
+  unless a verb founds it). A quotation is widened to a head across no count (“…”作为…一个|品牌活动),
+  no organisation (“…”家具公司首席工程师), no word the head cuts (飞机|制造), and not to a contest's event
+  (“…”项目进入个人赛). A governing verb inside an earlier quotation of
+  the clause governs nothing (“积极探索”、“求真务实”). 『』 and ‘’ are quotes too.
+  Whatever governs it, a quotation is a slogan when it is one idiom of jieba's (“偷梁换柱”),
+  speech (a personal pronoun: “你办事我放心”) or a doctrine, attitude or craze by its ending
+  (``slogan-end``: 实行“拿来主义”, “…论”, “…热”); one ending in a group's name (“…小组”) is an
+  organisation; a quoted law its clause governs is a law (修改“…法”). A verb governs a
+  quotation through no relative clause (创建卫生城市的示范|“样板”), and the widening of a
+  quotation to a head stops at 和 / 与 / 及 (“三产”缺少资金和人才). A one-character modifier
+  that ends a longer word is none (楼|市“降价风潮”; 列入|省“十四五”规划 keeps it).
+- *kinds, not names* (an unquoted head-noun name of common words only, by jieba's parts of
+  speech): heads flagged ``established`` (制度, 机制) need a govern or ``establish`` verb before
+  them (建立…审计制度; 采取固定汇率制度, 山地轮作制度 are kinds of system); heads flagged
+  ``named`` (模式, 经验) need a proper part (苏南模式, EOD模式; 大学教育模式, 先进经验 are kinds);
+  heads flagged ``founded`` (联盟) need a govern or establish verb whatever their words (组建…
+  创新联盟; 北方进步联盟, 加入货币联盟: a body or a party, no course of action);
+  a plan or strategy needs a govern or ``decision`` verb before it (启动, 批准…计划), a
+  governing verb after it (…方案的出台) or a recipient's frame (向…计划捐款, a preposition of its own:
+  作为|… is none): 金融业规划 and 善后处理计划 are described by their field. A project is none when
+  it is a site or an estate by its proper name (…公园项目, 某茂·某园项目), a class by size or grade
+  (大型…, 重大…, 标杆…项目), a phase alone (二期工程), a predicate after the copula (该项目为|…项目) or
+  the event of a contest its clause tells of (…项目冠军); a campaign when jieba reads it as one
+  common noun (战斗行动); a plan, strategy or campaign whose name ends in a named body (某国海军第三
+  舰队|战略); a policy of a body and a field (央行房贷政策). An activity with an edition (第二届…活动)
+  is named. A place and a generic name (湖北省|重点建设项目),
+  an activity named after the kind of group that holds it (``program-generic-endings.tsv``
+  with a head column: 兴趣小组活动), a list of people (候选人名单) and a counted class
+  (一系列…政策) are none.
+- *clause fragments*: clause adverbs and verbs (尽快, 迅速, 引入, 加入 …) cut a name read
+  leftwards; a clause that opens with a verb and its object (要保障…规划, 支持某市…工程) names
+  nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or
+  verb is the verb (日本政府计划在明年…); a head that runs on into a company, an office, a
+  delegation, a bureau or a post (…工程有限公司, …试点处处长, …战略发展部, …规划和国土局,
+  …联盟代表团, …联盟总书记, …工程系, …监督站, …战略研究委员会, …规划顾问) is
+  inside an organisation's name; a project's, a campaign's, a strategy's or a model's head right
+  before a noun qualifies it (…行动小队, 即时战略游戏), where a plan's, a law's or a pilot's is its
+  owner (…条例规定, …试点并网容量). A head inside a title (《…行动》, or a title the text cuts) is
+  none; a name does not reach back across a byline in brackets (…讯（记者某某）), a range (从…到|项目)
+  names nothing, nor does a head and its verb (其中制度延袭|…: the name starts after the verb). A verb
+  governs a name only when no preposition opens a frame of its own in between (组织…在|村级
+  科技活动中); 可 before a boundary verb makes an adjective (可持续发展战略), no boundary.
+  A generic head before 的 is a name when a governing verb stands right before it or after
+  it (实施菜篮子工程的过程, …方案的出台) or the name is one fixed word of jieba's; a coded
+  plan of digits, or an amount, is a name when governed right before it (实施863计划, 推出4万亿…计划).
+  计划 / 规划 before 了, 过, 着 is the verb; an auxiliary before the clause's verb (将继续|保留…项目) makes
+  a predicate and its object.
+- *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
+  (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法, 锻炼法 …).
+- *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
+  Where the sentence's subject is the article's own government written without a name
+  (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that
+  government leads it: the one the article's agencies point to (an implicit mention or the
+  parent of a named bureau: 某市科学技术局 -> 某市人民政府, the page context's city).
+
+Names are normalised for the label (quotes, 《》 and ordinal prefixes such as 第二批 or 首批
+dropped); the evidence stays the span as written. A full name followed by
+（以下简称“X”） gets X as its abbreviation (``alt``), and later mentions of X are that program.
+"""
+# The package reads programs in one direction (each module imports only the ones above it):
+#   tables      fixed regexes and character sets shared by the readings
+#   vocab       the vocabularies of the data files, and the regexes built from them
+#   clause      the clause around a name: governing verbs, negative and stance words
+#   pos         parts of speech (jieba's, via rjieba) the readings share
+#   edges       where a name read leftwards from its head starts
+#   documents   1. titles in 《》 and 5. laws governed in their clause
+#   quotations  2. quotations, widened to a head and a modifier, and decided
+#   checks      the decision checks of a head-noun name
+#   heads       4. head nouns with their name read leftwards
+#   find        the readings in order (3. shapes among them), abbreviations, labels
+#   leaders     the programs of an article and the agencies that lead them
+from .find import ProgramSpan, find_program_spans, program_label
+from .leaders import extract_programs
+
+__all__ = ["ProgramSpan", "extract_programs", "find_program_spans", "program_label"]

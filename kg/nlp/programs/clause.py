@@ -1,0 +1,85 @@
+"""The clause around a program name: its bounds, and the evidence words in it before or after the
+name (a governing verb, a negative word, a stance word) that the decision policy reads.
+"""
+from __future__ import annotations
+
+import re
+
+from .tables import _CLAUSE_END
+from .vocab import _evidence_end_re, _evidence_re, _evidence_words
+
+
+def _clause_before(text: str, start: int, width: int = 16) -> str:
+    """The text of the clause before ``start`` (at most ``width`` characters)."""
+    lo = max(0, start - width)
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in _CLAUSE_END:
+            return text[i + 1:start]
+    return text[lo:start]
+
+
+#: a preposition after the verb opens a frame of its own (组织…在|校园科技活动中): the verb governs
+#: something else
+_FRAME_AFTER_VERB = re.compile(r"[在于从向]")
+#: ... or a relative clause (创建卫生城市的|示范“样板”: the verb's object is 卫生城市), or a dash
+#: (推出…新产品——“…”: the verb's object is the noun the quotation is in apposition to)
+_FRAME_OR_RELATIVE = re.compile(r"[在于从向的]|——")
+
+
+def _last_verb_governs(before: str, rx: re.Pattern, stop: re.Pattern = _FRAME_AFTER_VERB) -> bool:
+    """Whether the last match of ``rx`` in ``before`` governs what follows ``before``: no
+    preposition (or other ``stop``) stands between them."""
+    last = None
+    for last in rx.finditer(before):
+        pass
+    return last is not None and not stop.search(before, last.end())
+
+
+def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width: int = 16,
+              stop: re.Pattern = _FRAME_AFTER_VERB) -> bool:
+    """Whether a governing verb stands in the clause before a name starting at ``start``
+    (and no preposition after it opens a frame of its own, nor ``stop`` stands between)."""
+    return _last_verb_governs(_clause_before(text, start, width), _evidence_re(*roles), stop)
+
+
+def _governed_right_before(text: str, start: int) -> bool:
+    """Whether a governing verb ends right where a name starts (实施|菜篮子工程)."""
+    return bool(_evidence_end_re("govern").search(text[max(0, start - 4):start]))
+
+
+def _governed_after(text: str, he: int) -> bool:
+    """Whether a governing verb follows the head (…计划的实施, …计划实施以来, …方案出台)."""
+    i = he + 1 if text.startswith("的", he) else he
+    return bool(_evidence_re("govern").match(text, i))
+
+
+def _negated(text: str, start: int, core: str = "", width: int = 10) -> bool:
+    """A negative word in the name or in (the last ``width`` characters of) its clause before it."""
+    rx = _evidence_re("negative")
+    return bool(rx.search(core) or rx.search(_clause_before(text, start, width)))
+
+
+def _stance_before(text: str, s: int) -> int:
+    """Where a stance word that ends at ``s`` (积极|财政政策, 稳健的|货币政策) starts, else ``s``."""
+    for w in sorted(_evidence_words().get("stance", ())):
+        for lead in (w, w + "的"):
+            if s >= len(lead) and text.startswith(lead, s - len(lead)):
+                return s - len(lead)
+    return s
+
+
+def _clause_at(text: str, i: int) -> str:
+    """The clause around ``i`` (between clause marks)."""
+    lo = max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
+    his = [j for j in (text.find(c, i) for c in _CLAUSE_END) if j != -1]
+    return text[lo:min(his) if his else len(text)]
+
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|「[^「」]*」|『[^『』]*』")
+
+
+def _governed_outside_quotes(text: str, start: int) -> bool:
+    """Whether a governing verb stands in the clause before ``start``, quotations left out
+    (“积极探索”、“求真务实”: the verb inside a quotation governs nothing)."""
+    before = _QUOTED.sub("", _clause_before(text, start, 30))
+    return _last_verb_governs(before, _evidence_re("govern"), _FRAME_OR_RELATIVE)

@@ -1,0 +1,90 @@
+"""Where a name read leftwards from its head starts: after a boundary word (a governing verb),
+punctuation, or the longest name; balanced brackets are read through.
+"""
+from __future__ import annotations
+
+import re
+
+from .pos import _tags
+from .tables import _AGENT_END, _CLAUSE_END, _NAME_MAX
+from .vocab import _boundaries, _edge_tables
+
+_STOP_CHARS = frozenset(_CLAUSE_END + "《》“”\"")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
+#: _CJK_NAME outside the CJK block, for a test of one character without a regex
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９()（）·+、“”\"")
+
+
+def _edge_ends_at(text: str, i: int, sets) -> bool:
+    """Whether a strong boundary word (of the last 1..4 characters) ends at i."""
+    for k, words in sets:
+        if k <= i and text[i - k:i] in words:
+            return True
+    return False
+
+
+def _weak_start(text: str, i: int, sets) -> int:
+    """Start of the longest weak boundary word (of the last 1..4 characters) that ends at i, or -1."""
+    for k, words in sets:
+        if k <= i and text[i - k:i] in words:
+            return i - k
+    return -1
+
+
+def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
+    """Where a name ending at ``end`` starts: after the governing verb, punctuation, or
+    ``limit`` characters back; balanced brackets are read through."""
+    # boundary words are set look-ups of the last 1..4 characters (a newline stops first)
+    edge_sets, weak_sets, edge_last, weak_last, special = _edge_tables()
+    i = end
+    depth = 0
+    floor = max(stop_at, end - limit)
+    while i > floor:
+        c = text[i - 1]
+        if depth == 0 and "\u4e00" <= c <= "\u9fff" and c not in special:
+            i -= 1  # a plain name character: none of the tests below stops here
+            continue
+        if c in ")）":
+            depth += 1
+        elif c in "(（":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0:
+            if c in _STOP_CHARS:
+                break
+            if not ("\u4e00" <= c <= "\u9fff" or c in _NAME_CHARS):
+                break  # _CJK_NAME
+            if c in edge_last and _edge_ends_at(text, i, edge_sets):
+                break
+            before = _weak_start(text, i, weak_sets) if c in weak_last else -1
+            if before != -1:
+                if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \
+                        or _weak_start(text, before, weak_sets) != -1 or _AGENT_END.search(text, max(0, before - 3), before):
+                    break  # (政府|制定…规划: a body right before the verb is its subject, not part of the name)
+        i -= 1
+    return i
+
+
+def _edge_inside_word(text: str, s: int, hs: int) -> int:
+    """Where a name starts when the one-character boundary before ``s`` is part of a word
+    (全国田径业余锻炼等级标准活动: 等 of 等级, 对外开放: 对 of 对外): read on leftwards."""
+    lo = max(0, s - 3)
+    pos = lo
+    for w, _ in _tags(text[lo:hs]):
+        end = pos + len(w)
+        if pos <= s - 1 < end and end > s:
+            return _left_edge(text, pos, max(1, _NAME_MAX - (hs - pos)))
+        if end >= s:
+            break
+        pos = end
+    return s
+
+
+def _modal_edge(text: str, s: int, hs: int) -> int:
+    """Where a name starts when the boundary verb before ``s`` follows 可 (可|持续发展战略: 可持续
+    is an adjective, not the verb 持续): read on leftwards from before 可."""
+    for k in (4, 3, 2):
+        if s - k > 0 and text[s - k:s] in _boundaries() and text[s - k - 1] == "可":
+            return _left_edge(text, s - k - 1, max(1, _NAME_MAX - (hs - s + k + 1)))
+    return s

@@ -1,0 +1,214 @@
+"""Head nouns (``program-heads.tsv``: 计划, 行动, 工程, 试点, 模式 …) with their name read leftwards to
+the verb that governs it, each kept only on the evidence the decision policy asks for.
+"""
+from __future__ import annotations
+
+import re
+
+from .checks import (
+    _body_and_field,
+    _common_noun_action,
+    _copula_before,
+    _generic_after_place,
+    _generic_name,
+    _head_evidence,
+    _inside_title,
+    _plans_to,
+    _predicate_at_clause_start,
+    _proper_only,
+    _recipient_before,
+    _site_name,
+    _subject_head_end,
+)
+from .clause import _clause_at, _clause_before, _governed, _governed_after, _governed_right_before, _stance_before
+from .edges import _edge_inside_word, _left_edge, _modal_edge
+from .pos import _clause_cut, _common_only, _head_inside_word, _noun_after_head, _one_word, _tags
+from .tables import _AGENT_END, _CONTEST_WORDS, _DIGIT, _MODIFIER_KINDS, _NAME_MAX, _QUOTE_MARK
+from .vocab import _boundaries, _generic_ending_re, _head_join_re, _head_re, _heads, _later_head_re, _weak_lead
+
+#: a locative after the head (行动上的一致, 制度上): "in action", no name
+_LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")
+_NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
+_NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
+_COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
+_AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
+_DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
+_AMOUNT_LEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]+元?(?![0-9０-９])[\u4e00-\u9fff]{2,}$")
+_CLOSE_BRACKET = re.compile(r"[)）]")
+#: a determiner right before the head: the text refers to a program, it does not name one
+_DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
+                             r"|(?<![资成基根样版日])本)$")
+#: the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学)
+_ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"
+                        r"|基金会|大学|学院|办公室|领导小组)|[\u4e00-\u9fff]{0,3}?部长|总书记|主席|秘书长|发言人|领导人"
+                        r"|(?:有限)?(?:责任)?公司|[\u4e00-\u9fff]{0,2}?总站|监督站|主管|经理|负责人|总监|处(?![于理在置分])"
+                        r"|[\u4e00-\u9fff]{0,2}?部(?![分署位件])|代表团|(?:和[\u4e00-\u9fff]{1,4}?)?[局厅]"
+                        r"|[\u4e00-\u9fff]{0,6}?(?:监督站|管理站|检测站|指挥部|研究委员会)|系(?![统列数])|顾问")
+#: a phase alone before the head (二期工程, 第三期项目): a part of a project named elsewhere
+_PHASE_ONLY = re.compile(r"^第?[一二三四五六七八九十0-9０-９]+期$")
+#: a body at the end of a plan's, a strategy's or a campaign's name (美国海军第六舰队|战略): the
+#: body's own course, no name
+_BODY_END = re.compile(rf"(?:{_AGENT_END.pattern[3:-2]}|舰队|部队|军队|银行)$")
+#: a byline in brackets (…讯（记者某某 通讯员某某）): a name read leftwards starts after it
+_BYLINE_BRACKET = re.compile(r"[（(][^（()）]*(?:记者|通讯员|摄影|编辑)[^（()）]*[)）]")
+_YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇职工…: a date, not the name
+
+
+_PERSON_NOUN_END = frozenset("家级者和与及、")
+_HEAD_BEFORE_PRIZE = frozenset("性杯奖")  # 战略性; 欧洲联盟杯, …工程奖: a cup or a prize
+_EVENT_END = re.compile(r"(?:会|赛|杯|运动)$")
+_PERSONS_COUNTED = re.compile(r"[一二两三四五六七八九十几数0-9０-９]+[位名]$")  # 两位|…学者: persons counted
+_PERSON_END = re.compile(r"(?:人|者|员|代表)$")
+_NEW_END = re.compile(r"(?<!创)新$")
+
+
+_VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
+_ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
+#: a size, weight or grade before a kind of project (大型城市综合体|项目, 重大公共投资|项目, 区域标杆|项目):
+#: a class, described
+_SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
+
+
+def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
+    """Head nouns with their name read leftwards (``mask``: 1 where a name already lies, and
+    ``free(start, end)``: none there), each kept on the evidence the policy asks for; given to
+    ``add(start, end, kind)``."""
+    heads = _heads()
+    head_re = _head_re()
+    later_head_re = _later_head_re()
+    head_join_re = _head_join_re()
+    has_paren = "(" in text or "（" in text
+    has_title = "《" in text or "》" in text
+    for m in head_re.finditer(text):
+        hs, he = m.start(), m.end()
+        head = m.group(0)
+        kind, flags = heads[head]
+        if not free(hs, he) or text[he:he + 1] in _HEAD_BEFORE_PRIZE or _LOCATIVE_AFTER.match(text, he):
+            continue  # 战略性新兴产业
+        if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
+            continue  # 项目需求库: the longer name ends at the later head
+        if has_title and _inside_title(text, hs):
+            continue  # 《某某蓝色行动》, 《关于…规划房屋…(cut): part of a title, no name of its own
+        lp = max(text.rfind("(", max(0, hs - 20), hs), text.rfind("（", max(0, hs - 20), hs)) if has_paren else -1
+        if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
+            continue  # inside brackets: TOD(公共交通导向的开发模式)模式
+        s = _left_edge(text, hs, _NAME_MAX)
+        if 0 < s < hs and text[s - 1] in _boundaries():
+            s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
+        s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
+        if has_paren:
+            for byline in _BYLINE_BRACKET.finditer(text, s, hs):
+                s = byline.end()  # 本报讯（记者某某）|全省…工程: the name starts after the byline
+        # a name never starts inside an earlier program
+        # (the latest end of a name before the head: names are never empty, and none
+        # runs on past hs, which is free; so the last marked character before hs ends one)
+        last = mask.rfind(1, 0, hs)
+        if last != -1 and last + 1 > s:
+            s = last + 1
+        core = text[s:hs]
+        # (a join needs 和 / 与 / 及 / 以及 / 、 after the earlier head)
+        joins = list(head_join_re.finditer(core)) if ("和" in core or "与" in core or "及" in core or "、" in core) else ()
+        if joins:
+            s += joins[-1].end()
+            core = core[joins[-1].end():]
+        lead_count = _COUNT_LEAD.match(core)
+        if lead_count:  # 5个整村光伏储能试点: the count is a figure, the rest the name
+            s += lead_count.end()
+            core = core[lead_count.end():]
+        if not _QUOTE_MARK.search(core):
+            cut = _clause_cut(text, s, hs, he)
+            if cut is None or _head_inside_word(text, cut, he):
+                continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
+            s, core = cut, text[cut:hs]
+            subject = _subject_head_end(core)
+            if subject:  # 其中制度延袭|英国教育制度: a head and its verb, the clause's subject and predicate
+                s, core = s + subject, core[subject:]
+                if len(core) < 2:
+                    continue
+        if not _QUOTE_MARK.search(core) and _predicate_at_clause_start(text, s, hs):
+            continue  # (要)保障新区建设配套规划, 支持某市…工程: a verb and its object, no name
+        area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)
+        if area and len(core) - area.end() >= 3:
+            s += area.end()
+            core = core[area.end():]
+        if "governed" in flags or "plain" in flags:
+            st = _stance_before(text, s)  # 积极 is a boundary word, yet part of 积极财政政策
+            if st < s and (last == -1 or last < st):
+                s, core = st, text[st:hs]
+        if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
+                or not _QUOTE_MARK.search(core) and _generic_after_place(core, head):
+            continue  # (广东省)重点建设项目: a place's generic projects, no name
+        if _DETERMINER_END.search(core) or _PHASE_ONLY.match(core):
+            continue  # 本条例, 上述计划, 该项目, 二期工程: a reference to a program named elsewhere
+        if not _QUOTE_MARK.search(core) and "到" in core and "从" in _clause_before(text, s, 8) + core[:core.rfind("到")]:
+            continue  # 从某桥到|项目: a range (from … to), no name
+        if _ORG_AFTER.match(text, he):
+            continue  # 战略与国际问题研究中心, 工程大学: the head is inside an organisation's name
+        if kind in _MODIFIER_KINDS and _noun_after_head(text, he):
+            continue  # 某某工程系, 某某行动小队, 即时战略游戏, 试点街道: the head qualifies a noun after it
+        if kind == "campaign" and _proper_only(core):
+            continue  # 摩萨德行动: an operation of a named body or person, not a named campaign
+        if "generic" in flags and not _QUOTE_MARK.search(core) and _copula_before(text, s):
+            continue  # 该项目为|技术演示验证暨公益发射项目: the predicate classifies, it names nothing
+        if head == "政策" and not _QUOTE_MARK.search(core) and _body_and_field(core):
+            continue  # (执行)央行房贷政策: a body's policy of a field, no name
+        if kind in ("campaign", "plan", "strategy") and not _QUOTE_MARK.search(core) and _BODY_END.search(core) \
+                and any(t in ("ns", "nr", "nt", "nz") for _, t in _tags(core)):
+            continue  # 某国海军第六舰队|战略: the course of a body, named by no name of its own (a named
+            # body: 大公司战略 is a strategy about big companies)
+        if head == "行动" and not _QUOTE_MARK.search(core) and _common_noun_action(core) and not _governed(text, s):
+            continue  # (海军)战斗行动, 军事行动: a common noun of jieba's, a kind of action
+        if head == "项目" and not _QUOTE_MARK.search(core) and _site_name(core) and not _governed(text, s):
+            continue  # 某某公园项目, 某茂·某园项目: a site or an estate by its proper name, no course of action
+        if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
+                                         or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
+                                         or not _QUOTE_MARK.search(core) and not _governed(text, s)
+                                         and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
+            continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 泰山学者 names a program
+        if head in _VERB_HEADS and text[he:he + 1] in _ASPECT:
+            continue  # 今年某市共计划了…: the verb, with its aspect particle
+        if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
+            continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
+        if head == "名单" and _PERSON_END.search(core):
+            continue  # 候选人名单, 获奖者名单: a list of people, no program
+        if head in ("项目", "名单") and _EVENT_END.search(core):
+            continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
+        if head == "项目" and not _governed(text, s) and _CONTEST_WORDS.search(_clause_at(text, hs)):
+            continue  # 某某项目进入个人赛, …项目冠军: a contest's event
+        if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
+            continue  # 设计制定|方案: the verb's object, no name before the head
+        if head in ("模式", "机制") and _NEW_END.search(core):
+            continue  # 物种相互作用新模式: a new way, described, not named
+        ending = _generic_ending_re(head)
+        if ending is not None and not _QUOTE_MARK.search(core) and ending.search(core):
+            continue  # 绿色发展模式, 基层治理模式: what it does, not a name; 兴趣小组活动: who holds it
+        if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
+            continue
+        if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
+            continue
+        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s):
+            if _SIZE_CLASS.search(core):
+                continue  # 某区域大型城市综合体项目, 中央政府重大公共投资项目: a class of projects
+        if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
+            continue  # 最大的|污水处理项目: a description of the thing, no name
+        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \
+                and _common_only(core, text, s, he):
+            continue  # 农副产品加工项目占…: a kind of project as a statistic's subject, no name
+        if kind in ("plan", "strategy") and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he) \
+                and not (_governed(text, s, ("govern", "establish", "decision")) or _governed_after(text, he)
+                         or _recipient_before(text, s)):
+            continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed
+            # (or the recipient of a gift: 向|春苗助学计划捐款)
+        while core and core[0] in "、等和与及":
+            s += 1
+            core = core[1:]
+        if len(core) < 3 and len(head) < 3 and kind != "talent-program" and not _one_word(text, s, he) \
+                or not free(s, he):
+            continue
+        if _DIGIT.search(core) and not _QUOTE_MARK.search(core) \
+                and not ((_DIGITS_ONLY.fullmatch(core) or _AMOUNT_LEAD.match(core)) and _governed_right_before(text, s)):
+            continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together (实施863计划: a code;
+            # 推出4万亿…计划: an amount that names the plan it governs)
+        if not _head_evidence(text, s, hs, he, core, flags, kind):
+            continue
+        add(s, he, kind)

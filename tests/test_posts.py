@@ -788,3 +788,19 @@ def test_posts_a_rare_surname_in_a_byline_list():
 
     b = "本报巴黎5月25日电记者刘正学、果永新报道"
     assert [(n, r) for n, r, *_ in parse_byline(b, b, list(range(len(b))))] == [("刘正学", "记者"), ("果永新", "记者")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a firm named by its trade, right before a firm's title
+    ("据悉，红杉资本合伙人王强表示。", ("王强", "合伙人", "红杉资本", False)),
+    ("华泰证券分析师王强表示。", ("王强", "分析师", "华泰证券", False)),
+    # a clause word opens no name
+    ("而工行杭州分行银行卡部副总经理朱丽华认为，芯片卡尚需时日。", ("朱丽华", "副总经理", "工行杭州分行银行卡部", False)),
+])
+def test_posts_firms_named_by_their_trade(text, expected):
+    assert expected in _posts(text)
+
+
+@pytest.mark.parametrize("text", ["今年增加投资总经理王强说。", "他表示，扩大投资总经理王强说。"])
+def test_posts_a_verb_and_a_trade_word_are_no_firm(text):
+    assert not any(a.startswith(("今年", "扩大")) for _, _, a, _ in _posts(text))

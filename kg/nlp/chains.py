@@ -61,11 +61,20 @@ def names_a_place(name: str) -> bool:
     return name[-1] in _PLACE_ENDS
 
 
+def _names_only(run: str) -> bool:
+    """Whether a run is nouns and names only, as jieba reads it (汇石|投资, not 扩大|投资)."""
+    import rjieba
+
+    return all(tag[:1] in ("n", "j", "e") or tag == "vn" for _, tag in rjieba.tag(run))
+
+
 def address_only(name: str, surnames) -> bool:
     """A surname and a form of address (王女士, 欧阳先生): a person the text does not name."""
     return name[1:] in ADDRESS_WORDS or name[:2] in surnames and name[2:] in ADDRESS_WORDS
 
 
+#: the trade a firm is named by, ending its name (某某证券, 某某投资, 某某网): a firm only right before a firm's title
+_FIRM_TRADE_END = re.compile("(?:证券|投资|资本|基金|期货|信托|保险|地产|置业|控股|传媒|咨询|网)$")
 _FORMER = "原前"  # 原党组书记、院长 / 省委原书记 / 前任: the posts after it have ended
 _NOT_FORMER_BEFORE_QIAN = set("之以此日年月天周目当提眼空向超跟生事从")  # 之前, 目前, 提前: time words
 
@@ -439,6 +448,8 @@ class ChainParser:
                     left -= 1
                 at_boundary = left == 0 or text[left - 1] in _DELIMS
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
+                if not cut and head - left > 3 and text[left] in "而据":
+                    cut = 1  # 而|某银行某分行…部副总经理: a clause word opens no name
                 left += cut
                 # 宣传部长: the department's last character opens the title (宣传部|部长)
                 end = head + 1 if (_shares_suffix(role) and not self.lex.suffix_end_re.search(text[left:head])
@@ -453,6 +464,11 @@ class ChainParser:
                         if text[left] in _FORMER and end - left > 3 and not former:
                             left, former = left + 1, True  # 原建设部|总工程师: 原 marks the post, no part of the name
                         prefix = text[left:end]
+                elif (at_boundary or cut) and 4 <= head - left <= 10 and _FIRM_TRADE_END.search(text[left:head]) \
+                        and self._firm_title(seg_titles[0][2]) and _names_only(text[left:head]):
+                    # 某某投资|合伙人, 某某证券|分析师: a firm named by its trade, right before a firm's title
+                    agency = AgencyName(left, head, text[left:head], text[left:head], "Company", None)
+                    seg_start = left
             if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
                 # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,
                 # and the links before it are kept
@@ -500,6 +516,10 @@ class ChainParser:
         if j < floor or j == head - 1 or text[j] != "、" or not self._title_ends(text, j):
             return None
         return j
+
+    def _firm_title(self, role: str) -> bool:
+        title = self.lex.titles.get(role)
+        return title is not None and title.family == "company"
 
     def _title_ends(self, text: str, end: int) -> bool:
         return bool(self.lex.title_at_end(text[max(0, end - 7):end]))

@@ -804,3 +804,9 @@ def test_posts_firms_named_by_their_trade(text, expected):
 @pytest.mark.parametrize("text", ["今年增加投资总经理王强说。", "他表示，扩大投资总经理王强说。"])
 def test_posts_a_verb_and_a_trade_word_are_no_firm(text):
     assert not any(a.startswith(("今年", "扩大")) for _, _, a, _ in _posts(text))
+
+
+def test_posts_a_joined_name_keeps_its_last_character_before_recently():
+    """某某·某某多|日前宣布: 日前 is the time word; 多日|前往 is one too."""
+    assert _persons("菲律宾廉政委员会主席马里奥·费尔南多日前宣布调查结果。") == {"马里奥·费尔南多"}
+    assert _persons("美国国务卿约翰·布朗多日前往欧洲。") == {"约翰·布朗"}

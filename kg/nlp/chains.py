@@ -177,10 +177,12 @@ class ChainParser:
             # 艾伦·史密斯, 戴维-布朗: a transliterated name is read whole, its last part up to
             # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
             last = max(dotted.group().rfind(c) for c in NAME_JOINERS) + pos + 1
-            end = next((e for e in range(last + 1, dotted.end()) if AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
+            end = next((e for e in range(last + 1, dotted.end()) if not (text.startswith("多日前", e) and text[e + 3:e + 4] != "往") and (
+                AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
                         or self._title_starts(text, e) or _TIME_WORD.match(text, e) or (
                 self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD
-                and max(self.lex.foreignness.get(ch, 0.0) for ch in text[e:e + 2]) <= 0)), dotted.end())  # 布朗|举行, not 莱|万多
+                and max(self.lex.foreignness.get(ch, 0.0) for ch in text[e:e + 2]) <= 0))), dotted.end())
+            # 布朗|举行, not 莱|万多; 某某·圭尼贡多|日前: 日前 is the time word, 多 the name's
             return end - pos
         compound = text.startswith(self._compound, pos)
         if not compound and text[pos] not in self.lex.surnames:

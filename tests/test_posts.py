@@ -810,3 +810,17 @@ def test_posts_a_joined_name_keeps_its_last_character_before_recently():
     """某某·某某多|日前宣布: 日前 is the time word; 多日|前往 is one too."""
     assert _persons("菲律宾廉政委员会主席马里奥·费尔南多日前宣布调查结果。") == {"马里奥·费尔南多"}
     assert _persons("美国国务卿约翰·布朗多日前往欧洲。") == {"约翰·布朗"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("俄罗斯国防部副部长阿列克谢克里沃鲁奇科前几天表示。",
+     ("阿列克谢克里沃鲁奇科", "副部长", "俄罗斯国防部", False)),  # 科 of 鲁奇科|前 reads foreign
+    ("阿尔及利亚能源和矿业部长谢里夫表示，将增加产量。", ("谢里夫", "部长", "阿尔及利亚能源和矿业部", False)),
+])
+def test_posts_kinds_of_the_eighth_sample(text, expected):
+    assert expected in _posts(text, model=True)
+
+
+def test_posts_a_name_ends_before_now_and_once():
+    assert _persons("布莱克本主帅因斯现在下课的可能性很大。") == {"因斯"}
+    assert _persons("王强曾担任某市经济管理学院副院长。") == {"王强"}

@@ -41,7 +41,7 @@ _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a c
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 AFTER_NAME = re.compile(
-    r"(?:介绍|表示|指出|强调|说|来说|时(?![间候期代刻常装尚光机效段空令节髦针])|[一二三]?十?[一二三四五六七八九十]日|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"(?:介绍|表示|指出|强调|说|来说|现在|目前|如今|当时|随后|此前|时(?![间候期代刻常装尚光机效段空令节髦针])|[一二三]?十?[一二三四五六七八九十]日|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
@@ -260,7 +260,9 @@ class ChainParser:
                 break
             end += 1
         if end - start > n and end < len(text):
-            end = self._before_straddling_word(text, start + n, end)
+            cut = self._before_straddling_word(text, start + n, end)
+            if all(fr.get(c, 0.0) <= 0 for c in text[cut:end]):
+                end = cut  # what the word takes reads Chinese (钦 of 钦点), not foreign (科 of 鲁奇科|前)
         return end - start
 
     @staticmethod
@@ -457,8 +459,8 @@ class ChainParser:
                 end = head + 1 if (_shares_suffix(role) and not self.lex.suffix_end_re.search(text[left:head])
                                    and self.lex.suffix_end_re.search(text[left:head + 1])) else head
                 conj = max(text.rfind(c, left, end) for c in _CONJ_IN_RUN)
-                if conj > left and (self.name_at(text, left) == conj - left or self.lex.reads_foreign(text[left:conj])
-                                    or self.lex.country_re.match(text, conj + 1)):
+                if conj > left and (self.name_at(text, left) == conj - left or self.lex.country_re.match(text, conj + 1)
+                                    or self.lex.reads_foreign(text[left:conj]) and not self.lex.country_re.match(text, left)):
                     left = conj + 1  # 甲与|某国计划合作部长: a person and a conjunction are no part of the name
                 if (at_boundary or cut) and head - left >= 2 and self.lex.suffix_end_re.search(text[left:end]):
                     if not self.finder.reads_as_clause(text[left:end], verbs=False):  # 除了绿城集团

@@ -277,6 +277,11 @@ class Extractor:
         if self.names is None:
             return
         for s, e, _p in self.names.find_names(text, starts=edges):
+            if e - s == 3 and text[e - 1] in "曾已" and e < len(text) and _HAN_RE.match(text[e]):
+                # 王强曾|担任: 曾 and 已 before a verb are the clause's adverbs, not a given name's end
+                if e - 1 not in edges or self.names.prob(text, s, e - 1) < self.names.at_threshold:
+                    continue
+                e -= 1
             name = text[s:e]
             if name in seen or e not in edges or self._not_alone(out, text, s, e):
                 continue

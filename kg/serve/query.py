@@ -316,15 +316,15 @@ def _rdflib_lexical(value: str, datatype: str) -> str:
 def _parts(term) -> tuple[str, str, str | None, str | None]:
     """(kind, text, datatype, language) of a term; kind is uri, bnode or literal.
 
-    A pyoxigraph simple literal carries xsd:string as its datatype, as it did through
-    oxrdflib (kg query's JSON has always said so); an rdflib one carries none."""
+    A simple literal carries no datatype (xsd:string is implied), as kg serve and SPARQL 1.1
+    Query Results JSON write it."""
     kind = type(term)
     if kind is ox.Literal:
         lang = term.language
         if lang:
             return "literal", term.value, None, lang
         datatype = term.datatype.value
-        return "literal", _lexical(term.value, datatype), datatype, None
+        return "literal", _lexical(term.value, datatype), None if datatype == _XSD_STRING else datatype, None
     if kind is ox.NamedNode:
         return "uri", term.value, None, None
     if kind is ox.BlankNode:
@@ -433,6 +433,10 @@ def format_json(result) -> str:
     if not isinstance(result, QueryResult):
         data = json.loads(result.serialize(format="json"))
         data = {"head": data.get("head", {}), **{k: v for k, v in data.items() if k != "head"}}
+        for row in data.get("results", {}).get("bindings", []):
+            for cell in row.values():
+                if cell.get("datatype") == _XSD_STRING:
+                    del cell["datatype"]  # a simple literal, as the engine's rows print it
         return json.dumps(data, ensure_ascii=False, indent=2)
     names, solutions = result.vars, result.rows
     head = json.dumps({"head": {"vars": names}}, ensure_ascii=False, indent=2)[:-2]  # up to the head's "}"

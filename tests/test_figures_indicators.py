@@ -339,3 +339,128 @@ def test_round_five_kinds(text, expected):
 ])
 def test_round_six_kinds(text, expected):
     _check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # things listed before 分别 pair off with the figures after it; the measure said once goes with each
+    ("其中小麦和大豆的播种面积分别增加5.1％和7.3％。", ["小麦播种面积", "大豆播种面积"]),
+    ("钢材和水泥产量分别增长12％和8％。", ["钢材产量", "水泥产量"]),
+    ("货运和客运密度分别是全国平均水平的5.2倍和3.6倍。", ["货运密度", "客运密度"]),
+    ("单位产值能耗和用水量分别下降4%、6%。", ["单位产值能耗", "用水量"]),
+    # the things do not pair off with the figures: the list stays one indicator
+    ("钢材和水泥产量分别增长12％、8％和5％。", ["钢材和水泥产量"] * 3),
+])
+def test_respective_lists(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the base of a comparison is not what is measured
+    ("城镇居民收入高出全国平均水平12个百分点。", ["城镇居民收入"]),
+    ("失业率为５％，高出同期平均水平２个百分点。", ["失业率", "失业率"]),
+    ("今年每吨均价为300美元，略高于上月每吨280美元的水平。", ["均价", "均价"]),
+    # a part of the figure before (其中…) is measured alike
+    ("其总产量为600万吨，其中400万吨在国内销售。", ["总产量", "总产量"]),
+    # period words inside the phrase, and who achieved the figure, go
+    ("出口额占同期全省出口总额的12％。", ["出口额占全省出口总额比例"]),
+    ("开发区实现国内生产总值170亿元。", ["国内生产总值"]),
+])
+def test_comparisons_and_parts(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two nouns joined by 和 are the class counted
+    ("有14个国家和地区参加了会议。", ["国家和地区数量"]),
+    ("购买了5台电脑和3台打印机。", ["电脑数量", "打印机数量"]),  # (two counts, each its own noun)
+    # a relative clause between the count and its noun says which; the noun is counted
+    ("该厂有５家经营不善的分厂。", ["分厂数量"]),
+    ("３种不同类别的药物同时使用。", ["药物数量"]),
+    ("有5个企业的职工参加。", ["企业数量"]),  # (a noun before 的 is what is counted)
+])
+def test_count_nouns(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # X只有Y的N%, X是Y的N倍: X is measured, Y is the base
+    ("今年的游客总数只有预期值的70％。", ["游客总数"]),
+    # the base alone goes on with the measure before
+    ("利润３１２０万元，是去年同期１５６０万元的２００％。", ["利润", "利润", "利润"]),
+    # a yearly output: the output of the thing
+    ("该矿年产优质原煤可达300万吨。", ["原煤产量"]),
+    # a measure right before the number, its thing after 的
+    ("买一辆价格90万元的跑车。", ["跑车价格"]),
+    # a verb of one character is no measure: the figure before's
+    ("体重从70公斤掉到62公斤。", ["体重", "体重"]),
+    # a scope that has, a forecast after the measure, a fiscal year before it
+    ("全线有涵洞４５座。", ["涵洞数量"]),
+    ("本年度全球大豆贸易量预计为5000万吨，也将比上一年度下降3％。", ["大豆贸易量", "大豆贸易量"]),
+    ("这条水渠修了三年，宽约6米。", ["宽度"]),  # (宽: a dimension, not a verb)
+])
+def test_bases_outputs_and_scopes(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a date or a span of time opening the phrase is the period
+    ("近几年该省投入近１２亿元。", ["投入"]),
+    # who decided it is no part of the measure
+    ("农民王某决定捐资２５０万元。", ["捐资"]),
+    # a share of people names what they do
+    ("百分之六十二点五的人赞成这一方案。", ["赞成方案比例"]),
+    # a relative clause of a noun and its state before the noun counted
+    ("对７家经营困难的信托公司实行接管。", ["信托公司数量"]),
+    # amounts in a list, each naming its own stuff after it
+    ("警方共缴获３吨海洛因和５吨大麻。", ["海洛因", "大麻"]),
+    # 重 is a weight, not a verb
+    ("主钢梁长约30米、重约12吨。", ["主钢梁长", "重量"]),
+])
+def test_dates_decisions_and_lists(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that names a measure is measured, not the figure before going on
+    ("亩产420公斤，收入１万余元。", ["亩产", "收入"]),
+    # a measure right before the number with its thing after 的
+    ("推出规模为８万亿日元的刺激计划。", ["刺激计划规模"]),
+    # who set it, and the verb of the change after the measure, go
+    ("该区确定今年农民最低生活保障线是１２０元。", ["农民最低生活保障线"]),
+    ("财政收入将因此减少至少３０亿瑞典克朗。", ["财政收入"]),
+    # a rate word after an amount is the rate of the measure before
+    ("招待费减少八十万元，下降幅度达百分之二十。", ["招待费", "招待费下降幅度"]),
+    # the holder of a share opens the clause; the share said again keeps its label
+    ("政府的债务将从占国民生产总值的３０％减到１５％。", ["政府债务占国民生产总值比例"] * 2),
+    # a time alone is no measure: the figure before's
+    ("股价跌落到１２０００日元，今天收盘时为１１９００日元。", ["股价", "股价"]),
+    # verbs of finding and getting before the measure go
+    ("全县共查出违纪金额６５万元。", ["违纪金额"]),
+])
+def test_measure_verbs_holders_and_times(text, expected):
+    assert indicators(text) == expected
+
+
+def test_foreign_currencies_are_units():
+    art = Article(id="t", source="s", index=0, headline="", text="减少２５０亿挪威克朗。", offsets=list(range(11)),
+                  raw="减少２５０亿挪威克朗。", date=None)
+    assert [(f.value, f.unit) for f in extract_figures(art, None, Context(city="全国"))] == [("25000000000", "挪威克朗")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share named in full before 从…增至, as written
+    ("今年把科研投入占财政支出的比重从3％增至5％。", ["科研投入占财政支出的比重"] * 2),
+    ("自营商品比例约占30％，代销商品占25％。", ["自营商品比例", "代销商品占比"]),
+    # a rate in a range before a group: the rate is measured
+    ("对合格率在80％以下的企业给予警告。", ["合格率"]),
+    # a yearly output with the thing after the number
+    ("一期工程建成年产３００万吨原煤的矿井。", ["原煤产量"]),
+    # people counted by 个
+    ("手下有５０多个学生。", ["学生人数"]),
+    # the subject of a change in the clause before
+    ("软件登记量增长较快，平均每年递增18％。", ["软件登记量"]),
+    # amounts with the measure after 的 keep it out of a 分别 list
+    ("冠军和亚军将分别获得5000元和3000元的奖金。", ["奖金", "奖金"]),
+])
+def test_shares_outputs_people_and_subjects(text, expected):
+    assert indicators(text) == expected

@@ -13,7 +13,7 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
    measure word), else level.
 3. **Indicator**: the noun phrase measured, read back from the number to the clause start
    (trimming area, time and link words, ``figure-indicator-trim.tsv``), or forward from a
-   measure word (为158家科技型企业 -> 科技型企业); a change with no phrase of its own
+   measure word (为243家高新技术企业 -> 高新技术企业); a change with no phrase of its own
    shares the indicator of the figure before it (装机容量…，同比增长30%). The phrase is
    then cut to a noun phrase with jieba's parts of speech (rjieba): adverbs, modals and
    particles at its end go (海拔才不过 -> 海拔); a clause (a preposition, clause adverb,
@@ -87,7 +87,7 @@ __all__ = ["extract_figures", "find_quantities", "observation_key", "Quantity"]
 
 _CLAUSE_END = "，,；;：:。！？!?\n"
 _SENT_END = "。！？!?\n"
-_QUOTE_MAX = 10  # a quotation this short is a name or code ("6293", 十四五), not a sentence
+_QUOTE_MAX = 10  # a quotation this short is a name or code ("4817", 十四五), not a sentence
 
 
 @dataclass(slots=True)
@@ -181,7 +181,7 @@ def _tidy_rules() -> dict:
 
 #: time words inside a noun phrase (少先队员近日|…人数): the period is no part of the indicator
 _TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|昨天|近年|近年来|最近|如今|眼下|上个月|上月|本月|当月|上周|本周"
-                        r"|当天|当日|今年|去年|前年|上半年|下半年)$")
+                        r"|当天|当日|今年|去年|前年|上半年|下半年|同期|全月|全年|全天)$")
 
 
 _PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
@@ -354,6 +354,18 @@ _DURATION_ONLY = re.compile(r"^(?:近|约|前|后|最近)?[0-9０-９〇零一�
 _SAID_CUT = re.compile(r"^[^，,；;]{0,10}?(?:预测|预计|估计|显示|据说|据称|辩称|声称|宣称)(?=[\u4e00-\u9fff]{2})")
 
 
+#: a period word inside a phrase (占同期…, 全月平均价): said apart as the period
+_PERIOD_IN = re.compile(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年度|上年度|本财年|上财年)")
+#: a date or a span of time that opens the phrase (３月２４日, 11日和13日, 次日, 近几年, 到上周末为止)
+_DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+                      r"|[0-9０-９]{1,2}[日号](?:和[0-9０-９]{1,2}[日号])?|次日|翌日|当日|当天|近几年|近年来|近几天"
+                      r"|(?:到|截至|截止)[^，,；;]{1,6}(?:为止|止))")
+#: a decision or a plan before the act measured (决定捐资, 准备投入)
+_DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定)(?=[\u4e00-\u9fff]{2})")
+#: who achieved a figure before 实现 (开发区实现国内生产总值)
+_ACHIEVED_IN = re.compile(r"^([\u4e00-\u9fff]{2,8}?)实现(?=[\u4e00-\u9fff]{2})")
+
+
 @lru_cache(maxsize=8192)
 def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     """An indicator phrase cut down to the noun phrase of what is measured.
@@ -381,6 +393,15 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[im.end():]  # 申购条件是|家庭人均月收入: what the clause says it is
     if "第" in ind and (om := _ORDINAL_IN.search(ind)) and len(ind) - om.end() >= 2:
         ind = ind[om.end():]  # 第三期入住的安置房, 该系列中第一个售价: the ordinal picks which; what follows is measured
+    while (dm := _DATE_IN.match(ind)) and len(ind) - dm.end() >= 2:
+        ind = ind[dm.end():]  # ３月２４日大众首先开价, 近几年广东省投入: the date is the period
+    if (dc := _DECIDED.match(ind)) and len(ind) - dc.end() >= 2:
+        ind = ind[dc.end():]  # 农民杨某决定捐资: who decided it is no part of the measure
+    if (sm := _PERIOD_IN.search(ind)) and len(ind) - (sm.end() - sm.start()) >= 2:
+        ind = ind[:sm.start()] + ind[sm.end():]  # 占同期…总额, 全月平均价: the period, not the measure
+    if "实现" in ind[2:] and (am := _ACHIEVED_IN.match(ind)) and len(ind) - am.end() >= 2 \
+            and all(t in ("n", "ns", "nt", "nz", "s", "j") for _, t in _tags(am.group(1))):
+        ind = ind[am.end():]  # 开发区实现|国内生产总值: who achieved it is the area or owner, what is measured follows
     if (sm := _SAID_CUT.match(ind)) and len(ind) - sm.end() >= 2:
         ind = ind[sm.end():]  # 某研究机构预测今年居民消费增速: who forecast or reported it is no part of the measure
     if ind.startswith(("使", "让", "令")) and len(ind) > 3 and not ind.startswith(("使用", "让利")):
@@ -401,7 +422,7 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
             ind = cut
         cut = r["head"].sub("", ind)
         ind = cut if len(cut) >= 2 else ind
-        if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 高于全省平均: a comparison
+        if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 低于全县平均: a comparison
             cut = r["tail"].sub("", ind)
             ind = cut if len(cut) >= 2 else ind
         ind = ind.strip(" 、，,；;：:的之")
@@ -413,6 +434,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = _INNER_DE.sub("", ind)
     if ind.endswith("的占") and len(ind) > 3:
         ind = ind[:-2] + "比例"  # 使用电脑的占75%: the share of those who do it
+    elif ind.endswith(("比例占", "比重占")) and len(ind) > 4:
+        ind = ind[:-3] + "比例"  # 自营商品比例约占20%: the share is named already
     elif ind.endswith("占") and len(ind) > 2:
         ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
@@ -577,7 +600,7 @@ _BOOK_TITLE = re.compile(r"《[^《》]{1,80}》")
 _SHORT_QUOTE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|\"([^\"\n]{1,40})\"")
 _ASPECT = re.compile(r"^[^，,；;：:]*?方面")
 _VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")
-_RATE_WORDS = ("降幅", "增幅", "增速", "涨幅", "降速")
+_RATE_WORDS = ("降幅", "增幅", "增速", "涨幅", "降速", "下降幅度", "增长幅度", "上涨幅度", "下跌幅度")
 _TOPIC = re.compile(r"(?:^|[，,；;。：:\s])([\u4e00-\u9fff]{1,6})方面[，,：:]")
 _NOT_TOPIC = ("一", "另", "各", "这", "那", "多", "其他", "其它", "两", "诸", "等")
 #: a length followed by one of these adjectives (8800多米高的) measures that dimension
@@ -684,11 +707,11 @@ def find_quantities(text: str) -> list[Quantity]:
             if _CN_APPROX.search(num):
                 continue  # 五六十个, 一二公里, 三十五六岁: an approximate range, no value
         if unit_s == "大":
-            # 五大传统优势产业 -> 5 kinds; not 二十大 (a congress), not 大会 / 大学
+            # 六大特色优势门类 -> 6 kinds; not 二十大 (a congress), not 大会 / 大学
             if not is_cn or len(num) != 1 or _BIG_NOT.match(text, raw.start(g_unit)) \
                     or set_phrase.match(text, raw.end(g_unit)) or set_phrase.match(text, raw.start(g_unit)):
                 continue  # 三大攻坚战: a slogan
-            # …、绿色化工等五大产业 counts kinds it has just listed; a bare 五大运动 is a slogan
+            # …、生物医药等四大产业 counts kinds it has just listed; a bare 五大运动 is a slogan
             clause_start = max(text.rfind(c, 0, num_start) for c in "，,；;。：:！？\n") + 1
             if "、" not in text[clause_start:num_start] and not text[clause_start:num_start].endswith("等"):
                 continue
@@ -722,7 +745,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if not cn and not mult and not mult2 and num.isdigit() and num.isascii() and len(num) <= prec \
                 and (num[0] != "0" or len(num) == 1) and not (unit_s and unit_s in uts and uts[unit_s].scale != 1):
             value = None
-            value_s = num  # 158家: a plain integer is its own exact string (format_decimal(Decimal(num)))
+            value_s = num  # 243家: a plain integer is its own exact string (format_decimal(Decimal(num)))
         else:
             value_s = None
             try:
@@ -946,7 +969,7 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         pre = lead.sub("", pre)
         pre = link.sub("", pre)
         if "方面" in pre:  # (the regex needs it)
-            pre = _ASPECT.sub("", pre)  # 光伏方面，…
+            pre = _ASPECT.sub("", pre)  # 储能方面，…
         pre = pre.strip(" 、，,；;：:“”\"")
         if pre.endswith(("的", "之", "的\n", "之\n")):  # where the regex can match ($: before a final \n too)
             pre = _DE_END.sub("", pre)
@@ -971,7 +994,7 @@ _HAVE_EXAMPLES = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:有|包括)[^，,；;�
 #: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
 _CMP_BASE = re.compile(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
 #: a verb of having inside a phrase before a number: what follows it is measured
-_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有)(?=[\u4e00-\u9fff]{2})")
+_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有|(?<=^全[线村乡镇县市省区厂校])有)(?=[\u4e00-\u9fff]{2})")
 
 
 #: part-of-speech tags (jieba's) that end a noun phrase read backwards from a number or
@@ -1144,6 +1167,10 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
         if t == "d" and len(w) >= 2 and w not in _ADVERBS and j + 1 < len(tags) and tags[j + 1][1] in ("n", "nz"):
             j += 1  # 特约|商户: a modifier the tagger reads as an adverb
             continue
+        if t == "c" and w in ("和", "与", "及") and j == i + 1 and tags[i][1] in ("n", "nz") and j + 1 < len(tags) \
+                and tags[j + 1][1] in ("n", "nz") and (j + 2 == len(tags) or tags[j + 2][1] not in ("n", "nz", "vn")):
+            j += 2  # 国家和地区, 电影厂和影业公司: two nouns joined are one class of things
+            continue
         if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w) \
                 or t == "t" and j > i or j > i and w in _LIGHT_VERBS:
             break  # (分支机构|正在进行研究: a time word after the noun starts a predicate)
@@ -1173,6 +1200,12 @@ def _noun_after(text: str, pos: int) -> str:
             break
         m = stop.search(text, close + 1, limit)
     end = m.start() if m else min(len(text), pos + 16)
+    if m and m.group() in ("和", "与", "及") and end - pos >= 2 and (nm := stop.search(text, m.end(), limit)) \
+            and 2 <= nm.start() - m.end() <= 6 and nm.group() not in "、":
+        # 30个国家和地区, 37家电影厂和影业公司: two nouns joined are what is counted
+        first, second = _tags(text[pos:end]), _tags(text[m.end():nm.start()])
+        if len(first) == 1 and first[0][1] in ("n", "nz") and len(second) == 1 and second[0][1] in ("n", "nz"):
+            end = nm.start()
     return text[pos:end].strip()
 
 
@@ -1296,7 +1329,7 @@ def _predicate_after(text: str, pos: int) -> str:
 
 def _money_noun(text: str, pos: int) -> str:
     """The noun right after an amount of money when it says what the money is
-    (安排423亿元资金, 列支1000万元专项资金), else ""."""
+    (安排423亿元资金, 列支600万元专项资金), else ""."""
     if not _CJK.match(text, pos) or text[pos] in _not_noun_start():
         return ""
     noun = _noun_phrase_after(_noun_after(text, pos), True)  # (10元门票价格|不变: the verb goes)
@@ -1313,7 +1346,7 @@ def extract_figures(article: Article, page_date: str | None = None, context: Con
         observation, two evidences).
     page_date (str | None): ISO page date, to resolve 今年以来 / 截至11月底 ... Defaults to
         ``article.date``.
-    context (Context | None): the page's place: 全市 / 我市 are its city (e.g. 聊城市),
+    context (Context | None): the page's place: 全市 / 我市 are its city (e.g. 某某市),
         全省 / 我省 its province; 全国 is always 全国.
     RETURNS (list[Figure]): in text order; values are exact decimal strings.
     """
@@ -1358,6 +1391,105 @@ def _scoped_area(text: str, start: int, end: int, context: Context) -> str:
     if scope in ("全县", "我县", "全区", "我区"):
         return scope
     return city
+
+
+def _leading_nouns(phrase: str) -> str:
+    """The nouns that open a phrase (金融公司|实行接管 -> 金融公司)."""
+    out = []
+    for w, t in _tags(phrase):
+        if t not in ("n", "nz", "ns", "nt", "b", "vn", "j") or t == "vn" and not out:
+            break
+        out.append(w)
+    return "".join(out)
+
+
+#: parts of speech of a predicate that may stand before 的 as a relative clause (经营不善的, 新建的)
+_PREDICATE = frozenset({"v", "a", "l", "i", "ad", "d"})
+#: a base that opens the first of a list and goes with each thing (单位国内生产总值能耗和…, 人均…)
+_SHARED_BASE = re.compile(r"单位(?:国内生产总值|地区生产总值|GDP|工业增加值)|人均|万元(?:国内生产总值|地区生产总值|GDP)")
+_LIST_JOIN_END = re.compile(r"(?:、|和|及|与|以及)$")
+#: the joins of a list of things before 分别 (A和B的产量分别…, A、B、C分别为…)
+_LIST_JOIN = re.compile(r"以及|和|与|及|、")
+_RESPECTIVE_CUT = re.compile(r"[，,；;：:。！？!?\n“”\"（）()]")
+
+
+def _respective(text: str, c0: int, c1: int, at: int, starts: list[int]) -> str:
+    """The measure of the figure at ``at`` in a list said of things one by one (大米和玉米的产量
+    分别下降13.4%和23.5% -> 大米产量, 玉米产量; 货运和客运密度分别是…的5.2倍和3.6倍 ->
+    货运密度, 客运密度); "" when the clause has no such list, or its things and figures do not
+    pair off (or the things are places: 甲国和乙国分别增长…, a place is the area, not the measure)."""
+    k = text.rfind("分别", c0, at)
+    if k < 0:
+        return ""
+    members = [x for x in starts if k < x < c1]
+    if at not in members:
+        return ""
+    subject = text[c0:k]
+    if (cut := list(_RESPECTIVE_CUT.finditer(subject))):
+        subject = subject[cut[-1].end():]
+    parts = [x.strip() for x in _LIST_JOIN.split(subject)]
+    if len(parts) < 2 or len(parts) != len(members) or not all(parts) \
+            or any(_ANY_DIGIT.search(x) or "《" in x or "》" in x for x in parts):
+        return ""
+    last = parts[-1]
+    head = ""
+    if "的" in last[1:-1]:
+        last, _, head = last.rpartition("的")
+    else:
+        words = _tags(last)
+        if len(words) >= 2 and len(words[-1][0]) >= 2 and words[-1][1] in ("n", "vn") \
+                and not parts[0].endswith(words[-1][0]):
+            head = words[-1][0]  # 客运|密度, 化学需氧量|排放量: the measure said once, after the last thing
+            last = last[:-len(head)]
+    parts[-1] = last
+    first, _ = _noun_phrase_before(_indicator_before(parts[0], []))
+    parts[0] = first or parts[0]
+    if not head and (sm := _SHARED_BASE.match(parts[0])) and len(parts[0]) - sm.end() >= 2:
+        # 单位国内生产总值能耗和二氧化碳排放: the base opens the first thing and goes with each
+        parts = [parts[0]] + [x if x.startswith(sm.group(0)) else sm.group(0) + x for x in parts[1:]]
+    if any(_is_place_only(x) or _named_place(x) for x in parts):
+        return ""
+    return parts[members.index(at)] + head
+
+
+#: verbs that are also the names of measures (亩产400公斤，收入1万元: 收入 is measured, not a verb going on)
+_MEASURE_VERBS = frozenset({"收入", "投资", "支出", "开支", "出口", "进口", "消费", "贷款", "捐款", "存款", "投入", "出资",
+                            "捐资", "创收", "盈利", "亏损", "纳税", "融资", "集资", "筹资"})
+#: the holder of a share before 将从/从/由 (债务将从占…): what is shared
+_HOLDER_END = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:将|要|会)?(?:从|由)$")
+#: a phrase of time words alone (收盘时, 上周末): no measure, the figure before's goes on
+_TIME_ONLY = re.compile(r"^(?:今天|昨天|当天|当日|目前|现在|此前|上周末|周末|本周|上周|月底|月末|年底|年末|)"
+                        r"(?:收盘|开盘|收市|开市)?时?$")
+#: a share named in full before its number (X占Y的比重, X占其Y的比例仅占)
+_SHARE_PHRASE = re.compile(r"([\u4e00-\u9fff]{2,10})占(?:其|该)?([\u4e00-\u9fff]{2,12}?)(的?)(比重|比例|份额)"
+                           r"(?:仅|只|约|已|均)?占?$")
+#: nouns of people counted by 个 (100多个学生, 8个助理): a count of people, in 人数
+_PERSON_NOUNS = ("学生", "助理", "工人", "职工", "干部", "教师", "农民", "代表", "委员", "队员", "选手", "会员", "成员", "党员",
+                 "孩子", "儿童", "指导", "老人")
+#: a clause that says a measure changed (登记量增长较快): its subject is the measure
+_SUBJECT_CHANGE = re.compile(r"([^，,；;：:。]{2,16}?)(?:持续|继续|稳步|快速|大幅|逐年)?(?:增长|增加|下降|减少|提高|上升|回落|递增|递减)"
+                             r"[^，,；;：:。]{0,4}$")
+#: a clause of change words alone before the number (平均每年递增, 年均增长)
+_CHANGE_ONLY = re.compile(r"(?:平均|年均|每年|逐年|同比|比上年|连续)+(?:递增|递减|增长|增加|下降|减少|提高|上升)?(?:了|达|为)?"
+                          r"|(?:递增|递减|增长|增加|下降|减少|提高|上升)(?:了|达|为)?|(?:平均|年均|每年|逐年)*递")
+#: heads of nouns that name a sum of money (奖金, 补助款, 管理费, 销售额)
+_MONEY_HEADS = ("金", "款", "费", "额", "资")
+#: the base of a comparison alone (是去年同期|1228万元): the figure before's measure
+_BASE_ONLY = re.compile(r"^(?:是|为|只有|仅有|仅为|只是|相当于|只相当于|比)(?:去年|上年|前年|上一年|今年)?(?:同期)?的?$")
+#: X只有Y的|60%, X是Y的|3倍: X is measured, Y is the base
+_RATIO_OF = re.compile(r"(?:只有|仅有|仅为|只相当于|相当于|只是|是|为)([^，,；;。是为]{1,10})的$")
+#: a yearly or daily output (年产优质石油|500万吨, 日产原油): the output of the thing
+_OUTPUT_OF = re.compile(r"(?:年产|日产|月产)(?:优质)?([\u4e00-\u9fff]{1,4}?)(?:可达|达到|达|约|近|超过)?$")
+#: a measure right before the number with the thing after it (价格|150万元|的汽车): the thing's measure
+_MEASURE_OF_AFTER = re.compile(r"(价格|售价|总价|价值|面积|重量|容量|容积|排量|规模)(?:为|达|约|高达|仅)?$")
+_OUTPUT_UNITS = frozenset({"吨", "千克", "公斤", "桶", "立方米", "升", "斤", "担", "辆", "台", "件", "套", "千瓦时", "度"})
+
+#: the base of a comparison before the number (高出全国平均水平|12个百分点, 是全国平均水平的|5.2倍):
+#: what is compared is measured, not what it is compared with
+_VS_BASE = re.compile(r"(?:略|稍|远远|大大|远)?(?:高出|高于|低于|低出|超过|超出|快于|慢于|好于|相当于|是)"
+                      r"[^，,；;。]{0,14}?(?:平均水平|平均数|水平)的?$")
+#: a comparison whose base holds the number (略高于上月每桶|12美元|的水平): the figure before's measure
+_VS_BEFORE = re.compile(r"(?:高出|高于|低于|超过|超出|快于|慢于|好于|相当于|接近)[^，,；;。]{0,12}$")
 
 
 def _extract_from(text: str, article: Article, page_date: str | None, context: Context,
@@ -1428,7 +1560,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 or future or planned:
             kind = "target"
         if not kind and q.rank:
-            kind = "level"  # 列全省第1位: a rank is a level of an ordinal indicator
+            kind = "level"  # 居全县第2位: a rank is a level of an ordinal indicator
         if not kind:
             if q.unit == "%" and share_clause and share_clause.search(clause_pre):
                 kind = "share"
@@ -1466,7 +1598,12 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = ind[sm.end():]
             if (len(ind) < 2 or ind.startswith(("是", "为"))) and prev_q is not None and prev_q.end >= s0:
                 ind = prev_ind  # 最低的是工行的|1.65%: the extreme of the measure before
+        share_phrase = _SHARE_PHRASE.search(ind) if "占" in ind else None
         ind, verb_end = _noun_phrase_before(ind)
+        if share_phrase:
+            # 把教育投资占国内生产总值的比重从|5.5%…, 进口额占其出口总额的比例仅占|6%: the share named in full
+            holder = share_phrase.group(1).lstrip("把从将由对")
+            ind, verb_end = f"{holder}占{''.join(share_phrase.group(2, 3, 4))}", 0  # (as written, 的 and all)
         if _SCOPE_ONLY.match(ind):
             ind = ""  # 不仅全村|1500多人用上了自来水: the scope is the area, the clause after says who
         # 桥本宣布的|16万亿日元减税方案, 捐赠给…的|35吨救援药品: a relative clause before the
@@ -1476,6 +1613,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             verb_end = verb_end or 1
         if cont:
             ind = prev_fig.indicator
+        if q.category in ("mass", "volume", "energy") and prev_q is not None and prev_q.end >= s0 \
+                and (cont or (lj := _LIST_JOIN_END.search(pre)) and _leading_nouns(pre[:lj.start()]) == pre[:lj.start()]
+                     and len(pre[:lj.start()]) >= 2) \
+                and _CJK.match(text, q.end) and len(noun := _leading_nouns(_noun_after(text, q.end))) >= 2:
+            ind = noun  # 缴获2吨可卡因和|4吨大麻: each amount in a list names its own stuff after it
         population = q.unit == "人" and q.surface.endswith("人口")
         if population:
             ind, verb_end = "人口", 0  # 拥有1100万人口: the population
@@ -1484,7 +1626,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                                                                                          q.num_start):
             ind = ""  # 3万多株柚苗、40多吨化肥: the noun before is the item before's, this one names its own
         prev_after_end = None
-        # 158家科技型企业, 3至5个项目: a count names what it counts after the measure word
+        # 243家高新技术企业, 3至5个项目: a count names what it counts after the measure word
         after_at = quantities[qi + 1].end if q.range_head and qi + 1 < len(quantities) else q.end
         skipped_de = False
         if q.category == "money" and (cur := _CURRENCY_AFTER.match(text, after_at)):
@@ -1503,6 +1645,12 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 and (_CJK.match(nxt) or nxt in "“「") \
                 and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)):
             after = _noun_after(text, after_at)
+            if q.category == "count" and after and text.startswith("的", after_at + len(after)) and len(after) <= 6 \
+                    and (at := _tags(after)) and (at[0][1] in ("a", "i") or all(t in _PREDICATE for _, t in at)
+                         or len(at) == 2 and at[1][1] in ("a", "i", "l", "an")
+                         or at[0][1] == "p" and at[-1][1] == "v" and len(at) <= 4) \
+                    and len(head := _leading_nouns(_noun_after(text, after_at + len(after) + 1))) >= 2:
+                after = head  # 3种不同类别的|原发癌, 5家经营不善的|银行: a relative clause says which; the noun is counted
             # (after 的 a noun phrase follows, even one that starts with a verb: 长达200多米的|填海工程)
             after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)),
                                        q.category == "count" or skipped_de)
@@ -1519,7 +1667,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 # (…的) before the count says which of the things counted
                 lead_in = _tidy_indicator(ind, "", "")
                 examples = _examples(pre) if after.endswith(tidy["class"]) else ""
-                if examples:  # 炼化、基础化学等13个行业: a class of things, and which
+                if examples:  # 纺织、食品加工等9个行业: a class of things, and which
                     ind = f"{after}({examples})"
                 elif q.category == "count" and 0 < len(lead_in) <= 12 \
                         and (lead_in.startswith(tidy["action"]) or pre.rstrip().endswith("的") and _has_verb(lead_in)):
@@ -1560,9 +1708,15 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 if 2 <= len(rest) <= 8 and not _ANY_DIGIT.search(rest):
                     ind = rest  # 全村1500多人用上了自来水: the clause after says who is counted
         share_of = _SHARE_OF.match(text, q.end) if q.unit == "%" and kind != "change" and not cont else None
+        if share_of and pre.endswith("在") and pre[:-1].endswith(_MEASURE_ENDS):
+            share_of = None  # 廉洁率在|60%以下的班子: the rate is measured, the group after has it
+            ind = _noun_phrase_before(_indicator_before(pre[:-1], period_words))[0] or ind
         if share_of and not ind.endswith(_SHARE_ENDS) and not _COMPARED.search(pre):
             noun = _noun_phrase_after(_noun_after(text, share_of.end()), True)
-            if len(noun) >= 2 and noun.endswith(_MEASURE_ENDS):
+            if len(noun) >= 3 and _tags(noun)[0] == ("人", "n"):
+                # 百分之五十五的人支持这一条约: people alone are no class; what they do is
+                ind = re.sub(r"这一|这个|这些|该", "", noun[1:]) + "比例"
+            elif len(noun) >= 2 and noun.endswith(_MEASURE_ENDS):
                 ind = noun  # 30%以上的高储蓄率, 6.5%左右的增速: the rate itself, not a share
             elif len(noun) >= 2:
                 # 99%的出版社, 全球90%以上的个人电脑采用…: the share of a group (that does what it says)
@@ -1600,6 +1754,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if len(noun) >= 2:
                 ind = noun + _DIMENSION_ADJ[dm.group(1)]  # 凿透厚达4000米的冰层: the thickness of the ice
         if verb_end == 2 and ind == verbs_only and prev_ind and prev_q is not None and prev_q.end >= s0 \
+                and ind not in _MEASURE_VERBS \
                 and not (q.unit in tidy["people"] and len(ind) >= 2 and not _CHANGE_VERB.search(ind)):
             # 耕地面积由16.5万公顷扩大到44万公顷: a verb alone goes on with the figure before; people
             # counted by what was done to them keep their own verb (不称职14人，辞退44人 -> 辞退人数)
@@ -1618,14 +1773,22 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             noun = noun[2:] if noun.startswith(("所有", "全部", "各类", "各种")) else noun
             if 2 <= len(noun) <= 10 and not v_end:
                 ind = noun
-        if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"):
-            ind = prev_ind  # 100兆瓦/200兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
+        if (not ind or _CHANGE_ONLY.fullmatch(ind)) and c0 > s0 and (prev_q is None or prev_q.end < s0) \
+                and (sc := _SUBJECT_CHANGE.match(text, s0, c0 - 1)) and _CHANGE_ONLY.fullmatch(clause_pre.strip()):
+            # 登记量增长较快，平均每年递增|25%: the measure is the subject of the clause before
+            noun, v_end = _noun_phrase_before(_indicator_before(sc.group(1), []))
+            if 2 <= len(noun) <= 12 and not v_end:
+                ind = noun
+        if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"
+                                               or prev_q.end >= s0 and clause_pre.lstrip().startswith("其中")):
+            # (总发行量为2800万份，其中1500万份在国内发行: a part of the figure before, measured alike)
+            ind = prev_ind  # 60兆瓦/120兆瓦时, 7处、5处, 是上年的2.2倍: a bare figure continues the one before
         elif prev_fig is not None and prev_q is not None and prev_fig.indicator and prev_q.end >= s0 \
                 and prev_ind.endswith(text[prev_q.end:left].strip("，,、；; ")):
             base = _tidy_indicator(prev_ind, "", "")
             bare = _tidy_indicator(ind, "", "")
             if ind.startswith(_RATE_WORDS) and prev_fig.kind in ("change", "level"):
-                ind = base + ind  # 能耗下降8.6%，降幅高于全省平均3.8个百分点
+                ind = base + ind  # 能耗下降5.2%，降幅高于全县平均1.7个百分点
             if tidy["bare_verb"].match(bare) and prev_fig.kind == "count":
                 # 新开工保障性安居工程740万套，基本建成511万套: the verb takes the noun before
                 noun = tidy["bare_verb"].sub("", base) or base
@@ -1641,24 +1804,69 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 ind = bare + noun
             elif ind in tidy["attribute"] and prev_fig.kind == "count" and not base.endswith(ind):
                 verb = next((v for v in tidy["verb"] if base.startswith(v) and len(base) - len(v) >= 2), "")
-                ind = base[len(verb):] + ind  # 集中式光伏项目26个，装机容量85.76万千瓦
+                ind = base[len(verb):] + ind  # 分布式风电项目14个，装机容量32.45万千瓦
             elif q.category == "count" and prev_fig.kind == "count" and not ind.startswith(tidy["action"]):
                 verb = next((v for v in tidy["verb"] if base.startswith(v)), "")
                 if verb and ind:
-                    ind = verb + ind  # 创建省级新型研发机构1家、众创空间11家: 创建 governs the list
+                    ind = verb + ind  # 创建市级工程技术中心2家、孵化器7家: 创建 governs the list
         if kind == "share" and len(ind) >= 2 and "占" not in ind and not ind.endswith(_SHARE_ENDS) \
                 and (zi := clause_pre.rfind("占")) >= 0 and ind in clause_pre[zi:]:
             ind = "占" + ind + "比例"  # 大约占了该校给外地学生名额的|20%: the share of X, whoever holds it
         if kind == "share" and ind.startswith("占") and prev_ind and prev_q is not None and prev_q.end >= s0:
-            ind = prev_ind + ind  # 出口109.1万辆，占汽车出口总量的24.5%
+            # 出口109.1万辆，占汽车出口总量的24.5% (a share said again, 从占…的20%减到10%: the same share)
+            ind = prev_ind if prev_ind.endswith(ind) or ind in prev_ind else prev_ind + ind
+        elif ind.startswith("占") and (zi := clause_pre.rfind(ind)) > 0 \
+                and (hm := _HOLDER_END.search(clause_pre[:zi])) \
+                and 2 <= len(holder := _noun_phrase_before(_indicator_before(hm.group(1), period_words))[0]) <= 8 \
+                and not _has_clause_word(holder):
+            ind = holder + ind  # 债务将从|占国民生产总值的20%: the holder of the share opens the clause
         if ind and "方面" in sent_pre:
-            # 风电方面，争取开发容量350万千瓦: the topic before 方面 scopes the clauses after it, up to ；
+            # 光热方面，计划建设规模120万千瓦: the topic before 方面 scopes the clauses after it, up to ；
             topic = None
             scope = sent_pre[max(sent_pre.rfind("；"), sent_pre.rfind(";")) + 1:]  # a topic ends at ；
             for topic in _TOPIC.finditer(scope):
                 pass
             if topic and topic.group(1) not in ind and not topic.group(1).startswith(_NOT_TOPIC):
                 ind = topic.group(1) + ind
+        same_sent = prev_q is not None and prev_q.end >= s0 and bool(prev_ind)
+        if ind == "重" and q.category == "mass":
+            ind = "重量"  # 重约5万吨
+        elif len(ind) == 1 and not cont and ind not in _DIMENSION_ADJ:
+            ind = prev_ind if same_sent else ""  # 体重从66公斤掉到|51公斤: one character is no measure
+        elif (_BASE_ONLY.match(ind) or ind and _TIME_ONLY.match(ind)) and same_sent:
+            ind = prev_ind  # 利润2241万元，是去年同期|1228万元的…
+        if q.unit in ("%", "倍") and not cont and "占" not in pre and "最" not in pre and (ro := _RATIO_OF.search(pre)) \
+                and len(noun := _noun_phrase_before(_indicator_before(pre[:ro.start()], period_words))[0]) >= 2 \
+                and not _has_clause_word(noun):
+            ind = noun  # 中微子总数只有理论值的|60%: what is compared is measured
+        if q.unit in _OUTPUT_UNITS and re.search(r"(?:年产|日产|月产)$", pre) and _CJK.match(text, q.end) \
+                and len(noun := _leading_nouns(_noun_after(text, q.end))) >= 2:
+            ind = noun + ("日产量" if pre.endswith("日产") else "产量")  # 年产|500万吨原煤 -> 原煤产量
+        elif q.unit in _OUTPUT_UNITS and (om := _OUTPUT_OF.search(pre.rstrip())):
+            ind = om.group(1) + ("日产量" if "日产" in om.group(0) else "产量")  # 年产优质石油|500万吨 -> 石油产量
+        if not cont and (mo := _MEASURE_OF_AFTER.search(pre.rstrip())) and text.startswith("的", q.end) \
+                and 2 <= len(noun := _noun_phrase_after(_noun_after(text, q.end + 1), True)) <= 8:
+            ind = noun + mo.group(1)  # 价格150万元的|跑车: the price of the car
+        if (vb := _VS_BASE.search(ind)) and kind != "share":
+            ind = ind[:vb.start()] if vb.start() >= 2 else prev_ind if prev_q is not None and prev_q.end >= s0 else ""
+        elif _VS_BEFORE.search(pre) and text.startswith(("的水平", "水平"), q.end) and prev_q is not None \
+                and prev_q.end >= s0 and prev_ind:
+            ind = prev_ind
+        if "分别" in clause_pre and not (q.category == "count" and _CJK.match(text, q.end)
+                                        and not _CONT.match(text, q.end)) \
+                and not (qi + 1 < len(quantities) and text.startswith("的", quantities[qi + 1].end)
+                         and _CONT.fullmatch(text, q.end, quantities[qi + 1].start)) \
+                and not text.startswith("的", q.end):  # (分别获得3000元和2000元的奖金: the measure follows)  # (分别有3家、5家|电影院: the noun after is counted)
+            c1 = clause_bounds[ci] if ci < len(clause_bounds) else len(text)
+            ind = _respective(text, c0, c1, q.start, [x.start for x in quantities]) or ind
+        if q.category == "money":
+            last = qi
+            while last + 1 < len(quantities) and _CONT.fullmatch(text, quantities[last].end, quantities[last + 1].start):
+                last += 1
+            if text.startswith("的", quantities[last].end) \
+                    and 2 <= len(noun := _noun_phrase_after(_noun_after(text, quantities[last].end + 1), True)) <= 8 \
+                    and noun.endswith(_MONEY_HEADS) and noun not in ind:
+                ind = noun  # 分别获得3000元和2000元的|奖金: the money named after the amounts
         if q.rank:
             ind = ind.rstrip("第")
         if len(ind) > 40:
@@ -1676,7 +1884,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 unit = next((u for key, u in _default_units() if key in noun[:6]), "")
                 if unit and at > q.end and len(noun_np := _noun_phrase_after(noun, True)) >= 2:
                     ind = noun_np
-            if not unit:  # 争取资金1亿多 (cut off): the indicator says what it was
+            if not unit:  # 筹集资金2亿多 (cut off): the indicator says what it was
                 unit = next((u for key, u in _default_units() if key in ind or key in clause_pre), "")
             if not unit:
                 prev_q = q
@@ -1688,8 +1896,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface,
-            indicator=_tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and text.startswith("人", q.end)
-                                      else unit),  # (4个人: people, counted in 人数)
+            indicator=_tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
+                text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit),  # (4个人, 100个学生: 人数)
             kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
             area=area, period=period[2] if period else "",

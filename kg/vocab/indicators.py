@@ -4,7 +4,7 @@ Each concept has a code, a preferred label and the other wordings the press uses
 (地区生产总值 / 国内生产总值 / GDP / 经济总量). ``concept_for`` maps a figure's indicator, as
 the text words it, to the concept it names, or None: the wording is matched whole, after
 the scope words before it (全市, 全国 …) and a count's 数 / 数量 after it are set aside, so
-规上工业增加值 and 全市规模以上工业增加值 both find 规模以上工业增加值, and 工业增加值增长点
+规上工业增加值 and 全县规模以上工业增加值 both find 规模以上工业增加值, and 工业增加值增长点
 finds nothing. No guessing beyond that: a wording the scheme does not hold keeps its own
 indicator.
 

@@ -92,7 +92,8 @@ def extract_group(group: Sequence[Source], use_model: bool = True) -> list[list[
     """
     extractor = _extractor(use_model)
     split = [split_articles(src) for src in group]
-    out = extractor.extract_many([(articles, page_context(src, articles), src.paper) for src, articles in zip(group, split)])
+    out = extractor.extract_many([(articles, page_context(src, articles), src.paper)
+                                  for src, articles in zip(group, split)])
     for i, src in enumerate(group):
         if src.positions is not None:  # a PDF: every evidence gets the page and box it is printed in
             from .text.pdf import placed

@@ -41,7 +41,9 @@ _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a c
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
 # what may follow a person's name (a cue that the name ended)
 AFTER_NAME = re.compile(
-    r"(?:介绍|表示|指出|强调|说|来说|现在|目前|如今|当时|随后|此前|时(?![间候期代刻常装尚光机效段空令节髦针])|[一二三]?十?[一二三四五六七八九十]日|主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
+    r"(?:介绍|表示|指出|强调|说|来说|现在|目前|如今|当时|随后|此前|时(?![间候期代刻常装尚光机效段空令节髦针])|"
+    r"[一二三]?十?[一二三四五六七八九十]日|"
+    r"主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
     r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
@@ -84,7 +86,8 @@ def former_mark(text: str, pos: int) -> int:
     time word: 之前, 此前, 目前), 2 for 前任; 0 for none."""
     if text[pos] == "任" and pos > 0 and text[pos - 1] == "前":
         return 2  # 前任市长
-    return int(text[pos] in _FORMER and not (text[pos] == "前" and pos > 0 and text[pos - 1] in _NOT_FORMER_BEFORE_QIAN))
+    time_word = text[pos] == "前" and pos > 0 and text[pos - 1] in _NOT_FORMER_BEFORE_QIAN
+    return int(text[pos] in _FORMER and not time_word)
 
 
 _ACTING = "代"  # 韩国代总理: acting, between the country and its title
@@ -177,7 +180,8 @@ class ChainParser:
             # 艾伦·史密斯, 戴维-布朗: a transliterated name is read whole, its last part up to
             # the first cue or common word after it (史密斯|表示, 布朗|举行会谈)
             last = max(dotted.group().rfind(c) for c in NAME_JOINERS) + pos + 1
-            end = next((e for e in range(last + 1, dotted.end()) if not (text.startswith("多日前", e) and text[e + 3:e + 4] != "往") and (
+            end = next((e for e in range(last + 1, dotted.end())
+                        if not (text.startswith("多日前", e) and text[e + 3:e + 4] != "往") and (
                 AFTER_NAME.match(text, e) or text[e] in _NOT_IN_NAME
                         or self._title_starts(text, e) or _TIME_WORD.match(text, e) or (
                 self.names is not None and self.names.lex.get(text[e:e + 2]) in COMMON_WORD
@@ -297,7 +301,8 @@ class ChainParser:
         if not AFTER_NAME.match(text, te + n):  # 奥尔布|赖特21日: read on to the cue
             k = self._run_to_cue(text, te, 6)
             # what is read on must read foreign itself (贝尼蒂斯|光荣当选: a word, no part of the name)
-            n = k if k > n and self.lex.reads_foreign(text[te:te + k]) and self.lex.reads_foreign(text[te + n:te + k]) else n
+            if k > n and self.lex.reads_foreign(text[te:te + k]) and self.lex.reads_foreign(text[te + n:te + k]):
+                n = k
         # a name of two characters only before a cue (总统|提名的 is no name)
         return n if n >= 3 or AFTER_NAME.match(text, te + n) else 0
 

@@ -628,7 +628,7 @@ def test_fuzz_agency_names_are_read_in_linear_time(monkeypatch):
 
 def test_fuzz_a_long_run_of_chinese_numerals_is_read_in_linear_time():
     """Found by benchmarks/fuzz_long.py: a line of 24,000 characters of 一…一亿 took 139 s
-    (the figure regex tried every 一 to the end of the run); fixed in kg/nlp/figures.py."""
+    (the figure regex tried every 一 to the end of the run); fixed in kg/nlp/figures/."""
     import time
 
     from kg.nlp.figures import find_quantities

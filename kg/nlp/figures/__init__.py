@@ -1,0 +1,76 @@
+"""Figures (qb:Observation) from an article: value, unit, kind, indicator, area, period.
+
+The grammar of the genre, in four steps, all on the repaired text with regexes:
+
+1. **Find** quantities: a numeral (Arabic, Chinese or mixed), an optional 万/亿 multiplier,
+   余/多, a unit or measure word (``ontology/vocab/units.tsv``) and qualifiers
+   (``figure-qualifiers.tsv``). A number without a unit is not a figure (dates, years,
+   codes, phone numbers), nor is one inside a short quotation ("6293", "9+3"), inside
+   《…》 (20条措施 of a document name), glued to letters or ``+`` (5G, 9+3), or a bare
+   一/十/百/千 (一个, 千家万户).
+2. **Kind** (``figure-cues.tsv``): change (同比增长 right before the number, direction
+   kept), target (力争, 目标, 明年, a future year), share (占, 比重 with a %), count (a
+   measure word), else level.
+3. **Indicator**: the noun phrase measured, read back from the number to the clause start
+   (trimming area, time and link words, ``figure-indicator-trim.tsv``), or forward from a
+   measure word (为243家高新技术企业 -> 高新技术企业); a change with no phrase of its own
+   shares the indicator of the figure before it (装机容量…，同比增长30%). The phrase is
+   then cut to a noun phrase with jieba's parts of speech (rjieba): adverbs, modals and
+   particles at its end go (海拔才不过 -> 海拔); a clause (a preposition, clause adverb,
+   pronoun or conjunction in it) keeps its last noun phrase (司法部门已建立了…场所 ->
+   …场所); a clause that ends in its verb, or a relative clause (…的), measures the noun
+   after the number (只付给1200元住院费, 国家有140亿美元的黄金外汇储备); X比Y低30%
+   measures X. Names of statistics written with verbs (城镇新增就业) have no clause mark
+   and stay whole. News grammar on top (issue 15): a named place or body opening the
+   phrase goes (成都市每年新增教师 -> 新增教师), so does a scope (全村) or an extreme (最多的);
+   people or times counted by what they do keep the verb and its object (近300人出席了招待会
+   -> 出席招待会人数); a share names X占Y…比例, or the group and what it does (70%的农户使用了…);
+   households, visits and times say 户数, 人次, 次数; a harvest or planting verb gives the
+   crop's 产量 or 种植面积; N万人口 is a population; a clause that names nothing measured is
+   no indicator, not the clause. Sina news on top (issue 15, blind batches of CLUENER): an
+   ordinal (第三期, 中第一个) picks which and goes, so do a year in digits (19年), a bare
+   number ending another statement (出场次数42|命中率), who forecast or reported it
+   (某机构预测, 统计显示), hearsay adverbs (据称, 即) and a span of time alone (5年|增长8倍);
+   a noun after 的 that names a measure is measured (3米的积雪量, 50元的管理费), so is the
+   object after 的 of a clause ending in its verb, and the noun after money received (领取了|
+   80万元年终奖金); a count followed by a verb counts the noun before it (物业公司共35家|签署了…);
+   a count already named as a measure (…峰值, …余额) takes no 数量; a Latin model name before
+   the noun counted is skipped (两架C-130运输机); a share that lost its holder says 占Y比例; a
+   comparison with the same period before (低于上年同期的) measures the figure before; a
+   price said by 以…V is the price of the deal (以860万元成交 -> 成交价, ``figure-price-verbs.tsv``);
+   a percentage right before a verb is its rate (100%覆盖 -> 覆盖率); a currency after 元
+   (元港币) is part of the unit; a named body or a named place that opens the phrase is the
+   measure's owner and goes (长河银行净利润 -> 净利润, 青石岛陆地面积 -> 陆地面积), a class of
+   bodies stays (商业银行不良贷款率; ``figure-owners.tsv``); a class with examples (赞助商有
+   甲、乙等|9家) counts the class; a length after a verb of going is a distance (步行8公里),
+   of a peak its altitude, of a tower its height; after a count, a light verb (进行, 组成, 是)
+   ends the counted noun and a modifier the tagger reads as an adverb (特约商户) stays in it;
+   an auction verb before the amount is a price too (拍出了|800万港元), N公斤重的X is X's weight,
+   and in X是Y, Y is measured; a base of a rate (每亩, 每平方米) is said by the unit, a claim
+   (辩称) goes with who made it, and a bare 长 or a distance between two places (A距离B) is a
+   长度 or a 距离.
+4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
+   sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
+"""
+from __future__ import annotations
+
+# The package reads figures in one direction (each module imports only the ones above it):
+#   tables      fixed characters, regexes and endings shared by the readings
+#   vocab       the vocabularies of the data files (figure-*.tsv), and the regexes built from them
+#   pos         parts of speech (jieba's, via rjieba) and the word classes tested with them
+#   quantities  1. quantities: numeral, multiplier, unit, qualifiers (find_quantities)
+#   context     4. the sentence and clause of a figure, its period and its area
+#   owners      the owner (a named body or place) and the time words that open an indicator
+#   tidy        3. the last pass over an indicator phrase
+#   before      3. the indicator read back from the number
+#   after       3. the noun read forward from the number or its measure word
+#   lists       lists and ranges, examples of a class, things said one by one (分别)
+#   shares      2. the patterns of targets, changes, shares and comparisons
+#   measures    3. the patterns of what is measured: counts, money, prices, outputs, dimensions
+#   driver      each quantity of a text read into a Figure (kind, indicator, period, area, evidence)
+#   extract     the figures of an article: its text and its headline (extract_figures)
+from ...records import observation_key
+from .extract import extract_figures
+from .quantities import Quantity, find_quantities
+
+__all__ = ["extract_figures", "find_quantities", "observation_key", "Quantity"]

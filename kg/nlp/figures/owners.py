@@ -1,0 +1,100 @@
+"""The owner of a measure that opens an indicator (a named body or place, ``figure-owners.tsv``: 长河银行净利润
+-> 净利润; a class of bodies stays) and the time words inside it (少先队员近日人数 -> 少先队员人数), dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from ...vocab.lexicon import lexicon
+from .pos import _has_clause_word, _has_verb, _tags, _word_at
+from .vocab import _not_noun_start, _owner_res, _owner_words
+
+#: time words inside a noun phrase (少先队员近日|…人数): the period is no part of the indicator
+_TIME_WORD = re.compile(r"^(?:近日|日前|目前|现在|当时|此前|今天|昨天|近年|近年来|最近|如今|眼下|上个月|上月|本月|当月|上周|本周"
+                        r"|当天|当日|今年|去年|前年|上半年|下半年|同期|全月|全年|全天)$")
+
+_PROPER = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+
+
+def _is_place_only(name: str) -> bool:
+    """Whether a name is a province, city or country and nothing more (墨西哥, 浙江)."""
+    lex = lexicon()
+    return name in lex.provinces or name in lex.cities or name in lex.countries
+
+
+_DIMENSION_WORDS = ("全长", "全宽", "总长", "长度", "宽度", "高度", "深度", "面积", "海拔")
+
+
+def _drop_owner(ind: str) -> str:
+    """The indicator without a named body or place that opens it (建设银行净利润 -> 净利润,
+    某某岛游戏面积 -> 游戏面积); a class of bodies stays (商业银行不良贷款率)."""
+    body, place, klass = _owner_res()
+    if klass.match(ind):
+        return ind
+    m = body.match(ind)
+    best = m.group(0) if m and not _has_clause_word(m.group(0)) else ""
+    suffix = next((w for w in sorted(_owner_words("body"), key=len, reverse=True) if best.endswith(w)), "")
+    if suffix and _is_place_only(best[:-len(suffix)]):
+        best = ""  # 墨西哥银行, 美国公司: a place and a kind of body are a class of bodies
+    if not best and ind.endswith(_DIMENSION_WORDS):
+        for k in range(len(ind) - 2, 1, -1):  # the longest place name before the dimension
+            if (pm := place.fullmatch(ind[:k])) and _word_at(ind, k):
+                if not _has_verb(ind[k:]):  # (某某大桥|飞架…长度: a verb after the name, a clause)
+                    best = pm.group(0)
+                break
+    rest = _tags(ind[len(best):]) if best else ()
+    short = bool(best) and best in _owner_words("short")  # (交行在册…: jieba may glue the short name to what follows)
+    if not best or len(ind) - len(best) < 2 or not (short or _word_at(ind, len(best))) \
+            or ind[len(best)] in _not_noun_start() or not rest or rest[0][1] in ("p", "d", "c"):
+        return ind
+    return ind[len(best):]
+
+
+def _drop_owner_and_time(ind: str) -> str:
+    """The indicator without its owner and time words: X的Y, where X is a proper name (one
+    place, person or body: 泰山的主峰海拔 -> 主峰海拔; a common noun restricts what is measured
+    and stays: 新型灯泡的耗电量; a relative clause too: 已开工的项目), time words (少先队员近日人数 -> 少先队员人数) and a leading conjunction or adverb
+    (则容量 -> 容量)."""
+    if "占" not in ind:
+        ind = _drop_owner(ind)
+    if "的" in ind and "占" not in ind:
+        owner, _, after = ind.rpartition("的")
+        otags = _tags(owner) if len(after) >= 2 and owner and "(" not in after and "（" not in after else ()
+        if otags and otags[-1][1] in _PROPER and not any(t in ("v", "vn") for _, t in otags):
+            ind = after
+    tags = _tags(ind)
+    lead = 0
+    while lead < len(tags) and tags[lead][1] in _SUBJECT_TAGS and _named_place(tags[lead][0]):
+        lead += 1
+    if 0 < lead < len(tags) and "占" not in ind:
+        rest = tags[lead:]
+        while rest and rest[0][1] in ("r", "d", "uj", "c", "b") and len(rest) > 1:
+            rest = rest[1:]  # 成都市|每年|新增教师, 北京图书大厦|现有|上架图书
+        if sum(len(w) for w, _ in rest) >= 2 and (rest[0][1] != "n" or len(rest[0][0]) >= 2):
+            tags = rest  # 北京地区|世界杯网站, 纽约商品交易所|原油期货价格: the place or body is no part of it
+            if len(rest) == 1 and rest[0][1] in ("v", "vn"):
+                ind = rest[0][0]  # 北京市|投资: a verb left alone is the measure (比利时|企业家: a class stays)
+    if len(tags) > 1:
+        kept = [(w, t) for w, t in tags if not (t == "t" and _TIME_WORD.match(w))]
+        while len(kept) > 1 and (kept[0][1] in ("c", "d") and len(kept[0][0]) == 1
+                                 or kept[0][1] == "p" and kept[0][0] != "被" and kept[1][1] in ("v", "vn")
+                                 and len(kept) == 2):
+            kept = kept[1:]  # (通过融资: a preposition before a verb alone says how, not what)
+        out = "".join(w for w, _ in kept)
+        if len(out) >= 2:
+            ind = out
+    return ind
+
+
+#: parts of speech of the place or body that opens a phrase before a figure
+_SUBJECT_TAGS = frozenset({"ns", "nt"})
+
+
+def _named_place(word: str) -> bool:
+    """Whether a word opens with a named place (a province, city or country of the lexicon:
+    成都市, 北京图书大厦, 墨西哥) or ends as one (…省, …县, …地区); 城镇, 中央财政 do not."""
+    lex = lexicon()
+    if word.endswith(("省", "市", "县", "州", "地区", "乡", "镇")) and len(word) >= 3:
+        return True
+    return any(word[:k] in lex.provinces or word[:k] in lex.cities or word[:k] in lex.countries
+               for k in range(2, min(len(word), 5) + 1))

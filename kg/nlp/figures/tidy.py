@@ -1,0 +1,160 @@
+"""3. The last pass over an indicator phrase: cut down to the noun phrase of what is measured (periods,
+plans, sources and owners dropped) and named as statistics are (…面积, …长度, …数量, …人数).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .owners import _drop_owner_and_time
+from .pos import _tags
+from .tables import _DIMENSION_ADJ, _MEASURE_ENDS, _SHARE_ENDS
+from .vocab import _per_unit_re, _tidy_rules
+
+_AREA_ENDS = ("面积", "规模", "用地", "范围", "覆盖")  # (占地 -> 占地面积)
+_LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "航程", "行程", "半径",
+                "落差", "规模")
+#: a length or an area names its dimension (长度, 面积) when the noun before does not
+_DIMENSION_UNITS = {"平方公里": ("面积", _AREA_ENDS), "平方米": ("面积", _AREA_ENDS), "公顷": ("面积", _AREA_ENDS),
+                    "亩": ("面积", _AREA_ENDS), "公里": ("长度", _LENGTH_ENDS), "米": ("长度", _LENGTH_ENDS)}
+
+#: verbs of going somewhere: a length after one is a distance (步行6公里, 行驶200公里)
+_MOVING = ("步行", "行走", "行驶", "行进", "驾车", "开车", "骑行", "飞行", "航行", "徒步", "跑", "走")
+#: things whose length in 米 is a height (a peak's is its altitude)
+_HIGH_THINGS = ("山", "峰", "顶", "塔", "楼", "大厦", "大楼", "高楼", "瀑布")
+_INNER_DE = re.compile(r"(?<=.)的(?!比重|比例|份额)(?=..)")
+
+#: count units whose count has a word of its own: households (户数), visits (人次), times (次数)
+_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数"}
+
+#: X是Y inside a phrase (申购条件是家庭人均月收入): Y is measured (not 是否, not a phrase with 是 twice)
+_IS_IN = re.compile(r"^[^是]{1,12}是(?!否)(?=[^是]+$)")
+#: an ordinal with its measure word inside a phrase (第三期, 第二批次, 中第一个): it picks one of the things
+_ORDINAL_IN = re.compile(r"第[0-9０-９〇零一二两三四五六七八九十百]+(?:批次|阶段|期|批|次|个|届|轮|季)(?![月年天日周度])")
+#: a number of two digits or more between Chinese words, with no unit (出场次数42命中率): the phrase after it is measured
+_BARE_NUMBER_IN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{2,}(?![0-9０-９]|年|月|日|号|届|期|[\u4e00-\u9fff]*[0-9])(?=[\u4e00-\u9fff])")
+
+_HOUSING_FLOW = re.compile(r"开工|建成|竣工|改造|棚户区")
+#: a year written in digits inside a phrase (2008年, 19年底): the period
+_YEAR_IN = re.compile(r"(?<![0-9０-９])(?:(?:[0-9]{2}|[0-9]{4}|[０-９]{2}|[０-９]{4})年(?:底|末|初|中|前)?"
+                      r"|^(?:19|20)[0-9]{2}(?=[\u4e00-\u9fff]))(?![0-9０-９])")
+#: a time counted from now or then inside a phrase (一年后, 三个月前, 5天以后): the period
+_RELATIVE_TIME = re.compile(r"[0-9０-９一二两三四五六七八九十半]+个?(?:年|月|天|周|星期)(?:以后|以前|之后|之前|后|前)")
+#: a span of time alone (7年, 三个多月来): no indicator
+_DURATION_ONLY = re.compile(r"^(?:近|约|前|后|最近)?[0-9０-９〇零一二两三四五六七八九十百]+(?:多|余)?个?(?:年|月|天|日|周|星期|小时)"
+                            r"(?:多|来|以来|内|间|前|后)?$")
+#: a source that forecasts or reports before the measured phrase (某机构预测…, 统计显示…); not 认为 (a survey's answer)
+_SAID_CUT = re.compile(r"^[^，,；;]{0,10}?(?:预测|预计|估计|显示|据说|据称|辩称|声称|宣称)(?=[\u4e00-\u9fff]{2})")
+
+#: a period word inside a phrase (占同期…, 全月平均价): said apart as the period
+_PERIOD_IN = re.compile(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年度|上年度|本财年|上财年)")
+#: a date or a span of time that opens the phrase (３月２４日, 11日和13日, 次日, 近几年, 到上周末为止)
+_DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+                      r"|[0-9０-９]{1,2}[日号](?:和[0-9０-９]{1,2}[日号])?|次日|翌日|当日|当天|近几年|近年来|近几天"
+                      r"|(?:到|截至|截止)[^，,；;]{1,6}(?:为止|止))")
+#: a decision or a plan before the act measured (决定捐资, 准备投入)
+_DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定)(?=[\u4e00-\u9fff]{2})")
+#: who achieved a figure before 实现 (开发区实现国内生产总值)
+_ACHIEVED_IN = re.compile(r"^([\u4e00-\u9fff]{2,8}?)实现(?=[\u4e00-\u9fff]{2})")
+
+
+@lru_cache(maxsize=8192)
+def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
+    """An indicator phrase cut down to the noun phrase of what is measured.
+
+    Plans and wills (拟安排, 为此将), a 将/把 construction, lists of examples before 等, leading
+    subjects and areas (北方地区), trailing qualifiers and change words (平均, 合计, 涨幅) and
+    the base of a rate (每人每年) go; a count names what it counts with 数量 (or 人数); a
+    phrase that is still a clause (介绍了…) is no indicator at all (the empty string).
+    """
+    if not ind:
+        return ""
+    r = _tidy_rules()
+    ind = r["modal"].sub("", ind)
+    if _DURATION_ONLY.match(ind):
+        return ""  # 5年|增长了8倍: a span of time is when, not what is measured
+    for dm in _BARE_NUMBER_IN.finditer(ind):
+        if len(ind) - dm.end() >= 2:
+            ind = ind[dm.end():]  # 本赛季出场次数42|命中率: a number without its unit ends another statement
+            break
+    if (rt := _RELATIVE_TIME.search(ind)) and len(ind) - (rt.end() - rt.start()) >= 2:
+        ind = ind[:rt.start()] + ind[rt.end():]  # 三个月后|存款利率: a time from now is the period
+    if ("年" in ind or ind[:1].isdigit()) and (ym := _YEAR_IN.search(ind)) and len(ind) - (ym.end() - ym.start()) >= 2:
+        ind = ind[:ym.start()] + ind[ym.end():]  # 该村19年新建温室|30座: a year is the period, not the measure
+    if "是" in ind[1:] and (im := _IS_IN.search(ind)) and len(ind) - im.end() >= 3:
+        ind = ind[im.end():]  # 申购条件是|家庭人均月收入: what the clause says it is
+    if "第" in ind and (om := _ORDINAL_IN.search(ind)) and len(ind) - om.end() >= 2:
+        ind = ind[om.end():]  # 第三期入住的安置房, 该系列中第一个售价: the ordinal picks which; what follows is measured
+    while (dm := _DATE_IN.match(ind)) and len(ind) - dm.end() >= 2:
+        ind = ind[dm.end():]  # ３月２４日大众首先开价, 近几年广东省投入: the date is the period
+    if (dc := _DECIDED.match(ind)) and len(ind) - dc.end() >= 2:
+        ind = ind[dc.end():]  # 农民杨某决定捐资: who decided it is no part of the measure
+    if (sm := _PERIOD_IN.search(ind)) and len(ind) - (sm.end() - sm.start()) >= 2:
+        ind = ind[:sm.start()] + ind[sm.end():]  # 占同期…总额, 全月平均价: the period, not the measure
+    if "实现" in ind[2:] and (am := _ACHIEVED_IN.match(ind)) and len(ind) - am.end() >= 2 \
+            and all(t in ("n", "ns", "nt", "nz", "s", "j") for _, t in _tags(am.group(1))):
+        ind = ind[am.end():]  # 开发区实现|国内生产总值: who achieved it is the area or owner, what is measured follows
+    if (sm := _SAID_CUT.match(ind)) and len(ind) - sm.end() >= 2:
+        ind = ind[sm.end():]  # 某研究机构预测今年居民消费增速: who forecast or reported it is no part of the measure
+    if ind.startswith(("使", "让", "令")) and len(ind) > 3 and not ind.startswith(("使用", "让利")):
+        ind = ind[2:] if ind.startswith("使得") else ind[1:]  # 使统计上的可信程度: a consequence, not the noun
+    if "将" in ind or "把" in ind:
+        m = r["cut"].search(ind)
+        if m and len(ind) - m.end() >= 2:
+            ind = ind[m.end():]
+    if "、" in ind:
+        ind = r["enum"].sub("", ind)
+    prev = None
+    while prev != ind:
+        prev = ind
+        if "每" in ind:
+            cut = r["per"].sub("", ind)
+            if len(cut) < 2 and (pu := _per_unit_re().match(ind)) and len(ind) - pu.end() >= 2:
+                cut = ind[pu.end():]  # 每亩|补助: the base opens the phrase, the noun after it stays
+            ind = cut
+        cut = r["head"].sub("", ind)
+        ind = cut if len(cut) >= 2 else ind
+        if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 低于全县平均: a comparison
+            cut = r["tail"].sub("", ind)
+            ind = cut if len(cut) >= 2 else ind
+        ind = ind.strip(" 、，,；;：:的之")
+    if r["clause"].search(ind) and not (kind == "count" and ind.endswith("记者")):  # 200多名记者: counted
+        return ""
+    ind = _drop_owner_and_time(ind)
+    if "的" in ind[1:-2] and "的占" not in ind:
+        # 原油的期货价格: the label joins its nouns (a share keeps …占Y的比重, as statistics write it)
+        ind = _INNER_DE.sub("", ind)
+    if ind.endswith("的占") and len(ind) > 3:
+        ind = ind[:-2] + "比例"  # 使用电脑的占75%: the share of those who do it
+    elif ind.endswith(("比例占", "比重占")) and len(ind) > 4:
+        ind = ind[:-3] + "比例"  # 自营商品比例约占20%: the share is named already
+    elif ind.endswith("占") and len(ind) > 2:
+        ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
+    elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
+        ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if unit in _DIMENSION_UNITS and _DIMENSION_UNITS[unit][0] == "长度" and kind not in ("share", "change"):
+        if ind in _DIMENSION_ADJ:
+            return _DIMENSION_ADJ[ind]  # 长约|500米: the length
+        if "距离" in ind[1:]:
+            return "距离"  # 派出所距离事发地|300米: the distance between them
+    if len(ind) >= 2 and kind not in ("share", "change") and unit in _DIMENSION_UNITS:
+        word, ends = _DIMENSION_UNITS[unit]
+        if word == "长度" and ind.endswith(_MOVING):
+            word = "距离"  # 步行|6公里: how far one goes, not how long a thing is
+        elif word == "长度" and ind.endswith(_HIGH_THINGS):
+            word = "海拔" if ind.endswith(("山", "峰", "顶")) else "高度"  # 最高峰|2600米, 电视塔|400米
+        if not ind.endswith(ends + _MEASURE_ENDS):
+            ind += word  # 森林3.8万公顷 -> 森林面积, 主干传输网1500公里 -> 主干传输网长度
+    if len(ind) >= 2 and not ind.endswith(r["measured"]) and kind != "share":
+        if unit in _COUNT_WORDS and not ind.endswith(_COUNT_WORDS[unit]):
+            # 350户村民 -> 村民户数, 50万人次的观众 -> 观众人次, 连续7次加息 -> 加息次数
+            ind += _COUNT_WORDS[unit] if not (unit == "户" and ind.endswith("户")) else "数量"
+        elif unit in r["counted"] and not (unit == "套" and _HOUSING_FLOW.search(ind)):
+            # (新开工棚户区改造住房60万套: dwellings started or built are a statistic by that name)
+            ind += "数量"  # the statistical wording (企业数量); scorers take …数 for the same
+        elif unit in r["people"]:
+            ind += "人数"
+    return ind
+
+
+_VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")

@@ -15,6 +15,7 @@ else, so what a command does, a notebook can do the same way.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -133,6 +134,20 @@ def _model_spans(texts: list[str]) -> list[set]:
 _GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}
 
 
+_FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|警方|使馆)$")
+
+
+def _state_body(agency) -> bool:
+    """A state or Party body, as CLUENER's ``government`` label means it: China's (by kind)
+    or a foreign state's (kg types those Organization: 美国国防部, 比利时电影局, 中国驻法使馆)."""
+    if agency.kind in _GOV_KINDS:
+        return True
+    from .vocab.lexicon import lexicon
+
+    return agency.kind == "Organization" and bool(
+        lexicon().country_re.match(agency.label) and _FOREIGN_STATE_END.search(agency.label))
+
+
 def _grammar_spans(texts: list[str]) -> list[set]:
     """The grammar's spans of each sentence: persons (PER), the title before each person
     given a post (TITLE), agencies named (GOV for state and Party bodies, else ORG)."""
@@ -142,7 +157,7 @@ def _grammar_spans(texts: list[str]) -> list[set]:
     for text in texts:
         ex = extract_source(Source(id="s", path="<text>", raw=text, layout="article"), use_model=False)[0]
         spans = {(p.evidence.start, p.evidence.end, "PER") for p in ex.persons if p.cue != "coref"}
-        spans |= {(a.evidence.start, a.evidence.end, "GOV" if a.kind in _GOV_KINDS else "ORG")
+        spans |= {(a.evidence.start, a.evidence.end, "GOV" if _state_body(a) else "ORG")
                   for a in ex.agencies if not a.implicit}
         for h in ex.holdings:
             end = h.evidence.end - len(h.person)

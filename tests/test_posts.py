@@ -824,3 +824,21 @@ def test_posts_kinds_of_the_eighth_sample(text, expected):
 def test_posts_a_name_ends_before_now_and_once():
     assert _persons("布莱克本主帅因斯现在下课的可能性很大。") == {"因斯"}
     assert _persons("王强曾担任某市经济管理学院副院长。") == {"王强"}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("作为交换条件，意大利政府将撤销对博物馆的司法指控。", "意大利政府"),
+    ("同年获比利时电影局拨款资助拍摄短片。", "比利时电影局"),
+])
+def test_posts_a_foreign_countrys_body_is_read_as_written(text, surface):
+    found = [(a.surface, a.label, a.kind) for a in AgencyFinder().find(text, Context())]
+    assert (surface, surface, "Organization") in found
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("早在2003年，国家体育总局就开始积极参与新长城特困大学生自强项目工作。", "大学"),  # a clause, and 大学|生
+    ("美国人民银行家说。", "银行"),
+    ("新华社北京5月7日电副总理会见了美国前商务部长弗兰克林。", "前商务部"),
+])
+def test_posts_no_agency_runs_on_into_a_clause_or_a_longer_word(text, bad):
+    assert not any(bad in a.surface for a in AgencyFinder().find(text, Context()))

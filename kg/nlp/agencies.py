@@ -154,6 +154,13 @@ class AgencyFinder:
                 end = self._extend(text, m.end(), need_body=True)
                 if end:
                     cands.append((self._branch_start(text, m.start(), end), end))
+        for m in self.lex.country_re.finditer(text):
+            # 意大利政府, 比利时电影局: a foreign country's body, named after the country (as written);
+            # 美国前|商务部长: a former mark is no part of a body's name
+            end = self._extend(text, m.end()) if text[m.end():m.end() + 1] not in _FORMER_MARK else None
+            if end and (m.start(), end) not in foreign:
+                foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
+                cands.append((m.start(), end))
         cands.extend(self._standalone(text))
         bare = {}
         for m in self._bare_re.finditer(text):
@@ -286,6 +293,8 @@ class AgencyFinder:
         """
         out = []
         for m in self._standalone_suffix.finditer(text):
+            if text[m.start():m.end() + 1] in self.lex.suffix_words:
+                continue  # 某某大学|生: the suffix begins a longer word
             q = m.start()
             p = q
             while p > 0 and q - p < MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
@@ -392,8 +401,10 @@ class AgencyFinder:
             short = m.end() - m.start() == 1
             if len(body) > MAX_BODY:
                 return None
-            if short and (text[m.start():m.end() + 1] in self.lex.suffix_words
-                          or text[m.start() - 1:m.end()] in self.lex.suffix_words):
+            if not first and len(body) >= 6 and self.reads_as_clause(body):
+                return None  # 某总局|就开始积极参与…大学: a clause after a name, no longer name
+            if text[m.start():m.end() + 1] in self.lex.suffix_words or (
+                    short and text[m.start() - 1:m.end()] in self.lex.suffix_words):
                 continue  # 零部件, 部署: the suffix character is part of another word; look further
             if short and len(body) > _SHORT_SUFFIX_MAX_BODY:
                 continue

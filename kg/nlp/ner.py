@@ -11,7 +11,9 @@ Labels (the mapping of the training sets is in ``LABEL_MAP``):
 
 - PER: a person's name;
 - TITLE: a post (副市长, 董事长, 总召集人);
-- GOV: a government or Party body (国务院, 市发展改革委, 最高人民检察院);
+- GOV: a government or Party body (国务院, 市发展改革委, 最高人民检察院), China's or a foreign
+  state's (美国国防部: kg types a foreign state's body Organization, and ``kg eval-ner``
+  reads it as GOV, as CLUENER's ``government`` label does);
 - ORG: any other organisation (companies, schools, associations, hospitals).
 """
 from __future__ import annotations

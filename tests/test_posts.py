@@ -842,3 +842,11 @@ def test_posts_a_foreign_countrys_body_is_read_as_written(text, surface):
 ])
 def test_posts_no_agency_runs_on_into_a_clause_or_a_longer_word(text, bad):
     assert not any(bad in a.surface for a in AgencyFinder().find(text, Context()))
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("外交部领事司提醒出境的中国公民。", "外交部领事司"),  # 领事 is a title, 领事司 a department
+    ("重庆市公安机关开展了集中打击行动。", "重庆市公安机关"),
+])
+def test_posts_departments_named_with_a_titles_word(text, surface):
+    assert surface in [a.surface for a in AgencyFinder().find(text, Context())]

@@ -58,6 +58,7 @@ _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区
 #: titles that never open a body's name after its place (某县常委|政法委, not 某县常委政法委)
 _TITLE_OPENING_BODY = ("常委", "书记", "副书记")
 _STANDING_MEMBER_INSIDE = re.compile("(?<=[县区市州省旗])常委(?!会)")
+_DEPARTMENT_END = set("司处科室")  # 领事|司, 秘书|处: a title's word that names a department with them
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
@@ -386,9 +387,14 @@ class AgencyFinder:
             first = False
         return end
 
+    def _title_follows(self, text: str, pos: int) -> bool:
+        """A title at ``pos`` that is no department's name (市委|常委; 外交部|领事司 is one)."""
+        t = self.lex.title_re.match(text, pos)
+        return bool(t) and not (text[t.end():t.end() + 1] in _DEPARTMENT_END and text[t.end() + 1:t.end() + 2] != "长")
+
     def _name_end(self, text: str, pos: int, first: bool, need_body: bool) -> int | None:
         """End of the shortest well-formed body + suffix starting at ``pos``, or None."""
-        if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self.lex.title_re.match(text, pos)
+        if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self._title_follows(text, pos)
                           or (m := self.lex.title_re.match(text, pos - 1)) and m.end() > pos):
             return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委 / 财政部 + 长: a title follows; 银监会未…
         if text.startswith(_TITLE_OPENING_BODY, pos) and text[pos + 2:pos + 3] != "会":

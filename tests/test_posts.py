@@ -839,6 +839,7 @@ def test_posts_a_foreign_countrys_body_is_read_as_written(text, surface):
     ("早在2003年，国家体育总局就开始积极参与新长城特困大学生自强项目工作。", "大学"),  # a clause, and 大学|生
     ("美国人民银行家说。", "银行"),
     ("新华社北京5月7日电副总理会见了美国前商务部长弗兰克林。", "前商务部"),
+    ("洛丽塔原指美国一部小说。", "一部"),
 ])
 def test_posts_no_agency_runs_on_into_a_clause_or_a_longer_word(text, bad):
     assert not any(bad in a.surface for a in AgencyFinder().find(text, Context()))

@@ -159,7 +159,9 @@ class AgencyFinder:
             # 意大利政府, 比利时电影局: a foreign country's body, named after the country (as written);
             # 美国前|商务部长: a former mark is no part of a body's name
             end = self._extend(text, m.end()) if text[m.end():m.end() + 1] not in _FORMER_MARK else None
-            if end and (m.start(), end) not in foreign:
+            if end and (m.start(), end) not in foreign and end - m.end() >= 2 \
+                    and text[m.end()] not in "一二两三四五六七八九十几数每这该此" \
+                    and not _NOT_A_NAME.search(text, m.end(), end):  # 美国|一部小说: a count, no body
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
         cands.extend(self._standalone(text))

@@ -851,3 +851,16 @@ def test_posts_no_agency_runs_on_into_a_clause_or_a_longer_word(text, bad):
 ])
 def test_posts_departments_named_with_a_titles_word(text, surface):
     assert surface in [a.surface for a in AgencyFinder().find(text, Context())]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("涉及人员包括黑老大陈坤明、龚刚林、戴克伟、杨云等团伙。", "龚刚林"),  # between two names
+    ("王元、汝信等各界科学家作了专题发言。", "汝信"),  # before the 等 that closes the list
+])
+def test_posts_a_name_in_a_list_of_names(text, name):
+    assert name in _persons(text)
+
+
+@pytest.mark.parametrize("text", ["会议由王刚、科技局、李明等主持。", "来宾有：阿塞拜疆总统阿利耶夫、乌克兰总统库奇马等。"])
+def test_posts_a_body_or_a_post_in_a_list_is_no_name(text):
+    assert not any(("局" in p or "总统" in p) for p in _persons(text))

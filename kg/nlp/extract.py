@@ -81,6 +81,10 @@ class _State:
 _JOINER = re.compile(rf"(?<=[\u4e00-\u9fff]){JOINER_CLASS}(?=[\u4e00-\u9fff])")
 
 
+#: an item of a list of names, up to the 、 or 等 after it (甲、|乙|、丙等)
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fff·]{2,8}(?=[、等])")
+
+
 def _inside_found(out: Extraction, s: int, e: int) -> bool:
     """Whether [s, e) lies within a person already found (扎哈罗娃 holds 哈罗娃)."""
     return any(p.start is not None and p.start <= s and e <= p.end for p in out.persons)
@@ -163,7 +167,33 @@ class Extractor:
         self._dotted(article, text, out, seen_names)
         edges = found.word_starts | {len(text)}
         self._model_names(article, text, out, seen_names, edges)
+        self._listed(article, text, out, seen_names)
         return _State(article, text, out, seen_names, posted)
+
+    def _listed(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
+        """Names in a list of names (甲、乙、丙等): an item between a name found and the next
+        one, or before the 等 that closes the list, is a name too when it opens with a
+        surname and is no common word or body, or reads foreign among foreign names."""
+        lex, common = self.assembler.lex, self.names.lex if self.names is not None else {}
+        starts = {p.start: p for p in out.persons if p.start >= 0}
+        for pm in sorted(starts.values(), key=lambda p: p.start):
+            pos, foreign = pm.end, lex.reads_foreign(pm.name)
+            while pos < len(text) and text[pos] == "、":
+                m = _LIST_ITEM.match(text, pos + 1)
+                if m is None:
+                    break
+                s, e, item = m.start(), m.end(), m.group()
+                named_next = text[e] == "等" or e + 1 in starts
+                chinese = (item[0] in lex.surnames or item[:2] in lex.surnames) and len(item) <= 4 \
+                    and common.get(item) not in COMMON_WORD and not self.assembler.finder.is_place_or_agency(item)
+                if s not in starts and named_next and not _inside_found(out, s, e) and (
+                        chinese or foreign and lex.reads_foreign(item)) and not (
+                        lex.title_re.search(item) or lex.country_re.search(item)):  # 某国总统某某: a post, read elsewhere
+                    added = PersonMention(item, article.id, article.evidence(s, e), cue="list", start=s, end=e)
+                    out.persons.append(added)
+                    seen.setdefault(item, added)
+                    starts[s] = added
+                pos = e
 
     def _rest(self, st: "_State", ctx: Context) -> Extraction:
         """Later mentions, changes of post, figures, programs and events."""

@@ -864,3 +864,8 @@ def test_posts_a_name_in_a_list_of_names(text, name):
 @pytest.mark.parametrize("text", ["会议由王刚、科技局、李明等主持。", "来宾有：阿塞拜疆总统阿利耶夫、乌克兰总统库奇马等。"])
 def test_posts_a_body_or_a_post_in_a_list_is_no_name(text):
     assert not any(("局" in p or "总统" in p) for p in _persons(text))
+
+
+def test_posts_a_towns_head_under_its_district_and_city():
+    got = _posts("图为北京市顺义区某某峪镇副镇长杨永明在讲话。")
+    assert ("杨永明", "副镇长", "某某峪镇人民政府", False) in got

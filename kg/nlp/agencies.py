@@ -219,6 +219,8 @@ class AgencyFinder:
                 if s == 0 or text[s - 1] in _LEFT_BOUNDARY:
                     return s, cand  # 兖州区|区长
                 outer = self._place_ending_at(text, s) if cand[0] not in "省市县区州" else None
+                if outer is None and cand.endswith(("镇", "乡")) and text[s - 1] in "县区旗":
+                    outer = self._county_ending_at(text, s)  # 某市某区|某某镇|镇长: a town under its county
                 if outer is not None:
                     return outer, cand  # 济宁市兖州区|副区长: the span holds the city too
             if n == 3 and cand.endswith("市") and s > 0 and self._place_ending_at(text, s) is not None:
@@ -251,6 +253,20 @@ class AgencyFinder:
         if not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run) or _LEAD_VERB.search(run):
             return s  # …|欢迎|中国全国政协: a verb leads to the name, no part of it
         return p
+
+    def _county_ending_at(self, text: str, end: int) -> int | None:
+        """Where a county or district of 2–3 characters and its level, named right before
+        ``end`` after a boundary or under its city or province, starts (with the city), or None."""
+        for n in (3, 4):
+            s = end - n
+            if s < 0 or text[s] in "省市县区州" or not all(_HAN_CHAR.match(c) for c in text[s:end]):
+                continue
+            if s == 0 or text[s - 1] in _LEFT_BOUNDARY:
+                return s
+            outer = self._place_ending_at(text, s)
+            if outer is not None:
+                return outer
+        return None
 
     def _place_ending_at(self, text: str, end: int) -> int | None:
         """Where a province or a prefecture city named right before ``end`` starts, or None."""

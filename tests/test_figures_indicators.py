@@ -464,3 +464,17 @@ def test_foreign_currencies_are_units():
 ])
 def test_shares_outputs_people_and_subjects(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,surface,indicator", [
+    ("强化金融支持，为120家小微企业发放技术改造贷款3.5亿元。", "3.5亿元", "技术改造贷款"),
+    ("市财政为80家企业拨付奖补资金2000万元。", "80家", "企业数量"),
+    ("市财政为80家企业拨付奖补资金2000万元。", "2000万元", "奖补资金"),
+])
+def test_indicator_of_money_paid_out_to_recipients(text, surface, indicator):
+    """为N家X发放Y M元: the recipients are counted, the money paid is measured."""
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert (surface, indicator) in [(f.surface, f.indicator) for f in ex.figures]

@@ -98,10 +98,9 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[sm.end():]  # 某研究机构预测今年居民消费增速: who forecast or reported it is no part of the measure
     if ind.startswith(("使", "让", "令")) and len(ind) > 3 and not ind.startswith(("使用", "让利")):
         ind = ind[2:] if ind.startswith("使得") else ind[1:]  # 使统计上的可信程度: a consequence, not the noun
-    if "将" in ind or "把" in ind:
-        m = r["cut"].search(ind)
-        if m and len(ind) - m.end() >= 2:
-            ind = ind[m.end():]
+    m = r["cut"].search(ind)  # a 将/把 construction, or a recipient before a verb of paying out
+    if m and len(ind) - m.end() >= 2:
+        ind = ind[m.end():]
     if "、" in ind:
         ind = r["enum"].sub("", ind)
     prev = None

@@ -869,3 +869,7 @@ def test_posts_a_body_or_a_post_in_a_list_is_no_name(text):
 def test_posts_a_towns_head_under_its_district_and_city():
     got = _posts("图为北京市顺义区某某峪镇副镇长杨永明在讲话。")
     assert ("杨永明", "副镇长", "某某峪镇人民政府", False) in got
+
+
+def test_posts_a_firm_by_its_trade_before_a_titles_modifiers():
+    assert ("高源", "分析师", "安信证券", False) in _posts("趋势已经确立。”安信证券高级行业分析师高源表示。")

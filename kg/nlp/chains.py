@@ -63,6 +63,19 @@ def names_a_place(name: str) -> bool:
     return name[-1] in _PLACE_ENDS
 
 
+def _firm_by_trade(text: str, left: int, head: int) -> int | None:
+    """Where a firm named by its trade (某某证券, 某某投资) that runs from ``left`` ends, before
+    the title at ``head`` and the modifiers of that title (高级, 首席, 行业 …), or None."""
+    end = head - len(_TITLE_MODIFIERS.search(text, left, head).group())
+    if 4 <= end - left <= 10 and _FIRM_TRADE_END.search(text, left, end) and _names_only(text[left:end]):
+        return end
+    return None
+
+
+#: words before a firm's title that say its rank or field (某某证券|高级行业|分析师)
+_TITLE_MODIFIERS = re.compile("(?:高级|资深|首席|行业|研究|市场)*$")
+
+
 def _names_only(run: str) -> bool:
     """Whether a run is nouns and names only, as jieba reads it (汇石|投资, not 扩大|投资)."""
     import rjieba
@@ -473,10 +486,11 @@ class ChainParser:
                         if text[left] in _FORMER and end - left > 3 and not former:
                             left, former = left + 1, True  # 原建设部|总工程师: 原 marks the post, no part of the name
                         prefix = text[left:end]
-                elif (at_boundary or cut) and 4 <= head - left <= 10 and _FIRM_TRADE_END.search(text[left:head]) \
-                        and self._firm_title(seg_titles[0][2]) and _names_only(text[left:head]):
-                    # 某某投资|合伙人, 某某证券|分析师: a firm named by its trade, right before a firm's title
-                    agency = AgencyName(left, head, text[left:head], text[left:head], "Company", None)
+                elif (at_boundary or cut or left > 0 and not _HAN.match(text[left - 1])) \
+                        and self._firm_title(seg_titles[0][2]) and (firm := _firm_by_trade(text, left, head)):
+                    # 某某投资|合伙人, 某某证券|高级行业|分析师: a firm named by its trade, right before
+                    # a firm's title (and the title's modifiers)
+                    agency = AgencyName(left, firm, text[left:firm], text[left:firm], "Company", None)
                     seg_start = left
             if not agency and not prefix and not former and not (seg_start > 0 and text[seg_start - 1] in _DELIMS):
                 # a link not read (国务院…部际联席会议总召集人): it keeps no agency of its own,

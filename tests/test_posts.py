@@ -873,3 +873,23 @@ def test_posts_a_towns_head_under_its_district_and_city():
 
 def test_posts_a_firm_by_its_trade_before_a_titles_modifiers():
     assert ("高源", "分析师", "安信证券", False) in _posts("趋势已经确立。”安信证券高级行业分析师高源表示。")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("每经记者张敏", ("张敏", "记者", "每经")),
+    ("新京报记者 王某", ("王某", "记者", "新京报")),
+])
+def test_posts_a_mediums_reporter_alone_on_a_line(line, expected):
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    raw = f"市里召开经济工作会议\n{line}\n昨日上午，市里召开会议。"
+    ex = extract_source(Source(id="t", path="<t>", raw=raw, layout="article"), use_model=False)[0]
+    assert {(h.person, h.role, h.agency.label) for h in ex.holdings} == {expected}
+
+
+@pytest.mark.parametrize("headline", ["优秀记者风采", "记者节"])
+def test_posts_a_headline_about_reporters_is_no_byline(headline):
+    from kg.text.segment import classify, page_lines
+
+    assert classify(page_lines(headline)[0]) == "head"

@@ -64,9 +64,24 @@ class _Unit:
         return self.line.text
 
 
+#: a medium's reporter alone on a line (每经记者某某, 某某报记者 某某): a byline when the name
+#: reads as one (jieba tags its first word a name), not a noun (优秀记者风采)
+_LONE_REPORTER = re.compile(
+    rf"^{BYLINE_MARK}[\u4e00-\u9fff]{{0,6}}?(?:特约记者|实习记者|首席记者|记者|通讯员)\s*([\u4e00-\u9fff]{{2,3}})\s*$")
+
+
+def _lone_reporter(t: str) -> bool:
+    m = _LONE_REPORTER.match(t)
+    if m is None:
+        return False
+    import rjieba
+
+    return rjieba.tag(m.group(1))[0][1].startswith("nr")
+
+
 def classify(line: Line) -> str:
     t = normalize_for_matching(line.text)
-    if _BYLINE.match(t):
+    if _BYLINE.match(t) or _lone_reporter(t):
         return "byline"
     if _DATELINE.match(t):
         return "dateline"

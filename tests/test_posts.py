@@ -893,3 +893,11 @@ def test_posts_a_headline_about_reporters_is_no_byline(headline):
     from kg.text.segment import classify, page_lines
 
     assert classify(page_lines(headline)[0]) == "head"
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("央行曾要求商业银行完成工作。", "央行"),  # 曾|要求: a clause after a known body
+    ("配合中国人民银行颁布的标准。", "中国人民银行"),  # 配合: a verb before it
+])
+def test_posts_a_known_body_takes_no_clause_into_its_name(text, surface):
+    assert [a.surface for a in AgencyFinder().find(text, Context())] == [surface]

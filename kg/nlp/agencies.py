@@ -87,6 +87,15 @@ class AgencyName:
     parent: str | None
 
 
+def _clause_words(run: str, verbs: bool = False) -> bool:
+    """Whether jieba reads an adverb, preposition, pronoun or particle in a run (曾|要求…),
+    or with ``verbs`` a verb (配合|…): words of a clause, never of a body's name."""
+    import rjieba
+
+    kinds = ("d", "p", "r", "u", "v") if verbs else ("d", "p", "r", "u")
+    return any(tag in kinds or tag[:1] in kinds[:4] for _, tag in rjieba.tag(run))
+
+
 class AgencyFinder:
     """Recognise and canonicalise agency names in repaired text."""
 
@@ -250,8 +259,9 @@ class AgencyFinder:
         elif p == s or s - p > 8 or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
             return s  # no boundary within reach: keep the name as found
         run = text[p:s]
-        if not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run) or _LEAD_VERB.search(run):
-            return s  # …|欢迎|中国全国政协: a verb leads to the name, no part of it
+        if (not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run)
+                or _LEAD_VERB.search(run) or _clause_words(run, verbs=True)):
+            return s  # …|欢迎|中国全国政协, 配合|中国人民银行: a verb leads to the name, no part of it
         return p
 
     def _county_ending_at(self, text: str, end: int) -> int | None:
@@ -330,6 +340,9 @@ class AgencyFinder:
                 while p > 0 and p - paren.start() > -MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
                     p -= 1
             p += self.after_lead_verb(text[p:m.end()])  # 接下来有请|某某集团
+            known = next((k for k in self._known_re.finditer(text, p + 1, m.end()) if k.end() == m.end()), None)
+            if known is not None:
+                continue  # 配合|中国人民银行: a known body ends the run; what stands before it is the clause's
             body = text[p:q]
             if paren and p < paren.start():
                 body = text[p:paren.start()] + text[paren.end():q]  # the bracketed place is no body
@@ -425,8 +438,8 @@ class AgencyFinder:
             short = m.end() - m.start() == 1
             if len(body) > MAX_BODY:
                 return None
-            if not first and len(body) >= 6 and self.reads_as_clause(body):
-                return None  # 某总局|就开始积极参与…大学: a clause after a name, no longer name
+            if not first and len(body) >= 3 and (self.reads_as_clause(body) or _clause_words(body)):
+                return None  # 某总局|就开始积极参与…大学, 央行|曾要求商业银行: a clause after a name, no longer name
             if text[m.start():m.end() + 1] in self.lex.suffix_words or (
                     short and text[m.start() - 1:m.end()] in self.lex.suffix_words):
                 continue  # 零部件, 部署: the suffix character is part of another word; look further

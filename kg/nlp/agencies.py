@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..records import Context
 from ..vocab.lexicon import Lexicon, alternation, lexicon
+from .words import tags
 
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
@@ -90,10 +91,8 @@ class AgencyName:
 def _clause_words(run: str, verbs: bool = False) -> bool:
     """Whether jieba reads an adverb, preposition, pronoun or particle in a run (曾|要求…),
     or with ``verbs`` a verb (配合|…): words of a clause, never of a body's name."""
-    import rjieba
-
     kinds = ("d", "p", "r", "u", "v") if verbs else ("d", "p", "r", "u")
-    return any(tag in kinds or tag[:1] in kinds[:4] for _, tag in rjieba.tag(run))
+    return any(tag in kinds or tag[:1] in kinds[:4] for _, tag in tags(run))
 
 
 class AgencyFinder:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName
+from .words import tags
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 NAME_JOINERS = frozenset("·•・-—")  # between the parts of a transliterated name (约翰·史密斯, 约翰—格伦)
@@ -78,9 +79,7 @@ _TITLE_MODIFIERS = re.compile("(?:高级|资深|首席|行业|研究|市场)*$")
 
 def _names_only(run: str) -> bool:
     """Whether a run is nouns and names only, as jieba reads it (汇石|投资, not 扩大|投资)."""
-    import rjieba
-
-    return all(tag[:1] in ("n", "j", "e") or tag == "vn" for _, tag in rjieba.tag(run))
+    return all(tag[:1] in ("n", "j", "e") or tag == "vn" for _, tag in tags(run))
 
 
 def address_only(name: str, surnames) -> bool:
@@ -287,10 +286,8 @@ class ChainParser:
         """``end``, or the start of a word that is no name and that ``end`` cuts in two, as
         jieba reads the text around it (范马尔韦克|钦点: 钦 is the verb's, not the name's);
         never before ``floor``."""
-        import rjieba
-
         at = floor
-        for word, tag in rjieba.tag(text[floor:end + 3]):
+        for word, tag in tags(text[floor:end + 3]):
             e = at + len(word)
             if at < end < e:
                 return at if not tag.startswith("nr") else end

@@ -4,7 +4,8 @@ read leftwards cut at a clause word, a fixed word, a noun after a head, a head i
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..words import tags
 
 #: parts of speech (jieba's) that end a clause fragment read leftwards into a name: a
 #: preposition (向|希望工程, 按|…制度) or a pronoun (该公司|…)
@@ -24,12 +25,7 @@ _CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|一系列|诸�
                          r"|(?:这|那|该|此|各|每)?[一二两三四五六七八九十几数]+[个项批些类种次条架艘辆台座])$")
 
 
-@lru_cache(maxsize=4096)
-def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
-    """(word, part of speech) of a short phrase (rjieba, deterministic)."""
-    import rjieba
-
-    return tuple((w, t) for w, t in rjieba.tag(phrase))
+_tags = tags  # (word, part of speech) of a short phrase
 
 
 def _clause_cut(text: str, s: int, hs: int, he: int) -> int | None:

@@ -50,7 +50,7 @@ class Assembler:
                 continue
             person = PersonHit(text[span.start:span.end], span.start, span.end, cue="ner")
             person.titles = self._chain_before(text, spans, i, ctx) or self._title_after(text, spans, i, ctx)
-            if self.lex.reads_foreign(person.name) or not self._opens_with_surname(person.name):
+            if self.lex.reads_foreign(person.name) or not self.lex.opens_with_surname(person.name):
                 person.titles = abroad(text, person.titles, self.lex)
             found.append(person)
         return found
@@ -164,9 +164,6 @@ class Assembler:
         label = title.implicit.format(city=place, province=place, county=place)
         canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
         return AgencyName(agency.start, agency.end, agency.surface, *canon)
-
-    def _opens_with_surname(self, name: str) -> bool:
-        return name[0] in self.lex.surnames or name[:2] in self.lex.surnames
 
     def _country_inside(self, surface: str):
         for n in range(min(8, len(surface) - 1), 1, -1):

@@ -112,7 +112,7 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
                     continue
                 listed = tok.start() > 0 and piece[tok.start() - 1] == "、"  # 记者甲、乙: 乙 follows a name in a list
                 for s, e in _split_names(name):
-                    if _starts_with_surname(name[s:e]) or listed and e - s in (2, 3):  # a rare surname in a list
+                    if lexicon().opens_with_surname(name[s:e]) or listed and e - s in (2, 3):  # a rare surname in a list
                         out.append((name[s:e], role, at[s], at[e - 1] + 1, medium))
             if named:
                 medium = named.group(1)
@@ -132,11 +132,6 @@ def _split_names(run: str) -> list[tuple[int, int]]:
         spans.append((pos, min(len(run), pos + n)))
         pos += n
     return spans
-
-
-def _starts_with_surname(name: str) -> bool:
-    surnames = lexicon().surnames
-    return name[:1] in surnames or name[:2] in surnames
 
 
 def _two_names(run: str) -> bool:

@@ -184,7 +184,7 @@ class Extractor:
                     break
                 s, e, item = m.start(), m.end(), m.group()
                 named_next = text[e] == "等" or e + 1 in starts
-                chinese = (item[0] in lex.surnames or item[:2] in lex.surnames) and len(item) <= 4 \
+                chinese = lex.opens_with_surname(item) and len(item) <= 4 \
                     and common.get(item) not in COMMON_WORD and not self.assembler.finder.is_place_or_agency(item)
                 if s not in starts and named_next and not _inside_found(out, s, e) and (
                         chinese or foreign and lex.reads_foreign(item)) and not (

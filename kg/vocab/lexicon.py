@@ -100,6 +100,10 @@ class Lexicon:
         Dictionaries know many such names as names, so they cannot tell."""
         return "·" in name or sum(self.foreignness.get(c, 0.0) for c in name) > FOREIGN_SCORE
 
+    def opens_with_surname(self, name: str) -> bool:
+        """Whether a name opens with a surname of one or two characters (王…, 欧阳…)."""
+        return name[:1] in self.surnames or name[:2] in self.surnames
+
     def title_at_end(self, text: str) -> str | None:
         """The longest title that ``text`` ends with."""
         for n in range(min(7, len(text)), 1, -1):

@@ -337,8 +337,8 @@ def career_command(out_dir: str, name: str, fmt: str) -> None:
 
     \b
     Example:
-        kg career build 王相东
-        kg career build 王相东 --format json
+        kg career build 张三
+        kg career build 张三 --format json
     """
     from .serve.career import format_careers
 

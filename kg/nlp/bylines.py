@@ -121,7 +121,7 @@ def parse_byline(raw: str, byline: str, offsets: Sequence[int]) -> list[tuple[st
 
 
 def _split_names(run: str) -> list[tuple[int, int]]:
-    """Spans of the names in a run of characters (林金彦 -> one; 丁奇志张斌 -> two)."""
+    """Spans of the names in a run of characters (王明远 -> one; 丁奇志张斌 -> two)."""
     if len(run) <= 4 and not (len(run) == 4 and _two_names(run)):
         return [(0, len(run))]
     model = NameModel.load()

@@ -318,7 +318,7 @@ class Extractor:
             if len(name) == 2 and name in self.names.lex:
                 continue  # 明白, 练兵, 梅山: two characters that are a word read as one
             if any(text.startswith(known, s) or known.startswith(name) for known in seen):
-                continue  # 刘元 where 刘元朝 is already known: a cut of a known name
+                continue  # 李建 where 李建国 is already known: a cut of a known name
             if self._glued(text, s, e):
                 continue  # 情况表明, 伸张正义: the "name" is cut out of words around it
             pm = PersonMention(name, article.id, article.evidence(s, e), cue="model", start=s, end=e)

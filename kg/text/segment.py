@@ -273,7 +273,7 @@ def _source_span(offsets, headline_span: tuple[int, int] | None) -> tuple[int, i
 
 
 def _byline_line(body: list[_Unit]) -> Line:
-    """The byline with the lines it continues on (本报讯(记者 | 林金彦) 12月28日…)."""
+    """The byline with the lines it continues on (本报讯(记者 | 王明远) 3月5日…)."""
     line = body[0].line
     k = 1
     while "(" in (t := normalize_for_matching(line.text)) and ")" not in t and k < min(3, len(body)):

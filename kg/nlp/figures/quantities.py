@@ -116,7 +116,7 @@ _LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
 
 
 def _flush(pending: list["Quantity"], out: list["Quantity"]) -> None:
-    """Unit-less quantities that never met a unit: keep those with 万/亿 (争取资金1亿多),
+    """Unit-less quantities that never met a unit: keep those with 万/亿 (引进资金2亿多),
     whose unit the indicator may tell; drop bare numbers."""
     for q in pending:
         if q.has_mult:

@@ -12,7 +12,7 @@ The genre names a program in three ways, read here with regexes and data files:
 3. **A head noun** (``ontology/vocab/program-heads.tsv``: 计划, 行动, 工程, 试点, 模式 …)
    with its name read leftwards to the verb that governs it
    (``program-boundaries.tsv``: 实施制造业提振两年行动计划 -> 制造业提振两年行动计划).
-   Generic phrases are dropped (``program-generic.tsv``; 46个文保利用项目 counts projects,
+   Generic phrases are dropped (``program-generic.tsv``; 12个文化惠民项目 counts projects,
    it names none; ``program-generic-endings.tsv``: 基层治理模式 says what, not which).
 4. **A shape of its own** (``program-patterns.tsv``: 10分钟健身圈).
 
@@ -56,7 +56,7 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (最大的污水处理项目, 农副产品加工项目占… are descriptions; 希望工程 is a name). A lead verb
   right before the head leaves no name (设计制定|方案); a new way described is none (…新模式);
   a sport's events (…运动会项目) and a cup or prize (…杯, …奖) are none; a talent program
-  (…学者, …人才) needs a place or a name in it (泰山学者) or a verb that selects it (入选), and
+  (…学者, …人才) needs a place or a name in it (长江学者) or a verb that selects it (入选), and
   no kind of person (与会学者, 专家学者). A one-character boundary that jieba reads as part
   of a word is none (等|级 of 等级, 以|色列): the name reads on leftwards.
 - *quotations that name something else*: a work or a publication (“…丛书”), a cup or prize

@@ -164,7 +164,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                                          or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
                                          or not _QUOTE_MARK.search(core) and not _governed(text, s)
                                          and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
-            continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 泰山学者 names a program
+            continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 长江学者 names a program
         if head in _VERB_HEADS and text[he:he + 1] in _ASPECT:
             continue  # 今年某市共计划了…: the verb, with its aspect particle
         if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):

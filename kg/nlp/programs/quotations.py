@@ -147,7 +147,7 @@ def read_quotations(text: str, free, add) -> None:
                 or _EVENT_INNER_END.search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation; "…画展" an event
         if len(inner) > 6 and _DIGIT.search(inner) and not _kind_of(inner, ""):
-            continue  # "到2025年建设不少于50家…": a quoted target, not a name (“9000亿…投资计划” ends in a head)
+            continue  # "到2030年建成不少于80个…": a quoted target, not a name (“9000亿…投资计划” ends in a head)
         if _TITLE_BEFORE.search(text, max(0, s - 3), s) or _WORK_BEFORE.search(text, max(0, s - 3), s):
             continue  # 影片…（香港译为“…行动”）, 推出资料片“…”: a title of a work, no program
         end = e

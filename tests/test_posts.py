@@ -901,3 +901,15 @@ def test_posts_a_headline_about_reporters_is_no_byline(headline):
 ])
 def test_posts_a_known_body_takes_no_clause_into_its_name(text, surface):
     assert [a.surface for a in AgencyFinder().find(text, Context())] == [surface]
+
+
+@pytest.mark.parametrize("text,person,china", [
+    # a foreign country named before the title: the body 总理 implies is not China's State Council
+    ("巴西圣保罗州各界人士今天在前总理林振邦的带领下举行游行。", "林振邦", False),
+    # China named too: the implicit body stays China's
+    ("巴西总统会见了来访的中国国务院副总理林振邦。", "林振邦", True),
+    ("总理林振邦今天主持召开国务院常务会议。", "林振邦", True),
+])
+def test_posts_a_foreign_sentence_gives_no_title_chinas_implicit_body(text, person, china):
+    bodies = {agency for name, _role, agency, _former in _posts(text) if name == person}
+    assert ("中华人民共和国国务院" in bodies) == china

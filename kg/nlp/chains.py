@@ -109,6 +109,7 @@ _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[�
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
+_HOME = re.compile("中国|我国|中方|中华人民共和国|国务院|中共|全国|访华|来华|在华")  # China named in a sentence
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames
@@ -594,7 +595,11 @@ class ChainParser:
                 template = title.implicit if title else None
                 # 某某进步联盟总书记: the title is that body's, which the grammar did not read
                 unread_body = template and "{" not in template and _UNREAD_BODY.search(text, max(0, s - 4), s)
-                if template and not unread_body and role not in ("记者", "通讯员"):
+                # 印度……前总理某某: a national body the title implies is China's only where the
+                # sentence does not speak of a foreign country, or speaks of China too
+                abroad = (template and "{" not in template and self._foreign_before(text, s)
+                          and not _HOME.search(text, sentence_start(text, s), s))
+                if template and not unread_body and not abroad and role not in ("记者", "通讯员"):
                     place = self._place_for(template, named_place, committee or current, ctx)
                     if place:
                         body = self._body_of(template, place, ctx)

@@ -913,3 +913,19 @@ def test_posts_a_known_body_takes_no_clause_into_its_name(text, surface):
 def test_posts_a_foreign_sentence_gives_no_title_chinas_implicit_body(text, person, china):
     bodies = {agency for name, _role, agency, _former in _posts(text) if name == person}
     assert ("中华人民共和国国务院" in bodies) == china
+
+
+@pytest.mark.parametrize("text,name", [
+    ("市委副书记周明和市政府副市长林海均出席会议。", "林海"),  # 甲和乙均: 均 is "both"
+    ("国家统计局副局长林振邦均透露，数据将发布。", None),  # no names joined: no cut is forced
+])
+def test_posts_both_after_joined_names_is_no_given_name(text, name):
+    persons = _persons(text)
+    if name:
+        assert name in persons and name + "均" not in persons
+    else:
+        assert not any(p.endswith("均") and len(p) == 2 for p in persons)
+
+
+def test_posts_once_served_as_names_no_one():
+    assert _posts("曾担任某某大学经济管理学院副院长。") == set()

@@ -35,6 +35,8 @@ def _shares_suffix(role: str) -> bool:
     return len(role) == 2 and role[0] in _SHARED_SUFFIX and role[1] == "长"
 _CONJ_IN_RUN = "和与及同"
 _ASPECT = set("了过着")
+# 甲和乙均表示: after names joined by 和/与/、 these adverbs say "both", no given name
+_DISTRIBUTIVE = set("均都")
 _NOT_IN_NAME = set("的了着过是在和与及等也都就")
 VERB_TITLES = frozenset({"主管", "分管", "负责人"})  # verbs before a title when one follows (主管|零售副行长)
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
@@ -47,7 +49,7 @@ AFTER_NAME = re.compile(
     r"主持|出席|参加|参会|讲话|致辞|致词|在|向|带领|率|通报|等|同志|一行|会见|会上|作|代表|陪同|"
     r"调研|督导|要求|对|就|和|与|及|为|以|将|是|也|还|分别|先后|宣读|宣布|发布|回答|答记者问|前往|来到|到|深入|走访|"
     r"检查|察看|听取|部署|解读|说明|传达|提出|希望|认为|同|共同|一起|参观|看望|慰问|颁发|授牌|揭牌|签署|签约|所|"
-    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
+    r"访问|访华|抵达|称|正在|谈到|谈及|接受|被|于|已|曾|有|很|都|均|就|却|日前|近日|最近|近来|多日|今天|今日|昨天|昨日|上将|中将|少将|大将|元帅|将军|博士|教授|阁下|"
     r"告诉|透露|坦言|解释|撰文|提醒|建议|呼吁|补充|预计|估计|直言|笑称|说道|文/图|文／图|摄|又|再|仍|进行|举行|发表|出任|当选|谈|"
     r"[,，。、;；:：!！?？()（）“”\"《\s0-9０-９]|$)"
 )
@@ -114,6 +116,12 @@ _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联�
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames
 _NOT_NAME_START = set("的了在是和与及等各全本我该此其从向对为将把被由于所并或而但又亦有无不也都就")
+
+
+def _joined_before(text: str, pos: int) -> bool:
+    """Whether the clause before ``pos`` joins names (甲和|乙, 甲、|乙, 甲与|乙)."""
+    start = max(text.rfind(c, 0, pos) for c in "，。；：！？,;:\n") + 1
+    return any(c in text[start:pos] for c in "和与、及")
 
 
 @dataclass(slots=True)
@@ -207,6 +215,9 @@ class ChainParser:
         lengths = (3, 4) if compound else (2, 3)
         ok = [n for n in lengths if pos + n <= len(text) and all(_HAN.match(c) for c in text[pos:pos + n])
               and text[pos + n - 1] not in _ASPECT]  # 主任|商量过: a verb with its aspect, no name
+        if (3 in ok and not compound and text[pos + 2] in _DISTRIBUTIVE and AFTER_NAME.match(text, pos + 3)
+                and 2 in ok and _joined_before(text, pos)):
+            return 2  # 甲和李某均透露: 均 is the clause's "both"
         if not ok:
             return 0
         cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]

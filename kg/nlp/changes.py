@@ -34,9 +34,10 @@ PATTERNS: list[tuple[str, bool, re.Pattern]] = [
     ("election", True, re.compile(rf"选举{_N}为{_P}{_STOP}")),
     ("election", True, re.compile(rf"{_N}(?:当选为|当选){_P}{_STOP}")),
     ("transfer", True, re.compile(rf"{_N}调任{_P}{_STOP}")),
-    # 林某同志任某市委书记: a notice of appointment (not 曾任/现任/兼任, which report a career)
+    # 林某同志任某市委书记: a notice of appointment (not 曾任/现任/兼任, which report a career;
+    # and no name ends in the first half of 担任/出任: 曾担|任 is 曾担任 'once served as')
     ("appointment", True, re.compile(
-        rf"{_N}(?<![曾现历兼原])(?:担任|出任|任)(?![命务何职期内])(?P<post>[\u4e00-\u9fff（）()、]{{2,40}}?){_STOP}")),
+        rf"{_N}(?<![曾现历兼原担出])(?:担任|出任|任)(?![命务何职期内])(?P<post>[\u4e00-\u9fff（）()、]{{2,40}}?){_STOP}")),
     ("succession", True, re.compile(rf"{_N}接替{_PRED}(?:担任|出任|任){_P}{_STOP}")),
     ("removal", False, re.compile(rf"免去{_N}的{_P}职务")),
     ("removal", False, re.compile(rf"免去(?P<name>[\u4e00-\u9fff·]{{2,4}}?)同志的?{_P}职务")),

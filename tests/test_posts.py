@@ -929,3 +929,36 @@ def test_posts_both_after_joined_names_is_no_given_name(text, name):
 
 def test_posts_once_served_as_names_no_one():
     assert _posts("曾担任某某大学经济管理学院副院长。") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an appointment notice: the chain after 现任 gives every link; 拟任 is a proposal, no post
+    ("林振邦，男，汉族，1972年5月生，大学学历，中共党员，现任平阴县委常委、副县长，拟任济南市商务局局长。",
+     {("林振邦", "常委", False), ("林振邦", "副县长", False)}),
+    # 曾任 and a dated post are former; 至今 runs on
+    ("周雨桐，女，1968年生，曾任济南市教育局副局长，2015年至今任济南市卫生健康委员会主任。",
+     {("周雨桐", "副局长", True), ("周雨桐", "主任", False)}),
+])
+def test_posts_a_biography_states_its_posts(text, expected):
+    got = {(p, r, former) for p, r, _agency, former in _posts(text)}
+    assert got == expected
+
+
+def test_posts_a_biographys_agency_keeps_its_offsets():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    text = "周雨桐，女，1968年生，现任济南市教育局副局长。"
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    (h,) = ex.holdings
+    assert text[h.agency.evidence.start:h.agency.evidence.end] == "济南市教育局"
+
+
+def test_posts_a_changes_agency_keeps_its_offsets():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    text = "会议决定任命林振邦为济南市副市长。"
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    (h,) = ex.holdings
+    assert text[h.agency.evidence.start:h.agency.evidence.end] == "济南市"

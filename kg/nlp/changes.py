@@ -66,6 +66,7 @@ class ChangeMatch:
     name: str
     name_start: int
     post: str  # '' when none is named (退休)
+    post_start: int  # where the post begins in the text (-1: none)
     predecessor: str  # succession: the person replaced
     start: int
     end: int
@@ -98,11 +99,13 @@ def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | fr
                 start, name = min(known)
             if text[max(0, start - 2):start] == "接替":
                 continue  # 甲接替|乙任某职: 乙 is the one replaced, the succession says so
-            post = m.group("post") if "post" in pattern.groupindex else ""
+            has_post = "post" in pattern.groupindex
+            post = m.group("post") if has_post else ""
             pred = m.group("pred") if "pred" in pattern.groupindex else ""
             key = (start, post)
             if key not in found:
-                found[key] = ChangeMatch(kind, begins, name, start, post, pred, min(m.start(), start), m.end())
+                found[key] = ChangeMatch(kind, begins, name, start, post, m.start("post") if has_post else -1, pred,
+                                         min(m.start(), start), m.end())
     return sorted(found.values(), key=lambda c: (c.start, c.end, c.kind))
 
 

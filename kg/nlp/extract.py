@@ -5,7 +5,7 @@ spaCy types stop here: everything returned is a plain record of kg.records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..records import (
@@ -25,6 +25,7 @@ from ..vocab.lexicon import alternation, lexicon, read_tsv
 from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
+from .bios import find_bios
 from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, names_a_place, sentence_start
 from .changes import find_changes
 from .events import extract_events
@@ -40,6 +41,7 @@ _NUMERALS = set("一二两三四五六七八九十0123456789")
 _HEAD_OF_STATE = "副总统|总统|副总理|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _NAME_BOUNDARY = _NAME_LEFT | set("的了在是对为将把被从向于所并或而但又也都就年月日前后说祝贺给")  # where a name may begin
+_BIO_CUE = re.compile("任")  # every verb of holding a post holds it
 _CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休|同志任|担任|出任")
 
 
@@ -200,6 +202,7 @@ class Extractor:
         article, text, out = st.article, st.text, st.out
         self._later_mentions(article, text, out, st.seen)
         self._changes(article, text, ctx, out)
+        self._bios(article, text, ctx, out)
         # figures resolve periods against a day; a year-only date (JSON records) gives none
         out.figures.extend(extract_figures(article, article.date.day if article.date else None, ctx))
         self._programs_events(article, out)
@@ -213,7 +216,7 @@ class Extractor:
         starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
         for c in find_changes(text, starts, self.assembler.lex.surnames):
             ev = article.evidence(c.start, c.end)
-            role, agency, implicit = self._read_post(c.post, c.name, ctx) if c.post else ("", None, False)
+            role, agency, implicit = self._read_post(c.post, c.name, ctx, c.post_start) if c.post else ("", None, False)
             am = self._agency(article, agency, implicit=implicit) if agency else None
             out.changes.append(PostChange(c.name, c.kind, role, am, c.post, article.id, article.date, ev,
                                           c.predecessor))
@@ -231,14 +234,41 @@ class Extractor:
             if c.predecessor and not any(pm.name == c.predecessor for pm in out.persons):
                 out.persons.append(PersonMention(c.predecessor, article.id, ev, cue="change"))
 
-    def _read_post(self, post: str, name: str, ctx: Context) -> tuple[str, AgencyName | None, bool]:
-        """Role, agency and whether the agency is implied, of a post phrase, as the grammar
-        reads ``post + name``."""
+    def _bios(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
+        """Posts a biography states (林某，男，……，现任某局局长; kg.nlp.bios): a holding per
+        post the grammar reads with its agency, former after 曾任/历任 or a date."""
+        if not _BIO_CUE.search(text):
+            return
+        starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
+        held = {(h.person, h.role, h.agency.label) for h in out.holdings}
+        for b in find_bios(text, starts):
+            ev = article.evidence(b.name_start, b.end)
+            for role, agency, implicit in self._read_posts(b.post, b.name, ctx, b.post_start):
+                if agency is None:
+                    continue  # 营长 alone: no body named or implied
+                am = self._agency(article, agency, implicit=implicit)
+                if (b.name, role, am.label) in held:
+                    continue
+                held.add((b.name, role, am.label))
+                out.agencies.append(am)
+                out.holdings.append(Holding(b.name, role, am, b.post, article.id, article.date, ev,
+                                            former=b.former, confidence=CONFIDENCE["grammar"]))
+
+    def _read_post(self, post: str, name: str, ctx: Context, at: int) -> tuple[str, AgencyName | None, bool]:
+        """Role, agency and whether the agency is implied, of the post nearest the name
+        (某市委副书记、市长 -> 市长) in a post phrase that starts at ``at`` in the text."""
+        titles = self._read_posts(post, name, ctx, at)
+        return titles[-1] if titles else ("", None, False)
+
+    def _read_posts(self, post: str, name: str, ctx: Context, at: int) -> list[tuple[str, AgencyName | None, bool]]:
+        """Every post of a post phrase (某县委常委、副县长: both), as the grammar reads
+        ``post + name``; the agencies' spans are moved to where the phrase starts in the text."""
         for hit in annotate(self.nlp, normalize_for_matching(post + name), ctx).people:
             if hit.name == name and hit.titles:
-                t = hit.titles[-1]  # the post nearest the name (某市委副书记、市长 -> 市长)
-                return t.role, t.agency, t.implicit
-        return "", None, False
+                return [(t.role, t.agency if t.agency is None or t.agency.start < 0 else
+                         replace(t.agency, start=t.agency.start + at, end=t.agency.end + at), t.implicit)
+                        for t in hit.titles]
+        return []
 
     def _agency(self, article: Article, a: AgencyName, implicit: bool = False) -> AgencyMention:
         # a body whose place the text never gives is its article's own (市委 of some city)

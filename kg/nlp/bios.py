@@ -1,0 +1,84 @@
+"""Posts a biography states: the person first, the posts after a verb of holding.
+
+Obituaries, appointment notices (任前公示) and profiles of the genre write
+
+    林某，男，汉族，1972年5月生，……，现任某县委常委、副县长        posts held now
+    林某：……，曾任某市某局局长；历任营长、副团长等职                posts held before (former)
+    林某，……，1990年任某县县长，1998年至今任某市副市长              a dated post is a past one,
+                                                                    unless it runs 至今
+    ……，拟任某局局长                                                a proposal: no post (not read)
+
+A biography is a person mention that opens a clause (the text's start, or after 。；，：
+or a line break), followed by a comma or a colon (a form of address may come between:
+林某先生，); its posts are read from the clauses of the same sentence that open with a verb
+of holding (after a date, if any), until another person is named. Each post phrase is
+read by the same grammar as any post (``POST + NAME``, see kg.nlp.extract), so a chain
+(某县委常委、副县长) gives every link; a title whose agency the grammar cannot read is
+no holding (营长 alone names no body).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ADDRESS = ("先生", "女士", "同志")
+_OPENS = set("。;；,，:：\n")  # a biography's name opens a clause
+_AFTER = set(",，:：")  # and a comma or colon follows it
+_CLAUSE = re.compile(r"[,，;；。\n]")
+_SENTENCE_END = re.compile(r"[。\n]")
+#: a clause that states a post: an optional date (1990年, 2003年10月起, 1998年至今), the
+#: verb, the post phrase. 任教, 任职, 任期, 任命 are no verb of holding a post.
+_HELD = re.compile(
+    r"(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)(?:[起后]|至今|[-—–至~]+(?:\d{4}年(?:\d{1,2}月)?|今))?)?"
+    r"(?P<verb>现任|现担任|曾任|曾担任|曾先后任|曾先后担任|历任|原任|先后任|先后担任|兼任|担任|后任|又任|任)"
+    r"(?![教职期命务何])(?P<post>.+)")
+_FORMER_VERBS = {"曾任", "曾担任", "曾先后任", "曾先后担任", "历任", "原任", "先后任", "先后担任"}
+_TAIL = re.compile(r"(?:等职务?|等职位|职务)$")
+
+
+@dataclass(frozen=True, slots=True)
+class BioPost:
+    """A post phrase a biography states (offsets into the text searched)."""
+
+    name: str
+    name_start: int
+    post: str  # the phrase after the verb, 等职 dropped
+    post_start: int
+    former: bool
+    start: int  # the clause, from its date or verb
+    end: int
+
+
+def find_bios(text: str, name_starts: dict[int, str]) -> list[BioPost]:
+    """The posts biographies in ``text`` state.
+
+    text (str): the article text (normalised for matching).
+    name_starts (dict[int, str]): where the article's person mentions start -> name.
+    RETURNS (list[BioPost]): in text order.
+    """
+    out: list[BioPost] = []
+    for start, name in sorted(name_starts.items()):
+        if start and text[start - 1] not in _OPENS:
+            continue
+        end = start + len(name)
+        end += next((len(a) for a in _ADDRESS if text.startswith(a, end)), 0)
+        if end >= len(text) or text[end] not in _AFTER:
+            continue
+        stop = _SENTENCE_END.search(text, end)
+        stop = stop.start() if stop else len(text)
+        others = [s for s, n in name_starts.items() if end < s < stop and n != name]
+        if others:
+            stop = min(others)  # another person is named: the biography ends before
+        at = end + 1
+        while at < stop:
+            cut = _CLAUSE.search(text, at, stop)
+            clause_end = cut.start() if cut else stop
+            m = _HELD.fullmatch(text, at, clause_end)
+            if m:
+                post = _TAIL.sub("", m.group("post"))
+                date = m.group("date") or ""
+                former = m.group("verb") in _FORMER_VERBS or bool(date and "至今" not in date and not date.endswith("今"))
+                if post:
+                    out.append(BioPost(name, start, post, m.start("post"), former, m.start(), clause_end))
+            at = clause_end + 1
+    return out

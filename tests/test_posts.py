@@ -962,3 +962,14 @@ def test_posts_a_changes_agency_keeps_its_offsets():
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     (h,) = ex.holdings
     assert text[h.agency.evidence.start:h.agency.evidence.end] == "济南市"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county of one character writes its level twice before its own bodies: 某县|县委, 某县|县长
+    ("沛县县委书记林振邦出席。", ("林振邦", "书记", "中共沛县委员会", False)),
+    ("曹县县长林振邦出席。", ("林振邦", "县长", "曹县人民政府", False)),
+    ("沛县县公安局局长林振邦出席。", ("林振邦", "局长", "沛县公安局", False)),
+    ("沛县县委常委、副县长林振邦出席。", ("林振邦", "副县长", "沛县人民政府", False)),
+])
+def test_posts_a_one_character_county_before_its_own_body(text, expected):
+    assert expected in _posts(text)

@@ -75,6 +75,8 @@ def unplaced(label: str) -> bool:
     only known within its article, never the same as another article's."""
     return bool(_UNPLACED.match(label))
 
+_NO_PLACE_HEAD = set("全各本该两每我此邻外省市县区州一二三四五六七八九十")  # 全县, 该区, 两县: no county
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyName:
@@ -223,6 +225,11 @@ class AgencyFinder:
                 return s, cand
             if cand in self.lex.cities and text.startswith(("市", "副市", "常务副市"), end):
                 return s, cand + "市"  # 深圳市长: the title's 市 closes the city's name
+            if n == 2 and cand[1] in "县区" and text.startswith(cand[1], end) and cand[0] not in _NO_PLACE_HEAD and (
+                    s == 0 or text[s - 1] in _LEFT_BOUNDARY):
+                return s, cand  # 某县|县委, 某县|县长: a county of one character, then its own body
+            if n == 3 and cand[1] == cand[2] and cand[2] in "县区":
+                continue  # 某县县|委: the county is 某县, 县委 its committee
             if n in (3, 4) and cand.endswith(("县", "区", "州", "镇", "乡", "村")):
                 if s == 0 or text[s - 1] in _LEFT_BOUNDARY:
                     return s, cand  # 兖州区|区长
@@ -530,6 +537,9 @@ class AgencyFinder:
             rest = surface[m.end():]
             twice = rest.startswith("市") and rest[1:] in self.lex.place_bodies  # 巢湖市|市委: the level written twice
             return m.group(), rest[1:] if twice else rest
+        m = re.match(rf"[{_HAN}]([县区])\1", surface)
+        if m and m.group()[0] not in _NO_PLACE_HEAD and len(surface) > m.end():
+            return m.group()[:2], surface[m.end():]  # 某县|县|委: a county of one character, the level written twice
         m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗|镇|乡)", surface)
         if m and len(surface) > m.end():
             return m.group(), surface[m.end():]

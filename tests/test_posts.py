@@ -973,3 +973,16 @@ def test_posts_a_changes_agency_keeps_its_offsets():
 ])
 def test_posts_a_one_character_county_before_its_own_body(text, expected):
     assert expected in _posts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a page that names no city: the chain's 市委 and 市长 are both the article's own city's
+    ("市委副书记、市长田立新主持会议。", ("田立新", "市长", "市人民政府", False)),
+    ("区委副书记、区长田立新主持会议。", ("田立新", "区长", "区人民政府", False)),
+])
+def test_posts_a_chain_on_a_page_that_names_no_place(text, expected):
+    assert expected in _posts(text)
+
+
+def test_posts_a_bare_title_alone_on_a_page_that_names_no_place_gives_no_body():
+    assert _posts("副省长田立新出席。") == set()

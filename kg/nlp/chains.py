@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
-from .agencies import AgencyFinder, AgencyName
+from .agencies import AgencyFinder, AgencyName, unplaced
 from .words import tags
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -611,7 +611,8 @@ class ChainParser:
                 abroad = (template and "{" not in template and self._foreign_before(text, s)
                           and not _HOME.search(text, sentence_start(text, s), s))
                 if template and not unread_body and not abroad and role not in ("记者", "通讯员"):
-                    place = self._place_for(template, named_place, committee or current, ctx)
+                    place = self._place_for(template, named_place, committee or current, ctx,
+                                            "区" if "区" in role else "县")
                     if place:
                         body = self._body_of(template, place, ctx)
                         if named_place:  # 浙江省省长: the text names the place
@@ -646,7 +647,7 @@ class ChainParser:
         canon = self.finder.canonical(label, ctx) or (label, "GovernmentAgency", None)
         return AgencyName(-1, -1, "", canon[0], canon[1], canon[2])
 
-    def _place_for(self, template: str, named, anchor: AgencyName | None, ctx: Context) -> str | None:
+    def _place_for(self, template: str, named, anchor: AgencyName | None, ctx: Context, bare: str = "县") -> str | None:
         """The place an implicit body belongs to: named before the title, else the
         chain's own place (深圳市委常委、常务副市长), else the page's."""
         if "{" not in template:
@@ -662,11 +663,15 @@ class ChainParser:
             p = next((p for p in reversed(places_of(anchor.label)) if p.endswith(ends)), None)
             if p:
                 return p
+        # the page's place; else, in a chain whose body names no place either (市委副书记、市长
+        # on a page that names no city), the level alone: 市人民政府, known within its article
+        # only, as 市委 gives 中共市委员会
+        own = anchor is not None and unplaced(anchor.label)
         if "{city}" in template:
-            return ctx.city
+            return ctx.city or ("市" if own else None)
         if "{province}" in template:
-            return ctx.province
-        return ctx.county
+            return ctx.province or ("省" if own else None)
+        return ctx.county or (bare if own else None)
 
     def _list_continuation(self, text: str, pos: int, titles: list[TitleHit]) -> list[PersonHit]:
         """副市长张三、李四: more names after the first share its chain."""

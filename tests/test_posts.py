@@ -986,3 +986,12 @@ def test_posts_a_chain_on_a_page_that_names_no_place(text, expected):
 
 def test_posts_a_bare_title_alone_on_a_page_that_names_no_place_gives_no_body():
     assert _posts("副省长田立新出席。") == set()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a county or district of three characters keeps its first one (门|头沟区 was cut)
+    ("门头沟区人民政府副区长林振邦出席。", ("林振邦", "副区长", "门头沟区人民政府", False)),
+    ("林振邦，男，现任东西湖区委常委、组织部部长。", ("林振邦", "部长", "中共东西湖区委组织部", False)),
+])
+def test_posts_a_district_of_three_characters(text, expected):
+    assert expected in _posts(text)

@@ -156,3 +156,10 @@ def test_segment_byline_variants(byline, expected):
     assert [(r[0], r[1]) for r in _reporters(a)] == expected
     for name, _, s, e, _ in _reporters(a):
         assert raw[s:e].replace(" ", "") == name
+
+
+def test_segment_a_biography_under_a_heading_opens_its_own_paragraph():
+    raw = ("干部任前公示\n\n本报讯(记者 林一) 经研究，现予公示。\n\n干部任前公示名单\n\n"
+           "林振邦,男,汉族,1972年5月生,现任门头沟区委常委、组织部部长,拟任市委组织部副部长。\n")
+    [a] = segment(Source(id="g.txt", path="g.txt", raw=raw, date="2024-06-04"))
+    assert "\n林振邦,男," in a.text and "名单林振邦" not in a.text

@@ -16,6 +16,7 @@ from ..vocab.lexicon import Lexicon, alternation, lexicon
 from .words import tags
 
 _HAN = "\u4e00-\u9fff"
+_HAN_RE = re.compile(f"[{_HAN}]")
 # characters that never occur inside an agency body (function words, punctuation)
 _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨兼、，,。;；:：")
 _CONJ = set("与和及暨")
@@ -98,6 +99,15 @@ def _clause_words(run: str, verbs: bool = False) -> bool:
     return any(tag in kinds or tag[:1] in kinds[:4] for _, tag in tags(run))
 
 
+def _three_character_place(text: str, s: int, prefix: str) -> bool:
+    """Whether a county or district prefix of two characters (头沟区) is the end of one of three
+    that jieba reads as one place name (门头沟区, 东西湖区)."""
+    if s == 0 or len(prefix) != 3 or prefix[-1] not in "县区旗" or not _HAN_RE.match(text[s - 1]):
+        return False
+    words = tags(text[s - 1:s + 3])
+    return len(words) == 1 and words[0][1] == "ns"
+
+
 class AgencyFinder:
     """Recognise and canonicalise agency names in repaired text."""
 
@@ -148,7 +158,11 @@ class AgencyFinder:
             s = m.start()
             if text[s] in _CLAUSE_WORD:
                 continue  # 而|广州…: a clause word opens no place
-            if not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
+            if _three_character_place(text, s, m.group()):
+                s -= 1  # 门|头沟区: a county of three characters, which jieba reads as one place
+                if not self._left_ok(text, s, text[s:m.end()]):
+                    continue
+            elif not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
                 continue
             end = self._extend(text, m.end())
             if end:
@@ -541,9 +555,10 @@ class AgencyFinder:
         m = re.match(rf"[{_HAN}]([县区])\1", surface)
         if m and m.group()[0] not in _NO_PLACE_HEAD and len(surface) > m.end():
             return m.group()[:2], surface[m.end():]  # 某县|县|委: a county of one character, the level written twice
-        m = re.match(rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗|镇|乡)", surface)
-        if m and len(surface) > m.end():
-            return m.group(), surface[m.end():]
+        for n in (2, 3):  # 某某区|委, then 某某某区|委
+            m = re.match(rf"[{_HAN}]{{{n}}}(?:县|区|州|盟|旗|镇|乡)", surface)
+            if m and len(surface) > m.end():
+                return m.group(), surface[m.end():]
         return None, surface
 
     def _expand(self, body: str) -> str:

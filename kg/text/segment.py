@@ -226,8 +226,10 @@ def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
 @lru_cache(maxsize=1)
 def _openers() -> re.Pattern:
     words = alternation(r[0] for r in read_tsv("paragraph-openers.tsv"))
-    # …or a name (2–3 characters) opening with what it said: 某某在讲话中指出 / 某某强调
-    return re.compile(rf"(?:{words})|[\u4e00-\u9fff]{{2,3}}(?:在讲话中|指出|强调|表示|要求)")
+    # …or a name (2–3 characters) opening with what it said: 某某在讲话中指出 / 某某强调, or a
+    # biography (某某，男，… of an appointment notice under its heading)
+    return re.compile(rf"(?:{words})|[\u4e00-\u9fff]{{2,3}}(?:在讲话中|指出|强调|表示|要求)"
+                      r"|[\u4e00-\u9fff·]{2,6}[,:](?:男|女)[,]")
 
 
 def _opens_paragraph(line: str) -> bool:

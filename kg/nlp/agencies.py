@@ -49,6 +49,7 @@ _PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
 #: bodies only a place has: after one, a two-character 区/县 is a place's name, whatever precedes it
 _PLACE_ONLY_BODIES = ("人民政府", "人民法院", "人民检察院", "人大常委会", "政协", "中级人民法院", "纪委", "公安局")
 _ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡)")
+_ZONE = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区")  # a zone by its kind alone (经济开发区管委会)
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
@@ -384,6 +385,8 @@ class AgencyFinder:
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _CLAUSE_WORD:
                 continue  # 原|巢湖市市委: the name begins after the former mark; 而|广州市…: after a clause word
+            if s > 0 and text[s - 1] in _LEFT_BOUNDARY and _HAN_RE.match(text[s - 1]) and len(tags(text[s - 1:s + 3])[0][0]) > 1:
+                continue  # 经济|开发区: the boundary character is the first of a word the name would cut
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY or text[s - 1] in _FORMER_MARK):
                 # after a boundary, any 2- or 3-character place with its level (邹城市委,
@@ -391,6 +394,7 @@ class AgencyFinder:
                 m = _ANY_PLACE.match(text, s)
                 if m and text[s] in _LEFT_BOUNDARY | _STOP_IN_BODY:
                     m = None
+                m = m or _ZONE.match(text, s)
             if not m or m.end() >= end or self._prefix_word(text, m):
                 continue
             if len(m.group()) == 1 and text[s - 1:s + 1] in _LEVEL_WORDS:

@@ -10,7 +10,7 @@ that body implicitly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
@@ -112,6 +112,9 @@ _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
 #: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
 _HOME = re.compile("中国|我国|中方|中华人民共和国|国务院|中共|全国|访华|来华|在华")  # China named in a sentence
+#: bodies of a village, community or zone that the chain's earlier body places (村委会 of 某村)
+_UNIT_BODIES = frozenset({"管理委员会", "村民委员会", "居民委员会"})
+_UNIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{0,10}?(?:村|社区|开发区|新区|园区|高新区|试验区|保税区))")
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames
@@ -631,6 +634,11 @@ class ChainParser:
                     post_start = named_place[0]
                 elif current is not None and seg_start == s:
                     target = current  # 党组书记、主任: the agency covers the titles after it
+            if target is not None and target.label in _UNIT_BODIES and current is not None:
+                # 某村党支部书记、村委会主任: the committee is the chain's own village's (zone's, community's)
+                unit = _UNIT.match(current.label)
+                if unit and len(unit.group(1)) >= 3:
+                    target = replace(target, label=unit.group(1) + target.label)
             if (target is not None and target.start > 0 and target is not agency
                     and former_mark(text, target.start - 1)):
                 ended = True  # 前任美国驻某国大使, 前法国总理: the mark stands before the country

@@ -1009,3 +1009,8 @@ def test_posts_a_district_of_three_characters(text, expected):
 ])
 def test_posts_grassroots_and_zone_bodies_in_a_chain(text, expected):
     assert expected in _posts(text)
+
+
+def test_posts_a_body_that_opens_with_a_word_of_market_is_no_city_body():
+    # 市场监管局: 市场 is a word, not the city's 市 before 场监管局
+    assert ("王涛", "副局长", "市场监督管理局", False) in _posts("市场监管局副局长王涛表示，将加大抽检力度。")

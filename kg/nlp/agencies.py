@@ -545,7 +545,7 @@ class AgencyFinder:
         for lead in ("我市", "本市", "全市"):
             if surface.startswith(lead):
                 return (ctx.city or "市"), surface[2:]
-        if surface[0] == "市":
+        if surface[0] == "市" and surface[:2] not in self.lex.prefix_words:  # 市场监管局: no 市 + 场…
             return (ctx.city or "市"), surface[1:]
         if surface[0] == "省":
             return (ctx.province or "省"), surface[1:]

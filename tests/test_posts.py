@@ -411,7 +411,7 @@ def test_posts_assembler_a_place_before_its_own_title_is_its_government():
     # a district or county named under its city, and a chain's second link of the district's level
     ("泰安市岱岳区副区长郑文海主持会议。", {("郑文海", "副区长", "岱岳区人民政府", False)}),
     ("泰安市岱岳区委副书记、区长郑文海主持会议。",
-     {("郑文海", "副书记", "泰安市岱岳区委", False), ("郑文海", "区长", "岱岳区人民政府", False)}),
+     {("郑文海", "副书记", "中共岱岳区委员会", False), ("郑文海", "区长", "岱岳区人民政府", False)}),
     ("四川省阿坝州州长尼玛次仁介绍情况。", {("尼玛次仁", "州长", "阿坝州人民政府", False)}),
 ])
 def test_posts_places_under_their_city_and_chain_levels(text, expected):
@@ -1014,3 +1014,13 @@ def test_posts_grassroots_and_zone_bodies_in_a_chain(text, expected):
 def test_posts_a_body_that_opens_with_a_word_of_market_is_no_city_body():
     # 市场监管局: 市场 is a word, not the city's 市 before 场监管局
     assert ("王涛", "副局长", "市场监督管理局", False) in _posts("市场监管局副局长王涛表示，将加大抽检力度。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a province or city written before a city's or district's own body: the inner place's body
+    ("江苏省南京市委书记韩立明调研。", ("韩立明", "书记", "中共南京市委员会", False)),
+    ("深圳市福田区委书记林振邦出席。", ("林振邦", "书记", "中共福田区委员会", False)),
+    ("济南市历下区人民政府副区长林振邦出席。", ("林振邦", "副区长", "历下区人民政府", False)),
+])
+def test_posts_nested_places_give_the_inner_places_body(text, expected):
+    assert expected in _posts(text)

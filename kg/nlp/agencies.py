@@ -534,11 +534,14 @@ class AgencyFinder:
                     break  # 朝阳|区: a district named like a city is a place of its own; 吉林|市委: the city
                 if tail and rest.startswith(tail) and len(rest) > len(tail):
                     rest = rest[len(tail):]
+                city = re.match(rf"([{_HAN}]{{2,3}}?)市", rest)
+                if city and city.group(1) in self.lex.cities and len(rest) > city.end():
+                    return self._county_in(city.group(), rest[city.end():])  # 江苏省|南京市|委: the city's own
                 return full, rest
         if ctx.city:
             short = ctx.city[:-1] if ctx.city.endswith("市") else ctx.city
             if surface.startswith(ctx.city):
-                return ctx.city, surface[len(ctx.city):]
+                return self._county_in(ctx.city, surface[len(ctx.city):])
             if (surface.startswith(short) and not surface.startswith(short + "市")
                     and surface[len(short):len(short) + 1] not in ("区", "县", "旗")):
                 return ctx.city, surface[len(short):]
@@ -555,7 +558,7 @@ class AgencyFinder:
         if m and (m.group(1) in self.lex.cities or len(m.group(1)) == 2) and len(surface) > m.end():
             rest = surface[m.end():]
             twice = rest.startswith("市") and rest[1:] in self.lex.place_bodies  # 巢湖市|市委: the level written twice
-            return m.group(), rest[1:] if twice else rest
+            return self._county_in(m.group(), rest[1:] if twice else rest)
         m = re.match(rf"[{_HAN}]([县区])\1", surface)
         if m and m.group()[0] not in _NO_PLACE_HEAD and len(surface) > m.end():
             return m.group()[:2], surface[m.end():]  # 某县|县|委: a county of one character, the level written twice
@@ -564,6 +567,14 @@ class AgencyFinder:
             if m and len(surface) > m.end():
                 return m.group(), surface[m.end():]
         return None, surface
+
+    def _county_in(self, city: str, rest: str) -> tuple[str, str]:
+        """(place, body) of a name after its city: the district or county when one follows
+        with one of its own bodies (济宁市|兖州区|委 -> 兖州区, 委), else the city."""
+        county = re.match(rf"[{_HAN}]{{2}}[县区旗]", rest)
+        if county and rest[county.end():] in self.lex.place_bodies:
+            return county.group(), rest[county.end():]
+        return city, rest
 
     def _expand(self, body: str) -> str:
         """Expand the longest known abbreviation that ends the body (科技局 -> 科学技术局)."""

@@ -1024,3 +1024,8 @@ def test_posts_a_body_that_opens_with_a_word_of_market_is_no_city_body():
 ])
 def test_posts_nested_places_give_the_inner_places_body(text, expected):
     assert expected in _posts(text)
+
+
+def test_posts_a_stop_character_inside_a_firms_word_is_no_clause():
+    # 为 of 华为 is no 为 'for': the firm's name is read
+    assert ("任正非", "创始人", "华为技术有限公司", False) in _posts("华为技术有限公司创始人任正非接受采访。")

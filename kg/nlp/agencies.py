@@ -109,6 +109,15 @@ def _three_character_place(text: str, s: int, prefix: str) -> bool:
     return len(words) == 1 and words[0][1] == "ns"
 
 
+def _stop_word_in(run: str) -> bool:
+    """Whether a run holds a stop character as a word of a clause: alone, or opening a
+    function word (为了, 对于, 已经); inside a name's word it is none (华为|技术, 对外|贸易)."""
+    if not any(c in _STOP_IN_BODY for c in run):
+        return False
+    return any(len(word) == 1 and word in _STOP_IN_BODY or tag[:1] in ("p", "c", "d", "u", "r")
+               and any(c in _STOP_IN_BODY for c in word) for word, tag in tags(run))
+
+
 class AgencyFinder:
     """Recognise and canonicalise agency names in repaired text."""
 
@@ -314,7 +323,7 @@ class AgencyFinder:
         verbs (bool): also count verbs (组建, 参与 …); off where a title vouches for the
             name, since department names hold such words too (组织部).
         """
-        return any(c in _STOP_IN_BODY for c in s) or (verbs and bool(_VERB_IN_BODY.search(s)))
+        return _stop_word_in(s) or (verbs and bool(_VERB_IN_BODY.search(s)))
 
     @staticmethod
     def after_lead_verb(run: str) -> int:

@@ -1029,3 +1029,11 @@ def test_posts_nested_places_give_the_inner_places_body(text, expected):
 def test_posts_a_stop_character_inside_a_firms_word_is_no_clause():
     # 为 of 华为 is no 为 'for': the firm's name is read
     assert ("任正非", "创始人", "华为技术有限公司", False) in _posts("华为技术有限公司创始人任正非接受采访。")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("西藏自治区党委书记王君正在拉萨会见客人。", "王君"),  # 王君|正在, not 王君正|在
+    ("市委书记周正在会上强调。", "周正"),
+])
+def test_posts_a_cue_word_after_the_shorter_name_ends_it(text, name):
+    assert name in _persons(text) and name + "正" not in _persons(text)

@@ -224,6 +224,9 @@ class ChainParser:
         if not ok:
             return 0
         cued = [n for n in ok if AFTER_NAME.match(text, pos + n) and not self._title_starts(text, pos + n - 1)]
+        # 王某|正在: a cue word that opens right after the shorter name takes the longer one's
+        # last character (王某正|在 is no name)
+        cued = [n for n in cued if not (n - 1 in cued and len(AFTER_NAME.match(text, pos + n - 1).group()) > 1)]
         ranked = [n for n in cued if _RANK.match(text, pos + n) or text[pos + n:pos + n + 1] in _DIGITS]
         if ranked:  # 傅全有|上将, 李长和|9日: a rank or a date follows the name itself (有, 和 are no cues here)
             return ranked[-1]

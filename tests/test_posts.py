@@ -1037,3 +1037,12 @@ def test_posts_a_stop_character_inside_a_firms_word_is_no_clause():
 ])
 def test_posts_a_cue_word_after_the_shorter_name_ends_it(text, name):
     assert name in _persons(text) and name + "正" not in _persons(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an autonomous region's 主席 and 副主席 head its government
+    ("广西壮族自治区副主席林振邦出席。", ("林振邦", "副主席", "广西壮族自治区人民政府", False)),
+    ("宁夏回族自治区主席林振邦出席。", ("林振邦", "自治区主席", "宁夏回族自治区人民政府", False)),
+])
+def test_posts_an_autonomous_regions_chairman(text, expected):
+    assert expected in _posts(text)

@@ -583,6 +583,10 @@ class ChainParser:
                     target = AgencyName(at, at + len(prefix), prefix, canon[0], canon[1], canon[2])
                     post_start = at
             named_place = self.finder.place_before(text, s) if target is None else None
+            if target is None and not named_place and role.startswith("自治区"):
+                # 宁夏回族|自治区主席: the title holds the end of the region's name
+                inside = self.finder.place_before(text, s + 3)
+                named_place = inside if inside and inside[0] < s else None
             title = self.lex.titles.get(role)
             before = s - 1 if s > 0 and text[s - 1] in _FORMER + _ACTING else s  # 印度前总理, 韩国代总理
             country = (self.finder.country_before(text, before)
@@ -626,7 +630,8 @@ class ChainParser:
                             post_start = named_place[0]
                         else:
                             target, implicit = body, True
-                elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")):
+                elif named_place and title and (title.family == "party" or role.endswith(named_place[1][-1] + "长")
+                                                 or named_place[1].endswith("自治区") and role.endswith("主席")):
                     # 温店镇党委书记 / 商店镇镇长: the place's own Party committee or government;
                     # a place in a sentence that names a foreign country is that country's (某州州长)
                     abroad_place = title.family != "party" and self._foreign_before(text, named_place[0])

@@ -1046,3 +1046,8 @@ def test_posts_a_cue_word_after_the_shorter_name_ends_it(text, name):
 ])
 def test_posts_an_autonomous_regions_chairman(text, expected):
     assert expected in _posts(text)
+
+
+def test_posts_chinas_ministry_named_with_china_is_its_full_name():
+    got = _posts("法国总统马克龙会见了中国外交部长王毅。")
+    assert ("王毅", "部长", "中华人民共和国外交部", False) in got and ("马克龙", "总统", "法国政府", False) in got

@@ -494,6 +494,10 @@ class AgencyFinder:
         if surface in lex.known:
             k = lex.known[surface]
             return k.canonical, k.kind, k.parent
+        home = next((h for h in ("中华人民共和国", "中国", "我国") if surface.startswith(h)), "")
+        if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
+            k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
+            return k.canonical, k.kind, k.parent
         if _NOT_A_NAME.search(surface):
             return None  # 喻某与该医院, 佛罗伦萨一家医院: a determiner or a count is no part of a name
         inner = _STANDING_MEMBER_INSIDE.search(surface)

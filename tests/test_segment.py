@@ -163,3 +163,9 @@ def test_segment_a_biography_under_a_heading_opens_its_own_paragraph():
            "林振邦,男,汉族,1972年5月生,现任门头沟区委常委、组织部部长,拟任市委组织部副部长。\n")
     [a] = segment(Source(id="g.txt", path="g.txt", raw=raw, date="2024-06-04"))
     assert "\n林振邦,男," in a.text and "名单林振邦" not in a.text
+
+
+def test_segment_a_byline_on_a_line_of_its_own_is_not_glued_to_the_body():
+    raw = "我市获评省级文明城市\n\n□本报记者 林一\n\n近日，省里公布了名单，我市榜上有名。\n"
+    [a] = segment(Source(id="b.txt", path="b.txt", raw=raw, date="2024-06-04"))
+    assert "近日" in a.text and "林一近日" not in a.text

@@ -79,6 +79,14 @@ def _lone_reporter(t: str) -> bool:
     return rjieba.tag(m.group(1))[0][1].startswith("nr")
 
 
+def _byline_alone(line: Line) -> bool:
+    """A line that is a byline and nothing else (□本报记者 某某), not one that opens the body
+    (本报讯(记者 某某) 12月28日,…, which a wrapped line continues)."""
+    t = line.text
+    return (len(t) <= 30 and not any(c in t for c in "，。；,;") and t.count("(") + t.count("（") == t.count(")") + t.count("）")
+            and classify(line) == "byline")  # 本报讯(记者| on a line of its own goes on with the name
+
+
 def classify(line: Line) -> str:
     t = normalize_for_matching(line.text)
     if _BYLINE.match(t) or _lone_reporter(t):
@@ -201,12 +209,14 @@ def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
     offs = OffsetMap()
     truncated: list[int] = []
     length = 0
+    after_byline = False
     for line in lines:
         if not line.text:
             continue
         if text:
             prev = text[-1]
-            ended = prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?")
+            ended = (after_byline  # □本报记者 某某 on a line of its own: the body starts on the next
+                     or prev.endswith(_SENT_END) or (prev[-1] in _CLOSERS and len(prev) > 1 and prev[-2] in "。！？!?"))
             if not ended and _opens_paragraph(line.text):
                 truncated.append(length)  # …林海峰参 | 林海峰在讲话中指出: not one sentence
                 ended = True
@@ -217,6 +227,7 @@ def _paragraphs(lines: list[Line]) -> tuple[str, OffsetMap, list[int]]:
         text.append(line.text)
         offs.extend_map(line.offsets)
         length += len(line.text)
+        after_byline = _byline_alone(line)
     joined = "".join(text)
     if joined and not joined.endswith(_SENT_END) and joined[-1] not in _CLOSERS:
         truncated.append(len(joined))

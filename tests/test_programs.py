@@ -576,3 +576,12 @@ def test_programs_blind_news_kinds_are_none_6(text, absent):
 def test_programs_recipient_frame_and_founded_alliance_kept():
     assert "希望工程" in names("近三年来为希望工程、扶贫救灾捐款达八千多元。")
     assert "新能源汽车产业创新联盟" in names("组建“新能源汽车产业创新联盟”。")
+
+
+def test_programs_a_theme_education_campaign_is_named_with_its_quote():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    text = "各地区各部门深入开展“某某初心、某某使命”主题教育。"
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
+    assert [(p.name, p.kind) for p in ex.programs] == [("某某初心、某某使命主题教育", "campaign")]

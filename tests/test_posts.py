@@ -1044,3 +1044,14 @@ def test_posts_an_autonomous_regions_chairman(text, expected):
 def test_posts_chinas_ministry_named_with_china_is_its_full_name():
     got = _posts("法国总统马克龙会见了中国外交部长王毅。")
     assert ("王毅", "部长", "中华人民共和国外交部", False) in got and ("马克龙", "总统", "法国政府", False) in got
+
+
+def test_posts_a_list_of_names_holds_a_rare_given_character():
+    got = _posts("全国政协副主席张庆黎、马飚、陈晓光出席。")
+    assert {p for p, *_ in got} == {"张庆黎", "马飚", "陈晓光"}
+
+
+def test_posts_an_obituarys_career_after_the_name():
+    got = _posts("林振邦同志因病逝世。林振邦同志曾任山东省人民政府副省长、省政协副主席。")
+    assert got == {("林振邦", "副省长", "山东省人民政府", True),
+                   ("林振邦", "副主席", "中国人民政治协商会议山东省委员会", True)}

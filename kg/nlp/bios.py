@@ -10,7 +10,7 @@ Obituaries, appointment notices (任前公示) and profiles of the genre write
 
 A biography is a person mention that opens a clause (the text's start, or after 。；，：
 or a line break), followed by a comma or a colon (a form of address may come between:
-林某先生，); its posts are read from the clauses of the same sentence that open with a verb
+林某先生，) or by a verb of a career (林某同志曾任…, 林某现任…); its posts are read from the clauses of the same sentence that open with a verb
 of holding (after a date, if any), until another person is named. Each post phrase is
 read by the same grammar as any post (``POST + NAME``, see kg.nlp.extract), so a chain
 (某县委常委、副县长) gives every link; a title whose agency the grammar cannot read is
@@ -32,6 +32,7 @@ _HELD = re.compile(
     r"(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)(?:[起后]|至今|[-—–至~]+(?:\d{4}年(?:\d{1,2}月)?|今))?)?"
     r"(?P<verb>现任|现担任|曾任|曾担任|曾先后任|曾先后担任|历任|原任|先后任|先后担任|兼任|担任|后任|又任|任)"
     r"(?![教职期命务何])(?P<post>.+)")
+_CAREER = re.compile("曾任|曾担任|历任|曾先后任|先后任|现任|现担任|原任")  # right after the name
 _FORMER_VERBS = {"曾任", "曾担任", "曾先后任", "曾先后担任", "历任", "原任", "先后任", "先后担任"}
 _TAIL = re.compile(r"(?:等职务?|等职位|职务)$")
 
@@ -62,14 +63,17 @@ def find_bios(text: str, name_starts: dict[int, str]) -> list[BioPost]:
             continue
         end = start + len(name)
         end += next((len(a) for a in _ADDRESS if text.startswith(a, end)), 0)
-        if end >= len(text) or text[end] not in _AFTER:
+        if end < len(text) and text[end] in _AFTER:
+            at = end + 1
+        elif _CAREER.match(text, end):
+            at = end  # 林某同志曾任……: the career follows the name with no comma
+        else:
             continue
-        stop = _SENTENCE_END.search(text, end)
+        stop = _SENTENCE_END.search(text, at)
         stop = stop.start() if stop else len(text)
         others = [s for s, n in name_starts.items() if end < s < stop and n != name]
         if others:
             stop = min(others)  # another person is named: the biography ends before
-        at = end + 1
         while at < stop:
             cut = _CLAUSE.search(text, at, stop)
             clause_end = cut.start() if cut else stop

@@ -693,12 +693,23 @@ class ChainParser:
         """副市长张三、李四: more names after the first share its chain."""
         out = []
         while pos < len(text) and text[pos] == "、":
-            n = self.name_at(text, pos + 1)
+            n = self.name_at(text, pos + 1) or self._listed_name(text, pos + 1)
             if not n or self._title_starts(text, pos + 1) or not AFTER_NAME.match(text, pos + 1 + n):
                 break  # 、邹城市委副书记: a new chain, not another name of this one
             out.append(PersonHit(text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, list(titles), cue="list"))
             pos = pos + 1 + n
         return out
+
+    def _listed_name(self, text: str, pos: int) -> int:
+        """A name of a list that the name model does not know (a rare given character: 某飚):
+        two or three characters from a surname to the next 、, with another name after it."""
+        for n in (2, 3):
+            end = pos + n
+            if (text[end:end + 1] == "、" and text[pos] in self.lex.surnames and all(_HAN.match(c) for c in text[pos:end])
+                    and not (self.names and self.names.lex.get(text[pos:end]) in COMMON_WORD)
+                    and self.name_at(text, end + 1)):
+                return n
+        return 0
 
     def _name_then_title(self, text: str, titles, hits: list[PersonHit], ctx: Context) -> list[PersonHit]:
         """某某总书记 / 某某市长: a name right before a title that has a body of its own; before

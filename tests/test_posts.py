@@ -1055,3 +1055,7 @@ def test_posts_an_obituarys_career_after_the_name():
     got = _posts("林振邦同志因病逝世。林振邦同志曾任山东省人民政府副省长、省政协副主席。")
     assert got == {("林振邦", "副省长", "山东省人民政府", True),
                    ("林振邦", "副主席", "中国人民政治协商会议山东省委员会", True)}
+
+
+def test_posts_a_notice_of_appointment_names_someone_no_cue_found():
+    assert _posts("林振邦任济南市人民政府副市长。") == {("林振邦", "副市长", "济南市人民政府", False)}

@@ -42,7 +42,7 @@ _HEAD_OF_STATE = "副总统|总统|副总理|总理|首相|国王|女王|天皇|
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _NAME_BOUNDARY = _NAME_LEFT | set("的了在是对为将把被从向于所并或而但又也都就年月日前后说祝贺给")  # where a name may begin
 _BIO_CUE = re.compile("任")  # every verb of holding a post holds it
-_CHANGE_CUE = re.compile("任命|当选|选举|调任|接替|免去|辞去|不再担任|退休|同志任|担任|出任")
+_CHANGE_CUE = re.compile("任|当选|选举|接替|免去|辞去|退休")  # every pattern's verb holds one of these
 
 
 @lru_cache(maxsize=1)
@@ -211,8 +211,8 @@ class Extractor:
     def _changes(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
         """Changes of post (任命, 免去, 接替 ...): an event each, and the holdings they state
         (begun, or ended: former), the post read by the grammar as POST + NAME."""
-        if not (_CHANGE_CUE.search(text) or any(text.startswith("任", pm.end) for pm in out.persons if pm.start >= 0)):
-            return  # no verb of a change, and no name right before 任 (某某任某职)
+        if not _CHANGE_CUE.search(text):
+            return  # no verb of a change (find_changes tries each pattern only before its verb)
         starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
         for c in find_changes(text, starts, self.assembler.lex.surnames):
             ev = article.evidence(c.start, c.end)

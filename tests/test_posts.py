@@ -1059,3 +1059,13 @@ def test_posts_an_obituarys_career_after_the_name():
 
 def test_posts_a_notice_of_appointment_names_someone_no_cue_found():
     assert _posts("林振邦任济南市人民政府副市长。") == {("林振邦", "副市长", "济南市人民政府", False)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("某某科技有限公司昨日发布新品。据该公司总经理林振邦介绍，产值将突破10亿元。",
+     {("林振邦", "总经理", "某某科技有限公司", False)}),
+    ("济南市教育局召开会议。该局局长林振邦说，将推进改革。", {("林振邦", "局长", "济南市教育局", False)}),
+    ("据该公司总经理林振邦介绍，产值将突破10亿元。", set()),  # no company named before: no post
+])
+def test_posts_this_body_points_back_to_the_one_named_before(text, expected):
+    assert _posts(text) == expected

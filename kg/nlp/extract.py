@@ -154,9 +154,12 @@ class Extractor:
             seen_names.setdefault(hit.name, pm)
             for t in hit.titles:
                 if t.agency is None:
-                    continue
-                am = self._agency(article, t.agency, implicit=t.implicit)
-                out.agencies.append(am)
+                    am = _antecedent(text, t.start, out.agencies)  # 该公司总经理: the company named before
+                    if am is None:
+                        continue
+                else:
+                    am = self._agency(article, t.agency, implicit=t.implicit)
+                    out.agencies.append(am)
                 post_ev = article.evidence(min(t.post_start, hit.start), hit.end)
                 out.holdings.append(Holding(hit.name, t.role, am, text[t.post_start:t.post_end], article.id,
                                             article.date, post_ev, former=t.former,
@@ -547,6 +550,21 @@ class Extractor:
     def _programs_events(self, article: Article, out: Extraction) -> None:
         out.programs.extend(extract_programs(article, out.agencies))
         out.events.extend(extract_events(article, out.persons, out.agencies))
+
+
+#: 该公司, 该局, 该院 …: a body the article named before, by the last word of its name
+_ANAPHOR = re.compile("该(公司|集团|银行|行|局|厅|委|部|院|医院|大学|学校|中心|协会|所|社)$")
+
+
+def _antecedent(text: str, title_start: int, agencies: list[AgencyMention]) -> AgencyMention | None:
+    """The agency that 该X right before a title points back to: the last one named before
+    it in the article whose name ends like X (该行 -> …银行, 该委 -> …委员会), or None."""
+    m = _ANAPHOR.search(text, max(0, title_start - 3), title_start)
+    if m is None:
+        return None
+    ends = (m.group(1), "委员会") if m.group(1) == "委" else (m.group(1),)
+    before = [a for a in agencies if not a.implicit and a.end <= m.start() and a.label.endswith(ends)]
+    return max(before, key=lambda a: a.end) if before else None
 
 
 def _raw_evidence(article: Article, rs: int, re_: int) -> Evidence:

@@ -1069,3 +1069,12 @@ def test_posts_a_notice_of_appointment_names_someone_no_cue_found():
 ])
 def test_posts_this_body_points_back_to_the_one_named_before(text, expected):
     assert _posts(text) == expected
+
+
+def test_posts_a_word_before_ren_is_no_one_appointed():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    raw = "本报讯 经研究，现予公示。\n\n干部任前公示\n\n林振邦,男,1972年生,现任济南市教育局局长。\n"
+    [ex] = extract_source(Source(id="t", path="<t>", raw=raw, layout="page", date="2024-01-01"), use_model=False)
+    assert [c.person for c in ex.changes] == []

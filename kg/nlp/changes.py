@@ -53,7 +53,7 @@ _CUES: dict[re.Pattern, re.Pattern] = {
         None, "被任命为", None, "当选", "调任", "任", "接替", None, None, "辞去", "不再担任", "退休")) if cue
 }
 _REACH = 8
-_LEFT_BOUNDED = ("任命", "选举", "免去")
+LEFT_BOUNDED = ("任命", "选举", "免去")
 _CLAUSE_EDGE = set("，。；：、\n,;: ") | {""}  # a name right after these starts there
 
 
@@ -88,7 +88,7 @@ def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | fr
         for m in _matches(pattern, text):
             name, start, end = m.group("name"), m.start("name"), m.end("name")
             before = text[start - 1] if start else ""
-            if text[max(0, start - 2):start] in _LEFT_BOUNDED or before in _CLAUSE_EDGE:
+            if text[max(0, start - 2):start] in LEFT_BOUNDED or before in _CLAUSE_EDGE:
                 if not (name[0] in surnames or name[:2] in surnames or start in name_starts):
                     continue  # 任命 + something that is no name
             else:

@@ -27,7 +27,7 @@ from .assemble import Assembler
 from .bylines import parse_byline, press_of
 from .bios import find_bios
 from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, names_a_place, sentence_start
-from .changes import find_changes
+from .changes import LEFT_BOUNDED, find_changes
 from .events import extract_events
 from .figures import extract_figures
 from .ner import recogniser
@@ -218,6 +218,9 @@ class Extractor:
             return  # no verb of a change (find_changes tries each pattern only before its verb)
         starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
         for c in find_changes(text, starts, self.assembler.lex.surnames):
+            if (starts.get(c.name_start) != c.name and text[max(0, c.name_start - 2):c.name_start] not in LEFT_BOUNDED
+                    and not self._name_may_be(text, c.name_start, c.name)):
+                continue  # 干部|任前公示: a word, no name (任命…为 bounds a name on both sides)
             ev = article.evidence(c.start, c.end)
             role, agency, implicit = self._read_post(c.post, c.name, ctx, c.post_start) if c.post else ("", None, False)
             am = self._agency(article, agency, implicit=implicit) if agency else None
@@ -256,6 +259,16 @@ class Extractor:
                 out.agencies.append(am)
                 out.holdings.append(Holding(b.name, role, am, b.post, article.id, article.date, ev,
                                             former=b.former, confidence=CONFIDENCE["grammar"]))
+
+    def _name_may_be(self, text: str, start: int, name: str) -> bool:
+        """Whether a name no cue found reads as one: the name model reads it there, at its
+        length, and it is no common word."""
+        if self.names is None:
+            return True
+        if self.names.lex.get(name) in COMMON_WORD:
+            return False
+        best = self.names.name_at(text, start)
+        return best is not None and best[0] == len(name)
 
     def _read_post(self, post: str, name: str, ctx: Context, at: int) -> tuple[str, AgencyName | None, bool]:
         """Role, agency and whether the agency is implied, of the post nearest the name

@@ -1078,3 +1078,12 @@ def test_posts_a_word_before_ren_is_no_one_appointed():
     raw = "本报讯 经研究，现予公示。\n\n干部任前公示\n\n林振邦,男,1972年生,现任济南市教育局局长。\n"
     [ex] = extract_source(Source(id="t", path="<t>", raw=raw, layout="page", date="2024-01-01"), use_model=False)
     assert [c.person for c in ex.changes] == []
+
+
+def test_posts_the_person_of_a_change_whose_post_is_not_read_is_a_person():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw="会议决定，任命马飚为某某职务。", layout="article"),
+                        use_model=False)[0]
+    assert [c.person for c in ex.changes] == ["马飚"] and [p.name for p in ex.persons] == ["马飚"]

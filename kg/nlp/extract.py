@@ -226,6 +226,12 @@ class Extractor:
             am = self._agency(article, agency, implicit=implicit) if agency else None
             out.changes.append(PostChange(c.name, c.kind, role, am, c.post, article.id, article.date, ev,
                                           c.predecessor))
+            # the people of a change are persons of the graph, whether or not its post is read
+            if not any(pm.name == c.name for pm in out.persons):
+                out.persons.append(PersonMention(c.name, article.id, ev, cue="change", start=c.name_start,
+                                                 end=c.name_start + len(c.name)))
+            if c.predecessor and not any(pm.name == c.predecessor for pm in out.persons):
+                out.persons.append(PersonMention(c.predecessor, article.id, ev, cue="change"))
             if am is None:
                 continue
             out.agencies.append(am)
@@ -234,11 +240,6 @@ class Extractor:
             if c.predecessor:
                 out.holdings.append(Holding(c.predecessor, role, am, c.post, article.id, article.date, ev,
                                             former=True, confidence=CONFIDENCE["grammar"]))
-            if not any(pm.name == c.name for pm in out.persons):
-                out.persons.append(PersonMention(c.name, article.id, ev, cue="change", start=c.name_start,
-                                                 end=c.name_start + len(c.name)))
-            if c.predecessor and not any(pm.name == c.predecessor for pm in out.persons):
-                out.persons.append(PersonMention(c.predecessor, article.id, ev, cue="change"))
 
     def _bios(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
         """Posts a biography states (林某，男，……，现任某局局长; kg.nlp.bios): a holding per

@@ -1087,3 +1087,14 @@ def test_posts_the_person_of_a_change_whose_post_is_not_read_is_a_person():
     ex = extract_source(Source(id="t", path="<t>", raw="会议决定，任命马飚为某某职务。", layout="article"),
                         use_model=False)[0]
     assert [c.person for c in ex.changes] == ["马飚"] and [p.name for p in ex.persons] == ["马飚"]
+
+
+def test_posts_a_body_sharing_its_last_character_with_the_title_keeps_its_offsets():
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    raw = "内务部长林振邦出席会议。"
+    ex = extract_source(Source(id="t", path="<t>", raw=raw, layout="article"), use_model=False)[0]
+    (h,) = ex.holdings
+    assert (h.evidence.start, h.evidence.end) == (0, 7) and h.evidence.anchor == raw[0:7]
+    assert raw[h.agency.evidence.start:h.agency.evidence.end] == "内务部"

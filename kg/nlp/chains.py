@@ -578,8 +578,9 @@ class ChainParser:
                 canon = self.finder.resolve_department(prefix, parent, ctx) if parent else self.finder.canonical(prefix, ctx)
                 if canon:
                     # where the prefix stands: right before the title, or before its 原/前
-                    at = text.rfind(prefix, max(0, s - len(prefix) - 2), s)
-                    at = at if at >= 0 else s - len(prefix)
+                    # (内务部|部长: the prefix may end one character into the title it shares it with)
+                    at = text.rfind(prefix, max(0, s - len(prefix) - 2), s + 1)
+                    at = at if at >= 0 else max(0, s - len(prefix))
                     target = AgencyName(at, at + len(prefix), prefix, canon[0], canon[1], canon[2])
                     post_start = at
             named_place = self.finder.place_before(text, s) if target is None else None

@@ -550,6 +550,7 @@ def test_fuzz_text_stages_map_back_to_the_original(src):
 @settings(max_examples=50, **SUITE)
 @given(sources(), st.booleans())
 @example(Source(id="x", path="x", raw="本报讯(记者 王立国)\n" + "1" * 50 + "\n"), False)  # format_decimal raised
+@example(Source(id="x", path="x", raw="内务部长斯捷帕申是前政府的司法部长，前政府解散后被任命为内务部代理部长。"), False)  # 内务部|部长: evidence began at -1
 def test_fuzz_extraction_evidence_slices_the_original(src, use_model):
     check_extraction(src, use_model)
 

@@ -1098,3 +1098,12 @@ def test_posts_a_body_sharing_its_last_character_with_the_title_keeps_its_offset
     (h,) = ex.holdings
     assert (h.evidence.start, h.evidence.end) == (0, 7) and h.evidence.anchor == raw[0:7]
     assert raw[h.agency.evidence.start:h.agency.evidence.end] == "内务部"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a town's head later in its Party committee's chain heads the town's government
+    ("柳园镇党委副书记、镇长林振邦介绍。", ("林振邦", "镇长", "柳园镇人民政府", False)),
+    ("某某乡党委副书记、副乡长林振邦说。", ("林振邦", "副乡长", "某某乡人民政府", False)),
+])
+def test_posts_a_towns_head_after_its_party_committee(text, expected):
+    assert expected in _posts(text)

@@ -115,6 +115,7 @@ _HOME = re.compile("中国|我国|中方|中华人民共和国|国务院|中共|
 #: bodies of a village, community or zone that the chain's earlier body places (村委会 of 某村)
 _UNIT_BODIES = frozenset({"管理委员会", "村民委员会", "居民委员会"})
 _UNIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{0,10}?(?:村|社区|开发区|新区|园区|高新区|试验区|保税区))")
+_TOWN_COMMITTEE = re.compile(r"中共([\u4e00-\u9fff]{1,8}[镇乡])委员会")  # a town's Party committee
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames
@@ -642,7 +643,13 @@ class ChainParser:
                     target = AgencyName(named_place[0], s, text[named_place[0]:s], label, kind, None)
                     post_start = named_place[0]
                 elif current is not None and seg_start == s:
-                    target = current  # 党组书记、主任: the agency covers the titles after it
+                    # 党组书记、主任: the agency covers the titles after it; 镇党委副书记、镇长: the
+                    # head of a town's (township's) government, not of its Party committee
+                    town = _TOWN_COMMITTEE.fullmatch(current.label)
+                    if town and re.fullmatch(rf"(?:常务)?副?{town.group(1)[-1]}长", role):
+                        target, implicit = AgencyName(-1, -1, "", f"{town.group(1)}人民政府", "GovernmentAgency", None), True
+                    else:
+                        target = current
             if target is not None and target.label in _UNIT_BODIES and current is not None:
                 # 某村党支部书记、村委会主任: the committee is the chain's own village's (zone's, community's)
                 unit = _UNIT.match(current.label)

@@ -995,6 +995,7 @@ def test_posts_a_district_of_three_characters(text, expected):
     ("张庄村党支部书记、村委会主任李大勇带领村民发展特色种植。", ("李大勇", "主任", "张庄村村民委员会", False)),
     ("高新区党工委书记、管委会主任王德胜主持会议。", ("王德胜", "主任", "高新区管理委员会", False)),
     ("阳光社区党委书记、居委会主任陈丽说。", ("陈丽", "主任", "阳光社区居民委员会", False)),
+    ("城关街道党工委副书记、办事处主任林振邦说。", ("林振邦", "主任", "城关街道办事处", False)),
     # 经 of 经济 is no clause word before the name; a zone is named by its kind
     ("经济开发区管委会副主任刘伟介绍了园区建设情况。", ("刘伟", "副主任", "经济开发区管理委员会", False)),
     # 常务 belongs to the title

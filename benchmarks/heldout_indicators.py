@@ -30,7 +30,7 @@ rules of the round before it and scored once before it was looked at; cluener-1 
 then tuned on, cluener-8 was not (how: heldout_cluener_indicators.md).
 ``--set news-train-2`` … ``news-train-7`` score six blind batches of People's Daily news (the TRAIN split,
 sentences no indicator set had annotated), each annotated before kg ran on it, scored once; news-train-2 to
--6 were then tuned on, news-train-7 (the unseen figure of the learned selector) never is
+-6 were then tuned on, news-train-7 (the unseen figure of a learned selector, tried and not wired in) never is
 (how: heldout_news_train_batches_indicators.md).
 
     python benchmarks/heldout_indicators.py [--set reports|news|news-dev|news-train|news-train-2|…|news-train-7|

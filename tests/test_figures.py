@@ -349,7 +349,7 @@ def test_figures_news_indicator_of_the_noun_measured(text, indicators):
     ("共有８辆“流动车”出动。", ["流动车数量"]),  # a quoted name is the noun counted
     ("全市５００多名记者汇集北京。", ["记者人数"]),  # the counted noun does something somewhere
     ("拉了２０００多米电线。", ["电线长度"]),  # a one-character verb: the noun after is measured
-    ("每张门票售价８０元（约折合１０美元）。", ["门票售价", "门票售价"]),  # a conversion
+    ("每张门票售价８０元（约折合１０美元）。", ["每张门票售价", "每张门票售价"]),  # a conversion
     ("该厂借入贷款５０万元，比去年要低５万元。", ["贷款", "贷款"]),  # a bare comparison goes on
     ("门票由改革前２０元降到１５元。", ["门票", "门票"]),  # 由…前: when the change started
 ])

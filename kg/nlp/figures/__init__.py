@@ -49,21 +49,10 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
    and in X是Y, Y is measured; a base of a rate (每亩, 每平方米) is said by the unit, a claim
    (辩称) goes with who made it, and a bare 长 or a distance between two places (A距离B) is a
    长度 or a 距离.
-   **Learned selector** (``learned``, issue 15): the rules' label is one candidate among the
-   word-boundary spans of the clause before the number (less up to three of its last words) and
-   the noun after it (or after 的, up to a 、 or a bracket), each also as the tidy pass words it; an
-   averaged perceptron (``kg/data/indicator_model.json``, rebuilt byte-identically by
-   ``scripts/train_indicators.py`` from the tuning sets of ``benchmarks/data``) scores them, and
-   its best replaces the rules' label only when it wins by the trained margin and the policy
-   allows it: an empty label takes a short phrase that ends in a noun, never in a clause of what
-   someone said; a label is cut only where a clause word (clause adverb, pronoun, aspect
-   particle) ends what it drops and no noun modifier or list of examples (…等各类) goes with it
-   (城镇新增就业 stays whole); another phrase stands for the label only when it is the noun after
-   the number, shares a character with the label and is not the label less its middle; a figure
-   with the rules' label of the figure before keeps the label chosen for that one (a conversion,
-   a list). Without the weights file the rules' label stands. Leave-one-set-out cross-validation
-   on the 15 tuning sets: mean character F1 0.761 against the rules' 0.751, no set of the reports
-   worse; value, unit, kind and period are the rules' own.
+   A learned selector of the indicator span (the rules' label among the clause's word-boundary
+   spans, an averaged perceptron; commit d45535a) was tried and is not wired in: +0.01 mean
+   character F1 under cross-validation, +0.00 to +0.02 on unseen sets, for about 1.5x the
+   extraction time of a figure-dense page.
 4. **Period** (``figure-periods.tsv``): the last period phrase before the figure in its
    sentence, resolved against the page date (今年以来 -> Jan 1 .. page date).
 """
@@ -79,7 +68,6 @@ from __future__ import annotations
 #   tidy        3. the last pass over an indicator phrase
 #   before      3. the indicator read back from the number
 #   after       3. the noun read forward from the number or its measure word
-#   learned     3. the learned selector: candidate spans, their features, the weights' choice
 #   lists       lists and ranges, examples of a class, things said one by one (分别)
 #   shares      2. the patterns of targets, changes, shares and comparisons
 #   measures    3. the patterns of what is measured: counts, money, prices, outputs, dimensions

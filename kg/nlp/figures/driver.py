@@ -7,7 +7,6 @@ import bisect
 import re
 
 from ...records import Article, Context, Evidence, Figure
-from . import learned
 from .after import (
     _NAMED_MEASURE,
     _PRED_END,
@@ -106,7 +105,6 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
     prev_ind = ""
     prev_sent = -1
     prev_fig: Figure | None = None
-    prev_rule = ""  # the rules' label of the figure before
     prev_after_end: int | None = None  # where the noun after the figure before ended, when it named one
     tidy = _tidy_rules()
     for qi, q in enumerate(quantities):
@@ -489,19 +487,10 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         area = _scoped_area(text, s0, q.start, context)
         if area and ind.startswith(area) and len(ind) > len(area) + 1:
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
-        tidy_unit = "" if q.rank else "人" if unit == "个" and (
-            text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit  # (4个人, 100个学生: 人数)
-        c1 = clause_bounds[ci] if ci < len(clause_bounds) else len(text)
-        rule_label = _tidy_indicator(ind, kind, tidy_unit)
-        kept = prev_fig is not None and bool(rule_label) and rule_label == prev_rule
-        label = learned.choose_indicator(learned.Site(text, c0, c1, q.num_start, q.end, tidy_unit, category, kind,
-                                                      rule_label, kept))
-        if kept:
-            label = prev_fig.indicator  # 售价80元（约折合10美元）: the same measure keeps the label chosen before
-        prev_rule = rule_label
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface,
-            indicator=label,
+            indicator=_tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
+                text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit),  # (4个人, 100个学生: 人数)
             kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
             area=area, period=period[2] if period else "",

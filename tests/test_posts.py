@@ -1108,3 +1108,7 @@ def test_posts_a_body_sharing_its_last_character_with_the_title_keeps_its_offset
 ])
 def test_posts_a_towns_head_after_its_party_committee(text, expected):
     assert expected in _posts(text)
+
+
+def test_posts_japans_ministers_are_written_xiang():
+    assert ("林芳正", "外相", "日本政府", False) in _posts("日本外相林芳正表示。")

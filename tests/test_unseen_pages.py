@@ -72,3 +72,27 @@ def test_unseen_county_page(tmp_path):
         ("李红", "党委书记", "中共温店镇委员会"), ("周强", "镇长", "商店镇人民政府"),
         ("王海燕", "记者", "本报"),
     }
+
+
+def test_unseen_personnel_page(tmp_path):
+    """A county paper's page of a work meeting, grassroots speakers, a firm spoken of as 该公司
+    and an appointment notice of biographies under its own heading and byline."""
+    got, g = _build(tmp_path, "personnel-page-2024-07-02.txt")
+    assert {
+        ("冯建军", "书记", "中共沛县委员会"),
+        ("蒋立新", "副书记", "中共沛县委员会"), ("蒋立新", "县长", "沛县人民政府"),
+        ("石磊", "党委副书记", "中共柳园镇委员会"), ("石磊", "镇长", "柳园镇人民政府"),
+        ("李大勇", "书记", "张庄村党支部"), ("李大勇", "主任", "张庄村村民委员会"),
+        ("许文娟", "主任", "城关街道办事处"),
+        ("秦海峰", "总经理", "某某农业科技有限公司"),
+        ("范明辉", "党委书记", "中共柳园镇委员会"),
+        ("宋佳", "副局长", "沛县财政局"), ("宋佳", "局长", "沛县审计局"),
+        ("韩雪", "记者", "本报"), ("卢阳", "通讯员", "本报"),
+    } <= got
+    # 拟任 is a proposal, not a post; the notice's heading is no one
+    assert not any(o == "沛县农业农村局" for _, _, o in got)
+    names = {str(n) for (n,) in g.query(sparql_prologue() + "SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
+    assert not names & {"干部", "公示"}
+    former = {str(n) for (n,) in g.query(sparql_prologue() + """SELECT ?n WHERE {
+        ?m a org:Membership ; kg:former true ; org:member/foaf:name ?n }""")}
+    assert former == {"宋佳"}

@@ -632,7 +632,7 @@ def _city_re() -> re.Pattern:
     return re.compile(f"(?:{alternation(lexicon().cities)})(?![区县旗])")
 
 
-_COUNTY_RE = re.compile(f"(?<![{_HAN}])([{_HAN}]{{2}}(?:县|区))|(?<=[在和与、，,])([{_HAN}]{{2}}(?:县|区))")
+_COUNTY_RE = re.compile(f"(?<![{_HAN}])([{_HAN}]{{1,2}}(?:县|区))|(?<=[在和与、，,])([{_HAN}]{{1,2}}(?:县|区))")
 
 
 def infer_county(text: str) -> str | None:
@@ -645,8 +645,8 @@ def infer_county(text: str) -> str | None:
     counts: dict[str, int] = {}
     for m in _COUNTY_RE.finditer(text):
         name = m.group(1) or m.group(2)
-        if name[1] in "全我本该各每":
-            continue  # 使全县, 在我县: no county's name
+        if name[-2] in "全我本该各每任" or name[0] in _NO_PLACE_HEAD | _LEFT_BOUNDARY:
+            continue  # 使全县, 在我县, 现任|县…, 经|县委: no county's name (沛县, 某某县: one)
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     return best[0] if best and (best[1] >= 2 or len(counts) == 1) else None

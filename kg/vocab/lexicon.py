@@ -148,7 +148,7 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|自治区|自治州))")
+_PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|自治区|自治州))")  # 沛县: a county of one character too
 
 
 def place_of(label: str) -> str | None:

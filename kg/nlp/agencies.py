@@ -78,7 +78,7 @@ def unplaced(label: str) -> bool:
     return bool(_UNPLACED.match(label))
 
 
-_NO_PLACE_HEAD = set("全各本该两每我此邻外省市县区州一二三四五六七八九十")  # 全县, 该区, 两县: no county
+_NO_PLACE_HEAD = set("全各本该两每我此邻外某省市县区州一二三四五六七八九十")  # 全县, 该区, 两县, 某县: no county
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,7 @@ def _model_spans(texts: list[str]) -> list[set]:
 
     model = recogniser()
     if model is None:
-        raise FileNotFoundError("No span recogniser is installed (kg/data/ner) - run scripts/train_ner.py")
+        raise FileNotFoundError("No span recogniser is installed (kg/data/ner) - run scripts/ner/train.sh")
     return [{(s.start, s.end, s.label) for s in spans} for spans in model.pipe(texts)]
 
 

@@ -89,3 +89,15 @@ def test_ner_combined_keeps_the_grammars_spans_and_fills_with_the_models(files):
     assert runs["--combined"]["system"] == "grammar + model"
     for label in ("PER", "GOV", "TITLE"):  # nothing the grammar found is lost
         assert runs["--combined"][label]["tp"] >= runs["--grammar"][label]["tp"]
+
+
+def test_ner_a_model_named_by_kg_ner_model_that_is_not_there_is_an_error(monkeypatch, tmp_path):
+    """KG_NER_MODEL scores another trained folder; a wrong name must not fall back to the grammar alone."""
+    monkeypatch.setenv("KG_NER_MODEL", str(tmp_path / "no-model"))
+    recogniser.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="no-model"):
+            recogniser()
+    finally:
+        monkeypatch.delenv("KG_NER_MODEL")
+        recogniser.cache_clear()

@@ -1,5 +1,5 @@
 """The statistical span recogniser: persons, titles, government bodies and other
-organisations, learned from labelled Chinese NER data (scripts/train_ner.py).
+organisations, learned from labelled Chinese NER data (scripts/ner/train.sh).
 
 It is a spaCy pipeline of its own (kg/data/ner/), on character tokens, so every span
 maps exactly onto the text it was given; each character also carries the jieba word it
@@ -19,6 +19,7 @@ Labels (the mapping of the training sets is in ``LABEL_MAP``):
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -264,7 +265,7 @@ class Recogniser:
 
         path = Path(path)
         if not (path / "config.cfg").is_file():
-            raise FileNotFoundError(f'No span recogniser in "{path}" - run scripts/train_ner.py, '
+            raise FileNotFoundError(f'No span recogniser in "{path}" - run scripts/ner/train.sh, '
                                     'or build with --no-model')
         from threadpoolctl import ThreadpoolController
 
@@ -298,7 +299,12 @@ def _trimmed(text: str, start: int, label: str) -> Span | None:
 
 @lru_cache(maxsize=1)
 def recogniser() -> Recogniser | None:
-    """The shipped recogniser, loaded once per process (None when it is not installed)."""
+    """The shipped recogniser, loaded once per process (None when it is not installed).
+    The environment variable ``KG_NER_MODEL`` names another model folder (a trained
+    ``scripts/ner/work/run*/model-best``, to score it without replacing kg/data/ner)."""
+    named = os.environ.get("KG_NER_MODEL")
+    if named:
+        return Recogniser(named)  # a model asked for by name that is not there is an error, not the grammar alone
     try:
         return Recogniser()
     except FileNotFoundError:

@@ -12,7 +12,10 @@ Step 2 (corpora): writes work/corpus/<name>.spacy DocBins with target labels
   PER TITLE GOV ORG (see LABELS.md), using partial annotation (missing tokens)
   where a dataset does not annotate a target label.
 
-Usage: python convert.py [--org-mode missing|org|lex] [--title-mask/--no-title-mask]
+Usage: python convert.py [--org-mode missing|org|lex] [--no-title-mask]
+                         [--weight DATASET=N ...] [--corpus DIR]
+  --weight cluener=2: that data set's train split appears N times in train_all.spacy
+  --corpus DIR: where the DocBins go (default work/corpus)
 """
 from __future__ import annotations
 
@@ -251,22 +254,23 @@ def convert_dataset(nlp, name, split, org_mode, title_mask, lex):
     return docs, nmiss
 
 
-def make_corpora(org_mode="missing", title_mask=True, tag=""):
+def make_corpora(org_mode="missing", title_mask=True, tag="", weights=None, corpus=CORPUS):
     import spacy
     from spacy.tokens import DocBin
 
-    CORPUS.mkdir(parents=True, exist_ok=True)
+    corpus = Path(corpus)
+    corpus.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("zh")  # only the vocab is used; docs are built char by char
     lex = build_lexicons()
     all_train = []
     for name in ["cluener", "resume", "pd", "msra"]:
         for split in ["train", "dev", "test"]:
             docs, nmiss = convert_dataset(nlp, name, split, org_mode, title_mask, lex)
-            DocBin(docs=docs, store_user_data=False).to_disk(CORPUS / f"{name}.{split}.spacy")
+            DocBin(docs=docs, store_user_data=False).to_disk(corpus / f"{name}.{split}.spacy")
             if split == "train":
-                all_train.extend(docs)
+                all_train.extend(docs * (weights or {}).get(name, 1))
             print(f"{name}.{split}: {len(docs)} docs, {nmiss} missing-spans")
-    DocBin(docs=all_train).to_disk(CORPUS / f"train_all{tag}.spacy")
+    DocBin(docs=all_train).to_disk(corpus / f"train_all{tag}.spacy")
     print("train_all:", len(all_train))
 
 
@@ -276,7 +280,17 @@ if __name__ == "__main__":
     ap.add_argument("--org-mode", default="missing", choices=["missing", "org", "lex"])
     ap.add_argument("--no-title-mask", action="store_true")
     ap.add_argument("--splits-only", action="store_true")
+    ap.add_argument("--weight", action="append", default=[], metavar="DATASET=N",
+                    help="times a data set's train split appears in train_all.spacy (default 1)")
+    ap.add_argument("--corpus", default=str(CORPUS), help="output folder of the DocBins")
     a = ap.parse_args()
+    weights = {}
+    for w in a.weight:
+        name, _, n = w.partition("=")
+        if name not in MAP or not n.isdigit() or int(n) < 1:
+            ap.error(f"--weight {w}: expected DATASET=N with DATASET in {sorted(MAP)}, N >= 1")
+        weights[name] = int(n)
     make_splits(force=a.resplit)
     if not a.splits_only:
-        make_corpora(org_mode=a.org_mode, title_mask=not a.no_title_mask)
+        make_corpora(org_mode=a.org_mode, title_mask=not a.no_title_mask,
+                     weights=weights, corpus=a.corpus)

@@ -41,7 +41,6 @@ _NUMERALS = set("一二两三四五六七八九十0123456789")
 _HEAD_OF_STATE = "副总统|总统|副总理|总理|首相|国王|女王|天皇|国务卿|外长|外交大臣|议长"
 _NAME_LEFT = set("和与及同、会见由请")  # what may stand right before a name
 _NAME_BOUNDARY = _NAME_LEFT | set("的了在是对为将把被从向于所并或而但又也都就年月日前后说祝贺给")  # where a name may begin
-_BIO_CUE = re.compile("任")  # every verb of holding a post holds it
 _CHANGE_CUE = re.compile("任|当选|选举|接替|免去|辞去|退休")  # every pattern's verb holds one of these
 
 
@@ -244,8 +243,8 @@ class Extractor:
     def _bios(self, article: Article, text: str, ctx: Context, out: Extraction) -> None:
         """Posts a biography states (林某，男，……，现任某局局长; kg.nlp.bios): a holding per
         post the grammar reads with its agency, former after 曾任/历任 or a date."""
-        if not _BIO_CUE.search(text):
-            return
+        if "任" not in text:
+            return  # every verb of holding a post (现任, 曾任, 历任, 担任) holds it
         starts = {pm.start: pm.name for pm in out.persons if pm.start >= 0}
         held = {(h.person, h.role, h.agency.label) for h in out.holdings}
         for b in find_bios(text, starts):

@@ -1112,3 +1112,13 @@ def test_posts_a_towns_head_after_its_party_committee(text, expected):
 
 def test_posts_japans_ministers_are_written_xiang():
     assert ("林芳正", "外相", "日本政府", False) in _posts("日本外相林芳正表示。")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head's title opening a clause: the body of its kind named before it in the sentence
+    ("记者从省教育厅获悉，厅长林振邦表示将推进改革。", {("林振邦", "厅长", "省教育厅", False)}),
+    ("市教育局召开会议，局长林振邦说，将推进改革。", {("林振邦", "局长", "市教育局", False)}),
+    ("市教育局召开会议。局长林振邦说。", set()),  # another sentence: no post
+])
+def test_posts_a_heads_title_points_back_within_its_sentence(text, expected):
+    assert _posts(text) == expected

@@ -153,7 +153,7 @@ class Extractor:
             seen_names.setdefault(hit.name, pm)
             for t in hit.titles:
                 if t.agency is None:
-                    am = _antecedent(text, t.start, out.agencies)  # 该公司总经理: the company named before
+                    am = _antecedent(text, t.start, t.role, out.agencies)  # 该公司总经理, 记者从某局获悉，局长…
                     if am is None:
                         continue
                 else:
@@ -569,14 +569,25 @@ class Extractor:
 _ANAPHOR = re.compile("该(公司|集团|银行|行|局|厅|委|部|院|医院|大学|学校|中心|协会|所|社)$")
 
 
-def _antecedent(text: str, title_start: int, agencies: list[AgencyMention]) -> AgencyMention | None:
-    """The agency that 该X right before a title points back to: the last one named before
-    it in the article whose name ends like X (该行 -> …银行, 该委 -> …委员会), or None."""
+#: a head's title that names the kind of its body (局长 of a 局, 院长 of a 院)
+_BARE_HEAD = re.compile("(?:常务)?副?([局厅院行处所])长")
+
+
+def _antecedent(text: str, title_start: int, role: str, agencies: list[AgencyMention]) -> AgencyMention | None:
+    """The agency a title with none of its own points back to: after 该X, the last one named
+    before it in the article whose name ends like X (该行 -> …银行, 该委 -> …委员会); a head's
+    title opening a clause (记者从省某厅获悉，厅长某某说), the last body of its kind named
+    before it in the same sentence; else None."""
     m = _ANAPHOR.search(text, max(0, title_start - 3), title_start)
-    if m is None:
-        return None
-    ends = (m.group(1), "委员会") if m.group(1) == "委" else (m.group(1),)
-    before = [a for a in agencies if not a.implicit and a.end <= m.start() and a.label.endswith(ends)]
+    if m is not None:
+        ends = (m.group(1), "委员会") if m.group(1) == "委" else (m.group(1),)
+        first, last = 0, m.start()
+    else:
+        head = _BARE_HEAD.fullmatch(role)
+        if head is None or title_start == 0 or text[title_start - 1] not in "，,；;：:":
+            return None
+        ends, first, last = (head.group(1),), sentence_start(text, title_start), title_start
+    before = [a for a in agencies if not a.implicit and first <= a.start and a.end <= last and a.label.endswith(ends)]
     return max(before, key=lambda a: a.end) if before else None
 
 

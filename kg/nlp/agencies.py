@@ -16,7 +16,6 @@ from ..vocab.lexicon import Lexicon, alternation, lexicon
 from .words import tags
 
 _HAN = "\u4e00-\u9fff"
-_HAN_RE = re.compile(f"[{_HAN}]")
 # characters that never occur inside an agency body (function words, punctuation)
 _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨兼、，,。;；:：")
 _CONJ = set("与和及暨")
@@ -103,7 +102,7 @@ def _clause_words(run: str, verbs: bool = False) -> bool:
 def _three_character_place(text: str, s: int, prefix: str) -> bool:
     """Whether a county or district prefix of two characters (头沟区) is the end of one of three
     that jieba reads as one place name (门头沟区, 东西湖区)."""
-    if s == 0 or len(prefix) != 3 or prefix[-1] not in "县区旗" or not _HAN_RE.match(text[s - 1]):
+    if s == 0 or len(prefix) != 3 or prefix[-1] not in "县区旗" or not _HAN_CHAR.match(text[s - 1]):
         return False
     words = tags(text[s - 1:s + 3])
     return len(words) == 1 and words[0][1] == "ns"
@@ -394,7 +393,7 @@ class AgencyFinder:
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _CLAUSE_WORD:
                 continue  # 原|巢湖市市委: the name begins after the former mark; 而|广州市…: after a clause word
-            if s > 0 and text[s - 1] in _LEFT_BOUNDARY and _HAN_RE.match(text[s - 1]) and len(tags(text[s - 1:s + 3])[0][0]) > 1:
+            if s > 0 and text[s - 1] in _LEFT_BOUNDARY and _HAN_CHAR.match(text[s - 1]) and len(tags(text[s - 1:s + 3])[0][0]) > 1:
                 continue  # 经济|开发区: the boundary character is the first of a word the name would cut
             m = self._province_re.match(text, s) or self._prefix_re.match(text, s)
             if not m and (s == 0 or text[s - 1] in _LEFT_BOUNDARY or text[s - 1] in _FORMER_MARK):

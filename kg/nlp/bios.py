@@ -81,7 +81,7 @@ def find_bios(text: str, name_starts: dict[int, str]) -> list[BioPost]:
             if m:
                 post = _TAIL.sub("", m.group("post"))
                 date = m.group("date") or ""
-                former = m.group("verb") in _FORMER_VERBS or bool(date and "至今" not in date and not date.endswith("今"))
+                former = m.group("verb") in _FORMER_VERBS or bool(date) and not date.endswith("今")  # 至今, -今 run on
                 if post:
                     out.append(BioPost(name, start, post, m.start("post"), former, m.start(), clause_end))
             at = clause_end + 1

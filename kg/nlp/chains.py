@@ -110,12 +110,12 @@ _TIME_WORD = re.compile("周[一二三四五六日末天]|[上下]午|晚上|[�
 #: titles a leader is addressed by after the name (某某主席, 某某委员长): the name is a person's
 _ADDRESSED = frozenset({"主席", "副主席", "委员长", "副委员长", "总统", "副总统", "首相", "总理", "副总理", "总书记",
                         "国王", "议长", "秘书长", "部长", "外长", "大使", "省长", "市长", "书记"})
-#: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
 _HOME = re.compile("中国|我国|中方|中华人民共和国|国务院|中共|全国|访华|来华|在华")  # China named in a sentence
 #: bodies of a village, community or zone that the chain's earlier body places (村委会 of 某村)
 _UNIT_BODIES = frozenset({"管理委员会", "村民委员会", "居民委员会", "办事处"})
 _UNIT = re.compile(r"(?:中共)?([\u4e00-\u9fff]{0,10}?(?:村|社区|街道|开发区|新区|园区|高新区|试验区|保税区))")
 _TOWN_COMMITTEE = re.compile(r"中共([\u4e00-\u9fff]{1,8}[镇乡])委员会")  # a town's Party committee
+#: an organisation the grammar could not read ends right before the title (…进步联盟总书记)
 _UNREAD_BODY = re.compile("(?:联盟|同盟|党|阵线|运动|组织|协会|联合会|大会|委员会|集团|公司|基金会|议会)$")
 COMMON_WORD = {"w3", "w2"}  # frequency classes of the name model's word list (jieba's dictionary)
 _FUNCTION_SURNAMES = set("于向")  # function words that are also common surnames

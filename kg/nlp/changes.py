@@ -26,32 +26,29 @@ _P = r"(?P<post>[\u4e00-\u9fff（）()]{2,40}?)"
 _PRED = r"(?P<pred>[\u4e00-\u9fff·]{2,4}?)(?:同志)?"
 _STOP = r"(?=[，。；、,;：:\n]|$)"
 
-#: kind, whether the post begins (True) or ends (False) there, pattern; the name group is
-#: bounded on both sides, or its left edge is checked against the person mentions
-PATTERNS: list[tuple[str, bool, re.Pattern]] = [
-    ("appointment", True, re.compile(rf"任命{_N}为{_P}{_STOP}")),
-    ("appointment", True, re.compile(rf"{_N}被任命为{_P}{_STOP}")),
-    ("election", True, re.compile(rf"选举{_N}为{_P}{_STOP}")),
-    ("election", True, re.compile(rf"{_N}(?:当选为|当选){_P}{_STOP}")),
-    ("transfer", True, re.compile(rf"{_N}调任{_P}{_STOP}")),
+#: kind, whether the post begins (True) or ends (False) there, pattern, and the verb of a
+#: pattern that opens with the name (None where a literal opens it): such a pattern is tried
+#: only just before its verb (the name and 同志 take at most _REACH characters before it)
+#: instead of at every character, which made this the slowest step of extraction. The name
+#: group is bounded on both sides, or its left edge is checked against the person mentions.
+PATTERNS: list[tuple[str, bool, re.Pattern, re.Pattern | None]] = [(kind, begins, re.compile(pattern), cue and re.compile(cue))
+                                                                 for kind, begins, pattern, cue in (
+    ("appointment", True, rf"任命{_N}为{_P}{_STOP}", None),
+    ("appointment", True, rf"{_N}被任命为{_P}{_STOP}", "被任命为"),
+    ("election", True, rf"选举{_N}为{_P}{_STOP}", None),
+    ("election", True, rf"{_N}(?:当选为|当选){_P}{_STOP}", "当选"),
+    ("transfer", True, rf"{_N}调任{_P}{_STOP}", "调任"),
     # 林某同志任某市委书记: a notice of appointment (not 曾任/现任/兼任, which report a career;
     # and no name ends in the first half of 担任/出任: 曾担|任 is 曾担任 'once served as')
-    ("appointment", True, re.compile(
-        rf"{_N}(?<![曾现历兼原担出])(?:担任|出任|任)(?![命务何职期内])(?P<post>[\u4e00-\u9fff（）()、]{{2,40}}?){_STOP}")),
-    ("succession", True, re.compile(rf"{_N}接替{_PRED}(?:担任|出任|任){_P}{_STOP}")),
-    ("removal", False, re.compile(rf"免去{_N}的{_P}职务")),
-    ("removal", False, re.compile(rf"免去(?P<name>[\u4e00-\u9fff·]{{2,4}}?)同志的?{_P}职务")),
-    ("resignation", False, re.compile(rf"{_N}辞去{_P}职务")),
-    ("removal", False, re.compile(rf"{_N}不再担任{_P}(?:职务)?{_STOP}")),
-    ("retirement", False, re.compile(rf"{_N}(?:光荣)?退休")),
-]
-#: the verb of each pattern that opens with the name, by pattern: such a pattern is tried
-#: only just before its verb (the name and 同志 take at most _REACH characters before it)
-#: instead of at every character, which made this the slowest step of extraction
-_CUES: dict[re.Pattern, re.Pattern] = {
-    pattern: re.compile(cue) for (_, _, pattern), cue in zip(PATTERNS, (
-        None, "被任命为", None, "当选", "调任", "任", "接替", None, None, "辞去", "不再担任", "退休")) if cue
-}
+    ("appointment", True,
+     rf"{_N}(?<![曾现历兼原担出])(?:担任|出任|任)(?![命务何职期内])(?P<post>[\u4e00-\u9fff（）()、]{{2,40}}?){_STOP}", "任"),
+    ("succession", True, rf"{_N}接替{_PRED}(?:担任|出任|任){_P}{_STOP}", "接替"),
+    ("removal", False, rf"免去{_N}的{_P}职务", None),
+    ("removal", False, rf"免去(?P<name>[\u4e00-\u9fff·]{{2,4}}?)同志的?{_P}职务", None),
+    ("resignation", False, rf"{_N}辞去{_P}职务", "辞去"),
+    ("removal", False, rf"{_N}不再担任{_P}(?:职务)?{_STOP}", "不再担任"),
+    ("retirement", False, rf"{_N}(?:光荣)?退休", "退休"),
+)]
 _REACH = 8
 LEFT_BOUNDED = ("任命", "选举", "免去")
 _CLAUSE_EDGE = set("，。；：、\n,;: ") | {""}  # a name right after these starts there
@@ -84,8 +81,8 @@ def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | fr
     RETURNS (list[ChangeMatch]): in text order, one per change.
     """
     found: dict[tuple[int, str], ChangeMatch] = {}
-    for kind, begins, pattern in PATTERNS:
-        for m in _matches(pattern, text):
+    for kind, begins, pattern, cue in PATTERNS:
+        for m in _matches(pattern, cue, text):
             name, start, end = m.group("name"), m.start("name"), m.end("name")
             before = text[start - 1] if start else ""
             if text[max(0, start - 2):start] in LEFT_BOUNDED or before in _CLAUSE_EDGE:
@@ -109,12 +106,11 @@ def find_changes(text: str, name_starts: dict[int, str], surnames: set[str] | fr
     return sorted(found.values(), key=lambda c: (c.start, c.end, c.kind))
 
 
-def _matches(pattern: re.Pattern, text: str):
+def _matches(pattern: re.Pattern, cue: re.Pattern | None, text: str):
     """``pattern.finditer(text)``, trying a pattern that opens with the name only within
-    _REACH characters before an occurrence of its verb: the same matches, in the same order
-    (a match needs its verb there, and positions are tried left to right, each match
+    _REACH characters before an occurrence of its verb ``cue``: the same matches, in the same
+    order (a match needs its verb there, and positions are tried left to right, each match
     resuming where the last one ended)."""
-    cue = _CUES.get(pattern)
     if cue is None:
         yield from pattern.finditer(text)
         return

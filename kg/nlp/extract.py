@@ -567,8 +567,6 @@ class Extractor:
 
 #: 该公司, 该局, 该院 …: a body the article named before, by the last word of its name
 _ANAPHOR = re.compile("该(公司|集团|银行|行|局|厅|委|部|院|医院|大学|学校|中心|协会|所|社)$")
-
-
 #: a head's title that names the kind of its body (局长 of a 局, 院长 of a 院)
 _BARE_HEAD = re.compile("(?:常务)?副?([局厅院行处所])长")
 

@@ -134,3 +134,23 @@ def test_canonical_order_ranks_terms_as_sort_key_orders_them():
     for seed in range(3):
         random.Random(seed).shuffle(rows)
         assert Triples(rows).sorted() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.integers(min_value=0, max_value=10**12))
+def test_literals_made_without_rdflibs_constructor_equal_its_own(text, n):
+    """The writer's zh / plain / count / minted make the very terms rdflib's constructors
+    make: equal, same hash, same value, language and datatype, same N-Triples."""
+    from kg.graph.namespace import minted
+    from kg.graph.rdf import count, plain, zh
+
+    pairs = [(zh(text), Literal(text, lang="zh")), (plain(text), Literal(text)),
+             (count(n), Literal(n, datatype=XSD.nonNegativeInteger)),
+             (count(n + 1, XSD.positiveInteger), Literal(n + 1, datatype=XSD.positiveInteger)),
+             (minted(f"{KGR}person/{n:012x}"), URIRef(f"{KGR}person/{n:012x}"))]
+    for fast, slow in pairs:
+        assert type(fast) is type(slow) and fast == slow and hash(fast) == hash(slow)
+        assert fast.n3() == slow.n3() and fast.toPython() == slow.toPython()
+        if isinstance(slow, Literal):
+            assert (fast.language, fast.datatype, fast.value, fast.ill_typed) == \
+                (slow.language, slow.datatype, slow.value, slow.ill_typed)

@@ -68,6 +68,7 @@ class Terms:
 
 #: rdflib's Literal, memoised: making one costs more than looking it up, and a build makes
 #: the same labels, kinds, dates and sentences over and over (bounded: recent and frequent ones)
+_LITERAL = Literal  # the class, for the literals made without its constructor (zh, plain, count)
 Literal = lru_cache(maxsize=1 << 14, typed=True)(Literal)
 mint = lru_cache(maxsize=1 << 14)(mint)  # the same: articles', people's, units' IRIs again and again
 # a concept's triples, made once per concept (every figure of it asks; the list is only read)
@@ -91,8 +92,35 @@ _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
 def zh(text: str) -> Literal:
-    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"林海峰"@zh`` matches)."""
-    return Literal(text, lang="zh")
+    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"林海峰"@zh`` matches).
+
+    The very object ``Literal(text, lang="zh")`` makes (its four slots set as rdflib's
+    constructor sets them for a plain string with a language), without the constructor's
+    checks and casts, which a build would pay for each of its hundreds of thousands of
+    labels; tests/test_triples.py holds the two equal."""
+    text = str(text)
+    lit = _new_str(_LITERAL, text)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = "zh", None, text, None  # noqa: SLF001
+    return lit
+
+
+def plain(text: str) -> Literal:
+    """``Literal(text)`` (a plain string literal), made as ``zh`` makes its literals."""
+    text = str(text)
+    lit = _new_str(_LITERAL, text)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = None, None, text, None  # noqa: SLF001
+    return lit
+
+
+def count(n: int, datatype: URIRef = XSD.nonNegativeInteger) -> Literal:
+    """``Literal(n, datatype=datatype)`` for an int (an offset, a page, an ordinal), made as
+    ``zh`` makes its literals."""
+    lit = _new_str(_LITERAL, str(int(n)))
+    lit._language, lit._datatype, lit._value, lit._ill_typed = None, datatype, int(n), None  # noqa: SLF001
+    return lit
+
+
+_new_str = str.__new__
 
 
 def date_literal(value: Date) -> Literal:
@@ -177,9 +205,9 @@ class GraphWriter:
         iri = source_iri(src.id)
         self.add(iri, RDF.type, PROV.Entity)
         self.add(iri, RDF.type, KG.SourceDocument)
-        self.add(iri, RDFS.label, Literal(src.id))
+        self.add(iri, RDFS.label, plain(src.id))
         if src.url:
-            self.add(iri, SCHEMA.url, Literal(src.url))
+            self.add(iri, SCHEMA.url, plain(src.url))
         return iri
 
     def article(self, art: Article, src: Source) -> URIRef:
@@ -200,8 +228,8 @@ class GraphWriter:
         self.add(iri, PROV.wasDerivedFrom, source_iri(src.id))
         span = art.source_span
         if span:
-            self.add(iri, KG.sourceBegin, Literal(span[0], datatype=XSD.nonNegativeInteger))
-            self.add(iri, KG.sourceEnd, Literal(span[1], datatype=XSD.nonNegativeInteger))
+            self.add(iri, KG.sourceBegin, count(span[0]))
+            self.add(iri, KG.sourceEnd, count(span[1]))
         return iri
 
     def evidence(self, ev: Evidence) -> URIRef:
@@ -209,14 +237,14 @@ class GraphWriter:
         self.add(iri, RDF.type, NIF.Phrase)
         self.add(iri, RDF.type, NIF.String)
         self.add(iri, NIF.referenceContext, article_iri(ev.article))
-        self.add(iri, NIF.beginIndex, Literal(ev.start, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.endIndex, Literal(ev.end, datatype=XSD.nonNegativeInteger))
-        self.add(iri, NIF.anchorOf, Literal(ev.anchor))
+        self.add(iri, NIF.beginIndex, count(ev.start))
+        self.add(iri, NIF.endIndex, count(ev.end))
+        self.add(iri, NIF.anchorOf, plain(ev.anchor))
         if ev.sentence:
             self.add(iri, KG.sentence, zh(ev.sentence))
         if ev.page:  # a PDF: where the span is printed
-            self.add(iri, KG.page, Literal(ev.page, datatype=XSD.positiveInteger))
-            self.add(iri, KG.bbox, Literal(ev.bbox))
+            self.add(iri, KG.page, count(ev.page, XSD.positiveInteger))
+            self.add(iri, KG.bbox, plain(ev.bbox))
         self.add(iri, KG.sourceDocument, source_iri(ev.source))
         return iri
 
@@ -296,7 +324,7 @@ class GraphWriter:
         self.add(iri, RDF.type, KG.PostChange)
         self.add(iri, RDF.type, SCHEMA.Event)
         self.add(iri, SCHEMA.name, zh(c.evidence.anchor.replace("\n", "")))
-        self.add(iri, KG.changeKind, Literal(c.kind))
+        self.add(iri, KG.changeKind, plain(c.kind))
         if c.date:
             self.add(iri, SCHEMA.startDate, date_literal(c.date))
         self.add(iri, KG.changedPerson, person_iri(person))
@@ -379,10 +407,10 @@ class GraphWriter:
                 dataset = datasets[key] = self._dataset(f)
             period = f.period_end if _is_day(f.period_end) else (f.period or dates.get(f.article, ""))
             self.add(iri, QB.dataSet, dataset)
-            self.add(iri, KG.seriesPeriod, Literal(period))
+            self.add(iri, KG.seriesPeriod, plain(period))
             cell = by_cell[(dataset, period, f.article)]
             cell.append(iri)
-            self.add(iri, KG.ordinal, Literal(len(cell), datatype=XSD.positiveInteger))
+            self.add(iri, KG.ordinal, count(len(cell), XSD.positiveInteger))
         periods: dict[tuple, list[URIRef]] = defaultdict(list)
         for (dataset, period, _article), iris in sorted(by_cell.items(), key=lambda kv: (str(kv[0][0]), *kv[0][1:])):
             if period:
@@ -455,7 +483,7 @@ class GraphWriter:
         if f.unit:
             unit = mint("unit", f.unit)
             self.add(unit, RDF.type, KG.Unit)
-            self.add(unit, RDFS.label, Literal(f.unit))
+            self.add(unit, RDFS.label, plain(f.unit))
             self.add(iri, SDMX_ATTRIBUTE.unitMeasure, unit)
         if f.indicator:
             ind = mint("indicator", f.indicator)
@@ -468,12 +496,12 @@ class GraphWriter:
                 for triple in indicator_concept_triples(concept):
                     self.add(*triple)
                 self.add(ind, SKOS.exactMatch, indicator_concept_iri(concept.code))
-        self.add(iri, KG.figureKind, Literal(f.kind))
+        self.add(iri, KG.figureKind, plain(f.kind))
         if f.qualifier:
-            self.add(iri, KG.qualifier, Literal(f.qualifier))
+            self.add(iri, KG.qualifier, plain(f.qualifier))
         if f.direction:
-            self.add(iri, KG.direction, Literal(f.direction))
-        self.add(iri, KG.surface, Literal(f.surface))
+            self.add(iri, KG.direction, plain(f.direction))
+        self.add(iri, KG.surface, plain(f.surface))
         if f.area:
             area = mint("area", f.area)
             self.add(area, RDF.type, KG.Area)
@@ -481,7 +509,7 @@ class GraphWriter:
             self.add(area, SKOS.prefLabel, zh(f.area))
             self.add(iri, SDMX_DIMENSION.refArea, area)
         if f.period:
-            self.add(iri, SDMX_DIMENSION.refPeriod, Literal(f.period))
+            self.add(iri, SDMX_DIMENSION.refPeriod, plain(f.period))
         if _is_day(f.period_start):
             self.add(iri, KG.periodStart, Literal(f.period_start, datatype=XSD.date))
         if _is_day(f.period_end):
@@ -506,7 +534,7 @@ class GraphWriter:
         for alt in p.alt_labels:  # an abbreviation the text gives (（以下简称“…”）)
             self.add(iri, SKOS.altLabel, zh(alt))
         if p.kind:
-            self.add(iri, KG.programKind, Literal(p.kind))
+            self.add(iri, KG.programKind, plain(p.kind))
         for a in p.agencies:
             self.add(iri, KG.ledBy, org_iri(a))
         self.add(iri, PROV.wasDerivedFrom, self.evidence(p.evidence))
@@ -518,7 +546,7 @@ class GraphWriter:
         self.add(iri, RDF.type, SCHEMA.Event)
         self.add(iri, SCHEMA.name, zh(e.name))
         if e.kind:
-            self.add(iri, KG.eventKind, Literal(e.kind))
+            self.add(iri, KG.eventKind, plain(e.kind))
         if _is_day(e.date):  # a year-only source date says no day
             self.add(iri, SCHEMA.startDate, Literal(e.date, datatype=XSD.date))
         if e.organizer:
@@ -528,7 +556,7 @@ class GraphWriter:
             pi = mint("participation", f"{e.name}|{e.date or ''}|{part.person}|{part.role}")
             self.add(pi, RDF.type, KG.Participation)
             self.add(pi, KG.participant, person)
-            self.add(pi, KG.participantRole, Literal(part.role))
+            self.add(pi, KG.participantRole, plain(part.role))
             self.add(pi, PROV.wasDerivedFrom, self.evidence(part.evidence))
             self.add(iri, KG.participation, pi)
             self.add(iri, SCHEMA.attendee, person)

@@ -164,26 +164,39 @@ class Triples:
 
     def sorted(self) -> list[tuple]:
         """The triples in canonical order (subject, predicate, object; rdf:type first)."""
-        return sorted(self._set, key=self._order_key())
+        terms, predicates, keys = self._ranked()
+        n_terms, n_predicates = len(terms), len(predicates)
+        out = []
+        for key in keys:
+            sp, o = divmod(key, n_terms)
+            s, p = divmod(sp, n_predicates)
+            out.append((terms[s], predicates[p], terms[o]))
+        return out
 
-    def _order_key(self) -> Callable[[tuple], int]:
-        """A key giving each triple one int in canonical order: every distinct term is
-        ranked once by ``_sort_key`` (so the sort compares ints, not rdflib terms)."""
-        terms: set = set()
-        predicates: set = set()
+    def _ranked(self) -> tuple[list, list, list[int]]:
+        """Every distinct term ranked once by ``_sort_key`` (predicates apart, rdf:type
+        first), and each triple as one int in canonical order: RETURNS (the terms in
+        order, the predicates in order, the triples' ints sorted). Sorting and the writer
+        then compare ints, not rdflib terms (whose ``==`` and ``hash`` are Python code):
+        a term object is looked up by its ``id`` (every one is held by the set meanwhile),
+        and by value only once."""
+        objects: dict[int, object] = {}
+        predicate_objects: dict[int, object] = {}
         for s, p, o in self._set:
-            terms.add(s)
-            terms.add(o)
-            predicates.add(p)
-        rank = {term: k for k, term in enumerate(sorted(terms, key=_sort_key))}
-        del terms
-        prank = {p: k for k, p in enumerate(sorted(predicates, key=lambda p: (p != _TYPE, str(p))))}
-        n_terms, n_predicates = len(rank), len(prank)
-
-        def key(t: tuple) -> int:
-            return (rank[t[0]] * n_predicates + prank[t[1]]) * n_terms + rank[t[2]]
-
-        return key
+            objects[id(s)] = s
+            objects[id(o)] = o
+            predicate_objects[id(p)] = p
+        terms = sorted(set(objects.values()), key=_sort_key)
+        predicates = sorted(set(predicate_objects.values()), key=lambda p: (p != _TYPE, str(p)))
+        rank = {term: k for k, term in enumerate(terms)}
+        by_id = {i: rank[term] for i, term in objects.items()}
+        prank = {p: k for k, p in enumerate(predicates)}
+        pby_id = {i: prank[p] for i, p in predicate_objects.items()}
+        del objects, predicate_objects, rank, prank
+        n_terms, n_predicates = len(terms), len(predicates)
+        keys = sorted([(by_id[id(s)] * n_predicates + pby_id[id(p)]) * n_terms + by_id[id(o)]
+                       for s, p, o in self._set])
+        return terms, predicates, keys
 
     # -- the read-only part of rdflib.Graph ----------------------------------------------
     def _by_predicate(self) -> dict:
@@ -270,28 +283,35 @@ class Triples:
                 fh.write(block)
 
     def _turtle_blocks(self) -> Iterator[str]:
-        terms = TurtleTerms()
-        iri, term = terms.iri, terms.term
         yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+        if not self._set:
+            return
+        terms, predicates, keys = self._ranked()
+        writer = TurtleTerms()
+        text = [writer.term(t) for t in terms]  # each term's Turtle once
+        ptext = [writer.iri(p) for p in predicates]
+        del terms, predicates
+        n_terms, n_predicates = len(text), len(ptext)
         lines: list[str] = []
-        subject = predicate = None
-        for s, p, o in self.sorted():
-            if s is not subject and s != subject:  # identity first: rdflib's == is Python code
-                if subject is not None:
+        subject = predicate = -1
+        for key in keys:
+            sp, o = divmod(key, n_terms)
+            s, p = divmod(sp, n_predicates)
+            if s != subject:
+                if lines:
                     lines[-1] += " ."
                     yield "\n" + "\n".join(lines) + "\n"
-                lines = [f"{term(s)} {iri(p)} {term(o)}"]
+                lines = [f"{text[s]} {ptext[p]} {text[o]}"]
                 subject, predicate = s, p
-            elif p is not predicate and p != predicate:
+            elif p != predicate:
                 lines[-1] += " ;"
-                lines.append(f"    {iri(p)} {term(o)}")
+                lines.append(f"    {ptext[p]} {text[o]}")
                 predicate = p
             else:
                 lines[-1] += ","
-                lines.append(f"        {term(o)}")
-        if subject is not None:
-            lines[-1] += " ."
-            yield "\n" + "\n".join(lines) + "\n"
+                lines.append(f"        {text[o]}")
+        lines[-1] += " ."
+        yield "\n" + "\n".join(lines) + "\n"
 
     def to_graph(self) -> Graph:
         """The triples as an rdflib Graph with kg's prefixes (made once, then kept)."""

@@ -123,3 +123,42 @@ def test_agencies_not_found_in_clauses(text):
 def test_chains_compound_titles_and_clause_prefixes(parser, text, expected):
     got = {(n, r, a) for n, r, a, _ in _holdings(parser, text, Context())}
     assert got == expected
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    # a county-level city (no prefecture city) before a body only a place has; the chain runs on
+    ("4月6日，义乌市公安局城西派出所接到报警。", "义乌市公安局城西派出所", "GovernmentAgency"),
+    ("外交部领事司和中国驻法国大使馆提醒中国公民。", "中国驻法国大使馆", "GovernmentAgency"),
+    ("原中国足协纪律委员会主任王某明。", "中国足协纪律委员会", "Association"),  # an association's committee
+    ("会上，市青年足球俱乐部负责人发言。", "市青年足球俱乐部", "Organization"),  # a club, no 部 of a government
+])
+def test_agencies_county_cities_embassies_and_the_kinds_of_organs(text, surface, kind):
+    found = {a.surface: a.kind for a in AgencyFinder().find(text, Context())}
+    assert found.get(surface) == kind, found
+
+
+def test_agencies_a_firms_department_is_the_firms():
+    assert AgencyFinder().canonical("安居物业市场研究部", Context())[1] == "Company"
+
+
+def test_agencies_a_county_level_city_after_a_verb_is_its_own(parser):
+    got = {(n, r, a) for n, r, a, _ in _holdings(parser, "他是义乌市委书记王某明。", Context())}
+    assert got == {("王某明", "书记", "中共义乌市委员会")}
+    got = {(n, r, a) for n, r, a, _ in _holdings(parser, "会上，青州市副市长赵文斌致词。", Context())}
+    assert got == {("赵文斌", "副市长", "青州市人民政府")}  # a county-level city named alone before its title
+    assert not any(a.surface.startswith("点城市") for a in AgencyFinder().find("全国多个重点城市人民政府参加。", Context()))
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    ("青禾区地处全省两轴多中心的东部，", "青禾区地处全省两轴多中心", None),  # a place's clause of location
+    ("山东农商行和天津农村合作银行除外。", "山东农商行和天津农村合作银行", "天津农村合作银行"),  # two names
+    ("中国人保参股深圳市商业银行。", "中国人保参股深圳市商业银行", "深圳市商业银行"),  # a clause, then a name
+    ("叙利亚政府军所有地面部队24日开始演习。", "叙利亚政府", None),  # 政府军 is a word: no government
+    ("该行又再次中标蓝海集团现金管理业务。", "再次中标蓝海集团", None),  # an adverb: a clause
+    ("海滩也有一栋山水别墅博物馆，", "一栋山水别墅博物馆", None),  # a count
+    ("由东湖大学与南山生物研究院联合建设。", "东湖大学与南山生物研究院", "南山生物研究院"),  # two names
+])
+def test_agencies_are_no_clause_fragments(text, wrong, right):
+    found = {a.surface for a in AgencyFinder().find(text, Context())}
+    assert wrong not in found, found
+    assert right is None or right in found, found

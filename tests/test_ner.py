@@ -101,3 +101,28 @@ def test_ner_a_model_named_by_kg_ner_model_that_is_not_there_is_an_error(monkeyp
     finally:
         monkeypatch.delenv("KG_NER_MODEL")
         recogniser.cache_clear()
+
+
+def test_ner_grammar_spans_are_bodies_as_written():
+    """A place standing for the body its title implies is the place the text names (PLACE,
+    scored under no label); a byline's paper, not written at the reporter's name, has no span;
+    a foreign state's customs is a state body (GOV)."""
+    from kg.api import _grammar_spans
+
+    place, byline, customs = ("3天后，青州市副市长王某明接见了业主。", "晨报讯（记者赵某阳）昨日，", "澳大利亚海关的广告语是")
+    spans = [{(t[s:e], label) for s, e, label in found}
+             for t, found in zip((place, byline, customs), _grammar_spans([place, byline, customs]))]
+    assert {("青州市", "PLACE"), ("副市长", "TITLE"), ("王某明", "PER")} <= spans[0]
+    assert ("青州市", "GOV") not in spans[0]
+    assert ("赵某阳", "PER") in spans[1] and ("赵某阳", "ORG") not in spans[1]
+    assert ("澳大利亚海关", "GOV") in spans[2]
+
+
+def test_ner_combined_merge_policy():
+    """The recogniser fills where the grammar has no span; a person of one character (李|先生)
+    is never kept, as in a build."""
+    from kg.api import _merged
+
+    grammar = {(0, 3, "GOV"), (5, 8, "PLACE")}
+    model = {(0, 5, "ORG"), (6, 9, "GOV"), (10, 11, "PER"), (12, 15, "PER"), (16, 18, "TITLE")}
+    assert _merged(grammar, model) == grammar | {(12, 15, "PER"), (16, 18, "TITLE")}

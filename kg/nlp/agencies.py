@@ -39,8 +39,13 @@ _LEAD_VERB = re.compile(
     "^有(?![色限机线关])|有请|请出|任命|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|"
     "(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
-_COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|基金|信托|传媒")
+_COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|物业|基金|信托|传媒")
 _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
+#: an association named inside a body's name: the body is the association's organ, whatever
+#: its suffix (某足协裁判委员会, 某作协办公室)
+_ASSOCIATION_IN = re.compile("协会|学会|商会|联合会|[足作科记]协|文联|侨联|工商联|妇联")
+#: verbs of location: a place's clause (某县地处…中心, 某区位于…), never a body's name
+_LOCATIVE = re.compile("地处|位于|坐落|毗邻|地跨")
 # a canonical name whose place the text never gave (市委 on a page of no known city ->
 # 中共市委员会): the level word stands where the place's name would
 _UNPLACED = re.compile("^(?:中共|共青团|中国人民政治协商会议)?[市省县区镇乡](?!场|域|级|属|直|长)|^政治协商会议委员会$")
@@ -48,6 +53,9 @@ _PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
 #: bodies only a place has: after one, a two-character 区/县 is a place's name, whatever precedes it
 _PLACE_ONLY_BODIES = ("人民政府", "人民法院", "人民检察院", "人大常委会", "政协", "中级人民法院", "纪委", "公安局")
 _ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡)")
+#: a county-level city (no prefecture: the city list lacks it) is a place before a body only a
+#: place has, or its Party committee or government (某某市公安局, 某某市委): see _county_city
+_COUNTY_CITY = re.compile(f"[{_HAN}]{{2}}市(?=" + "|".join(_PLACE_ONLY_BODIES + ("委(?!员)", "政府", "法院", "检察院")) + ")")
 _ZONE = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区")  # a zone by its kind alone (经济开发区管委会)
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
@@ -64,7 +72,7 @@ _DEPARTMENT_END = set("司处科室")  # 领事|司, 秘书|处: a title's word 
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
-_NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座支批]")
+_NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座栋幢支批]")
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
@@ -97,6 +105,13 @@ def _clause_words(run: str, verbs: bool = False) -> bool:
     or with ``verbs`` a verb (配合|…): words of a clause, never of a body's name."""
     kinds = ("d", "p", "r", "u", "v") if verbs else ("d", "p", "r", "u")
     return any(tag in kinds or tag[:1] in kinds[:4] for _, tag in tags(run))
+
+
+def _adverb_in(run: str) -> bool:
+    """Whether jieba reads an adverb, a particle or a preposition in a run (再次|中标…,
+    去|过, 对|…): a clause's words. 与/和/及, which jieba may read as prepositions, join a
+    name's own parts (药物与…重点实验室); a pronoun may stand for a name's (某某科技有限公司)."""
+    return any(tag[:1] in ("d", "u") or tag[:1] == "p" and word not in _CONJ for word, tag in tags(run))
 
 
 def _three_character_place(text: str, s: int, prefix: str) -> bool:
@@ -133,7 +148,7 @@ class AgencyFinder:
         prefix_parts = (r"中共|中国|国家|全国|全市|全省", rf"(?:{cities})市", rf"[{_HAN}]{{2}}(?:县|区|州|盟|旗)", r"[市省县区镇乡]")
         self._prefix_re = re.compile("(?:" + "|".join(prefix_parts) + ")")  # anchored use (match)
         # scanning: one regex per part is ~4x faster than their union (literal prefilters work)
-        self._prefix_scans = [re.compile(p) for p in prefix_parts]
+        self._prefix_scans = [re.compile(p) for p in prefix_parts] + [_COUNTY_CITY]
         standalone = alternation(self.lex.standalone)
         # a name with no place prefix: 4+ body characters after a boundary, a strong suffix
         self._standalone_suffix = re.compile(f"(?:{standalone})")
@@ -167,7 +182,10 @@ class AgencyFinder:
             s = m.start()
             if text[s] in _CLAUSE_WORD:
                 continue  # 而|广州…: a clause word opens no place
-            if _three_character_place(text, s, m.group()):
+            if m.re is _COUNTY_CITY:
+                if not self._county_city(text, s, m.group()):
+                    continue
+            elif _three_character_place(text, s, m.group()):
                 s -= 1  # 门|头沟区: a county of three characters, which jieba reads as one place
                 if not self._left_ok(text, s, text[s:m.end()]):
                     continue
@@ -220,6 +238,27 @@ class AgencyFinder:
                 last = e
         return out
 
+    def _second_name_in(self, body: str) -> bool:
+        """Whether a body holds another place's name after a conjunction or a verb: two names
+        (某农商行和|天津…银行) or a clause (某公司参股|深圳市…银行), never one body. A place
+        that opens the body is the name's own (江苏省|南京市委)."""
+        for m in self._place_inside.finditer(body, 1):
+            lead = body[:m.start()]
+            if lead[-1] in _CONJ or _clause_words(lead, verbs=True):
+                return True
+        return False
+
+    def _county_city(self, text: str, s: int, prefix: str) -> bool:
+        """Whether two characters and 市 at ``s`` (before a place's own body) are a
+        county-level city: jieba reads them as one place name, apart from the character
+        before them (是|某某市委), and they are not the word 城市 (大城市)."""
+        if prefix[:-1] in self.lex.cities or prefix[1:] == "城市" or prefix[0] in _CLAUSE_WORD | _NOT_NAME_LEAD:
+            return False  # a prefecture city has its own prefix (and 某某市 is found by it)
+        words = tags(prefix)
+        if len(words) != 1 or words[0][1] != "ns":
+            return False
+        return s == 0 or text[s - 1] in _LEFT_BOUNDARY or tags(text[s - 1:s + 3])[-1][0] == prefix
+
     def _opens_name(self, text: str, pos: int) -> bool:
         """Whether an agency's name can open at ``pos``: a known body, a place, or a
         national or level prefix (中国…, 国家…, 市委)."""
@@ -264,6 +303,8 @@ class AgencyFinder:
                     return outer, cand  # 济宁市兖州区|副区长: the span holds the city too
             if n == 3 and cand.endswith("市") and s > 0 and self._place_ending_at(text, s) is not None:
                 return s, cand  # 河北省辛集市 / 济宁市邹城市: a county-level city under its province or city
+            if n == 3 and cand.endswith("市") and self._county_city(text, s, cand):
+                return s, cand  # ，青州市|副市长: a county-level city named alone
             if n in (4, 5) and cand.endswith("街道") and (s == 0 or text[s - 1] in _LEFT_BOUNDARY):
                 return s, cand
         return None
@@ -370,6 +411,9 @@ class AgencyFinder:
                 while p > 0 and p - paren.start() > -MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
                     p -= 1
             p += self.after_lead_verb(text[p:m.end()])  # 接下来有请|某某集团
+            joint = next((k + 1 for k in range(q - 1, p, -1) if text[k] in _CONJ and self.suffix_end(text[p:k])), None)
+            if joint is not None:
+                p = joint  # 某大学与|某研究院: a body's name ends before the conjunction, the second begins after it
             known = next((k for k in self._known_re.finditer(text, p + 1, m.end()) if k.end() == m.end()), None)
             if known is not None:
                 continue  # 配合|中国人民银行: a known body ends the run; what stands before it is the clause's
@@ -378,7 +422,7 @@ class AgencyFinder:
                 body = text[p:paren.start()] + text[paren.end():q]  # the bracketed place is no body
             if not 4 <= len(body) <= MAX_BODY:
                 continue
-            if (self.reads_as_clause(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1)
+            if (self.reads_as_clause(body) or _adverb_in(body) or _SPEECH_IN_BODY.search(body) or self._place_inside.search(body, 1)
                     or self.lex.country_re.search(body, 1) or body[0] in _NOT_NAME_LEAD):
                 continue  # a clause (…联合浙江交通学院, 我们要高度重视医院), not a name
             out.append((p, m.end()))
@@ -482,6 +526,8 @@ class AgencyFinder:
                 return None  # 委员会 + 部分 / 学院 + 签署: not a continuation of the name
             if first and need_body and not body and short:
                 return None
+            if first and (_LOCATIVE.search(body) or self._second_name_in(body)):
+                return None  # 某区|地处…中心: the place's clause goes on; 某行和|天津…银行: two names
             return m.end()
         return None
 
@@ -530,6 +576,8 @@ class AgencyFinder:
             return None
         if kind in ("GovernmentAgency", "PartyOrgan") and _COMMERCIAL.search(body) and not _REGULATOR.search(body):
             return surface, "Company", None  # 某地某期货农产品部: a company's department, its own name
+        if kind == "GovernmentAgency" and _ASSOCIATION_IN.search(body, 0, len(body) - 2):
+            return surface, "Association", None  # 某足协裁判委员会: an association's committee
         parent = None
         if place and kind == "GovernmentAgency" and full != "人民政府":
             parent = f"{place}人民政府"

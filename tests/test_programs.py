@@ -585,3 +585,36 @@ def test_programs_a_theme_education_campaign_is_named_with_its_quote():
     text = "各地区各部门深入开展“某某初心、某某使命”主题教育。"
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert [(p.name, p.kind) for p in ex.programs] == [("某某初心、某某使命主题教育", "campaign")]
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # a regulation named without 《》 that an agency issues or amends (round 9)
+    ("某省金融监管局昨日发布修正跨境资金往来许可办法，即日起施行。", "跨境资金往来许可办法", "policy-document"),
+    ("市物价局日前印发了机动车停放服务收费管理办法。", "机动车停放服务收费管理办法", "policy-document"),
+    ("某市住建委近日发布房屋租赁押金管理规定，今后，押金须存入专户。", "房屋租赁押金管理规定", "regulation"),
+    ("某部出台小微企业信贷担保业务细则。", "小微企业信贷担保业务细则", "policy-document"),
+    # a law named without 《》 that its clause amends, before a verb (修改|…保护法|列入)
+    ("修改未成年人网络保护法列入了今年的立法计划。", "未成年人网络保护法", "law"),
+])
+def test_programs_unmarked_rules_issued_or_amended(text, name, kind):
+    assert kinds(text).get(name) == kind, kinds(text)
+
+
+def test_programs_unmarked_rules_listed_under_one_verb():
+    found = kinds("某会发布证券经纪业务风险管理办法和证券公司分类评价规定。")
+    assert found.get("证券公司分类评价规定") == "regulation", found
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("要想办法解决群众的住房难题。", "想办法"),  # a way, no verb issues it
+    ("按照公司内部管理规定，他被辞退。", "公司内部管理规定"),  # rules in general, not issued here
+    ("某局发布通知要求各地严格执行安全管理规定，", "通知要求各地严格执行安全管理规定"),  # a clause
+    ("该局出台相关配套管理办法。", "相关配套管理办法"),  # a class word: a reference
+    ("某某银行出台房贷新政操作细则。", "房贷新政操作细则"),  # a bank's own rules: a product
+    ("某行或修改二套房贷款审批细则", "二套房贷款审批细则"),  # a bank's, an adverb between
+    ("他们制定了新的数据采集方法。", "新的数据采集方法"),  # a method
+    ("会议审议通过了修改后的道路运输安全法实施条例。", "道路运输安全法"),  # the regulation of the law
+    ("全国人大常委会修改食品卫生法律。", "食品卫生法"),  # 法律 is no law's name
+])
+def test_programs_unmarked_rules_none(text, absent):
+    assert absent not in names(text) and program_label(absent) not in names(text)

@@ -116,6 +116,12 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   a predicate and its object.
 - *laws*: …法 before punctuation or a conjunction is a law when its clause governs it
   (贯彻实施…法, 遵守…法) and the word is no method (办法, 做法, 依法, 锻炼法 …).
+- *documents without marks*: a regulation or a law named without 《》 is a program when the last
+  verb of its clause issues or amends it (某局发布修正|…许可办法, 印发|…管理规定, 修改|…保护法|列入): a name
+  of 4–24 characters ending in 办法, 规定, 细则, 规则, 准则, 通则 or a law's 法 (not 法|律, not the law's
+  own …法实施条例), no boundary, clause or class word (相关, 具体) and no 的 inside; a bank or a firm
+  that issues it makes it its own rules (某行出台|…细则), no program. Elsewhere 办法 and 规定 are ways and
+  rules in general (想办法, 按规定).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that
@@ -146,7 +152,7 @@ dropped); the evidence stays the span as written. A full name followed by
 #   clause      the clause around a name: governing verbs, negative and stance words
 #   pos         parts of speech (jieba's, via rjieba) the readings share
 #   edges       where a name read leftwards from its head starts
-#   documents   1. titles in 《》 and 5. laws governed in their clause
+#   documents   1. titles in 《》, 5. laws governed in their clause, 6. regulations issued unmarked
 #   quotations  2. quotations, widened to a head and a modifier, and decided
 #   checks      the decision checks of a head-noun name
 #   heads       4. head nouns with their name read leftwards

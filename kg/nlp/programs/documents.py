@@ -1,12 +1,13 @@
-"""Documents: titles in 《》 that end in a document head word (``program-documents.tsv``), and laws
-(…法) governed in their clause.
+"""Documents: titles in 《》 that end in a document head word (``program-documents.tsv``), laws
+(…法) governed in their clause, and regulations named without marks that the clause issues or amends.
 """
 from __future__ import annotations
 
 import re
 
-from .clause import _governed, _negated
-from .edges import _left_edge
+from .clause import _clause_before, _governed, _negated
+from .edges import _edge_inside_word, _left_edge
+from .pos import _clause_cut, _head_inside_word
 from .vocab import _document_heads
 
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
@@ -65,3 +66,64 @@ def read_laws(text: str, free, add) -> None:
                 continue
             if _governed(text, s, ("govern", "law")) and not _negated(text, s, core) and free(s, hs + 1):
                 add(s, hs + 1, "law")
+
+
+#: the head words of a regulation's name (…许可办法, …管理规定, …实施细则), before punctuation, a
+#: conjunction or a bracket, and a law's 法 before anything but a word it starts (…保护法|列入; 法|律)
+#: or a document of the law (…法实施条例 is the regulation's name): the kind is the one
+#: ``program-documents.tsv`` gives them
+_RULES_AT = re.compile(r"(?:办法|规定|细则|规则|准则|通则)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
+#: a verb of issuing or amending a regulation (发布, 印发, 颁布, 修订 …), with 了 and a second verb of
+#: amending (发布修正|…办法, 印发了修订后的|…规定): the name starts after it
+_ISSUE_VERB = re.compile(r"(?:印发|颁布|发布|公布|出台|下发|修订|修正|修改|审议通过|制定)了?"
+                         r"(?:(?:重新)?(?:修订|修正|修改)(?:后的)?)?")
+_NAME_CJK = re.compile(r"[\u4e00-\u9fff]{4,24}")
+#: a bank or a firm right before the verb (某银行出台, 某行或修改, 某公司发布), an adverb between
+_FIRM_BEFORE = re.compile(r"(?:银行|公司|集团|(?:^|[^\u4e00-\u9fff])[\u4e00-\u9fff]行)"
+                          r"(?:[或将已也还又再]|正式|近日|日前|昨日|今日|昨天|今天)?$")
+
+
+def _issued_from(text: str, hs: int) -> int:
+    """Where a name before ``hs`` starts when the last verb of issuing or amending in its clause
+    governs it (…十五日发布修正|两岸…许可办法), else -1; -1 too when a bank or a firm issues it
+    (某银行出台|…细则: its own rules, a product of the firm, no program)."""
+    before = _clause_before(text, hs, 32)
+    last = None
+    for last in _ISSUE_VERB.finditer(before):
+        pass
+    if last is None or _FIRM_BEFORE.search(before, 0, last.start()):
+        return -1
+    return hs - len(before) + last.end()
+
+
+def read_unmarked_rules(text: str, free, add) -> None:
+    """Regulations and laws named without 《》: a name of 4-24 characters that ends in 办法, 规定, 细则,
+    规则, 准则, 通则 or a law's 法 right after a verb that issues or amends it (某局发布修正|…许可办法,
+    印发|…管理规定, 修改|…保护法列入…), no
+    boundary word, clause word, class word or 的 inside it; given to ``add(start, end, kind)``.
+    An agency issues a document: the verb says so. Where no such verb governs, 办法 and 规定 are
+    ways and rules in general (想办法, 按规定, 公司管理规定), no name."""
+    if not ("法" in text or "规" in text or "细则" in text or "准则" in text or "通则" in text):
+        return
+    kinds = dict(_document_heads())
+    for m in _RULES_AT.finditer(text):
+        hs, he = m.start(), m.end()
+        if not free(hs, he):
+            continue
+        s = _issued_from(text, hs)
+        if s == -1:
+            continue
+        for k in range(hs - 1, s, -1):  # 发布…管理办法和|…监管规定: a list the verb issues
+            if not free(k - 1, k) and text[k] in "和与及、":
+                s = k + 1
+                break
+        if not _NAME_CJK.fullmatch(text, s, hs) or "的" in text[s:hs]:
+            continue
+        if m.group(0) == "法" and (text[hs - 1] in _METHOD_CHARS or _head_inside_word(text, s, he)):
+            continue  # …办法, …做法: a way of doing; 法|律, 法|规: 法 starts a longer word
+        edge = _left_edge(text, hs, hs - s, stop_at=s)
+        if edge > s:
+            edge = _edge_inside_word(text, edge, hs)  # 对|象 of 对象 is no boundary
+        if edge > s or _clause_cut(text, s, hs, he) != s or _negated(text, s, text[s:hs]) or not free(s, he):
+            continue  # a boundary, a clause word or a class word inside: a clause, no name
+        add(s, he, kinds.get(m.group(0), "policy-document"))

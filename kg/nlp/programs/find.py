@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .documents import read_documents, read_laws
+from .documents import read_documents, read_laws, read_unmarked_rules
 from .heads import read_head_nouns
 from .quotations import read_quotations
 from .vocab import _head_re, _patterns
@@ -77,6 +77,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     read_head_nouns(text, mask, free, add)
     # 5. laws: …法 governed in its clause (贯彻实施公务员法)
     read_laws(text, free, add)
+    # 6. regulations named without marks, issued or amended in their clause (发布修订|…管理办法)
+    read_unmarked_rules(text, free, add)
     found.sort(key=lambda p: p.start)
     return _abbreviations(text, found)
 

@@ -618,3 +618,57 @@ def test_programs_unmarked_rules_listed_under_one_verb():
 ])
 def test_programs_unmarked_rules_none(text, absent):
     assert absent not in names(text) and program_label(absent) not in names(text)
+
+
+
+@pytest.mark.parametrize("text,name", [
+    # a body (its short form too: …会, …委, …部, …局, …署, …办, …院, …厅) and its issuing verb are the
+    # subject and predicate of the clause, never part of the name after them (issue 15)
+    ("某监会发布证券投资咨询机构信息披露管理办法。", "证券投资咨询机构信息披露管理办法"),
+    ("某监会发布《证券投资咨询机构信息披露管理办法》。", "证券投资咨询机构信息披露管理办法"),
+    ("某保监会发布互联网保险业务管理办法。", "互联网保险业务管理办法"),
+    ("某某统计局发布统计调查项目管理办法。", "统计调查项目管理办法"),
+    ("海关某署制定跨境电商零售进口管理办法。", "跨境电商零售进口管理办法"),
+    ("某市教育厅发布中小学课后服务管理办法。", "中小学课后服务管理办法"),
+    ("某某法院制定诉讼服务中心管理办法。", "诉讼服务中心管理办法"),
+    ("某省政府办修订政务信息公开管理办法。", "政务信息公开管理办法"),
+    ("某市人大常委会修订物业服务收费管理办法。", "物业服务收费管理办法"),
+])
+def test_programs_body_and_issuing_verb_are_no_part_of_the_name(text, name):
+    assert names(text) == [name], names(text)
+
+
+def test_programs_body_and_amending_verb_are_no_part_of_a_system():
+    # 全国人大常委会修改|…制度: the body and its verb are evidence, not the name (修改 is no
+    # boundary word elsewhere)
+    found = names("全国人大常委会修改渔业捕捞许可制度。")
+    assert found == ["渔业捕捞许可制度"], found
+
+
+@pytest.mark.parametrize("text,name", [
+    # a body's last character inside a name, with no issuing verb after it, stays in the name
+    ("实施全省运动会场馆改造工程。", "全省运动会场馆改造工程"),
+    ("推进社会组织培育孵化工程。", "社会组织培育孵化工程"),
+])
+def test_programs_body_characters_without_an_issuing_verb_stay(text, name):
+    assert name in names(text), names(text)
+
+
+@pytest.mark.parametrize("text,name,inner", [
+    # a document named without marks that its clause issues wins over a head noun or a shape
+    # inside it
+    ("某社部发布城乡居民养老保险关系转移接续暂行办法。", "城乡居民养老保险关系转移接续暂行办法", "养老保险"),
+    ("某部印发农村综合改革试点资金管理暂行办法。", "农村综合改革试点资金管理暂行办法", "试点"),
+    ("某局发布国土空间规划编制审批管理办法。", "国土空间规划编制审批管理办法", "管理办法"),
+    ("某厅印发河长制工作考核暂行办法。", "河长制工作考核暂行办法", "河长制"),
+])
+def test_programs_issued_document_wins_over_a_head_inside_it(text, name, inner):
+    found = kinds(text)
+    assert found.get(name) == "policy-document", found
+    assert list(found) == [name], found
+
+
+def test_programs_issued_list_ends_the_earlier_name_at_its_head():
+    # read before the head nouns, a document issued in a list ends the earlier name at its head
+    found = kinds("某省政府出台城市更新三年行动计划和老旧小区改造实施细则。")
+    assert found == {"城市更新三年行动计划": "plan", "老旧小区改造实施细则": "policy-document"}, found

@@ -45,7 +45,12 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   stands right before the head (本条例, 上述计划, 该项目: a reference, not a name); and
   when the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学).
   A body right before a weak verb is its subject (政府制定|…规划), and verbs of a decision
-  on a plan (批准, 拒绝, 透露, 宣布 …) start the name after them.
+  on a plan (批准, 拒绝, 透露, 宣布 …) start the name after them. A body and a verb that issues
+  or amends a document (发布, 印发, 出台, 制定, 修订, 修改 …) are evidence, never part of the name:
+  the name starts after the verb, the body's short form too (证监会发布|…, 人社部发布|…, 发改委,
+  统计局, 海关总署, 国办, 法院, 教育厅: a name ending in 会, 委, 部, 局, 署, 办, 院, 厅 before such a
+  verb; 内部, 西部 are no body), and 全国人大常委会修改|…制度 names the system alone. Only the issuing
+  verb makes the cut (…运动会场馆改造工程, 社会组织培育…工程 keep their 会).
 - *parts of speech* (jieba's, read with rjieba): an unquoted name read leftwards into a
   clause is cut after its last preposition, pronoun, clause adverb, clause verb or time word
   (至此该公司向|希望工程, 曾多次考察|…制度, 去年上半年新上|…); a quantifier or determiner right
@@ -121,7 +126,10 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   of 4–24 characters ending in 办法, 规定, 细则, 规则, 准则, 通则 or a law's 法 (not 法|律, not the law's
   own …法实施条例), no boundary, clause or class word (相关, 具体) and no 的 inside; a bank or a firm
   that issues it makes it its own rules (某行出台|…细则), no program. Elsewhere 办法 and 规定 are ways and
-  rules in general (想办法, 按规定).
+  rules in general (想办法, 按规定). Such a document is read before the shapes and the head nouns:
+  the longer named document wins over a head or a shape inside it (发布|…养老保险关系转移接续暂行办法,
+  印发|河长制工作考核办法 name the document, no system), and a list it ends splits at the earlier
+  name's head (出台…行动计划和|…实施细则).
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that

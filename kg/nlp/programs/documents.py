@@ -8,7 +8,8 @@ import re
 from .clause import _clause_before, _governed, _negated
 from .edges import _edge_inside_word, _left_edge
 from .pos import _clause_cut, _head_inside_word
-from .vocab import _document_heads
+from .tables import _ISSUE_WORDS
+from .vocab import _document_heads, _head_join_re
 
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
 #: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
@@ -75,7 +76,7 @@ def read_laws(text: str, free, add) -> None:
 _RULES_AT = re.compile(r"(?:办法|规定|细则|规则|准则|通则)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
 #: a verb of issuing or amending a regulation (发布, 印发, 颁布, 修订 …), with 了 and a second verb of
 #: amending (发布修正|…办法, 印发了修订后的|…规定): the name starts after it
-_ISSUE_VERB = re.compile(r"(?:印发|颁布|发布|公布|出台|下发|修订|修正|修改|审议通过|制定)了?"
+_ISSUE_VERB = re.compile(rf"(?:{'|'.join(_ISSUE_WORDS)})了?"
                          r"(?:(?:重新)?(?:修订|修正|修改)(?:后的)?)?")
 _NAME_CJK = re.compile(r"[\u4e00-\u9fff]{4,24}")
 #: a bank or a firm right before the verb (某银行出台, 某行或修改, 某公司发布), an adverb between
@@ -117,6 +118,8 @@ def read_unmarked_rules(text: str, free, add) -> None:
             if not free(k - 1, k) and text[k] in "和与及、":
                 s = k + 1
                 break
+        for join in _head_join_re().finditer(text, s, hs):  # 出台…行动计划和|…实施细则: the earlier
+            s = join.end()  # name of the list ends at its own head (read as a head noun later)
         if not _NAME_CJK.fullmatch(text, s, hs) or "的" in text[s:hs]:
             continue
         if m.group(0) == "法" and (text[hs - 1] in _METHOD_CHARS or _head_inside_word(text, s, he)):

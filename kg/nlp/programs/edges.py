@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .pos import _tags
-from .tables import _AGENT_END, _CLAUSE_END, _NAME_MAX
+from .tables import _AGENT_END, _BODY_LAST, _CLAUSE_END, _ISSUE_WORDS, _NAME_MAX
 from .vocab import _boundaries, _edge_tables
 
 _STOP_CHARS = frozenset(_CLAUSE_END + "《》“”\"")
@@ -31,6 +31,24 @@ def _weak_start(text: str, i: int, sets) -> int:
     return -1
 
 
+_ISSUE_LAST = frozenset(w[-1] for w in _ISSUE_WORDS)
+_PART_BEFORE_BU = frozenset("内外全局东西南北中")  # 内部, 全部, 西部: 部 of a part or a region
+
+
+def _body_issues_at(text: str, i: int) -> bool:
+    """Whether a body and a verb that issues or amends a document end at ``i`` (证监会发布|…,
+    人社部印发|…, 全国人大常委会修改|…, 市政府制定|…): the body is the verb's subject, and neither
+    is part of the name after them. A body's name ends in one of ``_BODY_LAST`` (its short forms
+    too: 证监会, 发改委, 统计局, 海关总署) or is one of ``_AGENT_END`` (政府, 人大, 中央 …)."""
+    for w in _ISSUE_WORDS:
+        if text.endswith(w, 0, i):
+            b = i - len(w)
+            if b > 1 and text[b - 1] == "部" and text[b - 2] in _PART_BEFORE_BU:
+                return False  # 内部|发布…, 西部: a part or a region, no body
+            return b > 0 and (text[b - 1] in _BODY_LAST or bool(_AGENT_END.search(text, max(0, b - 3), b)))
+    return False
+
+
 def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     """Where a name ending at ``end`` starts: after the governing verb, punctuation, or
     ``limit`` characters back; balanced brackets are read through."""
@@ -41,7 +59,7 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
     floor = max(stop_at, end - limit)
     while i > floor:
         c = text[i - 1]
-        if depth == 0 and "\u4e00" <= c <= "\u9fff" and c not in special:
+        if depth == 0 and "\u4e00" <= c <= "\u9fff" and c not in special and c not in _ISSUE_LAST:
             i -= 1  # a plain name character: none of the tests below stops here
             continue
         if c in ")）":
@@ -57,6 +75,8 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
                 break  # _CJK_NAME
             if c in edge_last and _edge_ends_at(text, i, edge_sets):
                 break
+            if c in _ISSUE_LAST and _body_issues_at(text, i):
+                break  # 证监会发布|…管理办法: a body and its issuing verb are no part of the name
             before = _weak_start(text, i, weak_sets) if c in weak_last else -1
             if before != -1:
                 if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \

@@ -66,19 +66,21 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     read_documents(text, add)
     # 2. quotations, widened to their head noun and a short modifier before them
     read_quotations(text, free, add)
-    # 3. names with a shape of their own (10分钟健身圈)
+    # 3. regulations named without marks, issued or amended in their clause (发布修订|…管理办法),
+    # before shapes and head nouns: a name or a head inside the document's name is part of it
+    # (印发|…养老保险关系转移接续暂行办法, 印发|河长制工作考核办法 name the document, not a system)
+    read_unmarked_rules(text, free, add)
+    # 4. names with a shape of their own (10分钟健身圈)
     for rx, kind, needed in _patterns():
         if needed and needed not in text:
             continue
         for m in rx.finditer(text):
             if free(m.start(), m.end()) and not _quote_ext_head_at(text, m.end()):
                 add(m.start(), m.end(), kind)
-    # 4. head nouns with their name read leftwards
+    # 5. head nouns with their name read leftwards
     read_head_nouns(text, mask, free, add)
-    # 5. laws: …法 governed in its clause (贯彻实施公务员法)
+    # 6. laws: …法 governed in its clause (贯彻实施公务员法)
     read_laws(text, free, add)
-    # 6. regulations named without marks, issued or amended in their clause (发布修订|…管理办法)
-    read_unmarked_rules(text, free, add)
     found.sort(key=lambda p: p.start)
     return _abbreviations(text, found)
 

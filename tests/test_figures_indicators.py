@@ -478,3 +478,58 @@ def test_indicator_of_money_paid_out_to_recipients(text, surface, indicator):
 
     ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article"), use_model=False)[0]
     assert (surface, indicator) in [(f.surface, f.indicator) for f in ex.figures]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a counted noun of one character after the measure word (or after a modifier and 的)
+    ("他一共画了30幅画，并送给了朋友。", ["画数量"]),
+    ("镇里把东头5个村的学生集中到中心校。", ["村数量"]),
+    ("他们在湖边看到了近200种形态各异的鸟，十分高兴。", ["鸟数量"]),
+    ("来了5个人。", [""]),  # (人 is no noun counted by 个 alone: people are counted elsewhere)
+    # a named owner or a topic before 的 says whose or of what; the noun after it is counted
+    ("他们获得了2000份英国外交部的秘密档案。", ["秘密档案数量"]),
+    ("他写了8套江南园林方面的专著。", ["专著数量"]),
+    # a model name of Chinese characters, a dash and a number before the noun counted
+    ("昨天该国空军1架歼－10战斗机在训练中坠毁。", ["战斗机数量"]),
+    ("该公司订购了5架运-20型运输机。", ["运输机数量"]),
+    # a count governed by 在/由/将: its noun ends at the verb (or the localizer) after it
+    ("该片在1200家影院内上映。", ["影院数量"]),
+    ("空间站由5个舱组成。", ["舱数量"]),
+    ("将原有的9个科室合并。", ["科室数量"]),
+])
+def test_counted_noun_after_the_measure_word(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a photo mark of a headline and an alias in brackets are no part of the label
+    ("飞机失事3人死亡（图）", ["死亡人数"]),
+    ("某省首批5家农村商业银行股份有限公司（下称“农商行”）挂牌。", ["农村商业银行股份有限公司数量"]),
+    # a verb of inclusion: what is included is counted
+    ("展出的作品包括油画30幅。", ["油画数量"]),
+    ("本届展会参展商包括外国企业120家。", ["外国企业数量"]),
+])
+def test_notes_and_inclusion(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money paid, bid or taken by one person: the act is measured, not who did it
+    ("拍卖会上，一位买家出价5000元。", ["出价"]),
+    ("昨天一名男子存入2万元现金。", ["存入"]),
+    # classes a statistic is about, verbs of change and the state stay
+    ("农民增收800元。", ["农民增收"]),
+    ("国家拨出3000万元。", ["国家资金"]),
+])
+def test_money_without_the_person_who_paid(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people counted at an event they attend are counted by it, whoever they are
+    ("有关方面负责人及各地专家30余人参加了座谈。", ["参加座谈人数"]),
+    ("全乡群众代表200余人参加了活动。", ["参加活动人数"]),
+    ("近300人出席了招待会。", ["出席招待会人数"]),
+])
+def test_people_counted_by_the_event_they_attend(text, expected):
+    assert indicators(text) == expected

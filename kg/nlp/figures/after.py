@@ -59,6 +59,10 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
     return out if len(out) >= 2 else ("" if j == i else noun)
 
 
+#: the words that open an alias in brackets after a name (（下称“某行”）, （以下简称…）)
+_ALIAS_NOTE = ("下称", "简称", "以下简称", "下文简称", "以下称")
+
+
 def _noun_after(text: str, pos: int) -> str:
     _, _, stop = _trim_res()
     if text[pos:pos + 1] in ("“", "「"):  # 23辆“大篷车”: a short quoted name is the noun
@@ -68,6 +72,8 @@ def _noun_after(text: str, pos: int) -> str:
     limit = min(len(text), pos + 24)
     m = stop.search(text, pos, limit)
     while m and m.group() in "(（":  # 7个县（市、区）: a short note in brackets is part of the noun
+        if text.startswith(_ALIAS_NOTE, m.end()):
+            break  # 5家某某股份有限公司（下称“某行”）挂牌: an alias ends the noun
         close = text.find("）" if m.group() == "（" else ")", m.end(), min(len(text), m.end() + 8))
         if close < 0:
             break
@@ -80,6 +86,35 @@ def _noun_after(text: str, pos: int) -> str:
         if len(first) == 1 and first[0][1] in ("n", "nz") and len(second) == 1 and second[0][1] in ("n", "nz"):
             end = nm.start()
     return text[pos:end].strip()
+
+
+#: characters after a measure word that are no counted noun of their own (人, a time, a function word)
+_NOT_ONE_NOUN = frozenset("人年月天日时周岁号期届批次轮位成倍之中里外前后其这那每各")
+#: what may follow a counted noun of one character: a clause end, 的, a join, the text's end
+_AFTER_ONE_NOUN = frozenset("，,。；;：:！？!?、的和与及）)”\n")
+
+
+def _one_char_noun(text: str, pos: int) -> str:
+    """A counted noun of one character right after a measure word (30幅|画，, 8个|字：, 5个|村的学生,
+    风采各异的|鸟，): the character, when a clause end, 的 or a join follows it; else ""."""
+    ch = text[pos:pos + 1]
+    if not ch or not _CJK.match(ch) or ch in _NOT_ONE_NOUN or ch in _not_noun_start() or ch in CN_NUMERAL_CHARS:
+        return ""
+    nxt = text[pos + 1:pos + 2]
+    return ch if not nxt or nxt in _AFTER_ONE_NOUN else ""
+
+
+def _object_noun(noun: str) -> str:
+    """The noun of a phrase that a preposition governs, cut at its verb or its localizer (影院内上映 ->
+    影院, 舱组成 -> 舱); the phrase when it holds neither."""
+    tags = _tags(noun)
+    out = ""
+    for i, (w, t) in enumerate(tags):
+        if i and (t in ("v", "l") and tags[i - 1][1] != "vn" or w in ("内", "上", "里", "中", "外")):
+            # (医院临床使用: a verb after a verbal noun is one compound with it)
+            return out
+        out += w
+    return noun
 
 
 def _verb_object_noun(text: str, pos: int) -> bool:

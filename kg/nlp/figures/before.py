@@ -61,8 +61,9 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
 _HAVE_EXAMPLES = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:有|包括)[^，,；;。有]{1,24}等$")
 #: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
 _CMP_BASE = re.compile(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
-#: a verb of having inside a phrase before a number: what follows it is measured
-_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有|(?<=^全[线村乡镇县市省区厂校])有)(?=[\u4e00-\u9fff]{2})")
+#: a verb of having or including inside a phrase before a number: what follows it is measured (作品包括|油画)
+_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有|(?<=[\u4e00-\u9fff]{2})(?:其中)?包括"
+                      r"|(?<=^全[线村乡镇县市省区厂校])有)(?=[\u4e00-\u9fff]{2})")
 
 #: heads that name a measure but not of what (总额 of what?): the word before says it
 _BARE_HEADS = frozenset({"总额", "总量", "总数", "金额", "数额", "总值", "规模", "数量", "人数", "总计"})

@@ -15,6 +15,8 @@ from .after import (
     _noun_after,
     _noun_phrase_after,
     _object_after,
+    _object_noun,
+    _one_char_noun,
     _predicate_after,
     _verb_object_noun,
 )
@@ -44,6 +46,7 @@ from .measures import (
     _SPEND_END,
     _TOPIC,
 )
+from .owners import _drop_person_subject
 from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _tags, _word_at
 from .quantities import Quantity, find_quantities
 from .shares import (
@@ -83,6 +86,14 @@ from .vocab import (
     _scoped_cue_re,
     _tidy_rules,
 )
+
+#: a preposition (or 将/把) that governs a count: the counted noun is its object (在…N家X内, 由N个X组成)
+_GOVERNED = re.compile(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<![使作费])用|(?<![即必])将|把|(?<![一走方转])向|(?<![自])从)"
+                       r"[\u4e00-\u9fff]{0,4}$")
+
+
+#: verbs of attending after a count of people (参加了座谈, 出席招待会): the event says who are counted
+_ATTEND = re.compile(r"(?:参加|出席|参与|列席|观看|参观)(?![\u4e00-\u9fff]*[0-9０-９])")
 
 
 def _extract_from(text: str, article: Article, page_date: str | None, context: Context,
@@ -238,15 +249,26 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 and (_CJK.match(nxt) or nxt in "“「") \
                 and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)):
             after = _noun_after(text, after_at)
+            one = _one_char_noun(text, after_at) if q.category == "count" else ""
             if q.category == "count" and after and text.startswith("的", after_at + len(after)) and len(after) <= 6 \
                     and (at := _tags(after)) and (at[0][1] in ("a", "i") or all(t in _PREDICATE for _, t in at)
                          or len(at) == 2 and at[1][1] in ("a", "i", "l", "an")
-                         or at[0][1] == "p" and at[-1][1] == "v" and len(at) <= 4) \
-                    and len(head := _leading_nouns(_noun_after(text, after_at + len(after) + 1))) >= 2:
-                after = head  # 3种不同类别的|原发癌, 5家经营不善的|银行: a relative clause says which; the noun is counted
+                         or at[0][1] == "p" and at[-1][1] == "v" and len(at) <= 4
+                         # 25万份某国外交部的|内部文件, 8套园林方面的|专著: a named owner or a topic says whose or of what
+                         or len(after) >= 3 and at[-1][1] in ("ns", "nt")
+                         and all(t in ("n", "ns", "nt", "nz", "r") for _, t in at)
+                         or after.endswith("方面") and len(after) >= 4):
+                nxt_at = after_at + len(after) + 1
+                if len(head := _leading_nouns(_noun_after(text, nxt_at))) >= 2:
+                    after = head  # 3种不同类别的|原发癌, 5家经营不善的|银行: a relative clause says which; the noun is counted
+                elif one_de := _one_char_noun(text, nxt_at):
+                    after = one = one_de  # 200种形态各异的|鸟，: a noun of one character is counted too
             # (after 的 a noun phrase follows, even one that starts with a verb: 长达200多米的|填海工程)
             after = _noun_phrase_after(after, text.startswith("的", after_at + len(after)),
                                        q.category == "count" or skipped_de)
+            if q.category == "count" and q.unit not in tidy["people"] and len(after) >= 2 and _GOVERNED.search(pre):
+                after = _object_noun(after)  # 在1200家影院内|上映, 由7个舱|组成: the object of 在/由 ends at its verb
+                one = after if len(after) == 1 else one
             if q.unit in tidy["people"] and len(after) >= 2 and text.startswith(after, after_at) \
                     and len(_tags(after)) == 1 and _tags(after)[0][1] == "v":
                 after += _object_after(text, after_at + len(after))  # 近300人出席了招待会: 出席招待会人数
@@ -255,7 +277,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 and _tags(ind)[-1:] and _tags(ind)[-1][1] in ("n", "nz", "ng")
             if keep_before:
                 pass  # 物业公司共35家|签署了服务公约: a verb after the count says what they did; the noun before is counted
-            elif len(after) >= 2 and after not in tidy["generic"]:
+            elif (len(after) >= 2 or one and after == one) and after not in tidy["generic"]:
+                # (30幅|画，, 8个|字：: a counted noun of one character)
                 # 新设14个国家自主创新示范区, 已开工的57个项目: a short verb phrase or a modifier
                 # (…的) before the count says which of the things counted
                 lead_in = _tidy_indicator(ind, "", "")
@@ -273,7 +296,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                         and _tags(lead_in)[-1:] and _tags(lead_in)[-1][1] == "v":
                     ind = lead_in  # 出价|8000元的买家: the money is the bid, not the person who made it
                 else:
-                    ind = after
+                    ind = after if len(after) >= 2 else after + ("人数" if q.unit in tidy["people"] else "数量")
                 if text.startswith(after, after_at):
                     prev_after_end = after_at + len(after)
         elif q.category in ("money",) and ind and pre.rstrip().endswith("了") \
@@ -285,11 +308,16 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             noun = _money_noun(text, after_at)  # 中央财政安排423亿元资金 (赢得15万元人民币|奖金: after the currency)
             # 现行的每卷|5元冲洗收费: a modifier or a base (…的, 每卷) before the amount qualifies the noun after
             ind = noun if noun and _MODIFIER_END.search(pre) else ind + noun
+        if q.category == "money" and ind and not cont \
+                and (dp := _drop_person_subject(tidied := _tidy_indicator(ind, "", ""))) != tidied:
+            ind = dp  # 一位网友出价|5000元: the bid, not who made it
         if q.category == "money" and (sp := _SPEND_END.search(ind)):
             # 中央财政拿出|396亿元 -> 中央财政资金; 而是先拿出|35万元对…: money put up is funds, not the clause
             who = _tidy_indicator(ind[:sp.start()], "", "")
             ind = (who if 2 <= len(who) <= 6 and not _has_clause_word(who) else "") + "资金"
-        if len(ind) < 2 and (q.unit in tidy["people"] or q.unit == "次") and nxt and _CJK.match(nxt):
+        if (len(ind) < 2 and (q.unit in tidy["people"] or q.unit == "次")
+                or q.unit in tidy["people"] and not cont and _ATTEND.match(text, after_at)) and nxt and _CJK.match(nxt):
+            # (某县150余人参加了活动: people counted at an event are counted by it, whoever they are)
             passive = "被" if nxt == "被" else ""
             word = _tags(text[after_at + len(passive):after_at + len(passive) + 2])
             if word and word[0][1] == "v" and (passive or len(word) == 1):

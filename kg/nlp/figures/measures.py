@@ -9,8 +9,10 @@ _MASS_UNITS = frozenset({"千克", "吨", "斤", "担"})
 #: a harvest verb and its crop at the end of a phrase before a weight (收各种粮食, 增产粮食)
 _HARVEST = re.compile(r"(?:收获|收回|收|增产|减产|减收|产)了?(?:各种|各类)?([\u4e00-\u9fff]{2,4})$")
 
-#: a name in Latin letters (and digits) right before a Chinese noun (C-130运输机)
-_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-－.·]{0,15}(?=[\u4e00-\u9fff])")
+#: a model name right before a Chinese noun: Latin letters and digits (C-130运输机), or a short Chinese
+#: name, a dash and a number (某某－27战斗机, 某某-2000型客机)
+_MODEL_NAME = re.compile(r"(?:[A-Za-z][A-Za-z0-9\-－.·]{0,15}|[\u4e00-\u9fff]{1,4}[－\-][0-9０-９][0-9０-９A-Za-z]{0,5}型?)"
+                         r"(?=[\u4e00-\u9fff])")
 
 _TOPIC = re.compile(r"(?:^|[，,；;。：:\s])([\u4e00-\u9fff]{1,6})方面[，,：:]")
 _NOT_TOPIC = ("一", "另", "各", "这", "那", "多", "其他", "其它", "两", "诸", "等")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...vocab.lexicon import lexicon
-from .pos import _has_clause_word, _has_verb, _tags, _word_at
+from .pos import _has_clause_word, _has_verb, _is_person, _tags, _word_at
 from .vocab import _not_noun_start, _owner_res, _owner_words
 
 #: time words inside a noun phrase (少先队员近日|…人数): the period is no part of the indicator
@@ -98,3 +98,36 @@ def _named_place(word: str) -> bool:
         return True
     return any(word[:k] in lex.provinces or word[:k] in lex.cities or word[:k] in lex.countries
                for k in range(2, min(len(word), 5) + 1))
+
+
+#: the ends of nouns for one who bids, plays or takes part (网友, 选手, 女士, 男子): no class a statistic is about
+_ACTOR_ENDS = ("友", "手", "士", "子")
+#: one who buys, sells, collects or plays (买家, 藏家, 玩家; not 国家, 厂家)
+_ACTOR_HOUSE = re.compile(r"^[买卖藏玩赢庄]家$")
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def _drop_person_subject(ind: str) -> str:
+    """An amount of money without the person who paid, bid or took it (网友出价 -> 出价, 一名男子存入 ->
+    存入, 某公司职员挪用 -> 挪用): a name, or a person noun after a numeral or determiner (一名男子, 该学员)
+    or of one who acts (网友, 买家), then a verb; classes (居民, 农民, 职工) and verbs of change stay."""
+    tags = _tags(ind)
+    i = 0
+    while i < len(tags) and (tags[i][1] in ("nt", "ns") or tags[i][1] == "n" and i + 1 < len(tags)
+                             and tags[i + 1][1] == "n" and tags[i + 1][0].endswith(("员", "子"))):
+        i += 1  # (某银行|职员: the body the person works for)
+    counted = i < len(tags) and tags[i][1] in ("m", "r") and len(tags[i][0]) <= 2
+    j = i + counted
+    if j >= len(tags) - 1:
+        return ind
+    w, t = tags[j]
+    person = t in _NAME_TAGS or t == "n" and len(w) >= 2 and (counted and _is_person(w) or w.endswith(_ACTOR_ENDS) or _ACTOR_HOUSE.match(w)
+                                                               or i > 0 and w.endswith("员"))
+    if not person or tags[j + 1][1] != "v" or len(tags[j + 1][0]) < 2 or _CHANGE_START.match(tags[j + 1][0]):
+        return ind
+    rest = "".join(x for x, _ in tags[j + 1:])
+    return rest if len(rest) >= 2 else ind
+
+
+_CHANGE_START = re.compile(r"增|减|提高|降|上涨|上升|下跌|扩大|达|超过|突破")
+

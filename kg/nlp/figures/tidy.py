@@ -52,6 +52,9 @@ _PERIOD_IN = re.compile(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年�
 _DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                       r"|[0-9０-９]{1,2}[日号](?:和[0-9０-９]{1,2}[日号])?|次日|翌日|当日|当天|近几年|近年来|近几天"
                       r"|(?:到|截至|截止)[^，,；;]{1,6}(?:为止|止))")
+#: a note in brackets that names no part of the measure: a photo mark of a headline (（图）, （组图）) or an alias
+#: (（下称“某行”）, （简称…）)
+_NOTE_IN = re.compile(r"[（(](?:组?图|(?:以下|下文)?(?:简称|下称)[^（()）]{0,12})[）)]")
 #: a decision or a plan before the act measured (决定捐资, 准备投入)
 _DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定)(?=[\u4e00-\u9fff]{2})")
 #: who achieved a figure before 实现 (开发区实现国内生产总值)
@@ -71,6 +74,10 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         return ""
     r = _tidy_rules()
     ind = r["modal"].sub("", ind)
+    if "图" in ind or "称" in ind:
+        ind = _NOTE_IN.sub("", ind)  # 获救（图）, 某某银行股份有限公司（下称“某行”）: a photo mark or an alias is no part of it
+    if ind.startswith(("包括", "其中包括")) and len(ind) - ind.index("包括") - 2 >= 2:
+        ind = ind[ind.index("包括") + 2:]  # 包括某某银行|4家: the verb of inclusion, not what is counted
     if _DURATION_ONLY.match(ind):
         return ""  # 5年|增长了8倍: a span of time is when, not what is measured
     for dm in _BARE_NUMBER_IN.finditer(ind):

@@ -162,6 +162,10 @@ class Triples:
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.sorted())
 
+    def unordered(self) -> Iterator[tuple]:
+        """The triples in no particular order (``iter`` sorts the whole set first)."""
+        return iter(self._set)
+
     def sorted(self) -> list[tuple]:
         """The triples in canonical order (subject, predicate, object; rdf:type first)."""
         terms, predicates, keys = self._ranked()

@@ -162,3 +162,55 @@ def test_agencies_are_no_clause_fragments(text, wrong, right):
     found = {a.surface for a in AgencyFinder().find(text, Context())}
     assert wrong not in found, found
     assert right is None or right in found, found
+
+
+
+@pytest.mark.parametrize("text,wrong,right", [
+    # a verb with an aspect particle (去过, 看着) and a determiner (所有): the clause ends before the name
+    ("所有去过青松美术博物馆的游客都说值得。", "所有去过青松美术博物馆", "青松美术博物馆"),
+    ("看着东湖科技学院的学生们离开。", "看着东湖科技学院", "东湖科技学院"),
+    ("诸如现代艺术博物馆这样的机构很多。", "诸如现代艺术博物馆", "现代艺术博物馆"),  # 诸如 leads to the name
+    # a count (多家, 首家) is no part of a name
+    ("等10多家企业集团签署了协议。", "多家企业集团", None),
+    ("俄罗斯首家森林博物馆开放。", "俄罗斯首家森林博物馆", None),
+    # numbers and nouns of a plan: a concept, no body
+    ("省两轴两带多中心的格局已经形成。", "省两轴两带多中心", None),
+    # a class of places, or 全国/全省, before an office every place has; schools of a kind: groups
+    ("全国大城市人民政府都要重视。", "全国大城市人民政府", None),
+    ("全国地级市市委书记王某明说，", "全国地级市市委", None),
+    ("全省中小企业局长座谈会召开。", "全省中小企业局", None),
+    ("全国税务局要落实减税政策。", "全国税务局", None),
+    ("全国中小学的老师参加培训。", "全国中小学", None),
+    # a venue is a place, no body
+    ("市国际会展中心举行开幕式。", "市国际会展中心", None),
+    ("峰会在省国际博览中心举行。", "省国际博览中心", None),
+    ("市民在市音乐厅欣赏演出。", "市音乐厅", None),
+    ("游客来到市中心参观。", "市中心", None),  # the centre of a city
+])
+def test_agencies_are_no_clauses_concepts_groups_or_venues(text, wrong, right):
+    found = {a.surface for a in AgencyFinder().find(text, Context())}
+    assert wrong not in found, found
+    assert right is None or right in found, found
+
+
+def test_agencies_a_branchs_unit_is_one_name_with_its_firm():
+    # 银行卡 is a word (no 银行 ends there); the firm is written before the branch's city
+    found = {a.surface for a in AgencyFinder().find("而工行深圳分行银行卡部副总经理王某明认为，",
+                                                     Context(city="深圳市", province="广东省"))}
+    assert found == {"工行深圳分行银行卡部"}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("市国有资产监督管理委员会主任李某华出席。", "市国有资产监督管理委员会"),  # 国有 is no determiner
+    ("市不动产所有权登记中心搬迁。", "市不动产所有权登记中心"),  # nor 所有权
+    ("市会展中心管理委员会主任赵某明出席。", "市会展中心管理委员会"),  # the body that runs a venue
+    ("市国际会议中心主任赵某明介绍。", "市国际会议中心"),  # a post of it: a body runs it
+    ("全国人大常委会办公厅发布通知。", "全国人大常委会办公厅"),  # a nationwide body and its office
+    ("全国老龄工作委员会办公室发布报告。", "全国老龄工作委员会办公室"),
+    ("全国妇联组织部部长王某明说，", "全国妇联组织部"),
+    ("四川三星电子有限公司成立。", "四川三星电子有限公司"),  # the number follows a place's name
+    ("市一带一路研究中心成立。", "市一带一路研究中心"),
+    ("市中心医院院长王某明说，", "市中心医院"),
+])
+def test_agencies_whose_names_hold_those_words(text, surface):
+    assert surface in {a.surface for a in AgencyFinder().find(text, Context())}

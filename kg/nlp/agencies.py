@@ -37,7 +37,7 @@ _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
 _LEAD_VERB = re.compile(
     "^有(?![色限机线关])|有请|请出|任命|(?:承办|主办|协办|赞助|参展|参赛)(?:方|单位)|曾任|历任|现任|担任|出任|兼任|邀请|(?<!申)请|"
-    "(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括")
+    "(?<!信)访|会见|接见|会晤|欢迎|感谢|派遣|陪同|拜访|走访|看望|慰问|致电|致信|采访|专访|还有|包括|诸如|例如|比如|譬如")
 # a firm's words: a body holding one is a company's unit, whatever its suffix (…期货农产品部)
 _COMMERCIAL = re.compile("期货|证券|银行|保险|集团|公司|股份|控股|地产|置业|物业|基金|信托|传媒")
 _REGULATOR = re.compile("监督|监管|管理")  # 银行业监督管理委员会 is a government body
@@ -62,6 +62,7 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+_CLAUSE_OPENER = set("而")  # a conjunction that opens a clause, never a name's character
 _CLAUSE_WORD = _STOP_IN_BODY | set("而之据")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
 _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
@@ -70,9 +71,29 @@ _TITLE_OPENING_BODY = ("常委", "书记", "副书记")
 _STANDING_MEMBER_INSIDE = re.compile("(?<=[县区市州省旗])常委(?!会)")
 _DEPARTMENT_END = set("司处科室")  # 领事|司, 秘书|处: a title's word that names a department with them
 _BRANCH = re.compile("(?:总部|营业部|分公司|分行|支行|办事处|代表处|分店)$")
+_FIRM_BRANCH_INSIDE = re.compile("分公司|分行|支行")  # 某行|深圳分行银行卡部: a branch's own unit
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 #: a determiner, or a number with its classifier: a clause, never an agency's name
-_NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每][家所名个位座栋幢支批]")
+_NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千万几数每首多][家所名个位座栋幢支批]"
+                         # 所有|去过…, 各类|…: a determiner of a class (所有权, 所有制 are a name's words)
+                         "|所有(?![权制者])|一切|各类|各种|任何")
+#: numbers and nouns of a plan (两轴两带多中心, 一核两翼): a concept, never a body's name (a date
+#: written in numerals, 六月十日, reads alike: a dateline glued to a name is none either)
+_NUMBERED_CONCEPT = re.compile(f"[一两二三四五六七八九十](?![一两二三四五六七八九十多第])[{_HAN}][一两二三四五六七八九十多](?![一两二三四五六七八九十多])[{_HAN}]")
+#: a class of places, and a body only a place has after it (大城市|人民政府, 地级市|市委): a group
+#: of bodies, one in each such place, never one body
+_PLACE_CLASSES = frozenset({"城市", "大城市", "中小城市", "大中城市", "特大城市", "地级市", "县级市", "省会城市"})
+_PLACE_ONLY_AFTER_CLASS = ("人民政府", "政府", "市委", "县委", "党委", "人大", "政协", "人民法院", "法院", "人民检察院", "检察院")
+#: offices every place or ministry has one of: after 全国/全省 (nationwide, province-wide) their
+#: name is a group (全国税务局, 全省中小企业局长座谈会), where a nationwide body is a committee,
+#: a congress or an association (全国人大, 全国妇联, 全国老龄工作委员会)
+_NATIONWIDE = ("全国", "全省")
+_LEVEL_OFFICES = frozenset({"局", "厅", "处", "司", "署", "部", "人民政府", "政府", "法院", "人民法院", "检察院",
+                            "人民检察院", "公安机关", "派出所"})
+#: a venue (a place where things are held): a place, no body, unless the text names a post of
+#: it (某会议中心主任) or the body that runs it (会展中心管理委员会 ends in its own suffix)
+_VENUE = re.compile("(?:会议|会展|展览|博览|体育|购物|演艺)中心$|(?:音乐|宴会|展|大|会议|餐|歌舞)厅$"
+                    "|[市城镇]中心$")  # 市中心, 某市中心: the centre of a city, a place
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
@@ -112,6 +133,22 @@ def _adverb_in(run: str) -> bool:
     去|过, 对|…): a clause's words. 与/和/及, which jieba may read as prepositions, join a
     name's own parts (药物与…重点实验室); a pronoun may stand for a name's (某某科技有限公司)."""
     return any(tag[:1] in ("d", "u") or tag[:1] == "p" and word not in _CONJ for word, tag in tags(run))
+
+
+def _aspect_verb_end(run: str) -> int:
+    """Where the last verb with an aspect particle (去过, 看着, 参观|过, 走过|了) in a run ends,
+    or 0: a clause's verb (所有去过|某博物馆), never a word of a body's name."""
+    if not any(c in "过着了" for c in run):
+        return 0
+    end = pos = 0
+    prev = ""
+    for word, tag in tags(run):
+        pos += len(word)
+        if (word[-1] in "过着了" and (len(word) > 1 and tag[:1] == "v" or len(word) == 1 and tag[:1] == "u"
+                                        and prev[:1] in ("v", "n"))):
+            end = pos
+        prev = tag
+    return end
 
 
 def _three_character_place(text: str, s: int, prefix: str) -> bool:
@@ -231,6 +268,8 @@ class AgencyFinder:
                 continue
             if text[s] in _FORMER_MARK and e - s > 3 and self._opens_name(text, s + 1):
                 s += 1  # 原|中国足协…委员会, 原|市委: 原/前 marks a former post, never part of a name
+            if _VENUE.search(text, s, e) and not self.lex.title_re.match(text, e):
+                continue  # 某某国际会议中心: a venue, a place; 某某会议中心主任: a post of the body that runs it
             name = bare.get((s, e)) or foreign.get((s, e)) or self.canonical(text[s:e], ctx)
             if name:
                 label, kind, parent = name
@@ -313,7 +352,8 @@ class AgencyFinder:
         """Where a body named from a place at ``s`` to ``end`` begins: before the place when
         it is a firm's branch or company there glued to the firm's name (某银行|杭州分行,
         某期货|北京某路营业部, 某集团|上海公司), else at ``s``."""
-        if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and (company or _BRANCH.search(text, s, end)):
+        if s > 0 and text[s - 1] not in _LEFT_BOUNDARY and (company or _BRANCH.search(text, s, end)
+                                                            or _FIRM_BRANCH_INSIDE.search(text, s, end)):
             return self._name_start(text, s)
         return s
 
@@ -322,12 +362,13 @@ class AgencyFinder:
         8 characters to a boundary, or to the verb that leads to it (有请|某某地产|北京公司),
         unless that run reads as a clause (召开全国…)."""
         p = s
-        while p > 0 and s - p < 12 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY | _LEFT_BOUNDARY:
+        stops = _STOP_IN_BODY | _LEFT_BOUNDARY | _CLAUSE_OPENER  # 而|工行深圳分行…: 而 opens the clause
+        while p > 0 and s - p < 12 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in stops:
             p -= 1
         cut = self.after_lead_verb(text[p:s + 2])  # the place after the run is part of the name
         if cut:
             p = p + cut
-        elif p == s or s - p > 8 or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY):
+        elif p == s or s - p > 8 or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY | _CLAUSE_OPENER):
             return s  # no boundary within reach: keep the name as found
         run = text[p:s]
         if (not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run)
@@ -411,6 +452,7 @@ class AgencyFinder:
                 while p > 0 and p - paren.start() > -MAX_BODY and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _STOP_IN_BODY:
                     p -= 1
             p += self.after_lead_verb(text[p:m.end()])  # 接下来有请|某某集团
+            p += _aspect_verb_end(text[p:q])  # 所有去过|某某博物馆, 看着|某某学院: the clause's verb ends before the name
             joint = next((k + 1 for k in range(q - 1, p, -1) if text[k] in _CONJ and self.suffix_end(text[p:k])), None)
             if joint is not None:
                 p = joint  # 某大学与|某研究院: a body's name ends before the conjunction, the second begins after it
@@ -543,8 +585,10 @@ class AgencyFinder:
         if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
-        if _NOT_A_NAME.search(surface):
-            return None  # 喻某与该医院, 佛罗伦萨一家医院: a determiner or a count is no part of a name
+        if _NOT_A_NAME.search(surface) or _aspect_verb_end(surface) or self._numbered_concept(surface):
+            return None  # 喻某与该医院, 佛罗伦萨一家医院, 所有去过某馆, 某市两轴两带多中心: no name
+        if self._group_of_bodies(surface):
+            return None  # 全国大城市人民政府, 全国税务局: a body in each place, never one body
         inner = _STANDING_MEMBER_INSIDE.search(surface)
         if inner and inner.end() < len(surface):
             # 某县常委纪委: the place's standing member (another post) is no part of the body's name
@@ -584,6 +628,33 @@ class AgencyFinder:
         if place and not surface.startswith((place, "市", "省", "县", "区", "我市", "本市", "全市")) and kind in _KEEP_SURFACE:
             return surface, kind, None  # 浙江交通学院, 济宁学院: a proper name, not 省+body
         return (place or "") + full, kind, parent
+
+    def _numbered_concept(self, surface: str) -> bool:
+        """Whether a name holds numbers and nouns of a plan (两轴两带, 三区两带), not where a
+        place's name holds the number (九江|一中, 四川|三星) or the Belt and Road names it."""
+        for m in _NUMBERED_CONCEPT.finditer(surface):
+            place = next((p for p in self._place_inside.finditer(surface) if p.start() <= m.start() < p.end()), None)
+            if place is None and m.group() != "一带一路":
+                return True
+        return False
+
+    def _group_of_bodies(self, surface: str) -> bool:
+        """Whether a name is a group of bodies, one in each place: a class of places before a
+        body only a place has (全国大城市|人民政府, 地级市|市委), or 全国/全省 before an
+        office every place has (全国|税务局, 全省|中小企业局): a nationwide body is a committee,
+        a congress or an association (全国人大, 全国妇联), and its first link says so."""
+        words = tags(surface) if "城市" in surface or "级市" in surface else ()
+        for (word, _), (after, _) in zip(words, words[1:]):
+            if word in _PLACE_CLASSES and after.startswith(_PLACE_ONLY_AFTER_CLASS):
+                return True
+        if surface.endswith("中小学"):
+            return True  # 某省中小学, 全国大中小学: schools of a kind, no one school
+        first = self._name_end(surface, 2, True, False) if surface.startswith(_NATIONWIDE) else None
+        if first and surface[2:] not in self.lex.known:
+            link = surface[2:first]
+            return next((link[-n:] for n in range(min(12, len(link)), 0, -1) if link[-n:] in self.lex.suffixes),
+                        "") in _LEVEL_OFFICES
+        return False
 
     def _split_place(self, surface: str, ctx: Context) -> tuple[str | None, str]:
         for short, full in self._provinces_longest:

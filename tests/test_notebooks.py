@@ -69,6 +69,9 @@ def test_notebook_figures(tmp_path, monkeypatch):
     frames = _outputs(book, "text/html")
     assert any("observations" in f for f in frames)
     assert any("千瓦" in f for f in frames)
+    by_agency = next(f for f in frames if "kinds" in f and "（未写明）" in f)  # programs by agency
+    assert "plan" in by_agency and "slogan" not in by_agency
+    assert any("articles" in f and "slogan" in f for f in frames)  # the slogans, apart
     assert len(_outputs(book, "image/png")) == 2, "the series was not plotted"
     series = next(f for f in frames if "conflict" in f and "2023-12-31" in f)  # the series table
     assert series.count("True") == 2  # the two reports that disagree on 2023

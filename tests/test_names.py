@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.nlp.names import DEFAULT_MODEL_PATH, SURNAMES_PATH, NameModel, load_surnames
+from kg.nlp.names import DEFAULT_MODEL_PATH, SURNAMES_PATH, NameModel, load_surnames, not_a_mention
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
@@ -183,3 +183,125 @@ def test_names_find_names_handles_short_and_non_han_text(model, text):
 @pytest.mark.parametrize("text,start", [("王", 0), ("王建华", 3), ("王建华", 9), ("王建华", -1)])
 def test_names_name_at_out_of_range_is_none(model, text, start):
     assert model.name_at(text, start) is None
+
+
+# where a name stands: no person is mentioned inside a title, a team's or a street's name
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a book or a film named after a person is a work (the name is part of the title)
+        ("新书《王建华回忆录》出版后广受好评。", "王建华"),
+        ("电影《孟小军的夏天》昨日上映，观众反响热烈。", "孟小军"),
+        ("纪录片《周海涛的一天》播出。", "周海涛"),
+        ("他写了《怀念孙立军》一文。", "孙立军"),
+        # a team, a club or a memorial named after a person
+        ("昨晚，王建华队以三比一战胜对手。", "王建华"),
+        ("客场告负给罗建平竞技后，球队排名下滑。", "罗建平"),
+        ("游客前往周海涛故居参观。", "周海涛"),
+        # a street or a bridge named after a person, and the end of a street's name
+        ("车辆沿王建华路向东行驶，途经多个路口。", "王建华"),
+        ("市民可经宋玉良大道前往新区。", "宋玉良"),
+        ("地块东至纬二路，西至城姜路，南至河道。", "姜路"),
+        # a brand in quotes, a cut of a hyphenated transliterated name
+        ("“田子方”家具公司首席设计师介绍了新品。", "田子方"),
+        ("安排汤姆斯-奈史密斯在两周内拿出方案。", "史密斯"),
+    ],
+)
+def test_names_find_names_no_person_where_the_name_names_a_thing(model, text, name):
+    start = text.index(name)
+    assert model.prob(text, start, start + len(name)) >= model.find_threshold  # the span model reads a name
+    assert name not in [text[s:e] for s, e, _ in model.find_names(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the same names where they mention a person
+        ("王建华指出，《决定》的精神要落到实处。", ["王建华"]),
+        ("王建华队长表示，全队会全力以赴。", ["王建华"]),
+        ("王建华路过现场时报了警。", ["王建华"]),
+        ("会议由姜路主持。", ["姜路"]),
+        ("“田子方”，他的同事这样称呼他。", ["田子方"]),
+    ],
+)
+def test_names_find_names_keeps_the_person_beside_those_rules(model, text, expected):
+    assert [text[s:e] for s, e, _ in model.find_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text,start,end,reason",
+    [
+        ("他读完了《韩立新传》。", 5, 8, "title"),
+        ("韩立新的夏天》上映后好评如潮。", 0, 3, "title"),  # the text opens inside the title
+        ("安排汤姆斯-奈史密斯在两周内。", 7, 10, "joined"),
+        ("约翰·格林表示", 0, 2, "joined"),
+        ("赵德胜队以三比一获胜", 0, 3, "named"),
+        ("西至城姜路，", 3, 5, "street"),
+        ("“田子方”家具公司", 1, 4, "brand"),
+        ("韩立新指出，《决定》很重要。", 0, 3, None),
+        ("《人民日报》记者韩立新报道", 8, 11, None),
+    ],
+)
+def test_names_not_a_mention_reasons(text, start, end, reason):
+    assert not_a_mention(text, start, end) == reason
+
+
+def test_names_cued_name_only_loses_to_a_title(model):
+    # a title right before it says a person is meant: the street and team rules stand down
+    assert not_a_mention("局长赵德胜队", 2, 5, cued=True) is None
+    assert not_a_mention("《局长赵德胜》", 3, 6, cued=True) == "title"
+    # name_at, the entry point after a title, reads no person inside a 《》 title …
+    text = "他读完了《县委书记韩立新的一天》。"
+    assert model.name_at(text, text.index("韩立新")) is None
+    # … and still reads one right after a closed title
+    text = "《江城日报》记者韩立新报道"
+    got = model.name_at(text, text.index("韩立新"))
+    assert got is not None and got[0] == 3
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        ("人气角色-大祭司王建华将登场", 8, 11),  # a title of three between the joiner and the name
+        ("其中孙之路的小说改编成了电视剧", 2, 5),  # a name of three ending in 路
+        ("会议由姜路主持。", 3, 5),  # a name of two after a word a name follows
+    ],
+)
+def test_names_not_a_mention_leaves_persons_near_joiners_and_streets(text, start, end):
+    assert not_a_mention(text, start, end) is None
+
+
+# person_span: a person span the recogniser proposes, checked and trimmed to the name
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        ("五年前的王建华版电影更好看", "王建华版", "王建华"),  # 版 follows names, the rest reads better
+        ("法院判决孙立军犯诈骗罪", "孙立军犯", "孙立军"),
+        ("估计马尔蒂内斯会在边路做文章", "马尔蒂内斯会", "马尔蒂内斯"),  # a transliterated name and a verb
+        ("后防线上罗德里格斯（某某队）停赛", "罗德里格斯（某某", "罗德里格斯"),  # an unclosed bracket
+        ("本来迈克·", "迈克·", "迈克"),  # a joiner at its end
+        # names the rules leave whole
+        ("王建华表示", "王建华", "王建华"),
+        ("刘志和表示，要抓落实", "刘志和", "刘志和"),  # 和 ends a name the model reads whole
+        ("演员珍妮·安德森·李出席首映", "珍妮·安德森·李", "珍妮·安德森·李"),  # the last part of a joined name
+        ("欧阳志会说，要抓落实", "欧阳志会", "欧阳志会"),
+    ],
+)
+def test_names_person_span_trims_to_the_name(model, text, span, expected):
+    s = text.index(span)
+    got = model.person_span(text, s, s + len(span))
+    assert got is not None and text[got[0]:got[1]] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span",
+    [
+        ("他读完了《王建华传》。", "王建华"),  # inside a title
+        ("地块西至城姜路，南至河道。", "姜路"),  # the end of a street's name
+        ("王先生说", "王"),  # one character
+        ("，、", "，、"),  # nothing left
+    ],
+)
+def test_names_person_span_rejects_what_mentions_no_person(model, text, span):
+    s = text.index(span)
+    assert model.person_span(text, s, s + len(span)) is None

@@ -17,7 +17,21 @@ given-name characters. Every such candidate span is scored by a log-linear model
   在 follow names), bucketed, so a name is not stretched over the word after it.
 
 Forms of address and titles after a surname (王先生, 李书记, 张总) are never candidates:
-they refer to a person but are not names. Names outside this shape (transliterated
+they refer to a person but are not names.
+
+Where a name stands decides whether it mentions a person (``not_a_mention``), by the
+rules of the genre:
+
+- inside a 《》 title (《某某传》, 《某某的夏天》) a name is part of the title: a book or
+  a film named after a person is a work, not a mention (both entry points);
+- a name the span model would read inside a transliterated name joined by a hyphen or a
+  dot (詹姆斯-奈|史密斯) is a cut of it (``find_names``);
+- with no cue (``find_names``), a name followed by a team's, a club's or a memorial's
+  suffix (某某队, 某某竞技, 某某纪念馆) or by a street's (某某路, 某某街, 某某大道,
+  某某桥) names that thing; a surname and a street's suffix glued to a character
+  before them that no name follows (西至某张路, not 由某路; not 某之路 of three, a
+  name) are the end of a street's name; one that fills a pair of
+  quotes with a word right after them (“某某”家具公司) is a brand. Names outside this shape (transliterated
 foreign names, ethnic-minority names longer than four characters, names whose surname is
 not in the table) are out of scope.
 
@@ -27,6 +41,10 @@ best F0.5 (precision first) on whole sentences.
 
 The model is plain JSON (``kg/data/name_model.json``): per template a ``{key: weight}``
 table, so scoring is a handful of dict lookups, with no numpy and no spaCy at run time.
+
+``NameModel.person_span`` applies the same rules to a person span another reader
+proposes (the statistical recogniser), and trims it to the name (李某|版, 某某|会, an
+unclosed bracket, a joiner at its end).
 
 Two entry points:
 
@@ -168,6 +186,77 @@ def features(text: str, start: int, k: int, g: int, lex: dict[str, str],
     return f
 
 
+_QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "‘": "’"}
+#: joiners inside a transliterated name (詹姆斯-奈史密斯, 约翰·格林); not the dash —,
+#: which also sets off a clause (——记者某某)
+_NAME_JOINERS = "-·・•‧－"
+#: after a name, the suffix of a thing named after it: a team (某某队, not 队长/队员), a
+#: club (某某竞技), a memorial (某某纪念馆, 故居), a street or a bridge (某某路, not 路过/路上)
+_NAMED_AFTER = re.compile(
+    "(?:队(?![长员友伍])|竞技|纪念馆|故居|大街|大道|路(?![过上途旁边])|街(?![头上])|巷|胡同|桥(?![梁上头]))")
+#: the last character of a street's or a bridge's name
+_STREET_END = "路街巷桥"
+#: characters a person's name often follows (function words, verbs of saying, the ends of
+#: titles and person nouns): after them a name ending in 路 is a person (会议由某路主持)
+_PERSON_LEFT = frozenset("的了在是和与及等同跟由向对为将把被让给请叫称说问派见据从或并"
+                         "长记任员席理师授者家生士官手星")
+
+
+def in_title(text: str, start: int, end: int, reach: int = 60) -> bool:
+    """Whether ``text[start:end]`` stands inside a 《》 title: the nearest bracket after it
+    (within ``reach``) closes a title, and the nearest before it opens one, or the text
+    opens inside the title (no bracket before it at all)."""
+    after = text[end:end + reach]
+    close, reopen = after.find("》"), after.find("《")
+    if close < 0 or 0 <= reopen < close:
+        return False
+    before = text[max(0, start - reach):start]
+    opened, closed = before.rfind("《"), before.rfind("》")
+    if opened > closed:
+        return True
+    return opened < 0 and closed < 0 and "《" not in text[:start] and "》" not in text[:start]
+
+
+def joined_left(text: str, start: int, reach: int = 2) -> bool:
+    """Whether a name read at ``start`` continues a transliterated name to its left: at
+    most ``reach`` ideographs back to a joiner with an ideograph before it (詹姆斯-奈|史密斯;
+    not 某某-大祭司|某某, where a title of three stands between)."""
+    i = start
+    while i > 0 and start - i < reach and is_han(text[i - 1]):
+        i -= 1
+    return i >= 2 and text[i - 1] in _NAME_JOINERS and is_han(text[i - 2])
+
+
+def not_a_mention(text: str, start: int, end: int, cued: bool = False) -> str | None:
+    """Why ``text[start:end]``, read as a name, mentions no person there (None when it may).
+
+    text (str): the text.
+    start (int): the name's start.
+    end (int): the name's end.
+    cued (bool): whether a cue (a title right before it, a speech verb after it) says a
+        person is meant; then only the title rule applies.
+    RETURNS (str | None): "title" (inside a 《》 title), "joined" (a cut of a joined
+        transliterated name), "named" (a team, club, memorial or street named after it),
+        "street" (the end of a street's name: a surname and a street's
+        suffix glued to a character no name follows), "brand" (a quoted brand), or None.
+    """
+    if in_title(text, start, end):
+        return "title"
+    if cued:
+        return None
+    if joined_left(text, start) or text[end:end + 1] in _NAME_JOINERS and is_han(text[end + 1:end + 2]):
+        return "joined"
+    if _NAMED_AFTER.match(text, end):
+        return "named"
+    if (end - start == 2 and text[end - 1] in _STREET_END and start > 0 and is_han(text[start - 1])
+            and text[start - 1] not in _PERSON_LEFT):
+        return "street"
+    q = text[start - 1:start]
+    if q in _QUOTES and text[end:end + 1] == _QUOTES[q] and is_han(text[end + 1:end + 2]):
+        return "brand"
+    return None
+
+
 def _sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -280,13 +369,59 @@ class NameModel:
             p = _sigmoid(self.score_span(text, start, k, g))
             if best is None or p > best[1]:
                 best = (k + g, p)
-        if best is None or best[1] < self.at_threshold:
-            return None
+        if best is None or best[1] < self.at_threshold or in_title(text, start, start + best[0]):
+            return None  # 《某某传》: a name inside a title is part of the title
         return best
+
+    def person_span(self, text: str, start: int, end: int, cued: bool = False) -> tuple[int, int] | None:
+        """A person span another reader (the statistical recogniser) proposes, checked by
+        where it stands and trimmed to the name: None when it mentions no person
+        (``not_a_mention``), else ``(start, end)`` without
+
+        - joiners and punctuation at its edges (迈克·| -> 迈克),
+        - an opening bracket it does not close and what follows (某某（某队 -> 某某),
+        - a last character that follows names far more often than it ends one (the
+          end buckets of the model): in a name of Chinese shape when the name model
+          reads the span without it better (李某|版, 谭某某|犯), in a longer
+          transliterated one of four or more characters (贝尼特斯|会).
+
+        text (str): the text.
+        start (int): the span's start.
+        end (int): the span's end.
+        cued (bool): whether a title or a post says a person is meant (see
+            ``not_a_mention``).
+        RETURNS (tuple[int, int] | None): the trimmed span, or None.
+        """
+        edge = _NAME_JOINERS + "—（）()[]【】“”‘’\"'、，,。：:；; "
+        while start < end and text[start] in edge:
+            start += 1
+        while end > start and text[end - 1] in edge:
+            end -= 1
+        for bracket, closing in (("（", "）"), ("(", ")")):
+            at = text.find(bracket, start, end)
+            if at >= 0 and text.find(closing, at, end) < 0:
+                end = at
+        while end > start and text[end - 1] in edge:
+            end -= 1
+        if end - start >= 3:
+            last = self.end_buckets.get(text[end - 1], UNSEEN_BUCKET)
+            follows = last != UNSEEN_BUCKET and int(last) >= 1
+            # never the last part of a joined name (某某·某某·李), nor a surname closing a
+            # transliterated one
+            tail = max(text.rfind(j, start, end) for j in _NAME_JOINERS)
+            if follows and end - 1 - tail > 2 and (self.prob(text, start, end) > 0.0
+                                                    or text[end - 1] not in self.singles):
+                whole, cut = self.prob(text, start, end), self.prob(text, start, end - 1)
+                if cut >= self.at_threshold and cut > whole or end - start >= 4 and whole == 0.0 and cut == 0.0:
+                    end -= 1
+        if end - start < 2 or not_a_mention(text, start, end, cued):
+            return None
+        return start, end
 
     def find_names(self, text: str, threshold: float | None = None,
                    starts: set[int] | None = None) -> list[tuple[int, int, float]]:
-        """Names found without a cue: non-overlapping spans, most probable first chosen.
+        """Names found without a cue: non-overlapping spans, most probable first chosen,
+        none where it mentions no person (``not_a_mention``).
 
         text (str): repaired text.
         threshold (float | None): least probability. Defaults to ``find_threshold``.
@@ -382,7 +517,7 @@ class NameModel:
         taken = bytearray(n)
         out = []
         for x, s, e in hits:
-            if any(taken[s:e]):
+            if any(taken[s:e]) or not_a_mention(text, s, e):
                 continue
             taken[s:e] = b"\x01" * (e - s)
             out.append((s, e, _sigmoid(x)))
@@ -396,4 +531,5 @@ def _load_cached(path: str) -> NameModel:
         return NameModel.from_dict(json.load(fh))
 
 
-__all__ = ["NameModel", "load_surnames", "features", "candidates_at", "is_han", "DEFAULT_MODEL_PATH"]
+__all__ = ["NameModel", "load_surnames", "features", "candidates_at", "is_han", "in_title", "joined_left",
+           "not_a_mention", "DEFAULT_MODEL_PATH"]

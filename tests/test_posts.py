@@ -1122,3 +1122,33 @@ def test_posts_japans_ministers_are_written_xiang():
 ])
 def test_posts_a_heads_title_points_back_within_its_sentence(text, expected):
     assert _posts(text) == expected
+
+
+# a name inside a 《》 title is part of the title (names.in_title), on every path that reads
+# a name: a transliterated name with a joiner, a chain's name the name model leaves to
+# jieba's list of names, a name before a title, a foreign name after a foreign country's title
+@pytest.mark.parametrize("text,name", [
+    ("他推荐阅读《马库斯-范德林与他的时代》一书。", "马库斯-范德林"),
+    ("他推荐阅读《马库斯·范德林与他的时代》一书。", "马库斯·范德林"),
+    ("他写了《县委书记王建华》一书。", "王建华"),
+    ("他写了《县委书记王建华的一天》一书。", "王建华"),
+    ("他读了《王建华市长的一天》。", "王建华"),
+    ("他读了《美国总统马库斯》。", "马库斯"),
+])
+def test_posts_a_name_inside_a_title_is_no_person_and_holds_nothing(text, name):
+    assert name not in _persons(text)
+    assert _posts(text) == set()
+    assert _posts(text, model=True) == set()
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # right after a closed title, the same names are persons and keep their posts
+    ("《江城往事》作者马库斯-范德林表示。", "马库斯-范德林", set()),
+    ("《江城往事》作者马库斯·范德林表示。", "马库斯·范德林", set()),
+    ("《江城日报》报道，县委书记王建华表示。", "王建华", {("王建华", "书记", "中共县委员会", False)}),
+    ("《江城往事》作者、县委书记王建华表示。", "王建华", {("王建华", "书记", "中共县委员会", False)}),
+    ("《江城往事》出版后，美国总统马库斯表示祝贺。", "马库斯", {("马库斯", "总统", "美国政府", False)}),
+])
+def test_posts_a_name_right_after_a_closed_title_is_a_person(text, name, expected):
+    assert name in _persons(text)
+    assert _posts(text) == expected

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
 from .agencies import AgencyFinder, AgencyName, unplaced
+from .names import in_title
 from .words import tags
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -194,7 +195,13 @@ class ChainParser:
     # -- names ---------------------------------------------------------------------
 
     def name_at(self, text: str, pos: int) -> int:
-        """Length of the person name starting at ``pos`` (0 when there is none)."""
+        """Length of the person name starting at ``pos`` (0 when there is none, or when it
+        stands inside a 《》 title: 《县委书记某某》, 《某某-某某与…》 name a work, as in
+        ``names.not_a_mention``, whichever reading found the name)."""
+        n = self._name_len(text, pos)
+        return 0 if n and in_title(text, pos, pos + n) else n
+
+    def _name_len(self, text: str, pos: int) -> int:
         if pos >= len(text) or not _HAN.match(text[pos]) or _TIME_WORD.match(text, pos):
             return 0
         if text[pos] in _NOT_NAME_START:
@@ -401,8 +408,8 @@ class ChainParser:
                 continue  # reporters come from bylines, unless the text names their medium (新华社记者)
             n = self.name_at(text, te) or self._foreign_name_at(text, ts, te)
             n = self._foreign_name_to_cue(text, te, n)
-            if not n or self._body_follows(text, te + n):
-                continue  # 总统|廉政委员会: the "name" begins an agency's name
+            if not n or self._body_follows(text, te + n) or in_title(text, te, te + n):
+                continue  # 总统|廉政委员会: the "name" begins an agency's name; 《美国总统某某》: a work
             chain = self._chain_back(text, titles, i, by_end, ctx, floor=max(taken_until, 0))
             if chain is None:
                 continue
@@ -734,8 +741,9 @@ class ChainParser:
                     continue
                 if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
                     continue
-                if self.finder.is_place_or_agency(text[s:ts]) or self.lex.reads_foreign(text[s:ts]):
-                    continue  # 国务院总理, 上海市市长: an agency or place; 普罗迪总理: not China's
+                if (self.finder.is_place_or_agency(text[s:ts]) or self.lex.reads_foreign(text[s:ts])
+                        or in_title(text, s, ts)):
+                    continue  # 国务院总理, 上海市市长: an agency or place; 普罗迪总理: not China's; 《某某市长》: a work
                 country = self.finder.country_before(text, ts)
                 if country and country[0] <= s:
                     continue  # 俄罗斯|总理: 罗斯 is the end of a country's name; 黎巴嫩|大使: a country

@@ -214,3 +214,38 @@ def test_agencies_a_branchs_unit_is_one_name_with_its_firm():
 ])
 def test_agencies_whose_names_hold_those_words(text, surface):
     assert surface in {a.surface for a in AgencyFinder().find(text, Context())}
+
+
+@pytest.mark.parametrize("text,surface,label,kind", [
+    # jieba reads 建行, 招行 as verbs: the short form opens its branch's name all the same (a
+    # firm's unit keeps its name as written)
+    ("建行深圳分行信用卡中心总经理王某明说，", "建行深圳分行信用卡中心", "建行深圳分行信用卡中心", None),
+    ("招行杭州分行行长杨某军说，", "招行杭州分行", "招行杭州分行", "Company"),
+    ("工行北京分行行长李某华表示，", "工行北京分行", "工行北京分行", "Company"),
+    # alone, the bank by its full name
+    ("据了解，中行董事长赵某明出席。", "中行", "中国银行", "StateOwnedEnterprise"),
+    ("农行副行长钱某说，", "农行", "中国农业银行", "StateOwnedEnterprise"),
+    ("建行、交行的行长都说，", "建行", "中国建设银行", "StateOwnedEnterprise"),
+    ("截至目前，工商银行已入股两家信托公司。", "工商银行", "中国工商银行", "StateOwnedEnterprise"),
+])
+def test_agencies_banks_by_their_short_forms(text, surface, label, kind):
+    found = {a.surface: a for a in AgencyFinder().find(text, Context())}
+    assert surface in found, found
+    assert found[surface].label == label and kind in (None, found[surface].kind)
+
+
+@pytest.mark.parametrize("text", ["中央行政机关负责人说，", "其中行业协会的会长说，", "要提交行政复议申请。", "施工行业发展很快。"])
+def test_agencies_a_short_form_inside_other_words_is_none(text):
+    assert not AgencyFinder().find(text, Context())
+
+
+@pytest.mark.parametrize("text,found", [
+    ("报道称，工行收购南山银行的谈判即将完成。", {"工行"}),  # a verb after the short form: a clause, no unit of it
+    ("上海工行率先推出新业务。", set()),  # a place before it: the branch there, which the grammar leaves to the recogniser
+    ("沪工行有关负责人说，", set()),  # a place's one-character name too
+    ("欧洲央行行长说，", set()),  # another bank, ending in the short form
+    ("日本央行行长说，", {"日本央行"}),  # a country's: its own body, as written
+    ("办卡的工行支行一一询问。", {"工行支行"}),  # 支行, which jieba reads as a verb, is a suffix
+])
+def test_agencies_a_short_form_opens_only_its_own_units(text, found):
+    assert {a.surface for a in AgencyFinder().find(text, Context())} == found

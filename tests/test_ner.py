@@ -126,3 +126,68 @@ def test_ner_combined_merge_policy():
     grammar = {(0, 3, "GOV"), (5, 8, "PLACE")}
     model = {(0, 5, "ORG"), (6, 9, "GOV"), (10, 11, "PER"), (12, 15, "PER"), (16, 18, "TITLE")}
     assert _merged(grammar, model) == grammar | {(12, 15, "PER"), (16, 18, "TITLE")}
+
+
+# -- the recogniser's organisations pass the grammar's precision checks (#11) ----------------
+
+def _model_posts(text: str, spans: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(name, role, agency) of the posts assembled from spans given as (surface, label) in
+    the order they stand in ``text`` (no model needed: the spans are given)."""
+    from kg.nlp.agencies import AgencyFinder
+    from kg.nlp.assemble import Assembler
+    from kg.nlp.ner import Span
+    from kg.records import Context
+    from kg.vocab.lexicon import lexicon
+
+    given, pos = [], 0
+    for surface, label in spans:
+        pos = text.index(surface, pos)
+        given.append(Span(pos, pos + len(surface), label))
+        pos += len(surface)
+    lex = lexicon()
+    return {(f.name, p.role, p.agency.surface)
+            for f in Assembler(AgencyFinder(lex), lex).assemble(text, given, Context()) for p in f.titles}
+
+
+@pytest.mark.parametrize("text,org,title,name", [
+    ("首家商业银行行长陈立新说，", "首家商业银行", "行长", "陈立新"),  # a count: a class of banks
+    ("我们要高度重视人民医院院长王建国的建议。", "我们要高度重视人民医院", "院长", "王建国"),  # speech: a clause
+    ("青禾县地处山区林场主任刘振华说，", "青禾县地处山区林场", "主任", "刘振华"),  # a verb of location
+    ("两轴两带多中心办公室主任孙浩说，", "两轴两带多中心办公室", "主任", "孙浩"),  # a plan's concept
+    ("全国税务局局长张海燕说，", "全国税务局", "局长", "张海燕"),  # an office in every place: a group
+    ("城市中小学校长杨文军说，", "城市中小学", "校长", "杨文军"),  # schools of a kind: a group
+])
+def test_ner_model_organisation_the_grammar_calls_a_fragment_is_no_agency(text, org, title, name):
+    assert _model_posts(text, [(org, "ORG"), (title, "TITLE"), (name, "PER")]) == set()
+
+
+def test_ner_model_titles_after_a_fragment_take_no_earlier_agency():
+    """A chain keeps its other links; the title after a rejected organisation takes none
+    (not the body before it)."""
+    text = "市财政局局长、全国税务局副局长李志强说，"
+    spans = [("市财政局", "GOV"), ("局长", "TITLE"), ("全国税务局", "ORG"), ("副局长", "TITLE"), ("李志强", "PER")]
+    assert _model_posts(text, spans) == {("李志强", "局长", "市财政局")}
+
+
+@pytest.mark.parametrize("text,org,title,name", [
+    ("华科电子有限公司总经理李志强说，", "华科电子有限公司", "总经理", "李志强"),  # a company the grammar does not know
+    ("英国曼彻斯特大学教授莫某说，", "英国曼彻斯特大学", "教授", "莫某"),  # a foreign body
+    ("联合国儿童基金会执行主任贝某说，", "联合国儿童基金会", "执行主任", "贝某"),  # 联合 is no verb here
+    ("中国建设银行行长刘振华说，", "中国建设银行", "行长", "刘振华"),  # nor 建设
+    ("东方会展中心主任吴敏说，", "东方会展中心", "主任", "吴敏"),  # a venue with a post: the body that runs it
+])
+def test_ner_model_organisation_the_grammar_does_not_know_stays(text, org, title, name):
+    assert {(n, r) for n, r, _ in _model_posts(text, [(org, "ORG"), (title, "TITLE"), (name, "PER")])} == {(name, title)}
+
+
+@pytest.mark.skipif(recogniser() is None, reason="no trained recogniser in kg/data/ner")
+def test_ner_build_keeps_no_fragment_the_model_reads():
+    """End to end: where the grammar rejects a fragment, the recogniser's span of it does
+    not come back as an agency."""
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    text = "首家商业银行行长陈立新说，全国税务局局长张海燕说，城市中小学校长杨文军说，情况良好。"
+    ex = extract_source(Source(id="s", path="<text>", raw=text, layout="article"), True)[0]
+    surfaces = {a.surface for a in ex.agencies} | {h.agency.surface for h in ex.holdings}
+    assert not surfaces & {"首家商业银行", "全国税务局", "城市中小学", "中小学"}, surfaces

@@ -203,8 +203,13 @@ class AgencyFinder:
         cands: list[tuple[int, int]] = []
         foreign: dict[tuple[int, int], tuple[str, str, None]] = {}
         for m in self._known_re.finditer(text):
-            # 住房和城乡建设部 + 住房保障司: a known body can open a longer name
-            span = (m.start(), self._extend(text, m.end(), continuation=True) or m.end())
+            short = m.end() - m.start() == 2
+            if short and not self._short_form_stands(text, m.start(), m.end()):
+                continue  # 中|央行|政机关: inside other words; 上海|工行, 沪|工行: the bank's branch there
+            # 住房和城乡建设部 + 住房保障司: a known body can open a longer name; a verb after
+            # a short form opens a clause (工行|收购…银行), no name of its unit
+            verb = short and self._verb_at(text, m.end())
+            span = (m.start(), (None if verb else self._extend(text, m.end(), continuation=True)) or m.end())
             country = self.country_before(text, m.start())
             if country:  # 美国商务部: another country's body, never China's
                 span = (country[0], span[1])
@@ -276,6 +281,31 @@ class AgencyFinder:
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
         return out
+
+    def _short_form_stands(self, text: str, s: int, e: int) -> bool:
+        """Whether a short form of two characters at [s, e) names its body: jieba reads it as
+        a word of its own there (not 中央|行政 across 央行), and no place stands right before
+        it (上海|工行, 沪|工行: the bank's branch there, which no known name spells; 欧洲|央行)."""
+        if self.country_before(text, s):
+            return True  # 日本|央行: another country's body (``find`` reads it so)
+        w0 = max(0, s - 3)
+        edges, pos, before = {0}, 0, None
+        for word, tag in tags(text[w0:e + 3]):
+            if pos + len(word) == s - w0:
+                before = (word, tag)
+            pos += len(word)
+            edges.add(pos)
+        if s - w0 not in edges or e - w0 not in edges:
+            return False
+        if before and (before[1] == "ns" or len(before[0]) == 1 and before[1] == "j" or before[0] in self.lex.cities
+                       or before[0] in self.lex.provinces):
+            return False
+        return True
+
+    def _verb_at(self, text: str, pos: int) -> bool:
+        """Whether jieba reads a verb that is no body's suffix at ``pos`` (收购, not 支行)."""
+        words = tags(text[pos:pos + 4])
+        return bool(words) and words[0][1][:1] == "v" and words[0][0] not in self.lex.suffixes
 
     def _second_name_in(self, body: str) -> bool:
         """Whether a body holds another place's name after a conjunction or a verb: two names
@@ -585,10 +615,8 @@ class AgencyFinder:
         if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
-        if _NOT_A_NAME.search(surface) or _aspect_verb_end(surface) or self._numbered_concept(surface):
-            return None  # 喻某与该医院, 佛罗伦萨一家医院, 所有去过某馆, 某市两轴两带多中心: no name
-        if self._group_of_bodies(surface):
-            return None  # 全国大城市人民政府, 全国税务局: a body in each place, never one body
+        if self._no_one_body(surface):
+            return None  # 喻某与该医院, 所有去过某馆, 两轴两带多中心, 全国税务局: no one body's name
         inner = _STANDING_MEMBER_INSIDE.search(surface)
         if inner and inner.end() < len(surface):
             # 某县常委纪委: the place's standing member (another post) is no part of the body's name
@@ -628,6 +656,30 @@ class AgencyFinder:
         if place and not surface.startswith((place, "市", "省", "县", "区", "我市", "本市", "全市")) and kind in _KEEP_SURFACE:
             return surface, kind, None  # 浙江交通学院, 济宁学院: a proper name, not 省+body
         return (place or "") + full, kind, parent
+
+    def _no_one_body(self, surface: str) -> str | None:
+        """Why a surface names no one body, whatever its suffix: ``clause`` (a determiner or
+        a count, 佛罗伦萨一家医院; a verb with its aspect particle, 所有去过某馆), ``concept``
+        (两轴两带多中心) or ``group`` (全国税务局, 大城市人民政府: a body in each place)."""
+        if _NOT_A_NAME.search(surface) or _aspect_verb_end(surface):
+            return "clause"
+        if self._numbered_concept(surface):
+            return "concept"
+        return "group" if self._group_of_bodies(surface) else None
+
+    def is_fragment(self, surface: str, titled: bool = False) -> str | None:
+        """Why a span another reader proposes as an agency (the recogniser's) is none, by
+        the grammar's own checks, or None when it may name a body, one the grammar does not
+        know included (a foreign body, a company): ``clause`` (a determiner or a count, a
+        verb with its aspect particle, a clause's function word, speech or a verb of
+        location: 首家商业银行, 我们要高度重视某医院, 某县地处…), ``concept``, ``group``
+        (``_no_one_body``), or ``venue`` (某会展中心), unless ``titled``: a title follows it
+        in the text (会展中心|主任: a post of the body that runs it). A known body is never one."""
+        if surface in self.lex.known:
+            return None
+        if _stop_word_in(surface) or _SPEECH_IN_BODY.search(surface) or _LOCATIVE.search(surface):
+            return "clause"
+        return self._no_one_body(surface) or ("venue" if not titled and _VENUE.search(surface) else None)
 
     def _numbered_concept(self, surface: str) -> bool:
         """Whether a name holds numbers and nouns of a plan (两轴两带, 三区两带), not where a

@@ -14,6 +14,11 @@ The policy (README, "Posts: the grammar and the model"):
    body stays foreign.
 4. Titles the vocabulary knows are atomic roles; a title it does not know is kept as the
    model read it when it is 2–8 characters of one word class (总召集人).
+5. An organisation span is an agency only where the grammar's own checks would let it
+   be one (``AgencyFinder.is_fragment``): no clause (首家商业银行, 我们要高度重视某医院),
+   numbered concept (两轴两带多中心), group of bodies (全国税务局, 城市中小学) or venue
+   with no title after it. A body the grammar does not know stays (a foreign one, a
+   company); the titles after a rejected span take no agency.
 """
 from __future__ import annotations
 
@@ -109,7 +114,7 @@ class Assembler:
                 elif surface.endswith("业"):  # 某公司|银行业总监: the field of the post, after a body's suffix
                     cut = next((k for k in range(2, 6) if self.finder.suffix_end(surface[:-k])), None)
                     link = Span(link.start, link.end - cut, link.label) if cut else link
-                agency = self._agency(text, link, ctx)
+                agency = self._agency(text, link, ctx)  # None: a fragment, and the titles after it take none
                 continue
             role, lead = self._role(surface)
             if role is None:
@@ -142,8 +147,12 @@ class Assembler:
             return surface, ""
         return None, ""
 
-    def _agency(self, text: str, span: Span, ctx: Context) -> AgencyName:
+    def _agency(self, text: str, span: Span, ctx: Context) -> AgencyName | None:
+        """The agency an organisation span names, or None where the grammar's checks call it
+        a clause, a concept, a group of bodies or a venue (policy 5)."""
         surface = text[span.start:span.end]
+        if self.finder.is_fragment(surface, titled=bool(self.lex.title_re.match(text, span.end))):
+            return None
         country = self.finder.country_before(text, span.start) or self._country_inside(surface)
         if country:
             return AgencyName(span.start, span.end, surface, surface, "Organization", None)

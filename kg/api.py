@@ -129,12 +129,20 @@ def _merged(grammar: set, model: set) -> set:
 
 
 def _model_spans(texts: list[str]) -> list[set]:
+    """The recogniser's spans of each sentence as a build reads them: each person checked
+    where it stands and trimmed to the name (``Assembler.checked``, policy 6 of ``nlp.assemble``)."""
+    from .nlp.agencies import AgencyFinder
+    from .nlp.assemble import Assembler
     from .nlp.ner import recogniser
+    from .vocab.lexicon import lexicon
 
     model = recogniser()
     if model is None:
         raise FileNotFoundError("No span recogniser is installed (kg/data/ner) - run scripts/ner/train.sh")
-    return [{(s.start, s.end, s.label) for s in spans} for spans in model.pipe(texts)]
+    lex = lexicon()
+    assembler = Assembler(AgencyFinder(lex), lex)
+    return [{(s.start, s.end, s.label) for s in assembler.checked(text, spans)}
+            for text, spans in zip(texts, model.pipe(texts))]
 
 
 _GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}

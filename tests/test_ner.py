@@ -191,3 +191,92 @@ def test_ner_build_keeps_no_fragment_the_model_reads():
     ex = extract_source(Source(id="s", path="<text>", raw=text, layout="article"), True)[0]
     surfaces = {a.surface for a in ex.agencies} | {h.agency.surface for h in ex.holdings}
     assert not surfaces & {"首家商业银行", "全国税务局", "城市中小学", "中小学"}, surfaces
+
+
+# -- the recogniser's persons are checked where they stand and trimmed to the name (#11) -----
+
+def _checked_persons(text: str, spans: list[tuple[str, str]]) -> list[str]:
+    """The persons ``Assembler.checked`` keeps of spans given as (surface, label) in order."""
+    from kg.nlp.agencies import AgencyFinder
+    from kg.nlp.assemble import Assembler
+    from kg.nlp.ner import Span
+    from kg.vocab.lexicon import lexicon
+
+    given, pos = [], 0
+    for surface, label in spans:
+        pos = text.index(surface, pos)
+        given.append(Span(pos, pos + len(surface), label))
+        pos += len(surface)
+    lex = lexicon()
+    return [text[s.start:s.end] for s in Assembler(AgencyFinder(lex), lex).checked(text, given) if s.label == "PER"]
+
+
+CHAIN = [("华科电子有限公司", "ORG"), ("总经理", "TITLE")]
+
+
+def test_ner_model_person_inside_a_book_title_is_no_person():
+    """A film named after a post and a name is a work: no person, no post."""
+    text = "新片《华科电子有限公司总经理李志强》昨日首映，"
+    assert _model_posts(text, CHAIN + [("李志强", "PER")]) == set()
+    assert _checked_persons(text, CHAIN + [("李志强", "PER")]) == []
+
+
+@pytest.mark.parametrize("text,span,name", [
+    ("据悉，华科电子有限公司总经理张海燕犯受贿罪被判刑。", "张海燕犯", "张海燕"),
+    ("华科电子有限公司总经理刘振华版的改革方案出台。", "刘振华版", "刘振华"),
+])
+def test_ner_model_person_is_trimmed_to_the_name(text, span, name):
+    assert _model_posts(text, CHAIN + [(span, "PER")]) == {(name, "总经理", "华科电子有限公司")}
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("华科电子有限公司总经理李志强路遇落水儿童，", ["李志强"]),  # a title says a person is meant
+    ("家住李志强路的居民说，", []),  # no title: a road named after someone
+])
+def test_ner_model_person_after_a_title_stays(text, kept):
+    spans = (CHAIN if kept else []) + [("李志强", "PER")]
+    assert _checked_persons(text, spans) == kept
+
+
+class _Given:
+    """A recogniser that reads the given (surface, label) spans in every text it is given."""
+
+    def __init__(self, spans):
+        self.given = spans
+
+    def pipe(self, texts):
+        from kg.nlp.ner import Span
+
+        return [[Span(t.index(s), t.index(s) + len(s), label) for s, label in self.given if s in t] for t in texts]
+
+
+def test_ner_build_trims_a_model_person_and_its_evidence_indexes_the_text(monkeypatch):
+    """End to end, where the grammar reads no person: the person the recogniser reads with
+    a character after the name (贝尼特斯|犯) is the name, and every evidence span of it and
+    of its post is the text at its offsets."""
+    from kg import builder
+    from kg.nlp.extract import Extractor
+    from kg.records import Source
+
+    raw = "本报讯 据悉，蓝海星辰总经理贝尼特斯犯受贿罪，一审被判有期徒刑。"
+    extractor = Extractor(use_model=False)
+    extractor.recogniser = _Given([("蓝海星辰", "ORG"), ("总经理", "TITLE"), ("贝尼特斯犯", "PER")])
+    monkeypatch.setattr(builder, "_extractor", lambda use_model=True: extractor)
+    ex = builder.extract_source(Source(id="s", path="<text>", raw=raw, layout="article"), True)[0]
+    persons = [p for p in ex.persons if p.cue == "ner"]
+    assert [p.name for p in persons] == ["贝尼特斯"]
+    assert [(h.person, h.role, h.agency.label) for h in ex.holdings] == [("贝尼特斯", "总经理", "蓝海星辰")]
+    for ev in [p.evidence for p in persons] + [h.evidence for h in ex.holdings]:
+        assert raw[ev.start:ev.end] == ev.anchor
+    assert persons[0].evidence.anchor == "贝尼特斯" and ex.holdings[0].evidence.anchor == "蓝海星辰总经理贝尼特斯"
+
+
+def test_ner_eval_scores_the_model_persons_a_build_keeps(monkeypatch):
+    """kg eval-ner scores the recogniser's persons as a build reads them (Assembler.checked)."""
+    from kg.api import _model_spans
+    from kg.nlp import ner
+
+    texts = ["新片《华科电子有限公司总经理李志强》昨日首映，", "据悉，华科电子有限公司总经理张海燕犯受贿罪被判刑。"]
+    monkeypatch.setattr(ner, "recogniser", lambda: _Given(CHAIN + [("李志强", "PER"), ("张海燕犯", "PER")]))
+    persons = [{t[s:e] for s, e, label in spans if label == "PER"} for t, spans in zip(texts, _model_spans(texts))]
+    assert persons == [set(), {"张海燕"}]

@@ -170,7 +170,8 @@ def eval_command(gold, out_dir, as_json, misses):
 @click.argument("path", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
 @click.option("--grammar", is_flag=True, help="Score the grammar's spans instead of the statistical recogniser's.")
 @click.option("--combined", is_flag=True,
-              help="Score the spans as a build uses them: the grammar's, and the recogniser's where the grammar has none.")
+              help="Score the spans as a build uses them: the grammar's, and the recogniser's (its persons checked "
+                   "by the name model, as a build checks them) where the grammar has none.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score the first N sentences only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_ner_command(path, grammar, combined, limit, as_json):

@@ -249,3 +249,57 @@ def test_agencies_a_short_form_inside_other_words_is_none(text):
 ])
 def test_agencies_a_short_form_opens_only_its_own_units(text, found):
     assert {a.surface for a in AgencyFinder().find(text, Context())} == found
+
+
+
+def _grammar_posts(text: str, city: str | None = None) -> set[tuple]:
+    """(person, title, agency) of the posts the grammar alone gives a one-article page."""
+    from kg.builder import extract_source
+    from kg.records import Source
+
+    ex = extract_source(Source(id="t", path="<t>", raw=text, layout="article", date="2024-05-01", city=city),
+                        use_model=False)[0]
+    return {(h.person, h.role, h.agency.label) for h in ex.holdings}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clause before a body that a title follows: pronouns, speech and modal verbs open it
+    ("我们要高度重视人民医院院长王立平同志的意见。", {("王立平", "院长", "人民医院")}),
+    ("他们一致认为长江大学校长陈国华的讲话很好。", {("陈国华", "校长", "长江大学")}),
+    # a name never starts inside a word jieba reads across its edge (推进|新区, 桐乡|经济开发区)
+    ("积极推进新区建设管委会主任刘建明到会。", {("刘建明", "主任", "新区建设管理委员会")}),
+    ("桐乡经济开发区管委会主任钱玉林讲话。", {("钱玉林", "主任", "桐乡经济开发区管理委员会")}),
+    ("东湖高新技术产业开发区管委会主任王某明讲话。", {("王某明", "主任", "东湖高新技术产业开发区管理委员会")}),
+    # a zone or plan named by numbers: its office is named whole, never cut inside the count
+    ("三区两带规划办公室主任张文明介绍情况。", {("张文明", "主任", "三区两带规划办公室")}),
+    ("两区一园管委会主任赵德胜出席会议。", {("赵德胜", "主任", "两区一园管理委员会")}),
+    # a class of places before a body only a place has: a group of bodies, no city's own
+    ("我国大城市人民政府市长周建国表示，", set()),
+    ("地级市人民政府副市长张建华出席。", set()),
+    ("要求各地级市市委书记王某明参加。", set()),
+    # a place's name holds no clause's words (中的, 他说)
+    ("《人民的名义》中的县委书记易学习深受观众喜爱。", {("易学习", "书记", "中共县委员会")}),
+    ("他说县委书记王某明来了。", {("王某明", "书记", "中共县委员会")}),
+])
+def test_chains_an_agency_is_never_a_clause_fragment(text, expected):
+    assert _grammar_posts(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("会上，中江县委书记李某明讲话。", ("李某明", "书记", "中共中江县委员会")),  # 中 opens a county's name
+    ("湖州市人民医院院长孙志强出席。", ("孙志强", "院长", "湖州市人民医院")),  # a hospital after its city
+    ("高新区建设管理委员会主任周光明讲话。", ("周光明", "主任", "高新区建设管理委员会")),
+    ("经济开发区管委会副主任刘伟介绍。", ("刘伟", "副主任", "经济开发区管理委员会")),
+    ("我爱我家房地产经纪公司副总裁胡某明说，", ("胡某明", "副总裁", "我爱我家房地产经纪公司")),  # 我 alone: a firm's
+    ("推动传统产业绿市科技局局长王某明介绍，", ("王某明", "局长", "济宁市科学技术局")),  # a character glued by damage
+    ("我市生态环境局局长赵某华介绍，", ("赵某华", "局长", "济宁市生态环境局")),  # 我市: the page's city
+])
+def test_chains_real_bodies_with_those_characters_stay_whole(text, expected):
+    assert expected in _grammar_posts(text, city="济宁市")
+
+
+def test_agencies_no_county_of_a_clause():
+    from kg.nlp.agencies import infer_context
+
+    assert infer_context("《人民的名义》中的县委书记易学习深受观众喜爱。").county is None
+    assert infer_context("青禾县委书记李某明说，青禾县委要求全县干部").county == "青禾县"

@@ -33,6 +33,10 @@ _VERB_IN_BODY = re.compile(
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 # persons, modal verbs and speech in a name with no place prefix: a clause, not a name
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
+#: persons' pronouns that open a clause (我们要…, 他们认为…); 我, 他 alone may open a firm's
+#: name (我爱我家), and open a clause only with the speech after them (他说|…)
+_PERSONAL_PRONOUNS = frozenset({"我们", "你们", "他们", "她们", "它们", "咱们", "大家"})
+_SPEECH_VERB = re.compile("要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")  # modal and speech verbs
 # verbs that open a clause before an organisation's name (接下来有请|某集团, 访|某集团, 还有|某公司):
 # the name starts after them; 访 of 信访 and 有 of 有色金属 are a name's own
 _LEAD_VERB = re.compile(
@@ -57,6 +61,7 @@ _ANY_PLACE = re.compile(f"[{_HAN}]{{2,3}}?(?:市|县|区|镇|乡)")
 #: place has, or its Party committee or government (某某市公安局, 某某市委): see _county_city
 _COUNTY_CITY = re.compile(f"[{_HAN}]{{2}}市(?=" + "|".join(_PLACE_ONLY_BODIES + ("委(?!员)", "政府", "法院", "检察院")) + ")")
 _ZONE = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区")  # a zone by its kind alone (经济开发区管委会)
+_NAMED_ZONE = re.compile(f"[{_HAN}]{{2,4}}?(?:{_ZONE.pattern})")  # a zone by its place and kind (东湖|高新技术产业开发区)
 _HAN_RUN = re.compile(f"[{_HAN}]*")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
@@ -80,6 +85,10 @@ _NOT_A_NAME = re.compile("[该这此]|[一二两三四五六七八九十百千�
 #: numbers and nouns of a plan (两轴两带多中心, 一核两翼): a concept, never a body's name (a date
 #: written in numerals, 六月十日, reads alike: a dateline glued to a name is none either)
 _NUMBERED_CONCEPT = re.compile(f"[一两二三四五六七八九十](?![一两二三四五六七八九十多第])[{_HAN}][一两二三四五六七八九十多](?![一两二三四五六七八九十多])[{_HAN}]")
+_NUMBER_CHARS = set("一两二三四五六七八九十多第")
+#: the offices a zone or a plan named by numbers has (两区一园|管委会, 三区两带|规划办公室): a body,
+#: named whole with its numbers (两轴两带|多中心 goes on with numbers: a concept)
+_CONCEPT_OFFICE = re.compile("(?:管委会|管理委员会|党工委|工委|管理局|办公室|指挥部|领导小组)$")
 #: a class of places, and a body only a place has after it (大城市|人民政府, 地级市|市委): a group
 #: of bodies, one in each such place, never one body
 _PLACE_CLASSES = frozenset({"城市", "大城市", "中小城市", "大中城市", "特大城市", "地级市", "县级市", "省会城市"})
@@ -160,6 +169,43 @@ def _three_character_place(text: str, s: int, prefix: str) -> bool:
     return len(words) == 1 and words[0][1] == "ns"
 
 
+#: deictic places (我市, 本县, 全省, 该区): a word of jieba's whose level character opens the name
+_DEICTIC_LEAD = set("我本该全此这其各每")
+#: a person's pronoun or speech: a clause, never a place's name (他说|县委, 》中的|县委)
+_PERSON_OR_SPEECH = re.compile("[他她你我]|说|认为|表示|指出|强调|要求")
+
+
+def _clause_place(place: str) -> bool:
+    """Whether a place's name read before its level (他说县, 中的县) holds a function word,
+    a person's pronoun or speech: a clause's words, no county's or district's name."""
+    return bool(set(place) & _STOP_IN_BODY) or bool(_PERSON_OR_SPEECH.search(place[:-1]))
+
+
+def _starts_inside_word(text: str, s: int) -> bool:
+    """Whether a name at ``s`` would start inside a word jieba reads across ``s`` that no
+    name's place is cut from: a verb (推进|新区), a place's own name (桐乡|经济开发区, 大城市|
+    人民政府), a class of places (地级市|市委) or a count (两区|一园, 三区|两带). A deictic place
+    (我市, 该县) is the name's place all the same, and a character glued to a level by damage
+    to the text (压市|生态环境局, jieba's noun) leaves the name after it."""
+    if s == 0 or not _HAN_CHAR.match(text[s - 1]) or text[s - 1] in _LEFT_BOUNDARY:
+        return False
+    if text[s - 1] in _NUMBER_CHARS and text[s] in "省市县区镇乡":
+        return True  # 两区|一园: a count of places, no place
+    w0 = s - 1
+    while w0 > max(0, s - 4) and _HAN_CHAR.match(text[w0 - 1]):
+        w0 -= 1
+    pos = w0
+    for word, tag in tags(text[w0:s + 4]):
+        if pos < s < pos + len(word):
+            if len(word) == 2 and word[0] in _DEICTIC_LEAD:
+                return False
+            return tag[:1] == "v" or tag == "ns" or word.endswith("城市") or word in _PLACE_CLASSES
+        pos += len(word)
+        if pos >= s:
+            break
+    return False
+
+
 def _stop_word_in(run: str) -> bool:
     """Whether a run holds a stop character as a word of a clause: alone, or opening a
     function word (为了, 对于, 已经); inside a name's word it is none (华为|技术, 对外|贸易)."""
@@ -233,6 +279,8 @@ class AgencyFinder:
                     continue
             elif not (self._left_ok(text, s, m.group()) or self._distinctive(text, m)) or self._prefix_word(text, m):
                 continue
+            if len(m.group()) == 3 and m.group()[-1] in "县区州盟旗" and _clause_place(m.group()):
+                continue  # 他说县|委: a clause, no county
             end = self._extend(text, m.end())
             if end:
                 if m.group() in ("全国", "中国") and s > 0 and text[s - 1] not in _LEFT_BOUNDARY:
@@ -446,6 +494,28 @@ class AgencyFinder:
                 cut = m.end()
         return cut
 
+    @staticmethod
+    def clause_lead(run: str) -> int:
+        """Where a name begins in a run a clause opens (我们要高度重视|人民医院, 他们一致认为|
+        长江大学, 积极推进|新区建设管委会), by jieba's words: after the last person's pronoun,
+        speech or modal verb (认为, 表示, 要) or clause verb after an adverb (积极|推进, 切实|
+        加强), and the verbs and adverbs that go on from it; 0 when no clause opens the run. An
+        adverb alone (再|就业, 永久|基本农田), a verb alone (推动长江经济带发展领导小组) and a
+        verbal noun (建设, 发展) are a name's words."""
+        cut = pos = 0
+        seen = False
+        prev = ""
+        for word, tag in tags(run):
+            pos += len(word)
+            speech = tag[:1] in ("v", "l") and bool(_SPEECH_VERB.search(word))
+            if (word in _PERSONAL_PRONOUNS or speech or _SPEECH_VERB.fullmatch(word)
+                    or tag == "v" and prev in ("d", "ad") and _VERB_IN_BODY.fullmatch(word)):
+                seen, cut = True, pos
+            elif seen and pos == cut + len(word) and (tag in ("v", "vd", "d", "ad") or tag == "l" and _VERB_IN_BODY.search(word)):
+                cut = pos  # 要|切实加强, 认为|都: the clause goes on
+            prev = tag
+        return cut
+
     def is_place_or_agency(self, s: str) -> bool:
         """Whether a short string is a place or an agency rather than a person's name."""
         if s in self.lex.provinces or s in self.lex.known or s in self.lex.cities or s[:-1] in self.lex.cities:
@@ -503,8 +573,10 @@ class AgencyFinder:
     def ending_at(self, text: str, end: int, ctx: Context) -> AgencyName | None:
         """The longest agency that ends exactly at ``end``, whatever stands before it.
 
-        Used inside title chains, where the title after it vouches for the name even when
-        recognition damage glues a character to its left (…压市生态环境局党组书记).
+        Used inside title chains, where the title after it vouches for the name whatever
+        stands before it, except a word it would start inside: jieba reads 推进|新区,
+        大城市|人民政府, 两区|一园 as words across the edge (a clause's verb, a class of places,
+        a numbered concept), which leave no name behind them.
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
             if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _CLAUSE_WORD:
@@ -516,11 +588,17 @@ class AgencyFinder:
                 # after a boundary, any 2- or 3-character place with its level (邹城市委,
                 # 雄安新区管委会)
                 m = _ANY_PLACE.match(text, s)
-                if m and text[s] in _LEFT_BOUNDARY | _STOP_IN_BODY:
-                    m = None
+                if m and (text[s] in _LEFT_BOUNDARY | _STOP_IN_BODY or self.reads_as_clause(m.group())):
+                    m = None  # 推进新区|建设管委会: a verb opens no place's name
                 m = m or _ZONE.match(text, s)
-            if not m or m.end() >= end or self._prefix_word(text, m):
-                continue
+                if not m and (m := _NAMED_ZONE.match(text, s)) and (self.reads_as_clause(m.group()) or _clause_place(m.group())):
+                    m = None  # 推进经济开发区…: a verb opens no zone's name
+            if not m or m.end() >= end or self._prefix_word(text, m) or len(m.group()) > 2 and _clause_place(m.group()):
+                continue  # 》中的县|委, 他说县|委: a place's name holds no clause's words
+            if any(text.endswith(c, 0, s) for c in _PLACE_CLASSES) and self._prefix_re.match(text, s):
+                continue  # 各地级市|市委: the body of each place of a class, no one body
+            if _starts_inside_word(text, s) or any(z.start() < s for z in _ZONE.finditer(text, max(0, s - 8), s + 9)):
+                continue  # 推进|新区…, 大城市|人民政府, 两区|一园…, 经济|开发区: a name never starts inside a word
             if len(m.group()) == 1 and text[s - 1:s + 1] in _LEVEL_WORDS:
                 continue  # 住房和城|乡建设局: the level character ends a word before it
             if self._extend(text, m.end()) == end:
@@ -682,10 +760,14 @@ class AgencyFinder:
         return self._no_one_body(surface) or ("venue" if not titled and _VENUE.search(surface) else None)
 
     def _numbered_concept(self, surface: str) -> bool:
-        """Whether a name holds numbers and nouns of a plan (两轴两带, 三区两带), not where a
-        place's name holds the number (九江|一中, 四川|三星) or the Belt and Road names it."""
+        """Whether a name holds numbers and nouns of a plan (两轴两带多中心), not where a
+        place's name holds the number (九江|一中, 四川|三星), the Belt and Road names it, or
+        the name is the office of the zone or plan, named whole (两区一园管委会)."""
         for m in _NUMBERED_CONCEPT.finditer(surface):
             place = next((p for p in self._place_inside.finditer(surface) if p.start() <= m.start() < p.end()), None)
+            rest = surface[m.end():]
+            if rest[:1] not in _NUMBER_CHARS and _CONCEPT_OFFICE.search(rest):
+                continue  # 两区一园管委会, 三区两带规划办公室: the office of a zone or plan, named whole
             if place is None and m.group() != "一带一路":
                 return True
         return False
@@ -747,7 +829,7 @@ class AgencyFinder:
             return m.group()[:2], surface[m.end():]  # 某县|县|委: a county of one character, the level written twice
         for n in (2, 3):  # 某某区|委, then 某某某区|委
             m = re.match(rf"[{_HAN}]{{{n}}}(?:县|区|州|盟|旗|镇|乡)", surface)
-            if m and len(surface) > m.end():
+            if m and len(surface) > m.end() and not _clause_place(m.group()):  # 中的|县委, 他说|县委: no place
                 return m.group(), surface[m.end():]
         return None, surface
 
@@ -815,8 +897,8 @@ def infer_county(text: str) -> str | None:
     counts: dict[str, int] = {}
     for m in _COUNTY_RE.finditer(text):
         name = m.group(1) or m.group(2)
-        if name[-2] in "全我本该各每任" or name[0] in _NO_PLACE_HEAD | _LEFT_BOUNDARY:
-            continue  # 使全县, 在我县, 现任|县…, 经|县委: no county's name (沛县, 某某县: one)
+        if name[-2] in "全我本该各每任" or name[0] in _NO_PLACE_HEAD | _LEFT_BOUNDARY or _clause_place(name):
+            continue  # 使全县, 在我县, 现任|县…, 经|县委, 》中的|县委: no county's name (沛县, 某某县: one)
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     return best[0] if best and (best[1] >= 2 or len(counts) == 1) else None

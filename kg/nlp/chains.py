@@ -496,6 +496,8 @@ class ChainParser:
                 if not cut and head - left > 3 and text[left] in "而据":
                     cut = 1  # 而|某银行某分行…部副总经理: a clause word opens no name
                 left += cut
+                lead = self.finder.clause_lead(text[left:head])  # 我们要高度重视|某医院院长: a clause's words
+                left, cut = left + lead, cut or lead
                 # 宣传部长: the department's last character opens the title (宣传部|部长)
                 end = head + 1 if (_shares_suffix(role) and not self.lex.suffix_end_re.search(text[left:head])
                                    and self.lex.suffix_end_re.search(text[left:head + 1])) else head

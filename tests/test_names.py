@@ -315,6 +315,39 @@ def test_names_person_span_trims_to_the_name(model, text, span, expected):
     assert got is not None and text[got[0]:got[1]] == expected
 
 
+# the last character is trimmed only where this text bears its end bucket out: 介 and 和
+# follow names (介绍, a conjunction) but also end them (a Japanese given name, 某长和)
+@pytest.mark.parametrize(
+    "text,span,cued,expected",
+    [
+        # a name of Japanese shape (no Chinese surname, characters of Chinese names) stays whole
+        ("日本前驻华大使森田浩介今天撰文说", "森田浩介", True, "森田浩介"),
+        ("日本作家川口圭介今天出席", "川口圭介", False, "川口圭介"),
+        # ... unless its last character starts a word with what follows (介|绍)
+        ("大使北野宗介绍了情况", "北野宗介", True, "北野宗"),
+        # never before a digit or punctuation: 和 ends the name
+        ("裁军大使张立和9日在会上发言", "张立和", True, "张立和"),
+        ("会见了周宏和。", "周宏和", False, "周宏和"),
+        # a verb of saying before its colon is no part of a name
+        ("球队主帅马尔蒂内斯称：", "马尔蒂内斯称", True, "马尔蒂内斯"),
+        # after a title, the model's own reading of the whole name stands
+        ("裁军大使张立和在会上发言", "张立和", True, "张立和"),
+        # ... but 和 that starts a word after the name is no part of it (和|平)
+        ("大使周宏和平时很少发言", "周宏和", True, "周宏"),
+        # a word after a cued name (会|见, 犯|罪), a work's title after 版
+        ("市长王建华会见了客人", "王建华会", True, "王建华"),
+        ("法院判决孙立军犯罪", "孙立军犯", True, "孙立军"),
+        ("五年前的王建华版《某片》更好看", "王建华版", False, "王建华"),
+        # a transliterated name still sheds the verb after it, cued or not
+        ("教练马尔蒂内斯会在边路做文章", "马尔蒂内斯会", True, "马尔蒂内斯"),
+    ],
+)
+def test_names_person_span_trims_only_where_the_text_says_so(model, text, span, cued, expected):
+    s = text.index(span)
+    got = model.person_span(text, s, s + len(span), cued=cued)
+    assert got is not None and text[got[0]:got[1]] == expected
+
+
 @pytest.mark.parametrize(
     "text,span",
     [

@@ -44,7 +44,8 @@ table, so scoring is a handful of dict lookups, with no numpy and no spaCy at ru
 
 ``NameModel.person_span`` applies the same rules to a person span another reader
 proposes (the statistical recogniser), and trims it to the name (李某|版, 某某|会, an
-unclosed bracket, a joiner at its end).
+unclosed bracket, a joiner at its end); a last character is trimmed only where the text
+bears its end bucket out (介|绍 yes, 某某介|今天 or 某某和|9日 no).
 
 Two entry points:
 
@@ -60,6 +61,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..vocab.lexicon import lexicon
 from ..vocab.paths import DATA_DIR, VOCAB_DIR
 
 DEFAULT_MODEL_PATH = DATA_DIR / "name_model.json"
@@ -186,6 +188,9 @@ def features(text: str, start: int, k: int, g: int, lex: dict[str, str],
     return f
 
 
+#: what may stand right after a name and a character that follows it: a work's title or a
+#: quote opening (李某版《某片》), the colon after a verb of saying (某某称：)
+_AFTER_FOLLOWER = "《“‘「『：:"
 _QUOTES = {"“": "”", "「": "」", "『": "』", "\"": "\"", "‘": "’"}
 #: joiners inside a transliterated name (詹姆斯-奈史密斯, 约翰·格林); not the dash —,
 #: which also sets off a clause (——记者某某)
@@ -381,9 +386,12 @@ class NameModel:
         - joiners and punctuation at its edges (迈克·| -> 迈克),
         - an opening bracket it does not close and what follows (某某（某队 -> 某某),
         - a last character that follows names far more often than it ends one (the
-          end buckets of the model): in a name of Chinese shape when the name model
-          reads the span without it better (李某|版, 谭某某|犯), in a longer
-          transliterated one of four or more characters (贝尼特斯|会).
+          end buckets of the model), where this text bears that out (``_trims_last``):
+          never before a clause's punctuation, a digit or a title; where it starts a word with
+          what follows (某某|会见, 某某|犯罪); else in a name of Chinese shape when the
+          name model reads the span without it better (李某|版, 谭某某|犯), after a
+          title only when the model would not take the whole; in a transliterated one
+          of four or more characters (贝尼特斯|会), not in one of Japanese shape (某江要介).
 
         text (str): the text.
         start (int): the span's start.
@@ -403,20 +411,56 @@ class NameModel:
                 end = at
         while end > start and text[end - 1] in edge:
             end -= 1
-        if end - start >= 3:
-            last = self.end_buckets.get(text[end - 1], UNSEEN_BUCKET)
-            follows = last != UNSEEN_BUCKET and int(last) >= 1
-            # never the last part of a joined name (某某·某某·李), nor a surname closing a
-            # transliterated one
-            tail = max(text.rfind(j, start, end) for j in _NAME_JOINERS)
-            if follows and end - 1 - tail > 2 and (self.prob(text, start, end) > 0.0
-                                                    or text[end - 1] not in self.singles):
-                whole, cut = self.prob(text, start, end), self.prob(text, start, end - 1)
-                if cut >= self.at_threshold and cut > whole or end - start >= 4 and whole == 0.0 and cut == 0.0:
-                    end -= 1
+        if end - start >= 3 and self._trims_last(text, start, end, cued):
+            end -= 1
         if end - start < 2 or not_a_mention(text, start, end, cued):
             return None
         return start, end
+
+    def _trims_last(self, text: str, start: int, end: int, cued: bool) -> bool:
+        """Whether the last character of the span ``text[start:end]`` (three or more
+        characters) follows the name rather than ends it (``person_span``).
+
+        The end buckets only say that a character is often seen right after names, not
+        why: 介 mostly as the start of 介绍, 和 as a conjunction; both also end names
+        (a Japanese given name in 介, 某长和). So the character is trimmed only where this
+        text bears the bucket out:
+
+        - never before punctuation that ends a clause, a digit or a title (某某和９日,
+          某某介，, 某某和大使); a work's title, a quote or a colon may follow
+          (李某版《某片》, 某某称：), and the text may end (a sentence cut before its colon);
+        - where it starts a word with the characters after it (介|绍, 会|议, 版|本, 犯|罪),
+          that is evidence enough in a name of Chinese shape the model does not read
+          better whole, and in one of four or more characters with no such reading;
+        - without that: in a name of Chinese shape when no title cues the person and the
+          name model reads the span without it better (李某|版电影, 孙某|犯诈骗); in one of
+          four or more characters with no Chinese reading only when its characters read
+          as a transliteration (贝尼特斯|会在), never in a name of Japanese shape, made of
+          the characters of Chinese names (某江要介 stays whole).
+        """
+        last = text[end - 1]
+        bucket = self.end_buckets.get(last, UNSEEN_BUCKET)
+        if bucket == UNSEEN_BUCKET or int(bucket) < 1:
+            return False
+        # never the last part of a joined name (某某·某某·李)
+        tail = max(text.rfind(j, start, end) for j in _NAME_JOINERS)
+        after = text[end:end + 1]
+        if end - 1 - tail <= 2 or after and not (is_han(after) or after in _AFTER_FOLLOWER):
+            return False
+        lex = lexicon()
+        if lex.title_re.match(text, end):
+            return False
+        whole = self.prob(text, start, end)
+        if whole == 0.0 and last in self.singles:
+            return False  # a surname closing a transliterated name
+        cut = self.prob(text, start, end - 1)
+        # a common word (w1-w3 of the lexicon; not a name, nr, nor a place, ns)
+        word = any((self.lex.get(text[end - 1:end + k]) or "").startswith("w") for k in (1, 2))
+        if whole > 0.0 or cut > 0.0:
+            # cued, the model's own reading of the whole (``name_at``'s threshold) stands
+            return cut >= self.at_threshold and cut > whole and (
+                word or not cued or whole < self.at_threshold)
+        return end - start >= 4 and (word or lex.reads_foreign(text[start:end - 1]))
 
     def find_names(self, text: str, threshold: float | None = None,
                    starts: set[int] | None = None) -> list[tuple[int, int, float]]:

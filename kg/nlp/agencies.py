@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Context
-from ..vocab.lexicon import Lexicon, alternation, lexicon
+from ..vocab.lexicon import Lexicon, alternation, lexicon, place_of
 from .words import tags
 
 _HAN = "\u4e00-\u9fff"
@@ -52,7 +52,22 @@ _ASSOCIATION_IN = re.compile("协会|学会|商会|联合会|[足作科记]协|�
 _LOCATIVE = re.compile("地处|位于|坐落|毗邻|地跨")
 # a canonical name whose place the text never gave (市委 on a page of no known city ->
 # 中共市委员会): the level word stands where the place's name would
-_UNPLACED = re.compile("^(?:中共|共青团|中国人民政治协商会议)?[市省县区镇乡](?!场|域|级|属|直|长)|^政治协商会议委员会$")
+_UNPLACED = re.compile("^(?:中共|共青团|中国人民政治协商会议)?(?:[市省县区镇乡](?!场|域|级|属|直|长)"
+                       # 州委, 旗人民政府, 盟委: an autonomous prefecture's, a banner's, a league's
+                       "|(?:自治[州县]|[州旗盟])(?=委|人民政府|政府|人大|人民代表大会|政协|中级人民法院|人民法院|人民检察院))"
+                       "|^政治协商会议委员会$")
+#: a name that opens with these is a nation's body (国家统计局, 最高人民法院) or another
+#: country's, never one place's among many
+_NATIONAL_HEAD = ("中国", "中华", "国家", "国务院", "全国", "中央", "最高", "国际")
+#: bodies every place has, named by their kind alone (财政局, 人民法院, 人民医院, 第一中学,
+#: 村党支部, 经济开发区管理委员会): with no place written, one such name is many bodies
+_KIND_ONLY = re.compile(
+    f"[{_HAN}]{{1,12}}(?<!总)局"
+    "|(?:中级|高级)?人民法院|人民检察院|人民政府(?:办公室)?|人民代表大会常务委员会|纪律检查委员会|监察委员会"
+    "|(?:第[一二三四五六七八九十]+)?(?:人民|中西医结合|妇幼保健|妇女儿童|中心)?医院|中医院|妇幼保健院|卫生院"
+    "|(?:第[一二三四五六七八九十]+|实验|职业)(?:高级中学|初级中学|中学|小学|学校)"
+    "|(?:街道|社区|村|镇|乡)?(?:党工委|党委|党支部|党总支|街道办事处|办事处|村民委员会|居民委员会)"
+    "|(?:(?:经济技术|经济|高新技术产业|高新技术)开发区|高新区|开发区|新区|园区)?(?:管理委员会|党工委|工作委员会)")
 _PLACE_IN_PARENS = re.compile(f"[（(]([{_HAN}]{{2,4}})[)）]$")
 #: bodies only a place has: after one, a two-character 区/县 is a place's name, whatever precedes it
 _PLACE_ONLY_BODIES = ("人民政府", "人民法院", "人民检察院", "人大常委会", "政协", "中级人民法院", "纪委", "公安局")
@@ -110,9 +125,49 @@ _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution
 
 
 def unplaced(label: str) -> bool:
-    """Whether a canonical name lacks its place (中共市委员会, 区人民政府): such a body is
-    only known within its article, never the same as another article's."""
-    return bool(_UNPLACED.match(label))
+    """Whether a canonical name lacks its place (中共市委员会, 区人民政府, and a body every
+    place has named by its kind alone: 财政局, 人民医院, 州委): such a body is only known
+    within its article, never the same as another article's."""
+    return bool(_UNPLACED.match(label)) or _kind_only(label)
+
+
+def _kind_only(label: str) -> bool:
+    """Whether a canonical name is a local body's kind with no place, nation or country in
+    it (公安局, 中级人民法院, 卫生健康委员会): a known body (agency-known.tsv) is one body."""
+    body = label.removeprefix("中共")
+    if body.startswith(_NATIONAL_HEAD) or label in _known_labels():
+        return False
+    if body in _vocab_kinds():
+        return _placeless(body)
+    return bool(_KIND_ONLY.fullmatch(body)) and _placeless(body)
+
+
+def _placeless(body: str) -> bool:
+    """No place (济宁市…, 聊城…, 山东…) and no country (美国…) opens a body's name."""
+    lex = lexicon()
+    place = place_of(body)  # 经济开发区管理委员会: a zone's kind reads as a place
+    return ((place is None or bool(_ZONE_KIND.fullmatch(place))) and not lex.country_re.match(body)
+            and not any(body[:k] in lex.cities or body[:k] in lex.provinces for k in (2, 3, 4)))
+
+
+_ZONE_KIND = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区|高新区|开发区|新区|园区")
+
+
+@lru_cache(maxsize=1)
+def _known_labels() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.known) | frozenset(k.canonical for k in lex.known.values())
+
+
+@lru_cache(maxsize=1)
+def _vocab_kinds() -> frozenset[str]:
+    """The local bodies' names the vocabularies give, place left out (卫生健康委员会,
+    发展和改革委员会, 妇女联合会, 中级人民法院), less those of a nation (…部)."""
+    lex = lexicon()
+    names = set(lex.abbreviations.values())
+    names |= {pb.template.replace("{place}", "").removeprefix("中共") for pb in lex.place_bodies.values()}
+    names |= {tpl.replace("{place}", "").removeprefix("中共").removeprefix("共青团") for tpl, _ in lex.bare.values()}
+    return frozenset(n for n in names if len(n) >= 2 and not n.endswith(("部", "总局")) and not n.startswith("委"))
 
 
 _NO_PLACE_HEAD = set("全各本该两每我此邻外某省市县区州一二三四五六七八九十")  # 全县, 该区, 两县, 某县: no county

@@ -1,7 +1,7 @@
 """Title chains: people, atomic titles and the agency of each title."""
 import pytest
 
-from kg.nlp.agencies import AgencyFinder
+from kg.nlp.agencies import AgencyFinder, unplaced
 from kg.nlp.chains import ChainParser
 from kg.records import Context
 
@@ -303,3 +303,85 @@ def test_agencies_no_county_of_a_clause():
 
     assert infer_context("《人民的名义》中的县委书记易学习深受观众喜爱。").county is None
     assert infer_context("青禾县委书记李某明说，青禾县委要求全县干部").county == "青禾县"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 团 before a level's committee or the centre: the Communist Youth League's, not the Party's
+    ("团市委书记孙丽华出席。", {("孙丽华", "书记", "共青团济宁市委员会")}),
+    ("山东省召开会议。团省委副书记马建军讲话。", {("马建军", "副书记", "共青团山东省委员会")}),
+    ("会上,团县委书记何文斌发言。", {("何文斌", "书记", "共青团县委员会")}),  # no county named: the level alone
+    ("团中央书记处书记韩立新讲话。", {("韩立新", "书记", "中国共产主义青年团中央委员会书记处")}),
+    ("共青团中央书记处第一书记韩立新讲话。", {("韩立新", "第一书记", "中国共产主义青年团中央委员会书记处")}),
+    # the place written: before 团 (the level twice), or after 共青团
+    ("会上,泗水县团县委书记冯晓东讲话。", {("冯晓东", "书记", "共青团泗水县委员会")}),
+    ("共青团泗水县委书记冯晓东讲话。", {("冯晓东", "书记", "共青团泗水县委员会")}),
+    # the Party's committee and the League's side by side
+    ("市委书记钱志远、团市委书记许国平出席。",
+     {("钱志远", "书记", "中共济宁市委员会"), ("许国平", "书记", "共青团济宁市委员会")}),
+])
+def test_chains_youth_league_committees_are_the_leagues(text, expected):
+    assert _grammar_posts(text, city="济宁市") == expected
+
+
+def test_chains_youth_league_committee_of_the_pages_county():
+    text = "泗水县召开青年工作会议。县委书记钱志远出席,团县委书记许国平主持。泗水县各乡镇参加。"
+    assert _grammar_posts(text, city="济宁市") == {
+        ("钱志远", "书记", "中共泗水县委员会"), ("许国平", "书记", "共青团泗水县委员会")}
+
+
+@pytest.mark.parametrize("surface,label", [
+    ("团县委", "共青团泗水县委员会"),
+    ("县团委", "共青团泗水县委员会"),
+    ("共青团泗水县委员会", "共青团泗水县委员会"),
+    ("团市委宣传部", "共青团济宁市委宣传部"),
+    ("共青团中央", "中国共产主义青年团中央委员会"),
+    ("团中央", "中国共产主义青年团中央委员会"),
+])
+def test_agencies_youth_league_canonical_names(surface, label):
+    ctx = Context(city="济宁市", province="山东省", county="泗水县")
+    assert AgencyFinder().canonical(surface, ctx)[:2] == (label, "Association")
+
+
+@pytest.mark.parametrize("text", ["某某集团县委书记", "代表团中央委员", "团结县委班子"])
+def test_agencies_a_league_mark_inside_another_word_is_none(text):
+    assert not any(a.label.startswith(("共青团", "中国共产主义青年团"))
+                   for a in AgencyFinder().find(text, Context(county="泗水县")))
+
+
+def test_agencies_no_county_named_by_the_league_mark():
+    from kg.nlp.agencies import infer_context
+
+    assert infer_context("团县委书记许国平说,团县委要求全县青年").county is None
+
+
+@pytest.mark.parametrize("text", [
+    # a body with no place after a sentence's end, a bracket or a quote: its post is kept
+    "县委书记王建国出席会议并讲话。人民医院院长陈志远汇报了医院工作。",
+    "会议召开;人民医院院长陈志远汇报了医院工作。",
+    "陈志远(人民医院院长)汇报了医院工作。",
+    "“人民医院院长陈志远表示,医院将扩建。",
+])
+def test_chains_a_body_without_a_place_after_a_sentence_end(text):
+    assert ("陈志远", "院长", "人民医院") in _grammar_posts(text)
+    assert unplaced("人民医院")
+
+
+def test_chains_a_hospital_post_on_a_whole_page(tmp_path):
+    """An invented county page that never names its county: the hospital's post is kept, its
+    body unplaced (the page's own node)."""
+    from click.testing import CliRunner
+    from rdflib import Graph
+
+    from kg.cli import cli
+
+    page = tmp_path / "page-2024-03-05.txt"
+    page.write_text("全县召开卫生健康工作会议\n\n本报讯（记者　张明）3月5日，全县卫生健康工作会议召开。县委书记王建国出席会议"
+                    "并讲话。人民医院院长陈志远汇报了医院工作。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", str(page), "-o", str(out), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    rows = {(str(r[0]), str(r[1])) for r in graph.query("""
+        PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?org WHERE { ?p org:heldBy ?person ; org:postIn ?o . ?person rdfs:label ?name . ?o rdfs:label ?org }""")}
+    assert ("陈志远", "人民医院") in rows

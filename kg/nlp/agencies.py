@@ -170,6 +170,13 @@ def _vocab_kinds() -> frozenset[str]:
     return frozenset(n for n in names if len(n) >= 2 and not n.endswith(("部", "总局")) and not n.startswith("委"))
 
 
+#: the Communist Youth League's bodies: 共青团 before a place's committee (共青团某县委), 团 before
+#: a level's committee or the centre (团县委, 团省委, 团中央): the League's committee of that place,
+#: never the Party's; 团 glued into another word (集团, 代表团) marks nothing
+_LEAGUE_MARK = re.compile("共青团|团(?=中央|[省市县区旗]委)")
+_LEAGUE_LEVELS = "省市县区旗"
+_LEAGUE_CENTRE = "共青团中央"  # its canonical name is agency-known.tsv's
+
 _NO_PLACE_HEAD = set("全各本该两每我此邻外某省市县区州一二三四五六七八九十")  # 全县, 该区, 两县, 某县: no county
 
 
@@ -257,6 +264,20 @@ def _starts_inside_word(text: str, s: int) -> bool:
             return tag[:1] == "v" or tag == "ns" or word.endswith("城市") or word in _PLACE_CLASSES
         pos += len(word)
         if pos >= s:
+            break
+    return False
+
+
+def _inside_word(text: str, s: int) -> bool:
+    """Whether jieba reads a word that starts before ``s`` and goes on past it (集|团, 代表|团)."""
+    if s == 0 or not _HAN_CHAR.match(text[s - 1]):
+        return False
+    pos = max(0, s - 3)
+    for word, _ in tags(text[pos:s + 3]):
+        if pos < s < pos + len(word):
+            return True
+        pos += len(word)
+        if pos > s:
             break
     return False
 
@@ -362,6 +383,10 @@ class AgencyFinder:
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
         cands.extend(self._standalone(text))
+        for m in _LEAGUE_MARK.finditer(text):
+            end = self._league_end(text, m.start())
+            if end:
+                cands.append((m.start(), end))
         bare = {}
         for m in self._bare_re.finditer(text):
             if not any(s <= m.start() < e for s, e in cands):
@@ -634,6 +659,10 @@ class AgencyFinder:
         a numbered concept), which leave no name behind them.
         """
         for s in range(max(0, end - MAX_BODY - 4), end - 1):
+            if text[s] in "共团" and self._league_end(text, s) == end:
+                name = self._league(text[s:end], ctx)
+                if name:
+                    return AgencyName(s, end, text[s:end], *name)  # 团|县委: the League's, not the Party's
             if text[s] in _FORMER_MARK and self._opens_name(text, s + 1) or text[s] in _CLAUSE_WORD:
                 continue  # 原|巢湖市市委: the name begins after the former mark; 而|广州市…: after a clause word
             if s > 0 and text[s - 1] in _LEFT_BOUNDARY and _HAN_CHAR.match(text[s - 1]) and len(tags(text[s - 1:s + 3])[0][0]) > 1:
@@ -736,6 +765,55 @@ class AgencyFinder:
             return m.end()
         return None
 
+    def _league_end(self, text: str, s: int) -> int | None:
+        """End of a body of the Communist Youth League named from ``s`` (团县委, 团中央书记处,
+        共青团某县委, with the departments after them: 团市委宣传部), or None: 团 must be a
+        word's first character, as jieba reads it (代表团|中央 is no 团中央)."""
+        m = _LEAGUE_MARK.match(text, s)
+        if not m:
+            return None
+        if m.group() == "团" and _inside_word(text, s):
+            return None  # 集团|县委…, 代表团|中央…: the 团 of another word
+        pos = m.end()
+        if text.startswith("中央", pos) or text[pos:pos + 1] in _LEAGUE_LEVELS and text[pos + 1:pos + 2] == "委":
+            return self._extend(text, pos + 2, continuation=True) or pos + 2
+        return self._extend(text, pos)  # 共青团|某县委
+
+    def _league(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
+        """(canonical, kind, parent) of a body of the Communist Youth League: the Party body
+        the surface names without its mark (共青团 or 团), the League's instead: 团县委 (of the
+        page's county), 某县团县委, 某县团委, 某地共青团市委, 共青团某县委(员会) -> 共青团某县委员会,
+        团市委宣传部 -> 共青团某市委宣传部; 团中央(书记处) -> the League's Central Committee
+        (and its secretariat). None when the surface names none (集团公司, 学校团委)."""
+        i, k = surface.find("共青团"), 3
+        if i < 0:
+            i, k = surface.find("团"), 1
+        lead, rest = surface[:i], surface[i + k:]
+        if i < 0 or not rest:
+            return None
+        if rest.startswith("中央"):
+            centre = self.lex.known[_LEAGUE_CENTRE].canonical if _LEAGUE_CENTRE in self.lex.known else None
+            if lead or not centre:
+                return None
+            tail = rest[2:]
+            tail = tail[3:] if tail.startswith("委员会") else tail.removeprefix("委")
+            return (centre, "Association", None) if not tail else (centre + self._expand(tail), "Association", centre)
+        committee = rest[0] == "委" or rest[0] in _LEAGUE_LEVELS and rest[1:2] == "委"
+        if k == 1 and (not committee or _inside_word(surface, i)):
+            return None  # 团结…, 团队…, 某集团|委员会: no League body
+        if lead and rest[0] == lead[-1] and rest[0] in _LEAGUE_LEVELS:
+            rest = rest[1:]  # 某县|团|县委: the level is written twice
+        inner = lead + rest
+        if inner.endswith("委员会") and len(inner) > 3:
+            inner = inner[:-2]  # 共青团某县委员会: the committee, as 某县委 names it
+        canon = self.canonical(inner, ctx) if inner != "委" else None
+        if canon is None or not canon[0].startswith("中共") or canon[1] != "PartyOrgan":
+            return None
+        parent = canon[2]
+        if parent and parent.startswith("中共"):
+            parent = "共青团" + parent[2:]
+        return "共青团" + canon[0][2:], "Association", parent
+
     # -- canonical names -------------------------------------------------------------
 
     def canonical(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
@@ -748,6 +826,8 @@ class AgencyFinder:
         if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
+        if "团" in surface and (league := self._league(surface, ctx)):
+            return league
         if self._no_one_body(surface):
             return None  # 喻某与该医院, 所有去过某馆, 两轴两带多中心, 全国税务局: no one body's name
         inner = _STANDING_MEMBER_INSIDE.search(surface)
@@ -954,6 +1034,8 @@ def infer_county(text: str) -> str | None:
         name = m.group(1) or m.group(2)
         if name[-2] in "全我本该各每任" or name[0] in _NO_PLACE_HEAD | _LEFT_BOUNDARY or _clause_place(name):
             continue  # 使全县, 在我县, 现任|县…, 经|县委, 》中的|县委: no county's name (沛县, 某某县: one)
+        if name[0] == "团" and _LEAGUE_MARK.match(text, m.start(1) if m.group(1) else m.start(2)):
+            continue  # 团|县委: the Youth League's committee of the county, no county named 团县
         counts[name] = counts.get(name, 0) + 1
     best = max(counts.items(), key=lambda kv: (kv[1], kv[0]), default=None)
     return best[0] if best and (best[1] >= 2 or len(counts) == 1) else None

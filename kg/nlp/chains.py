@@ -43,6 +43,9 @@ VERB_TITLES = frozenset({"主管", "分管", "负责人"})  # verbs before a tit
 _NUMERALS = set("〇一二三四五六七八九十两")  # 瓦利|六日
 _AFTER_NAME_CLAUSE = set("时即后派")  # 卡巴杰|时, 克林顿|即将: a clause goes on after a name
 _DELIMS = "、,，兼"  # 副会长兼秘书长: 兼 joins two titles like 、
+#: punctuation that opens a run of a body's name as a chain's delimiter does: a sentence's or a
+#: clause's end, an opening bracket or quote (closing ones may end a name's part: 《某报》社长)
+_RUN_OPENERS = frozenset("。!！?？;；:：\n(（“「『\"")
 # what may follow a person's name (a cue that the name ended)
 AFTER_NAME = re.compile(
     r"(?:介绍|表示|指出|强调|说|来说|现在|目前|如今|当时|随后|此前|时(?![间候期代刻常装尚光机效段空令节髦针])|"
@@ -491,7 +494,9 @@ class ChainParser:
                 left = head
                 while left > 0 and _HAN.match(text[left - 1]) and text[left - 1] not in _DELIMS and head - left < 12:
                     left -= 1
-                at_boundary = left == 0 or text[left - 1] in _DELIMS
+                # a chain's delimiter, or what opens a sentence, a clause or a bracket (。某医院院长…,
+                # (某医院院长): the run is the whole of the body's name
+                at_boundary = left == 0 or text[left - 1] in _DELIMS or text[left - 1] in _RUN_OPENERS
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
                 if not cut and head - left > 3 and text[left] in "而据":
                     cut = 1  # 而|某银行某分行…部副总经理: a clause word opens no name

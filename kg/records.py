@@ -210,7 +210,8 @@ class PersonMention:
 
 def article_key(label: str, article: str) -> str:
     """The key of a body known only within one article (中共市委员会 on a page of no known
-    city): two articles' such bodies are two agencies."""
+    city): two articles' such bodies are two agencies. Given a source's id instead, the key
+    of a body known only within that source (本报 on a page of no known paper)."""
     return f"{label}@{article}"
 
 

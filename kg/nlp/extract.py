@@ -297,7 +297,7 @@ class Extractor:
         return AgencyMention(a.surface, key, a.label, a.kind, article.id, ev, parent, False, a.start, a.end)
 
     def _bylines(self, article: Article, out: Extraction, seen: dict, paper: str | None) -> None:
-        surface, label, kind = self._press(article, paper)
+        surface, key, label, kind = self._press(article, paper)
         for name, role, rs, re_, medium in parse_byline(article.raw, article.byline, article.byline_offsets):
             ev = _raw_evidence(article, rs, re_)
             at = article.text.find(name, 0, 80)  # the byline opens the body: 本报讯(记者 X)
@@ -309,19 +309,23 @@ class Extractor:
                 name_of = medium.replace("《", "").replace("》", "")
                 press = AgencyMention(medium, name_of, name_of, PRESS_KIND, article.id, ev, None, False)
             else:
-                press = AgencyMention(surface, label, label, kind, article.id, ev, None, False)
+                press = AgencyMention(surface, key, label, kind, article.id, ev, None, False)
             out.agencies.append(press)
             out.holdings.append(Holding(name, role, press, role, article.id, article.date, ev,
                                         confidence=CONFIDENCE["byline"]))
 
-    def _press(self, article: Article, paper: str | None) -> tuple[str, str, str]:
-        """(surface, canonical name, kind) of the medium a byline names: 本报 is the paper
-        that prints the page (from metadata when known); 新华社 is 新华通讯社."""
+    def _press(self, article: Article, paper: str | None) -> tuple[str, str, str, str]:
+        """(surface, key, canonical name, kind) of the medium a byline names: 本报 is the
+        paper that prints the page (from metadata when known: one node across its sources),
+        else that source's own paper (two pages of unknown papers are two papers);
+        新华社 is 新华通讯社."""
         surface = press_of(article.byline) or "本报"
         if surface == "本报":
-            return surface, paper or "本报", PRESS_KIND
+            return (surface, paper, paper, PRESS_KIND) if paper else (
+                surface, article_key(surface, article.source), surface, PRESS_KIND)
         known = lexicon().known.get(surface)
-        return (surface, known.canonical, known.kind) if known else (surface, surface, PRESS_KIND)
+        return (surface, known.canonical, known.canonical, known.kind) if known else (
+            surface, surface, surface, PRESS_KIND)
 
     def _speakers(self, article: Article, text: str, out: Extraction, seen: dict) -> None:
         """Names without a title right before a speech verb (张三指出), or a list of them

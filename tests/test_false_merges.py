@@ -1,0 +1,121 @@
+"""False merges on invented pages: the 本报 of pages whose paper is unknown, and a zone's
+kind (经济开发区) read as a place when people who share a name are kept apart by place."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+
+from kg.cli import cli
+from kg.graph.namespace import sparql_prologue
+from kg.resolve import place
+
+_PAGE = """{head}
+
+本报讯（记者　{reporter}）{day}日，{body}
+"""
+
+# (file, headline, reporter, day, body): pages of no known paper, one with two articles,
+# two pages a sidecar gives the same paper, and people who share a name across places
+_PAGES = [
+    ("a.txt", "全县召开春耕生产会议", "周文博", 5, "全县春耕生产工作会议召开。县委书记刘志强出席会议并讲话。"),
+    ("b.txt", "全市召开安全生产会议", "韩雪梅", 6, "全市安全生产工作会议召开。市长孙建军出席会议并讲话。"),
+    ("c.txt", "全县召开防汛工作会议", "沈清扬", 7, "全县防汛工作会议召开。县长魏国强出席会议并讲话。"),
+    ("p1.txt", "全市召开招商会议", "陆一鸣", 8, "全市招商工作会议召开。市长陶建平出席会议并讲话。"),
+    ("p2.txt", "全市召开环保会议", "苗若溪", 9, "全市环保工作会议召开。市长陶建平出席会议并讲话。"),
+    # 王立新 heads a zone of no named place on one page and a bureau of 聊城市 on another: one person
+    ("z1.txt", "开发区召开项目推进会", "童可心", 3, "开发区项目推进会召开。经济开发区管理委员会主任王立新出席会议并讲话。"),
+    ("z2.txt", "聊城市召开财政工作会议", "卫子航", 4, "聊城市财政工作会议召开。聊城市财政局局长王立新作工作报告。"),
+    # 李文华 of 聊城市 and 李文华 of 菏泽市, each also heading a zone: two people (both
+    # names sort after 经济开发区, which keyed both pages as one person)
+    ("m1.txt", "聊城市召开招商工作会议", "严可为", 3,
+     "聊城市招商工作会议召开。聊城市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
+    ("m2.txt", "菏泽市召开招商工作会议", "尹海川", 4,
+     "菏泽市招商工作会议召开。菏泽市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
+]
+# a second article on c.txt: the same source, so the same (unknown) paper
+_SECOND = _PAGE.format(head="全县召开植树造林会议", reporter="方子健", day=6,
+                       body="全县植树造林工作会议召开。县长魏国强出席会议。")
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    pages = tmp_path_factory.mktemp("pages")
+    for name, head, reporter, day, body in _PAGES:
+        text = _PAGE.format(head=head, reporter=reporter, day=day, body=body)
+        (pages / name).write_text(text + ("\n" + _SECOND if name == "c.txt" else ""), encoding="utf-8")
+    for name in ("p1", "p2"):
+        (pages / f"{name}.meta.json").write_text(json.dumps({"paper": "东川日报"}, ensure_ascii=False),
+                                                 encoding="utf-8")
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["build", str(pages), "--date", "2024-03-10", "-o", str(out), "-q", "--no-html"])
+    assert result.exit_code == 0, result.output
+    return Graph().parse(out / "graph.ttl", format="turtle")
+
+
+def _papers(graph: Graph) -> dict[str, set[tuple[str, str]]]:
+    """Reporter's name -> (paper IRI, paper label) of the paper each of their articles names
+    them a member of (schema:author, then the membership)."""
+    rows = graph.query(sparql_prologue() + """
+        SELECT ?name ?org ?label WHERE {
+          ?a schema:author ?p . ?p foaf:name ?name .
+          ?m org:member ?p ; org:organization ?org . ?org a kg:Newspaper ; skos:prefLabel ?label }""")
+    out: dict[str, set[tuple[str, str]]] = {}
+    for name, org, label in rows:
+        out.setdefault(str(name), set()).add((str(org), str(label)))
+    return out
+
+
+def test_unknown_papers_of_two_sources_are_two_nodes(graph):
+    papers = _papers(graph)
+    a, b, c = papers["周文博"], papers["韩雪梅"], papers["沈清扬"]
+    assert {lab for _, lab in a | b | c} == {"本报"}
+    assert len(a) == len(b) == len(c) == 1
+    assert len({org for org, _ in a | b | c}) == 3  # three pages, three papers
+
+
+def test_unknown_paper_is_one_node_within_its_source(graph):
+    papers = _papers(graph)
+    assert papers["方子健"] == papers["沈清扬"]
+
+
+def test_known_paper_is_one_node_across_sources(graph):
+    papers = _papers(graph)
+    assert papers["陆一鸣"] == papers["苗若溪"]
+    assert {lab for _, lab in papers["陆一鸣"]} == {"东川日报"}
+
+
+def _people(graph: Graph, name: str) -> dict[str, set[str]]:
+    """Person IRI -> labels of the agencies of their memberships, for one name."""
+    rows = graph.query(sparql_prologue() + """
+        SELECT ?p ?label WHERE { ?p foaf:name ?name . ?m org:member ?p ; org:organization ?org .
+                                 ?org skos:prefLabel ?label }""", initBindings={"name": Literal(name, lang="zh")})
+    out: dict[str, set[str]] = {}
+    for p, label in rows:
+        out.setdefault(str(p), set()).add(str(label))
+    return out
+
+
+def test_zone_of_no_place_does_not_split_a_name(graph):
+    assert list(_people(graph, "王立新").values()) == [{"经济开发区管理委员会", "聊城市财政局"}]
+
+
+def test_zone_of_no_place_does_not_merge_two_places_people(graph):
+    people = [frozenset(labels) for labels in _people(graph, "李文华").values()]
+    assert sorted(people, key=sorted) == sorted([frozenset({"菏泽市财政局", "经济开发区管理委员会"}),
+                                                 frozenset({"聊城市财政局", "经济开发区管理委员会"})], key=sorted)
+
+
+@pytest.mark.parametrize("label", ["经济开发区管理委员会", "高新技术产业开发区管委会", "新区管理委员会", "县经济开发区管委会",
+                                   "中共经济技术开发区工作委员会", "工业园区管委会", "高新区管委会", "社区居民委员会",
+                                   "综合保税区管理委员会", "市财政局", "中共县委员会"])
+def test_zone_kinds_are_no_place(label):
+    assert place(label) is None
+
+
+@pytest.mark.parametrize("label,where", [("中共济宁市委员会", "济宁市"), ("东湖高新区管理委员会", "东湖高新区"),
+                                         ("浦东新区人民政府", "浦东新区"), ("聊城经济技术开发区管理委员会", "聊城经济技术开发区"),
+                                         ("聊城市财政局", "聊城市")])
+def test_named_places_stay_places(label, where):
+    assert place(label) == where

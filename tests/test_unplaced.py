@@ -75,3 +75,13 @@ def test_kind_only_names_are_unplaced(label):
                                    "华为技术有限公司", "市场监督管理总局", "济南财政局"])
 def test_named_bodies_are_placed(label):
     assert not unplaced(label)
+
+
+def test_a_deputy_title_names_no_county():
+    """副县长 / 副区长 opening a sentence is a deputy's title, never a county named 副县: a county
+    paper that names no county gives its deputy head the unplaced county government."""
+    from kg.nlp.agencies import infer_county
+
+    text = "全县春耕生产工作会议召开。副县长韦立平出席会议并讲话。县委书记强调，要抓好春耕。副区长到会。"
+    assert infer_county(text) is None
+    assert infer_county("阳信县召开全县干部大会。副县长韦立平出席。阳信县县委书记讲话。") == "阳信县"  # a named county still is

@@ -177,7 +177,7 @@ _LEAGUE_MARK = re.compile("共青团|团(?=中央|[省市县区旗]委)")
 _LEAGUE_LEVELS = "省市县区旗"
 _LEAGUE_CENTRE = "共青团中央"  # its canonical name is agency-known.tsv's
 
-_NO_PLACE_HEAD = set("全各本该两每我此邻外某省市县区州一二三四五六七八九十")  # 全县, 该区, 两县, 某县: no county
+_NO_PLACE_HEAD = set("全各本该两每我此邻外某省市县区州副一二三四五六七八九十")  # 全县, 该区, 两县, 某县, 副县长: no county
 
 
 @dataclass(frozen=True, slots=True)

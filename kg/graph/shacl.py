@@ -33,7 +33,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from .validate import Report, Violation, _short, load_ontology, load_shapes
+from .shapes import Report, Violation, load_ontology, load_shapes
+from .shapes import short as _short
 
 #: the shape parameters compiled here; any other sh: term makes ``compile_shapes`` raise
 SUPPORTED = frozenset(SH[n] for n in (

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 
-from ..vocab.paths import ONTOLOGY_DIR
-from .namespace import PREFIXES, curie
+from .namespace import PREFIXES
+from .shapes import ONTOLOGY_PATH, SHAPES_PATH, Report, Violation, load_ontology, load_shapes  # noqa: F401 (kg's API)
+from .shapes import short as _short
 
-SHAPES_PATH = ONTOLOGY_DIR / "shapes.ttl"
-ONTOLOGY_PATH = ONTOLOGY_DIR / "kg.ttl"
 TEXTS = "texts"  # OUT/texts/: the source text of every PDF, which its offsets index
 
 
@@ -38,77 +37,6 @@ def kept_text(out: Path | str, source_id: str) -> Path:
         digest = hashlib.sha1(source_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         name = re.sub(r"%[0-9A-F]?$", "", name[:60]) + "-" + digest
     return Path(out) / TEXTS / f"{name}.txt"
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class Violation:
-    """One SHACL result, in words.
-
-    focus (str): the node that fails (an IRI or blank node id).
-    path (str): the property path, as a prefixed name ("" for node-level results).
-    message (str): what is wrong, from the shape's sh:message.
-    value (str): the offending value ("" when a value is missing).
-    severity (str): Violation | Warning | Info.
-    shape (str): the shape that produced it.
-    """
-
-    focus: str
-    path: str
-    message: str
-    value: str = ""
-    severity: str = "Violation"
-    shape: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.focus}" + (f" {self.path}" if self.path else "")
-        value = f" (value: {self.value})" if self.value else ""
-        return f"[{self.severity}] {where}: {self.message}{value}"
-
-
-@dataclass(slots=True)
-class Report:
-    """Result of validating one graph.
-
-    conforms (bool): no results of severity Violation.
-    violations (list[Violation]): every result, sorted.
-    """
-
-    conforms: bool
-    violations: list[Violation] = field(default_factory=list)
-
-    def text(self, limit: int | None = None) -> str:
-        """Readable report: a summary line, then one line per result (up to ``limit``)."""
-        if self.conforms and not self.violations:
-            return "Conforms: the graph satisfies every shape in ontology/shapes.ttl."
-        shown = self.violations if limit is None else self.violations[:limit]
-        lines = [f"{len(self.violations)} SHACL result(s); conforms: {self.conforms}"]
-        lines += [str(v) for v in shown]
-        if len(shown) < len(self.violations):
-            lines.append(f"... and {len(self.violations) - len(shown)} more (use --limit 0 to show all)")
-        return "\n".join(lines)
-
-
-def load_shapes(path: Path | str = SHAPES_PATH) -> Graph:
-    """Parse the SHACL shapes graph."""
-    return Graph().parse(str(path), format="turtle")
-
-
-def load_ontology(path: Path | str = ONTOLOGY_PATH) -> Graph:
-    """Parse the kg ontology (classes and properties)."""
-    return Graph().parse(str(path), format="turtle")
-
-
-def _short(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        short = curie(str(term))
-        return short if short != str(term) else f"<{term}>"
-    if isinstance(term, Literal):
-        if term.datatype is not None:
-            return f'"{term}"^^{_short(term.datatype)}'
-        return term.n3()
-    return f"_:{term}"
 
 
 def validate(data: Graph, shapes: Graph | None = None, ontology: Graph | None = None,

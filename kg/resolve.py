@@ -2,7 +2,10 @@
 
 Same name -> same person, unless the posts are incompatible (held in agencies of
 different places: a 济宁市 official and a 济南市 official who share a name are two
-people). Every merge and split is reported with its reason.
+people). A name known only from bylines, of two named papers, is one person per paper
+(an unknown 本报 by its source): two papers' reporters who share a name are two people,
+one paper's reporter on many pages is one, and a name reported only under unknown 本报
+stays one. Every merge and split is reported with its reason.
 """
 from __future__ import annotations
 
@@ -54,8 +57,12 @@ def resolve(extractions: list[Extraction]) -> Resolved:
                 places[h.person].add(p)
 
     split = {name for name, ps in places.items() if not compatible(ps)}
+    papers = _reporter_papers(extractions)
 
     def person_key(name: str, ex: Extraction) -> str:
+        if name in papers:  # a reporter and nothing else: one person per paper
+            paper = min((h.agency.key for h in ex.holdings if h.person == name), default=None)
+            return f"{name}@{paper}" if paper else name
         if name not in split:
             return name
         local = {place(h.agency.label) for h in ex.holdings if h.person == name} - {None}
@@ -123,10 +130,35 @@ def resolve(extractions: list[Extraction]) -> Resolved:
         if len(node.articles) > 1:
             r.merges.append({"person": node.name, "key": key, "articles": sorted(node.articles),
                              "reason": "same name, posts compatible (same place)"})
+    for name, ps in sorted(papers.items()):
+        r.merges.append({"person": name, "split": sorted(ps),
+                         "reason": "same name, reporters of different papers and nothing else: kept apart"})
     for name, ps in sorted(places.items()):
-        if name in split:
+        if name in split and name not in papers:
             r.merges.append({"person": name, "split": sorted(ps), "reason": "same name with posts in different places: kept apart"})
     return r
+
+
+def _reporter_papers(extractions: list[Extraction]) -> dict[str, set[str]]:
+    """Names known only from bylines, as reporters of more than one named paper -> their
+    papers (agency keys: a known paper by its name, an unknown 本报 by its source). Such a
+    name is one person per paper; a name also named otherwise (a post, a mention in a body)
+    is not split here, one paper's reporter on many pages stays one person, and so does a
+    reporter of unknown papers only (two sources' 本报 may be one paper)."""
+    papers: dict[str, set[str]] = defaultdict(set)
+    linked: set[str] = set()
+    for ex in extractions:
+        byline = {pm.name for pm in ex.persons if pm.cue == "byline"}
+        linked |= {pm.name for pm in ex.persons if pm.cue != "byline"}
+        for h in ex.holdings:
+            if h.person in byline:
+                papers[h.person].add(h.agency.key)
+            else:
+                linked.add(h.person)
+    # an unknown 本报 (keyed by its source, ``article_key``) may be any paper: only two
+    # named papers tell two reporters apart
+    return {name: ps for name, ps in papers.items()
+            if name not in linked and len({p for p in ps if "@" not in p}) > 1}
 
 
 def _parent_kind(label: str) -> str:

@@ -33,7 +33,20 @@ _PAGES = [
      "聊城市招商工作会议召开。聊城市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
     ("m2.txt", "菏泽市召开招商工作会议", "尹海川", 4,
      "菏泽市招商工作会议召开。菏泽市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
+    # 常思远 reports for 西岭日报 (two pages) and, someone else, for 南河日报; 葛星河 reports
+    # for the unknown 本报 of two sources: nothing but the byline links them
+    ("r1.txt", "全市召开植树会议", "常思远", 11, "全市植树工作会议召开。"),
+    ("r2.txt", "全市召开春灌会议", "常思远", 12, "全市春灌工作会议召开。"),
+    ("r3.txt", "全市召开消防会议", "常思远", 13, "全市消防工作会议召开。"),
+    ("u1.txt", "全县召开义诊活动", "葛星河", 14, "全县义诊活动举行。"),
+    ("u2.txt", "全县召开文化活动", "葛星河", 15, "全县文化活动举行。"),
+    # 柏远航 reports for both papers, and another page names 市长柏远航 in its body: that links them
+    ("r4.txt", "全市召开春运会议", "柏远航", 16, "全市春运工作会议召开。"),
+    ("r5.txt", "全市召开防疫会议", "柏远航", 17, "全市防疫工作会议召开。"),
+    ("q.txt", "全市召开人才会议", "秦明朗", 18, "全市人才工作会议召开。市长柏远航出席会议并讲话。"),
 ]
+_PAPER_OF = {"p1": "东川日报", "p2": "东川日报", "r1": "西岭日报", "r2": "南河日报", "r3": "西岭日报",
+             "r4": "西岭日报", "r5": "南河日报"}
 # a second article on c.txt: the same source, so the same (unknown) paper
 _SECOND = _PAGE.format(head="全县召开植树造林会议", reporter="方子健", day=6,
                        body="全县植树造林工作会议召开。县长魏国强出席会议。")
@@ -45,8 +58,8 @@ def graph(tmp_path_factory):
     for name, head, reporter, day, body in _PAGES:
         text = _PAGE.format(head=head, reporter=reporter, day=day, body=body)
         (pages / name).write_text(text + ("\n" + _SECOND if name == "c.txt" else ""), encoding="utf-8")
-    for name in ("p1", "p2"):
-        (pages / f"{name}.meta.json").write_text(json.dumps({"paper": "东川日报"}, ensure_ascii=False),
+    for name, paper in _PAPER_OF.items():
+        (pages / f"{name}.meta.json").write_text(json.dumps({"paper": paper}, ensure_ascii=False),
                                                  encoding="utf-8")
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(cli, ["build", str(pages), "--date", "2024-03-10", "-o", str(out), "-q", "--no-html"])
@@ -84,6 +97,50 @@ def test_known_paper_is_one_node_across_sources(graph):
     papers = _papers(graph)
     assert papers["陆一鸣"] == papers["苗若溪"]
     assert {lab for _, lab in papers["陆一鸣"]} == {"东川日报"}
+
+
+def _reporters(graph: Graph, name: str) -> dict[str, set[str]]:
+    """Person IRI -> the papers (IRIs) of their memberships, for one reporter's name."""
+    rows = graph.query(sparql_prologue() + """
+        SELECT ?p ?org WHERE { ?p foaf:name ?name . ?m org:member ?p ; org:organization ?org .
+                               ?org a kg:Newspaper }""", initBindings={"name": Literal(name, lang="zh")})
+    out: dict[str, set[str]] = {}
+    for p, org in rows:
+        out.setdefault(str(p), set()).add(str(org))
+    return out
+
+
+def test_reporters_of_two_papers_who_share_a_name_are_two_people(graph):
+    people = _reporters(graph, "常思远")
+    assert len(people) == 2
+    assert all(len(papers) == 1 for papers in people.values())  # one paper each
+    assert len(set().union(*people.values())) == 2
+
+
+def test_reporter_of_one_paper_on_two_pages_is_one_person(graph):
+    people = _reporters(graph, "常思远")
+    articles = graph.query(sparql_prologue() + """
+        SELECT ?p (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:author ?p . ?p foaf:name ?name }
+        GROUP BY ?p""", initBindings={"name": Literal("常思远", lang="zh")})
+    counts = sorted(int(n) for p, n in articles if str(p) in people)
+    assert counts == [1, 2]  # 西岭日报's two pages, 南河日报's one
+
+
+def test_reporter_also_named_in_a_body_is_not_split_by_paper(graph):
+    people = _people(graph, "柏远航")
+    assert len(people) == 1
+    assert {"西岭日报", "南河日报"} <= next(iter(people.values()))
+
+
+def test_reporter_of_unknown_papers_only_stays_one_person(graph):
+    """Two sources' unknown 本报 are two paper nodes, but may be one paper: no split."""
+    people = _reporters(graph, "葛星河")
+    assert len(people) == 1
+    assert len(next(iter(people.values()))) == 2
+
+
+def test_reporter_of_one_unknown_paper_is_one_person(graph):
+    assert len(_reporters(graph, "方子健")) == len(_reporters(graph, "沈清扬")) == 1
 
 
 def _people(graph: Graph, name: str) -> dict[str, set[str]]:

@@ -183,13 +183,15 @@ def _grammar_spans(texts: list[str]) -> list[set]:
     set scores: the text names a place, and the grammar's reading still keeps the recogniser
     off it in ``--combined``, as in a build."""
     from .builder import extract_source
+    from .nlp.agencies import foreign_state_body
 
     out = []
     for text in texts:
         ex = extract_source(Source(id="s", path="<text>", raw=text, layout="article"), use_model=False)[0]
         spans = {(p.evidence.start, p.evidence.end, "PER") for p in ex.persons if p.cue != "coref"}
         spans |= {(a.evidence.start, a.evidence.end,
-                   "PLACE" if _place_for_body(a.surface) else "GOV" if _state_body(a) else "ORG")
+                   "GOV" if foreign_state_body(a) else "PLACE" if _place_for_body(a.surface)
+                   else "GOV" if _state_body(a) else "ORG")
                   for a in ex.agencies if not a.implicit and a.start >= 0}
         for h in ex.holdings:
             end = h.evidence.end - len(h.person)

@@ -1,7 +1,7 @@
 """Title chains: people, atomic titles and the agency of each title."""
 import pytest
 
-from kg.nlp.agencies import AgencyFinder, unplaced
+from kg.nlp.agencies import AgencyFinder, foreign_state_body, unplaced
 from kg.nlp.chains import ChainParser
 from kg.records import Context
 
@@ -385,3 +385,54 @@ def test_chains_a_hospital_post_on_a_whole_page(tmp_path):
         PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?name ?org WHERE { ?p org:heldBy ?person ; org:postIn ?o . ?person rdfs:label ?name . ?o rdfs:label ?org }""")}
     assert ("陈志远", "人民医院") in rows
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    # international organisations by their known names and short forms (genre vocabulary)
+    ("北约秘书长说，", "北约", "北大西洋公约组织"),
+    ("欧佩克决定减产。", "欧佩克", "石油输出国组织"),
+    ("联合国安理会通过决议。", "联合国安理会", "联合国安全理事会"),
+    ("安理会通过决议。", "安理会", "联合国安全理事会"),
+    ("世卫组织总干事说，", "世卫组织", "世界卫生组织"),
+    ("欧盟委员会主席说，", "欧盟委员会", "欧洲联盟委员会"),
+    ("东盟秘书处发表声明。", "东盟秘书处", "东南亚国家联盟秘书处"),  # a unit, under the full name
+    # a foreign country's or city's body with a suffix China's bodies never have
+    ("洛杉矶警察局局长说，", "洛杉矶警察局", "洛杉矶警察局"),
+    ("卡迪夫地方法院判决，", "卡迪夫地方法院", "卡迪夫地方法院"),
+    ("美参议院通过法案。", "美参议院", "美国参议院"),
+    ("美国国会众议院议长说，", "美国国会众议院", "美国国会众议院"),
+    ("日本外务省发言人说，", "日本外务省", "日本外务省"),
+    ("英国下议院表决，", "英国下议院", "英国下议院"),
+])
+def test_agencies_foreign_and_international_bodies(text, surface, label):
+    found = {a.surface: a for a in AgencyFinder().find(text, Context())}
+    assert surface in found, found
+    assert (found[surface].label, found[surface].kind, found[surface].parent) == (label, "Organization", None)
+    # a state's body (CLUENER's government) where its suffix is one only another country has
+    assert foreign_state_body(found[surface]) == (not label.startswith(("北大西洋", "石油", "联合国", "世界", "欧洲", "东南亚")))
+
+
+@pytest.mark.parametrize("text,found", [
+    ("河北约有三千人参加。", set()),  # 河北|约: no 北约 inside another word
+    ("东北约占一半。", set()),
+    ("美国会议代表说，", set()),  # 美国|会议: no 国会 of a one-character country
+    ("中国-东盟博览会秘书处副秘书长说，", set()),  # another body, named after 东盟: none of its units
+    ("欧佩克成员国石油部长会议召开。", set()),
+])
+def test_agencies_international_short_forms_inside_other_words(text, found):
+    got = {a.surface: a for a in AgencyFinder().find(text, Context())}
+    assert set(got) == found
+    assert all(not a.label.startswith("东南亚国家联盟") for a in got.values())
+
+
+def test_chains_foreign_bodies_are_never_chinas(parser):
+    assert _holdings(parser, "美国国会众议院议长佩某西说，", Context()) == {
+        ("佩某西", "议长", "美国国会众议院", False)}
+    assert _holdings(parser, "北约秘书长斯托尔滕贝格说，", Context()) == {
+        ("斯托尔滕贝格", "秘书长", "北大西洋公约组织", False)}
+    # guards: a country's head stays its government's; China's bodies stay China's
+    assert _holdings(parser, "美国总统拜某登说，", Context()) == {("拜某登", "总统", "美国政府", False)}
+    assert _holdings(parser, "中国外交部发言人汪某文说，", Context()) == {
+        ("汪某文", "发言人", "中华人民共和国外交部", False)}
+    assert {a.label for a in AgencyFinder().find("市公安局和市中级人民法院", CTX)} == {
+        "济宁市公安局", "济宁市中级人民法院"}

@@ -78,6 +78,27 @@ _COUNTY_CITY = re.compile(f"[{_HAN}]{{2}}市(?=" + "|".join(_PLACE_ONLY_BODIES +
 _ZONE = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区")  # a zone by its kind alone (经济开发区管委会)
 _NAMED_ZONE = re.compile(f"[{_HAN}]{{2,4}}?(?:{_ZONE.pattern})")  # a zone by its place and kind (东湖|高新技术产业开发区)
 _HAN_RUN = re.compile(f"[{_HAN}]*")
+#: bodies only another country has (China has no 参议院, 警察局 or 地方法院): after a country
+#: (美国|国会众议院, 日本|外务省) or a foreign city (洛杉矶|警察局) they are that place's own
+_FOREIGN_LEGISLATURE = "参议院|众议院|上议院|下议院|国民议会|联邦议会"
+_FOREIGN_BODY = re.compile(
+    rf"(?:(?:联邦|国会)?(?:{_FOREIGN_LEGISLATURE})|国会(?!议|员|见|谈|晤|会|期|山)|议会(?!员|议|期)"
+    r"|(?:联邦|最高|地方|地区|州)?(?:法院|警察局|警察厅)|(?:外务|防卫|财务|法务|总务|经济产业|厚生劳动|国土交通)省)")
+_FOREIGN_BODY_END = re.compile(f"(?:{_FOREIGN_BODY.pattern})$")
+
+
+def foreign_state_body(agency) -> bool:
+    """Whether an agency is a foreign state's body by a suffix China's bodies never have
+    (美国国会众议院, 洛杉矶警察局, 日本外务省): kg types them Organization, as other foreign bodies."""
+    return agency.kind == "Organization" and bool(_FOREIGN_BODY_END.search(agency.label))
+
+
+_INTERNATIONAL_UNIT = re.compile("秘书处|总部|理事会|委员会|大会")
+#: a city's own bodies of that kind (洛杉矶警察局, 卡迪夫地方法院, 伦敦市议会)
+_FOREIGN_CITY_BODY = re.compile(r"市?(?:警察局|警察厅|地方法院|地区法院|议会(?!员|议|期))")
+#: a country in one character before its legislature (美参议院, 英下议院): the country's
+_ONE_CHAR_COUNTRY = {"美": "美国", "英": "英国", "日": "日本", "法": "法国", "德": "德国", "俄": "俄罗斯", "韩": "韩国"}
+_ONE_CHAR_LEGISLATURE = re.compile(rf"(?<![{_HAN}])[美英日法德俄韩](?:国会)?(?:{_FOREIGN_LEGISLATURE})")
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
@@ -340,6 +361,13 @@ class AgencyFinder:
                 # 美国防部, 俄国防部: the country (美国, 俄国) and the body (国防部) share their 国
                 span = (m.start() - 1, span[1])
                 foreign[span] = (home + text[m.start():span[1]], "Organization", None)
+            elif span[1] > m.end() and (k := self.lex.known[m.group()]).kind == "Organization" \
+                    and not m.group().endswith("中央"):
+                if _INTERNATIONAL_UNIT.fullmatch(text, m.end(), span[1]):
+                    # 东盟|秘书处: an international organisation's unit, under its full name
+                    foreign[span] = (k.canonical + text[m.end():span[1]], "Organization", None)
+                else:  # 欧佩克|成员国石油部长, 东盟|博览会秘书处: another body, named after it
+                    continue
             cands.append(span)
         city_short = ctx.city[:-1] if ctx.city and len(ctx.city) > 2 else None
         for m in (m for r in self._prefix_scans for m in r.finditer(text)):
@@ -377,11 +405,23 @@ class AgencyFinder:
             # 意大利政府, 比利时电影局: a foreign country's body, named after the country (as written);
             # 美国前|商务部长: a former mark is no part of a body's name
             end = self._extend(text, m.end()) if text[m.end():m.end() + 1] not in _FORMER_MARK else None
+            body = _FOREIGN_BODY.match(text, m.end())
+            if body and (not end or body.end() > end):
+                end = body.end()  # 美国|国会众议院, 日本|外务省: a body only another country has
+            if end and text[m.start():end] in self.lex.known:
+                continue  # 欧盟委员会: an international body by its known name
             if end and (m.start(), end) not in foreign and end - m.end() >= 2 \
                     and text[m.end()] not in "一二两三四五六七八九十几数每这该此" \
                     and not _NOT_A_NAME.search(text, m.end(), end):  # 美国|一部小说: a count, no body
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
+        for m in _ONE_CHAR_LEGISLATURE.finditer(text):
+            foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
+            cands.append(m.span())
+        for m in _FOREIGN_CITY_BODY.finditer(text):
+            if (city := self._foreign_city_before(text, m.start())) is not None:
+                foreign[(city, m.end())] = (text[city:m.end()], "Organization", None)
+                cands.append((city, m.end()))
         cands.extend(self._standalone(text))
         for m in _LEAGUE_MARK.finditer(text):
             end = self._league_end(text, m.start())
@@ -461,6 +501,21 @@ class AgencyFinder:
         national or level prefix (中国…, 国家…, 市委)."""
         return bool(text.startswith(_NAME_OPENERS, pos) or self._known_re.match(text, pos)
                     or self._place_inside.match(text, pos) or _LEVELLED_PLACE.match(text, pos))
+
+    def _foreign_city_before(self, text: str, end: int) -> int | None:
+        """Start of a foreign city's name that jieba reads as one place word right before
+        ``end`` (洛杉矶|警察局, 卡迪夫|地方法院), or None: no Chinese place (which has no such body)."""
+        words = tags(text[max(0, end - 6):end])
+        if not words:
+            return None
+        word, tag = words[-1]
+        start = end - len(word)
+        if not (2 <= len(word) <= 5) or word in self.lex.provinces or word in self.lex.cities \
+                or word[-1] in "省市县区" or self.country_before(text, end):
+            return None
+        if tag != "ns" and not (tag in ("nr", "nrt") and self.lex.reads_foreign(word)):
+            return None
+        return start
 
     def country_before(self, text: str, end: int) -> tuple[int, str] | None:
         """A foreign country named right before ``end`` (法国|总理, 美国|商务部), as (start, name)."""

@@ -95,10 +95,12 @@ def foreign_state_body(agency) -> bool:
 
 _INTERNATIONAL_UNIT = re.compile("秘书处|总部|理事会|委员会|大会")
 #: a city's own bodies of that kind (洛杉矶警察局, 卡迪夫地方法院, 伦敦市议会)
-_FOREIGN_CITY_BODY = re.compile(r"市?(?:警察局|警察厅|地方法院|地区法院|议会(?!员|议|期))")
+_FOREIGN_CITY_BODY = re.compile(r"(?:警察局|警察厅|地方法院|地区法院|议会(?!员|议|期))")  # a 市 before it is the body's
 #: a country in one character before its legislature (美参议院, 英下议院): the country's
 _ONE_CHAR_COUNTRY = {"美": "美国", "英": "英国", "日": "日本", "法": "法国", "德": "德国", "俄": "俄罗斯", "韩": "韩国"}
-_ONE_CHAR_LEGISLATURE = re.compile(rf"(?<![{_HAN}])[美英日法德俄韩](?:国会)?(?:{_FOREIGN_LEGISLATURE})")
+_ONE_CHAR_LEGISLATURE = re.compile(f"[美英日法德俄韩](?:国会)?(?:{_FOREIGN_LEGISLATURE})")  # no Han before it
+# (the two scans run on every text: a pattern that opens with a literal or a class is found fast,
+# one that opens with a lookbehind or an optional character is tried at every position)
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
@@ -416,10 +418,13 @@ class AgencyFinder:
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
         for m in _ONE_CHAR_LEGISLATURE.finditer(text):
+            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1):
+                continue  # 某美|参议院: the character is another word's
             foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
             cands.append(m.span())
         for m in _FOREIGN_CITY_BODY.finditer(text):
-            if (city := self._foreign_city_before(text, m.start())) is not None:
+            body = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "市" else m.start()  # 伦敦|市议会
+            if (city := self._foreign_city_before(text, body)) is not None:
                 foreign[(city, m.end())] = (text[city:m.end()], "Organization", None)
                 cands.append((city, m.end()))
         cands.extend(self._standalone(text))

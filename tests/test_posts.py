@@ -1152,3 +1152,16 @@ def test_posts_a_name_inside_a_title_is_no_person_and_holds_nothing(text, name):
 def test_posts_a_name_right_after_a_closed_title_is_a_person(text, name, expected):
     assert name in _persons(text)
     assert _posts(text) == expected
+
+
+@pytest.mark.parametrize("text,person,role,agency", [
+    # titles of a foreign legislature: the post is held at that body, never at a Chinese one
+    ("美国参议院多数党领袖米卡尔表示，", "米卡尔", "多数党领袖", "美国参议院"),
+    ("美国参议院少数党领袖舒梅德说，", "舒梅德", "少数党领袖", "美国参议院"),
+    ("美国众议院议长约翰森表示，", "约翰森", "议长", "美国众议院"),
+    ("美国众议院多数党党鞭斯卡洛说，", "斯卡洛", "多数党党鞭", "美国众议院"),
+])
+def test_posts_foreign_legislature_titles_hold_at_the_foreign_body(text, person, role, agency):
+    got = _posts(text)
+    assert got == {(person, role, agency, False)}, got
+    assert not any("中华人民共和国" in a or "中共" in a for _, _, a, _ in got)

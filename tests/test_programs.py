@@ -672,3 +672,25 @@ def test_programs_issued_list_ends_the_earlier_name_at_its_head():
     # read before the head nouns, a document issued in a list ends the earlier name at its head
     found = kinds("某省政府出台城市更新三年行动计划和老旧小区改造实施细则。")
     assert found == {"城市更新三年行动计划": "plan", "老旧小区改造实施细则": "policy-document"}, found
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # a document named for how a plan, a regulation or a law is carried out is one document:
+    # 实施 right after the plan's or the law's name belongs to the document's name
+    ("某市政府印发城市更新行动计划实施办法。", "城市更新行动计划实施办法", "policy-document"),
+    ("某县印发了乡村绿化三年计划实施办法，要求各乡镇抓好落实。", "乡村绿化三年计划实施办法", "policy-document"),
+    ("某省政府发布湿地保护条例实施细则。", "湿地保护条例实施细则", "policy-document"),
+    ("某院印发海岛保护法实施条例。", "海岛保护法实施条例", "regulation"),
+])
+def test_programs_document_of_carrying_out_a_named_plan_is_one_name(text, name, kind):
+    found = kinds(text)
+    assert found == {name: kind}, found
+
+
+@pytest.mark.parametrize("text", [
+    # without a plan's or a law's name before it, 实施 is a verb of the clause: no name
+    "某县印发实施办法。",
+    "某市政府印发城市更新实施办法。",
+])
+def test_programs_carrying_out_without_a_named_plan_is_no_document(text):
+    assert not any(n.endswith("实施办法") for n in names(text)), names(text)

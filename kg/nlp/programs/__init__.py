@@ -124,7 +124,10 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
 - *documents without marks*: a regulation or a law named without 《》 is a program when the last
   verb of its clause issues or amends it (某局发布修正|…许可办法, 印发|…管理规定, 修改|…保护法|列入): a name
   of 4–24 characters ending in 办法, 规定, 细则, 规则, 准则, 通则 or a law's 法 (not 法|律, not the law's
-  own …法实施条例), no boundary, clause or class word (相关, 具体) and no 的 inside; a bank or a firm
+  own …法实施条例, which is the regulation's name: 印发|…保护法实施条例), no boundary, clause or class
+  word (相关, 具体) and no 的 inside; 实施 before the head is part of the name only after a plan's,
+  a regulation's or a law's name (…行动计划实施办法, …条例实施细则, …法实施条例: one document of how
+  it is carried out), elsewhere a verb of the clause (印发实施办法: no name); a bank or a firm
   that issues it makes it its own rules (某行出台|…细则), no program. Elsewhere 办法 and 规定 are ways and
   rules in general (想办法, 按规定). Such a document is read before the shapes and the head nouns:
   the longer named document wins over a head or a shape inside it (发布|…养老保险关系转移接续暂行办法,

@@ -9,7 +9,7 @@ from .clause import _clause_before, _governed, _negated
 from .edges import _edge_inside_word, _left_edge
 from .pos import _clause_cut, _head_inside_word
 from .tables import _ISSUE_WORDS
-from .vocab import _document_heads, _head_join_re
+from .vocab import _document_heads, _head_join_re, _heads
 
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
 #: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
@@ -72,8 +72,8 @@ def read_laws(text: str, free, add) -> None:
 #: the head words of a regulation's name (…许可办法, …管理规定, …实施细则), before punctuation, a
 #: conjunction or a bracket, and a law's 法 before anything but a word it starts (…保护法|列入; 法|律)
 #: or a document of the law (…法实施条例 is the regulation's name): the kind is the one
-#: ``program-documents.tsv`` gives them
-_RULES_AT = re.compile(r"(?:办法|规定|细则|规则|准则|通则)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
+#: ``program-documents.tsv`` gives them; 条例 only as a law's or a plan's 实施条例 (…法实施条例)
+_RULES_AT = re.compile(r"(?:办法|规定|细则|规则|准则|通则|(?<=实施)条例)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
 #: a verb of issuing or amending a regulation (发布, 印发, 颁布, 修订 …), with 了 and a second verb of
 #: amending (发布修正|…办法, 印发了修订后的|…规定): the name starts after it
 _ISSUE_VERB = re.compile(rf"(?:{'|'.join(_ISSUE_WORDS)})了?"
@@ -95,6 +95,30 @@ def _issued_from(text: str, hs: int) -> int:
     if last is None or _FIRM_BEFORE.search(before, 0, last.start()):
         return -1
     return hs - len(before) + last.end()
+
+
+#: a document of how a named plan, law or regulation is carried out (…计划实施办法, …条例实施细则,
+#: …法实施条例): 实施 right before the head belongs to the name
+_CARRY_OUT = "实施"
+
+
+def _carried_out_end(text: str, s: int, hs: int) -> int:
+    """Where the named plan, law or regulation ends when the head at ``hs`` follows 实施 and the
+    text from ``s`` before 实施 ends in a program's head word (行动计划, 条例, 法 …): the document
+    is one name (印发|城市更新行动计划实施办法); else ``hs``. Without such a name before it,
+    实施 is a verb of the clause (…实施|办法 is no name of its own)."""
+    ce = hs - len(_CARRY_OUT)
+    if ce - s < 2 or not text.startswith(_CARRY_OUT, ce):
+        return hs
+    named = text[s:ce]
+    if _document_kind(named):
+        return ce
+    heads = _heads()
+    for k in range(min(len(named) - 1, 6), 1, -1):
+        head = named[-k:]
+        if head in heads and "generic" not in heads[head][1]:
+            return ce
+    return hs
 
 
 def read_unmarked_rules(text: str, free, add) -> None:
@@ -124,9 +148,10 @@ def read_unmarked_rules(text: str, free, add) -> None:
             continue
         if m.group(0) == "法" and (text[hs - 1] in _METHOD_CHARS or _head_inside_word(text, s, he)):
             continue  # …办法, …做法: a way of doing; 法|律, 法|规: 法 starts a longer word
-        edge = _left_edge(text, hs, hs - s, stop_at=s)
+        ne = _carried_out_end(text, s, hs)  # …行动计划|实施办法: 实施 is part of the name
+        edge = _left_edge(text, ne, ne - s, stop_at=s)
         if edge > s:
-            edge = _edge_inside_word(text, edge, hs)  # 对|象 of 对象 is no boundary
+            edge = _edge_inside_word(text, edge, ne)  # 对|象 of 对象 is no boundary
         if edge > s or _clause_cut(text, s, hs, he) != s or _negated(text, s, text[s:hs]) or not free(s, he):
             continue  # a boundary, a clause word or a class word inside: a clause, no name
         add(s, he, kinds.get(m.group(0), "policy-document"))

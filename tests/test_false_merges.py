@@ -24,13 +24,13 @@ _PAGES = [
     ("c.txt", "全县召开防汛工作会议", "沈清扬", 7, "全县防汛工作会议召开。县长魏国强出席会议并讲话。"),
     ("p1.txt", "全市召开招商会议", "陆一鸣", 8, "全市招商工作会议召开。市长陶建平出席会议并讲话。"),
     ("p2.txt", "全市召开环保会议", "苗若溪", 9, "全市环保工作会议召开。市长陶建平出席会议并讲话。"),
-    # 王立新 heads a zone of no named place on one page and a bureau of 聊城市 on another: one person
+    # 王立新 heads a zone of no named place on one page and a bureau of 潍坊市 on another: one person
     ("z1.txt", "开发区召开项目推进会", "童可心", 3, "开发区项目推进会召开。经济开发区管理委员会主任王立新出席会议并讲话。"),
-    ("z2.txt", "聊城市召开财政工作会议", "卫子航", 4, "聊城市财政工作会议召开。聊城市财政局局长王立新作工作报告。"),
-    # 李文华 of 聊城市 and 李文华 of 菏泽市, each also heading a zone: two people (both
+    ("z2.txt", "潍坊市召开财政工作会议", "卫子航", 4, "潍坊市财政工作会议召开。潍坊市财政局局长王立新作工作报告。"),
+    # 李文华 of 潍坊市 and 李文华 of 菏泽市, each also heading a zone: two people (both
     # names sort after 经济开发区, which keyed both pages as one person)
-    ("m1.txt", "聊城市召开招商工作会议", "严可为", 3,
-     "聊城市招商工作会议召开。聊城市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
+    ("m1.txt", "潍坊市召开招商工作会议", "严可为", 3,
+     "潍坊市招商工作会议召开。潍坊市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
     ("m2.txt", "菏泽市召开招商工作会议", "尹海川", 4,
      "菏泽市招商工作会议召开。菏泽市财政局局长李文华作工作报告。经济开发区管理委员会主任李文华介绍了项目情况。"),
     # 常思远 reports for 西岭日报 (two pages) and, someone else, for 南河日报; 葛星河 reports
@@ -155,13 +155,13 @@ def _people(graph: Graph, name: str) -> dict[str, set[str]]:
 
 
 def test_zone_of_no_place_does_not_split_a_name(graph):
-    assert list(_people(graph, "王立新").values()) == [{"经济开发区管理委员会", "聊城市财政局"}]
+    assert list(_people(graph, "王立新").values()) == [{"经济开发区管理委员会", "潍坊市财政局"}]
 
 
 def test_zone_of_no_place_does_not_merge_two_places_people(graph):
     people = [frozenset(labels) for labels in _people(graph, "李文华").values()]
     assert sorted(people, key=sorted) == sorted([frozenset({"菏泽市财政局", "经济开发区管理委员会"}),
-                                                 frozenset({"聊城市财政局", "经济开发区管理委员会"})], key=sorted)
+                                                 frozenset({"潍坊市财政局", "经济开发区管理委员会"})], key=sorted)
 
 
 @pytest.mark.parametrize("label", ["经济开发区管理委员会", "高新技术产业开发区管委会", "新区管理委员会", "县经济开发区管委会",
@@ -172,7 +172,7 @@ def test_zone_kinds_are_no_place(label):
 
 
 @pytest.mark.parametrize("label,where", [("中共济宁市委员会", "济宁市"), ("东湖高新区管理委员会", "东湖高新区"),
-                                         ("浦东新区人民政府", "浦东新区"), ("聊城经济技术开发区管理委员会", "聊城经济技术开发区"),
-                                         ("聊城市财政局", "聊城市")])
+                                         ("浦东新区人民政府", "浦东新区"), ("潍坊经济技术开发区管理委员会", "潍坊经济技术开发区"),
+                                         ("潍坊市财政局", "潍坊市")])
 def test_named_places_stay_places(label, where):
     assert place(label) == where

@@ -1,5 +1,5 @@
 """Bodies named with no place (财政局, 人民医院, 州委) on invented pages of different places:
-each page's body is its own node; a body with its place written (聊城市财政局) is one."""
+each page's body is its own node; a body with its place written (潍坊市财政局) is one."""
 
 import pytest
 from click.testing import CliRunner
@@ -15,9 +15,9 @@ _BARE = """全县召开工作会议
 本报讯（记者　张明）3月5日，全县工作会议召开。财政局局长{fin}介绍了资金安排。公安局局长{pol}参加会议。州委书记{sec}出席会议。
 """
 # two pages that write the body's place: the same bureau in both
-_PLACED = """聊城市召开财政工作会议
+_PLACED = """潍坊市召开财政工作会议
 
-本报讯（记者　赵刚）{day}日，聊城市财政工作会议召开。聊城市财政局局长吴国平作工作报告。
+本报讯（记者　赵刚）{day}日，潍坊市财政工作会议召开。潍坊市财政局局长吴国平作工作报告。
 """
 
 
@@ -58,9 +58,9 @@ def test_bare_bodies_of_two_pages_are_two_agencies(graph, first, second, label):
 
 def test_body_with_its_place_still_merges(graph):
     rows = graph.query(sparql_prologue() + """
-        SELECT DISTINCT ?org WHERE { ?org skos:prefLabel "聊城市财政局"@zh }""")
+        SELECT DISTINCT ?org WHERE { ?org skos:prefLabel "潍坊市财政局"@zh }""")
     assert len(list(rows)) == 1
-    assert {lab for _, lab in _agencies(graph)["吴国平"]} == {"聊城市财政局"}
+    assert {lab for _, lab in _agencies(graph)["吴国平"]} == {"潍坊市财政局"}
 
 
 @pytest.mark.parametrize("label", ["财政局", "公安局", "人民医院", "中医院", "第一人民医院", "妇幼保健院", "州委",
@@ -70,7 +70,7 @@ def test_kind_only_names_are_unplaced(label):
     assert unplaced(label)
 
 
-@pytest.mark.parametrize("label", ["聊城市财政局", "中共济宁市委员会", "国家统计局", "最高人民法院", "财政部", "国务院",
+@pytest.mark.parametrize("label", ["潍坊市财政局", "中共济宁市委员会", "国家统计局", "最高人民法院", "财政部", "国务院",
                                    "协和医院", "清华大学", "东湖高新区管理委员会", "中共中央纪律检查委员会",
                                    "华为技术有限公司", "市场监督管理总局", "济南财政局"])
 def test_named_bodies_are_placed(label):

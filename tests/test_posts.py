@@ -1165,3 +1165,34 @@ def test_posts_foreign_legislature_titles_hold_at_the_foreign_body(text, person,
     got = _posts(text)
     assert got == {(person, role, agency, False)}, got
     assert not any("中华人民共和国" in a or "中共" in a for _, _, a, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after a name and 和/与/及 a new chain starts: its body is the second person's own
+    ("美国众议院少数党领袖卡特勒和参议院多数党领袖霍尔顿出席会议。",
+     {("卡特勒", "少数党领袖", "美国众议院", False), ("霍尔顿", "多数党领袖", "美国参议院", False)}),
+    ("美国国会众议院议长卡特勒与参议院临时议长霍尔顿出席仪式。",
+     {("卡特勒", "议长", "美国国会众议院", False), ("霍尔顿", "临时议长", "美国参议院", False)}),
+    ("英国下议院议长卡特勒和上议院议长霍尔顿出席。",
+     {("卡特勒", "议长", "英国下议院", False), ("霍尔顿", "议长", "英国上议院", False)}),
+    ("市财政局局长王建华和市税务局局长李明远出席会议。",
+     {("王建华", "局长", "市财政局", False), ("李明远", "局长", "市税务局", False)}),
+    ("市财政局局长王建华及市审计局局长李明远出席。",
+     {("王建华", "局长", "市财政局", False), ("李明远", "局长", "市审计局", False)}),
+    ("县委书记王建华和办公室主任李明远出席。",
+     {("王建华", "书记", "中共县委员会", False), ("李明远", "主任", "办公室", False)}),
+    ("市长王建华和市政府办公室主任李明远出席。", {("李明远", "主任", "市人民政府办公室", False)}),
+])
+def test_posts_a_second_chain_after_a_name_and_a_conjunction(text, expected):
+    assert _posts(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("王建华和李明远出席。", set()),  # two names, no titles
+    ("书记王建华和市长李明远出席会议。", set()),
+    # a foreign legislature after a Chinese post takes no country from it
+    ("中国驻美国大使王建华和参议院多数党领袖霍尔顿出席。",
+     {("王建华", "大使", "中华人民共和国驻美国大使馆", False)}),
+])
+def test_posts_names_joined_by_a_conjunction_borrow_no_body(text, expected):
+    assert _posts(text) == expected

@@ -98,10 +98,10 @@ _HAN_RUN = re.compile(f"[{_HAN}]*")
 #: bodies only another country has (China has no 参议院, 警察局 or 地方法院): after a country
 #: (美国|国会众议院, 日本|外务省) or a foreign city (洛杉矶|警察局) they are that place's own
 _FOREIGN_LEGISLATURE = "参议院|众议院|上议院|下议院|国民议会|联邦议会"
-_FOREIGN_BODY = re.compile(
+FOREIGN_BODY = re.compile(
     rf"(?:(?:联邦|国会)?(?:{_FOREIGN_LEGISLATURE})|国会(?!议|员|见|谈|晤|会|期|山)|议会(?!员|议|期)"
     r"|(?:联邦|最高|地方|地区|州)?(?:法院|警察局|警察厅)|(?:外务|防卫|财务|法务|总务|经济产业|厚生劳动|国土交通)省)")
-_FOREIGN_BODY_END = re.compile(f"(?:{_FOREIGN_BODY.pattern})$")
+_FOREIGN_BODY_END = re.compile(f"(?:{FOREIGN_BODY.pattern})$")
 
 
 def foreign_state_body(agency) -> bool:
@@ -158,7 +158,7 @@ def _kind_only(label: str) -> bool:
 
 
 def _placeless(body: str) -> bool:
-    """No place (济宁市…, 聊城…, 山东…) and no country (美国…) opens a body's name."""
+    """No place (济宁市…, 潍坊…, 山东…) and no country (美国…) opens a body's name."""
     lex = lexicon()
     place = place_of(body)  # 经济开发区管理委员会: a zone's kind reads as a place
     return ((place is None or bool(_ZONE_KIND.fullmatch(place))) and not lex.country_re.match(body)
@@ -352,7 +352,7 @@ class AgencyFinder:
             # 意大利政府, 比利时电影局: a foreign country's body, named after the country (as written);
             # 美国前|商务部长: a former mark is no part of a body's name
             end = self._extend(text, m.end()) if text[m.end():m.end() + 1] not in _FORMER_MARK else None
-            body = _FOREIGN_BODY.match(text, m.end())
+            body = FOREIGN_BODY.match(text, m.end())
             if body and (not end or body.end() > end):
                 end = body.end()  # 美国|国会众议院, 日本|外务省: a body only another country has
             if end and text[m.start():end] in self.lex.known:

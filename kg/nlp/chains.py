@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
-from .agencies import AgencyFinder, AgencyName, unplaced
+from .agencies import FOREIGN_BODY, AgencyFinder, AgencyName, foreign_state_body, unplaced
 from .names import in_title
 from .words import tags
 
@@ -35,6 +35,7 @@ def _shares_suffix(role: str) -> bool:
     司令 (空军司令 is no 空军司's)."""
     return len(role) == 2 and role[0] in _SHARED_SUFFIX and role[1] == "长"
 _CONJ_IN_RUN = "和与及同"
+_CONJ_AFTER_NAME = "和与及"  # 甲和|乙: joins two persons, each with a chain of his own
 _ASPECT = set("了过着")
 # 甲和乙均表示: after names joined by 和/与/、 these adverbs say "both", no given name
 _DISTRIBUTIVE = set("均都")
@@ -435,6 +436,8 @@ class ChainParser:
                     title = self.lex.titles.get(t.role)
                     if t.agency is None and last is not None and not (title and title.implicit):
                         t.agency = self._shared(last, t.role, title, ctx)
+            if prev and resolved and resolved[0].agency is None:
+                self._same_state(text, prev, resolved)
             hit = PersonHit(text[te:te + n], te, te + n, resolved)
             hits.append(hit)
             taken_until = te + n
@@ -442,6 +445,25 @@ class ChainParser:
         hits.extend(self._name_then_title(text, titles, hits, ctx))
         hits.extend(self._parenthesised(text, ctx, agencies))
         return hits
+
+    @staticmethod
+    def _same_state(text: str, prev: PersonHit, resolved: list[TitleHit]) -> None:
+        """众议院少数党领袖甲和|参议院多数党领袖乙: a foreign state's body written without its
+        country right after the previous person's name and 和/与/及 is a body of the state
+        whose body that person holds (美国众议院 -> 美国参议院)."""
+        first = resolved[0]
+        if not (prev.end < len(text) and text[prev.end] in _CONJ_AFTER_NAME):
+            return
+        at = prev.end + 1
+        if not FOREIGN_BODY.fullmatch(text, at, first.start):
+            return
+        held = next((t.agency for t in reversed(prev.titles) if t.agency is not None and foreign_state_body(t.agency)), None)
+        body = FOREIGN_BODY.search(held.label) if held is not None else None
+        if body is None or body.end() != len(held.label) or body.start() == 0:
+            return
+        surface = text[at:first.start]
+        first.agency = AgencyName(at, first.start, surface, held.label[:body.start()] + surface, held.kind, None)
+        first.post_start = at
 
     def _chain_back(self, text: str, titles, i: int, by_end, ctx: Context, floor: int = 0) -> list[tuple]:
         """Walk left from title i over 、-joined segments that end with a title, never
@@ -497,6 +519,10 @@ class ChainParser:
                 # a chain's delimiter, or what opens a sentence, a clause or a bracket (。某医院院长…,
                 # (某医院院长): the run is the whole of the body's name
                 at_boundary = left == 0 or text[left - 1] in _DELIMS or text[left - 1] in _RUN_OPENERS
+                if 0 < floor < head and left <= floor and text[floor] in _CONJ_AFTER_NAME:
+                    # 市长甲和|市政府办公室主任乙: after the previous person's name and 和/与/及
+                    # a new chain starts, its body written as it stands
+                    left, at_boundary = floor + 1, True
                 cut = self.finder.after_lead_verb(text[left:head])  # 接下来有请|某集团董事长
                 if not cut and head - left > 3 and text[left] in "而据":
                     cut = 1  # 而|某银行某分行…部副总经理: a clause word opens no name

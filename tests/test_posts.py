@@ -1196,3 +1196,27 @@ def test_posts_a_second_chain_after_a_name_and_a_conjunction(text, expected):
 ])
 def test_posts_names_joined_by_a_conjunction_borrow_no_body(text, expected):
     assert _posts(text) == expected
+
+
+@pytest.mark.parametrize("text,city,expected", [
+    # the title after 和 takes its implied body as a bare title opening a sentence does:
+    # from the city the sentence names, or from the page's
+    ("德州市召开会议，市委书记张三和副市长李四出席。", None,
+     {("张三", "书记", "中共德州市委员会", False), ("李四", "副市长", "德州市人民政府", False)}),
+    ("平原县召开会议，县委书记张三和县长李四出席。", None,
+     {("张三", "书记", "中共平原县委员会", False), ("李四", "县长", "平原县人民政府", False)}),
+    ("市委书记张三与副市长李四出席会议。", "德州市",
+     {("张三", "书记", "中共德州市委员会", False), ("李四", "副市长", "德州市人民政府", False)}),
+    # no city known: no post for the title after 和, as for 市长李四 alone
+    ("市委书记张三和市长李四出席会议。", None, {("张三", "书记", "中共市委员会", False)}),
+    # names alone joined by 和: no posts
+    ("德州市召开会议，张三和李四出席。", None, set()),
+])
+def test_posts_title_after_he_takes_its_implied_body(text, city, expected):
+    assert _posts(text, city) == expected
+
+
+def test_posts_a_name_read_takes_no_he_into_a_name_before_the_next_title():
+    # 张三|和副市长李四: 和 may end a given name (李家和), never one already read before it
+    persons = _persons("德州市召开会议，市委书记张三和副市长李四出席。")
+    assert persons == {"张三", "李四"}

@@ -770,8 +770,8 @@ class ChainParser:
                 continue
             for n in (3, 2):
                 s = ts - n
-                if s < 0 or (s, ts) in covered:
-                    continue
+                if s < 0 or (s, ts) in covered or any(h.start < ts and s < h.end for h in hits):
+                    continue  # 书记张三和|副市长: a name already read takes no 和 into another
                 if text[s] not in self.lex.surnames or not all(_HAN.match(c) for c in text[s:ts]):
                     continue
                 if (self.finder.is_place_or_agency(text[s:ts]) or self.lex.reads_foreign(text[s:ts])

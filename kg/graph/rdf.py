@@ -91,36 +91,33 @@ AGENCY_CLASSES = {
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
-def zh(text: str) -> Literal:
-    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"林海峰"@zh`` matches).
-
-    The very object ``Literal(text, lang="zh")`` makes (its four slots set as rdflib's
-    constructor sets them for a plain string with a language), without the constructor's
-    checks and casts, which a build would pay for each of its hundreds of thousands of
-    labels; tests/test_triples.py holds the two equal."""
-    text = str(text)
-    lit = _new_str(_LITERAL, text)
-    lit._language, lit._datatype, lit._value, lit._ill_typed = "zh", None, text, None  # noqa: SLF001
+def _slotted(lexical: str, language: str | None, datatype: URIRef | None, value) -> Literal:
+    """The very object ``Literal`` makes for these four (its slots set as rdflib's
+    constructor sets them), without the constructor's checks and casts, which a build would
+    pay for each of its hundreds of thousands of literals; tests/test_triples.py holds the
+    two equal for every literal made here."""
+    lit = str.__new__(_LITERAL, lexical)
+    lit._language, lit._datatype, lit._value, lit._ill_typed = language, datatype, value, None  # noqa: SLF001
     return lit
+
+
+def zh(text: str) -> Literal:
+    """A Chinese name, label, headline or sentence, tagged ``@zh`` (so ``"林海峰"@zh`` matches):
+    ``Literal(text, lang="zh")``."""
+    text = str(text)
+    return _slotted(text, "zh", None, text)
 
 
 def plain(text: str) -> Literal:
-    """``Literal(text)`` (a plain string literal), made as ``zh`` makes its literals."""
+    """``Literal(text)``: a plain string literal."""
     text = str(text)
-    lit = _new_str(_LITERAL, text)
-    lit._language, lit._datatype, lit._value, lit._ill_typed = None, None, text, None  # noqa: SLF001
-    return lit
+    return _slotted(text, None, None, text)
 
 
 def count(n: int, datatype: URIRef = XSD.nonNegativeInteger) -> Literal:
-    """``Literal(n, datatype=datatype)`` for an int (an offset, a page, an ordinal), made as
-    ``zh`` makes its literals."""
-    lit = _new_str(_LITERAL, str(int(n)))
-    lit._language, lit._datatype, lit._value, lit._ill_typed = None, datatype, int(n), None  # noqa: SLF001
-    return lit
-
-
-_new_str = str.__new__
+    """``Literal(n, datatype=datatype)`` for an int (an offset, a page, an ordinal)."""
+    n = int(n)
+    return _slotted(str(n), None, datatype, n)
 
 
 def date_literal(value: Date) -> Literal:

@@ -130,23 +130,35 @@ def test_ner_combined_merge_policy():
 
 # -- the recogniser's organisations pass the grammar's precision checks (#11) ----------------
 
-def _model_posts(text: str, spans: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
-    """(name, role, agency) of the posts assembled from spans given as (surface, label) in
-    the order they stand in ``text`` (no model needed: the spans are given)."""
-    from kg.nlp.agencies import AgencyFinder
-    from kg.nlp.assemble import Assembler
+def _given(text: str, spans: list[tuple[str, str]]) -> list:
+    """Spans given as (surface, label) in the order they stand in ``text``, as the
+    recogniser's ``Span``s (no model needed)."""
     from kg.nlp.ner import Span
-    from kg.records import Context
-    from kg.vocab.lexicon import lexicon
 
     given, pos = [], 0
     for surface, label in spans:
         pos = text.index(surface, pos)
         given.append(Span(pos, pos + len(surface), label))
         pos += len(surface)
+    return given
+
+
+def _assembler():
+    from kg.nlp.agencies import AgencyFinder
+    from kg.nlp.assemble import Assembler
+    from kg.vocab.lexicon import lexicon
+
     lex = lexicon()
+    return Assembler(AgencyFinder(lex), lex)
+
+
+def _model_posts(text: str, spans: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(name, role, agency) of the posts assembled from spans given as (surface, label) in
+    the order they stand in ``text`` (no model needed: the spans are given)."""
+    from kg.records import Context
+
     return {(f.name, p.role, p.agency.surface)
-            for f in Assembler(AgencyFinder(lex), lex).assemble(text, given, Context()) for p in f.titles}
+            for f in _assembler().assemble(text, _given(text, spans), Context()) for p in f.titles}
 
 
 @pytest.mark.parametrize("text,org,title,name", [
@@ -197,18 +209,7 @@ def test_ner_build_keeps_no_fragment_the_model_reads():
 
 def _checked_persons(text: str, spans: list[tuple[str, str]]) -> list[str]:
     """The persons ``Assembler.checked`` keeps of spans given as (surface, label) in order."""
-    from kg.nlp.agencies import AgencyFinder
-    from kg.nlp.assemble import Assembler
-    from kg.nlp.ner import Span
-    from kg.vocab.lexicon import lexicon
-
-    given, pos = [], 0
-    for surface, label in spans:
-        pos = text.index(surface, pos)
-        given.append(Span(pos, pos + len(surface), label))
-        pos += len(surface)
-    lex = lexicon()
-    return [text[s.start:s.end] for s in Assembler(AgencyFinder(lex), lex).checked(text, given) if s.label == "PER"]
+    return [text[s.start:s.end] for s in _assembler().checked(text, _given(text, spans)) if s.label == "PER"]
 
 
 CHAIN = [("华科电子有限公司", "ORG"), ("总经理", "TITLE")]

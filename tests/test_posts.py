@@ -969,6 +969,17 @@ def test_posts_a_one_character_county_before_its_own_body(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a county or district of two characters may write its level twice too: 某某县|县委, 某某区|区政府
+    ("东林县县委副书记林振邦出席。", ("林振邦", "副书记", "中共东林县委员会", False)),
+    ("西河区区委书记林振邦出席。", ("林振邦", "书记", "中共西河区委员会", False)),
+    ("西河区区政府副区长林振邦出席。", ("林振邦", "副区长", "西河区人民政府", False)),
+    ("东林县县委宣传部部长林振邦出席。", ("林振邦", "部长", "中共东林县委宣传部", False)),
+])
+def test_posts_a_county_of_two_characters_writing_its_level_twice(text, expected):
+    assert expected in _posts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
     # a page that names no city: the chain's 市委 and 市长 are both the article's own city's
     ("市委副书记、市长田立新主持会议。", ("田立新", "市长", "市人民政府", False)),
     ("区委副书记、区长田立新主持会议。", ("田立新", "区长", "区人民政府", False)),

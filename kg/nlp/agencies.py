@@ -952,7 +952,10 @@ class AgencyFinder:
         for n in (2, 3):  # 某某区|委, then 某某某区|委
             m = re.match(rf"[{_HAN}]{{{n}}}(?:县|区|州|盟|旗|镇|乡)", surface)
             if m and len(surface) > m.end() and not _clause_place(m.group()):  # 中的|县委, 他说|县委: no place
-                return m.group(), surface[m.end():]
+                rest = surface[m.end():]
+                if rest[0] == m.group()[-1] and rest[1:] in self.lex.place_bodies:
+                    rest = rest[1:]  # 某某县|县委, 某某区|区政府: the level written twice
+                return m.group(), rest
         return None, surface
 
     def _county_in(self, city: str, rest: str) -> tuple[str, str]:

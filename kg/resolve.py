@@ -9,25 +9,11 @@ stays one. Every merge and split is reported with its reason.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import replace
 
 from .records import AgencyNode, Event, Extraction, MembershipNode, PersonNode, Resolved, label_of_key
 from .vocab.lexicon import lexicon, place_of
-
-#: what ``place_of`` reads as a place where a body's name opens with a kind of zone and no
-#: name of its own (经济开发区, 县高新技术产业开发区, 新区, 工业园区, 社区): no place
-_ZONE_KIND = re.compile("[省市县区州旗]?(?:(?:经济技术|经济|高新技术产业|高新技术|高新|工业|产业|综合)?(?:开发区|园区)"
-                        "|高新区|新区|(?:综合)?保税区)|社区")
-
-
-def place(label: str) -> str | None:
-    """The place a body is in (中共济宁市委员会 -> 济宁市); None when its name gives none,
-    a zone's kind included (经济开发区管理委员会: a 经济开发区 of any place)."""
-    p = place_of(label)
-    return None if p is None or _ZONE_KIND.fullmatch(p) else p
-
 
 def compatible(places: set[str]) -> bool:
     """Whether posts in these places can be one person's: one place, or a city and its
@@ -52,7 +38,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     places: dict[str, set[str]] = defaultdict(set)
     for ex in extractions:
         for h in ex.holdings:
-            p = place(h.agency.label)
+            p = place_of(h.agency.label)
             if p:
                 places[h.person].add(p)
 
@@ -65,7 +51,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             return f"{name}@{paper}" if paper else name
         if name not in split:
             return name
-        local = {place(h.agency.label) for h in ex.holdings if h.person == name} - {None}
+        local = {place_of(h.agency.label) for h in ex.holdings if h.person == name} - {None}
         return f"{name}@{sorted(local)[0]}" if local else name
 
     for ex in extractions:

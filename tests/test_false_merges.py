@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 
 from kg.cli import cli
 from kg.graph.namespace import sparql_prologue
-from kg.resolve import place
+from kg.vocab.lexicon import place_of
 
 _PAGE = """{head}
 
@@ -168,11 +168,11 @@ def test_zone_of_no_place_does_not_merge_two_places_people(graph):
                                    "中共经济技术开发区工作委员会", "工业园区管委会", "高新区管委会", "社区居民委员会",
                                    "综合保税区管理委员会", "市财政局", "中共县委员会"])
 def test_zone_kinds_are_no_place(label):
-    assert place(label) is None
+    assert place_of(label) is None
 
 
 @pytest.mark.parametrize("label,where", [("中共济宁市委员会", "济宁市"), ("东湖高新区管理委员会", "东湖高新区"),
                                          ("浦东新区人民政府", "浦东新区"), ("潍坊经济技术开发区管理委员会", "潍坊经济技术开发区"),
                                          ("潍坊市财政局", "潍坊市")])
 def test_named_places_stay_places(label, where):
-    assert place(label) == where
+    assert place_of(label) == where

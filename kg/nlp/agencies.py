@@ -160,12 +160,8 @@ def _kind_only(label: str) -> bool:
 def _placeless(body: str) -> bool:
     """No place (济宁市…, 潍坊…, 山东…) and no country (美国…) opens a body's name."""
     lex = lexicon()
-    place = place_of(body)  # 经济开发区管理委员会: a zone's kind reads as a place
-    return ((place is None or bool(_ZONE_KIND.fullmatch(place))) and not lex.country_re.match(body)
+    return (place_of(body) is None and not lex.country_re.match(body)  # 经济开发区管理委员会: none
             and not any(body[:k] in lex.cities or body[:k] in lex.provinces for k in (2, 3, 4)))
-
-
-_ZONE_KIND = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区|高新区|开发区|新区|园区")
 
 
 @lru_cache(maxsize=1)

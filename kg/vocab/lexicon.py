@@ -151,10 +151,18 @@ def lexicon() -> Lexicon:
 _PLACE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:省|市|县|区|自治区|自治州))")  # 沛县: a county of one character too
 
 
+#: what ``_PLACE`` reads as a place where a body's name opens with a kind of zone and no name
+#: of its own (经济开发区, 县高新技术产业开发区, 新区, 工业园区, 社区): no place
+_ZONE_KIND = re.compile("[省市县区州旗]?(?:(?:经济技术|经济|高新技术产业|高新技术|高新|工业|产业|综合)?(?:开发区|园区)"
+                        "|高新区|新区|(?:综合)?保税区)|社区")
+
+
 def place_of(label: str) -> str | None:
-    """The place an agency belongs to (中共济宁市委员会 -> 济宁市)."""
+    """The place an agency belongs to (中共济宁市委员会 -> 济宁市); None when its name gives
+    none: 中共市委员会 (the page's city unknown), or a zone's kind alone (经济开发区管理委员会:
+    a 经济开发区 of any place)."""
     m = _PLACE.match(label[2:] if label.startswith("中共") else label)
-    return m.group(1) if m else None  # 中共市委员会 (the page's city unknown) has no place
+    return m.group(1) if m and not _ZONE_KIND.fullmatch(m.group(1)) else None
 
 
 def places_of(label: str) -> list[str]:

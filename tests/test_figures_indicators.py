@@ -107,7 +107,7 @@ def test_population_is_a_figure_in_people():
     ("该市写字楼租金下滑３%。", ["写字楼租金"]),  # 下滑: a change, the measure before it
     ("房价上个月涨了５%。", ["房价"]),  # a time word inside the phrase goes
     ("汽油价格最高的是甲市８元，最低的是乙市的７元。", ["汽油价格", "汽油价格"]),  # who holds the extreme goes
-    ("两队在联赛历史上只交战过２０场。", ["交战数量"]),  # a clause without a noun keeps its verb, not the clause
+    ("两队在联赛历史上只交战过２０场。", ["交战场数"]),  # a clause without a noun keeps its verb (games held: 场数)
 ])
 def test_money_changes_extremes(text, expected):
     assert indicators(text) == expected
@@ -450,7 +450,7 @@ def test_foreign_currencies_are_units():
 @pytest.mark.parametrize("text,expected", [
     # a share named in full before 从…增至, as written
     ("今年把科研投入占财政支出的比重从3％增至5％。", ["科研投入占财政支出的比重"] * 2),
-    ("自营商品比例约占30％，代销商品占25％。", ["自营商品比例", "代销商品占比"]),
+    ("自营商品比例约占30％，代销商品占25％。", ["自营商品比例", "代销商品比例"]),
     # a rate in a range before a group: the rate is measured
     ("对合格率在80％以下的企业给予警告。", ["合格率"]),
     # a yearly output with the thing after the number
@@ -516,7 +516,7 @@ def test_notes_and_inclusion(text, expected):
 @pytest.mark.parametrize("text,expected", [
     # money paid, bid or taken by one person: the act is measured, not who did it
     ("拍卖会上，一位买家出价5000元。", ["出价"]),
-    ("昨天一名男子存入2万元现金。", ["存入"]),
+    ("昨天一名男子存入2万元现金。", ["存款"]),  # (the act names the sum: figure-money-acts.tsv)
     # classes a statistic is about, verbs of change and the state stay
     ("农民增收800元。", ["农民增收"]),
     ("国家拨出3000万元。", ["国家资金"]),

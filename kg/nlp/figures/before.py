@@ -32,6 +32,7 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         pre = pre[:pu.start()]  # 预售价格为每平方米|2556元: the base of a price, said by its unit
     if "比" in pre and (m := _CMP_BASE.search(pre)):
         pre = pre[:m.start()]  # 清单管理措施比制度建立之初|减少64%: the base of a comparison goes
+    said_share = pre.rstrip().endswith("占比")  # 税收收入占比72%: the text's own word for the share
     prev = None
     while prev != pre:
         prev = pre
@@ -49,6 +50,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
             pre += "）" if "（" in pre else ")"
         if pre.count("“") > pre.count("”"):
             pre = pre.replace("“", "")  # 领取“下岗证”|1万份: the quote closed before the number
+    if said_share and pre.endswith("占"):
+        pre += "比"  # (比 is a link word before a number elsewhere: 比上年|增长)
     m = None
     for m in _HAVE_IN.finditer(pre):
         pass
@@ -89,6 +92,9 @@ def _noun_phrase_before(ind: str) -> tuple[str, int]:
     if ind[-1] in "）)" and (o := max(ind.rfind("（"), ind.rfind("("))) > 1:
         core, v = _noun_phrase_before(ind[:o])
         return (core + ind[o:], v) if core else (ind, 0)  # 化肥（按有效成份计算）: the note stays
+    if ind.endswith("占比") and len(ind) >= 4:
+        core, v = _noun_phrase_before(ind[:-2])
+        return (core + "占比", v) if len(core) >= 2 else ("", 0)  # 税收收入占比: the text's word for the share
     tags = list(_tags(ind))
     if not tags:
         return ind, 0

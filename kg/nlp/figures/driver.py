@@ -46,7 +46,7 @@ from .measures import (
     _SPEND_END,
     _TOPIC,
 )
-from .owners import _drop_person_subject
+from .owners import _MEASURE_CHARS, _drop_person_subject, _owner_only
 from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _tags, _word_at
 from .quantities import Quantity, find_quantities
 from .shares import (
@@ -74,7 +74,7 @@ from .shares import (
     _VS_BEFORE,
 )
 from .tables import _ANY_DIGIT, _CJK, _CLAUSE_END, _DIMENSION_ADJ, _MEASURE_ENDS, _SENT_END, _SHARE_ENDS
-from .tidy import _tidy_indicator
+from .tidy import _ACT_ENDS, _SUM_ENDS, _money_act, _tidy_indicator
 from .vocab import (
     _adjacent_change_re,
     _cue_dirs,
@@ -94,6 +94,10 @@ _GOVERNED = re.compile(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<
 
 #: verbs of attending after a count of people (参加了座谈, 出席招待会): the event says who are counted
 _ATTEND = re.compile(r"(?:参加|出席|参与|列席|观看|参观)(?![\u4e00-\u9fff]*[0-9０-９])")
+
+
+#: extremes said of a figure after the one whose measure they bound (最低1元，最高50元)
+_EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
 
 def _extract_from(text: str, article: Article, page_date: str | None, context: Context,
@@ -515,10 +519,24 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         area = _scoped_area(text, s0, q.start, context)
         if area and ind.startswith(area) and len(ind) > len(area) + 1:
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
+        label = _tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
+            text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit)  # (4个人, 100个学生: 人数)
+        if category == "money" and kind in ("level", "target"):
+            # 某老人取|1200元: the sum of the act (取款金额), not who did it (read before the clause's subject, a
+            # pronoun, made the phrase no indicator: 他在网店上赚到|3万元)
+            if not label.endswith(_SUM_ENDS) or label.endswith(_ACT_ENDS):
+                label = act if (act := _money_act(pre.strip())) != pre.strip() else _money_act(label)
+        if prev_fig is not None and prev_q is not None and prev_q.end >= s0 \
+                and prev_fig.indicator.endswith(_MEASURE_CHARS) and not _owner_only(prev_fig.indicator):
+            # items said one after another in a sentence share the measure of the first
+            if prev_fig.unit == unit and prev_fig.kind == kind and (
+                    _owner_only(label) or kind == "share" and label.endswith("比例") and _owner_only(label[:-2])):
+                label = prev_fig.indicator  # 甲村预售价格为2556元，乙村为2861元: 乙村 is whose, not what
+            elif label in _EXTREMES and not prev_fig.indicator.startswith(_EXTREMES):
+                label += prev_fig.indicator  # 手续费为转账金额的1%，最低1元: the lowest 手续费
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface,
-            indicator=_tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
-                text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit),  # (4个人, 100个学生: 人数)
+            indicator=label,
             kind=kind,
             article=article.id, evidence=ev, qualifier=q.qualifier, direction=direction,
             area=area, period=period[2] if period else "",

@@ -131,3 +131,30 @@ def _drop_person_subject(ind: str) -> str:
 
 _CHANGE_START = re.compile(r"增|减|提高|降|上涨|上升|下跌|扩大|达|超过|突破")
 
+
+_OWNER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+
+
+def _owner_only(label: str) -> bool:
+    """Whether a label names only whose or where a figure is (a named body, place or person: 某某银行,
+    北市区某村, 张三), no measure: 某某银行为60元 says the owner of a figure, what it measures is said before."""
+    if len(label) < 2:
+        return False
+    body, place, klass = _owner_res()
+    if klass.match(label):
+        return False
+    if (m := body.match(label)) and m.end() == len(label) or _is_place_only(label):
+        return True
+    tags = _tags(label)
+    if len(tags) >= 2 and tags[-1][0].endswith(_PLACE_ENDS) and (tags[-1][1] == "n" or len(tags[-1][0]) == 1):
+        tags = tags[:-1]  # 北市区|某某村, 某某|村: a village or district after a named place is a place
+    return bool(tags) and all(t in _OWNER_TAGS for _, t in tags) and not label.endswith(_MEASURE_CHARS)
+
+
+#: the ends of the names of villages, towns and districts
+_PLACE_ENDS = ("村", "乡", "镇", "区", "县", "市", "省", "州", "街道", "社区")
+
+
+#: the last characters of a label that names a measure (…价, …率, …额, …量, …费, …数)
+_MEASURE_CHARS = ("速", "率", "位", "量", "度", "价", "格", "值", "额", "温", "费", "数", "金", "款", "积", "比", "例", "重",
+                  "长", "高", "宽", "深")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .owners import _drop_owner_and_time
 from .pos import _tags
 from .tables import _DIMENSION_ADJ, _MEASURE_ENDS, _SHARE_ENDS
-from .vocab import _per_unit_re, _tidy_rules
+from .vocab import _money_acts, _per_unit_re, _tidy_rules
 
 _AREA_ENDS = ("面积", "规模", "用地", "范围", "覆盖")  # (占地 -> 占地面积)
 _LENGTH_ENDS = ("长度", "里程", "距离", "海拔", "高度", "深度", "宽度", "长", "高", "深", "宽", "路程", "航程", "行程", "半径",
@@ -24,8 +24,9 @@ _MOVING = ("步行", "行走", "行驶", "行进", "驾车", "开车", "骑行",
 _HIGH_THINGS = ("山", "峰", "顶", "塔", "楼", "大厦", "大楼", "高楼", "瀑布")
 _INNER_DE = re.compile(r"(?<=.)的(?!比重|比例|份额)(?=..)")
 
-#: count units whose count has a word of its own: households (户数), visits (人次), times (次数)
-_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数"}
+#: count units whose count has a word of its own: households (户数), visits (人次), times (次数), and games or
+#: shows held (场数: 交战24场 -> 交战场数, as 次 counts times)
+_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数", "场": "场数"}
 
 #: X是Y inside a phrase (申购条件是家庭人均月收入): Y is measured (not 是否, not a phrase with 是 twice)
 _IS_IN = re.compile(r"^[^是]{1,12}是(?!否)(?=[^是]+$)")
@@ -55,8 +56,8 @@ _DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}�
 #: a note in brackets that names no part of the measure: a photo mark of a headline (（图）, （组图）) or an alias
 #: (（下称“某行”）, （简称…）)
 _NOTE_IN = re.compile(r"[（(](?:组?图|(?:以下|下文)?(?:简称|下称)[^（()）]{0,12})[）)]")
-#: a decision or a plan before the act measured (决定捐资, 准备投入)
-_DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定)(?=[\u4e00-\u9fff]{2})")
+#: a decision or a plan before the act measured (决定捐资, 准备投入), or who set the figure (某局核定|预售价格)
+_DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定|核定)(?=[\u4e00-\u9fff]{2})")
 #: who achieved a figure before 实现 (开发区实现国内生产总值)
 _ACHIEVED_IN = re.compile(r"^([\u4e00-\u9fff]{2,8}?)实现(?=[\u4e00-\u9fff]{2})")
 
@@ -135,7 +136,7 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     elif ind.endswith(("比例占", "比重占")) and len(ind) > 4:
         ind = ind[:-3] + "比例"  # 自营商品比例约占20%: the share is named already
     elif ind.endswith("占") and len(ind) > 2:
-        ind += "比"  # 税收收入占比72%: the 比 was read as a comparison word
+        ind = ind[:-1] + "比例"  # 妇女干部占16.4%: the share of X (the text's own 占比 stays: 税收收入占比)
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
     if unit in _DIMENSION_UNITS and _DIMENSION_UNITS[unit][0] == "长度" and kind not in ("share", "change"):
@@ -164,3 +165,33 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
 
 
 _VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")
+
+
+#: ends of a phrase that names a sum of money already (资金, 收入, 手续费, 成交额, 价格)
+_SUM_ENDS = ("金", "款", "费", "额", "资", "价", "价格", "收入", "利润", "预算", "投入", "成本", "损失", "支出", "开支")
+
+
+@lru_cache(maxsize=4096)
+def _money_act(label: str) -> str:
+    """A sum of money named by the act that paid, took or kept it (``figure-money-acts.tsv``): a label that
+    ends in such a verb and names no sum of its own (某老人取 -> 取款金额, 一名男子在柜员机上存入 -> 存款,
+    银行每年都收取 -> 收费); who did it, where and how are no part of it. Other labels stay."""
+    tags = list(_tags(label))
+    if not tags or tags[-1][1] not in ("v", "vn"):
+        return label
+    w = tags[-1][0]
+    if len(w) == 2 and w[0] in _LOCALIZERS:
+        tags[-1:] = [(w[0], "f"), (w[1], "v")]  # 柜员机上取: the tagger glues the localizer to the verb
+    acts = _money_acts()
+    for n in (2, 1):  # the verb and the word before it (刷卡|消费, 赚|到), then the verb alone
+        if len(tags) >= n:
+            verb = "".join(w for w, _ in tags[-n:])
+            before = "".join(w for w, _ in tags[:-n])
+            if verb in acts and not before.endswith(_SUM_ENDS) and not before.endswith("均"):  # (人均消费: per head)
+                return acts[verb]
+    return label
+
+
+_LOCALIZERS = frozenset("上里中内外下")
+#: acts of the lexicon that end like a sum's name (存款, 捐款, 借款): the label may still be the act
+_ACT_ENDS = ("存款", "捐款", "借款", "还款", "付款", "取款", "汇款", "捐资", "消费")

@@ -147,6 +147,12 @@ def _price_verbs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def _money_acts() -> dict[str, str]:
+    """``figure-money-acts.tsv``: verb of paying, taking or keeping money -> the indicator of the sum."""
+    return {r[0]: r[1] for r in _read_tsv("figure-money-acts.tsv")[1:]}
+
+
+@lru_cache(maxsize=None)
 def _price_verb_re() -> re.Pattern:
     # (以9万元（约合…）买下: a note in brackets between the amount and its verb)
     return re.compile(rf"(?:左右|上下)?(?:[/／][\u4e00-\u9fff]{{1,3}})?(?:[（(][^）)]{{0,20}}[）)])?(?:的?价格)?({alternation(_price_verbs())})")

@@ -1,0 +1,98 @@
+"""Kinds of indicator misses fixed by grammar (issue 15, round of the `ind` helper): shares said by 占 alone,
+games counted by 场, sums of money named by the act that paid or took them, items said one after another
+that share the measure of the first, and who set a figure. Invented sentences, one or more per rule."""
+import pytest
+
+from kg.nlp.figures import extract_figures
+from kg.nlp.figures.owners import _owner_only
+from kg.nlp.figures.tidy import _money_act
+from kg.records import Article, Context
+
+
+def figures(text: str) -> list:
+    art = Article(id="t", source="s", index=0, headline="", text=text, offsets=list(range(len(text))), raw=text,
+                  date=None)
+    return extract_figures(art, None, Context(city="全国"))
+
+
+def indicators(text: str) -> list[str]:
+    return [f.indicator for f in figures(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # X占N%: the share of X, named as shares are (比例), not X占比 ...
+    ("在该厂职工中，女职工占四成五，技术工人占２０％。", ["女职工比例", "技术工人比例"]),
+    ("全部学员里，青年学员占百分之三十二。", ["青年学员比例"]),
+    # ... while the text's own word 占比 stays as written
+    ("该镇养殖业收入占比６１％。", ["养殖业收入占比"]),
+    ("其中甲类商品占３０％，乙类商品占比７０％。", ["甲类商品比例", "乙类商品占比"]),
+])
+def test_share_said_by_zhan(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # games, matches and shows held are counted in 场 (交战场数), as times are in 次 (次数)
+    ("近年来共交战１２场。", ["交战场数"]),
+    ("青山队上赛季遭遇６场败绩。", ["败绩场数"]),
+    ("今年共演出了４０场。", ["演出场数"]),
+])
+def test_games_counted_by_chang(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sum of money said by the act of paying, taking or keeping it, not by who did it or where
+    ("一位老人在柜员机上取了１５００元。", ["取款金额"]),
+    ("王某次日又存入３万元。", ["存款"]),
+    ("这家网点每年向客户收取１８元。", ["收费"]),
+    ("他去年在网店上赚到３万元。", ["赚取金额"]),
+    ("赵某答应每月偿还５００元。", ["还款金额"]),
+    ("某企业向希望小学捐赠了２０万元。", ["捐款"]),
+    # a per-head statistic written with the verb stays (人均消费)
+    ("该县农民人均消费３０００元。", ["农民人均消费"]),
+])
+def test_sum_named_by_the_act(text, expected):
+    assert indicators(text) == expected
+
+
+def test_money_act_reads_the_lexicon():
+    assert _money_act("持卡人刷卡消费") == "消费金额"  # the verb and the word before it
+    assert _money_act("某公司转入") == "转入金额"
+    assert _money_act("营业收入") == "营业收入"  # no act of paying: unchanged
+    assert _money_act("缴纳挂失费") == "缴纳挂失费"  # a sum named already
+    assert _money_act("柜员机上取") == "取款金额"  # a localizer glued to the verb by the tagger
+    assert _money_act("") == ""
+
+
+@pytest.mark.parametrize("text,expected", [
+    # items said one after another: a later item that is only whose or where the figure is (a named body,
+    # place or village) shares the measure of the first
+    ("安置房预售价格为３１００元/平方米，西坪村为２８００元/平方米。", ["安置房预售价格"] * 2),
+    ("参保农户占６５％，西川省占３８％。", ["参保农户比例"] * 2),  # (a share said by a place alone)
+    # an extreme said after the measure bounds it (最低, 最高)
+    ("跨行取现手续费每笔１０元，最低５元。", ["跨行取现手续费", "最低跨行取现手续费"]),
+])
+def test_items_share_the_measure_of_the_first(text, expected):
+    assert indicators(text) == expected
+
+
+def test_owner_only():
+    assert _owner_only("浦江银行")  # a named body
+    assert _owner_only("北湖区柳树村")  # a named place and a village
+    assert not _owner_only("商业银行")  # a class of bodies
+    assert not _owner_only("预售价格")
+    assert not _owner_only("冠军")
+
+
+def test_an_owner_first_in_its_sentence_keeps_no_measure_it_was_not_given():
+    # nothing before to share: the label is left as read (no measure is invented)
+    assert indicators("浦江银行为６０元。") == ["浦江银行"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who set the figure (某局核定) is no part of what is measured
+    ("物价局核定安置房预售价格为２６００元/平方米。", ["安置房预售价格"]),
+])
+def test_who_set_the_figure(text, expected):
+    assert indicators(text) == expected

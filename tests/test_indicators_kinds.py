@@ -96,3 +96,30 @@ def test_an_owner_first_in_its_sentence_keeps_no_measure_it_was_not_given():
 ])
 def test_who_set_the_figure(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name before a colon is what the value after it measures (a key and its value)
+    ("全年粮食产量：５０００万吨。", ["粮食产量"]),
+    ("报告期末基金单位净值：１.０２元，管理人为某银行。", ["报告期末基金单位净值"]),
+    # a clause before the colon names nothing measured: no indicator is borrowed from it
+    ("人们大都会脱口而出：三千万平方公里。", [""]),
+])
+def test_key_before_a_colon(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the sign of a number is no part of the phrase before it, and the change cue before it still reads
+    ("本周大豆净出口量为-３.２万吨。", ["大豆净出口量"]),
+    ("该产品的毛利率跌至-５.６%。", ["毛利率"]),
+    # the end of a note opened before the clause (…起）) goes with it
+    ("自上月起）小麦净出口量为２万吨。", ["小麦净出口量"]),
+])
+def test_signs_and_dangling_notes(text, expected):
+    assert indicators(text) == expected
+
+
+def test_a_joint_stock_company_owns_its_measure():
+    # 某某股份 is a company's short name: whose figure it is, not what is measured
+    assert indicators("东岭股份净利润为３亿元。") == ["净利润"]

@@ -46,6 +46,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         # brackets: keep a balanced (不含农户), drop a dangling one
         if pre[:1] in ")）" or pre[-1:] in "(（":
             pre = pre.strip("()（）")
+        if (cb := max(pre.rfind("）"), pre.rfind(")"))) > 0 and "（" not in pre[:cb] and "(" not in pre[:cb]:
+            pre = pre[cb + 1:]  # 9月1日起）|大豆净出口销售量: the end of a note opened before the clause
         if pre.count("（") + pre.count("(") > pre.count("）") + pre.count(")"):
             pre += "）" if "（" in pre else ")"
         if pre.count("“") > pre.count("”"):

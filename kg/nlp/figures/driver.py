@@ -96,6 +96,8 @@ _GOVERNED = re.compile(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<
 _ATTEND = re.compile(r"(?:参加|出席|参与|列席|观看|参观)(?![\u4e00-\u9fff]*[0-9０-９])")
 
 
+#: parts of speech of a name before a colon that a value measures (产品单位净值：, 境外：)
+_KEY_TAGS = frozenset({"n", "nz", "vn", "ns", "nt", "s", "f", "j", "b", "t", "an", "l", "m"})
 #: extremes said of a figure after the one whose measure they bound (最低1元，最高50元)
 _EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
@@ -140,8 +142,16 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             prev_ind, prev_q, prev_fig, prev_sent = "", None, None, s0
         left = max(c0, prev_q.end if prev_q and prev_q.end > c0 else c0)
         pre = text[left:q.num_start]
+        if pre[-1:] in ("-", "－", "−") and len(pre) >= 2 and _CJK.match(pre[-2]):
+            pre = pre[:-1]  # 销售量为-6.1万吨, 跌至-9.39%: the sign of the number, no part of the phrase before it
         if prev_q is not None and prev_q.category == "duration" and left == prev_q.end and pre.startswith(("来", "以来")):
             pre = pre[pre.index("来") + 1:]  # 3天来|营业额达40多万元: the time since, not the measure
+        if not pre.strip() and c0 - 1 > s0 and text[c0 - 1] in "：:" and (prev_q is None or prev_q.end < c0):
+            k0 = max(s0, max(text.rfind(c, s0, c0 - 1) for c in _CLAUSE_END) + 1)
+            key = text[k0:c0 - 1].strip()
+            if 2 <= len(key) <= 12 and not _ANY_DIGIT.search(key) and (kt := _tags(key)) \
+                    and all(t in _KEY_TAGS for _, t in kt):
+                pre = key  # 产品单位净值：|0.83元: the name before a colon is what the value measures
         sent_pre = text[s0:q.num_start]
         clause_pre = text[c0:q.num_start]
         # ---- kind and direction

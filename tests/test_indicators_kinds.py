@@ -123,3 +123,14 @@ def test_signs_and_dangling_notes(text, expected):
 def test_a_joint_stock_company_owns_its_measure():
     # 某某股份 is a company's short name: whose figure it is, not what is measured
     assert indicators("东岭股份净利润为３亿元。") == ["净利润"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people counted by dying are the dead (死亡人数), whatever the verb or the cause said
+    ("这场事故共造成３０人丧生。", ["死亡人数"]),
+    ("上周至少有７人死于高温。", ["死亡人数"]),
+    # other people counted by what happened to them keep their verb
+    ("这次地震中有１２０人受伤。", ["受伤人数"]),
+])
+def test_the_dead_are_counted_as_deaths(text, expected):
+    assert indicators(text) == expected

@@ -35,6 +35,8 @@ _ORDINAL_IN = re.compile(r"第[0-9０-９〇零一二两三四五六七八九十
 #: a number of two digits or more between Chinese words, with no unit (出场次数42命中率): the phrase after it is measured
 _BARE_NUMBER_IN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{2,}(?![0-9０-９]|年|月|日|号|届|期|[\u4e00-\u9fff]*[0-9])(?=[\u4e00-\u9fff])")
 
+#: verbs of dying said of people counted (丧生, 身亡, 死于高温): statistics count them as 死亡 (the cause is no part)
+_DIED = re.compile(r"(?:丧生|身亡|丧命|殒命|死于[\u4e00-\u9fff]{1,4})$")
 _HOUSING_FLOW = re.compile(r"开工|建成|竣工|改造|棚户区")
 #: a year written in digits inside a phrase (2008年, 19年底): the period
 _YEAR_IN = re.compile(r"(?<![0-9０-９])(?:(?:[0-9]{2}|[0-9]{4}|[０-９]{2}|[０-９]{4})年(?:底|末|初|中|前)?"
@@ -160,6 +162,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
             # (新开工棚户区改造住房60万套: dwellings started or built are a statistic by that name)
             ind += "数量"  # the statistical wording (企业数量); scorers take …数 for the same
         elif unit in r["people"]:
+            if _DIED.search(ind):
+                ind = _DIED.sub("死亡", ind)  # 3000万人丧生, 9人死于高温: the dead are counted as 死亡人数
             ind += "人数"
     return ind
 

@@ -72,7 +72,7 @@ def test_subjects_and_clauses(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("公司拿出二十万元在城郊租下了厂房。", ["公司资金"]),  # money put up is funds (whose), not the clause
+    ("公司拿出二十万元在城郊租下了厂房。", ["资金"]),  # money put up is funds, not the clause (whose goes: the owner)
     ("他没有急于开工，而是先拿出十万元对工人进行培训。", ["资金"]),
     ("他拿出５０００株树苗、２０吨化肥扶持他们。", ["树苗数量", "化肥"]),  # each item names its own noun
     ("该队员在比赛中投中了全队的所有罚球，共有９个。", ["罚球数量"]),  # a total of what the clause before names
@@ -199,7 +199,7 @@ def test_measure_nouns_and_objects(text, expected):
     # a share that lost its holder still says it is a share of what
     ("大约占了该校给外地学生名额的２０%。", ["占外地学生名额比例"]),
     # a comparison with the same period before: the measure of the figure before
-    ("公司营收达５亿元，低于上年同期的６亿元。", ["公司营收", "公司营收"]),
+    ("公司营收达５亿元，低于上年同期的６亿元。", ["营收", "营收"]),  # (the company is whose, not what)
 ])
 def test_counts_shares_and_comparisons(text, expected):
     _check(text, expected)

@@ -134,3 +134,23 @@ def test_a_joint_stock_company_owns_its_measure():
 ])
 def test_the_dead_are_counted_as_deaths(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sum of money without the body or place that holds, pays or gets it
+    ("１９９５年该机场借入韩国政府贷款３亿美元。", ["贷款"]),
+    ("该公司资产总额为８０００万元。", ["资产总额"]),
+    ("社保局社会保险基金安排５００万元。", ["社会保险基金"]),
+    # a class or a level of government stays, so does a base, and a name that qualifies a thing
+    ("中央财政社会保障资金２９３０亿元。", ["中央财政社会保障资金"]),
+    ("城市环境基础设施建设投资２５７亿元。", ["城市环境基础设施建设投资"]),
+])
+def test_the_owner_of_a_sum_goes(text, expected):
+    assert indicators(text) == expected
+
+
+def test_drop_money_owner():
+    from kg.nlp.figures.owners import _drop_money_owner
+    assert _drop_money_owner("交易所营业收入") == "营业收入"
+    assert _drop_money_owner("人均消费") == "人均消费"
+    assert _drop_money_owner("公司数量") == "公司数量"  # a count, not a sum

@@ -46,7 +46,7 @@ from .measures import (
     _SPEND_END,
     _TOPIC,
 )
-from .owners import _MEASURE_CHARS, _drop_person_subject, _owner_only
+from .owners import _MEASURE_CHARS, _drop_money_owner, _drop_person_subject, _owner_only
 from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _tags, _word_at
 from .quantities import Quantity, find_quantities
 from .shares import (
@@ -536,6 +536,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             # pronoun, made the phrase no indicator: 他在网店上赚到|3万元)
             if not label.endswith(_SUM_ENDS) or label.endswith(_ACT_ENDS):
                 label = act if (act := _money_act(pre.strip())) != pre.strip() else _money_act(label)
+            label = _drop_money_owner(label)  # 某国政府贷款: the lender, not what is measured
         if prev_fig is not None and prev_q is not None and prev_q.end >= s0 \
                 and prev_fig.indicator.endswith(_MEASURE_CHARS) and not _owner_only(prev_fig.indicator):
             # items said one after another in a sentence share the measure of the first

@@ -158,3 +158,31 @@ _PLACE_ENDS = ("村", "乡", "镇", "区", "县", "市", "省", "州", "街道",
 #: the last characters of a label that names a measure (…价, …率, …额, …量, …费, …数)
 _MEASURE_CHARS = ("速", "率", "位", "量", "度", "价", "格", "值", "额", "温", "费", "数", "金", "款", "积", "比", "例", "重",
                   "长", "高", "宽", "深")
+
+
+#: the last characters of the name of a body (某某局, 某某院, 某某公司, 某某所): one body, not a class
+_BODY_CHARS = ("院", "局", "府", "社", "所", "校", "军", "厂", "司")
+#: the ends of a phrase that names a sum of money (资金, 投资, 拨款, 营业收入, 资产总额)
+_SUM_NAMES = ("金", "款", "费", "额", "资", "价", "价格", "收入", "利润", "预算", "投入", "成本", "损失", "支出", "开支", "营收",
+              "缺口", "负债", "债务")
+#: words that open the name of a class or level of government, not one body (中央财政, 地方政府, 城市)
+_NOT_OWNER = ("中央", "地方", "国家", "全国", "各级", "县级", "省级", "市级", "城市", "城镇", "农村")
+
+
+def _drop_money_owner(label: str) -> str:
+    """A sum of money without the body or place that holds, pays or gets it (某交易所营业收入 -> 营业收入,
+    某国政府贷款 -> 贷款, 公司资产总额 -> 资产总额): the first word a named place or body (the tagger's) or the
+    name of one body (…局, …院, …公司), the rest a sum of money; a class or a level of government stays
+    (中央财政资金, 城市环境基础设施建设投资), so does a base (人均消费)."""
+    tags = _tags(label)
+    if len(tags) < 2 or _owner_res()[2].match(label):
+        return label  # (上市公司净利润: a class of bodies)
+    w, t = tags[0]
+    rest = label[len(w):]
+    if len(rest) < 2 or not rest.endswith(_SUM_NAMES) or rest.startswith("均") or w.startswith(_NOT_OWNER):
+        return label
+    if len(tags[1][0]) < 2:
+        return label  # 某牌|车|价格: a name that qualifies a thing of one character is no owner
+    if t in ("nt", "ns") or t == "n" and len(w) >= 2 and w.endswith(_BODY_CHARS):
+        return rest
+    return label

@@ -154,3 +154,10 @@ def test_drop_money_owner():
     assert _drop_money_owner("交易所营业收入") == "营业收入"
     assert _drop_money_owner("人均消费") == "人均消费"
     assert _drop_money_owner("公司数量") == "公司数量"  # a count, not a sum
+
+
+def test_a_change_of_a_two_character_measure_is_its_own():
+    # 出口增长…，进口增长…: 进口 is a measure of its own, not the figure before's
+    assert indicators("去年出口增长了３０％，进口增长了２倍。") == ["出口", "进口"]
+    # a change with no phrase of its own still goes on with the figure before
+    assert indicators("全县粮食产量８万吨，增长５％。") == ["粮食产量", "粮食产量"]

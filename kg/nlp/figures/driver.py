@@ -196,8 +196,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         if cm:
             # 装机容量…，同比增长18%: a change without its own phrase measures the figure before
             ind = _indicator_before(pre[:cm.start()], period_words)
-            if len(ind) <= 2:
-                ind = prev_ind or ind
+            if len(ind) <= 2 and not (len(ind) == 2 and (ind in _MEASURE_VERBS or _tags(ind)[:1]
+                                                         and _tags(ind)[0][1] in ("n", "vn", "nz"))):
+                ind = prev_ind or ind  # (出口增长300%，进口增长了2倍: a measure of two characters is its own)
         else:
             cmp_m = _COMPARED.search(pre)
             # 热量比普通啤酒低30%: what is compared is measured, not what it is compared with

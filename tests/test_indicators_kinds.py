@@ -161,3 +161,19 @@ def test_a_change_of_a_two_character_measure_is_its_own():
     assert indicators("去年出口增长了３０％，进口增长了２倍。") == ["出口", "进口"]
     # a change with no phrase of its own still goes on with the figure before
     assert indicators("全县粮食产量８万吨，增长５％。") == ["粮食产量", "粮食产量"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a modifier the tagger reads as a localizer (外来) opens the noun counted
+    ("全市有２万余名外来务工人员。", ["外来务工人员人数"]),
+    # a relative clause of place between the count and the noun (在某地登陆的): the noun after it is counted
+    ("还有３０００多名在港口登陆的游客。", ["游客人数"]),
+])
+def test_counted_nouns_after_the_measure_word(text, expected):
+    assert indicators(text) == expected
+
+
+def test_a_verb_of_saying_starts_the_predicate_after_a_counted_noun():
+    from kg.nlp.figures.after import _noun_phrase_after
+    assert _noun_phrase_after("左翼议员宣布支持总理") == "左翼议员"
+    assert _noun_phrase_after("国家自主创新示范区") == "国家自主创新示范区"  # verbs inside a name stay

@@ -15,6 +15,8 @@ from .vocab import _default_units, _not_noun_start, _trim_res
 _ADVERBS = frozenset({"已经", "正在", "分别", "全部", "一共", "同时", "先后", "陆续", "相继", "逐步", "进一步", "基本",
                       "主要", "大多", "一直", "长期", "不断", "同比", "累计", "总共", "共同", "集体", "一起", "仍然",
                       "依然", "已然", "曾经", "至少", "最多", "只有", "没有", "还有", "一度", "首次", "再次", "正式"})
+#: verbs of saying or deciding that govern another verb (4名议员|宣布支持…): a predicate, not part of the noun
+_SAY_VERBS = frozenset({"宣布", "表示", "声明", "决定", "同意", "要求", "认为", "希望", "准备", "打算"})
 #: light verbs that start the predicate after a counted noun (3个城市|进行, 8个小组|组成)
 _LIGHT_VERBS = frozenset({"进行", "展开", "开展", "组成", "构成", "成为", "是", "达", "达到", "高达"})
 
@@ -40,6 +42,9 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
         if t == "d" and len(w) >= 2 and w not in _ADVERBS and j + 1 < len(tags) and tags[j + 1][1] in ("n", "nz"):
             j += 1  # 特约|商户: a modifier the tagger reads as an adverb
             continue
+        if t == "f" and j == i and len(w) >= 2 and j + 1 < len(tags) and tags[j + 1][1] in ("n", "nz"):
+            j += 1  # 外来|务工青年: a modifier the tagger reads as a localizer
+            continue
         if t == "c" and w in ("和", "与", "及") and j == i + 1 and tags[i][1] in ("n", "nz") and j + 1 < len(tags) \
                 and tags[j + 1][1] in ("n", "nz") and (j + 2 == len(tags) or tags[j + 2][1] not in ("n", "nz", "vn")):
             j += 2  # 国家和地区, 电影厂和影业公司: two nouns joined are one class of things
@@ -54,6 +59,9 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
         if t == "v" and 0 < j - i and tags[j - 1][1] in ("n", "nz") and len(w) == 2 and j + 1 < len(tags) \
                 and tags[j + 1][1] in ("ns", "s", "nr", "nt"):
             break  # 200多名记者|汇集蓉城: the counted noun does something somewhere
+        if t == "v" and w in _SAY_VERBS and 0 < j - i and tags[j - 1][1] in ("n", "nz") and j + 1 < len(tags) \
+                and tags[j + 1][1] == "v":
+            break  # 4名议员|宣布支持…: a verb of saying or deciding and the verb it governs start a predicate
         j += 1
     out = "".join(w for w, _ in tags[i:j])
     return out if len(out) >= 2 else ("" if j == i else noun)

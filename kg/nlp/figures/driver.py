@@ -96,6 +96,8 @@ _GOVERNED = re.compile(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<
 _ATTEND = re.compile(r"(?:参加|出席|参与|列席|观看|参观)(?![\u4e00-\u9fff]*[0-9０-９])")
 
 
+#: a relative clause of place after a count (1万多名|在某地登陆的|球迷): the noun after it is counted
+_PLACE_CLAUSE_DE = re.compile(r"在[^，,。；;的\s]{1,8}的(?=[\u4e00-\u9fff])")
 #: parts of speech of a name before a colon that a value measures (产品单位净值：, 境外：)
 _KEY_TAGS = frozenset({"n", "nz", "vn", "ns", "nt", "s", "f", "j", "b", "t", "an", "l", "m"})
 #: extremes said of a figure after the one whose measure they bound (最低1元，最高50元)
@@ -262,7 +264,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
         nxt = text[after_at:after_at + 1]
         if (q.category == "count" or not ind or verb_end and not cont or de_before) and nxt and not population \
                 and (_CJK.match(nxt) or nxt in "“「") \
-                and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)):
+                and not q.rank and (skipped_de or nxt not in _not_noun_start() or _verb_object_noun(text, after_at)
+                                    or q.category == "count" and _PLACE_CLAUSE_DE.match(text, after_at)):
             after = _noun_after(text, after_at)
             one = _one_char_noun(text, after_at) if q.category == "count" else ""
             if q.category == "count" and after and text.startswith("的", after_at + len(after)) and len(after) <= 6 \

@@ -177,3 +177,8 @@ def test_a_verb_of_saying_starts_the_predicate_after_a_counted_noun():
     from kg.nlp.figures.after import _noun_phrase_after
     assert _noun_phrase_after("左翼议员宣布支持总理") == "左翼议员"
     assert _noun_phrase_after("国家自主创新示范区") == "国家自主创新示范区"  # verbs inside a name stay
+
+
+def test_money_for_a_place_in_a_contest_is_its_prize():
+    assert indicators("本次比赛冠军５０００元、亚军３０００元、季军１０００元。") == ["冠军奖金", "亚军奖金", "季军奖金"]
+    assert indicators("大赛设一等奖２万元。") == ["一等奖奖金"]

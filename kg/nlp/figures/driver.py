@@ -43,6 +43,7 @@ from .measures import (
     _PER_END,
     _PERSON_NOUNS,
     _PLANT_END,
+    _PRIZE,
     _SPEND_END,
     _TOPIC,
 )
@@ -541,6 +542,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if not label.endswith(_SUM_ENDS) or label.endswith(_ACT_ENDS):
                 label = act if (act := _money_act(pre.strip())) != pre.strip() else _money_act(label)
             label = _drop_money_owner(label)  # 某国政府贷款: the lender, not what is measured
+            if (pz := _PRIZE.search(label)) and pz.end() == len(label):
+                label = pz.group(0) + "奖金"  # (本次比赛)冠军2000元、亚军1000元: the prize money of each place
         if prev_fig is not None and prev_q is not None and prev_q.end >= s0 \
                 and prev_fig.indicator.endswith(_MEASURE_CHARS) and not _owner_only(prev_fig.indicator):
             # items said one after another in a sentence share the measure of the first

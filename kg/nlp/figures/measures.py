@@ -60,3 +60,6 @@ _OUTPUT_OF = re.compile(r"(?:年产|日产|月产)(?:优质)?([\u4e00-\u9fff]{1,
 #: a measure right before the number with the thing after it (价格|150万元|的汽车): the thing's measure
 _MEASURE_OF_AFTER = re.compile(r"(价格|售价|总价|价值|面积|重量|容量|容积|排量|规模)(?:为|达|约|高达|仅)?$")
 _OUTPUT_UNITS = frozenset({"吨", "千克", "公斤", "桶", "立方米", "升", "斤", "担", "辆", "台", "件", "套", "千瓦时", "度"})
+
+#: a place in a contest or a prize (冠军, 一等奖, 金奖): money for it is its prize money (冠军2000元 -> 冠军奖金)
+_PRIZE = re.compile(r"(?:冠军|亚军|季军|殿军|第[一二三四五六七八九十]名|[一二三四五六特头]等奖|头奖|金奖|银奖|铜奖|优秀奖|鼓励奖)")

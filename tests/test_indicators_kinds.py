@@ -72,6 +72,7 @@ def test_money_act_reads_the_lexicon():
     ("参保农户占６５％，西川省占３８％。", ["参保农户比例"] * 2),  # (a share said by a place alone)
     # an extreme said after the measure bounds it (最低, 最高)
     ("跨行取现手续费每笔１０元，最低５元。", ["跨行取现手续费", "最低跨行取现手续费"]),
+    ("跨行转账手续费为转账金额的１%，最低２元，最高４０元。", ["跨行转账手续费", "最低跨行转账手续费", "最高跨行转账手续费"]),
 ])
 def test_items_share_the_measure_of_the_first(text, expected):
     assert indicators(text) == expected
@@ -182,3 +183,8 @@ def test_a_verb_of_saying_starts_the_predicate_after_a_counted_noun():
 def test_money_for_a_place_in_a_contest_is_its_prize():
     assert indicators("本次比赛冠军５０００元、亚军３０００元、季军１０００元。") == ["冠军奖金", "亚军奖金", "季军奖金"]
     assert indicators("大赛设一等奖２万元。") == ["一等奖奖金"]
+
+
+def test_an_example_introduced_by_ru_is_no_part_of_the_measure():
+    assert indicators("如跨行转账手续费为２元。") == ["跨行转账手续费"]
+    assert indicators("如今粮食产量为３万吨。") == ["粮食产量"]  # 如今 is a time, not an example

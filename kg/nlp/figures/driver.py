@@ -550,8 +550,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if prev_fig.unit == unit and prev_fig.kind == kind and (
                     _owner_only(label) or kind == "share" and label.endswith("比例") and _owner_only(label[:-2])):
                 label = prev_fig.indicator  # 甲村预售价格为2556元，乙村为2861元: 乙村 is whose, not what
-            elif label in _EXTREMES and not prev_fig.indicator.startswith(_EXTREMES):
-                label += prev_fig.indicator  # 手续费为转账金额的1%，最低1元: the lowest 手续费
+            elif label in _EXTREMES and len(base := prev_fig.indicator[2:] if prev_fig.indicator.startswith(_EXTREMES)
+                                            else prev_fig.indicator) >= 2:
+                label += base  # 手续费为转账金额的1%，最低1元，最高50元: the lowest and the highest 手续费
         figures.append(Figure(
             value=q.value, unit=unit, surface=q.surface,
             indicator=label,

@@ -79,6 +79,9 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     ind = r["modal"].sub("", ind)
     if "图" in ind or "称" in ind:
         ind = _NOTE_IN.sub("", ind)  # 获救（图）, 某某银行股份有限公司（下称“某行”）: a photo mark or an alias is no part of it
+    if ind.startswith(("比如", "例如", "譬如", "如")) and not ind.startswith(("如今", "如何", "如果", "如期")) \
+            and len(ind) - (2 if ind[1] == "如" else 1) >= 3:
+        ind = ind[2:] if ind[1] == "如" else ind[1:]  # 如某行跨行转账手续费: an example is introduced, not measured
     if ind.startswith(("包括", "其中包括")) and len(ind) - ind.index("包括") - 2 >= 2:
         ind = ind[ind.index("包括") + 2:]  # 包括某某银行|4家: the verb of inclusion, not what is counted
     if _DURATION_ONLY.match(ind):

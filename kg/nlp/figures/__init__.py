@@ -55,6 +55,15 @@ The grammar of the genre, in four steps, all on the repaired text with regexes:
    is no part of a label, nor is a verb of inclusion (作品包括|油画); money paid, bid or taken by one
    person measures the act (一位买家出价 -> 出价; classes such as 农民 stay); and people counted at an
    event they attend (参加了座谈) are counted by it, whoever they are.
+   Issue 15, the kinds of the next round: X占N% is X比例 (the text's own 占比 stays); games and shows are
+   counted in 场 (交战场数); a sum of money said by the act that paid, took or kept it is named by the act
+   (取|1200元 -> 取款金额, 存入 -> 存款, 收取 -> 收费; ``figure-money-acts.tsv``), loses the body or place that
+   holds it (某国政府贷款 -> 贷款; a class or level of government stays), and a place in a contest is paid
+   its prize (冠军奖金); items said one after another share the measure of the first when a later one is
+   only whose or where (甲村…预售价格为…，乙村为…) or an extreme (最低, 最高); a name before a colon is
+   what the value after it measures (单位净值：0.83元); the dead are counted as 死亡人数; a measure of two
+   characters keeps its own change (出口增长…，进口增长…); who set a figure (核定) and an example
+   introduced by 如 go.
    A learned selector of the indicator span (the rules' label among the clause's word-boundary
    spans, an averaged perceptron; commit d45535a) was tried and is not wired in: +0.01 mean
    character F1 under cross-validation, +0.00 to +0.02 on unseen sets, for about 1.5x the

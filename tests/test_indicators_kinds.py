@@ -188,3 +188,13 @@ def test_money_for_a_place_in_a_contest_is_its_prize():
 def test_an_example_introduced_by_ru_is_no_part_of_the_measure():
     assert indicators("如跨行转账手续费为２元。") == ["跨行转账手续费"]
     assert indicators("如今粮食产量为３万吨。") == ["粮食产量"]  # 如今 is a time, not an example
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a base of one character after 每 opens the phrase: what each has or does is measured, not nothing
+    ("被分到村民家中，每组分派了１１人。", ["分派人数"]),
+    # a base said by a unit stays a base (每平方米), and leaves no piece of the unit behind
+    ("无论是一万元每平方米还是两万元每平方米的房子。", ["", ""]),
+])
+def test_a_base_after_mei(text, expected):
+    assert indicators(text) == expected

@@ -58,6 +58,8 @@ _DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}�
 #: a note in brackets that names no part of the measure: a photo mark of a headline (（图）, （组图）) or an alias
 #: (（下称“某行”）, （简称…）)
 _NOTE_IN = re.compile(r"[（(](?:组?图|(?:以下|下文)?(?:简称|下称)[^（()）]{0,12})[）)]")
+#: a base of one character after 每 that opens a phrase (每组, 每株, 每户): the base of a rate, said apart
+_PER_BASE = re.compile(r"^每[\u4e00-\u9fff](?=[\u4e00-\u9fff]{2})")
 #: a decision or a plan before the act measured (决定捐资, 准备投入), or who set the figure (某局核定|预售价格)
 _DECIDED = re.compile(r"^[^，,；;]{0,10}?(?:决定|准备|打算|确定|核定)(?=[\u4e00-\u9fff]{2})")
 #: who achieved a figure before 实现 (开发区实现国内生产总值)
@@ -123,6 +125,9 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
             cut = r["per"].sub("", ind)
             if len(cut) < 2 and (pu := _per_unit_re().match(ind)) and len(ind) - pu.end() >= 2:
                 cut = ind[pu.end():]  # 每亩|补助: the base opens the phrase, the noun after it stays
+            elif len(cut) < 2 and not _per_unit_re().match(ind) and (pb := _PER_BASE.match(ind)) \
+                    and len(ind) - pb.end() >= 2:
+                cut = ind[pb.end():]  # 每组|分派, 每株|产果: a base of one word opens the phrase, what it has or does stays
             ind = cut
         cut = r["head"].sub("", ind)
         ind = cut if len(cut) >= 2 else ind

@@ -694,3 +694,77 @@ def test_programs_document_of_carrying_out_a_named_plan_is_one_name(text, name, 
 ])
 def test_programs_carrying_out_without_a_named_plan_is_no_document(text):
     assert not any(n.endswith("实施办法") for n in names(text)), names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "两位旅欧藏胞学者讲述了研究概况。",            # persons counted inside the name
+    "某大学教授王某某访问学者李某某来到会场。",    # a person's title inside it, a verb before 学者
+])
+def test_programs_talent_program_of_persons_is_none(text):
+    assert [n for n in names(text) if n.endswith("学者")] == []
+
+
+def test_programs_talent_program_selected_stays():
+    assert names("全市新入选衡山学者3人。") == ["衡山学者"]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("几位老将都有丰富欧战经验。", []),              # a person's experience: no verb governs it
+    ("该队具备较强的西甲征战经验。", []),
+    ("全省推广某县“枫林经验”。", ["枫林经验"]),  # quoted, governed: a model
+])
+def test_programs_experience_needs_a_governing_verb_or_quotes(text, found):
+    assert [n for n in names(text) if "经验" in n] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("这也是该片在整张提名名单里最大的亮点。", []),     # a list of an award
+    ("某战队公布了他们的战队组成名单。", []),            # a team's
+    ("今年列入省新型储能入库名单4个。", ["省新型储能入库名单"]),  # a level: an agency's list
+])
+def test_programs_list_needs_a_level(text, found):
+    assert [n for n in names(text) if n.endswith("名单")] == found
+
+
+def test_programs_report_cited_as_a_source_is_none():
+    assert names("某国海军发展报告称，将在十年内缩减战舰规模。") == []
+    assert names("农业部发布中国农业品牌发展报告。") == ["中国农业品牌发展报告"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("游戏产业经历着转型的阵痛。2007年“某剑三”", "slogan"),  # a bare year dates the clause
+    ("坚持三十年“咬定青山不放松”。", "slogan"),              # a set phrase with its negative
+    ("我们坚持“有困难不退缩”。", "slogan"),                  # a clause with its negative
+])
+def test_programs_quotation_dated_or_negated_is_a_slogan(text, kind):
+    assert [p.kind for p in extract_programs(article(text))] == [kind]
+
+
+def test_programs_annual_round_before_a_quotation_still_names_it():
+    assert kinds("开展2023年度“最美书屋”评选。").get("2023年度最美书屋") not in (None, "slogan")
+
+
+@pytest.mark.parametrize("text,found", [
+    ("其教育制度延袭英国教育制度。", []),              # a place's kind of system
+    ("这反映了中国千年科举制度的变迁。", []),
+    ("某市建立住房公积金制度。", ["住房公积金制度"]),   # an agency sets one up
+])
+def test_programs_place_and_common_system_is_a_kind(text, found):
+    assert [n for n in names(text) if n.endswith("制度")] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("就某语开展的国际学术活动分外活跃。", []),                           # described by a relative clause
+    ("由某省田径协会主持推广的全省业余锻炼等级活动今天启动。", ["全省业余锻炼等级活动"]),  # a body leads it
+    ("全面贯彻党的宗教信仰自由政策。", ["宗教信仰自由政策"]),             # 的 of a body, no relative clause
+])
+def test_programs_relative_clause_governs_only_with_a_body(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("所以它们将致力于“低价战略”。", "slogan"),   # a firm's way of competing
+    ("我们实施“名牌战略”。", "strategy"),        # governed: a program
+])
+def test_programs_quoted_strategy_of_one_common_noun_needs_a_verb(text, kind):
+    assert [p.kind for p in extract_programs(article(text))] == [kind]

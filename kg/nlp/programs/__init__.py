@@ -100,7 +100,17 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   is named. A place and a generic name (湖北省|重点建设项目),
   an activity named after the kind of group that holds it (``program-generic-endings.tsv``
   with a head column: 兴趣小组活动), a list of people (候选人名单) and a counted class
-  (一系列…政策) are none.
+  (一系列…政策) are none. A talent program (…学者) is none when persons are counted in it or a
+  person's title stands in it (两位旅某学者, 某大学教授…访问学者) or its last word is a verb (访问|学者); a model named 经验 needs a
+  governing verb or quotes (丰富欧战经验 is a person's); a list (…名单) needs a level that makes it an
+  agency's (省…入库名单; 提名名单, 战队组成名单 are an award's and a team's); a report before a saying verb
+  (…发展报告称) is a source cited; a place (and a span of time) before common words names a kind of
+  system (英国教育制度, 中国千年科举制度), unless a verb sets it up. A governing verb that ends a relative
+  clause (就某语开展的|国际学术活动) governs a policy or an activity only when a body is its subject
+  (某协会主持推广的|…活动, 由…). A bare year before a quotation dates the clause (2007年“…”: no
+  modifier that names it; 2023年度“…” is an annual round); a quotation that is a clause with its own
+  negative (“有困难不退缩”, a set phrase “咬定青山不放松”) is a saying; a quoted strategy of one common
+  noun (致力于“低价战略”) is a firm's way of competing unless a verb governs it.
 - *clause fragments*: clause adverbs and verbs (尽快, 迅速, 引入, 加入 …) cut a name read
   leftwards; a clause that opens with a verb and its object (要保障…规划, 支持某市…工程) names
   nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or

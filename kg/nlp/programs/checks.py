@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .clause import _clause_before, _governed, _governed_after, _governed_right_before, _negated
-from .pos import _PROPER_TAGS, _common_only, _one_word, _tags
+from .clause import _FRAME_OR_RELATIVE, _clause_before, _governed, _governed_after, _governed_right_before, _negated
+from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
 from .tables import _AGENT_END, _CLAUSE_END, _LATIN, _NAME_MAX, _QUOTE_MARK
 from .vocab import _evidence_re, _generic, _heads
 
@@ -149,6 +149,24 @@ def _plans_to(text: str, s: int, hs: int, he: int) -> bool:
     return bool(after) and after[0][1][:1] in ("p", "t", "d", "v") and after[0][1] != "vn"
 
 
+def _described_by_relative(text: str, s: int) -> bool:
+    """Whether the governing verb before a name at ``s`` ends a relative clause (开展的|…) with no
+    body as its subject (就某语开展的|国际学术活动: it describes the activity; 某协会主持推广的|…活动,
+    由…开展的|…: the body leads it)."""
+    before = _clause_before(text, s, 16)
+    last = None
+    for last in _evidence_re("govern").finditer(before):
+        pass
+    if last is None or not before.startswith("的", last.end()):
+        return False
+    lead = before[:last.start()]
+    return "由" not in lead and not _BODY_IN.search(lead)
+
+
+#: a body's name in a clause (…协会, …委员会, …政府, 某局): the subject of the verb after it
+_BODY_IN = re.compile(r"政府|部门|人大|国务院|中央|当局|党|[会委部局署院厅]")
+
+
 def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[str], kind: str) -> bool:
     """The evidence a head-noun name [s, he) needs besides its head (the module's policy)."""
     if s == hs - _NAME_MAX and s > 0 and text[s - 1] not in _CLAUSE_END:
@@ -173,10 +191,13 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
     if "founded" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s, ("govern", "establish")):
         return False  # 北方进步联盟, 加入货币联盟: a body or a party; 组建…产业创新联盟 names an alliance
     if "established" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
-            and _common_only(core, text, s, he) \
+            and (_common_only(core, text, s, he) or _place_and_common(core)) \
             and not _governed(text, s, ("govern", "establish"), width=30):
-        return False  # 采取固定汇率制度, 山地轮作制度: a kind of system, not one an agency sets up
-    if "governed" in flags and not (_governed(text, s) or _evidence_re("stance").search(core)
+        return False  # 采取固定汇率制度, 山地轮作制度: a kind of system, not one an agency sets up;
+        # 某国教育制度, 某国千年科举制度: a place's kind of system
+    if "governed" in flags and not (_governed(text, s) and not _described_by_relative(text, s)
+                                    or _evidence_re("stance").search(core)
                                     or _QUOTE_MARK.search(core) or _EDITION.search(core)):
-        return False  # 完善消费政策, 犯罪活动 (某省第二届…调查活动: an edition names a recurring one)
+        return False  # 完善消费政策, 犯罪活动 (某省第二届…调查活动: an edition names a recurring one);
+        # 就某语开展的|国际学术活动: the verb governs through a relative clause, it describes the activity
     return True

@@ -58,7 +58,16 @@ _PERSON_NOUN_END = frozenset("家级者和与及、")
 _HEAD_BEFORE_PRIZE = frozenset("性杯奖")  # 战略性; 欧洲联盟杯, …工程奖: a cup or a prize
 _EVENT_END = re.compile(r"(?:会|赛|杯|运动)$")
 _PERSONS_COUNTED = re.compile(r"[一二两三四五六七八九十几数0-9０-９]+[位名]$")  # 两位|…学者: persons counted
+#: persons counted or a person's title inside a talent program's name (两位旅某学者, 某大学教授某某…访问学者):
+#: the text tells of people, it names no program
+_PERSON_INSIDE = re.compile(r"[一二两三四五六七八九十几数0-9０-９]+[位名]|教授|记者|研究员|讲师|博士|院长|校长")
 _PERSON_END = re.compile(r"(?:人|者|员|代表)$")
+#: a list of a contest, an award or a team (提名名单, 出线名单, 组成名单, 中签结果名单) is no program; a
+#: list an agency keeps names its level (省…入库名单, 国家…名单, 全国…名单)
+_LEVEL_LEAD = re.compile(r"^(?:国家|全国|中央|全省|全市|省|市|县|区)|[省市县]级")
+#: a report before a saying verb is a source the text cites (某国海军发展报告|称…), no program
+_SAYS_AFTER = re.compile(r"(?:称|指出|显示|表明|认为|预测|预计|披露)")
+_REPORT_HEADS = frozenset(("发展报告", "白皮书"))
 _NEW_END = re.compile(r"(?<!创)新$")
 
 
@@ -67,6 +76,12 @@ _ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
 #: a size, weight or grade before a kind of project (大型城市综合体|项目, 重大公共投资|项目, 区域标杆|项目):
 #: a class, described
 _SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
+
+
+def _verb_last(core: str) -> bool:
+    """Whether the last word of a name is a verb (jieba's v: 访问|学者, a kind of person by what they do)."""
+    tags = _tags(core)
+    return bool(tags) and tags[-1][1] == "v"
 
 
 def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
@@ -162,6 +177,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 某某公园项目, 某茂·某园项目: a site or an estate by its proper name, no course of action
         if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
                                          or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
+                                         or not _QUOTE_MARK.search(core) and (
+                                             _PERSON_INSIDE.search(core) or _verb_last(core))
                                          or not _QUOTE_MARK.search(core) and not _governed(text, s)
                                          and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
             continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 长江学者 names a program
@@ -169,8 +186,10 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 今年某市共计划了…: the verb, with its aspect particle
         if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
             continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
-        if head == "名单" and _PERSON_END.search(core):
-            continue  # 候选人名单, 获奖者名单: a list of people, no program
+        if head == "名单" and (_PERSON_END.search(core) or not _QUOTE_MARK.search(core) and not _LEVEL_LEAD.search(core)):
+            continue  # 候选人名单, 获奖者名单: a list of people; 某杯提名名单, 战队组成名单: of a contest or a team
+        if head in _REPORT_HEADS and not _QUOTE_MARK.search(core) and _SAYS_AFTER.match(text, he):
+            continue  # 某国海军发展报告称…: a source cited, no program
         if head in ("项目", "名单") and _EVENT_END.search(core):
             continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
         if head == "项目" and not _governed(text, s) and _CONTEST_WORDS.search(_clause_at(text, hs)):

@@ -87,6 +87,21 @@ def _common_only(core: str, text: str, s: int, he: int) -> bool:
     return not any(t in _PROPER_TAGS for _, t in _tags(core))
 
 
+#: a country's or a region's name (jieba's ns) and a span of time before a kind of system
+#: (英国|教育制度, 某国|千年|科举制度): they say whose and how old, not which
+_PLACE_TIME_TAGS = frozenset(("ns", "m", "t"))
+
+
+def _place_and_common(core: str) -> bool:
+    """Whether a name is a place (and a time span) before common words only: the place's kind of
+    a system (某国教育制度), no system an agency set up by name."""
+    tags = _tags(core)
+    i = 0
+    while i < len(tags) and tags[i][1] in _PLACE_TIME_TAGS:
+        i += 1
+    return 0 < i < len(tags) and tags[0][1] == "ns" and not any(t in _PROPER_TAGS for _, t in tags[i:])
+
+
 def _head_inside_word(text: str, s: int, he: int) -> bool:
     """Whether the head is the start of a longer word (计划|生育, 战略|目标, 战略|眼光, 计划|经济)."""
     end = he - s

@@ -63,6 +63,15 @@ def _head_core_len(inner: str) -> int:
 
 
 _PERSONAL = re.compile(r"[你我他她咱]")  # a personal pronoun: a quotation of speech, no name
+_YEAR_ONLY = re.compile(r"[0-9０-９]{4}年")
+_NEGATIVES = frozenset(("不", "没", "没有", "未", "别", "勿", "莫", "不再", "决不", "绝不"))
+
+
+def _negated_clause(inner: str) -> bool:
+    """Whether a quotation is a clause with a negative word of its own (jieba's: “有困难不退缩”), or
+    a set phrase of jieba's that holds one (“咬定青山不放松”): a saying, no name (a negative inside
+    a noun, 不锈钢, is none)."""
+    return any(w in _NEGATIVES or t in ("i", "l") and ("不" in w or "没" in w) for w, t in _tags(inner))
 
 
 def _idiom(inner: str) -> bool:
@@ -102,6 +111,13 @@ def _named_head_without_name(inner: str) -> bool:
             return "named" in flags and not _LATIN.search(core) \
                 and not any(t in _PROPER_TAGS for _, t in _tags(core))
     return False
+
+
+def _common_noun_before_head(inner: str) -> bool:
+    """Whether a quotation is one common noun of jieba's (n) and its head (“低价战略”)."""
+    core = inner[:_head_core_len(inner)]
+    tags = _tags(core)
+    return len(tags) == 1 and tags[0][1] == "n"
 
 
 def _a_noun_follows(text: str, i: int) -> bool:
@@ -175,7 +191,9 @@ def read_quotations(text: str, free, add) -> None:
         # the decision: a quotation is a program only with a head, 改革 after it, or a governing verb
         # (a modifier before it, 省"十四五", 2023年度"最美…", names it too)
         # a modifier names the quotation only when no noun follows it (国家“九五”|重点图书: a period)
-        by_modifier = start < s and not (end == e and _noun_follows(text, e))
+        # (a bare year, 2007年“某某”, dates the clause; 2023年度“…” names an annual round)
+        by_modifier = start < s and not (end == e and _noun_follows(text, e)) \
+            and not (end == e and _YEAR_ONLY.fullmatch(text, start, s))
         # a quotation that only ends in a head is named unless it is a clause (“伴随具体行动”)
         # (and, when its head is a common noun named only after a quotation (品牌, 平台), is no
         # modifier of a noun after it: “自营品牌”|家用电器)
@@ -188,6 +206,9 @@ def read_quotations(text: str, free, add) -> None:
                 or _kind_of(inner, "") in _MODIFIER_KINDS and _noun_after_head(text, e)):
             head_ended = False  # 新增“指挥官挑战模式”: a kind of model, named by common words only;
             # 原作的“某某行动”特色: the quotation qualifies the noun after it
+        if head_ended and end == e and not by_modifier and _kind_of(inner, "") == "strategy" \
+                and _common_noun_before_head(inner) and not _governed_outside_quotes(text, start):
+            head_ended = False  # 致力于“低价战略”: a firm's way of competing, a common noun and the head
         named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
             or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start)
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
@@ -199,9 +220,10 @@ def read_quotations(text: str, free, add) -> None:
         if doc_kind:
             named = True  # 修改刚通过的“财政健全化法”: a law governed in its clause, named in quotes
         if end == e and (_idiom(inner) or _PERSONAL.search(inner) or slogan_end.search(inner)
-                         or _LATIN_ONLY.fullmatch(inner)):
+                         or _LATIN_ONLY.fullmatch(inner) or _negated_clause(inner)):
             named = False  # “偷梁换柱”: an idiom; “你办事我放心”: speech; 实行“拿来主义”: a doctrine or
-            # a catchword by its ending (…主义, …论, …热), whatever governs it; “Tales of …”: a foreign title
+            # a catchword by its ending (…主义, …论, …热), whatever governs it; “Tales of …”: a foreign title;
+            # 坚持“咬定目标不放松”: a clause with its negative, a saying
         if end == e and (slogan_after.match(text, e) and not _kind_of(inner, "")
                          or slogan_before.search(_clause_before(text, start, 4))):
             named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it

@@ -768,3 +768,26 @@ def test_programs_relative_clause_governs_only_with_a_body(text, found):
 ])
 def test_programs_quoted_strategy_of_one_common_noun_needs_a_verb(text, kind):
     assert [p.kind for p in extract_programs(article(text))] == [kind]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("某党领导的甲乙合作和政治协商这一基本政治制度已经形成。", [("甲乙合作和政治协商", "system")]),
+    ("建成了南水北调这项宏大工程。", [("南水北调", "project")]),
+    ("这一政策深受欢迎。", []),                                  # a reference, no name before it
+    ("这体现了“两岸一家”这一伟大构想的生命力。", [("两岸一家", "policy")]),  # a quotation in apposition
+])
+def test_programs_name_in_apposition_before_the_head(text, found):
+    assert [(p.name, p.kind) for p in extract_programs(article(text)) if p.kind != "slogan"] == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("继续实施天然林保护、风沙源和石漠化治理等生态工程。", ["天然林保护", "石漠化治理"]),
+    ("完善设备加速折旧等政策，增强产业竞争力。", ["设备加速折旧"]),
+    ("完善税收、信贷等优惠政策。", []),                          # items of one word: kinds
+    ("开展植树造林、绿化美化等活动。", []),                      # activities listed are kinds
+    ("实行鼓励出口和吸引外资等多种政策。", []),                  # a counted class
+    ("深入开展违规电焊、违规施工等作业的专项整治。", []),        # the list qualifies another noun
+    ("实施有利于扩大出口的税收等政策。", []),                    # a relative clause, no name
+])
+def test_programs_items_of_a_governed_list_closed_by_deng(text, found):
+    assert names(text) == found

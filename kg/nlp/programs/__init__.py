@@ -111,6 +111,13 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   modifier that names it; 2023年度“…” is an annual round); a quotation that is a clause with its own
   negative (“有困难不退缩”, a set phrase “咬定青山不放松”) is a saying; a quoted strategy of one common
   noun (致力于“低价战略”) is a firm's way of competing unless a verb governs it.
+- *apposition and lists*: a name before an apposition to a head (…合作和政治协商|这一基本政治制度,
+  南水北调|这项宏大工程; “…”这一伟大构想 for a quotation) is a program of the head's kind, read
+  leftwards to its boundary (no quantity, digits or generic name, at least 3 characters). A list
+  closed by 等 before a head, right after a verb that carries out or sets it up (实施天然林保护、
+  某某治理等|生态工程, 完善设备加速折旧等|政策), names each item of 4–14 characters and two words or more
+  (jieba's) with no clause word, 的, negative word or generic name; no item of activities (开展植树造林、
+  …等活动: kinds), of a counted class (等多种政策) or of a list that qualifies another noun (等作业的|…).
 - *clause fragments*: clause adverbs and verbs (尽快, 迅速, 引入, 加入 …) cut a name read
   leftwards; a clause that opens with a verb and its object (要保障…规划, 支持某市…工程) names
   nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or

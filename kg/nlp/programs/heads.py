@@ -24,7 +24,7 @@ from .clause import _clause_at, _clause_before, _governed, _governed_after, _gov
 from .edges import _edge_inside_word, _left_edge, _modal_edge
 from .pos import _clause_cut, _common_only, _head_inside_word, _noun_after_head, _one_word, _tags
 from .tables import _AGENT_END, _CONTEST_WORDS, _DIGIT, _MODIFIER_KINDS, _NAME_MAX, _QUOTE_MARK
-from .vocab import _boundaries, _generic_ending_re, _head_join_re, _head_re, _heads, _later_head_re, _weak_lead
+from .vocab import _boundaries, _evidence_re, _generic, _generic_ending_re, _head_join_re, _head_re, _heads, _later_head_re, _weak_lead
 
 #: a locative after the head (行动上的一致, 制度上): "in action", no name
 _LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")
@@ -78,6 +78,60 @@ _ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
 _SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
 
 
+#: an apposition before the head (…这一基本政治制度, …这项工程): the name stands before it
+_APPOSED = re.compile(r"(?:这一|这项)[\u4e00-\u9fff]{0,6}$")
+
+
+def _read_apposed(text: str, p: int, kind: str, free, add) -> None:
+    """The name before an apposition at ``p`` (某某合作和某某协商|这一基本政治制度), read leftwards to
+    its boundary: a program of the head's kind when it is a name of three characters or more and no
+    clause fragment (no clause word, no quantity, not generic)."""
+    s = _left_edge(text, p, _NAME_MAX)
+    if s == p - _NAME_MAX and s > 0:
+        return  # no boundary starts it within the longest name: a clause, not a name
+    cut = _clause_cut(text, s, p, p)
+    if cut is None:
+        return
+    core = text[cut:p]
+    if len(core) < 3 or _QUOTE_MARK.search(core) or _DIGIT.search(core) or not free(cut, p) \
+            or core in _generic() or _predicate_at_clause_start(text, cut, p):
+        return
+    add(cut, p, kind)
+
+
+#: a list closed by 等 before the head (实施天然林保护、某某治理等|生态工程, 完善设备加速折旧等|政策)
+_LISTED_BEFORE = re.compile(r"等[^\W的]{0,3}$")  # (等作业的|专项整治: the list qualifies another noun)
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及")
+#: a verb that carries out or sets up what the list names (实施, 落实, 完善, 建立 …), right before it
+_LIST_VERB = _evidence_re("govern", "establish")
+
+
+def _read_listed(text: str, p: int, kind: str, free, add) -> None:
+    """The items of a list that ends at ``p`` (before 等 and the head) when a governing verb stands
+    right before the list: each item of four characters or more, of two words or more (jieba's),
+    with no clause word and no generic name, is a program of the head's kind (its name as
+    written: 天然林保护, 设备加速折旧)."""
+    if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5):
+        return  # 开展植树造林、绿化美化等|活动: kinds of activity; 鼓励出口和吸引外资等|多种政策: a class
+    before = _clause_before(text, p, 40)
+    verb = None
+    for verb in _LIST_VERB.finditer(before):
+        pass
+    if verb is None:
+        return
+    s = p - len(before) + verb.end()  # the list starts right after the clause's last such verb
+    a = s
+    for sep in [*_LIST_SPLIT.finditer(text, s, p), None]:
+        b = sep.start() if sep else p
+        part, a_next = text[a:b], sep.end() if sep else p
+        if 4 <= len(part) <= 14 and "的" not in part and not _DIGIT.search(part) and part not in _generic() \
+                and not _evidence_re("negative").search(part) \
+                and free(a, b) \
+                and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a:
+            add(a, b, kind)
+        a = a_next
+
+
 def _verb_last(core: str) -> bool:
     """Whether the last word of a name is a verb (jieba's v: 访问|学者, a kind of person by what they do)."""
     tags = _tags(core)
@@ -102,6 +156,13 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 战略性新兴产业
         if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
+        listed = _LISTED_BEFORE.search(text, max(0, hs - 4), hs)
+        if listed and not _QUOTE_MARK.search(text, max(0, hs - 30), hs):
+            _read_listed(text, listed.start(), kind, free, add)  # 实施甲、乙等|生态工程: each item is named
+        app = _APPOSED.search(text, max(0, hs - 9), hs)
+        if app:  # 某某合作和某某协商|这一基本政治制度: the name stands before the apposition
+            _read_apposed(text, app.start(), kind, free, add)
+            continue
         if has_title and _inside_title(text, hs):
             continue  # 《某某蓝色行动》, 《关于…规划房屋…(cut): part of a title, no name of its own
         lp = max(text.rfind("(", max(0, hs - 20), hs), text.rfind("（", max(0, hs - 20), hs)) if has_paren else -1

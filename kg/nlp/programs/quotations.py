@@ -10,6 +10,7 @@ from .documents import _document_kind
 from .pos import _PROPER_TAGS, _clause_cut, _clause_words, _head_inside_word, _noun_after_head, _tags
 from .tables import _CONTEST_WORDS, _DIGIT, _LATIN, _LEFT_MOD_MAX, _MODIFIER_KINDS, _QUOTE_MAX
 from .vocab import (
+    _apposition_re,
     _edge_any_re,
     _evidence_end_re,
     _evidence_re,
@@ -211,6 +212,9 @@ def read_quotations(text: str, free, add) -> None:
             head_ended = False  # 致力于“低价战略”: a firm's way of competing, a common noun and the head
         named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
             or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start)
+        apposed = _apposition_re().match(text, e) if end == e else None
+        if apposed:
+            named = True  # “一国两制”这一伟大构想: the apposition's head names the quotation's kind
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
         if _QUOTE_CLASS_BEFORE.search(text, max(0, start - 4), start) or end == e and _CN_NUMERAL.fullmatch(inner):
@@ -233,5 +237,6 @@ def read_quotations(text: str, free, add) -> None:
         if not named:
             add(start, end, "slogan")
             continue
-        kind = doc_kind or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
+        kind = doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
+            or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         add(start, end, kind)

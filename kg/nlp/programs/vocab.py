@@ -132,6 +132,12 @@ def _quote_ext_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _apposition_re() -> re.Pattern:
+    """An apposition after a quoted name that ends in a head (“…”这一伟大构想, “…”这项工程)."""
+    return re.compile(rf"(?:这一|这项)[\u4e00-\u9fff]{{0,6}}?({alternation(_heads())})")
+
+
+@lru_cache(maxsize=None)
 def _head_join_re() -> re.Pattern:
     # 碧水保卫战和净土保卫战: a coordinated earlier name ends at its own head
     return re.compile(rf"(?:{alternation(_heads())})(?:和|与|及|以及|、)")

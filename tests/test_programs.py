@@ -791,3 +791,23 @@ def test_programs_name_in_apposition_before_the_head(text, found):
 ])
 def test_programs_items_of_a_governed_list_closed_by_deng(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("央行表态不再对商业银行信贷规划加以硬约束。", []),          # a firm (a class of firms) and its plan
+    ("重组以来，某钢铁集团统一发展规划，压缩产能。", []),
+    ("某储银行某庆分行试点信用村建设。", []),                     # a bank's branch trying something out
+    ("某某皇家银行终于作出了对亚洲业务的整体布局调整方案。", []),  # a firm is the clause's subject
+    ("国家实施大公司战略。", ["大公司战略"]),                      # a strategy about big companies
+    ("市政府印发中小企业帮扶工作方案。", ["中小企业帮扶工作方案"]),  # an agency's plan, firms its subject matter
+])
+def test_programs_firm_own_course_is_none(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("该作极为重视“秘密行动”此元素。", "slogan"),                  # a term in apposition to a noun
+    ("这体现了“两岸一家”这一伟大构想的生命力。", "policy"),        # in apposition to a head
+])
+def test_programs_quotation_before_a_determiner_and_a_noun(text, kind):
+    assert [p.kind for p in extract_programs(article(text))] == [kind]

@@ -110,7 +110,12 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (某协会主持推广的|…活动, 由…). A bare year before a quotation dates the clause (2007年“…”: no
   modifier that names it; 2023年度“…” is an annual round); a quotation that is a clause with its own
   negative (“有困难不退缩”, a set phrase “咬定青山不放松”) is a saying; a quoted strategy of one common
-  noun (致力于“低价战略”) is a firm's way of competing unless a verb governs it.
+  noun (致力于“低价战略”) is a firm's way of competing unless a verb governs it. A plan, strategy, pilot,
+  project or policy whose name starts with a firm's (two characters or more before 银行, 集团, 公司,
+  分行 …: 商业银行信贷规划, 某钢铁集团统一发展规划, 某银行某分行试点; 大公司战略 is about big companies),
+  or a plan with no place or body in its name whose clause has a firm and no agency before it
+  (某银行…作出了…整体布局调整方案), is the firm's own course. A quotation before a determiner and a
+  noun of no program (重视“…”此元素, “…”这个词) is a term.
 - *apposition and lists*: a name before an apposition to a head (…合作和政治协商|这一基本政治制度,
   南水北调|这项宏大工程; “…”这一伟大构想 for a quotation) is a program of the head's kind, read
   leftwards to its boundary (no quantity, digits or generic name, at least 3 characters). A list

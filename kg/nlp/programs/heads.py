@@ -55,6 +55,12 @@ _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇
 
 
 _PERSON_NOUN_END = frozenset("家级者和与及、")
+#: a firm's name at the start of a plan's, a strategy's, a pilot's, a project's or a policy's name (two
+#: characters or more before 银行, 集团, 公司 …: 大公司战略 is about big companies): the firm's own
+_FIRM_LEAD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:银行|集团|公司|分行|支行|影业|地产)(?!卡|制|法)")
+_FIRM_KINDS = frozenset(("plan", "strategy", "pilot", "project", "policy"))
+_FIRM_IN = re.compile(r"银行|集团|公司|企业")
+_AGENCY_IN = re.compile(r"政府|国务院|[部委局厅办署]")
 _HEAD_BEFORE_PRIZE = frozenset("性杯奖")  # 战略性; 欧洲联盟杯, …工程奖: a cup or a prize
 _EVENT_END = re.compile(r"(?:会|赛|杯|运动)$")
 _PERSONS_COUNTED = re.compile(r"[一二两三四五六七八九十几数0-9０-９]+[位名]$")  # 两位|…学者: persons counted
@@ -232,6 +238,11 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                 and any(t in ("ns", "nr", "nt", "nz") for _, t in _tags(core)):
             continue  # 某国海军第六舰队|战略: the course of a body, named by no name of its own (a named
             # body: 大公司战略 is a strategy about big companies)
+        if kind in _FIRM_KINDS and not _QUOTE_MARK.search(core) and (
+                _FIRM_LEAD.match(core) or kind == "plan" and not any(t in ("ns", "nt") for _, t in _tags(core))
+                and _FIRM_IN.search(_clause_before(text, s, 40)) and not _AGENCY_IN.search(_clause_before(text, s, 40))):
+            continue  # 某某银行信贷规划, 某钢铁集团统一发展规划, 某银行某分行试点: a firm's own course, no program;
+            # 某银行（…）作出了…的整体布局调整方案: a plan (no place or body in its name) whose clause has a firm for subject
         if head == "行动" and not _QUOTE_MARK.search(core) and _common_noun_action(core) and not _governed(text, s):
             continue  # (海军)战斗行动, 军事行动: a common noun of jieba's, a kind of action
         if head == "项目" and not _QUOTE_MARK.search(core) and _site_name(core) and not _governed(text, s):

@@ -51,6 +51,8 @@ _ONE_THING = re.compile(r"[一两几数][支个种位名座场件股批](?:[\u4e
 _LIST_JOINS = ("", "、", "和", "与", "及", "以及", "，", ",")
 #: a class word or determiner before a quotation (一些“形象工程”, 这个“红娘”, 所谓“…”)
 _QUOTE_CLASS_BEFORE = re.compile(r"(?:一些|某些|这些|那些|各种|这个|那个|这种|那种|这样的|所谓的?)$")
+#: a determiner and a noun right after a quotation (“…”此元素, “…”这一概念): the quotation is a term
+_TERM_AFTER = re.compile(r"(?:此|这一|这个|这种|这些)[\u4e00-\u9fff]")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百]+")
 
 
@@ -215,6 +217,8 @@ def read_quotations(text: str, free, add) -> None:
         apposed = _apposition_re().match(text, e) if end == e else None
         if apposed:
             named = True  # “一国两制”这一伟大构想: the apposition's head names the quotation's kind
+        elif end == e and _TERM_AFTER.match(text, e):
+            named = False  # 重视“秘密行动”此元素, “…”这个词: a term in apposition to a noun of no program
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
         if _QUOTE_CLASS_BEFORE.search(text, max(0, start - 4), start) or end == e and _CN_NUMERAL.fullmatch(inner):

@@ -811,3 +811,17 @@ def test_programs_firm_own_course_is_none(text, found):
 ])
 def test_programs_quotation_before_a_determiner_and_a_noun(text, kind):
     assert [p.kind for p in extract_programs(article(text))] == [kind]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("全面落实行政执法责任制。", ["行政执法责任制"]),             # 实行 of 落|实行|政 is no boundary
+    ("坚持独立自主的和平外交政策，积极发展伙伴关系。", ["和平外交政策"]),  # 和 of 和平 is no conjunction
+    ("贯彻修订后的对外贸易法，全面放开经营权。", ["对外贸易法"]),  # 对 of 对外
+    ("实施好产业基础再造工程，发挥大企业作用。", ["产业基础再造工程"]),  # 好: the verb's complement
+    ("完善和推进医生多点执业制度，鼓励合理流动。", ["医生多点执业制度"]),  # verbs joined by 和
+    ("要制定结构调整和技术改造规划，引导企业。", []),              # a verb and its object open the clause
+    ("为生态文明建设提供有力制度保障。", []),                      # 制度保障: the head qualifies a noun
+    ("扩展某区范围，新设甲、乙、丙自由贸易试验区。", ["甲、乙、丙自由贸易试验区"]),  # 新设 is the verb
+])
+def test_programs_name_edges_at_words_particles_and_joined_verbs(text, found):
+    assert names(text) == found

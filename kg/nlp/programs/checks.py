@@ -135,7 +135,7 @@ def _predicate_at_clause_start(text: str, s: int, hs: int) -> bool:
     if before[-4:] not in _CLAUSE_OPENERS and not before.endswith(_CONTINUE):
         return False
     tags = _tags(text[s:hs])
-    return len(tags) > 1 and tags[0][1] == "v" and any(t[:1] == "n" and t != "vn" for _, t in tags[1:])
+    return len(tags) > 1 and tags[0][1] == "v" and any(t[:1] == "n" and t != "vn" or t == "l" for _, t in tags[1:])
 
 
 def _plans_to(text: str, s: int, hs: int, he: int) -> bool:
@@ -167,6 +167,11 @@ def _described_by_relative(text: str, s: int) -> bool:
 _BODY_IN = re.compile(r"政府|部门|人大|国务院|中央|当局|党|[会委部局署院厅]")
 
 
+_JOIN_WORDS = frozenset(("和", "与", "及", "以及"))
+#: a noun after a plain head that makes it a modifier (…制度改革, …制度建设, 有力制度保障, 制度优势)
+_PLAIN_NOUN_AFTER = ("改革", "建设", "保障", "优势", "创新", "安排", "设计")
+
+
 def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[str], kind: str) -> bool:
     """The evidence a head-noun name [s, he) needs besides its head (the module's policy)."""
     if s == hs - _NAME_MAX and s > 0 and text[s - 1] not in _CLAUSE_END:
@@ -183,8 +188,10 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
         return False  # 参与中央企业投资项目的办法: the head word only qualifies another noun
         # (实施菜篮子工程的过程, …方案的出台: the verb governs the program itself)
     if "plain" in flags:
-        if len(core.lstrip("的")) < 3 or any(c in core for c in "、和与及") or text.startswith(("改革", "建设"), he):
-            return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设
+        if len(core.lstrip("的")) < 3 or "、" in core or any(w in _JOIN_WORDS for w, _ in _tags(core)) \
+                or text.startswith(_PLAIN_NOUN_AFTER, he):
+            return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设, 提供有力制度保障 (和平外交政策:
+            # 和 of 和平 is no conjunction)
     if "named" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
             and not any(t in _PROPER_TAGS for _, t in _tags(core)):
         return False  # 大学教育模式, 先进经验: a kind of model, not one named (苏南模式, EOD模式)

@@ -62,6 +62,8 @@ def read_laws(text: str, free, add) -> None:
             if not free(hs, hs + 1):
                 continue
             s = _left_edge(text, hs, 16)
+            if 0 < s < hs:
+                s = _edge_inside_word(text, s, hs)  # 的对|外贸易法: 对 of 对外 is no boundary
             core = text[s:hs]
             if not core or core[-1] in _METHOD_CHARS or not _CJK_ONLY.fullmatch(core):
                 continue

@@ -32,6 +32,7 @@ def _weak_start(text: str, i: int, sets) -> int:
 
 
 _ISSUE_LAST = frozenset(w[-1] for w in _ISSUE_WORDS)
+_VERB_JOINS = frozenset("和与及并")
 _PART_BEFORE_BU = frozenset("内外全局东西南北中")  # 内部, 全部, 西部: 部 of a part or a region
 
 
@@ -80,8 +81,11 @@ def _left_edge(text: str, end: int, limit: int, stop_at: int = 0) -> int:
             before = _weak_start(text, i, weak_sets) if c in weak_last else -1
             if before != -1:
                 if before <= 0 or text[before - 1] in _CLAUSE_END or _edge_ends_at(text, before, edge_sets) \
-                        or _weak_start(text, before, weak_sets) != -1 or _AGENT_END.search(text, max(0, before - 3), before):
-                    break  # (政府|制定…规划: a body right before the verb is its subject, not part of the name)
+                        or _weak_start(text, before, weak_sets) != -1 or _AGENT_END.search(text, max(0, before - 3), before) \
+                        or text[before - 1] in _VERB_JOINS and (_edge_ends_at(text, before - 1, edge_sets)
+                                                                 or _weak_start(text, before - 1, weak_sets) != -1):
+                    break  # (政府|制定…规划: a body right before the verb is its subject, not part of the name;
+                    # 完善和|推进…制度: verbs joined, the second ends the name as the first would)
         i -= 1
     return i
 

@@ -55,6 +55,8 @@ _YEAR_LEAD = re.compile(r"^[0-9０-９]{4}年(?:底|末|初)?")  # 2007年城镇
 
 
 _PERSON_NOUN_END = frozenset("家级者和与及、")
+_CLAUSE_END_CHARS = frozenset("，,；;。！？!?\n：:“”\"《》()（）")
+_PARTICLE_LEAD = frozenset("好了着")  # 实施好|, 制定了|, 围绕着|: left of a name, never its first character
 #: a firm's name at the start of a plan's, a strategy's, a pilot's, a project's or a policy's name (two
 #: characters or more before 银行, 集团, 公司 …: 大公司战略 is about big companies): the firm's own
 _FIRM_LEAD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}?(?:银行|集团|公司|分行|支行|影业|地产)(?!卡|制|法)")
@@ -126,6 +128,8 @@ def _read_listed(text: str, p: int, kind: str, free, add) -> None:
     if verb is None:
         return
     s = p - len(before) + verb.end()  # the list starts right after the clause's last such verb
+    while s < p and text[s] in _PARTICLE_LEAD:
+        s += 1  # 制定了|…, 实施好|…
     a = s
     for sep in [*_LIST_SPLIT.finditer(text, s, p), None]:
         b = sep.start() if sep else p
@@ -136,6 +140,12 @@ def _read_listed(text: str, p: int, kind: str, free, add) -> None:
                 and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a:
             add(a, b, kind)
         a = a_next
+
+
+def _word_at(core: str) -> bool:
+    """Whether the first character of ``core`` starts a longer word of jieba's (和平, 等级)."""
+    tags = _tags(core[:4])
+    return bool(tags) and len(tags[0][0]) > 1
 
 
 def _verb_last(core: str) -> bool:
@@ -175,8 +185,11 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: TOD(公共交通导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
-        if 0 < s < hs and text[s - 1] in _boundaries():
-            s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级 is no boundary
+        if 0 < s < hs and any(text[s - k:s] in _boundaries() for k in (1, 2, 3, 4) if k <= s):
+            s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级, 落实|行政执法: 实行 of 落|实行|政
+            # is no boundary (a name never starts inside a word of jieba's)
+        if 0 < s < hs - 1 and text[s] in _PARTICLE_LEAD and text[s - 1] not in _CLAUSE_END_CHARS:
+            s += 1  # 实施好|…工程, 制定了|…: a verb's complement or aspect, no part of the name
         s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
         if has_paren:
             for byline in _BYLINE_BRACKET.finditer(text, s, hs):
@@ -290,8 +303,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                          or _recipient_before(text, s)):
             continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed
             # (or the recipient of a gift: 向|春苗助学计划捐款)
-        while core and core[0] in "、等和与及":
-            s += 1
+        while core and core[0] in "、等和与及" and not _word_at(core):
+            s += 1  # (和|平外交政策 keeps 和平: a word, no conjunction)
             core = core[1:]
         if len(core) < 3 and len(head) < 3 and kind != "talent-program" and not _one_word(text, s, he) \
                 or not free(s, he):

@@ -825,3 +825,25 @@ def test_programs_quotation_before_a_determiner_and_a_noun(text, kind):
 ])
 def test_programs_name_edges_at_words_particles_and_joined_verbs(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("各地广泛开展群众体育活动。", []),                # an activity named by its field in general
+    ("开展捐助和帮扶活动。", []),
+    ("国家加强宏观调控政策。", []),                    # a policy named by what it does in general
+    ("落实招商引资优惠政策。", []),
+    ("开展全民阅读活动。", ["全民阅读活动"]),           # a named one stays
+])
+def test_programs_generic_policy_and_activity_endings(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("完善专利、商标和著作权保护等制度。", []),          # fields listed, one of two characters
+    ("建立保障性住房使用、运营、退出等管理制度。", []),  # aspects listed
+    ("严格安全生产责任制，全面落实主体责任。", ["安全生产责任制"]),  # 严格: the clause's adverb
+    ("稳妥拓展城乡建设用地增减挂钩试点。", ["城乡建设用地增减挂钩试点"]),
+    ("要改革中央财政科技计划管理方式。", []),            # a boundary verb and its object open the clause
+])
+def test_programs_lists_of_fields_and_clause_verbs(text, found):
+    assert names(text) == found

@@ -122,12 +122,16 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   closed by 等 before a head, right after a verb that carries out or sets it up (实施天然林保护、
   某某治理等|生态工程, 完善设备加速折旧等|政策), names each item of 4–14 characters and two words or more
   (jieba's) with no clause word, 的, negative word or generic name; no item of activities (开展植树造林、
-  …等活动: kinds), of a counted class (等多种政策) or of a list that qualifies another noun (等作业的|…).
+  …等活动: kinds), of a counted class (等多种政策), of a list that qualifies another noun (等作业的|…)
+  or of a list with an item under three characters (fields or aspects: 专利、商标和…保护等制度).
+  A policy or an activity named by what it does or its field in general (宏观调控政策, 金融支持政策,
+  群众体育活动, 捐助和帮扶活动: ``program-generic-endings.tsv``) is a kind.
 - *edges at words*: a boundary word of any length that ends inside a word of jieba's is none
   (落|实行|政执法责任制 reads 行政执法责任制; 的和|平外交政策, 的对|外贸易法), a conjunction that starts a
   word is none (和平), a verb's complement or aspect (实施好|, 制定了|) never starts a name, a weak verb
   joined to a boundary verb ends the name as that one would (完善和|推进…制度), and a plain head before
-  保障, 优势, 创新 … qualifies that noun (提供有力制度保障).
+  保障, 优势, 创新 … qualifies that noun (提供有力制度保障). 严格 and 拓展 are clause words (严格|安全生产
+  责任制), and a clause opened by a boundary verb and its object names nothing (要改革|中央财政科技计划…).
 - *clause fragments*: clause adverbs and verbs (尽快, 迅速, 引入, 加入 …) cut a name read
   leftwards; a clause that opens with a verb and its object (要保障…规划, 支持某市…工程) names
   nothing; 计划 / 规划 after a body or place and before a preposition, time word, adverb or

@@ -8,7 +8,7 @@ import re
 from .clause import _FRAME_OR_RELATIVE, _clause_before, _governed, _governed_after, _governed_right_before, _negated
 from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
 from .tables import _AGENT_END, _CLAUSE_END, _LATIN, _NAME_MAX, _QUOTE_MARK
-from .vocab import _evidence_re, _generic, _heads
+from .vocab import _boundaries, _evidence_re, _generic, _heads
 
 _RECIPIENT_BEFORE = frozenset("向为给")
 
@@ -135,7 +135,8 @@ def _predicate_at_clause_start(text: str, s: int, hs: int) -> bool:
     if before[-4:] not in _CLAUSE_OPENERS and not before.endswith(_CONTINUE):
         return False
     tags = _tags(text[s:hs])
-    return len(tags) > 1 and tags[0][1] == "v" and any(t[:1] == "n" and t != "vn" or t == "l" for _, t in tags[1:])
+    return len(tags) > 1 and (tags[0][1] == "v" or tags[0][0] in _boundaries()) \
+        and any(t[:1] == "n" and t != "vn" or t == "l" for _, t in tags[1:])
 
 
 def _plans_to(text: str, s: int, hs: int, he: int) -> bool:

@@ -118,7 +118,8 @@ def _read_listed(text: str, p: int, kind: str, free, add) -> None:
     """The items of a list that ends at ``p`` (before 等 and the head) when a governing verb stands
     right before the list: each item of four characters or more, of two words or more (jieba's),
     with no clause word and no generic name, is a program of the head's kind (its name as
-    written: 天然林保护, 设备加速折旧)."""
+    written: 天然林保护, 设备加速折旧); none when an item is shorter than three characters (a list
+    of fields or aspects: 专利、商标和著作权保护等|制度)."""
     if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5):
         return  # 开展植树造林、绿化美化等|活动: kinds of activity; 鼓励出口和吸引外资等|多种政策: a class
     before = _clause_before(text, p, 40)
@@ -130,16 +131,19 @@ def _read_listed(text: str, p: int, kind: str, free, add) -> None:
     s = p - len(before) + verb.end()  # the list starts right after the clause's last such verb
     while s < p and text[s] in _PARTICLE_LEAD:
         s += 1  # 制定了|…, 实施好|…
-    a = s
+    bounds, a = [], s
     for sep in [*_LIST_SPLIT.finditer(text, s, p), None]:
-        b = sep.start() if sep else p
-        part, a_next = text[a:b], sep.end() if sep else p
+        bounds.append((a, sep.start() if sep else p))
+        a = sep.end() if sep else p
+    if any(b - a < 3 for a, b in bounds):
+        return  # 完善专利、商标和著作权保护等|制度, 建立…使用、运营、退出等|管理制度: fields or aspects listed
+    for a, b in bounds:
+        part = text[a:b]
         if 4 <= len(part) <= 14 and "的" not in part and not _DIGIT.search(part) and part not in _generic() \
                 and not _evidence_re("negative").search(part) \
                 and free(a, b) \
                 and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a:
             add(a, b, kind)
-        a = a_next
 
 
 def _word_at(core: str) -> bool:

@@ -12,12 +12,12 @@ from ..words import tags
 _CUT_TAGS = frozenset({"p", "r"})
 #: prepositions a name may hold (随迁子女在流入地接受义务教育政策)
 _NAME_PREPOSITIONS = frozenset({"在"})
-#: adverbs and verbs of the clause (曾多次|考察…, 不打算|采取…, 使|全县…, 推翻|…制度); 再 of
+#: adverbs and verbs of the clause (曾多次|考察…, 不打算|采取…, 使|全县…, 推翻|…制度, 严格|…责任制); 再 of
 #: 再就业工程 and 一期 of …一期工程 are no such adverbs
 _CUT_ADVERB = re.compile(r"^(?:[不没也都又还就曾已将正才均仍亦便要使让令有]|曾多次|多次|至此|彻底|完全|一直|已经|正在|曾经"
                          r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上"
                          r"|尽快|尽早|迅速|早日|及时|立即|马上|逐步|逐渐|重新|首先|先后|相继|日益|引入|引进|通过"
-                         r"|加入|结成|照搬|没有|负责|标志着|一致|是)$")
+                         r"|加入|结成|照搬|没有|负责|标志着|一致|是|严格|拓展)$")
 _CUT_TIME = re.compile(r"^(?:(?:今|明|去|前|上|下|本|同)(?:年|月|周|天)|[上下]半年|年初|年底|目前|现在|当前|近日|日前|最近|此前|原)$")
 #: a quantifier or determiner right before the name: a class of things (许多体育项目, 不同社会
 #: 制度) or a reference (这两项水利工程, 又一次…行动), not a name

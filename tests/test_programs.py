@@ -847,3 +847,13 @@ def test_programs_generic_policy_and_activity_endings(text, found):
 ])
 def test_programs_lists_of_fields_and_clause_verbs(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("同时实行了“七专”元器件的管理制度。", []),                  # the quotation qualifies the noun after it
+    ("坚持“两岸一家”方针不动摇。", [("两岸一家方针", "policy")]),   # a quoted policy line
+    ("坚持党的基本方针。", []),                                   # 方针 alone: a common noun
+    ("贯彻“甲人治甲”、高度自治方针。", [("甲人治甲", "work-approach")]),  # a 、 right after it lists it
+])
+def test_programs_quoted_policy_line_and_quotes_before_a_noun(text, found):
+    assert [(p.name, p.kind) for p in extract_programs(article(text)) if p.kind != "slogan"] == found

@@ -172,6 +172,7 @@ def read_quotations(text: str, free, add) -> None:
         end = e
         ext = quote_ext_re.match(text, e)
         if ext and not _QUOTE_RE.search(text, e, ext.end()) and not edge_any_re.match(text, e) \
+                and text[e:e + 1] != "、" \
                 and "的" not in text[e:ext.end() - 1] and "等" not in text[e:ext.end()] \
                 and not _JOIN_CHARS.search(text, e, ext.end()) and not _COUNTED_IN.search(text, e, ext.end()) \
                 and text[ext.end():ext.end() + 1] not in _HEAD_RUNS_ON and not _clause_words(text, e, ext.end()) \
@@ -180,6 +181,7 @@ def read_quotations(text: str, free, add) -> None:
                 and not (ext.group(0).endswith("项目") and _CONTEST_WORDS.search(_clause_at(text, e))
                          and not _governed_outside_quotes(text, s)):
             end = ext.end()  # "…"的行动力 is no "…"行动; “某某”家具公司首席工程|师 no “某某”…工程;
+            # “甲”、高度自治方针: a 、 right after the quotation lists it;
             # “某某”项目进入个人赛: a contest's event
         # the longest modifier that ends at the quotation (up to _LEFT_MOD_MAX characters):
         # the leftmost start of a match that ends there
@@ -213,7 +215,8 @@ def read_quotations(text: str, free, add) -> None:
                 and _common_noun_before_head(inner) and not _governed_outside_quotes(text, start):
             head_ended = False  # 致力于“低价战略”: a firm's way of competing, a common noun and the head
         named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
-            or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start)
+            or _governed_outside_quotes(text, start) and not _ONE_THING.search(text, max(0, start - 14), start) \
+            and not (end == e and _a_noun_follows(text, e))  # 实行了“七专”|元器件的…: the verb governs the noun
         apposed = _apposition_re().match(text, e) if end == e else None
         if apposed:
             named = True  # “一国两制”这一伟大构想: the apposition's head names the quotation's kind

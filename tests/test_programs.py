@@ -857,3 +857,8 @@ def test_programs_lists_of_fields_and_clause_verbs(text, found):
 ])
 def test_programs_quoted_policy_line_and_quotes_before_a_noun(text, found):
     assert [(p.name, p.kind) for p in extract_programs(article(text)) if p.kind != "slogan"] == found
+
+
+def test_programs_head_before_de_and_a_later_head_is_two_nouns():
+    # 制定了: the verb with its aspect governs; …工程的|实施意见: the later head is another noun
+    assert names("省里制定了菜篮子工程的实施意见。") == ["菜篮子工程"]

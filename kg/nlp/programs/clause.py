@@ -43,8 +43,10 @@ def _governed(text: str, start: int, roles: tuple[str, ...] = ("govern",), width
 
 
 def _governed_right_before(text: str, start: int) -> bool:
-    """Whether a governing verb ends right where a name starts (实施|菜篮子工程)."""
-    return bool(_evidence_end_re("govern").search(text[max(0, start - 4):start]))
+    """Whether a governing verb ends right where a name starts (实施|菜篮子工程), its aspect 了 between
+    (制定了|…工程)."""
+    end = start - 1 if text[start - 1:start] == "了" else start  # 制定了|…工程的实施意见
+    return bool(_evidence_end_re("govern").search(text[max(0, end - 4):end]))
 
 
 def _governed_after(text: str, he: int) -> bool:

@@ -151,7 +151,7 @@ def _lead_re() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _later_head_re() -> re.Pattern:
     # 项目需求库: a longer head a few characters on ends the name instead
-    return re.compile(rf".{{1,3}}?(?:{alternation(h for h in _heads() if len(h) > 2)})")
+    return re.compile(rf"[^的，,。；;、]{{1,3}}?(?:{alternation(h for h in _heads() if len(h) > 2)})")  # (…工程的|实施意见: two nouns)
 
 
 @lru_cache(maxsize=None)

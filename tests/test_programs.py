@@ -862,3 +862,15 @@ def test_programs_quoted_policy_line_and_quotes_before_a_noun(text, found):
 def test_programs_head_before_de_and_a_later_head_is_two_nouns():
     # 制定了: the verb with its aspect governs; …工程的|实施意见: the later head is another noun
     assert names("省里制定了菜篮子工程的实施意见。") == ["菜篮子工程"]
+
+
+def test_programs_contingency_plan_in_title_marks_is_a_plan():
+    assert kinds("某部等五家单位出台了《2030年度某粮临时收储预案》。") == {"2030年度某粮临时收储预案": "plan"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("“某联快付”平台由某某商业服务有限公司运营。", []),    # a firm's product
+    ("市农业农村局打造“甲乙好礼”品牌。", ["甲乙好礼品牌"]),  # an agency's brand
+])
+def test_programs_brand_of_a_firm_is_none(text, found):
+    assert names(text) == found

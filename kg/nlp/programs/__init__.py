@@ -117,7 +117,8 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (某银行…作出了…整体布局调整方案), is the firm's own course. A quotation before a determiner and a
   noun of no program (重视“…”此元素, “…”这个词) is a term. A verb governs no quotation with a noun right
   after it (实行了“七专”|元器件的…: the noun is its object); a quoted policy line (“一国两制”方针) is a
-  policy; a quotation is not widened across a 、 right after it (“甲”、高度自治方针: a list).
+  policy; a quotation is not widened across a 、 right after it (“甲”、高度自治方针: a list). A brand or
+  a platform whose clause tells of a firm and of no agency (“…支付”平台由…有限公司…) is the firm's product.
 - *apposition and lists*: a name before an apposition to a head (…合作和政治协商|这一基本政治制度,
   南水北调|这项宏大工程; “…”这一伟大构想 for a quotation) is a program of the head's kind, read
   leftwards to its boundary (no quantity, digits or generic name, at least 3 characters). A list

@@ -144,6 +144,15 @@ def _modifier_inside_word(text: str, ms: int, s: int) -> bool:
     return False
 
 
+_FIRM_WORD = re.compile(r"公司|集团|银行|企业")
+_AGENCY_WORD = re.compile(r"政府|国务院|党委|[部委局厅署办]")
+
+
+def _firm_without_agency(clause: str) -> bool:
+    """Whether a clause tells of a firm and of no agency: a brand or a platform there is the firm's."""
+    return bool(_FIRM_WORD.search(clause)) and not _AGENCY_WORD.search(clause)
+
+
 def read_quotations(text: str, free, add) -> None:
     """Quotations, widened to their head noun and a short modifier before them, and decided
     (a program, a slogan, or nothing), where ``free(start, end)`` holds no name yet; given to
@@ -246,4 +255,6 @@ def read_quotations(text: str, free, add) -> None:
             continue
         kind = doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
             or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
+        if kind == "brand" and _firm_without_agency(_clause_at(text, start)):
+            continue  # “某某支付”平台由某某有限公司…: a firm's product, no program of an agency
         add(start, end, kind)

@@ -874,3 +874,13 @@ def test_programs_contingency_plan_in_title_marks_is_a_plan():
 ])
 def test_programs_brand_of_a_firm_is_none(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("继续实施重大生态修复工程，加强保护。", []),              # a size and common words: a class, governed or not
+    ("提前实施部分规划重大工程项目。", []),
+    ("实施某江流域重大水利枢纽工程。", ["某江流域重大水利枢纽工程"]),  # a place names it
+    ("新开工保障性安居工程740万套。", []),                     # counted in sets: a figure's subject
+])
+def test_programs_size_class_and_counted_projects(text, found):
+    assert names(text) == found

@@ -127,7 +127,9 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (jieba's) with no clause word, 的, negative word or generic name; no item of activities (开展植树造林、
   …等活动: kinds), of a counted class (等多种政策), of a list that qualifies another noun (等作业的|…)
   or of a list with an item under three characters (fields or aspects: 专利、商标和…保护等制度).
-  A policy or an activity named by what it does or its field in general (宏观调控政策, 金融支持政策,
+  A project whose name is a size or grade (重大, 重点, 大型 …) and common words is a class, governed or
+  not (实施重大生态修复工程); one counted in sets, homes or buildings after it (…安居工程740万套) is a
+  figure's subject. A policy or an activity named by what it does or its field in general (宏观调控政策, 金融支持政策,
   群众体育活动, 捐助和帮扶活动: ``program-generic-endings.tsv``) is a kind.
 - *edges at words*: a boundary word of any length that ends inside a word of jieba's is none
   (落|实行|政执法责任制 reads 行政执法责任制; 的和|平外交政策, 的对|外贸易法), a conjunction that starts a

@@ -29,7 +29,7 @@ from .vocab import _boundaries, _evidence_re, _generic, _generic_ending_re, _hea
 #: a locative after the head (行动上的一致, 制度上): "in action", no name
 _LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")
 _NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
-_NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?(?:个|项|家|处|批|类|条|人|位)")
+_NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?[万亿]?(?:个|项|家|处|批|类|条|人|位|套|户|座|间)")
 _COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
 _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
 _DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
@@ -84,6 +84,7 @@ _ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
 #: a size, weight or grade before a kind of project (大型城市综合体|项目, 重大公共投资|项目, 区域标杆|项目):
 #: a class, described
 _SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
+_SIZE_LEAD = re.compile(r"(?:重大|重点|大型|特大型|超大型)")  # at the start of a project's name
 
 
 #: an apposition before the head (…这一基本政治制度, …这项工程): the name stands before it
@@ -297,6 +298,9 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s):
             if _SIZE_CLASS.search(core):
                 continue  # 某区域大型城市综合体项目, 中央政府重大公共投资项目: a class of projects
+        if kind == "project" and not _QUOTE_MARK.search(core) and _SIZE_LEAD.match(core) \
+                and _common_only(core[_SIZE_LEAD.match(core).end():], text, s, he):
+            continue  # (实施)重大生态修复工程, 重大工程项目: a size or grade and common words, a class governed or not
         if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
             continue  # 最大的|污水处理项目: a description of the thing, no name
         if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \

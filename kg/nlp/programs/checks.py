@@ -110,8 +110,7 @@ def _site_name(core: str) -> bool:
 
 
 _CONTINUE = ("继续", "坚持")  # 将继续|保留传统…项目: an auxiliary before the clause's own verb
-_CLAUSE_OPENERS = frozenset(("", "要", "应", "须", "需", "需要", "必须", "应该", "并", "又", "还", "也", "就", "将", "才",
-                             "抓紧", "尽快", "认真", "着力"))
+_CLAUSE_OPENERS = frozenset(("", "要", "应", "须", "需", "需要", "必须", "应该", "并", "又", "还", "也", "就", "将", "才"))
 
 
 def _subject_head_end(core: str) -> int:

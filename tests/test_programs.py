@@ -884,3 +884,19 @@ def test_programs_brand_of_a_firm_is_none(text, found):
 ])
 def test_programs_size_class_and_counted_projects(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("制定了财税体制、金融体制、投资体制和外贸体制等改革方案。", []),  # fields of reform plans
+    ("继续实施天然林保护、风沙源和石漠化治理等生态工程。", ["天然林保护", "石漠化治理"]),  # actions named
+])
+def test_programs_list_items_before_a_qualified_head_are_actions(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("今年要继续贯彻“三项政策”。", "slogan"),      # the heads counted, enumerated elsewhere
+    ("实施“三项制度”改革。", "system"),            # one reform
+])
+def test_programs_quoted_count_of_heads(text, kind):
+    assert [p.kind for p in extract_programs(article(text))] == [kind]

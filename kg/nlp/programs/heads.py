@@ -115,12 +115,13 @@ _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 _LIST_VERB = _evidence_re("govern", "establish")
 
 
-def _read_listed(text: str, p: int, kind: str, free, add) -> None:
+def _read_listed(text: str, p: int, kind: str, free, add, qualified: bool = False) -> None:
     """The items of a list that ends at ``p`` (before 等 and the head) when a governing verb stands
     right before the list: each item of four characters or more, of two words or more (jieba's),
     with no clause word and no generic name, is a program of the head's kind (its name as
     written: 天然林保护, 设备加速折旧); none when an item is shorter than three characters (a list
-    of fields or aspects: 专利、商标和著作权保护等|制度)."""
+    of fields or aspects: 专利、商标和著作权保护等|制度); when a word qualifies the head after 等
+    (``qualified``: 等生态工程, 等改革方案), only items that end in an action (jieba's v, vn) are named."""
     if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5):
         return  # 开展植树造林、绿化美化等|活动: kinds of activity; 鼓励出口和吸引外资等|多种政策: a class
     before = _clause_before(text, p, 40)
@@ -143,8 +144,10 @@ def _read_listed(text: str, p: int, kind: str, free, add) -> None:
         if 4 <= len(part) <= 14 and "的" not in part and not _DIGIT.search(part) and part not in _generic() \
                 and not _evidence_re("negative").search(part) \
                 and free(a, b) \
-                and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a:
-            add(a, b, kind)
+                and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a \
+                and not (qualified and _tags(part)[-1][1] not in ("v", "vn")):
+            add(a, b, kind)  # (制定了财税体制、金融体制…等改革方案: an item of nouns before a qualified head is
+            # the field of one, 财税体制改革方案, not its name; 天然林保护 …等生态工程 is an action named)
 
 
 def _word_at(core: str) -> bool:
@@ -179,7 +182,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 项目需求库: the longer name ends at the later head
         listed = _LISTED_BEFORE.search(text, max(0, hs - 4), hs)
         if listed and not _QUOTE_MARK.search(text, max(0, hs - 30), hs):
-            _read_listed(text, listed.start(), kind, free, add)  # 实施甲、乙等|生态工程: each item is named
+            _read_listed(text, listed.start(), kind, free, add, listed.end() - listed.start() > 1)
+            # 实施甲、乙等|生态工程: each item is named
         app = _APPOSED.search(text, max(0, hs - 9), hs)
         if app:  # 某某合作和某某协商|这一基本政治制度: the name stands before the apposition
             _read_apposed(text, app.start(), kind, free, add)

@@ -53,6 +53,8 @@ _LIST_JOINS = ("", "、", "和", "与", "及", "以及", "，", ",")
 _QUOTE_CLASS_BEFORE = re.compile(r"(?:一些|某些|这些|那些|各种|这个|那个|这种|那种|这样的|所谓的?)$")
 #: a determiner and a noun right after a quotation (“…”此元素, “…”这一概念): the quotation is a term
 _TERM_AFTER = re.compile(r"(?:此|这一|这个|这种|这些)[\u4e00-\u9fff]")
+#: a count and a head, nothing else (“三项政策”, “两个机制”)
+_COUNTED_HEAD = re.compile(r"([一二三四五六七八九十两几]+[项个条种类大])[\u4e00-\u9fff]{2,4}")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十〇零百]+")
 
 
@@ -233,6 +235,9 @@ def read_quotations(text: str, free, add) -> None:
             named = False  # 重视“秘密行动”此元素, “…”这个词: a term in apposition to a noun of no program
         if not named and last_end >= 0 and text[last_end:start] in _LIST_JOINS:
             named = last_named  # 打造"甲""乙"、"丙": the verb governs the whole list
+        if end == e and _COUNTED_HEAD.fullmatch(inner) and inner[_COUNTED_HEAD.match(inner).end(1):] in _heads() \
+                and not text.startswith("改革", e):
+            named = False  # 贯彻“三项政策”: the heads counted, enumerated elsewhere (“三项制度”改革 is one reform)
         if _QUOTE_CLASS_BEFORE.search(text, max(0, start - 4), start) or end == e and _CN_NUMERAL.fullmatch(inner):
             named = False  # 一些“形象工程”, 这个“红娘”, 所谓“…”: a catchword; “五一”, “九五”: a date or period
         doc_kind = _document_kind(inner) if end == e and "的" not in inner else ""

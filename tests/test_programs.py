@@ -900,3 +900,20 @@ def test_programs_list_items_before_a_qualified_head_are_actions(text, found):
 ])
 def test_programs_quoted_count_of_heads(text, kind):
     assert [p.kind for p in extract_programs(article(text))] == [kind]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("现在必须立即行动起来，采取有效措施。", []),            # the clause's verb after its adverb
+    ("这是一个重大问题，必须周密计划，慎重处置。", []),
+    ("国务院将组织有关部门，统一规划，制定措施。", []),
+    ("只要对方宣布撤军，并开始见诸行动，我们就欢迎。", []),
+    ("要继续打击经济领域和其他领域中的严重犯罪活动。", []),  # an activity fought, over the clause
+    ("对外贸易超额完成出口计划。", []),                      # a target fulfilled
+    ("所有基本建设工程，都要按照程序办事。", []),            # all of a class
+    ("计划内签约成交的技术引进项目有一千多项。", []),        # counted after the head
+    ("任何单位无权确定基本建设项目。", []),
+    ("严格控制一般加工工业项目。", []),                      # a class of projects
+    ("开展“蓝天行动”。", ["蓝天行动"]),                     # a named campaign stays
+])
+def test_programs_verbs_classes_and_counts_of_older_reports(text, found):
+    assert names(text) == found

@@ -29,7 +29,7 @@ from .vocab import _boundaries, _evidence_re, _generic, _generic_ending_re, _hea
 #: a locative after the head (行动上的一致, 制度上): "in action", no name
 _LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")
 _NUM_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两]+(?:个|项|家|处|批|类|条|大)$")
-_NUM_AFTER = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?[万亿]?(?:个|项|家|处|批|类|条|人|位|套|户|座|间)")
+_NUM_AFTER = re.compile(r"^(?:有|共|共有|达)?(?:[0-9０-９]+|[一二三四五六七八九十百千两]+)(?:余|多)?[万亿]?(?:个|项|家|处|批|类|条|人|位|套|户|座|间)")
 _COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]+)(?:余|多)?(?:个|项|家|处|批|类|条)")
 _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
 _DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
@@ -80,11 +80,14 @@ _NEW_END = re.compile(r"(?<!创)新$")
 
 
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
+_ACT_HEADS = frozenset(("计划", "规划", "行动"))  # … and 行动 (立即行动)
+#: an adverb or a verb of manner right before 计划, 规划 or 行动 makes it the clause's verb
+_ACT_ADVERB_END = re.compile(r"(?:必须|立即|立刻|马上|迅速|周密|统一|共同|一起|一道|见诸|付诸|开始|尽快|及时|合理|科学)$")
 _ASPECT = frozenset("了过着")  # 计划了, 规划过: the verb
 #: a size, weight or grade before a kind of project (大型城市综合体|项目, 重大公共投资|项目, 区域标杆|项目):
 #: a class, described
 _SIZE_CLASS = re.compile(r"(?:重大|大型|中型|小型|特大型|超大型|标杆|高端|高档|标志性|顶级|豪华)")
-_SIZE_LEAD = re.compile(r"(?:重大|重点|大型|特大型|超大型)")  # at the start of a project's name
+_SIZE_LEAD = re.compile(r"(?:重大|重点|大型|特大型|超大型|一般|普通)")  # at the start of a project's name
 
 
 #: an apposition before the head (…这一基本政治制度, …这项工程): the name stands before it
@@ -278,6 +281,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 长江学者 names a program
         if head in _VERB_HEADS and text[he:he + 1] in _ASPECT:
             continue  # 今年某市共计划了…: the verb, with its aspect particle
+        if head in _ACT_HEADS and not _QUOTE_MARK.search(core) and _ACT_ADVERB_END.search(text, max(0, hs - 4), hs):
+            continue  # 必须立即行动起来, 必须周密计划, 统一规划, 见诸行动: the clause's verb after its adverb, no name
         if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
             continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
         if head == "名单" and (_PERSON_END.search(core) or not _QUOTE_MARK.search(core) and not _LEVEL_LEAD.search(core)):

@@ -17,11 +17,13 @@ _NAME_PREPOSITIONS = frozenset({"在"})
 _CUT_ADVERB = re.compile(r"^(?:[不没也都又还就曾已将正才均仍亦便要使让令有]|曾多次|多次|至此|彻底|完全|一直|已经|正在|曾经"
                          r"|继续|同时|分别|打算|准备|考察|推翻|研究|使得|采取|大搞|不打算|做出|作出|进行|加以|新上"
                          r"|尽快|尽早|迅速|早日|及时|立即|马上|逐步|逐渐|重新|首先|先后|相继|日益|引入|引进|通过"
-                         r"|加入|结成|照搬|没有|负责|标志着|一致|是|严格|拓展)$")
+                         r"|加入|结成|照搬|没有|负责|标志着|一致|是|严格|拓展|完成|确定|无权)$")
+#: verbs of the clause whatever jieba tags them (超额完成: l, 严格控制: n)
+_CUT_ANY_TAG = re.compile(r"^(?:超额完成|严格控制|严格执行|全面完成)$")
 _CUT_TIME = re.compile(r"^(?:(?:今|明|去|前|上|下|本|同)(?:年|月|周|天)|[上下]半年|年初|年底|目前|现在|当前|近日|日前|最近|此前|原)$")
 #: a quantifier or determiner right before the name: a class of things (许多体育项目, 不同社会
 #: 制度) or a reference (这两项水利工程, 又一次…行动), not a name
-_CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|一系列|诸多|众多|各种|各类|不同|有关|相关|相应|多项|各项|每|具体"
+_CLASS_WORD = re.compile(r"^(?:许多|不少|大批|一些|一批|一系列|诸多|众多|各种|各类|不同|有关|相关|相应|多项|各项|每|具体|所有|一切"
                          r"|(?:这|那|该|此|各|每)?[一二两三四五六七八九十几数]+[个项批些类种次条架艘辆台座])$")
 
 
@@ -40,7 +42,7 @@ def _clause_cut(text: str, s: int, hs: int, he: int) -> int | None:
         if _CLASS_WORD.match(w):
             cut, cls = end, True
         elif t in _CUT_TAGS and w not in _NAME_PREPOSITIONS or (t[:1] in "dvf" or t == "ad") and _CUT_ADVERB.match(w) \
-                or t == "t" and _CUT_TIME.match(w):
+                or t == "t" and _CUT_TIME.match(w) or _CUT_ANY_TAG.match(w):
             cut, cls = end, False
         pos = end
     return None if cls else cut

@@ -308,7 +308,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             if _SIZE_CLASS.search(core):
                 continue  # 某区域大型城市综合体项目, 中央政府重大公共投资项目: a class of projects
         if kind == "project" and not _QUOTE_MARK.search(core) and _SIZE_LEAD.match(core) \
-                and _common_only(core[_SIZE_LEAD.match(core).end():], text, s, he):
+                and (core.startswith(("一般", "普通")) or _common_only(core[_SIZE_LEAD.match(core).end():], text, s, he)):
             continue  # (实施)重大生态修复工程, 重大工程项目: a size or grade and common words, a class governed or not
         if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
             continue  # 最大的|污水处理项目: a description of the thing, no name

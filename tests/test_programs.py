@@ -917,3 +917,12 @@ def test_programs_quoted_count_of_heads(text, kind):
 ])
 def test_programs_verbs_classes_and_counts_of_older_reports(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("实行指令性计划和指导性计划相结合。", []),          # kinds by an adjective in 性
+    ("批判修正主义纲领。", []),                          # a doctrine's
+    ("实施结构性减税政策。", ["结构性减税政策"]),        # 性 inside a longer name
+])
+def test_programs_adjective_in_xing_or_doctrine_is_a_kind(text, found):
+    assert names(text) == found

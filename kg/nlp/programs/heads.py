@@ -77,6 +77,8 @@ _LEVEL_LEAD = re.compile(r"^(?:国家|全国|中央|全省|全市|省|市|县|�
 _SAYS_AFTER = re.compile(r"(?:称|指出|显示|表明|认为|预测|预计|披露)")
 _REPORT_HEADS = frozenset(("发展报告", "白皮书"))
 _NEW_END = re.compile(r"(?<!创)新$")
+#: a short adjective in 性 or a doctrine in 主义 as the whole name before the head: a kind, no name
+_KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$")
 
 
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
@@ -295,6 +297,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 某某项目进入个人赛, …项目冠军: a contest's event
         if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
             continue  # 设计制定|方案: the verb's object, no name before the head
+        if not _QUOTE_MARK.search(core) and _KIND_END.search(core):
+            continue  # 指令性计划, 指导性计划: a kind by an adjective in 性; 修正主义纲领: a doctrine's
         if head in ("模式", "机制") and _NEW_END.search(core):
             continue  # 物种相互作用新模式: a new way, described, not named
         ending = _generic_ending_re(head)

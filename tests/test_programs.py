@@ -926,3 +926,13 @@ def test_programs_verbs_classes_and_counts_of_older_reports(text, found):
 ])
 def test_programs_adjective_in_xing_or_doctrine_is_a_kind(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("经过两年多试点，取得经验。", []),                       # a duration
+    ("中央预算内投资主要用于续建项目。", []),                 # 用于: the clause's verb
+    ("建立符合现代企业制度要求的管理体制。", ["现代企业制度"]),  # 符合: the clause's verb
+    ("各国有不同的意识形态、经济模式。", []),                 # a list of common nouns
+])
+def test_programs_durations_clause_verbs_and_lists_of_models(text, found):
+    assert names(text) == found

@@ -136,7 +136,9 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   计划, 规划 and 行动 after an adverb of manner (必须立即|行动起来, 周密|计划, 统一|规划, 见诸|行动) are the
   clause's verb; 超额完成, 严格控制, 完成, 确定 are clause verbs whatever jieba tags them; an activity
   under a negative word anywhere in its clause (打击…中的严重犯罪活动) is fought, no program. A name that
-  is only a short adjective in 性 (指令性计划) or ends in a doctrine's 主义 (…主义纲领) is a kind.
+  is only a short adjective in 性 (指令性计划) or ends in a doctrine's 主义 (…主义纲领) is a kind, one that
+  is only a span of time (经过两年多|试点) a duration; 用于 and 符合 are clause verbs; a model's name with
+  a 、 lists common nouns (意识形态、经济模式).
   A policy or an activity named by what it does or its field in general (宏观调控政策, 金融支持政策,
   群众体育活动, 捐助和帮扶活动: ``program-generic-endings.tsv``) is a kind.
 - *edges at words*: a boundary word of any length that ends inside a word of jieba's is none

@@ -182,7 +182,7 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
     if kind != "campaign" and _negated(text, s, core, width=24 if kind == "activity" else 10):
         return False  # 违规新建钢铁项目, 破除以药补医机制 (a campaign is against something: 打击…专项行动);
         # 打击经济领域和其他领域中的严重犯罪活动: an activity fought, read over the clause
-    common = flags & {"generic", "plain", "governed"}  # a head that is also a common noun
+    common = flags & {"generic", "plain", "governed", "named"}  # a head that is also a common noun
     if common and "、" in core and not _QUOTE_MARK.search(core):
         return False  # 今年政府投资力度大、新上项目: a list or a clause, not a name
     if "generic" in flags and text.startswith("的", he) and not (

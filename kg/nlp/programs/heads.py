@@ -78,7 +78,8 @@ _SAYS_AFTER = re.compile(r"(?:称|指出|显示|表明|认为|预测|预计|披�
 _REPORT_HEADS = frozenset(("发展报告", "白皮书"))
 _NEW_END = re.compile(r"(?<!创)新$")
 #: a short adjective in 性 or a doctrine in 主义 as the whole name before the head: a kind, no name
-_KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$")
+_KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$|^[一二两三四五六七八九十几0-9０-９]+(?:个)?(?:年|月)(?:多|来|半)?$")
+#: (… or a span of time only: 经过两年多|试点, a duration)
 
 
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)

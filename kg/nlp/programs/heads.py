@@ -24,7 +24,17 @@ from .clause import _clause_at, _clause_before, _governed, _governed_after, _gov
 from .edges import _edge_inside_word, _left_edge, _modal_edge
 from .pos import _clause_cut, _common_only, _head_inside_word, _noun_after_head, _one_word, _tags
 from .tables import _AGENT_END, _CONTEST_WORDS, _DIGIT, _MODIFIER_KINDS, _NAME_MAX, _QUOTE_MARK
-from .vocab import _boundaries, _evidence_re, _generic, _generic_ending_re, _head_join_re, _head_re, _heads, _later_head_re, _weak_lead
+from .vocab import (
+    _boundaries,
+    _evidence_re,
+    _generic,
+    _generic_ending_re,
+    _head_join_re,
+    _head_re,
+    _heads,
+    _later_head_re,
+    _weak_lead,
+)
 
 #: a locative after the head (行动上的一致, 制度上): "in action", no name
 _LOCATIVE_AFTER = re.compile(r"上(?:[的，,。；;、]|$)")

@@ -148,6 +148,41 @@ def test_names_fast_path_matches_feature_scoring(model):
         assert abs(model.prob(text, s, e) - p) < 1e-9
 
 
+def _exhaustive_find(model, text, threshold, starts=None):
+    """find_names without its bound: every candidate scored by features(), then the same
+    greedy choice (most probable first, disjoint, no ``not_a_mention``)."""
+    from kg.nlp.names import candidates_at
+
+    hits = []
+    for s in range(len(text)):
+        if starts is not None and s not in starts:
+            continue
+        for k, g in candidates_at(text, s, model.singles, model.compounds, 4, model.not_given):
+            p = model.prob(text, s, s + k + g)
+            if p >= threshold:
+                hits.append((-p, s, s + k + g))
+    taken, out = set(), []
+    for _, s, e in sorted(hits):
+        if taken.isdisjoint(range(s, e)) and not not_a_mention(text, s, e):
+            taken.update(range(s, e))
+            out.append((s, e))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("threshold", [None, 0.2, 0.05, 0.95])
+def test_names_find_names_bound_drops_no_candidate(model, threshold):
+    """find_names scores exactly only the candidates whose upper bound reaches the
+    threshold: it finds what scoring every candidate finds, at any threshold."""
+    text = ("会上，陈晓燕介绍了全市工作进展，王建华指出，李文静主持会议。欧阳志刚、韩冰和司马光明出席。"
+            "张三丰收了，高山流水，周到细致，马上就办，于是黄河奔流，向前推进，石头、林木和金银花。孙立军")
+    thr = model.find_threshold if threshold is None else threshold
+    starts = {i for i in range(len(text)) if i % 3 != 1}  # a segmenter's starts: some offsets only
+    for kw in ({}, {"starts": starts}):
+        got = [(s, e) for s, e, _ in model.find_names(text, threshold=threshold, **kw)]
+        assert got == _exhaustive_find(model, text, thr, kw.get("starts"))
+    assert model.find_names(text, threshold=threshold)  # the text holds names at every threshold
+
+
 def test_names_find_names_is_fast(model):
     text = "会上，陈晓燕介绍了全市工作进展，要坚持党的全面领导，推动经济高质量发展。" * 3000
     t0 = time.perf_counter()

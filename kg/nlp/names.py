@@ -305,6 +305,22 @@ class NameModel:
             self._unk[t] = unk + we.get(UNSEEN_BUCKET, 0.0)
             tables[t] = merged
         self._tables = tables
+        shape = tables.get(T_SHAPE, {})
+        self._shape = {(k, g): shape.get(f"{k}{g}", 0.0) for k in (1, 2) for g in (1, 2)}
+        # the largest weight each lexicon feature can add (its class's, NO_WORD's, or 0.0
+        # for a class its table lacks): ``find_names`` bounds a score with these
+        classes = set(lex.values())
+
+        def most(template: str) -> float:
+            table = tables.get(template, {})
+            return max([table.get(NO_WORD, 0.0)] + [table.get(c, 0.0) for c in classes])
+
+        most_x = most(T_WORD)
+        self._most_j = most(T_CUTL)
+        self._most_right = most(T_CUTR) + most(T_NEXTW) + most_x
+        wK, wW = tables.get(T_CUTR, {}), tables.get(T_NEXTW, {})
+        self._most_end = (tables.get(T_RIGHT, {}).get(EOS, self._unk.get(T_RIGHT, 0.0)) + tables.get(T_RIGHT2, {}).get(EOS, 0.0)
+                          + wK.get(NO_WORD, 0.0) + wW.get(NO_WORD, 0.0) + most_x)
         # One scan finds every position where a surname starts.
         chars = "".join(sorted(self.singles | {c[0] for c in self.compounds}))
         self._start_re = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
@@ -472,6 +488,11 @@ class NameModel:
         starts (set[int] | None): only spans starting at these offsets (word starts from a
             segmenter, say). Defaults to every offset.
         RETURNS (list[tuple[int, int, float]]): (start, end, probability), by start.
+
+        Nearly every candidate falls far short: its score is first bounded from above,
+        the three lexicon features (J, K, W, X: a slice and two lookups each) at their
+        largest weights, and only a candidate whose bound reaches the threshold is scored
+        exactly (``_logit``, the same sums in the same order, so the same probabilities).
         """
         thr = self.find_threshold if threshold is None else threshold
         if thr <= 0.0:
@@ -480,22 +501,20 @@ class NameModel:
             return []
         else:
             logit_thr = math.log(thr / (1.0 - thr))
+        cut = logit_thr - 1e-9  # a bound below this is below the threshold, rounding and all
         w = self._tables
-        wS, wN, wA, wB, wC, wG = w[T_SUR], w[T_SHAPE], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
+        wS, wA, wB, wC, wG = w[T_SUR], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
         wl, wL, wr, wR = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2]
-        wX, wK, wJ, wW = w[T_WORD], w[T_CUTR], w[T_CUTL], w.get(T_NEXTW, {})
         u = self._unk
         uS, uA, uB, uC, uG, ul, ur = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT], u[T_RIGHT]
-        lex = self.lex
+        shape = self._shape
+        most_j, most_right, most_end = self._most_j, self._most_right, self._most_end
         singles, compounds = self.singles, self.compounds
         not_given = self.not_given
         han = _HAN_RE.match
         n = len(text)
         bias = self._bias
-        nw = wX.get(NO_WORD, 0.0)
-        nk = wK.get(NO_WORD, 0.0)
-        nj = wJ.get(NO_WORD, 0.0)
-        nn = wW.get(NO_WORD, 0.0)
+        logit = self._logit
         hits: list[tuple[float, int, int]] = []
         for m in self._start_re.finditer(text):
             s = m.start()
@@ -503,16 +522,12 @@ class NameModel:
                 break
             if starts is not None and s not in starts:
                 continue
-            c1 = text[s + 1]
-            if han(c1) is None:
+            if han(text[s + 1]) is None:
                 continue
             if s > 0:
-                left = wl.get(text[s - 1], ul) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0)
-                cl = lex.get(text[s - 1:s + 1])
-                left += nj if cl is None else wJ.get(cl, 0.0)
+                base = bias + wl.get(text[s - 1], ul) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0) + most_j
             else:
-                left = wl.get(BOS, ul) + wL.get(BOS, 0.0) + nj
-            base = bias + left
+                base = bias + wl.get(BOS, ul) + wL.get(BOS, 0.0) + most_j
             for k in (1, 2):
                 if k == 1:
                     if text[s] not in singles:
@@ -535,24 +550,21 @@ class NameModel:
                     if g == 1:
                         if ga in not_given:
                             continue
-                        x = sc + wN.get(f"{k}1", 0.0) + wA.get(ga, uA) + gwa
+                        x = sc + shape[k, 1] + wA.get(ga, uA) + gwa
                     else:
                         gb = text[p + 1]
                         if han(gb) is None:
                             break
                         if ga + gb in not_given:
                             continue
-                        x = sc + wN.get(f"{k}2", 0.0) + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
+                        x = sc + shape[k, 2] + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
                     if e < n:
-                        x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0)
-                        ck = lex.get(text[e - 1:e + 1])
-                        x += nk if ck is None else wK.get(ck, 0.0)
-                        cn = lex.get(text[e:e + 2])
-                        x += nn if cn is None else wW.get(cn, 0.0)
+                        x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0) + most_right
                     else:
-                        x += wr.get(EOS, ur) + wR.get(EOS, 0.0) + nk + nn
-                    cw = lex.get(text[s:e])
-                    x += nw if cw is None else wX.get(cw, 0.0)
+                        x += most_end
+                    if x < cut:
+                        continue
+                    x = logit(text, s, k, g)
                     if x >= logit_thr:
                         hits.append((x, s, e))
         if not hits:
@@ -567,6 +579,42 @@ class NameModel:
             out.append((s, e, _sigmoid(x)))
         out.sort()
         return out
+
+    def _logit(self, text: str, s: int, k: int, g: int) -> float:
+        """The log-odds ``find_names`` gives the candidate ``text[s:s+k+g]`` (a surname of
+        ``k`` characters at ``s``), summed in its order: the model's tables with the end
+        buckets folded in, the features of ``features`` but T_END."""
+        w, u, lex, n = self._tables, self._unk, self.lex, len(text)
+        wX, wK, wJ, wW = w[T_WORD], w[T_CUTR], w[T_CUTL], w.get(T_NEXTW, {})
+        nw, nk, nj, nn = wX.get(NO_WORD, 0.0), wK.get(NO_WORD, 0.0), wJ.get(NO_WORD, 0.0), wW.get(NO_WORD, 0.0)
+        wl, wL, wr, wR, wG = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2], w[T_GIVEN]
+        if s > 0:
+            left = wl.get(text[s - 1], u[T_LEFT]) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0)
+            cl = lex.get(text[s - 1:s + 1])
+            left += nj if cl is None else wJ.get(cl, 0.0)
+        else:
+            left = wl.get(BOS, u[T_LEFT]) + wL.get(BOS, 0.0) + nj
+        sc = self._bias + left + w[T_SUR].get(text[s:s + k], u[T_SUR])
+        p, e = s + k, s + k + g
+        ga = text[p]
+        gwa = wG.get(ga, u[T_GIVEN])
+        if g == 1:
+            x = sc + self._shape[k, 1] + w[T_SOLE].get(ga, u[T_SOLE]) + gwa
+        else:
+            gb = text[p + 1]
+            x = (sc + self._shape[k, 2] + w[T_FIRST].get(ga, u[T_FIRST]) + w[T_SECOND].get(gb, u[T_SECOND])
+                 + gwa + wG.get(gb, u[T_GIVEN]))
+        if e < n:
+            x += wr.get(text[e], u[T_RIGHT]) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0)
+            ck = lex.get(text[e - 1:e + 1])
+            x += nk if ck is None else wK.get(ck, 0.0)
+            cn = lex.get(text[e:e + 2])
+            x += nn if cn is None else wW.get(cn, 0.0)
+        else:
+            x += wr.get(EOS, u[T_RIGHT]) + wR.get(EOS, 0.0) + nk + nn
+        cw = lex.get(text[s:e])
+        x += nw if cw is None else wX.get(cw, 0.0)
+        return x
 
 
 @lru_cache(maxsize=4)

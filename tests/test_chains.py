@@ -87,6 +87,23 @@ def test_agencies_found_in_running_text():
                      "山东建筑学院": "山东建筑学院", "农业农村部": "中华人民共和国农业农村部"}
 
 
+def test_agencies_canonical_is_kept_per_surface_and_context(monkeypatch):
+    """canonical keeps what it read per (surface, context): the same surface on a page of
+    another city is that city's body, and a full store starts again, the answers unchanged."""
+    import kg.nlp.agencies as agencies
+
+    other = Context(city="临沂市", province="山东省")
+    f = AgencyFinder()
+    for _ in range(2):
+        assert f.canonical("市委", CTX)[0] == "中共济宁市委员会"
+        assert f.canonical("市委", other)[0] == "中共临沂市委员会"
+        assert f.canonical("市发改委", other) == AgencyFinder().canonical("市发改委", other)
+    assert len(f._canonical_of) >= 3
+    monkeypatch.setattr(agencies, "_CANONICAL_KEPT", 2)
+    assert f.canonical("市住建局", CTX)[0] == "济宁市住房和城乡建设局"
+    assert len(f._canonical_of) <= 2
+
+
 def test_agencies_hierarchy_and_kind():
     f = AgencyFinder()
     label, kind, parent = f.canonical("市公安局", CTX)

@@ -255,6 +255,10 @@ def _inside_word(text: str, s: int) -> bool:
     return False
 
 
+#: how many canonical names an AgencyFinder keeps before it starts again
+_CANONICAL_KEPT = 50_000
+
+
 class AgencyFinder:
     """Recognise and canonicalise agency names in repaired text."""
 
@@ -281,6 +285,7 @@ class AgencyFinder:
         )
         self._place_inside = re.compile(alternation(set(self.lex.provinces) | set(self.lex.cities)))
         self._suffix_re = re.compile(f"(?:{sfx})")
+        self._canonical_of: dict[tuple[str, Context], tuple[str, str, str | None] | None] = {}
 
     # -- recognition ---------------------------------------------------------------
 
@@ -374,8 +379,14 @@ class AgencyFinder:
             if end:
                 cands.append((m.start(), end))
         bare = {}
+        covered = None  # the characters inside a candidate, marked when a bare name is first met
         for m in self._bare_re.finditer(text):
-            if not any(s <= m.start() < e for s, e in cands):
+            if covered is None:
+                covered = bytearray(len(text))
+                for s, e in cands:
+                    covered[s:e] = b"\x01" * (e - s)
+            if not covered[m.start()]:  # inside no candidate found before it
+                covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 template, kind = self.lex.bare[m.group()]
                 bare[(m.start(), m.end())] = (template.format(place=ctx.city or "市"), kind, None)
                 cands.append((m.start(), m.end()))
@@ -818,7 +829,19 @@ class AgencyFinder:
     # -- canonical names -------------------------------------------------------------
 
     def canonical(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
-        """(canonical full name, kind, parent canonical name) for an agency surface."""
+        """(canonical full name, kind, parent canonical name) for an agency surface.
+
+        A function of the surface, the context and the lexicon alone: read once per
+        (surface, context) and kept (a page names its bodies again and again)."""
+        key = (surface, ctx)
+        hit = self._canonical_of.get(key, self)
+        if hit is self:
+            if len(self._canonical_of) >= _CANONICAL_KEPT:
+                self._canonical_of.clear()
+            hit = self._canonical_of[key] = self._canonical(surface, ctx)
+        return hit
+
+    def _canonical(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
         lex = self.lex
         if surface in lex.known:
             k = lex.known[surface]

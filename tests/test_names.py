@@ -148,6 +148,24 @@ def test_names_fast_path_matches_feature_scoring(model):
         assert abs(model.prob(text, s, e) - p) < 1e-9
 
 
+def test_names_score_span_sums_the_features_weights_in_order(model):
+    """score_span looks the weights up without building features(): the same weights,
+    summed in the same order, so the very same float (at every offset and shape, at the
+    text's edges too)."""
+    from kg.nlp.names import features
+
+    text = "欧阳志刚说，王建华、韩冰和司马光明出席。李文"
+    checked = 0
+    for s in range(len(text)):
+        for k in (1, 2):
+            for g in (1, 2, 3):
+                if s + k + g <= len(text):
+                    want = sum(model._get(t, key) for t, key in features(text, s, k, g, model.lex))
+                    assert model.score_span(text, s, k, g) == want
+                    checked += 1
+    assert checked > 100
+
+
 def _exhaustive_find(model, text, threshold, starts=None):
     """find_names without its bound: every candidate scored by features(), then the same
     greedy choice (most probable first, disjoint, no ``not_a_mention``)."""

@@ -305,6 +305,8 @@ class NameModel:
             self._unk[t] = unk + we.get(UNSEEN_BUCKET, 0.0)
             tables[t] = merged
         self._tables = tables
+        self._by_template = tuple(tables.get(t, {}) for t in (
+            T_SUR, T_SOLE, T_FIRST, T_SECOND, T_GIVEN, T_LEFT, T_LEFT2, T_RIGHT, T_RIGHT2, T_WORD, T_CUTR, T_CUTL, T_NEXTW))
         shape = tables.get(T_SHAPE, {})
         self._shape = {(k, g): shape.get(f"{k}{g}", 0.0) for k in (1, 2) for g in (1, 2)}
         # the largest weight each lexicon feature can add (its class's, NO_WORD's, or 0.0
@@ -365,8 +367,32 @@ class NameModel:
         return v
 
     def score_span(self, text: str, start: int, k: int, g: int) -> float:
-        """Raw log-odds that ``text[start:start+k+g]`` is a name with a k-char surname."""
-        return sum(self._get(t, key) for t, key in features(text, start, k, g, self.lex))
+        """Raw log-odds that ``text[start:start+k+g]`` is a name with a k-char surname: the
+        weights of ``features`` (each looked up as ``_get`` does), summed in its order."""
+        tS, tA, tB, tC, tG, tl, tL, tr, tR, tX, tK, tJ, tW = self._by_template
+        u, lex = self._unk, self.lex
+        n, e = len(text), start + k + g
+        uG = u[T_GIVEN]
+        given = text[start + k:e]
+        shape = self._shape.get((k, g))
+        if g == 1:
+            terms = [self._bias, tS.get(text[start:start + k], u[T_SUR]),
+                     self._get(T_SHAPE, f"{k}{g}") if shape is None else shape, tA.get(given, u[T_SOLE])]
+        else:
+            terms = [self._bias, tS.get(text[start:start + k], u[T_SUR]),
+                     self._get(T_SHAPE, f"{k}{g}") if shape is None else shape,
+                     tB.get(given[0], u[T_FIRST]), tC.get(given[1], u[T_SECOND])]
+        for c in given:
+            terms.append(tG.get(c, uG))
+        terms += (tl.get(text[start - 1] if start > 0 else BOS, u[T_LEFT]),
+                  tL.get(text[start - 2:start] if start >= 2 else BOS + text[:start], 0.0),
+                  tr.get(text[e] if e < n else EOS, u[T_RIGHT]),
+                  tR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0),
+                  tX.get(lex.get(text[start:e], NO_WORD), 0.0),
+                  tK.get(lex.get(text[e - 1:e + 1], NO_WORD) if e < n else NO_WORD, 0.0),
+                  tJ.get(lex.get(text[start - 1:start + 1], NO_WORD) if start > 0 else NO_WORD, 0.0),
+                  tW.get(lex.get(text[e:e + 2], NO_WORD), 0.0))
+        return sum(terms)
 
     def prob(self, text: str, start: int, end: int) -> float:
         """Probability that ``text[start:end]`` is a full person name (0 if no shape fits)."""

@@ -8,6 +8,10 @@ with the jieba segmenter alone, on the bundled page repeated to --mb megabytes a
 held-out news sentences (CLUENER dev) the grammar was not written for. Target: >= 150,000
 characters per second per core with the model.
 
+Start-up (issue 11): ``import kg`` and building an Extractor, in a fresh process each time,
+with the model and with --no-model (alternated, the best of --startup-runs each). Target: the
+model adds at most 2 seconds.
+
 Machines here are noisy: times are CPU seconds of this process (one core), the
 baselines run in the same process and run, and the ratios are what to compare across runs.
 
@@ -17,6 +21,9 @@ baselines run in the same process and run, and the ratios are what to compare ac
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -120,12 +127,47 @@ def stage2(mb: float, rounds: int = 3) -> None:
               f"target >= 150,000 with the model: {'OK' if chars / t_model >= 150_000 else 'MISSED'}")
 
 
+_STARTUP = "import kg\nfrom kg.nlp.extract import Extractor\nExtractor(use_model={model})\n"
+
+
+def _startup_once(model: bool) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of a fresh interpreter that imports kg and builds an
+    Extractor: the whole child process, the interpreter's own start included."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT)] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _STARTUP.format(model=model)], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
+
+
+def startup(runs: int = 3) -> None:
+    """Start-up with the model against --no-model, each in fresh processes, alternated."""
+    best = {False: (float("inf"), float("inf")), True: (float("inf"), float("inf"))}
+    for _ in range(runs):
+        for model in (False, True):
+            cpu, wall = _startup_once(model)
+            best[model] = (min(best[model][0], cpu), min(best[model][1], wall))
+    grow = best[True][0] - best[False][0]
+    print(f"start-up import kg + Extractor, fresh process, best of {runs}: "
+          f"--no-model {best[False][0]:5.2f}s CPU ({best[False][1]:5.2f}s wall)  "
+          f"with the model {best[True][0]:5.2f}s CPU ({best[True][1]:5.2f}s wall)  "
+          f"growth {grow:+5.2f}s CPU ({best[True][1] - best[False][1]:+5.2f}s wall)  "
+          f"target <= +2 s: {'OK' if grow <= 2 else 'MISSED'}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=10.0, help="size of the repeated page for stage 2 (MB)")
     ap.add_argument("--rounds", type=int, default=3,
                     help="stage 2: rounds of tokens / --no-model / model, interleaved; the best of each counts")
+    ap.add_argument("--startup-runs", type=int, default=3,
+                    help="fresh processes timed for start-up, with and without the model each (0: skip)")
     args = ap.parse_args()
+    if args.startup_runs > 0:
+        startup(args.startup_runs)
     files = [PAGE] + ([REPORTS] if REPORTS.is_file() else [])
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "page-x.txt"

@@ -139,10 +139,12 @@ _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution
                  "Organization"}
 
 
+@lru_cache(maxsize=8192)
 def unplaced(label: str) -> bool:
     """Whether a canonical name lacks its place (中共市委员会, 区人民政府, and a body every
     place has named by its kind alone: 财政局, 人民医院, 州委): such a body is only known
-    within its article, never the same as another article's."""
+    within its article, never the same as another article's. (A function of the label and
+    the shared lexicon: kept per label.)"""
     return bool(_UNPLACED.match(label)) or _kind_only(label)
 
 

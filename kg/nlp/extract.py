@@ -31,7 +31,7 @@ from .changes import LEFT_BOUNDED, find_changes
 from .events import extract_events
 from .figures import extract_figures
 from .ner import recogniser
-from .pipeline import annotate, build_nlp
+from .pipeline import annotator, build_nlp
 from .programs import extract_programs
 
 PRESS_KIND = "Newspaper"
@@ -100,6 +100,7 @@ class Extractor:
 
     def __init__(self, use_name_model: bool = True, use_model: bool = True) -> None:
         self.nlp = build_nlp(use_name_model)
+        self._annotate = annotator(self.nlp)  # its components, looked up once
         people = self.nlp.get_pipe("kg_people")
         self.names = people.parser.names
         self.recogniser = recogniser() if use_model else None
@@ -141,7 +142,7 @@ class Extractor:
     def _grammar(self, article: Article, ctx: Context, paper: str | None) -> "_State":
         """What the grammar reads in an article, before the recogniser fills in."""
         text = normalize_for_matching(article.text)
-        found = annotate(self.nlp, text, ctx)  # the pipeline's findings (no Doc: nothing reads it)
+        found = self._annotate(text, ctx)  # the pipeline's findings (no Doc: nothing reads it)
         out = Extraction(article)
         out.agencies.extend(self._agency(article, a) for a in found.agencies)
         seen_names: dict[str, PersonMention] = {}
@@ -279,7 +280,7 @@ class Extractor:
     def _read_posts(self, post: str, name: str, ctx: Context, at: int) -> list[tuple[str, AgencyName | None, bool]]:
         """Every post of a post phrase (某县委常委、副县长: both), as the grammar reads
         ``post + name``; the agencies' spans are moved to where the phrase starts in the text."""
-        for hit in annotate(self.nlp, normalize_for_matching(post + name), ctx).people:
+        for hit in self._annotate(normalize_for_matching(post + name), ctx).people:
             if hit.name == name and hit.titles:
                 return [(t.role, t.agency if t.agency is None or t.agency.start < 0 else
                          replace(t.agency, start=t.agency.start + at, end=t.agency.end + at), t.implicit)

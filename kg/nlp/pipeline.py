@@ -13,6 +13,7 @@ components reads its tokens or spans; building them took a tenth of extraction's
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -216,9 +217,23 @@ def annotate(nlp: Language, text: str, ctx: Context) -> Annotations:
     """``make_doc`` without the Doc: the same components on the same text, for callers
     that read only their findings and the word starts. A pipeline with other components
     than ``build_nlp``'s runs through ``make_doc``."""
+    return annotator(nlp)(text, ctx)
+
+
+def annotator(nlp: Language) -> Callable[[str, Context], Annotations]:
+    """``annotate`` bound to one pipeline, its components looked up once (spaCy builds a
+    list of them on every ``pipe_names`` and ``get_pipe``): for a caller that annotates
+    many texts with a pipeline it no longer changes."""
     if nlp.pipe_names != ["kg_agencies", "kg_people"] or not isinstance(nlp.tokenizer, JiebaTokenizer):
-        doc = make_doc(nlp, text, ctx)
-        return Annotations(doc._.kg_agencies, doc._.kg_people, set(doc.to_array("IDX").tolist()))
-    agencies = nlp.get_pipe("kg_agencies").find(text, ctx)
-    people = nlp.get_pipe("kg_people").parse(text, ctx, agencies)
-    return Annotations(agencies, people, nlp.tokenizer.word_starts(text))
+        def through_doc(text: str, ctx: Context) -> Annotations:
+            doc = make_doc(nlp, text, ctx)
+            return Annotations(doc._.kg_agencies, doc._.kg_people, set(doc.to_array("IDX").tolist()))
+
+        return through_doc
+    find, parse, word_starts = nlp.get_pipe("kg_agencies").find, nlp.get_pipe("kg_people").parse, nlp.tokenizer.word_starts
+
+    def direct(text: str, ctx: Context) -> Annotations:
+        agencies = find(text, ctx)
+        return Annotations(agencies, parse(text, ctx, agencies), word_starts(text))
+
+    return direct

@@ -169,3 +169,20 @@ def test_segment_a_byline_on_a_line_of_its_own_is_not_glued_to_the_body():
     raw = "我市获评省级文明城市\n\n□本报记者 林一\n\n近日，省里公布了名单，我市榜上有名。\n"
     [a] = segment(Source(id="b.txt", path="b.txt", raw=raw, date="2024-06-04"))
     assert "近日" in a.text and "林一近日" not in a.text
+
+
+def test_offset_map_indexes_as_the_list_of_its_offsets():
+    """OffsetMap (runs, not a list) answers every index as the list of offsets would: ints
+    (its fast path), negative ints, other integer types, slices, and IndexError past its ends."""
+    import numpy as np
+    from kg.text.repair import OffsetMap
+
+    offsets = [0, 1, 2, 5, 6, 9, 10, 11, 12, 20]
+    m = OffsetMap(offsets)
+    assert [m[i] for i in range(len(offsets))] == offsets
+    assert [m[-i] for i in range(1, len(offsets) + 1)] == [offsets[-i] for i in range(1, len(offsets) + 1)]
+    assert m[np.int64(3)] == 5 and m[True] == 1
+    assert m[2:7] == offsets[2:7] and list(m) == offsets
+    for bad in (len(offsets), -len(offsets) - 1):
+        with pytest.raises(IndexError):
+            m[bad]

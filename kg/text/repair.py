@@ -83,6 +83,10 @@ class OffsetMap(Sequence):
         return self._n
 
     def __getitem__(self, i):
+        if i.__class__ is int and 0 <= i < self._n:  # the common case first (evidence asks it twice a span)
+            clean = self._clean
+            k = bisect_right(clean, i) - 1
+            return self._raw[k] + (i - clean[k])
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(self._n))]
         if i < 0:

@@ -321,6 +321,15 @@ class NameModel:
         self._most_j = most(T_CUTL)
         self._most_right = most(T_CUTR) + most(T_NEXTW) + most_x
         wK, wW = tables.get(T_CUTR, {}), tables.get(T_NEXTW, {})
+        # the most the character after a name and the two after it (r and R) can add, by that
+        # character: R's weight of an unseen pair is 0.0, and every pair it has opens with one
+        wr, wR, ur = tables.get(T_RIGHT, {}), tables.get(T_RIGHT2, {}), self._unk.get(T_RIGHT, 0.0)
+        pair_most: dict[str, float] = {}
+        for pair, v in wR.items():
+            if pair:
+                pair_most[pair[0]] = max(pair_most.get(pair[0], 0.0), v)
+        self._most_after = {c: wr.get(c, ur) + pair_most.get(c, 0.0) for c in set(wr) | set(pair_most)}
+        self._most_after_unknown = ur + 0.0  # a character neither table has: r's unknown weight, R's 0.0
         self._most_end = (tables.get(T_RIGHT, {}).get(EOS, self._unk.get(T_RIGHT, 0.0)) + tables.get(T_RIGHT2, {}).get(EOS, 0.0)
                           + wK.get(NO_WORD, 0.0) + wW.get(NO_WORD, 0.0) + most_x)
         # One scan finds every position where a surname starts.
@@ -530,11 +539,12 @@ class NameModel:
         cut = logit_thr - 1e-9  # a bound below this is below the threshold, rounding and all
         w = self._tables
         wS, wA, wB, wC, wG = w[T_SUR], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
-        wl, wL, wr, wR = w[T_LEFT], w[T_LEFT2], w[T_RIGHT], w[T_RIGHT2]
+        wl, wL = w[T_LEFT], w[T_LEFT2]
         u = self._unk
-        uS, uA, uB, uC, uG, ul, ur = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT], u[T_RIGHT]
+        uS, uA, uB, uC, uG, ul = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT]
         shape = self._shape
         most_j, most_right, most_end = self._most_j, self._most_right, self._most_end
+        right_of, right_unknown = self._most_after.get, self._most_after_unknown
         singles, compounds = self.singles, self.compounds
         not_given = self.not_given
         han = _HAN_RE.match
@@ -585,7 +595,7 @@ class NameModel:
                             continue
                         x = sc + shape[k, 2] + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
                     if e < n:
-                        x += wr.get(text[e], ur) + wR.get(text[e:e + 2] if e + 2 <= n else text[e:] + EOS, 0.0) + most_right
+                        x += right_of(text[e], right_unknown) + most_right
                     else:
                         x += most_end
                     if x < cut:

@@ -530,9 +530,13 @@ class Extractor:
         follow (within their sentence: 40 characters before, the name after), merged."""
         lex = self.assembler.lex
         windows: list[tuple[int, int]] = []
+        covered = bytearray(len(text))  # the characters of the posts the grammar gave
+        for ps, pe in posted:
+            ps = max(ps, 0)
+            covered[ps:pe] = b"\x01" * max(0, min(pe, len(text)) - ps)
         for t in lex.title_re.finditer(text):
-            if (lex.titles[t.group()].family == "press" or t.end() >= len(text) or not _HAN_RE.match(text[t.end()])
-                    or any(ps <= t.start() < pe for ps, pe in posted) or not self._name_may_follow(text, t.end())):
+            if (covered[t.start()] or lex.titles[t.group()].family == "press" or t.end() >= len(text)
+                    or not _HAN_RE.match(text[t.end()]) or not self._name_may_follow(text, t.end())):
                 continue
             s0 = max(t.start() - _WINDOW_BEFORE, sentence_start(text, t.start()))
             s1 = min(len(text), t.end() + (16 if "·" in text[t.end():t.end() + 12] else 6))

@@ -201,6 +201,26 @@ def test_names_find_names_bound_drops_no_candidate(model, threshold):
     assert model.find_names(text, threshold=threshold)  # the text holds names at every threshold
 
 
+def test_names_find_names_bound_on_random_strings(model):
+    """The bound holds at the text's edges and on any characters: random strings of
+    surnames, given-name characters, function words, punctuation, digits, Latin letters,
+    a NUL and rare Han characters give what scoring every candidate gives."""
+    import random
+
+    alphabet = list("王李张欧阳司马明华国强伟芳说表示指出，。、的了在和ab1 ·\x00") + ["\u3400", "\uf900"]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        starts = {i for i in range(len(text) + 1) if rng.random() < 0.7}
+        for threshold, kw in ((None, {}), (0.3, {"starts": starts})):
+            got = [(s, e) for s, e, _ in model.find_names(text, threshold=threshold, **kw)]
+            assert got == _exhaustive_find(model, text, model.find_threshold if threshold is None else threshold,
+                                           kw.get("starts"))
+            found += len(got)
+    assert found > 50
+
+
 def test_names_find_names_is_fast(model):
     text = "会上，陈晓燕介绍了全市工作进展，要坚持党的全面领导，推动经济高质量发展。" * 3000
     t0 = time.perf_counter()

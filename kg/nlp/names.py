@@ -59,6 +59,8 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from ..vocab.lexicon import lexicon
@@ -321,6 +323,8 @@ class NameModel:
         self._most_j = most(T_CUTL)
         self._most_right = most(T_CUTR) + most(T_NEXTW) + most_x
         wK, wW = tables.get(T_CUTR, {}), tables.get(T_NEXTW, {})
+        self._most_end = (tables.get(T_RIGHT, {}).get(EOS, self._unk.get(T_RIGHT, 0.0)) + tables.get(T_RIGHT2, {}).get(EOS, 0.0)
+                          + wK.get(NO_WORD, 0.0) + wW.get(NO_WORD, 0.0) + most_x)
         # the most the character after a name and the two after it (r and R) can add, by that
         # character: R's weight of an unseen pair is 0.0, and every pair it has opens with one
         wr, wR, ur = tables.get(T_RIGHT, {}), tables.get(T_RIGHT2, {}), self._unk.get(T_RIGHT, 0.0)
@@ -330,8 +334,12 @@ class NameModel:
                 pair_most[pair[0]] = max(pair_most.get(pair[0], 0.0), v)
         self._most_after = {c: wr.get(c, ur) + pair_most.get(c, 0.0) for c in set(wr) | set(pair_most)}
         self._most_after_unknown = ur + 0.0  # a character neither table has: r's unknown weight, R's 0.0
-        self._most_end = (tables.get(T_RIGHT, {}).get(EOS, self._unk.get(T_RIGHT, 0.0)) + tables.get(T_RIGHT2, {}).get(EOS, 0.0)
-                          + wK.get(NO_WORD, 0.0) + wW.get(NO_WORD, 0.0) + most_x)
+        # all a candidate's features after its name at their most, by the character after it;
+        # "\x00" pads the text past its end, so it bounds an end (most_end) as well
+        self._right_most = {c: v + self._most_right for c, v in self._most_after.items()}
+        self._right_most["\x00"] = max(self._right_most.get("\x00", self._most_after_unknown + self._most_right),
+                                        self._most_end)
+        self._right_unknown = self._most_after_unknown + self._most_right
         # One scan finds every position where a surname starts.
         chars = "".join(sorted(self.singles | {c[0] for c in self.compounds}))
         self._start_re = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
@@ -524,10 +532,12 @@ class NameModel:
             segmenter, say). Defaults to every offset.
         RETURNS (list[tuple[int, int, float]]): (start, end, probability), by start.
 
-        Nearly every candidate falls far short: its score is first bounded from above,
-        the three lexicon features (J, K, W, X: a slice and two lookups each) at their
-        largest weights, and only a candidate whose bound reaches the threshold is scored
-        exactly (``_logit``, the same sums in the same order, so the same probabilities).
+        Nearly every candidate falls far short: its score is first bounded from above
+        (the lexicon features J, K, W, X at their largest weights, the two characters after
+        it at the most they can add after its next character), for all candidates of a
+        one-character surname at once, and only a candidate whose bound reaches the
+        threshold is checked and scored exactly (``_logit``: the same sums in the same
+        order, so the same probabilities).
         """
         thr = self.find_threshold if threshold is None else threshold
         if thr <= 0.0:
@@ -537,72 +547,17 @@ class NameModel:
         else:
             logit_thr = math.log(thr / (1.0 - thr))
         cut = logit_thr - 1e-9  # a bound below this is below the threshold, rounding and all
-        w = self._tables
-        wS, wA, wB, wC, wG = w[T_SUR], w[T_SOLE], w[T_FIRST], w[T_SECOND], w[T_GIVEN]
-        wl, wL = w[T_LEFT], w[T_LEFT2]
-        u = self._unk
-        uS, uA, uB, uC, uG, ul = u[T_SUR], u[T_SOLE], u[T_FIRST], u[T_SECOND], u[T_GIVEN], u[T_LEFT]
-        shape = self._shape
-        most_j, most_right, most_end = self._most_j, self._most_right, self._most_end
-        right_of, right_unknown = self._most_after.get, self._most_after_unknown
-        singles, compounds = self.singles, self.compounds
-        not_given = self.not_given
-        han = _HAN_RE.match
         n = len(text)
-        bias = self._bias
-        logit = self._logit
-        hits: list[tuple[float, int, int]] = []
-        for m in self._start_re.finditer(text):
-            s = m.start()
-            if s + 1 >= n:
-                break
-            if starts is not None and s not in starts:
-                continue
-            if han(text[s + 1]) is None:
-                continue
-            if s > 0:
-                base = bias + wl.get(text[s - 1], ul) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0) + most_j
-            else:
-                base = bias + wl.get(BOS, ul) + wL.get(BOS, 0.0) + most_j
-            for k in (1, 2):
-                if k == 1:
-                    if text[s] not in singles:
-                        continue
-                    sur = text[s]
-                else:
-                    sur = text[s:s + 2]
-                    if sur not in compounds or s + 2 >= n:
-                        continue
-                sc = base + wS.get(sur, uS)
-                p = s + k
-                ga = text[p]
-                if han(ga) is None:
-                    continue
-                gwa = wG.get(ga, uG)
-                for g in (1, 2):
-                    e = p + g
-                    if e > n:
-                        break
-                    if g == 1:
-                        if ga in not_given:
-                            continue
-                        x = sc + shape[k, 1] + wA.get(ga, uA) + gwa
-                    else:
-                        gb = text[p + 1]
-                        if han(gb) is None:
-                            break
-                        if ga + gb in not_given:
-                            continue
-                        x = sc + shape[k, 2] + wB.get(ga, uB) + wC.get(gb, uC) + gwa + wG.get(gb, uG)
-                    if e < n:
-                        x += right_of(text[e], right_unknown) + most_right
-                    else:
-                        x += most_end
-                    if x < cut:
-                        continue
-                    x = logit(text, s, k, g)
-                    if x >= logit_thr:
-                        hits.append((x, s, e))
+        at = [m.start() for m in self._start_re.finditer(text)]
+        if starts is not None:
+            at = [s for s in at if s in starts]
+        singles = self.singles
+        one = [s for s in at if s + 1 < n and text[s] in singles]  # a surname of one character
+        hits = self._one_character_hits(text, one, cut, logit_thr)
+        compounds = self.compounds
+        two = [s for s in at if s + 2 < n and text[s:s + 2] in compounds]
+        if two:
+            hits += self._two_character_hits(text, two, cut, logit_thr)
         if not hits:
             return []
         hits.sort(key=lambda h: (-h[0], h[1], h[2]))
@@ -615,6 +570,98 @@ class NameModel:
             out.append((s, e, _sigmoid(x)))
         out.sort()
         return out
+
+    def _one_character_hits(self, text: str, at: list[int], cut: float,
+                            logit_thr: float) -> list[tuple[float, int, int]]:
+        """(log-odds, start, end) of the names of a one-character surname starting at
+        ``at`` (each s with s + 1 < len(text)) that reach the threshold: every candidate's
+        bound at once (C-level maps over the candidates), then, for those it lets through,
+        the checks and the exact score of the scalar reading (``_two_character_hits``)."""
+        if not at:
+            return []
+        w, u, n = self._tables, self._unk, len(text)
+        padded = text + "\x00\x00"  # past the end: the bound of an end (most_end) below
+        sur = [text[s] for s in at]
+        ga = [text[s + 1] for s in at]
+        gb = [padded[s + 2] for s in at]  # the second given character, or the one after a sole one
+        after2 = [padded[s + 3] for s in at]
+        wl, ul, wL = w[T_LEFT], u[T_LEFT], w[T_LEFT2]
+        left = [wl.get(text[s - 1], ul) + wL.get(text[s - 2:s], 0.0) if s >= 2 else
+                wl.get(text[s - 1] if s else BOS, ul) + wL.get(BOS + text[:s], 0.0) for s in at]
+        right, right_unknown = self._right_most.get, self._right_unknown
+        given = w[T_GIVEN].get
+        lead = list(map(add, left, map(w[T_SUR].get, sur, repeat(u[T_SUR]))))  # the left context and the surname
+        g_a = list(map(given, ga, repeat(u[T_GIVEN])))
+        # the same weights as the scalar reading's, summed in another order: a bound only
+        sole = [x + a + g + right(c, right_unknown) for x, a, g, c in zip(
+            lead, map(w[T_SOLE].get, ga, repeat(u[T_SOLE])), g_a, gb)]
+        pair = [x + b + g + c2 + g2 + right(c, right_unknown) for x, b, g, c2, g2, c in zip(
+            lead, map(w[T_FIRST].get, ga, repeat(u[T_FIRST])), g_a, map(w[T_SECOND].get, gb, repeat(u[T_SECOND])),
+            map(given, gb, repeat(u[T_GIVEN])), after2)]
+        base = self._bias + self._most_j
+        one_cut, two_cut = cut - base - self._shape[1, 1], cut - base - self._shape[1, 2]
+        han, not_given, logit = _HAN_RE.match, self.not_given, self._logit
+        hits: list[tuple[float, int, int]] = []
+        for i, s in enumerate(at):
+            if sole[i] < one_cut and pair[i] < two_cut:
+                continue
+            c1 = ga[i]
+            if han(c1) is None:
+                continue
+            if sole[i] >= one_cut and c1 not in not_given:
+                x = logit(text, s, 1, 1)
+                if x >= logit_thr:
+                    hits.append((x, s, s + 2))
+            if pair[i] >= two_cut and s + 3 <= n and han(text[s + 2]) is not None and c1 + text[s + 2] not in not_given:
+                x = logit(text, s, 1, 2)
+                if x >= logit_thr:
+                    hits.append((x, s, s + 3))
+        return hits
+
+    def _two_character_hits(self, text: str, at: list[int], cut: float,
+                            logit_thr: float) -> list[tuple[float, int, int]]:
+        """(log-odds, start, end) of the names of a two-character surname starting at ``at``
+        that reach the threshold, read one candidate at a time (they are few)."""
+        w, u, n = self._tables, self._unk, len(text)
+        wS, wB, wC, wA, wG = w[T_SUR], w[T_FIRST], w[T_SECOND], w[T_SOLE], w[T_GIVEN]
+        wl, wL, ul, uG = w[T_LEFT], w[T_LEFT2], u[T_LEFT], u[T_GIVEN]
+        han, not_given, right_of, right_unknown = _HAN_RE.match, self.not_given, self._most_after.get, self._most_after_unknown
+        hits: list[tuple[float, int, int]] = []
+        for s in at:
+            if han(text[s + 1]) is None:
+                continue
+            if s > 0:
+                base = self._bias + wl.get(text[s - 1], ul) + wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0) + self._most_j
+            else:
+                base = self._bias + wl.get(BOS, ul) + wL.get(BOS, 0.0) + self._most_j
+            sc = base + wS.get(text[s:s + 2], u[T_SUR])
+            p = s + 2
+            ga = text[p]
+            if han(ga) is None:
+                continue
+            gwa = wG.get(ga, uG)
+            for g in (1, 2):
+                e = p + g
+                if e > n:
+                    break
+                if g == 1:
+                    if ga in not_given:
+                        continue
+                    x = sc + self._shape[2, 1] + wA.get(ga, u[T_SOLE]) + gwa
+                else:
+                    gb = text[p + 1]
+                    if han(gb) is None:
+                        break
+                    if ga + gb in not_given:
+                        continue
+                    x = sc + self._shape[2, 2] + wB.get(ga, u[T_FIRST]) + wC.get(gb, u[T_SECOND]) + gwa + wG.get(gb, uG)
+                x += right_of(text[e], right_unknown) + self._most_right if e < n else self._most_end
+                if x < cut:
+                    continue
+                x = self._logit(text, s, 2, g)
+                if x >= logit_thr:
+                    hits.append((x, s, e))
+        return hits
 
     def _logit(self, text: str, s: int, k: int, g: int) -> float:
         """The log-odds ``find_names`` gives the candidate ``text[s:s+k+g]`` (a surname of

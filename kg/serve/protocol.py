@@ -232,6 +232,33 @@ def _json_term(term) -> dict:
     return {"type": "literal", "value": str(term)}
 
 
+def _json_bindings(variables: list[str], rows: list) -> list[dict]:
+    """The rows as SPARQL JSON bindings: ``_json_term`` of each bound value, its branches
+    inlined (one dict a term; the same keys in the same order)."""
+    import pyoxigraph as ox
+
+    named, literal, xsd_string = ox.NamedNode, ox.Literal, "http://www.w3.org/2001/XMLSchema#string"
+    bindings = []
+    for row in rows:
+        binding = {}
+        for v, t in zip(variables, row):
+            kind = type(t)
+            if kind is literal:
+                language = t.language
+                if language:
+                    binding[v] = {"type": "literal", "value": t.value, "xml:lang": language}
+                else:
+                    datatype = t.datatype.value
+                    binding[v] = ({"type": "literal", "value": t.value} if datatype == xsd_string
+                                  else {"type": "literal", "value": t.value, "datatype": datatype})
+            elif kind is named:
+                binding[v] = {"type": "uri", "value": t.value}
+            elif t is not None:
+                binding[v] = _json_term(t)
+        bindings.append(binding)
+    return bindings
+
+
 def _xml_term(term) -> str:
     import pyoxigraph as ox
 
@@ -264,7 +291,7 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
     rows before anything is sent, and pyoxigraph cannot serialise rows once they are read.
     """
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        bindings = _json_bindings(variables, rows)
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False).encode("utf-8")
     if fmt == "xml":
@@ -326,7 +353,7 @@ def evaluate(ox_store, text: str, accept: str | None, param: str | None, cap: in
         variables = [v.value for v in result.variables]
         rows = []
         for solution in result:
-            rows.append([solution[i] for i in range(len(variables))])
+            rows.append(tuple(solution))  # the values in the variables' order
             if len(rows) > cap:
                 del result  # pyoxigraph results must be dropped on the thread that made them
                 raise ProtocolError(413, too_large % "rows")

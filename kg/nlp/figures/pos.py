@@ -4,6 +4,7 @@ with: whether a phrase holds a verb or a clause word, names a person, or opens w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..words import tags
 
@@ -74,8 +75,10 @@ _PARTICLE = frozenset({"uj", "ul", "uz", "ug", "uv", "u", "y"})
 _MODAL_END = re.compile(r"很|很可能|可能|可以|能够|能|会|可|需要|需|只有|只|仅有|仅|才|就|也|都|还|又|共有|已有")
 
 
+@lru_cache(maxsize=8192)
 def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
-    """(word, part of speech) of a short phrase; none where the words do not cover it."""
+    """(word, part of speech) of a short phrase; none where the words do not cover it (read
+    once per phrase, as ``words.tags``: the readings test the same labels again and again)."""
     pairs = tags(phrase)
     return pairs if sum(len(w) for w, _ in pairs) == len(phrase) else ()
 

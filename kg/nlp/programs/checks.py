@@ -4,6 +4,7 @@ it needs besides its head, and what makes it a kind, a reference or a clause rat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clause import _clause_before, _governed, _governed_after, _governed_right_before, _negated
 from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
@@ -116,15 +117,21 @@ _CLAUSE_OPENERS = frozenset(("", "要", "应", "须", "需", "需要", "必须",
 def _subject_head_end(core: str) -> int:
     """Where a name read leftwards really starts when it holds a word ending in a head followed by a
     verb (其中制度|延袭|英国教育制度: the subject and its verb): after that verb; else 0."""
-    heads = _heads()
+    long_heads = _long_heads()
     tags = _tags(core)
     pos, out = 0, 0
     for i, (w, t) in enumerate(tags[:-1]):
         pos += len(w)
         nxt = tags[i + 1]
-        if nxt[1] == "v" and any(w.endswith(h) for h in heads if len(h) > 1):
+        if nxt[1] == "v" and w.endswith(long_heads):
             out = pos + len(nxt[0])
     return out if out < len(core) else 0
+
+
+@lru_cache(maxsize=None)
+def _long_heads() -> tuple[str, ...]:
+    """The heads of two characters or more (one ``str.endswith`` tests a word against all)."""
+    return tuple(h for h in _heads() if len(h) > 1)
 
 
 def _predicate_at_clause_start(text: str, s: int, hs: int) -> bool:

@@ -306,7 +306,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
         if head == "项目" and not _governed(text, s) and _CONTEST_WORDS.search(_clause_at(text, hs)):
             continue  # 某某项目进入个人赛, …项目冠军: a contest's event
-        if any(core.endswith(w) for w in _weak_lead()) and not _QUOTE_MARK.search(core):
+        if core.endswith(_weak_lead()) and not _QUOTE_MARK.search(core):
             continue  # 设计制定|方案: the verb's object, no name before the head
         if not _QUOTE_MARK.search(core) and _KIND_END.search(core):
             continue  # 指令性计划, 指导性计划: a kind by an adjective in 性; 修正主义纲领: a doctrine's

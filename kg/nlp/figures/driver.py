@@ -101,6 +101,10 @@ _ATTEND = re.compile(r"(?:参加|出席|参与|列席|观看|参观)(?![\u4e00-\
 _PLACE_CLAUSE_DE = re.compile(r"在[^，,。；;的\s]{1,8}的(?=[\u4e00-\u9fff])")
 #: parts of speech of a name before a colon that a value measures (产品单位净值：, 境外：)
 _KEY_TAGS = frozenset({"n", "nz", "vn", "ns", "nt", "s", "f", "j", "b", "t", "an", "l", "m"})
+#: determiners dropped from the group whose share is counted (这一|条约 -> 条约)
+_DETERMINERS = re.compile(r"这一|这个|这些|该")
+#: a verb of yearly, daily or monthly output right before the number (年产|500万吨原煤)
+_OUTPUT_VERB_END = re.compile(r"(?:年产|日产|月产)$")
 #: extremes said of a figure after the one whose measure they bound (最低1元，最高50元)
 _EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
@@ -355,7 +359,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             noun = _noun_phrase_after(_noun_after(text, share_of.end()), True)
             if len(noun) >= 3 and _tags(noun)[0] == ("人", "n"):
                 # 百分之五十五的人支持这一条约: people alone are no class; what they do is
-                ind = re.sub(r"这一|这个|这些|该", "", noun[1:]) + "比例"
+                ind = _DETERMINERS.sub("", noun[1:]) + "比例"
             elif len(noun) >= 2 and noun.endswith(_MEASURE_ENDS):
                 ind = noun  # 30%以上的高储蓄率, 6.5%左右的增速: the rate itself, not a share
             elif len(noun) >= 2:
@@ -479,7 +483,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                 and len(noun := _noun_phrase_before(_indicator_before(pre[:ro.start()], period_words))[0]) >= 2 \
                 and not _has_clause_word(noun):
             ind = noun  # 中微子总数只有理论值的|60%: what is compared is measured
-        if q.unit in _OUTPUT_UNITS and re.search(r"(?:年产|日产|月产)$", pre) and _CJK.match(text, q.end) \
+        if q.unit in _OUTPUT_UNITS and _OUTPUT_VERB_END.search(pre) and _CJK.match(text, q.end) \
                 and len(noun := _leading_nouns(_noun_after(text, q.end))) >= 2:
             ind = noun + ("日产量" if pre.endswith("日产") else "产量")  # 年产|500万吨原煤 -> 原煤产量
         elif q.unit in _OUTPUT_UNITS and (om := _OUTPUT_OF.search(pre.rstrip())):

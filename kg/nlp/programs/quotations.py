@@ -4,6 +4,7 @@ decided by the policy (a program, a slogan, or nothing).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clause import _clause_at, _clause_before, _governed, _governed_outside_quotes, _negated
 from .documents import _document_kind
@@ -155,6 +156,12 @@ def _firm_without_agency(clause: str) -> bool:
     return bool(_FIRM_WORD.search(clause)) and not _AGENCY_WORD.search(clause)
 
 
+@lru_cache(maxsize=None)
+def _slogan_before_re() -> re.Pattern:
+    """The slogan-before evidence words at the end of a clause (compiled once, not per text)."""
+    return re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
+
+
 def read_quotations(text: str, free, add) -> None:
     """Quotations, widened to their head noun and a short modifier before them, and decided
     (a program, a slogan, or nothing), where ``free(start, end)`` holds no name yet; given to
@@ -163,7 +170,7 @@ def read_quotations(text: str, free, add) -> None:
     org_suffix_re, quote_ext_re, edge_any_re = _org_suffix_re(), _quote_ext_re(), _edge_any_re()
     slogan_after = _evidence_re("slogan-after")
     slogan_end = _evidence_end_re("slogan-end")
-    slogan_before = re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
+    slogan_before = _slogan_before_re()
     last_end, last_named = -1, False  # the quotation before: a list of them shares one verb
     quotes = [(m.start(), m.end(), m.group(1) or m.group(2) or m.group(3) or m.group(4) or m.group(5))
               for m in _QUOTE_RE.finditer(text)]

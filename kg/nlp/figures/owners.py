@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...vocab.lexicon import lexicon
 from .pos import _has_clause_word, _has_verb, _is_person, _tags, _word_at
@@ -135,6 +136,7 @@ _CHANGE_START = re.compile(r"增|减|提高|降|上涨|上升|下跌|扩大|达|
 _OWNER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 
 
+@lru_cache(maxsize=8192)
 def _owner_only(label: str) -> bool:
     """Whether a label names only whose or where a figure is (a named body, place or person: 某某银行,
     北市区某村, 张三), no measure: 某某银行为60元 says the owner of a figure, what it measures is said before."""

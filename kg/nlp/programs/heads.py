@@ -255,12 +255,13 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             st = _stance_before(text, s)  # 积极 is a boundary word, yet part of 积极财政政策
             if st < s and (last == -1 or last < st):
                 s, core = st, text[st:hs]
+        unquoted = not _QUOTE_MARK.search(core)  # (core stays as it is up to the conjunctions dropped below)
         if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
-                or not _QUOTE_MARK.search(core) and _generic_after_place(core, head):
+                or unquoted and _generic_after_place(core, head):
             continue  # (广东省)重点建设项目: a place's generic projects, no name
         if _DETERMINER_END.search(core) or _PHASE_ONLY.match(core):
             continue  # 本条例, 上述计划, 该项目, 二期工程: a reference to a program named elsewhere
-        if not _QUOTE_MARK.search(core) and "到" in core and "从" in _clause_before(text, s, 8) + core[:core.rfind("到")]:
+        if unquoted and "到" in core and "从" in _clause_before(text, s, 8) + core[:core.rfind("到")]:
             continue  # 从某桥到|项目: a range (from … to), no name
         if _ORG_AFTER.match(text, he):
             continue  # 战略与国际问题研究中心, 工程大学: the head is inside an organisation's name
@@ -268,69 +269,69 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 某某工程系, 某某行动小队, 即时战略游戏, 试点街道: the head qualifies a noun after it
         if kind == "campaign" and _proper_only(core):
             continue  # 摩萨德行动: an operation of a named body or person, not a named campaign
-        if "generic" in flags and not _QUOTE_MARK.search(core) and _copula_before(text, s):
+        if "generic" in flags and unquoted and _copula_before(text, s):
             continue  # 该项目为|技术演示验证暨公益发射项目: the predicate classifies, it names nothing
-        if head == "政策" and not _QUOTE_MARK.search(core) and _body_and_field(core):
+        if head == "政策" and unquoted and _body_and_field(core):
             continue  # (执行)央行房贷政策: a body's policy of a field, no name
-        if kind in ("campaign", "plan", "strategy") and not _QUOTE_MARK.search(core) and _BODY_END.search(core) \
+        if kind in ("campaign", "plan", "strategy") and unquoted and _BODY_END.search(core) \
                 and any(t in ("ns", "nr", "nt", "nz") for _, t in _tags(core)):
             continue  # 某国海军第六舰队|战略: the course of a body, named by no name of its own (a named
             # body: 大公司战略 is a strategy about big companies)
-        if kind in _FIRM_KINDS and not _QUOTE_MARK.search(core) and (
+        if kind in _FIRM_KINDS and unquoted and (
                 _FIRM_LEAD.match(core) or kind == "plan" and not any(t in ("ns", "nt") for _, t in _tags(core))
                 and _FIRM_IN.search(_clause_before(text, s, 40)) and not _AGENCY_IN.search(_clause_before(text, s, 40))):
             continue  # 某某银行信贷规划, 某钢铁集团统一发展规划, 某银行某分行试点: a firm's own course, no program;
             # 某银行（…）作出了…的整体布局调整方案: a plan (no place or body in its name) whose clause has a firm for subject
-        if head == "行动" and not _QUOTE_MARK.search(core) and _common_noun_action(core) and not _governed(text, s):
+        if head == "行动" and unquoted and _common_noun_action(core) and not _governed(text, s):
             continue  # (海军)战斗行动, 军事行动: a common noun of jieba's, a kind of action
-        if head == "项目" and not _QUOTE_MARK.search(core) and _site_name(core) and not _governed(text, s):
+        if head == "项目" and unquoted and _site_name(core) and not _governed(text, s):
             continue  # 某某公园项目, 某茂·某园项目: a site or an estate by its proper name, no course of action
         if kind == "talent-program" and (core[-1] in _PERSON_NOUN_END or len(core) < 2
                                          or _PERSONS_COUNTED.search(text, max(0, s - 4), s)
-                                         or not _QUOTE_MARK.search(core) and (
+                                         or unquoted and (
                                              _PERSON_INSIDE.search(core) or _verb_last(core))
-                                         or not _QUOTE_MARK.search(core) and not _governed(text, s)
+                                         or unquoted and not _governed(text, s)
                                          and not any(t in ("ns", "nr", "nz") for _, t in _tags(core))):
             continue  # 大师级学者, 与会学者, 旅芬学者, 两位…学者: a kind of person; 长江学者 names a program
         if head in _VERB_HEADS and text[he:he + 1] in _ASPECT:
             continue  # 今年某市共计划了…: the verb, with its aspect particle
-        if head in _ACT_HEADS and not _QUOTE_MARK.search(core) and _ACT_ADVERB_END.search(text, max(0, hs - 4), hs):
+        if head in _ACT_HEADS and unquoted and _ACT_ADVERB_END.search(text, max(0, hs - 4), hs):
             continue  # 必须立即行动起来, 必须周密计划, 统一规划, 见诸行动: the clause's verb after its adverb, no name
-        if head in _VERB_HEADS and not _QUOTE_MARK.search(core) and _plans_to(text, s, hs, he):
+        if head in _VERB_HEADS and unquoted and _plans_to(text, s, hs, he):
             continue  # 日本政府计划在明年…, 美国计划今年…: a body that plans to, no plan named
-        if head == "名单" and (_PERSON_END.search(core) or not _QUOTE_MARK.search(core) and not _LEVEL_LEAD.search(core)):
+        if head == "名单" and (_PERSON_END.search(core) or unquoted and not _LEVEL_LEAD.search(core)):
             continue  # 候选人名单, 获奖者名单: a list of people; 某杯提名名单, 战队组成名单: of a contest or a team
-        if head in _REPORT_HEADS and not _QUOTE_MARK.search(core) and _SAYS_AFTER.match(text, he):
+        if head in _REPORT_HEADS and unquoted and _SAYS_AFTER.match(text, he):
             continue  # 某国海军发展报告称…: a source cited, no program
         if head in ("项目", "名单") and _EVENT_END.search(core):
             continue  # 奥运会和全运会项目: a sport's events; 世预赛名单: a team's
         if head == "项目" and not _governed(text, s) and _CONTEST_WORDS.search(_clause_at(text, hs)):
             continue  # 某某项目进入个人赛, …项目冠军: a contest's event
-        if core.endswith(_weak_lead()) and not _QUOTE_MARK.search(core):
+        if core.endswith(_weak_lead()) and unquoted:
             continue  # 设计制定|方案: the verb's object, no name before the head
-        if not _QUOTE_MARK.search(core) and _KIND_END.search(core):
+        if unquoted and _KIND_END.search(core):
             continue  # 指令性计划, 指导性计划: a kind by an adjective in 性; 修正主义纲领: a doctrine's
         if head in ("模式", "机制") and _NEW_END.search(core):
             continue  # 物种相互作用新模式: a new way, described, not named
         ending = _generic_ending_re(head)
-        if ending is not None and not _QUOTE_MARK.search(core) and ending.search(core):
+        if ending is not None and unquoted and ending.search(core):
             continue  # 绿色发展模式, 基层治理模式: what it does, not a name; 兴趣小组活动: who holds it
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
-        if "generic" in flags and _DIGIT.search(core) and not _QUOTE_MARK.search(core):
+        if "generic" in flags and _DIGIT.search(core) and unquoted:
             continue
-        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s):
+        if kind == "project" and "generic" in flags and unquoted and not _governed(text, s):
             if _SIZE_CLASS.search(core):
                 continue  # 某区域大型城市综合体项目, 中央政府重大公共投资项目: a class of projects
-        if kind == "project" and not _QUOTE_MARK.search(core) and _SIZE_LEAD.match(core) \
+        if kind == "project" and unquoted and _SIZE_LEAD.match(core) \
                 and (core.startswith(("一般", "普通")) or _common_only(core[_SIZE_LEAD.match(core).end():], text, s, he)):
             continue  # (实施)重大生态修复工程, 重大工程项目: a size or grade and common words, a class governed or not
-        if "generic" in flags and text[s - 1:s] == "的" and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he):
+        if "generic" in flags and text[s - 1:s] == "的" and unquoted and _common_only(core, text, s, he):
             continue  # 最大的|污水处理项目: a description of the thing, no name
-        if kind == "project" and "generic" in flags and not _QUOTE_MARK.search(core) and not _governed(text, s) \
+        if kind == "project" and "generic" in flags and unquoted and not _governed(text, s) \
                 and _common_only(core, text, s, he):
             continue  # 农副产品加工项目占…: a kind of project as a statistic's subject, no name
-        if kind in ("plan", "strategy") and not _QUOTE_MARK.search(core) and _common_only(core, text, s, he) \
+        if kind in ("plan", "strategy") and unquoted and _common_only(core, text, s, he) \
                 and not (_governed(text, s, ("govern", "establish", "decision")) or _governed_after(text, he)
                          or _recipient_before(text, s)):
             continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed

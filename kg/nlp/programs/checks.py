@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clause import _clause_before, _governed, _governed_after, _governed_right_before, _negated
+from .clause import _clause_before, _governed, _governed_after, _governed_right_before, _mark_before, _mark_from, _negated
 from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
 from .tables import _AGENT_END, _CLAUSE_END, _LATIN, _NAME_MAX, _QUOTE_MARK
 from .vocab import _boundaries, _evidence_re, _generic, _heads
@@ -72,11 +72,11 @@ def _body_and_field(core: str) -> bool:
 def _inside_title(text: str, i: int) -> bool:
     """Whether ``i`` lies inside 《…》 (a title, its 》 cut off by the text's end, or its 《 cut off
     before the text's start: the first mark is a 》)."""
-    before = max(text.rfind("《", 0, i), text.rfind("》", 0, i))
+    before = _mark_before(text, i, "《》")
     if before != -1:
         return text[before] == "《"
-    after = text.find("》", i)
-    return after != -1 and "《" not in text[i:after]
+    after = _mark_from(text, i, "《》")  # (the first 》 after i with no 《 before it: the first mark a 》)
+    return after != -1 and text[after] == "》"
 
 
 def _recipient_before(text: str, s: int) -> bool:

@@ -3,10 +3,39 @@ name (a governing verb, a negative word, a stance word) that the decision policy
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .tables import _CLAUSE_END
 from .vocab import _evidence_end_re, _evidence_re, _evidence_words
+
+
+@lru_cache(maxsize=None)
+def _mark_re(marks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(marks) + "]")
+
+
+@lru_cache(maxsize=8)
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Where any of the characters ``marks`` stands in ``text``, in order, read once per text:
+    the mark before or after a position is then a bisection, not a scan of the text per mark
+    (a work report runs to 50,000 characters, and a mark it never holds, !, is sought to its start)."""
+    return [m.start() for m in _mark_re(marks).finditer(text)]
+
+
+def _mark_before(text: str, i: int, marks: str) -> int:
+    """``max(text.rfind(c, 0, i) for c in marks)`` (i >= 0): the last mark before ``i``, or -1."""
+    pos = _mark_positions(text, marks)
+    k = bisect.bisect_left(pos, i)
+    return pos[k - 1] if k else -1
+
+
+def _mark_from(text: str, i: int, marks: str) -> int:
+    """The first mark at or after ``i`` (i >= 0), or -1: the least ``text.find(c, i)`` found."""
+    pos = _mark_positions(text, marks)
+    k = bisect.bisect_left(pos, i)
+    return pos[k] if k < len(pos) else -1
 
 
 def _clause_before(text: str, start: int, width: int = 16) -> str:

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ...records import AgencyMention, Article, Program
-from .clause import _governed
+from .clause import _governed, _mark_before
 from .find import find_program_spans, program_label
 from .vocab import _lead_re
 
@@ -39,7 +39,7 @@ def _implied_leader(text: str, start: int, implied: dict[str, str], located) -> 
     """The article's own government when its sentence before ``start`` has it as the subject
     (我市 / 市政府 …, no agency named in between) and a governing verb stands in the program's
     clause (我市积极探索“…”模式 -> 济宁市人民政府)."""
-    s0 = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    s0 = _mark_before(text, start, _SENTENCE_END) + 1
     hit = None
     for m in _IMPLIED_SUBJECT.finditer(text, s0, start):
         hit = m

@@ -31,7 +31,7 @@ from ..records import (
     Participant,
     PersonMention,
 )
-from .numbers import _read_tsv, alternation
+from .numbers import _read_tsv, alternation, compile_prefiltered
 
 __all__ = ["extract_events", "find_event_spans", "EventSpan"]
 
@@ -141,7 +141,7 @@ def _convene_matches(convene: re.Pattern, text: str):
 
 
 _DATELINE = re.compile(r"^.*?(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:上午|下午|晚上|晚间|晚|早上)?")
-_DATE_FULL = re.compile(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
+_DATE_FULL = compile_prefiltered(r"(?:(?P<y>[0-9]{4})年)?(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日")
 _SENT_END = "。！？!?\n"
 _SENT_MARK = re.compile(r"[。；;！？!?\n]")
 _GENERIC_NAME = re.compile(r"(?:这次|此次|本次|该|上述|有关|相关|各类|各种|一系列|系列)?(?:会议|大会|开幕式|闭幕式|仪式|座谈会|论坛|活动)")

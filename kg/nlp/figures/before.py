@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..numbers import compile_prefiltered
 from .pos import _CONTENT, _MODAL_END, _NOT_NP, _PRONOUN_CHARS, _SPEECH_WORD, _TRAIL, _clause_word, _tags
 from .tables import _CJK
 from .vocab import _drop_re, _per_unit_end_re, _trim_res
@@ -13,7 +14,7 @@ from .vocab import _drop_re, _per_unit_end_re, _trim_res
 _ASPECT = re.compile(r"^[^，,；;：:]*?方面")
 
 _ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占了?|占了")
-_FROM_WHEN = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:由[\u4e00-\u9fff]{1,6}(?:前|后|时)|[由从](?:每[\u4e00-\u9fff]){1,3})$")
+_FROM_WHEN = compile_prefiltered(r"(?<=[\u4e00-\u9fff]{2})(?:由[\u4e00-\u9fff]{1,6}(?:前|后|时)|[由从](?:每[\u4e00-\u9fff]){1,3})$")
 _DE_END = re.compile(r"(?:的|之)$")
 
 
@@ -65,9 +66,9 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
 #: a class, 有 or 包括, and examples of it before 等 and the count (赞助商有甲、乙等|6家)
 _HAVE_EXAMPLES = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:有|包括)[^，,；;。有]{1,24}等$")
 #: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
-_CMP_BASE = re.compile(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
+_CMP_BASE = compile_prefiltered(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
 #: a verb of having or including inside a phrase before a number: what follows it is measured (作品包括|油画)
-_HAVE_IN = re.compile(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有|(?<=[\u4e00-\u9fff]{2})(?:其中)?包括"
+_HAVE_IN = compile_prefiltered(r"(?:现有|拥有|共有|已有|尚有|仍有|还有|另有|现存|保有|(?<=[\u4e00-\u9fff]{2})(?:其中)?包括"
                       r"|(?<=^全[线村乡镇县市省区厂校])有)(?=[\u4e00-\u9fff]{2})")
 
 #: heads that name a measure but not of what (总额 of what?): the word before says it

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ...records import Article, Context, Evidence, Figure
+from ..numbers import compile_prefiltered
 from .after import (
     _NAMED_MEASURE,
     _PRED_END,
@@ -89,7 +90,7 @@ from .vocab import (
 )
 
 #: a preposition (or 将/把) that governs a count: the counted noun is its object (在…N家X内, 由N个X组成)
-_GOVERNED = re.compile(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<![使作费])用|(?<![即必])将|把|(?<![一走方转])向|(?<![自])从)"
+_GOVERNED = compile_prefiltered(r"(?:(?<![现存所实自正好])在|(?<![理缘])由|(?<![使作费])用|(?<![即必])将|把|(?<![一走方转])向|(?<![自])从)"
                        r"[\u4e00-\u9fff]{0,4}$")
 
 

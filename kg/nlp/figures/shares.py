@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import compile_prefiltered
+
 _PLAN_WORD = re.compile(r"要|将|拟|计划")
 
 _RATE_WORDS = ("降幅", "增幅", "增速", "涨幅", "降速", "下降幅度", "增长幅度", "上涨幅度", "下跌幅度")
@@ -57,7 +59,7 @@ _RATIO_OF = re.compile(r"(?:只有|仅有|仅为|只相当于|相当于|只是|�
 
 #: the base of a comparison before the number (高出全国平均水平|12个百分点, 是全国平均水平的|5.2倍):
 #: what is compared is measured, not what it is compared with
-_VS_BASE = re.compile(r"(?:略|稍|远远|大大|远)?(?:高出|高于|低于|低出|超过|超出|快于|慢于|好于|相当于|是)"
+_VS_BASE = compile_prefiltered(r"(?:略|稍|远远|大大|远)?(?:高出|高于|低于|低出|超过|超出|快于|慢于|好于|相当于|是)"
                       r"[^，,；;。]{0,14}?(?:平均水平|平均数|水平)的?$")
 #: a comparison whose base holds the number (略高于上月每桶|12美元|的水平): the figure before's measure
 _VS_BEFORE = re.compile(r"(?:高出|高于|低于|超过|超出|快于|慢于|好于|相当于|接近)[^，,；;。]{0,12}$")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..numbers import compile_prefiltered
 from .owners import _drop_owner_and_time
 from .pos import _tags
 from .tables import _DIMENSION_ADJ, _MEASURE_ENDS, _SHARE_ENDS
@@ -39,7 +40,7 @@ _BARE_NUMBER_IN = re.compile(r"(?<=[\u4e00-\u9fff])[0-9０-９]{2,}(?![0-9０-�
 _DIED = re.compile(r"(?:丧生|身亡|丧命|殒命|死于[\u4e00-\u9fff]{1,4})$")
 _HOUSING_FLOW = re.compile(r"开工|建成|竣工|改造|棚户区")
 #: a year written in digits inside a phrase (2008年, 19年底): the period
-_YEAR_IN = re.compile(r"(?<![0-9０-９])(?:(?:[0-9]{2}|[0-9]{4}|[０-９]{2}|[０-９]{4})年(?:底|末|初|中|前)?"
+_YEAR_IN = compile_prefiltered(r"(?<![0-9０-９])(?:(?:[0-9]{2}|[0-9]{4}|[０-９]{2}|[０-９]{4})年(?:底|末|初|中|前)?"
                       r"|^(?:19|20)[0-9]{2}(?=[\u4e00-\u9fff]))(?![0-9０-９])")
 #: a time counted from now or then inside a phrase (一年后, 三个月前, 5天以后): the period
 _RELATIVE_TIME = re.compile(r"[0-9０-９一二两三四五六七八九十半]+个?(?:年|月|天|周|星期)(?:以后|以前|之后|之前|后|前)")
@@ -50,7 +51,7 @@ _DURATION_ONLY = re.compile(r"^(?:近|约|前|后|最近)?[0-9０-９〇零一�
 _SAID_CUT = re.compile(r"^[^，,；;]{0,10}?(?:预测|预计|估计|显示|据说|据称|辩称|声称|宣称)(?=[\u4e00-\u9fff]{2})")
 
 #: a period word inside a phrase (占同期…, 全月平均价): said apart as the period
-_PERIOD_IN = re.compile(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年度|上年度|本财年|上财年)")
+_PERIOD_IN = compile_prefiltered(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年度|上年度|本财年|上财年)")
 #: a date or a span of time that opens the phrase (３月２４日, 11日和13日, 次日, 近几年, 到上周末为止)
 _DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                       r"|[0-9０-９]{1,2}[日号](?:和[0-9０-９]{1,2}[日号])?|次日|翌日|当日|当天|近几年|近年来|近几天"

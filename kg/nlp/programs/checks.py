@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .clause import _clause_before, _governed, _governed_after, _governed_right_before, _mark_before, _mark_from, _negated
+from .clause import (
+    _clause_before,
+    _governed,
+    _governed_after,
+    _governed_right_before,
+    _mark_before,
+    _mark_from,
+    _negated,
+)
 from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
 from .tables import _AGENT_END, _CLAUSE_END, _LATIN, _NAME_MAX, _QUOTE_MARK
 from .vocab import _boundaries, _evidence_re, _generic, _heads

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import compile_prefiltered
 from .clause import _clause_before, _governed, _negated
 from .edges import _edge_inside_word, _left_edge
 from .pos import _clause_cut, _head_inside_word
@@ -75,7 +76,7 @@ def read_laws(text: str, free, add) -> None:
 #: conjunction or a bracket, and a law's 法 before anything but a word it starts (…保护法|列入; 法|律)
 #: or a document of the law (…法实施条例 is the regulation's name): the kind is the one
 #: ``program-documents.tsv`` gives them; 条例 only as a law's or a plan's 实施条例 (…法实施条例)
-_RULES_AT = re.compile(r"(?:办法|规定|细则|规则|准则|通则|(?<=实施)条例)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
+_RULES_AT = compile_prefiltered(r"(?:办法|规定|细则|规则|准则|通则|(?<=实施)条例)(?=[，,。；;、和与及等）)（(》”\"\s]|$)|法(?![\u4e00-\u9fff]{0,4}(?:条例|细则|办法|规定|意见|方案))")
 #: a verb of issuing or amending a regulation (发布, 印发, 颁布, 修订 …), with 了 and a second verb of
 #: amending (发布修正|…办法, 印发了修订后的|…规定): the name starts after it
 _ISSUE_VERB = re.compile(rf"(?:{'|'.join(_ISSUE_WORDS)})了?"

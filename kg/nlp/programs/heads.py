@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import compile_prefiltered
 from .checks import (
     _body_and_field,
     _common_noun_action,
@@ -46,7 +47,7 @@ _DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
 _AMOUNT_LEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]+元?(?![0-9０-９])[\u4e00-\u9fff]{2,}$")
 _CLOSE_BRACKET = re.compile(r"[)）]")
 #: a determiner right before the head: the text refers to a program, it does not name one
-_DETERMINER_END = re.compile(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
+_DETERMINER_END = compile_prefiltered(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
                              r"|(?<![资成基根样版日])本)$")
 #: the head runs on into an organisation's name (…战略与国际问题研究中心, …工程大学)
 _ORG_AFTER = re.compile(r"(?:[与和及][\u4e00-\u9fff]{1,10}?)?(?:研究中心|研究所|研究院|研究会|学会|协会|委员会"

@@ -7,6 +7,7 @@ import bisect
 import re
 
 from ...records import AgencyMention, Article, Program
+from ..numbers import compile_prefiltered
 from .clause import _governed, _mark_before
 from .find import find_program_spans, program_label
 from .vocab import _lead_re
@@ -16,7 +17,7 @@ _CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
 
 #: the article's own government written as the subject of a clause (我市积极探索…“…模式”):
 #: the level it names, to be read as the page's government of that level
-_IMPLIED_SUBJECT = re.compile(r"(?:我|本)(市|县|区|省)(?:委|政府)?|(市|县|区|省)(?:政府|里)(?![\u4e00-\u9fff]*?(?:办公室|办|局|厅|委))")
+_IMPLIED_SUBJECT = compile_prefiltered(r"(?:我|本)(市|县|区|省)(?:委|政府)?|(市|县|区|省)(?:政府|里)(?![\u4e00-\u9fff]*?(?:办公室|办|局|厅|委))")
 _SENTENCE_END = "。！？!?\n"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..numbers import compile_prefiltered
 from .clause import _clause_at, _clause_before, _governed, _governed_outside_quotes, _negated
 from .documents import _document_kind
 from .pos import _PROPER_TAGS, _clause_cut, _clause_words, _head_inside_word, _noun_after_head, _tags
@@ -31,7 +32,7 @@ _QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「
 _OPEN_BEFORE_QUOTE = re.compile(r"([^“”\"\n，,。；;！？!?：:]{2,24})”")
 _EVENT_AFTER = re.compile(r"(?:主题)?(?:新闻发布会|发布会|座谈会|推进会|对接会|论坛|大会|会议|仪式|杯|奖|研讨会|文化节|艺术节)")
 #: a quotation that names an event (“首届…画展”, “…高峰论坛”, “…研讨会”): held, not pursued
-_EVENT_INNER_END = re.compile(r"(?:(?<![发进拓扩开伸施舒])展|展览|展览会|博览会|交易会|展销会|研讨会|座谈会|论坛|峰会|年会|晚会|音乐会|演唱会"
+_EVENT_INNER_END = compile_prefiltered(r"(?:(?<![发进拓扩开伸施舒])展|展览|展览会|博览会|交易会|展销会|研讨会|座谈会|论坛|峰会|年会|晚会|音乐会|演唱会"
                               r"|比赛|大赛|联赛|锦标赛|(?:交流|邀请|选拔|表演|对抗|友谊|公开|挑战|争霸|冠军|知识|技能)赛|文化节|艺术节|音乐节|电影节|仪式)$")
 #: a quotation after these gives a title or a name of a work (香港译为“…”, 原名“…”), no program
 _TITLE_BEFORE = re.compile(r"(?:译为|译作|译成|又译|译名|中文名|英文名|片名|书名|原名|剧名)$")

@@ -11,6 +11,9 @@ from .tables import _CLAUSE_END
 from .vocab import _evidence_end_re, _evidence_re, _evidence_words
 
 
+_CLAUSE_END_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+
+
 @lru_cache(maxsize=None)
 def _mark_re(marks: str) -> re.Pattern:
     return re.compile("[" + re.escape(marks) + "]")
@@ -40,11 +43,9 @@ def _mark_from(text: str, i: int, marks: str) -> int:
 
 def _clause_before(text: str, start: int, width: int = 16) -> str:
     """The text of the clause before ``start`` (at most ``width`` characters)."""
-    lo = max(0, start - width)
-    for i in range(start - 1, lo - 1, -1):
-        if text[i] in _CLAUSE_END:
-            return text[i + 1:start]
-    return text[lo:start]
+    piece = text[max(0, start - width):start]
+    m = _CLAUSE_END_RE.search(piece[::-1])  # the last clause mark: the first of the piece read backwards
+    return piece[len(piece) - m.start():] if m else piece
 
 
 #: a preposition after the verb opens a frame of its own (组织…在|校园科技活动中): the verb governs

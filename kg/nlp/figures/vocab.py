@@ -62,12 +62,13 @@ def _tidy_rules() -> dict:
         rows.setdefault(role, []).append(pattern)
 
     def one(role: str) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in rows.get(role, [])) or "(?!)")
+        # (prefiltered: the modal and per patterns open on branches the engine tries at every position)
+        return compile_prefiltered("|".join(f"(?:{p})" for p in rows.get(role, [])) or "(?!)")
 
     return {
         "modal": one("modal"), "cut": one("cut"), "enum": one("enum"), "per": one("per"), "clause": one("clause"),
         "head": re.compile(rf"^(?:{alternation(rows.get('head', []))})+"),
-        "tail": re.compile(rf"(?:{alternation(rows.get('tail', []))})+$"),
+        "tail": compile_prefiltered(rf"(?:{alternation(rows.get('tail', []))})+$"),
         "counted": frozenset(rows.get("counted", [])), "people": frozenset(rows.get("people", [])),
         "measured": tuple(rows.get("measured", [])),
         "verb": tuple(sorted(rows.get("verb", []), key=len, reverse=True)),

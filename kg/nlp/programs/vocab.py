@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..numbers import _read_tsv, alternation, required_literal
+from ..numbers import _read_tsv, alternation, compile_prefiltered, required_literal
 from .tables import _EXT_MAX
 
 
@@ -99,7 +99,7 @@ def _modifier_re() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _modifier_end_re() -> re.Pattern:
     """A modifier that ends where the search window does (\\Z: not before a final newline)."""
-    return re.compile(rf"(?:{_modifier_re().pattern})\Z")
+    return compile_prefiltered(rf"(?:{_modifier_re().pattern})\Z")  # (its branches open on groups)
 
 
 @lru_cache(maxsize=None)

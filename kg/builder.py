@@ -212,6 +212,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         texts = {s.id: s.raw for s in sources if s.format == "pdf"}
         read_any = bool(sources)
         sources = None  # nor the sources' texts
+        triples.compact()  # the triples in their index alone, as the view reads them (half the memory)
+        give_back()
         keep = len(triples) <= KEEP_TRIPLES_MAX
         if read_any:
             _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts,
@@ -297,9 +299,11 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
     else:
         with stages.stage("serialising graph.ttl"):
             triples.write_turtle(folder / "graph.ttl")  # a block at a time: the text is never whole in memory
+            give_back()
         with stages.stage("drawing graph.html"):
             if html:
                 _note(report, _draw(triples, folder))
+                give_back()
         with stages.stage("checking SHACL shapes"):
             if shacl:
                 _record_shacl(report, out, *_check(triples))
@@ -307,6 +311,7 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
             triples.release()  # the lookups graph.html made
         else:
             triples.clear()
+        give_back()  # Oxigraph's loader allocates through the same malloc
         with stages.stage("loading the store"):
             if store:
                 _load_store(folder, report)
@@ -316,6 +321,27 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
         report["warnings"].append(f"SHACL check skipped for {count} triples; run 'kg validate {out}'")
     with stages.stage("writing report.json"):
         write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+_LIBC: list = []
+
+
+def give_back() -> None:
+    """Collect garbage and hand the heap's free pages back to the system (glibc's
+    ``malloc_trim``), between stages: what one stage dropped is not kept resident while
+    the next (or Oxigraph's loader, a separate allocator's user of the same heap) grows.
+    A no-op where there is no glibc."""
+    gc.collect()
+    if not _LIBC:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _LIBC.append(ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim)
+        except (OSError, AttributeError):
+            _LIBC.append(None)
+    if _LIBC[0] is not None:
+        _LIBC[0](0)
 
 
 def _load_store(folder: Path, report: dict) -> None:

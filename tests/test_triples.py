@@ -154,3 +154,33 @@ def test_literals_made_without_rdflibs_constructor_equal_its_own(text, n):
         if isinstance(slow, Literal):
             assert (fast.language, fast.datatype, fast.value, fast.ill_typed) == \
                 (slow.language, slow.datatype, slow.value, slow.ill_typed)
+
+
+def test_compact_triples_answer_as_the_set_did():
+    """compact() keeps the triples in the index alone: every lookup, the count, the
+    canonical order and the Turtle are the same, and adding makes them a set again."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.graph.triples import Triples
+
+    ex = "https://example.org/"
+    a, b, c = URIRef(ex + "甲"), URIRef(ex + "乙"), URIRef(ex + "Thing")
+    rows = [(a, RDF.type, c), (b, RDF.type, c), (a, RDFS.label, Literal("甲方")),
+            (a, RDFS.seeAlso, b), (a, RDFS.seeAlso, c), (b, RDFS.label, Literal("乙方", lang="zh"))]
+    loose, compact = Triples(rows), Triples(rows).compact()
+    assert len(compact) == len(loose) == 6
+    assert compact.sorted() == loose.sorted()
+    assert compact.turtle() == loose.turtle()
+    assert sorted(compact.objects(a, RDFS.seeAlso)) == sorted([b, c])
+    assert sorted(compact.subjects(RDF.type, c)) == sorted([a, b])
+    assert compact.value(b, RDFS.label) == Literal("乙方", lang="zh")
+    assert (a, RDFS.seeAlso, c) in compact and (b, RDFS.seeAlso, a) not in compact
+    assert (a, RDFS.label, Literal("甲方")) in compact and (a, RDFS.label, Literal("乙方")) not in compact
+    assert (None, RDFS.label, Literal("甲方")) in compact
+    compact.release()  # the index holds them: nothing is lost
+    assert len(compact) == 6 and sorted(compact.objects(a, RDFS.seeAlso)) == sorted([b, c])
+    assert len(compact.to_graph()) == 6
+    compact.add((c, RDFS.label, Literal("物")))
+    assert len(compact) == 7 and compact.value(c, RDFS.label) == Literal("物")
+    assert Triples(rows + [(c, RDFS.label, Literal("物"))]).turtle() == compact.turtle()

@@ -11,6 +11,7 @@ gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from typing import Callable, Iterable, Iterator
 
@@ -100,6 +101,38 @@ def _sort_key(term) -> tuple:
     return (1 if isinstance(term, BNode) else 0, str(term), "", "")
 
 
+def _rank_in_place(by_id: dict[int, object], key: Callable) -> list:
+    """The distinct terms of ``by_id`` (id -> term) in ``key`` order; ``by_id`` is turned
+    into id -> rank in place (no second table). Objects with equal values (the same text
+    first: ``str.__eq__`` is C) share one rank."""
+    ids = sorted(by_id, key=lambda i: key(by_id[i]))
+    terms: list = []
+    last = None
+    for i in ids:
+        term = by_id[i]
+        if not (terms and str.__eq__(last, term) and last == term):
+            terms.append(term)
+            last = term
+        by_id[i] = len(terms) - 1
+    return terms
+
+
+_CHUNK = 1 << 16
+
+
+def _decoded(keys, n_terms: int, n_predicates: int) -> Iterator[tuple[int, int, int]]:
+    """(subject, predicate, object) ranks of ``Triples._ranked``'s keys, in order, a
+    chunk at a time (never a Python int per triple at once)."""
+    for at in range(0, len(keys), _CHUNK):
+        chunk = keys[at:at + _CHUNK]
+        if chunk.ndim == 2:
+            yield from zip(*(chunk[:, k].tolist() for k in range(3)))
+            continue
+        sp, o = divmod(chunk, n_terms)
+        s, p = divmod(sp, n_predicates)
+        yield from zip(s.tolist(), p.tolist(), o.tolist())
+
+
 class Triples:
     """A set of triples with the lookups the view and the report need (``objects``,
     ``subjects``, ``value``, ``in`` with ``None`` as a wildcard, ``len``).
@@ -107,47 +140,94 @@ class Triples:
     The lookups go through an index by predicate (predicate -> subject -> object, or a
     list of objects when there are several), made on first use; the reverse index
     (predicate -> object -> subjects) is made only for the predicates asked that way.
+
+    ``compact()`` keeps the triples in that index alone (no set of tuples beside it):
+    about half the memory of set and index together, the lookups made already. A build
+    compacts its triples once they are written; adding to compact triples makes them a
+    set again.
     """
 
     def __init__(self, triples: Iterable[tuple] = ()) -> None:
-        self._set: set[tuple] = set(triples)
+        self._set: set[tuple] | None = set(triples)  # None when compact: the triples are _sp alone
+        self._n = 0  # how many, when compact
         self._sp: dict | None = None
         self._po: dict = {}
         self._graph: Graph | None = None
 
     def add(self, triple: tuple) -> None:
-        self._set.add(triple)
+        self._loose().add(triple)
         self.changed()
 
     def adder(self):
         """``set.add`` of the triples, for writers that add many: the lookups made so far
-        are dropped now, and ``changed()`` must be called before any lookup made after."""
+        are dropped now, and ``changed()`` must be called before any lookup made after
+        (and no ``compact()`` until the writer is done)."""
+        add = self._loose().add
         self.changed()
-        return self._set.add
+        return add
 
     def changed(self) -> None:
         """Drop the indexes and the rdflib Graph made so far (the triples changed)."""
-        self._sp = self._graph = None
+        if self._set is not None:
+            self._sp = None
+        self._graph = None
         self._po = {}
 
     def release(self) -> None:
-        """Drop the indexes and the rdflib Graph (they are made again on demand)."""
+        """Drop the indexes and the rdflib Graph (they are made again on demand); compact
+        triples keep their index, which holds them."""
         self.changed()
 
     def clear(self) -> None:
         """Drop every triple, the indexes and the rdflib Graph: their memory returns."""
-        self._set = set()
+        self._set, self._n, self._sp = set(), 0, None
         self.changed()
 
+    def compact(self) -> "Triples":
+        """Keep the triples in the index by predicate alone (see the class): the set's
+        tuples are taken out one by one, so its memory returns as the index grows.
+        RETURNS self."""
+        if self._set is None:
+            return self
+        triples, self._set, self._sp, self._po, self._graph = self._set, None, None, {}, None
+        self._n = len(triples)
+        sp: dict = defaultdict(dict)
+        pop = triples.pop
+        for _ in range(self._n):
+            s, p, o = pop()
+            by_s = sp[p]
+            found = by_s.setdefault(s, o)
+            if found is not o:  # a second object: (s, p, o) is never twice in the set
+                if type(found) is list:
+                    found.append(o)
+                else:
+                    by_s[s] = [found, o]
+        self._sp = dict(sp)
+        return self
+
+    def _loose(self) -> set:
+        """The triples as a set (compact ones made a set again, to be added to)."""
+        if self._set is None:
+            self._set = set(self._all())
+            self._sp, self._n = None, 0
+        return self._set
+
+    def _all(self) -> Iterable[tuple]:
+        """Every triple, in no particular order."""
+        if self._set is not None:
+            return self._set
+        return ((s, p, o) for p, by_s in self._sp.items() for s, found in by_s.items()
+                for o in (found if type(found) is list else (found,)))
+
     def __len__(self) -> int:
-        return len(self._set)
+        return self._n if self._set is None else len(self._set)
 
     def subject_runs(self, n: int) -> list[list]:
         """The subjects in canonical order (the order of graph.ttl, which sorts triples by
         subject first), cut into at most ``n`` runs of about equal numbers of triples."""
-        per_subject = Counter(t[0] for t in self._set)
+        per_subject = Counter(t[0] for t in self._all())
         runs: list[list] = [[]]
-        done, step = 0, len(self._set) / n
+        done, step = 0, len(self) / n
         for s in sorted(per_subject, key=_sort_key):
             if done >= step * len(runs) and len(runs) < n:
                 runs.append([])
@@ -157,55 +237,56 @@ class Triples:
 
     def of_subjects(self, keep: Callable[[object], bool]) -> "Triples":
         """The triples whose subject ``keep`` accepts, as a Triples of their own."""
-        return Triples(t for t in self._set if keep(t[0]))
+        return Triples(t for t in self._all() if keep(t[0]))
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self.sorted())
 
     def unordered(self) -> Iterator[tuple]:
         """The triples in no particular order (``iter`` sorts the whole set first)."""
-        return iter(self._set)
+        return iter(self._all())
 
     def sorted(self) -> list[tuple]:
         """The triples in canonical order (subject, predicate, object; rdf:type first)."""
         terms, predicates, keys = self._ranked()
-        n_terms, n_predicates = len(terms), len(predicates)
-        out = []
-        for key in keys:
-            sp, o = divmod(key, n_terms)
-            s, p = divmod(sp, n_predicates)
-            out.append((terms[s], predicates[p], terms[o]))
-        return out
+        return [(terms[s], predicates[p], terms[o]) for s, p, o in _decoded(keys, len(terms), len(predicates))]
 
-    def _ranked(self) -> tuple[list, list, list[int]]:
+    def _ranked(self) -> tuple[list, list, "np.ndarray"]:
         """Every distinct term ranked once by ``_sort_key`` (predicates apart, rdf:type
-        first), and each triple as one int in canonical order: RETURNS (the terms in
-        order, the predicates in order, the triples' ints sorted). Sorting and the writer
-        then compare ints, not rdflib terms (whose ``==`` and ``hash`` are Python code):
-        a term object is looked up by its ``id`` (every one is held by the set meanwhile),
-        and by value only once."""
-        objects: dict[int, object] = {}
-        predicate_objects: dict[int, object] = {}
-        for s, p, o in self._set:
-            objects[id(s)] = s
-            objects[id(o)] = o
-            predicate_objects[id(p)] = p
-        terms = sorted(set(objects.values()), key=_sort_key)
-        predicates = sorted(set(predicate_objects.values()), key=lambda p: (p != _TYPE, str(p)))
-        rank = {term: k for k, term in enumerate(terms)}
-        by_id = {i: rank[term] for i, term in objects.items()}
-        prank = {p: k for k, p in enumerate(predicates)}
-        pby_id = {i: prank[p] for i, p in predicate_objects.items()}
-        del objects, predicate_objects, rank, prank
-        n_terms, n_predicates = len(terms), len(predicates)
-        keys = sorted([(by_id[id(s)] * n_predicates + pby_id[id(p)]) * n_terms + by_id[id(o)]
-                       for s, p, o in self._set])
+        first), and each triple as its ranks in canonical order: RETURNS (the terms in
+        order, the predicates in order, the triples as a sorted numpy array: one int64 a
+        triple, ``(s * n_predicates + p) * n_terms + o``, or rows of three ranks when a
+        graph is too big to pack). Sorting and the writer then compare ints, not rdflib
+        terms (whose ``==`` and ``hash`` are Python code): a term object is looked up by
+        its ``id`` (every one is held by the set meanwhile), and by value only where two
+        objects have the same text. The keys take 8 bytes a triple, not a Python int and
+        a list slot (about 40)."""
+        import numpy as np
+
+        rank: dict[int, object] = {}  # id -> term, then id -> its rank
+        prank: dict[int, object] = {}
+        for s, p, o in self._all():
+            rank[id(s)] = s
+            rank[id(o)] = o
+            prank[id(p)] = p
+        terms = _rank_in_place(rank, _sort_key)
+        predicates = _rank_in_place(prank, lambda p: (p != _TYPE, str(p)))
+        n, n_terms, n_predicates = len(self), len(terms), len(predicates)
+        if n_terms * n_terms * max(n_predicates, 1) < 1 << 63:
+            keys = np.fromiter(((rank[id(s)] * n_predicates + prank[id(p)]) * n_terms + rank[id(o)]
+                                for s, p, o in self._all()), dtype=np.int64, count=n)
+            keys.sort()
+        else:  # past 2^63: three columns, sorted by subject, predicate, object
+            rows = np.empty((n, 3), dtype=np.int64)
+            for k, (s, p, o) in enumerate(self._all()):
+                rows[k] = rank[id(s)], prank[id(p)], rank[id(o)]
+            keys = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
         return terms, predicates, keys
 
     # -- the read-only part of rdflib.Graph ----------------------------------------------
     def _by_predicate(self) -> dict:
         """predicate -> subject -> object (one) or list of objects (several)."""
-        if self._sp is None:
+        if self._sp is None:  # never None when compact
             sp: dict = defaultdict(dict)
             for s, p, o in self._set:
                 by_s = sp[p]
@@ -244,7 +325,7 @@ class Triples:
                 if found is not None:
                     out.extend(found if type(found) is list else (found,))
             return iter(out)
-        return iter([o for s, p, o in self._set if predicate is None or p == predicate])
+        return iter([o for s, p, o in self._all() if predicate is None or p == predicate])
 
     def subjects(self, predicate=None, object=None) -> Iterator:  # noqa: A002 - rdflib's name
         if predicate is not None:
@@ -252,7 +333,7 @@ class Triples:
                 return iter(list(self._by_object(predicate).get(object, ())))
             by_s = self._by_predicate().get(predicate, {})
             return iter([s for s, found in by_s.items() for _ in (found if type(found) is list else (found,))])
-        return iter([s for s, p, o in self._set if object is None or o == object])
+        return iter([s for s, p, o in self._all() if object is None or o == object])
 
     def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
         """One value (the least in canonical order, so the answer is stable)."""
@@ -264,13 +345,16 @@ class Triples:
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple
         if s is not None and p is not None and o is not None:
-            return triple in self._set
+            if self._set is not None:
+                return triple in self._set
+            found = self._sp.get(p, {}).get(s)
+            return found is not None and (o in found if type(found) is list else found is o or found == o)
         if s is not None and p is not None:
             return s in self._by_predicate().get(p, {})
         if p is not None and o is not None:
             return o in self._by_object(p)
         return any((s is None or t[0] == s) and (p is None or t[1] == p) and (o is None or t[2] == o)
-                   for t in self._set)
+                   for t in self._all())
 
     # -- outputs ------------------------------------------------------------------------
     def turtle(self) -> str:
@@ -288,32 +372,36 @@ class Triples:
 
     def _turtle_blocks(self) -> Iterator[str]:
         yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
-        if not self._set:
+        if not len(self):
             return
         terms, predicates, keys = self._ranked()
         writer = TurtleTerms()
-        text = [writer.term(t) for t in terms]  # each term's Turtle once
         ptext = [writer.iri(p) for p in predicates]
-        del terms, predicates
-        n_terms, n_predicates = len(text), len(ptext)
+        del predicates
+
+        @lru_cache(maxsize=1 << 16)  # a term's Turtle when it is written, the frequent ones kept
+        def text(k: int) -> str:
+            term = terms[k]
+            if isinstance(term, (Literal, BNode)) or str.__eq__(term, _TYPE):
+                return writer.term(term)
+            return TurtleTerms._iri(term)  # not memoised: most IRIs are written once or twice
+
         lines: list[str] = []
         subject = predicate = -1
-        for key in keys:
-            sp, o = divmod(key, n_terms)
-            s, p = divmod(sp, n_predicates)
+        for s, p, o in _decoded(keys, len(terms), len(ptext)):
             if s != subject:
                 if lines:
                     lines[-1] += " ."
                     yield "\n" + "\n".join(lines) + "\n"
-                lines = [f"{text[s]} {ptext[p]} {text[o]}"]
+                lines = [f"{text(s)} {ptext[p]} {text(o)}"]
                 subject, predicate = s, p
             elif p != predicate:
                 lines[-1] += " ;"
-                lines.append(f"    {ptext[p]} {text[o]}")
+                lines.append(f"    {ptext[p]} {text(o)}")
                 predicate = p
             else:
                 lines[-1] += ","
-                lines.append(f"        {text[o]}")
+                lines.append(f"        {text(o)}")
         lines[-1] += " ."
         yield "\n" + "\n".join(lines) + "\n"
 
@@ -321,6 +409,6 @@ class Triples:
         """The triples as an rdflib Graph with kg's prefixes (made once, then kept)."""
         if self._graph is None:
             graph = new_graph()
-            graph.addN((s, p, o, graph) for s, p, o in self._set)
+            graph.addN((s, p, o, graph) for s, p, o in self._all())
             self._graph = graph
         return self._graph

@@ -50,6 +50,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from ..atomic import write_text
+from ..graph.triples import Triples
 from ..vocab.paths import DATA_DIR
 from .layout import layout, spread_labels
 from .network import NODE_TYPES, SPAN_KEYS, _simple, to_networkx
@@ -319,6 +320,8 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     from pyvis.network import Network  # heavy-ish import, only when a view is built
 
     nxg = _as_multidigraph(graph)
+    if isinstance(graph, Triples):  # the lookups the projection made: their memory back (made again on demand)
+        graph.release()
     wanted = _parse_types(types)
     if "Post" not in wanted:
         nxg = _fold_posts(nxg)

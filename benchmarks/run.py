@@ -83,7 +83,6 @@ def one_scale(scale: int, model: bool) -> dict:
         resolved = timed("resolve", resolve, extractions)
         triples = timed("triples", builder._triples, sources, extractions, resolved, None)
         del extractions, resolved, sources
-        triples.compact()  # as the builder does: the triples in their index alone
         builder.give_back()
         timed("turtle", triples.write_turtle, out / "graph.ttl")
         builder.give_back()

@@ -212,7 +212,6 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
         texts = {s.id: s.raw for s in sources if s.format == "pdf"}
         read_any = bool(sources)
         sources = None  # nor the sources' texts
-        triples.compact()  # the triples in their index alone, as the view reads them (half the memory)
         give_back()
         keep = len(triples) <= KEEP_TRIPLES_MAX
         if read_any:

@@ -156,9 +156,11 @@ def test_literals_made_without_rdflibs_constructor_equal_its_own(text, n):
                 (slow.language, slow.datatype, slow.value, slow.ill_typed)
 
 
-def test_compact_triples_answer_as_the_set_did():
-    """compact() keeps the triples in the index alone: every lookup, the count, the
-    canonical order and the Turtle are the same, and adding makes them a set again."""
+
+def test_triples_are_a_set_kept_as_an_index():
+    """The triples live in the index by predicate alone: equal triples (equal terms held
+    by different objects too, and among many objects of one subject) are kept once, and
+    every lookup, the count and the Turtle answer as a set of the same triples would."""
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF, RDFS
 
@@ -168,19 +170,25 @@ def test_compact_triples_answer_as_the_set_did():
     a, b, c = URIRef(ex + "甲"), URIRef(ex + "乙"), URIRef(ex + "Thing")
     rows = [(a, RDF.type, c), (b, RDF.type, c), (a, RDFS.label, Literal("甲方")),
             (a, RDFS.seeAlso, b), (a, RDFS.seeAlso, c), (b, RDFS.label, Literal("乙方", lang="zh"))]
-    loose, compact = Triples(rows), Triples(rows).compact()
-    assert len(compact) == len(loose) == 6
-    assert compact.sorted() == loose.sorted()
-    assert compact.turtle() == loose.turtle()
-    assert sorted(compact.objects(a, RDFS.seeAlso)) == sorted([b, c])
-    assert sorted(compact.subjects(RDF.type, c)) == sorted([a, b])
-    assert compact.value(b, RDFS.label) == Literal("乙方", lang="zh")
-    assert (a, RDFS.seeAlso, c) in compact and (b, RDFS.seeAlso, a) not in compact
-    assert (a, RDFS.label, Literal("甲方")) in compact and (a, RDFS.label, Literal("乙方")) not in compact
-    assert (None, RDFS.label, Literal("甲方")) in compact
-    compact.release()  # the index holds them: nothing is lost
-    assert len(compact) == 6 and sorted(compact.objects(a, RDFS.seeAlso)) == sorted([b, c])
-    assert len(compact.to_graph()) == 6
-    compact.add((c, RDFS.label, Literal("物")))
-    assert len(compact) == 7 and compact.value(c, RDFS.label) == Literal("物")
-    assert Triples(rows + [(c, RDFS.label, Literal("物"))]).turtle() == compact.turtle()
+    many = [(c, RDFS.member, URIRef(f"{ex}m{k}")) for k in range(20)]
+    again = [(URIRef(str(s)), URIRef(str(p)), Literal(str(o), lang=o.language) if isinstance(o, Literal)
+              else URIRef(str(o))) for s, p, o in rows + many]  # the same values, other objects
+    triples = Triples(rows + many + again + many[::-1])
+    assert len(triples) == len(set(rows + many)) == 26
+    assert len(list(triples.unordered())) == 26
+    assert sorted(triples.objects(a, RDFS.seeAlso)) == sorted([b, c])
+    assert sorted(triples.subjects(RDF.type, c)) == sorted([a, b])
+    assert triples.value(b, RDFS.label) == Literal("乙方", lang="zh")
+    assert (a, RDFS.seeAlso, c) in triples and (b, RDFS.seeAlso, a) not in triples
+    assert (a, RDFS.label, Literal("甲方")) in triples and (a, RDFS.label, Literal("乙方")) not in triples
+    assert (None, RDFS.label, Literal("甲方")) in triples
+    assert len(list(triples.objects(c, RDFS.member))) == 20
+    triples.release()  # the index holds them: nothing is lost
+    assert len(triples) == 26 and len(triples.to_graph()) == 26
+    triples.add((c, RDFS.label, Literal("物")))
+    triples.add((c, RDFS.label, Literal("物")))
+    assert len(triples) == 27 and triples.value(c, RDFS.label) == Literal("物")
+    rdflib_graph = Triples(rows + many + [(c, RDFS.label, Literal("物"))]).to_graph()
+    assert set(rdflib_graph) == set(triples.unordered())
+    triples.clear()
+    assert len(triples) == 0 and list(triples.unordered()) == []

@@ -3,8 +3,9 @@ part of ``rdflib.Graph`` the build's own stages use.
 
 ``kg build`` writes hundreds of thousands of triples; rdflib's memory store (about 40 µs a
 triple to add) and its Turtle serialiser (prefix lookups per term) took most of a build.
-Here triples are kept as a set of rdflib terms, written as Turtle by one sort and one pass
-(subjects, then rdf:type first and predicates in IRI order, then objects), and loaded into
+Here triples are kept in an index of rdflib terms (no set of tuples), written as Turtle by
+one sort and one pass (subjects, then rdf:type first and predicates in IRI order, then
+objects), and loaded into
 Oxigraph by its own parser. The same triples always give the same bytes. ``to_graph()``
 gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal
@@ -133,94 +134,90 @@ def _decoded(keys, n_terms: int, n_predicates: int) -> Iterator[tuple[int, int, 
         yield from zip(s.tolist(), p.tolist(), o.tolist())
 
 
+_MISSING = object()
+_MANY = 8  # past this many objects of one subject and predicate, adding checks a set, not the list
+
+
 class Triples:
     """A set of triples with the lookups the view and the report need (``objects``,
     ``subjects``, ``value``, ``in`` with ``None`` as a wildcard, ``len``).
 
-    The lookups go through an index by predicate (predicate -> subject -> object, or a
-    list of objects when there are several), made on first use; the reverse index
-    (predicate -> object -> subjects) is made only for the predicates asked that way.
-
-    ``compact()`` keeps the triples in that index alone (no set of tuples beside it):
-    about half the memory of set and index together, the lookups made already. A build
-    compacts its triples once they are written; adding to compact triples makes them a
-    set again.
+    The triples are kept in an index by predicate alone (predicate -> subject -> object,
+    or a list of objects when there are several): no set of tuples beside it, about a
+    third less memory than a set, and the lookups need no second copy. The reverse
+    index (predicate -> object -> subjects) is made only for the predicates asked that
+    way. Equal triples are kept once, as in a set.
     """
 
     def __init__(self, triples: Iterable[tuple] = ()) -> None:
-        self._set: set[tuple] | None = set(triples)  # None when compact: the triples are _sp alone
-        self._n = 0  # how many, when compact
-        self._sp: dict | None = None
+        self._sp: dict = {}
+        self._n = 0
+        self._seen: dict[int, set] = {}  # id of a long object list -> its objects, while adding
         self._po: dict = {}
         self._graph: Graph | None = None
+        add = self._add
+        for triple in triples:
+            add(triple)
+
+    def _add(self, triple: tuple) -> None:
+        s, p, o = triple
+        by_s = self._sp.get(p)
+        if by_s is None:
+            by_s = self._sp[p] = {}
+        found = by_s.get(s, _MISSING)
+        if found is _MISSING:
+            by_s[s] = o
+        elif type(found) is list:
+            if len(found) < _MANY:
+                if o in found:  # `in` tries identity first: a writer's terms are one object a value
+                    return
+            else:
+                seen = self._seen.get(id(found))
+                if seen is None:
+                    seen = self._seen[id(found)] = set(found)
+                if o in seen:
+                    return
+                seen.add(o)
+            found.append(o)
+        elif found is o or found == o:
+            return
+        else:
+            by_s[s] = [found, o]
+        self._n += 1
 
     def add(self, triple: tuple) -> None:
-        self._loose().add(triple)
+        self._add(triple)
         self.changed()
 
     def adder(self):
-        """``set.add`` of the triples, for writers that add many: the lookups made so far
-        are dropped now, and ``changed()`` must be called before any lookup made after
-        (and no ``compact()`` until the writer is done)."""
-        add = self._loose().add
+        """The add of the triples, for writers that add many: the lookups made so far
+        are dropped now, and ``changed()`` must be called before any lookup made after."""
         self.changed()
-        return add
+        return self._add
 
     def changed(self) -> None:
-        """Drop the indexes and the rdflib Graph made so far (the triples changed)."""
-        if self._set is not None:
-            self._sp = None
+        """Drop the reverse indexes and the rdflib Graph made so far (the triples changed)."""
         self._graph = None
         self._po = {}
+        self._seen = {}  # made again for the lists that grow on
 
     def release(self) -> None:
-        """Drop the indexes and the rdflib Graph (they are made again on demand); compact
-        triples keep their index, which holds them."""
+        """Drop the reverse indexes and the rdflib Graph (they are made again on demand);
+        the index by predicate holds the triples and stays."""
         self.changed()
 
     def clear(self) -> None:
         """Drop every triple, the indexes and the rdflib Graph: their memory returns."""
-        self._set, self._n, self._sp = set(), 0, None
+        self._sp, self._n = {}, 0
         self.changed()
 
-    def compact(self) -> "Triples":
-        """Keep the triples in the index by predicate alone (see the class): the set's
-        tuples are taken out one by one, so its memory returns as the index grows.
-        RETURNS self."""
-        if self._set is None:
-            return self
-        triples, self._set, self._sp, self._po, self._graph = self._set, None, None, {}, None
-        self._n = len(triples)
-        sp: dict = defaultdict(dict)
-        pop = triples.pop
-        for _ in range(self._n):
-            s, p, o = pop()
-            by_s = sp[p]
-            found = by_s.setdefault(s, o)
-            if found is not o:  # a second object: (s, p, o) is never twice in the set
-                if type(found) is list:
-                    found.append(o)
-                else:
-                    by_s[s] = [found, o]
-        self._sp = dict(sp)
-        return self
-
-    def _loose(self) -> set:
-        """The triples as a set (compact ones made a set again, to be added to)."""
-        if self._set is None:
-            self._set = set(self._all())
-            self._sp, self._n = None, 0
-        return self._set
-
-    def _all(self) -> Iterable[tuple]:
+    def _all(self) -> Iterator[tuple]:
         """Every triple, in no particular order."""
-        if self._set is not None:
-            return self._set
         return ((s, p, o) for p, by_s in self._sp.items() for s, found in by_s.items()
                 for o in (found if type(found) is list else (found,)))
 
     def __len__(self) -> int:
-        return self._n if self._set is None else len(self._set)
+        return self._n
 
     def subject_runs(self, n: int) -> list[list]:
         """The subjects in canonical order (the order of graph.ttl, which sorts triples by
@@ -286,17 +283,6 @@ class Triples:
     # -- the read-only part of rdflib.Graph ----------------------------------------------
     def _by_predicate(self) -> dict:
         """predicate -> subject -> object (one) or list of objects (several)."""
-        if self._sp is None:  # never None when compact
-            sp: dict = defaultdict(dict)
-            for s, p, o in self._set:
-                by_s = sp[p]
-                found = by_s.setdefault(s, o)
-                if found is not o:  # a second object: (s, p, o) is never twice in the set
-                    if type(found) is list:
-                        found.append(o)
-                    else:
-                        by_s[s] = [found, o]
-            self._sp = dict(sp)
         return self._sp
 
     def _by_object(self, predicate) -> dict:
@@ -345,8 +331,6 @@ class Triples:
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple
         if s is not None and p is not None and o is not None:
-            if self._set is not None:
-                return triple in self._set
             found = self._sp.get(p, {}).get(s)
             return found is not None and (o in found if type(found) is list else found is o or found == o)
         if s is not None and p is not None:

@@ -192,3 +192,28 @@ def test_triples_are_a_set_kept_as_an_index():
     assert set(rdflib_graph) == set(triples.unordered())
     triples.clear()
     assert len(triples) == 0 and list(triples.unordered()) == []
+
+
+def test_terms_rank_in_sort_key_order():
+    """Terms are ranked by their text alone, per kind, and literals of one text by
+    language and datatype: the order of ``_sort_key`` over every kind of term."""
+    import random
+
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.graph.triples import _rank_in_place, _sort_key, _term_order
+
+    rng = random.Random(7)
+    texts = ["甲", "乙", "a", "b", "1", "01", ""]
+    terms = []
+    for _ in range(300):
+        text = rng.choice(texts)
+        terms.append(rng.choice([
+            URIRef("https://example.org/" + text), BNode("b" + text), Literal(text),
+            Literal(text, lang=rng.choice(["zh", "en"])),
+            Literal(text, datatype=rng.choice([XSD.string, XSD.integer, XSD.date]))]))
+    by_id = {id(t): t for t in terms}
+    ranked = _rank_in_place(by_id, _term_order(by_id))
+    assert ranked == sorted(set(terms), key=_sort_key)
+    assert all(ranked[by_id[id(t)]] == t for t in terms)

@@ -102,11 +102,10 @@ def _sort_key(term) -> tuple:
     return (1 if isinstance(term, BNode) else 0, str(term), "", "")
 
 
-def _rank_in_place(by_id: dict[int, object], key: Callable) -> list:
-    """The distinct terms of ``by_id`` (id -> term) in ``key`` order; ``by_id`` is turned
-    into id -> rank in place (no second table). Objects with equal values (the same text
-    first: ``str.__eq__`` is C) share one rank."""
-    ids = sorted(by_id, key=lambda i: key(by_id[i]))
+def _rank_in_place(by_id: dict[int, object], ids: list[int]) -> list:
+    """The distinct terms of ``by_id`` (id -> term), ``ids`` being their ids in order;
+    ``by_id`` is turned into id -> rank in place (no second table). Objects with equal
+    values (the same text first: ``str.__eq__`` is C) share one rank."""
     terms: list = []
     last = None
     for i in ids:
@@ -116,6 +115,27 @@ def _rank_in_place(by_id: dict[int, object], key: Callable) -> list:
             last = term
         by_id[i] = len(terms) - 1
     return terms
+
+
+def _term_order(by_id: dict[int, object]) -> list[int]:
+    """The ids of ``by_id``'s terms in ``_sort_key`` order, sorted by their text alone
+    (IRIs, then blank nodes, then literals; literals of the same text then by language
+    and datatype): one string a term while sorting, not a tuple (a sort holds every key)."""
+    groups: tuple[list, list, list] = ([], [], [])
+    for i, term in by_id.items():
+        groups[2 if isinstance(term, Literal) else 1 if isinstance(term, BNode) else 0].append(i)
+    for group in groups:
+        group.sort(key=lambda i: str(by_id[i]))
+    literals = groups[2]
+    start = 0
+    while start < len(literals):  # a run of literals of one text: by language, then datatype
+        end, text = start + 1, by_id[literals[start]]
+        while end < len(literals) and str.__eq__(by_id[literals[end]], text):
+            end += 1
+        if end - start > 1:
+            literals[start:end] = sorted(literals[start:end], key=lambda i: _sort_key(by_id[i]))
+        start = end
+    return groups[0] + groups[1] + literals
 
 
 _CHUNK = 1 << 16
@@ -266,8 +286,8 @@ class Triples:
             rank[id(s)] = s
             rank[id(o)] = o
             prank[id(p)] = p
-        terms = _rank_in_place(rank, _sort_key)
-        predicates = _rank_in_place(prank, lambda p: (p != _TYPE, str(p)))
+        terms = _rank_in_place(rank, _term_order(rank))
+        predicates = _rank_in_place(prank, sorted(prank, key=lambda i: (prank[i] != _TYPE, str(prank[i]))))
         n, n_terms, n_predicates = len(self), len(terms), len(predicates)
         if n_terms * n_terms * max(n_predicates, 1) < 1 << 63:
             keys = np.fromiter(((rank[id(s)] * n_predicates + prank[id(p)]) * n_terms + rank[id(o)]

@@ -81,7 +81,7 @@ def one_scale(scale: int, model: bool) -> dict:
         sources, _, _ = timed("read", read_sources, [(folder, str(folder))], None)
         extractions, _ = timed("extract", builder.extract_sources, sources, None, jobs=1, use_model=model)
         resolved = timed("resolve", resolve, extractions)
-        triples = timed("triples", builder._triples, sources, extractions, resolved, None)
+        triples = timed("triples", builder._triples, sources, extractions, resolved, None, release=True)
         del extractions, resolved, sources
         builder.give_back()
         timed("turtle", triples.write_turtle, out / "graph.ttl")

@@ -123,7 +123,7 @@ def _light(exs: list[Extraction]) -> tuple[list[Extraction], list[dict]]:
     summaries: list[dict] = []
     for ex in exs:
         art = ex.article
-        extractions.append(replace(ex, article=replace(art, raw="", offsets=())))
+        extractions.append(replace(ex, article=replace(art, raw="", offsets=(), _sentences=None)))
         summaries.append({
             "id": art.id, "headline": art.headline, "date": art.date, "date_said": art.date_said,
             "reporters": [p.name for p in ex.persons if p.cue == "byline"], "characters": len(art.text),
@@ -205,9 +205,10 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     with Stages("kg build", 7, progress) as stages:
         with stages.stage("resolving people and agencies"):
             resolved = resolve(extractions)
+        per_source = Counter(e.article.source for e in extractions)
         with stages.stage("writing RDF"):
-            triples = _triples(sources, extractions, resolved, stamp)
-        report = _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples)
+            triples = _triples(sources, extractions, resolved, stamp, release=True)  # empties `extractions`
+        report = _report(all_inputs, manifest, sources, refused, skipped, per_source, summaries, resolved, triples)
         del extractions, summaries, resolved  # the graph and the report hold what they said: memory back
         texts = {s.id: s.raw for s in sources if s.format == "pdf"}
         read_any = bool(sources)
@@ -220,22 +221,29 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     return BuildResult(out, report, triples if keep else None)
 
 
-def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None) -> Triples:
-    """The RDF graph of a build: sources, articles, resolved entities, the build activity."""
+def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None,
+             release: bool = False) -> Triples:
+    """The RDF graph of a build: sources, articles, resolved entities, the build activity.
+    With ``release``, each item of ``extractions`` is set to None once its article is
+    written: what the resolved entities do not hold (the article, its text, its mentions)
+    is freed while the triples grow."""
     writer = GraphWriter()
     for s in sources:
         writer.source(s)
     by_source = {s.id: s for s in sources}
-    for ex in extractions:
+    for k, ex in enumerate(extractions):
+        if release:
+            extractions[k] = None
         writer.article(ex.article, by_source[ex.article.source])
+        del ex
     writer.resolved(resolved)
     writer.activity(sources, stamp or _source_date_epoch())
     return writer.done()
 
 
-def _report(all_inputs, manifest, sources, refused, skipped, extractions, summaries, resolved, triples) -> dict:
-    """report.json: what was read, refused and skipped, per article, counts and merges."""
-    per_source = Counter(e.article.source for e in extractions)
+def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter, summaries, resolved, triples) -> dict:
+    """report.json: what was read, refused and skipped, per article (``per_source``: source
+    id -> its articles), counts and merges."""
     return {
         "kg_version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

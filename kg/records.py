@@ -136,7 +136,8 @@ class Source:
 class Article:
     """One article of a source, with repaired text and an offset map back to raw.
 
-    Made once by segmentation and never changed after (the sentence index is a cache).
+    Made once by segmentation and never changed after (the sentence index and the sentence
+    texts the evidence shares are caches).
 
     text (str): repaired text (headline lines excluded, body only).
     offsets (Sequence[int]): ``offsets[i]`` is the raw offset of ``text[i]``; len(text) items
@@ -164,6 +165,7 @@ class Article:
     raw: str = field(default="", repr=False)  # the source's raw text (shared, not copied)
     source_span: tuple[int, int] | None = None
     _sentence_ends: list[int] | None = field(default=None, repr=False, compare=False)
+    _sentences: dict[int, str] | None = field(default=None, repr=False, compare=False)  # a cache: one str a sentence
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "date", Date.of(self.date))
@@ -192,7 +194,14 @@ class Article:
         """Evidence for the [start, end) span of ``text``: raw offsets, anchor, sentence."""
         rs, re_ = self.raw_span(start, end)
         s0, s1 = self.sentence_at(start, end)
-        return Evidence(self.source, self.id, rs, re_, self.raw[rs:re_], self.text[s0:s1].strip())
+        sentences = self._sentences  # the evidence of one sentence shares its text (records stay small)
+        if sentences is None:
+            sentences = {}
+            object.__setattr__(self, "_sentences", sentences)
+        sentence = sentences.get(s0 << 32 | s1)
+        if sentence is None:
+            sentence = sentences[s0 << 32 | s1] = self.text[s0:s1].strip()
+        return Evidence(self.source, self.id, rs, re_, self.raw[rs:re_], sentence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,3 +217,21 @@ def test_terms_rank_in_sort_key_order():
     ranked = _rank_in_place(by_id, _term_order(by_id))
     assert ranked == sorted(set(terms), key=_sort_key)
     assert all(ranked[by_id[id(t)]] == t for t in terms)
+
+
+def test_of_subjects_cuts_the_index():
+    """of_subjects keeps exactly the triples of the subjects asked, as their own Triples."""
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.graph.triples import Triples
+
+    ex = "https://example.org/"
+    a, b, c = URIRef(ex + "甲"), URIRef(ex + "乙"), URIRef(ex + "Thing")
+    rows = [(a, RDF.type, c), (b, RDF.type, c), (a, RDFS.label, Literal("甲方")),
+            (a, RDFS.seeAlso, b), (a, RDFS.seeAlso, c), (b, RDFS.label, Literal("乙方", lang="zh"))]
+    whole = Triples(rows)
+    part = whole.of_subjects(lambda s: s == a)
+    assert len(part) == 4 and part.turtle() == Triples([t for t in rows if t[0] == a]).turtle()
+    part.add((a, RDFS.seeAlso, URIRef(ex + "丙")))  # its lists are its own
+    assert len(whole) == 6 and len(list(whole.objects(a, RDFS.seeAlso))) == 2

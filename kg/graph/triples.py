@@ -12,14 +12,17 @@ gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
-from typing import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from .namespace import PREFIXES, new_graph
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _TYPE = RDF.type
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")  # a local name every Turtle parser reads as is
@@ -275,7 +278,7 @@ class Triples:
         terms, predicates, keys = self._ranked()
         return [(terms[s], predicates[p], terms[o]) for s, p, o in _decoded(keys, len(terms), len(predicates))]
 
-    def _ranked(self) -> tuple[list, list, "np.ndarray"]:
+    def _ranked(self) -> tuple[list, list, np.ndarray]:
         """Every distinct term ranked once by ``_sort_key`` (predicates apart, rdf:type
         first), and each triple as its ranks in canonical order: RETURNS (the terms in
         order, the predicates in order, the triples as a sorted numpy array: one int64 a

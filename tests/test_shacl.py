@@ -267,7 +267,10 @@ def _apply(graph: Graph, steps) -> None:
         elif kind == "offsets":
             phrases = sorted(graph.subjects(RDF.type, NIF.Phrase), key=str)
             ev = phrases[pick % len(phrases)]
-            end = int(graph.value(ev, NIF.endIndex))
+            end = graph.value(ev, NIF.endIndex)
+            if end is None:
+                continue  # an earlier step removed it: nothing to move
+            end = int(end)
             graph.set((ev, NIF.beginIndex if pick % 2 else NIF.endIndex, Literal(end + 5 if pick % 2 else -1)))
         elif node is not None and kind == "remove":
             graph.remove((node, prop.path, None))

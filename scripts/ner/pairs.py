@@ -11,6 +11,7 @@ With folders as arguments each is scored in turn (KG_NER_MODEL is then not read)
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def found(model) -> int:
 
 
 def main() -> None:
-    models = [(p, Recogniser(p)) for p in sys.argv[1:]] or [("KG_NER_MODEL or kg/data/ner", recogniser())]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("models", nargs="*", metavar="MODEL_DIR", help="trained spaCy folders (default: KG_NER_MODEL or kg/data/ner)")
+    args = ap.parse_args()
+    models = [(p, Recogniser(p)) for p in args.models] or [("KG_NER_MODEL or kg/data/ner", recogniser())]
     for name, model in models:
         print(f"{name}: {found(model)} of {len(pairs())} title + name pairs")
 

@@ -6,8 +6,8 @@ Imports nothing of kg: every stage of the pipeline may report through it.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Iterable, Iterator
 
 
 def items(iterable: Iterable, desc: str, unit: str, enabled: bool = True, total: int | None = None) -> Iterable:
@@ -51,7 +51,7 @@ class Stages:
         if self.bar is not None:
             self.bar.close()
 
-    def __enter__(self) -> "Stages":
+    def __enter__(self) -> Stages:
         return self
 
     def __exit__(self, *exc) -> None:

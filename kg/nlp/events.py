@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache
 
 from ..records import (
     AgencyMention,
@@ -33,7 +33,7 @@ from ..records import (
 )
 from .numbers import _read_tsv, alternation, compile_prefiltered
 
-__all__ = ["extract_events", "find_event_spans", "EventSpan"]
+__all__ = ["EventSpan", "extract_events", "find_event_spans"]
 
 _NAME_MAX = 60
 _ROLE_WINDOW = 14  # characters between a name and its role verb (出席会议并讲话)
@@ -52,17 +52,17 @@ class EventSpan:
     org_end: int = -1
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kinds() -> dict[str, str]:
     return {r[0]: r[1] for r in _read_tsv("event-kinds.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _roles() -> dict[str, str]:
     return {r[0]: r[1] for r in _read_tsv("event-roles.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     nouns = alternation(_kinds())
     verbs = alternation(r[0] for r in _read_tsv("event-verbs.tsv"))
@@ -79,18 +79,18 @@ def _res() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return at, held, convene, attend, roles
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verb_re() -> re.Pattern:
     """The event verbs alone: where a ``held`` / ``convene`` match can be."""
     return re.compile(alternation(r[0] for r in _read_tsv("event-verbs.tsv")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verbs() -> tuple[str, ...]:
     return tuple(r[0] for r in _read_tsv("event-verbs.tsv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kinds_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_kinds(), key=len, reverse=True))
 

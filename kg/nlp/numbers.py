@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, getcontext
-from functools import lru_cache
+from functools import cache
 
 from ..vocab.tables import alternation, read_rows
 
@@ -61,7 +61,7 @@ class Unit:
     scale: Decimal = Decimal(1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def units() -> dict[str, Unit]:
     """Units by surface (``ontology/vocab/units.tsv``), loaded once."""
     out: dict[str, Unit] = {}
@@ -71,13 +71,13 @@ def units() -> dict[str, Unit]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def multipliers() -> dict[str, int]:
     """Multiplier surface -> power of ten (``figure-multipliers.tsv``)."""
     return {row[0]: int(row[1]) for row in _read_tsv("figure-multipliers.tsv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def qualifiers() -> dict[str, tuple[str, str]]:
     """Qualifier surface -> (position, meaning) (``figure-qualifiers.tsv``)."""
     out = {}
@@ -87,7 +87,7 @@ def qualifiers() -> dict[str, tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def qualifier_not_after() -> dict[str, str]:
     """Qualifier surface -> characters that, right before it, make it part of a verb (节约)."""
     out = {}
@@ -290,7 +290,7 @@ def cn_to_decimal(text: str) -> Decimal:
     return Decimal(total + section + small + (digit or 0))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _arabic_mult_re() -> re.Pattern:
     return re.compile(rf"({ARABIC_RE})({alternation(multipliers())})?")
 
@@ -324,7 +324,7 @@ def to_decimal_string(number: str, multiplier: str = "") -> str:
     return format_decimal(value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _unit_string_re() -> re.Pattern:
     mults = alternation(multipliers())
     return re.compile(rf"(?P<mult>{mults})?(?P<unit>{alternation(units())})?")

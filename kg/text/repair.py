@@ -29,7 +29,7 @@ class OffsetMap(Sequence):
     grows with the number of fragments, not of characters.
     """
 
-    __slots__ = ("_clean", "_raw", "_n")
+    __slots__ = ("_clean", "_n", "_raw")
 
     def __init__(self, offsets=()) -> None:
         self._clean = array("q")
@@ -54,7 +54,7 @@ class OffsetMap(Sequence):
         self.add_run(raw_pos, 1)
 
     @classmethod
-    def from_runs(cls, clean_starts: list[int], raw_starts: list[int], total: int) -> "OffsetMap":
+    def from_runs(cls, clean_starts: list[int], raw_starts: list[int], total: int) -> OffsetMap:
         """Build from parallel run starts (already non-contiguous) and the total length."""
         m = cls()
         m._clean = array("q", clean_starts)
@@ -67,7 +67,7 @@ class OffsetMap(Sequence):
         ends = list(self._clean[1:]) + [self._n]
         return [(r, e - c) for c, r, e in zip(self._clean, self._raw, ends)]
 
-    def extend_map(self, other: "OffsetMap") -> None:
+    def extend_map(self, other: OffsetMap) -> None:
         """Append another map (its characters follow this map's)."""
         if not other._n:
             return

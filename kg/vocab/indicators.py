@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .tables import read_rows
 
-__all__ = ["IndicatorConcept", "indicator_concepts", "concept_for", "normalise_wording"]
+__all__ = ["IndicatorConcept", "concept_for", "indicator_concepts", "normalise_wording"]
 
 _SCOPE = re.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|我省|我市|我县|我区|本省|本市|本县|本区)")
 _COUNT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])(?:数量|数)$")
@@ -48,7 +48,7 @@ def normalise_wording(wording: str) -> str:
     return _SPACE.sub("", wording).translate(_FOLD).upper()
 
 
-@lru_cache(maxsize=None)
+@cache
 def indicator_concepts() -> tuple[IndicatorConcept, ...]:
     """The concepts of ``indicators.tsv``, in file order.
 
@@ -68,7 +68,7 @@ def indicator_concepts() -> tuple[IndicatorConcept, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _by_wording() -> dict[str, IndicatorConcept]:
     return {normalise_wording(w): c for c in indicator_concepts() for w in (c.label, *c.alt_labels)}
 

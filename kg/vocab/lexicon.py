@@ -161,14 +161,14 @@ def place_of(label: str) -> str | None:
     """The place an agency belongs to (中共济宁市委员会 -> 济宁市); None when its name gives
     none: 中共市委员会 (the page's city unknown), or a zone's kind alone (经济开发区管理委员会:
     a 经济开发区 of any place)."""
-    m = _PLACE.match(label[2:] if label.startswith("中共") else label)
+    m = _PLACE.match(label.removeprefix("中共"))
     return m.group(1) if m and not _ZONE_KIND.fullmatch(m.group(1)) else None
 
 
 def places_of(label: str) -> list[str]:
     """The nested places an agency's name opens with, outermost first
     (济宁市兖州区委 -> [济宁市, 兖州区]; 中共山东省委员会 -> [山东省])."""
-    rest = label[2:] if label.startswith("中共") else label
+    rest = label.removeprefix("中共")
     out = []
     while (m := _PLACE.match(rest)) and len(m.group(1)) < len(rest):
         out.append(m.group(1))

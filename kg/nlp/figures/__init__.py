@@ -92,4 +92,4 @@ from ...records import observation_key
 from .extract import extract_figures
 from .quantities import Quantity, find_quantities
 
-__all__ = ["extract_figures", "find_quantities", "observation_key", "Quantity"]
+__all__ = ["Quantity", "extract_figures", "find_quantities", "observation_key"]

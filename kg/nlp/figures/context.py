@@ -7,7 +7,7 @@ import bisect
 import calendar
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from ...records import Context
 from ..numbers import cn_to_decimal
@@ -149,7 +149,7 @@ def _bounds(text: str, chars: str) -> list[int]:
     return [m.start() for m in _char_class_re(chars).finditer(text)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_class_re(chars: str) -> re.Pattern:
     return re.compile("[" + re.escape(chars) + "]")
 

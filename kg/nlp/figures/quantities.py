@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, getcontext
-from functools import lru_cache
+from functools import cache
 
 import cn2an
 
@@ -56,7 +56,7 @@ _AFTER_PERSONS = frozenset("，,。；;：:、！？!?的都也就还一是在�
 _CN_FIGURE_RE = rf"[{CN_NUMERAL_CHARS}]{{1,40}}(?:[点點][{''.join(CN_DIGITS)}]{{1,40}})?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _quantity_re() -> re.Pattern:
     # Every branch opens on a numeral (or 百分之 / 翻), so the scan skips plain text fast;
     # a Chinese numeral is a candidate only with a unit after it (一 / 十 are everywhere).
@@ -78,13 +78,13 @@ def _quantity_re() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifier_before_re() -> re.Pattern:
     before = alternation(q for q, (pos, _) in qualifiers().items() if pos == "before")
     return re.compile(rf"(?:{before})$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _qualifier_before_last() -> frozenset[str]:
     """Characters a match of _qualifier_before_re can end on: a qualifier's last, or the
     newline that ``$`` may stand before."""
@@ -95,7 +95,7 @@ def _qualifier_before_last() -> frozenset[str]:
 _GROUP_NAMES = {"": ("num", "mult", "unit"), "c": ("cnum", "cmult", "cunit"), "m": ("mnum", "mmult", "munit")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _quantity_groups():
     """Positions in ``match.groups()`` of the groups find_quantities reads: cnum, mnum,
     double, pct, pctnum, mult2, qu, and by branch ("", "c", "m") num, mult, unit, qa, qa2."""
@@ -115,7 +115,7 @@ _TO_CN = str.maketrans("0123456789", "〇一二三四五六七八九")
 _LIST_SEP = re.compile(r"[-—–~～至到、]|和|及|与|或")
 
 
-def _flush(pending: list["Quantity"], out: list["Quantity"]) -> None:
+def _flush(pending: list[Quantity], out: list[Quantity]) -> None:
     """Unit-less quantities that never met a unit: keep those with 万/亿 (引进资金2亿多),
     whose unit the indicator may tell; drop bare numbers."""
     for q in pending:

@@ -4,12 +4,12 @@ built from them with the units and qualifiers of kg.nlp.numbers.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..numbers import ARABIC_RE, _read_tsv, alternation, compile_prefiltered, qualifiers, required_literal, units
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues() -> list[tuple[str, str, str, str]]:
     rows = []
     for row in _read_tsv("figure-cues.tsv"):
@@ -18,25 +18,25 @@ def _cues() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adjacent_change_re() -> re.Pattern:
     words = [c for c, k, d, s in _cues() if s == "adjacent"]
     # 新增 (newly added) counts things; it is not a change of a level
     return compile_prefiltered(rf"(?<!新)({alternation(words)})(?:了|达|为|约|近|超过|突破)?(到|至)?$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_dirs() -> dict[str, str]:
     return {c: d for c, k, d, s in _cues()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scoped_cue_re(kind: str, scope: str) -> re.Pattern | None:
     words = [c for c, k, d, s in _cues() if k == kind and s == scope]
     return re.compile(alternation(words)) if words else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _periods() -> list[tuple[re.Pattern, str, str, str]]:
     """(regex, start template, end template, a string every match contains)."""
     out = []
@@ -46,7 +46,7 @@ def _periods() -> list[tuple[re.Pattern, str, str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trim() -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"lead": [], "link": [], "stop": [], "drop": [], "notnoun": []}
     for word, role in _read_tsv("figure-indicator-trim.tsv"):
@@ -54,7 +54,7 @@ def _trim() -> dict[str, list[str]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tidy_rules() -> dict:
     """``figure-indicator-tidy.tsv``: the last pass over an indicator phrase."""
     rows: dict[str, list[str]] = {}
@@ -80,7 +80,7 @@ def _tidy_rules() -> dict:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _owner_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """``figure-owners.tsv``: (a named body, a named place, a class of bodies) at the start of a phrase."""
     rows: dict[str, list[str]] = {}
@@ -91,22 +91,22 @@ def _owner_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return body, place, re.compile(rf"^(?:{alternation(rows['class'])})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _owner_words(role: str) -> tuple[str, ...]:
     return tuple(w for w, r in _read_tsv("figure-owners.tsv")[1:] if r == role)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _drop_re() -> re.Pattern:
     return compile_prefiltered("|".join(_trim()["drop"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _set_phrase_re() -> re.Pattern:
     return re.compile(alternation(r[0] for r in _read_tsv("figure-set-phrases.tsv")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     t = _trim()
     quals = [q for q, (pos, _) in qualifiers().items() if pos == "before"]
@@ -116,50 +116,50 @@ def _trim_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return lead, link, stop
 
 
-@lru_cache(maxsize=None)
+@cache
 def _not_noun_start() -> frozenset[str]:
     return frozenset("".join(_trim()["notnoun"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _default_units() -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in _read_tsv("figure-indicator-units.tsv")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _per_unit_end_re() -> re.Pattern:
     return re.compile(rf"每(?:{alternation(units())})$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _per_unit_re() -> re.Pattern:
     return re.compile(rf"^每(?:{alternation(units())})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _per_re() -> re.Pattern:
     return re.compile(rf"[/／]({alternation(units())})(?![0-9０-９])")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _price_verbs() -> dict[str, str]:
     """``figure-price-verbs.tsv``: verb of a deal -> the indicator of its price."""
     return {r[0]: r[1] for r in _read_tsv("figure-price-verbs.tsv")[1:]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _money_acts() -> dict[str, str]:
     """``figure-money-acts.tsv``: verb of paying, taking or keeping money -> the indicator of the sum."""
     return {r[0]: r[1] for r in _read_tsv("figure-money-acts.tsv")[1:]}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _price_verb_re() -> re.Pattern:
     # (以9万元（约合…）买下: a note in brackets between the amount and its verb)
     return re.compile(rf"(?:左右|上下)?(?:[/／][\u4e00-\u9fff]{{1,3}})?(?:[（(][^）)]{{0,20}}[）)])?(?:的?价格)?({alternation(_price_verbs())})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _price_before_re() -> re.Pattern:
     """An auction verb right before the amount (拍出了|3426万港币): the price of the lot."""
     verbs = [r[0] for r in _read_tsv("figure-price-verbs.tsv")[1:] if len(r) > 2 and r[2] == "before"]

@@ -4,7 +4,7 @@ it needs besides its head, and what makes it a kind, a reference or a clause rat
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from .clause import (
     _clause_before,
@@ -136,7 +136,7 @@ def _subject_head_end(core: str) -> int:
     return out if out < len(core) else 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _long_heads() -> tuple[str, ...]:
     """The heads of two characters or more (one ``str.endswith`` tests a word against all)."""
     return tuple(h for h in _heads() if len(h) > 1)

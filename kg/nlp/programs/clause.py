@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .tables import _CLAUSE_END
 from .vocab import _evidence_end_re, _evidence_re, _evidence_words
 
-
 _CLAUSE_END_RE = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mark_re(marks: str) -> re.Pattern:
     return re.compile("[" + re.escape(marks) + "]")
 

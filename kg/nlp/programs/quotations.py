@@ -4,7 +4,7 @@ decided by the policy (a program, a slogan, or nothing).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..numbers import compile_prefiltered
 from .clause import _clause_at, _clause_before, _governed, _governed_outside_quotes, _negated
@@ -157,7 +157,7 @@ def _firm_without_agency(clause: str) -> bool:
     return bool(_FIRM_WORD.search(clause)) and not _AGENCY_WORD.search(clause)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _slogan_before_re() -> re.Pattern:
     """The slogan-before evidence words at the end of a clause (compiled once, not per text)."""
     return re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")

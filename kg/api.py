@@ -159,8 +159,9 @@ def _state_body(agency) -> bool:
         return True
     from .vocab.lexicon import lexicon
 
-    return agency.kind == "Organization" and bool(
-        lexicon().country_re.match(agency.label) and _FOREIGN_STATE_END.search(agency.label))
+    lex = lexicon()
+    return agency.kind == "Organization" and bool(lex.country_re.match(agency.label) and (
+        _FOREIGN_STATE_END.search(agency.label) or agency.label.endswith(tuple(lex.armed_forces))))
 
 
 def _place_for_body(surface: str) -> bool:

@@ -64,3 +64,39 @@ def test_national_wire_byline_names_the_medium(tmp_path):
     [art] = segment(Source(id="x.txt", path="x.txt", raw=raw, date="2024-03-05"))
     ex = Extractor().extract(art, Context())
     assert ("严小平", "记者", "新华通讯社") in {(h.person, h.role, h.agency.label) for h in ex.holdings}
+
+
+def _bodies(text):
+    return {(a.surface, a.label, a.kind) for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("据报道，印度海军昨日宣布。", "印度海军", "印度海军"),
+    ("美军已在当地部署了新型雷达。", "美军", "美国军队"),
+    ("俄海军称其潜艇仍在巡航。", "俄海军", "俄罗斯海军"),
+    ("日本自卫队一艘战舰与渔船相撞。", "日本自卫队", "日本自卫队"),
+    ("一名美军特种部队成员说，", "美军特种部队", "美国特种部队"),
+])
+def test_national_a_states_armed_forces_are_its_body(text, surface, label):
+    """A state's armed forces, named after the state (in full or in one character), are
+    that state's own body (typed Organization, as its other bodies)."""
+    assert (surface, label, "Organization") in _bodies(text)
+
+
+@pytest.mark.parametrize("text", [
+    "他在游戏《德军总部》中扮演一名士兵。",  # a work's title, no body
+    "当年的纳粹德军入侵波兰。",  # 粹|德军: the character may be another word's
+    "王美军说，大家辛苦了。",  # a person's name ending in 美军
+    "美军舰驶入港口。",  # 美|军舰: a warship, no army
+    "海军的演习结束了。",  # no state named: no one state's body
+])
+def test_national_no_armed_forces_body_where_the_text_names_none(text):
+    assert not any(a.surface.endswith(("军", "军队", "部队")) for a in AgencyFinder().find(text, NONE))
+
+
+def test_national_former_ministry_names_are_national_bodies(parser):
+    """Older news writes State Council ministries by their former names; a 原 after the name
+    marks a former post, no department of the ministry."""
+    assert ("建设部", "中华人民共和国建设部", "GovernmentAgency") in _bodies("今天，建设部的领导来到工地。")
+    assert ("铁道部", "中华人民共和国铁道部", "GovernmentAgency") in _bodies("铁道部发布了新的运行图。")
+    assert {a.surface for a in AgencyFinder().find("外交部原副部长贺某平出席。", NONE)} == {"外交部"}

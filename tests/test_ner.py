@@ -118,6 +118,16 @@ def test_ner_grammar_spans_are_bodies_as_written():
     assert ("澳大利亚海关", "GOV") in spans[2]
 
 
+def test_ner_grammar_spans_read_a_foreign_states_armed_forces_as_government():
+    """CLUENER's ``government`` covers a state's armed forces; kg's grammar names them
+    after the state (美军, 某国海军): GOV."""
+    from kg.api import _grammar_spans
+
+    text = "据报道，印度海军与美军昨日举行了联合演习。"
+    spans = {(text[s:e], label) for s, e, label in _grammar_spans([text])[0]}
+    assert {("印度海军", "GOV"), ("美军", "GOV")} <= spans
+
+
 def test_ner_combined_merge_policy():
     """The recogniser fills where the grammar has no span; a person of one character (李|先生)
     is never kept, as in a build."""

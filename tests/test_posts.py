@@ -594,7 +594,7 @@ def test_posts_a_medium_named_before_the_reporter(byline, medium):
 
 @pytest.mark.parametrize("text,expected", [
     # 原 at the head of a department or a place's body marks the post, never the name
-    ("研究委员会主任、原建设部总工程师金德明表示。", ("金德明", "总工程师", "建设部", True)),
+    ("研究委员会主任、原建设部总工程师金德明表示。", ("金德明", "总工程师", "中华人民共和国建设部", True)),
     ("检察院对原巢湖市市委书记周光明提起公诉。", ("周光明", "书记", "中共巢湖市委员会", True)),
     # the organiser (承办方) leads to the name
     ("请出本次活动的承办方富龙集团董事长王诚致辞。", ("王诚", "董事长", "富龙集团", False)),

@@ -104,6 +104,12 @@ FOREIGN_BODY = re.compile(
 _FOREIGN_BODY_END = re.compile(f"(?:{FOREIGN_BODY.pattern})$")
 
 
+def _in_work_title(text: str, s: int) -> bool:
+    """Whether ``s`` lies inside a work's title in 《》 (《某国陆军》 is a game, no body)."""
+    opened = text.rfind("《", 0, s + 1)
+    return opened >= 0 and text.find("》", opened) > s and text.rfind("》", 0, s) < opened
+
+
 def foreign_state_body(agency) -> bool:
     """Whether an agency is a foreign state's body by a suffix China's bodies never have
     (美国国会众议院, 洛杉矶警察局, 日本外务省): kg types them Organization, as other foreign bodies."""
@@ -115,6 +121,12 @@ _INTERNATIONAL_UNIT = re.compile("秘书处|总部|理事会|委员会|大会")
 _FOREIGN_CITY_BODY = re.compile(r"(?:警察局|警察厅|地方法院|地区法院|议会(?!员|议|期))")  # a 市 before it is the body's
 #: a country in one character before its legislature (美参议院, 英下议院): the country's
 _ONE_CHAR_COUNTRY = {"美": "美国", "英": "英国", "日": "日本", "法": "法国", "德": "德国", "俄": "俄罗斯", "韩": "韩国"}
+#: a state in one character before its armed forces (美军, 俄海军, 日军方): the state's own
+_ONE_CHAR_STATE = {**_ONE_CHAR_COUNTRY, "苏": "苏联", "印": "印度"}
+#: 军 after a one-character state that goes on as another word (美|军舰, 美|军事, 俄|军人): no army
+_ARMY_WORD_ON = "事区人官衔训备费械工用港舰营民团长医校机火旗歌号服政演售购"
+#: a one-character state may stand after one of these (纳粹|德军 reads as a word of its own: no)
+_ARMED_LEFT = set("的在与和及对向被让将了是把为从时由等同跟给令称即") | set("名位批支架艘个")  # and measure words (一名|美军士兵)
 _ONE_CHAR_LEGISLATURE = re.compile(f"[美英日法德俄韩](?:国会)?(?:{_FOREIGN_LEGISLATURE})")  # no Han before it
 # (the two scans run on every text: a pattern that opens with a literal or a class is found fast,
 # one that opens with a lookbehind or an optional character is tried at every position)
@@ -287,6 +299,10 @@ class AgencyFinder:
         )
         self._place_inside = re.compile(alternation(set(self.lex.provinces) | set(self.lex.cities)))
         self._suffix_re = re.compile(f"(?:{sfx})")
+        armed = alternation(self.lex.armed_forces) if self.lex.armed_forces else "(?!)"
+        self._armed_re = re.compile(f"(?:{armed})")  # after a country: its armed forces (美国|海军)
+        self._one_char_armed_re = re.compile(
+            f"[{''.join(_ONE_CHAR_STATE)}](?:{armed}|军(?![{_ARMY_WORD_ON}]))")
         self._canonical_of: dict[tuple[str, Context], tuple[str, str, str | None] | None] = {}
 
     # -- recognition ---------------------------------------------------------------
@@ -358,6 +374,9 @@ class AgencyFinder:
             body = FOREIGN_BODY.match(text, m.end())
             if body and (not end or body.end() > end):
                 end = body.end()  # 美国|国会众议院, 日本|外务省: a body only another country has
+            armed = self._armed_re.match(text, m.end())
+            if armed and (not end or armed.end() > end) and not _in_work_title(text, m.start()):
+                end = self._armed_end(text, armed.end())  # 美国|海军, 日本|自卫队: the country's armed forces
             if end and text[m.start():end] in self.lex.known:
                 continue  # 欧盟委员会: an international body by its known name
             if end and (m.start(), end) not in foreign and end - m.end() >= 2 \
@@ -370,6 +389,17 @@ class AgencyFinder:
                 continue  # 某美|参议院: the character is another word's
             foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
             cands.append(m.span())
+        for m in self._one_char_armed_re.finditer(text):
+            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and text[m.start() - 1] not in _ARMED_LEFT:
+                continue  # 纳粹|德军, 抗|日军: the character may be another word's
+            if _in_work_title(text, m.start()):
+                continue  # 《某军总部》: a work's title, no body
+            end = self._armed_end(text, m.end())
+            branch = text[m.start() + 1:end]
+            if branch.startswith("军") and branch != "军":
+                branch = branch[1:] if branch[1:] in self.lex.armed_forces else branch  # 美军|特种部队: 美国特种部队
+            foreign[(m.start(), end)] = (_ONE_CHAR_STATE[m.group()[0]] + ("军队" if branch == "军" else branch), "Organization", None)
+            cands.append((m.start(), end))
         for m in _FOREIGN_CITY_BODY.finditer(text):
             body = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "市" else m.start()  # 伦敦|市议会
             if (city := self._foreign_city_before(text, body)) is not None:
@@ -408,6 +438,12 @@ class AgencyFinder:
                 out.append(AgencyName(s, e, text[s:e], label, kind, parent))
                 last = e
         return out
+
+    def _armed_end(self, text: str, end: int) -> int:
+        """The end of a state's armed forces named up to ``end``, with the service or unit
+        written after them (美军|特种部队, 美国海军|陆战队)."""
+        unit = self._armed_re.match(text, end)
+        return unit.end() if unit else end
 
     def _short_form_stands(self, text: str, s: int, e: int) -> bool:
         """Whether a short form of two characters at [s, e) names its body: jieba reads it as
@@ -753,6 +789,8 @@ class AgencyFinder:
         if not first and (text[pos:pos + 1] in _CONJ or text[pos:pos + 1] in _NEGATION or self._title_follows(text, pos)
                           or (m := self.lex.title_re.match(text, pos - 1)) and m.end() > pos):
             return None  # 技师学院 + 与市科技局: two agencies; 市委 + 常委 / 财政部 + 长: a title follows; 银监会未…
+        if not first and text[pos:pos + 1] in _FORMER_MARK and self.lex.title_re.match(text, pos + 1):
+            return None  # 某部|原副部长: a former post after the name, no department of it
         if text.startswith(_TITLE_OPENING_BODY, pos) and text[pos + 2:pos + 3] != "会":
             return None  # 某县|常委|政法委书记: a title after the place, then another body (常委会 is one)
         limit = min(len(text), pos + MAX_BODY + 12)

@@ -59,6 +59,8 @@ class Lexicon:
         self.suffix_words = {r[0] for r in read_tsv("agency-suffix-words.tsv", vocab_dir)}
         self.standalone = {r[0]: r[1] for r in read_tsv("agency-standalone.tsv", vocab_dir)}
         self.bare = {r[0]: (r[1], r[2]) for r in read_tsv("agency-bare.tsv", vocab_dir)}
+        self.armed_forces = frozenset(r[0] for r in read_tsv("agency-armed-forces.tsv", vocab_dir)) if (
+            Path(vocab_dir) / "agency-armed-forces.tsv").is_file() else frozenset()
         self.provinces: dict[str, str] = {}
         for full, short in read_tsv("provinces.tsv", vocab_dir):
             self.provinces[full] = full

@@ -149,7 +149,12 @@ _GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalCon
 
 
 _PLACE_LEVEL = set("省市县区州盟旗镇乡村")
-_FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|军队|部队|警方|使馆|海关)$")
+_FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|军队|部队|警方|使馆|海关|(?<!公)司|厅|央行|中央银行)$")
+#: a public institution run by a state body, which CLUENER calls ``government``: one named
+#: inside a ministry, a bureau or an academy of (social) sciences (某部政策研究中心, 某总局信息中心,
+#: 某省社科院某研究所), or a place's administrative centre (某市住房保障管理中心)
+_STATE_RUN = re.compile("(?:部|局|委|署|政府|社科院|社会科学院|科学院|中科院)(?=.)")
+_PLACE_CENTRE = re.compile("^.{0,6}[省市县区].{2,8}(?:管理|储备|保障|交流)中心$")
 
 
 def _state_body(agency) -> bool:
@@ -157,6 +162,9 @@ def _state_body(agency) -> bool:
     or a foreign state's (kg types those Organization: 美国国防部, 比利时电影局, 中国驻法使馆)."""
     if agency.kind in _GOV_KINDS:
         return True
+    if agency.kind == "PublicInstitution":
+        return bool(_STATE_RUN.search(agency.label) or _PLACE_CENTRE.match(agency.label)
+                    or agency.parent == "中华人民共和国国务院")  # 中科院: an institution of the State Council
     from .vocab.lexicon import lexicon
 
     lex = lexicon()

@@ -128,6 +128,18 @@ def test_ner_grammar_spans_read_a_foreign_states_armed_forces_as_government():
     assert {("印度海军", "GOV"), ("美军", "GOV")} <= spans
 
 
+def test_ner_grammar_spans_read_state_run_institutions_as_government():
+    """CLUENER calls an institution a state body runs ``government`` (a ministry's research
+    centre, a city's administrative centre); a school's or a firm's centre stays ORG."""
+    from kg.api import _grammar_spans
+
+    texts = ["民政部政策研究中心主任钱某岳表示，", "南宁市住房保障管理中心负责人称，", "北方师范大学城市研究中心主任孔某说，"]
+    spans = [{(t[s:e], label) for s, e, label in found} for t, found in zip(texts, _grammar_spans(texts))]
+    assert ("民政部政策研究中心", "GOV") in spans[0]
+    assert ("南宁市住房保障管理中心", "GOV") in spans[1]
+    assert not any(label == "GOV" for _, label in spans[2])
+
+
 def test_ner_combined_merge_policy():
     """The recogniser fills where the grammar has no span; a person of one character (李|先生)
     is never kept, as in a build."""

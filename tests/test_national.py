@@ -100,3 +100,28 @@ def test_national_former_ministry_names_are_national_bodies(parser):
     assert ("建设部", "中华人民共和国建设部", "GovernmentAgency") in _bodies("今天，建设部的领导来到工地。")
     assert ("铁道部", "中华人民共和国铁道部", "GovernmentAgency") in _bodies("铁道部发布了新的运行图。")
     assert {a.surface for a in AgencyFinder().find("外交部原副部长贺某平出席。", NONE)} == {"外交部"}
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("中国人民银行宁海市中心支行行长某某指出，", "中国人民银行宁海市中心支行", "GovernmentAgency"),
+    ("该报告已得到人民银行南方分行的批准。", "人民银行南方分行", "GovernmentAgency"),
+    ("中国工商银行南方分行表示，", "中国工商银行南方分行", "StateOwnedEnterprise"),
+])
+def test_national_the_central_banks_branches_are_state_bodies(text, surface, kind):
+    """The central bank's branches are a state body's units; a commercial bank's stay firms."""
+    assert any(a.surface == surface and a.kind == kind for a in AgencyFinder().find(text, NONE))
+
+
+@pytest.mark.parametrize("text,surfaces", [
+    ("回购将由市住建委或政府委托的单位进行。", {"市住建委"}),  # 或 joins two bodies
+    ("测试由美国海军和美国国防部联合实施。", {"美国海军", "美国国防部"}),
+])
+def test_national_a_conjunction_ends_a_bodys_name(text, surfaces):
+    assert {a.surface for a in AgencyFinder().find(text, NONE)} == surfaces
+
+
+def test_national_but_opens_a_clause_before_a_bodys_name():
+    from kg.api import _grammar_spans
+
+    text = "尚未披露方案，但广州国土房管局称，很快会有说法。"
+    assert {text[s:e] for s, e, label in _grammar_spans([text])[0] if label == "GOV"} == {"广州国土房管局"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Context
-from ..vocab.lexicon import Lexicon, alternation, lexicon, place_of
+from ..vocab.lexicon import KnownAgency, Lexicon, alternation, lexicon, place_of
 from .agency_checks import (
     _CONJ,
     _HAN,
@@ -49,7 +49,8 @@ MAX_NAME = 48  # characters an agency's name may chain to (中国人民政治协
 _VERB_IN_BODY = re.compile(
     "联合|组建|参与|成立|建设|推进|开展|实施|召开|举办|获批|签署|打造|培育|支持|引导|加快|推动|完成|实现|创建|列入|入选|纳入|"
     "提升|发展了|举行|参观|出席|主持|介绍|表示|通过|依托|围绕|聚焦|积极|大力|深入|全面|共同|探索|构建|拥有|成为|位于|新增|"
-    "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据"
+    "解决|开放|建成|狠抓|提供|形成|带来|获得|取得|发挥|加强|有效|可以|能够|进行|组织|落实|按照|根据|"
+    "建立|扩大|配合|提醒"
 )
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 #: persons' pronouns that open a clause (我们要…, 他们认为…); 我, 他 alone may open a firm's
@@ -134,8 +135,8 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
-_CLAUSE_OPENER = set("而")  # a conjunction that opens a clause, never a name's character
-_CLAUSE_WORD = _STOP_IN_BODY | set("而之据")  # opens a clause, never a name (而|广州市…, 之前|…)
+_CLAUSE_OPENER = set("而但")  # a conjunction that opens a clause, never a name's character
+_CLAUSE_WORD = _STOP_IN_BODY | set("而但之据")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
 _LEVEL_WORDS = frozenset({"城乡", "城镇", "乡镇", "市县", "省市", "区县", "县区", "城区", "市区", "社区", "园区", "新区", "郊区"})
 #: titles that never open a body's name after its place (某县常委|政法委, not 某县常委政法委)
@@ -312,6 +313,8 @@ class AgencyFinder:
         cands: list[tuple[int, int]] = []
         foreign: dict[tuple[int, int], tuple[str, str, None]] = {}
         for m in self._known_re.finditer(text):
+            if text[m.end() - 2:m.end() + 1] in self.lex.suffix_words:
+                continue  # 人民银|行家: the name's last characters open a longer word
             short = m.end() - m.start() == 2
             if short and not self._short_form_stands(text, m.start(), m.end()):
                 continue  # 中|央行|政机关: inside other words; 上海|工行, 沪|工行: the bank's branch there
@@ -375,8 +378,9 @@ class AgencyFinder:
             if body and (not end or body.end() > end):
                 end = body.end()  # 美国|国会众议院, 日本|外务省: a body only another country has
             armed = self._armed_re.match(text, m.end())
-            if armed and (not end or armed.end() > end) and not _in_work_title(text, m.start()):
-                end = self._armed_end(text, armed.end())  # 美国|海军, 日本|自卫队: the country's armed forces
+            if armed and (not end or armed.end() > end or text[armed.end():armed.end() + 1] in _CONJ) \
+                    and not _in_work_title(text, m.start()):
+                end = self._armed_end(text, armed.end())  # 美国|海军(和…), 日本|自卫队: the country's armed forces
             if end and text[m.start():end] in self.lex.known:
                 continue  # 欧盟委员会: an international body by its known name
             if end and (m.start(), end) not in foreign and end - m.end() >= 2 \
@@ -801,8 +805,9 @@ class AgencyFinder:
             short = m.end() - m.start() == 1
             if len(body) > MAX_BODY:
                 return None
-            if not first and len(body) >= 3 and (self.reads_as_clause(body) or _clause_words(body)):
-                return None  # 某总局|就开始积极参与…大学, 央行|曾要求商业银行: a clause after a name, no longer name
+            if not first and (len(body) >= 3 and (self.reads_as_clause(body) or _clause_words(body))
+                              or (verb := _VERB_IN_BODY.match(text, pos, m.end())) and verb.end() > m.start()):
+                return None  # 某总局|就开始积极参与…大学, 央行|曾要求商业银行, 某会|扩大|学…: a clause after a name
             if text[m.start():m.end() + 1] in self.lex.suffix_words or (
                     short and text[m.start() - 1:m.end()] in self.lex.suffix_words):
                 continue  # 零部件, 部署: the suffix character is part of another word; look further
@@ -890,6 +895,8 @@ class AgencyFinder:
         if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
+        if (state := self._state_bank_unit(surface)) is not None:
+            return surface, "GovernmentAgency", state.canonical  # the central bank's branch: a state body
         if "团" in surface and (league := self._league(surface, ctx)):
             return league
         if self._no_one_body(surface):
@@ -1046,6 +1053,18 @@ class AgencyFinder:
         if kind == "Company" and full.startswith("中国"):
             return "StateOwnedEnterprise"
         return kind
+
+    def _state_bank_unit(self, surface: str) -> KnownAgency | None:
+        """The state body, a firm's word in its own name, whose known name opens a longer
+        name (the central bank's branches and departments: 中国人民银行某市中心支行,
+        人民银行某分行, 中国人民银行某研究局), or None: its firm's word makes no firm of them."""
+        if self.lex.suffixes.get(self.suffix_end(surface) or "") not in ("Company", "GovernmentAgency"):
+            return None
+        for n in range(min(8, len(surface) - 1), 1, -1):
+            known = self.lex.known.get(surface[:n])
+            if known is not None:
+                return known if known.kind == "GovernmentAgency" and _COMMERCIAL.search(surface[:n]) else None
+        return None
 
     def resolve_department(self, surface: str, parent: AgencyName, ctx: Context) -> tuple[str, str, str | None] | None:
         """A department named without a place (宣传部) inside a chain after its parent (市委)."""

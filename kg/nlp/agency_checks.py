@@ -14,7 +14,7 @@ from .words import tags
 _HAN = "\u4e00-\u9fff"
 # characters that never occur inside an agency body (function words, punctuation)
 _STOP_IN_BODY = set("的了是对为将把被向等各并由从到在于也都还又已个使让给从而暨兼、，,。;；:：")
-_CONJ = set("与和及暨")  # join two names: an extension never starts with one
+_CONJ = set("与和及暨或")  # join two names: an extension never starts with one (某委|或政府)
 # persons, modal verbs and speech in a name with no place prefix: a clause, not a name
 _SPEECH_IN_BODY = re.compile("我们|你们|他们|我|要|应当|应该|必须|重视|认为|表示|指出|强调|说|希望|需要")
 #: verbs of location: a place's clause (某县地处…中心, 某区位于…), never a body's name

@@ -76,6 +76,7 @@ def _bodies(text):
     ("俄海军称其潜艇仍在巡航。", "俄海军", "俄罗斯海军"),
     ("日本自卫队一艘战舰与渔船相撞。", "日本自卫队", "日本自卫队"),
     ("一名美军特种部队成员说，", "美军特种部队", "美国特种部队"),
+    ("坦克来摧毁德军，", "德军", "德国军队"),  # after a verb
 ])
 def test_national_a_states_armed_forces_are_its_body(text, surface, label):
     """A state's armed forces, named after the state (in full or in one character), are
@@ -85,8 +86,9 @@ def test_national_a_states_armed_forces_are_its_body(text, surface, label):
 
 @pytest.mark.parametrize("text", [
     "他在游戏《德军总部》中扮演一名士兵。",  # a work's title, no body
-    "当年的纳粹德军入侵波兰。",  # 粹|德军: the character may be another word's
+    "抗日军民团结一致。",  # 抗日|军民: the character is another word's
     "王美军说，大家辛苦了。",  # a person's name ending in 美军
+    "李德军当选为主任。",
     "美军舰驶入港口。",  # 美|军舰: a warship, no army
     "海军的演习结束了。",  # no state named: no one state's body
 ])

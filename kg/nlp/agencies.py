@@ -394,8 +394,9 @@ class AgencyFinder:
             foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
             cands.append(m.span())
         for m in self._one_char_armed_re.finditer(text):
-            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and text[m.start() - 1] not in _ARMED_LEFT:
-                continue  # 纳粹|德军, 抗|日军: the character may be another word's
+            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and text[m.start() - 1] not in _ARMED_LEFT \
+                    and (_inside_word(text, m.start()) or text[m.start() - 1] in self.lex.surnames):
+                continue  # 抗日|军民, 次日|军方: another word's character, as jieba reads it; 王美军: a name
             if _in_work_title(text, m.start()):
                 continue  # 《某军总部》: a work's title, no body
             end = self._armed_end(text, m.end())

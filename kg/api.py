@@ -149,7 +149,7 @@ _GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalCon
 
 
 _PLACE_LEVEL = set("省市县区州盟旗镇乡村")
-_FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|军队|部队|警方|使馆|海关|(?<!公)司|厅|央行|中央银行)$")
+_FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|军队|部队|警方|使馆|海关|(?<!公)司|厅|办公室|央行|中央银行)$")
 #: a public institution run by a state body, which CLUENER calls ``government``: one named
 #: inside a ministry, a bureau or an academy of (social) sciences (某部政策研究中心, 某总局信息中心,
 #: 某省社科院某研究所), or a place's administrative centre (某市住房保障管理中心)

@@ -127,3 +127,13 @@ def test_national_but_opens_a_clause_before_a_bodys_name():
 
     text = "尚未披露方案，但广州国土房管局称，很快会有说法。"
     assert {text[s:e] for s, e, label in _grammar_spans([text])[0] if label == "GOV"} == {"广州国土房管局"}
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("五角大楼发言人莫某说，", "五角大楼", "美国国防部"),
+    ("据报道，美国五角大楼官员称，", "美国五角大楼", "美国国防部"),
+    ("美联储出面调停一场收购战。", "美联储", "美国联邦储备委员会"),
+    ("白宫国家安全委员会一名发言人表示，", "白宫国家安全委员会", "美国白宫国家安全委员会"),  # never China's
+])
+def test_national_another_states_bodies_by_their_usual_names(text, surface, label):
+    assert (surface, label, "Organization") in _bodies(text)

@@ -325,7 +325,9 @@ class AgencyFinder:
             country = self.country_before(text, m.start())
             if country:  # 美国商务部: another country's body, never China's
                 span = (country[0], span[1])
-                foreign[span] = (text[span[0]:span[1]], "Organization", None)
+                own = self.lex.known[m.group()].canonical
+                foreign[span] = (own if span[1] == m.end() and own.startswith(text[span[0]:m.start()]) else
+                                 text[span[0]:span[1]], "Organization", None)  # 美国|五角大楼: 美国国防部
             elif m.start() > 0 and text[m.start()] == "国" and (home := self.lex.countries.get(text[m.start() - 1:m.start() + 1])):
                 # 美国防部, 俄国防部: the country (美国, 俄国) and the body (国防部) share their 国
                 span = (m.start() - 1, span[1])
@@ -335,6 +337,11 @@ class AgencyFinder:
                 if _INTERNATIONAL_UNIT.fullmatch(text, m.end(), span[1]):
                     # 东盟|秘书处: an international organisation's unit, under its full name
                     foreign[span] = (k.canonical + text[m.end():span[1]], "Organization", None)
+                elif home := self.lex.country_re.match(k.canonical):
+                    if _clause_words(text[m.end():span[1]], verbs=True):
+                        span = (m.start(), m.end())  # 某国央行|出面调停某银行: a clause after the body's name
+                    else:  # 白宫|某委员会: another state's body's unit, as written after its state (never China's)
+                        foreign[span] = (home.group() + text[span[0]:span[1]], "Organization", None)
                 else:  # 欧佩克|成员国石油部长, 东盟|博览会秘书处: another body, named after it
                     continue
             cands.append(span)

@@ -55,6 +55,11 @@ def test_extract_evidence_sentence_is_repaired(extraction):
     ("实践的情况表明,改革是正确的。", "况表明", False),
     ("要坚持推陈出新,繁荣文化。", "陈出新", False),
     ("我们应该明白,发展是硬道理。", "明白", False),
+    # 的 after a person noun makes it an attribute; a name never ends in 的
+    ("明代画家钱彬的作品拍出了高价。", "钱彬", True),
+    ("明代画家钱彬的作品拍出了高价。", "钱彬的", False),
+    ("一线演员的莫里森曾息影多年。", "的莫里森", False),
+    ("在两国领导人的关怀下,合作不断深入。", "关怀下", False),
 ])
 def test_extract_names_without_a_cue(text, name, found):
     from kg.records import Article

@@ -384,10 +384,12 @@ class Extractor:
         parser = self._parser
         for m in self._nouns.finditer(text):
             s = m.end()
+            if text[s:s + 1] == "的":
+                continue  # 领导人的|关怀: the noun is an attribute, no name follows it
             # a length the name model accepts and a cue confirms; a name never ends in a cue's
             # first character (赵奇|很有建树, not 赵奇很)
             lengths = [n for n in (2, 3, 4) if s + n <= len(text) and AFTER_NAME.match(text, s + n)
-                       and not AFTER_NAME.match(text, s + n - 1)
+                       and not AFTER_NAME.match(text, s + n - 1) and text[s + n - 1] != "的"
                        and self.names.prob(text, s, s + n) >= self.names.at_threshold]
             if lengths:
                 e = s + max(lengths, key=lambda n: (self.names.prob(text, s, s + n), n))

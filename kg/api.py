@@ -149,6 +149,8 @@ _GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalCon
 
 
 _PLACE_LEVEL = set("省市县区州盟旗镇乡村")
+#: a qualifier right before a role, inside a post as CLUENER's ``position`` reads it (常务理事, 代理司长)
+_TITLE_QUALIFIER = re.compile("(?:常务|代理|执行|高级|资深|首席|实习|见习)$")
 _FOREIGN_STATE_END = re.compile("(?:政府|部|局|署|院|委员会|议会|国会|军|军队|部队|警方|使馆|海关|(?<!公)司|厅|办公室|央行|中央银行)$")
 #: a public institution run by a state body, which CLUENER calls ``government``: one named
 #: inside a ministry, a bureau or an academy of (social) sciences (某部政策研究中心, 某总局信息中心,
@@ -205,7 +207,10 @@ def _grammar_spans(texts: list[str]) -> list[set]:
         for h in ex.holdings:
             end = h.evidence.end - len(h.person)
             if text[end - len(h.role):end] == h.role:
-                spans.add((end - len(h.role), end, "TITLE"))
+                start = end - len(h.role)
+                if q := _TITLE_QUALIFIER.search(text, max(0, start - 2), start):
+                    start = q.start()  # 常务|理事: CLUENER's position holds the qualifier kg's role drops
+                spans.add((start, end, "TITLE"))
         out.append(spans)
     return out
 

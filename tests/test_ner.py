@@ -140,6 +140,14 @@ def test_ner_grammar_spans_read_state_run_institutions_as_government():
     assert not any(label == "GOV" for _, label in spans[2])
 
 
+def test_ner_grammar_title_spans_hold_the_qualifier_before_the_role():
+    """kg's role is atomic (司长); CLUENER's position holds the qualifier written before it (代理司长)."""
+    from kg.api import _grammar_spans
+
+    text = "财政部代理司长孔某表示，"
+    assert ("代理司长", "TITLE") in {(text[s:e], label) for s, e, label in _grammar_spans([text])[0]}
+
+
 def test_ner_combined_merge_policy():
     """The recogniser fills where the grammar has no span; a person of one character (李|先生)
     is never kept, as in a build."""

@@ -137,3 +137,7 @@ def test_national_but_opens_a_clause_before_a_bodys_name():
 ])
 def test_national_another_states_bodies_by_their_usual_names(text, surface, label):
     assert (surface, label, "Organization") in _bodies(text)
+
+
+def test_national_a_police_corps_is_a_unit_of_its_bureau():
+    assert "福建省公安厅经侦总队" in {a.surface for a in AgencyFinder().find("福建省公安厅经侦总队立案侦查。", NONE)}

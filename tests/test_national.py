@@ -141,3 +141,12 @@ def test_national_another_states_bodies_by_their_usual_names(text, surface, labe
 
 def test_national_a_police_corps_is_a_unit_of_its_bureau():
     assert "福建省公安厅经侦总队" in {a.surface for a in AgencyFinder().find("福建省公安厅经侦总队立案侦查。", NONE)}
+
+
+@pytest.mark.parametrize("text,surface,kind", [
+    ("招行现金管理部总经理左某宏说，", "招行现金管理部", "Company"),
+    ("工行信贷管理部的一位人士称，", "工行信贷管理部", "StateOwnedEnterprise"),
+])
+def test_national_a_firms_department_is_the_firms(text, surface, kind):
+    """A department named after a known firm is the firm's, whatever its suffix (部, 处)."""
+    assert (surface, kind) in {(a.surface, a.kind) for a in AgencyFinder().find(text, NONE)}

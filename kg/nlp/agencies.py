@@ -905,6 +905,8 @@ class AgencyFinder:
             return k.canonical, k.kind, k.parent
         if (state := self._state_bank_unit(surface)) is not None:
             return surface, "GovernmentAgency", state.canonical  # the central bank's branch: a state body
+        if (firm := self._firm_department(surface)) is not None:
+            return surface, firm.kind, None  # 某行|现金管理部: a firm's department, its own name
         if "团" in surface and (league := self._league(surface, ctx)):
             return league
         if self._no_one_body(surface):
@@ -1061,6 +1063,17 @@ class AgencyFinder:
         if kind == "Company" and full.startswith("中国"):
             return "StateOwnedEnterprise"
         return kind
+
+    def _firm_department(self, surface: str) -> KnownAgency | None:
+        """The known firm whose name opens a department that a government body's suffix
+        ends (招行|信贷管理部, 某银行|现金管理处): the firm's, no state body; or None."""
+        if self.lex.suffixes.get(self.suffix_end(surface) or "") != "GovernmentAgency":
+            return None
+        for n in range(min(8, len(surface) - 2), 1, -1):
+            known = self.lex.known.get(surface[:n])
+            if known is not None:
+                return known if known.kind in ("Company", "StateOwnedEnterprise") else None
+        return None
 
     def _state_bank_unit(self, surface: str) -> KnownAgency | None:
         """The state body, a firm's word in its own name, whose known name opens a longer

@@ -77,6 +77,16 @@ def test_posts_next_official_of_a_list_gets_the_places_government():
     assert not any(p == "李小峰" and "中共" in a for p, _, a, _ in got)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("东部战区司令员林东海出席会议。", ("林东海", "司令员", "中国人民解放军东部战区", False)),
+    ("中国人民解放军中部战区政治委员张北方讲话。", ("张北方", "政治委员", "中国人民解放军中部战区", False)),
+])
+def test_posts_a_theatre_command_is_the_armys_body(text, expected):
+    """The five theatre commands (战区) are bodies of the PLA under the Central Military
+    Commission: their commanders hold posts there (agency-known.tsv)."""
+    assert expected in _posts(text)
+
+
 @pytest.mark.parametrize("text", ["阳谷县地处鲁西平原。", "我们要高度重视医院建设。", "银监会未禁止银行开展业务。",
                                   "教育部分配名额。"])
 def test_posts_agency_is_never_a_clause_fragment(text):

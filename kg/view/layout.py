@@ -4,6 +4,7 @@ core above a size, so the same graph always gets the same picture."""
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -123,6 +124,24 @@ def _layout_component(simple: nx.Graph, comp: list[str], seed: int,
     return nodes, np.concatenate(rows)
 
 
+@lru_cache(maxsize=1)
+def _blas():
+    """The BLAS libraries numpy loaded (found once: finding them reads /proc)."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread():
+    """The layout's matrix products on one BLAS thread. Its products are small and many:
+    more threads only spin between them (five times the CPU, and on a busy machine four
+    times the wall time), and OpenBLAS sums a product of several threads in another order
+    than one thread's, which the force-directed steps amplify into another picture. On one
+    thread the positions are the same on a machine of any number of cores, under any
+    OPENBLAS_NUM_THREADS."""
+    return _blas().limit(limits=1, user_api="blas")
+
+
 def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, tuple[float, float]]:
     """Precompute node positions (pixels): each component force-directed, then packed.
 
@@ -139,9 +158,8 @@ def layout(graph: nx.Graph, seed: int = 0, spacing: float = 110.0) -> dict[str, 
             simple.add_edge(a, b, weight=simple[a][b]["weight"] + w if simple.has_edge(a, b) else w)
     components = sorted((sorted(c) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), c[0]))
-    placed: list[tuple[list[str], np.ndarray]] = []
-    for comp in components:
-        placed.append(_layout_component(simple, comp, seed, spacing))
+    with _one_blas_thread():
+        placed = [_layout_component(simple, comp, seed, spacing) for comp in components]
     # shelf packing: big components first, small ones in rows beside and below
     out: dict[str, tuple[float, float]] = {}
     if not placed:

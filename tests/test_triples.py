@@ -235,3 +235,86 @@ def test_of_subjects_cuts_the_index():
     assert len(part) == 4 and part.turtle() == Triples([t for t in rows if t[0] == a]).turtle()
     part.add((a, RDFS.seeAlso, URIRef(ex + "丙")))  # its lists are its own
     assert len(whole) == 6 and len(list(whole.objects(a, RDFS.seeAlso))) == 2
+
+
+def _reference_turtle(triples: Triples) -> str:
+    """Canonical Turtle written the plain way, a line a triple from ``sorted()``: the rule
+    the chunked writer must follow (prefixes; a block a subject; ``;`` between predicates,
+    ``,`` between objects; `` .`` and a blank line between subjects)."""
+    from kg.graph.namespace import PREFIXES
+    from kg.graph.triples import TurtleTerms
+
+    writer = TurtleTerms()
+    head = "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(PREFIXES.items()))
+    blocks, lines, last = [], [], (None, None)
+    for s, p, o in triples.sorted():
+        if s != last[0]:
+            if lines:
+                blocks.append("\n" + "\n".join(lines) + " .\n")
+            lines = [f"{writer.term(s)} {writer.iri(p)} {writer.term(o)}"]
+        elif p != last[1]:
+            lines[-1] += " ;"
+            lines.append(f"    {writer.iri(p)} {writer.term(o)}")
+        else:
+            lines[-1] += ","
+            lines.append(f"        {writer.term(o)}")
+        last = (s, p)
+    if lines:
+        blocks.append("\n" + "\n".join(lines) + " .\n")
+    return head + "".join(blocks)
+
+
+def _random_triples(seed: int, n: int = 400) -> list[tuple]:
+    rng = random.Random(seed)
+    subjects = [URIRef(f"{KGR}thing/{k:04d}") for k in range(40)] + [URIRef(f"{KG}Concept{k}") for k in range(5)]
+    predicates = [RDF.type, RDFS.label, KG.post, SKOS.altLabel, KG.sourceBegin, URIRef("http://example.org/p#x")]
+    objects = subjects + [Literal(f"名{k}", lang="zh") for k in range(30)] + [
+        Literal(k, datatype=XSD.nonNegativeInteger) for k in range(10)] + [Literal("a\tb"), Literal(True)]
+    return [(rng.choice(subjects), rng.choice(predicates), rng.choice(objects)) for _ in range(n)]
+
+
+def test_turtle_in_chunks_is_the_plain_writers_text(monkeypatch):
+    """The writer joins a chunk of triples at a time: whatever the chunk size (a subject, a
+    predicate or its objects cut between two chunks), the text is the plain writer's."""
+    import kg.graph.triples as module
+
+    for seed in range(3):
+        triples = Triples(_random_triples(seed))
+        expected = _reference_turtle(triples)
+        assert triples.turtle() == expected
+        for chunk in (1, 2, 3, 7, 64):
+            monkeypatch.setattr(module, "_CHUNK", chunk)
+            assert triples.turtle() == expected
+        monkeypatch.setattr(module, "_CHUNK", 1 << 16)
+    assert Triples().turtle() == _reference_turtle(Triples())
+
+
+def test_turtle_of_a_graph_too_big_to_pack_is_the_same(monkeypatch):
+    """Past 2^63 the keys are three columns, not one packed int: the same order, the same text."""
+    import kg.graph.triples as module
+
+    triples = Triples(_random_triples(5))
+    packed = triples.turtle()
+    monkeypatch.setattr(module, "_PACKED_MAX", 0)
+    assert triples.turtle() == packed and triples.sorted() == Triples(_random_triples(5)).sorted()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(__import__("kg.graph.namespace", fromlist=["PREFIXES"]).PREFIXES.values())
+                       + ["http://example.org/", "https://w3id.org/kg-gov/id/person/", ""]),
+       st.text(alphabet="ab_-9Z/#.:é中 ", max_size=12))
+def test_prefixed_names_as_the_longest_namespace_gives_them(namespace, local):
+    """An IRI is shortened by its namespace up to its last / or #: the same name the
+    longest namespace with a valid local part gives."""
+    import re
+
+    from kg.graph.triples import _BY_LENGTH, TurtleTerms
+
+    iri = namespace + local
+    expected = None
+    for prefix, ns in _BY_LENGTH:
+        if iri.startswith(ns) and re.match(r"[A-Za-z_][A-Za-z0-9_\-]*\Z", iri[len(ns):]):
+            expected = f"{prefix}:{iri[len(ns):]}"
+            break
+    got = TurtleTerms._iri(iri)
+    assert got == expected if expected is not None else got.startswith("<")

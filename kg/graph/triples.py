@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 _TYPE = RDF.type
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")  # a local name every Turtle parser reads as is
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+# a local name holds no / or #: where every namespace ends in one, the only namespace that
+# can shorten an IRI is the IRI up to its last / or # (the first prefix of a namespace wins)
+_BY_NAMESPACE = ({namespace: prefix for prefix, namespace in reversed(_BY_LENGTH)}
+                 if all(ns.endswith(("/", "#")) for _, ns in _BY_LENGTH) else None)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -74,9 +78,15 @@ class TurtleTerms:
     @staticmethod
     def _iri(iri: str) -> str:
         iri = str(iri)  # a plain str: rdflib's startswith is Python code
-        for prefix, namespace in _BY_LENGTH:
-            if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
-                return f"{prefix}:{iri[len(namespace):]}"
+        if _BY_NAMESPACE is not None:  # the one namespace that can hold it: up to its last / or #
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            prefix = _BY_NAMESPACE.get(iri[:cut])
+            if prefix is not None and _LOCAL.match(iri, cut):
+                return f"{prefix}:{iri[cut:]}"
+        else:
+            for prefix, namespace in _BY_LENGTH:
+                if iri.startswith(namespace) and _LOCAL.match(iri, len(namespace)):
+                    return f"{prefix}:{iri[len(namespace):]}"
         if _IRI_UNSAFE.search(iri):  # not minted by kg: percent-encode what an IRIREF cannot hold
             iri = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), iri)
         return f"<{iri}>"
@@ -125,10 +135,16 @@ def _term_order(by_id: dict[int, object]) -> list[int]:
     (IRIs, then blank nodes, then literals; literals of the same text then by language
     and datatype): one string a term while sorting, not a tuple (a sort holds every key)."""
     groups: tuple[list, list, list] = ([], [], [])
+    group_of: dict[type, list] = {}  # a term's group by its class, found once a class
     for i, term in by_id.items():
-        groups[2 if isinstance(term, Literal) else 1 if isinstance(term, BNode) else 0].append(i)
+        group = group_of.get(type(term))
+        if group is None:
+            group = group_of[type(term)] = groups[2 if isinstance(term, Literal) else 1 if isinstance(term, BNode) else 0]
+        group.append(i)
     for group in groups:
-        group.sort(key=lambda i: str(by_id[i]))
+        texts = list(map(str, map(by_id.__getitem__, group)))
+        group[:] = [group[k] for k in sorted(range(len(group)), key=texts.__getitem__)]
+        del texts
     literals = groups[2]
     start = 0
     while start < len(literals):  # a run of literals of one text: by language, then datatype
@@ -142,6 +158,7 @@ def _term_order(by_id: dict[int, object]) -> list[int]:
 
 
 _CHUNK = 1 << 16
+_PACKED_MAX = 1 << 63  # keys below this pack a triple into one int64
 
 
 def _decoded(keys, n_terms: int, n_predicates: int) -> Iterator[tuple[int, int, int]]:
@@ -155,6 +172,19 @@ def _decoded(keys, n_terms: int, n_predicates: int) -> Iterator[tuple[int, int, 
         sp, o = divmod(chunk, n_terms)
         s, p = divmod(sp, n_predicates)
         yield from zip(s.tolist(), p.tolist(), o.tolist())
+
+
+def _decoded_columns(keys, n_terms: int, n_predicates: int) -> Iterator[tuple]:
+    """The subject, predicate and object ranks of ``Triples._ranked``'s keys as three
+    numpy arrays a chunk at a time, in order."""
+    for at in range(0, len(keys), _CHUNK):
+        chunk = keys[at:at + _CHUNK]
+        if chunk.ndim == 2:
+            yield chunk[:, 0], chunk[:, 1], chunk[:, 2]
+            continue
+        sp, o = divmod(chunk, n_terms)
+        s, p = divmod(sp, n_predicates)
+        yield s, p, o
 
 
 _MISSING = object()
@@ -202,7 +232,7 @@ class Triples:
                     return
                 seen.add(o)
             found.append(o)
-        elif found is o or found == o:
+        elif found is o or (str.__eq__(found, o) and found == o):  # texts first: str's == is C
             return
         else:
             by_s[s] = [found, o]
@@ -291,24 +321,51 @@ class Triples:
         import numpy as np
 
         rank: dict[int, object] = {}  # id -> term, then id -> its rank
-        prank: dict[int, object] = {}
-        for s, p, o in self._all():
-            rank[id(s)] = s
-            rank[id(o)] = o
-            prank[id(p)] = p
+        prank: dict[int, object] = {id(p): p for p in self._sp}
+        for by_s, objects in self._columns(flat=False):
+            rank.update(zip(map(id, by_s), by_s))
+            rank.update(zip(map(id, objects), objects))
         terms = _rank_in_place(rank, _term_order(rank))
         predicates = _rank_in_place(prank, sorted(prank, key=lambda i: (prank[i] != _TYPE, str(prank[i]))))
         n, n_terms, n_predicates = len(self), len(terms), len(predicates)
-        if n_terms * n_terms * max(n_predicates, 1) < 1 << 63:
-            keys = np.fromiter(((rank[id(s)] * n_predicates + prank[id(p)]) * n_terms + rank[id(o)]
-                                for s, p, o in self._all()), dtype=np.int64, count=n)
+        ranks = rank.__getitem__
+
+        def column(items: list):
+            return np.fromiter(map(ranks, map(id, items)), dtype=np.int64, count=len(items))
+
+        parts = [(prank[id(p)], column(subjects), column(objects))
+                 for p, (subjects, objects) in zip(self._sp, self._columns(flat=True))]
+        if n_terms * n_terms * max(n_predicates, 1) < _PACKED_MAX:
+            keys = np.concatenate([(s * n_predicates + p) * n_terms + o for p, s, o in parts] or
+                                  [np.empty(0, dtype=np.int64)])
             keys.sort()
         else:  # past 2^63: three columns, sorted by subject, predicate, object
-            rows = np.empty((n, 3), dtype=np.int64)
-            for k, (s, p, o) in enumerate(self._all()):
-                rows[k] = rank[id(s)], prank[id(p)], rank[id(o)]
+            rows = np.concatenate([np.column_stack((s, np.full(len(s), p, dtype=np.int64), o))
+                                   for p, s, o in parts])
             keys = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
+        assert len(keys) == n
         return terms, predicates, keys
+
+    def _columns(self, flat: bool) -> Iterator[tuple[list, list]]:
+        """Per predicate of the index, in its order: (subjects, objects), one of each a
+        triple with ``flat``; else (the subjects, the objects), each object once for its
+        subject. Read in C where no subject has several objects (most predicates)."""
+        for by_s in self._sp.values():
+            objects = list(by_s.values())
+            if list not in set(map(type, objects)):
+                yield (list(by_s) if flat else by_s), objects
+                continue
+            subjects, flat_objects = [], []
+            for subject, found in by_s.items():
+                if type(found) is list:
+                    flat_objects.extend(found)
+                    if flat:
+                        subjects.extend([subject] * len(found))
+                else:
+                    flat_objects.append(found)
+                    if flat:
+                        subjects.append(subject)
+            yield (subjects if flat else by_s), flat_objects
 
     # -- the read-only part of rdflib.Graph ----------------------------------------------
     def _by_predicate(self) -> dict:
@@ -385,6 +442,14 @@ class Triples:
                 fh.write(block)
 
     def _turtle_blocks(self) -> Iterator[str]:
+        """The prefixes, then the triples' text a chunk of the canonical order at a time.
+        Each chunk is joined by numpy and ``str.join`` from the text of its distinct terms
+        and of the separators that their changes of subject and predicate call for (no
+        Python step a triple): ``s p o`` opens a subject, `` ;`` and an indented ``p o``
+        follow for its next predicate, ``,`` and an indented ``o`` for the next object,
+        `` .`` and a blank line close it."""
+        import numpy as np
+
         yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
         if not len(self):
             return
@@ -392,6 +457,7 @@ class Triples:
         writer = TurtleTerms()
         ptext = [writer.iri(p) for p in predicates]
         del predicates
+        next_predicate = np.array([f" ;\n    {p} " for p in ptext], dtype=object)
 
         @lru_cache(maxsize=1 << 16)  # a term's Turtle when it is written, the frequent ones kept
         def text(k: int) -> str:
@@ -400,24 +466,30 @@ class Triples:
                 return writer.term(term)
             return TurtleTerms._iri(term)  # not memoised: most IRIs are written once or twice
 
-        lines: list[str] = []
-        subject = predicate = -1
-        for s, p, o in _decoded(keys, len(terms), len(ptext)):
-            if s != subject:
-                if lines:
-                    lines[-1] += " ."
-                    yield "\n" + "\n".join(lines) + "\n"
-                lines = [f"{text(s)} {ptext[p]} {text(o)}"]
-                subject, predicate = s, p
-            elif p != predicate:
-                lines[-1] += " ;"
-                lines.append(f"    {ptext[p]} {text(o)}")
-                predicate = p
-            else:
-                lines[-1] += ","
-                lines.append(f"        {text(o)}")
-        lines[-1] += " ."
-        yield "\n" + "\n".join(lines) + "\n"
+        last_s = last_p = -1
+        for s, p, o in _decoded_columns(keys, len(terms), len(ptext)):
+            n = len(s)
+            new_s = np.empty(n, dtype=bool)
+            new_s[0] = s[0] != last_s
+            np.not_equal(s[1:], s[:-1], out=new_s[1:])
+            new_p = np.empty(n, dtype=bool)
+            new_p[0] = p[0] != last_p
+            np.not_equal(p[1:], p[:-1], out=new_p[1:])
+            new_p |= new_s
+            opens = np.flatnonzero(new_s)
+            distinct, where = np.unique(np.concatenate((s[opens], o)), return_inverse=True)
+            texts = np.array([text(k) for k in distinct.tolist()], dtype=object)
+            parts = np.empty(2 * n, dtype=object)
+            parts[0::2] = ",\n        "
+            parts[0::2][new_p] = next_predicate[p[new_p]]
+            parts[0::2][opens] = [f" .\n\n{subject} {ptext[k]} " for subject, k in
+                                  zip(texts[where[:len(opens)]].tolist(), p[opens].tolist())]
+            if last_s < 0:  # the first subject: nothing to close
+                parts[0] = parts[0][3:]
+            parts[1::2] = texts[where[len(opens):]]
+            last_s, last_p = int(s[-1]), int(p[-1])
+            yield "".join(parts.tolist())
+        yield " .\n"
 
     def to_graph(self) -> Graph:
         """The triples as an rdflib Graph with kg's prefixes (made once, then kept)."""

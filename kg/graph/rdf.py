@@ -120,6 +120,11 @@ def count(n: int, datatype: URIRef = XSD.nonNegativeInteger) -> Literal:
     return _slotted(str(n), None, datatype, n)
 
 
+# the same texts and numbers again and again (labels, kinds, offsets): one term each while
+# it recurs (the writer adds literals without looking them up, see GraphWriter.add)
+zh, plain, count = (lru_cache(maxsize=1 << 16)(f) for f in (zh, plain, count))
+
+
 def date_literal(value: Date) -> Literal:
     """xsd:date, or xsd:gYearMonth / xsd:gYear when only the month (year) is known."""
     return Literal(str(value), datatype=_DATATYPE[Date(value).precision])
@@ -194,7 +199,10 @@ class GraphWriter:
 
     def add(self, s, p, o) -> None:
         term = self._term
-        self._add((term(s, s), p, term(o, o)))
+        # a literal is added as it comes: looking it up would call rdflib's __hash__ (Python
+        # code); its makers above hand out one object per recurring value, and the triples
+        # compare values anyway
+        self._add((term(s, s), p, o if type(o) is _LITERAL else term(o, o)))
 
     # -- provenance ----------------------------------------------------------------
 

@@ -5,7 +5,9 @@ are written: the same records give the same triples and the same Turtle bytes.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -135,7 +137,15 @@ def decimal_literal(value: str) -> Literal:
     text = str(value)
     if "." not in text and "e" not in text.lower():
         text += ".0"
+    if _CANONICAL_DECIMAL.match(text):  # rdflib's constructor would keep it as it is
+        lit = _slotted(text, None, XSD.decimal, Decimal(text))
+        lit._ill_typed = False  # noqa: SLF001 - read from its lexical form, as rdflib says
+        return lit
     return Literal(text, datatype=XSD.decimal)
+
+
+#: a decimal already in xsd:decimal's canonical form (ASCII digits, no leading zero, no +)
+_CANONICAL_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 
 
 def _is_day(value: str | None) -> bool:

@@ -182,7 +182,7 @@ class GraphWriter:
 
     def __init__(self) -> None:
         self._triples = Triples()
-        self._add = self._triples.adder()  # set.add: a build adds millions of triples
+        self._add = self._triples.adder()  # add(s, p, o): a build adds millions of triples
         # one object per distinct term (rdflib makes a new one per call): less memory, and
         # lookups that find the very object skip rdflib's Python-level ==
         self._term = {}.setdefault
@@ -212,7 +212,7 @@ class GraphWriter:
         # a literal is added as it comes: looking it up would call rdflib's __hash__ (Python
         # code); its makers above hand out one object per recurring value, and the triples
         # compare values anyway
-        self._add((term(s, s), p, o if type(o) is _LITERAL else term(o, o)))
+        self._add(term(s, s), p, o if type(o) is _LITERAL else term(o, o))
 
     # -- provenance ----------------------------------------------------------------
 

@@ -209,11 +209,10 @@ class Triples:
         self._po: dict = {}
         self._graph: Graph | None = None
         add = self._add
-        for triple in triples:
-            add(triple)
+        for s, p, o in triples:
+            add(s, p, o)
 
-    def _add(self, triple: tuple) -> None:
-        s, p, o = triple
+    def _add(self, s, p, o) -> None:
         by_s = self._sp.get(p)
         if by_s is None:
             by_s = self._sp[p] = {}
@@ -239,12 +238,13 @@ class Triples:
         self._n += 1
 
     def add(self, triple: tuple) -> None:
-        self._add(triple)
+        self._add(*triple)
         self.changed()
 
     def adder(self):
-        """The add of the triples, for writers that add many: the lookups made so far
-        are dropped now, and ``changed()`` must be called before any lookup made after."""
+        """The add of the triples, ``add(s, p, o)``, for writers that add many: the lookups
+        made so far are dropped now, and ``changed()`` must be called before any lookup
+        made after."""
         self.changed()
         return self._add
 

@@ -507,3 +507,42 @@ def test_viz_shows_programs_by_agency_and_figures_by_indicator_concept(tmp_path)
     # the analytics' projection stays without indicator nodes unless asked for
     assert "Indicator" not in {t for _, t in network.to_networkx(graph).nodes(data="type")}
     assert "Indicator" in {t for _, t in network.to_networkx(graph, indicators=True).nodes(data="type")}
+
+
+def test_viz_layout_is_the_same_on_one_blas_thread_or_several():
+    """The layout's products run on one BLAS thread whatever the machine allows: OpenBLAS
+    sums a product of several threads in another order, and the force-directed steps
+    would make that another picture (past SAMPLED_REPULSION_ABOVE core nodes)."""
+    import networkx as nx
+    from threadpoolctl import threadpool_limits
+
+    graph = nx.gnm_random_graph(1500, 2600, seed=3)
+    graph = nx.relabel_nodes(graph, {n: f"n{n:04d}" for n in graph})
+    assert sum(1 for _, d in graph.degree() if d > 1) > layout.SAMPLED_REPULSION_ABOVE
+    with threadpool_limits(limits=1, user_api="blas"):
+        one = viz.layout(graph)
+    with threadpool_limits(limits=2, user_api="blas"):
+        assert viz.layout(graph) == one
+
+
+def test_viz_citations_fill_a_copy_of_the_columns(month):
+    """render makes the page's columns once and cites into a copy for each budget it
+    tries: the columns stay as they were, and each try is what encoding anew gives."""
+    payload, state = viz._columns(month, max_bytes=10**6)
+    before = json.dumps(payload, sort_keys=True)
+    for budget in (0, 20_000, 10**6, None):
+        cited = viz._cited(payload, state, budget)
+        assert json.dumps(payload, sort_keys=True) == before
+        assert cited == viz._encode(month, budget, max_bytes=10**6)
+    assert viz._encode(month, 0, sentences=False, max_bytes=10**6) == payload
+
+
+def test_viz_projection_made_here_is_folded_in_place_with_the_same_page(rdf):
+    """A graph given as RDF is projected and folded without copies; a projection given is
+    copied and left as it was; both views are the same page."""
+    projection = network.to_networkx(rdf, indicators=True)
+    nodes, edges = projection.number_of_nodes(), projection.number_of_edges()
+    page = viz.render(viz.to_network(projection))
+    assert (projection.number_of_nodes(), projection.number_of_edges()) == (nodes, edges)
+    assert any(d["type"] == "Post" for _, d in projection.nodes(data=True))
+    assert viz.render(viz.to_network(rdf)) == page

@@ -150,15 +150,16 @@ def _span_of(data: dict) -> tuple[str, str, str, bool]:
             str(data.get("end") or ""), bool(data.get("former")))
 
 
-def _fold_posts(nxg: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Replace Person -holds-> Post -post_in-> Organization by Person -holds-> Organization.
+def _fold_posts(nxg: nx.MultiDiGraph, in_place: bool = False) -> nx.MultiDiGraph:
+    """Replace Person -holds-> Post -post_in-> Organization by Person -holds-> Organization
+    (in a copy, or with ``in_place`` in ``nxg`` itself: the same links in the same order).
 
     Posts in one agency held over the same attested span (党组书记、主任, reported together)
     fold into one link labelled with all the roles; posts held over different spans (副市长,
     then 市长) stay apart, so the date filter can show one and not the other. A link is
     keyed ``holds@begin/last/end`` (``holds`` when undated): a person's links to one
     agency sort in time order."""
-    out = nxg.copy()
+    out = nxg if in_place else nxg.copy()
     keys: dict[tuple[str, str, tuple], str] = {}
     for post in [n for n, d in nxg.nodes(data=True) if d.get("type") == "Post"]:
         agencies = [v for _, v, k in nxg.out_edges(post, keys=True) if k == "post_in"]
@@ -320,14 +321,18 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     from pyvis.network import Network  # heavy-ish import, only when a view is built
 
     nxg = _as_multidigraph(graph)
+    own = nxg is not graph  # made here: changed in place, not copied
     if isinstance(graph, Triples):  # the lookups the projection made: their memory back (made again on demand)
         graph.release()
     wanted = _parse_types(types)
     if "Post" not in wanted:
-        nxg = _fold_posts(nxg)
+        nxg = _fold_posts(nxg, in_place=own)
+        own = True
     # untyped nodes (a graph not from to_networkx) stay unless types were asked for
-    nxg = nxg.subgraph([n for n, d in nxg.nodes(data=True) if d.get("type") in wanted
-                        or (types is None and d.get("type") not in NODE_TYPES)]).copy()
+    shown = [n for n, d in nxg.nodes(data=True) if d.get("type") in wanted
+             or (types is None and d.get("type") not in NODE_TYPES)]
+    if not own or len(shown) < nxg.number_of_nodes():  # a copy of what is shown (every node of a
+        nxg = nxg.subgraph(shown).copy()              # graph made here: that graph as it is)
     centres: list[str] = []
     if focus:
         centres = _match(nxg, focus)
@@ -565,7 +570,13 @@ def _degree_size(degree: int) -> float:
 
 def _encode(net: Any, budget: int | None, sentences: bool = True,
             max_bytes: int | None = None) -> dict:
-    """The page's data: compact tables that the page script reads (``expand`` reads them
+    """The page's data (``_columns``), with citations (``_cite``) unless not ``sentences``."""
+    payload, state = _columns(net, max_bytes)
+    return _cited(payload, state, budget) if sentences else payload
+
+
+def _columns(net: Any, max_bytes: int | None = None) -> tuple[dict, tuple]:
+    """The page's data without citations, and what citing needs (``_cited``): compact tables that the page script reads (``expand`` reads them
     the same way in Python).
 
     Nodes are numbered in order; each column of ``n`` holds one value per node (``p``
@@ -692,10 +703,25 @@ def _encode(net: Any, budget: int | None, sentences: bool = True,
         "e": {"f": e_from, "t": e_to, "r": e_rel, "e": [0] * len(e_to), "w": e_weight,
               "l": e_label, "d": e_dates, "o": e_posts, "v": e_spans},
     }
-    if sentences:
-        _cite(payload, words, index, node_evidence, edge_evidence, budget,
-              {type_index[t] for t in TYPE_STYLES if t not in collapsed})
-    return payload
+    return payload, (words, index, node_evidence, edge_evidence,
+                     {type_index[t] for t in TYPE_STYLES if t not in collapsed})
+
+
+def _cited(payload: dict, state: tuple, budget: int | None) -> dict:
+    """The page's data with citations while ``budget`` bytes last, from ``_columns``'s
+    payload and state, which stay as they are: render makes the columns once, whatever
+    the number of budgets it tries."""
+    words, index, node_evidence, edge_evidence, shown_types = state
+    out = dict(payload)
+    out["meta"] = dict(payload["meta"])
+    out["n"], out["e"] = dict(payload["n"]), dict(payload["e"])
+    out["n"]["e"], out["e"]["e"] = list(payload["n"]["e"]), list(payload["e"]["e"])
+    out["Z"], out["E"], out["A"] = [], [], []
+    table = _Table(first=None)
+    table.items, table.index = list(words.items), dict(words.index)
+    out["W"] = table.items
+    _cite(out, table, index, node_evidence, edge_evidence, budget, shown_types)
+    return out
 
 
 def _cite(payload: dict, words: _Table, index: dict[str, int], node_evidence: list[list[dict]],
@@ -828,10 +854,10 @@ def render(net: Any, max_bytes: int | None = PAGE_BYTES_MAX) -> str:
     title = (getattr(net, "kg_meta", None) or {}).get("title", "kg graph")
     if max_bytes is None:
         return _html(title, _script_json(_encode(net, None)))
-    structure = _encode(net, 0, sentences=False, max_bytes=max_bytes)
+    structure, state = _columns(net, max_bytes=max_bytes)
     budget = max_bytes - len(_html(title, _script_json(structure)).encode("utf-8"))
     for _ in range(8):
-        page = _html(title, _script_json(_encode(net, max(0, budget), max_bytes=max_bytes)))
+        page = _html(title, _script_json(_cited(structure, state, max(0, budget))))
         over = len(page.encode("utf-8")) - max_bytes
         if over <= 0 or budget <= 0:
             return page

@@ -390,7 +390,8 @@ class Triples:
         if subject is not None:
             sp = self._by_predicate()
             if predicate is not None:
-                found = sp.get(predicate, {}).get(subject)
+                by_s = sp.get(predicate)
+                found = None if by_s is None else by_s.get(subject)
                 return iter(() if found is None else list(found) if type(found) is list else (found,))
             out: list = []
             for by_s in sp.values():

@@ -82,9 +82,9 @@ BETWEENNESS_SAMPLE = 300
 def _first(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
     """The first literal of the first predicate that has one (sorted: deterministic)."""
     for predicate in predicates:
-        values = sorted(str(o) for o in graph.objects(subject, predicate))
-        if values:
-            return values[0]
+        value = min(map(str, graph.objects(subject, predicate)), default=None)
+        if value is not None:
+            return value
     return ""
 
 
@@ -97,7 +97,8 @@ def _tail(iri: Any) -> str:
 
 
 def _subjects_of_type(graph: Graph, cls: URIRef) -> list[URIRef]:
-    return sorted(s for s in set(graph.subjects(RDF.type, cls)) if isinstance(s, URIRef))
+    # by text: the order of URIRef's <, without its Python code
+    return sorted({s for s in graph.subjects(RDF.type, cls) if isinstance(s, URIRef)}, key=str)
 
 
 class _Reader:

@@ -182,10 +182,9 @@ class GraphWriter:
 
     def __init__(self) -> None:
         self._triples = Triples()
-        self._add = self._triples.adder()  # add(s, p, o): a build adds millions of triples
-        # one object per distinct term (rdflib makes a new one per call): less memory, and
-        # lookups that find the very object skip rdflib's Python-level ==
-        self._term = {}.setdefault
+        # add(s, p, o), one call a triple (this instance's, before the method below): a build
+        # adds millions; one object per distinct IRI (rdflib makes a new one per call)
+        self.add = self._triples.adder(intern=True)
         self._observations: set[URIRef] = set()
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
         self._article_dates: dict[str, str] = {}
@@ -198,7 +197,7 @@ class GraphWriter:
 
     def done(self) -> Triples:
         """The triples, once every one is written: the writer's own tables are dropped."""
-        self._term = {}.setdefault
+        self.add = self._triples.adder(intern=True)  # its table of terms dropped
         self._observations.clear()
         return self.triples
 
@@ -208,11 +207,9 @@ class GraphWriter:
         return self.triples.to_graph()
 
     def add(self, s, p, o) -> None:
-        term = self._term
-        # a literal is added as it comes: looking it up would call rdflib's __hash__ (Python
-        # code); its makers above hand out one object per recurring value, and the triples
-        # compare values anyway
-        self._add(term(s, s), p, o if type(o) is _LITERAL else term(o, o))
+        """Add a triple (``Triples.adder(intern=True)``, set on the instance: a literal is
+        added as it comes, and the makers above hand out one object per recurring value)."""
+        self.add(s, p, o)
 
     # -- provenance ----------------------------------------------------------------
 

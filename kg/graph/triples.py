@@ -219,9 +219,48 @@ class Triples:
         found = by_s.get(s, _MISSING)
         if found is _MISSING:
             by_s[s] = o
-        elif type(found) is list:
+            self._n += 1
+        elif found is not o:
+            self._more(by_s, s, found, o)
+
+    def add(self, triple: tuple) -> None:
+        self._add(*triple)
+        self.changed()
+
+    def adder(self, intern: bool = False):
+        """The add of the triples, ``add(s, p, o)``, for writers that add many: the lookups
+        made so far are dropped now, and ``changed()`` must be called before any lookup
+        made after (and no ``clear()`` comes between). With ``intern``, each IRI or blank
+        node is kept as one object, the first of its value (less memory, and lookups that
+        find the very object skip rdflib's Python-level ==); literals are kept as they
+        come (looking one up would call rdflib's Python-level __hash__): the add of a
+        writer, one call a triple."""
+        self.changed()
+        if not intern:
+            return self._add
+        index, term, literal, more = self._sp, {}.setdefault, Literal, self._more
+
+        def add(s, p, o) -> None:
+            s = term(s, s)
+            if type(o) is not literal:
+                o = term(o, o)
+            by_s = index.get(p)
+            if by_s is None:
+                by_s = index[p] = {}
+            found = by_s.get(s, _MISSING)
+            if found is _MISSING:
+                by_s[s] = o
+                self._n += 1
+            elif found is not o:
+                more(by_s, s, found, o)
+
+        return add
+
+    def _more(self, by_s: dict, s, found, o) -> None:
+        """``_add`` for a subject that has an object already (``found``)."""
+        if type(found) is list:
             if len(found) < _MANY:
-                if o in found:  # `in` tries identity first: a writer's terms are one object a value
+                if o in found:
                     return
             else:
                 seen = self._seen.get(id(found))
@@ -231,22 +270,11 @@ class Triples:
                     return
                 seen.add(o)
             found.append(o)
-        elif found is o or (str.__eq__(found, o) and found == o):  # texts first: str's == is C
+        elif str.__eq__(found, o) and found == o:
             return
         else:
             by_s[s] = [found, o]
         self._n += 1
-
-    def add(self, triple: tuple) -> None:
-        self._add(*triple)
-        self.changed()
-
-    def adder(self):
-        """The add of the triples, ``add(s, p, o)``, for writers that add many: the lookups
-        made so far are dropped now, and ``changed()`` must be called before any lookup
-        made after."""
-        self.changed()
-        return self._add
 
     def changed(self) -> None:
         """Drop the reverse indexes and the rdflib Graph made so far (the triples changed)."""

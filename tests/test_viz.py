@@ -546,3 +546,25 @@ def test_viz_projection_made_here_is_folded_in_place_with_the_same_page(rdf):
     assert (projection.number_of_nodes(), projection.number_of_edges()) == (nodes, edges)
     assert any(d["type"] == "Post" for _, d in projection.nodes(data=True))
     assert viz.render(viz.to_network(rdf)) == page
+
+
+def test_viz_layout_reads_a_components_links_in_networkxs_order():
+    """The layout reads a part's links straight from the adjacency, in the order networkx's
+    subgraph views give them (the forces are summed in that order): the same links, the
+    same order, for whole components and for parts smaller than half the graph."""
+    import random
+
+    import networkx as nx
+
+    for seed in range(40):
+        rng = random.Random(seed)
+        graph = nx.gnm_random_graph(rng.randint(2, 200), rng.randint(1, 400), seed=seed)
+        graph = nx.relabel_nodes(graph, {n: f"v{rng.random():.8f}" for n in graph})
+        simple = nx.Graph()
+        simple.add_nodes_from(graph)
+        simple.add_edges_from(((a, b) for a, b in graph.edges() if a != b), weight=1)
+        for comp in map(sorted, nx.connected_components(simple)):
+            for part in (comp, comp[: max(1, len(comp) // 2)]):
+                expected = list(simple.subgraph(comp).subgraph(part).edges(data=True))
+                got = layout._edges_among(simple._adj, part)
+                assert [(a, b, id(d)) for a, b, d in got] == [(a, b, id(d)) for a, b, d in expected]

@@ -75,6 +75,27 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
     return pos
 
 
+def _edges_among(adjacency: dict, nodes: list[str]) -> list[tuple[str, str, dict]]:
+    """``graph.subgraph(nodes).edges(data=True)`` of a simple graph (``adjacency``: its
+    ``_adj``), in the very order networkx gives them, without its views' Python layers:
+    a node's links in the graph's order; the nodes in the graph's order, or, for a part
+    smaller than half the graph, in the order of the set of them networkx's filter holds
+    (the force-directed step sums forces in this order)."""
+    inside = set(nodes)
+    if 2 * len(inside) < len(adjacency):
+        order = [node for node in inside if node in adjacency]
+    else:
+        order = [node for node in adjacency if node in inside]
+    seen: set[str] = set()
+    edges = []
+    for node in order:
+        for other, data in adjacency[node].items():
+            if other in inside and other not in seen:
+                edges.append((node, other, data))
+        seen.add(node)
+    return edges
+
+
 def _layout_component(simple: nx.Graph, comp: list[str], seed: int,
                       spacing: float) -> tuple[list[str], np.ndarray]:
     """Lay out one connected component; pixel positions centred on 0.
@@ -83,20 +104,19 @@ def _layout_component(simple: nx.Graph, comp: list[str], seed: int,
     away first and set in rings around their neighbour afterwards, so the O(n²)
     force-directed step runs on the core only; a hub's leaves give it mass.
     """
-    sub = simple.subgraph(comp)
+    adjacency = simple._adj  # noqa: SLF001 - read as networkx's views read it, without their layers
     leaves: dict[str, list[str]] = {}
     core = comp
-    if len(comp) > FOLD_LEAVES_ABOVE:
-        degree = dict(sub.degree())
+    if len(comp) > FOLD_LEAVES_ABOVE:  # a component holds every neighbour of its nodes
         for node in comp:
-            if degree[node] == 1:
-                leaves.setdefault(next(iter(sub[node])), []).append(node)
-        core = [node for node in comp if degree[node] != 1]
+            if len(adjacency[node]) == 1:
+                leaves.setdefault(next(iter(adjacency[node])), []).append(node)
+        core = [node for node in comp if len(adjacency[node]) != 1]
         if not core:  # cannot happen in a connected component of more than 2 nodes
             core, leaves = comp, {}
     n = len(core)
     index = {node: i for i, node in enumerate(core)}
-    pairs = [(index[a], index[b], d["weight"]) for a, b, d in sub.subgraph(core).edges(data=True)]
+    pairs = [(index[a], index[b], d["weight"]) for a, b, d in _edges_among(adjacency, core)]
     edges = np.array([(a, b) for a, b, _ in pairs], dtype=np.int64).reshape(-1, 2)
     weights = np.array([w for _, _, w in pairs], dtype=np.float32)
     mass = np.sqrt(1 + np.array([len(leaves.get(node, ())) for node in core], dtype=np.float32))

@@ -361,17 +361,25 @@ class Triples:
         def column(items: list):
             return np.fromiter(map(ranks, map(id, items)), dtype=np.int64, count=len(items))
 
-        parts = [(prank[id(p)], column(subjects), column(objects))
-                 for p, (subjects, objects) in zip(self._sp, self._columns(flat=True))]
-        if n_terms * n_terms * max(n_predicates, 1) < _PACKED_MAX:
-            keys = np.concatenate([(s * n_predicates + p) * n_terms + o for p, s, o in parts] or
-                                  [np.empty(0, dtype=np.int64)])
+        packed = n_terms * n_terms * max(n_predicates, 1) < _PACKED_MAX
+        keys = np.empty(n, dtype=np.int64) if packed else np.empty((n, 3), dtype=np.int64)
+        at = 0
+        for p, (subjects, objects) in zip(self._sp, self._columns(flat=True)):  # a predicate at a time
+            s, o, p = column(subjects), column(objects), prank[id(p)]
+            if packed:
+                s *= n_predicates
+                s += p
+                s *= n_terms
+                s += o
+                keys[at:at + len(s)] = s
+            else:  # past 2^63: three columns
+                keys[at:at + len(s)] = np.column_stack((s, np.full(len(s), p, dtype=np.int64), o))
+            at += len(s)
+        assert at == n
+        if packed:
             keys.sort()
-        else:  # past 2^63: three columns, sorted by subject, predicate, object
-            rows = np.concatenate([np.column_stack((s, np.full(len(s), p, dtype=np.int64), o))
-                                   for p, s, o in parts])
-            keys = rows[np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0]))]
-        assert len(keys) == n
+        else:  # by subject, predicate, object
+            keys = keys[np.lexsort((keys[:, 2], keys[:, 1], keys[:, 0]))]
         return terms, predicates, keys
 
     def _columns(self, flat: bool) -> Iterator[tuple[list, list]]:

@@ -148,6 +148,7 @@ def decimal_literal(value: str) -> Literal:
 _CANONICAL_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
 
 
+@lru_cache(maxsize=1 << 12)  # a few dates, asked again and again
 def _is_day(value: str | None) -> bool:
     """Whether a date (or a figure's period bound) names a day."""
     try:

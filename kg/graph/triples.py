@@ -12,6 +12,7 @@ gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
@@ -260,7 +261,8 @@ class Triples:
         """``_add`` for a subject that has an object already (``found``)."""
         if type(found) is list:
             if len(found) < _MANY:
-                if o in found:
+                # texts first (str's == is C): rdflib's == (Python code) only for a text found
+                if any(map(str.__eq__, found, repeat(o))) and o in found:
                     return
             else:
                 seen = self._seen.get(id(found))

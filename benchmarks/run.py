@@ -57,7 +57,7 @@ def one_scale(scale: int, model: bool) -> dict:
     from kg import builder
     from kg.resolve import resolve
     from kg.text.sources import read_sources
-    from kg.view.viz import to_network, write_html
+    from kg.view.viz import write_html
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
@@ -86,7 +86,7 @@ def one_scale(scale: int, model: bool) -> dict:
         builder.give_back()
         timed("turtle", triples.write_turtle, out / "graph.ttl")
         builder.give_back()
-        timed("view", lambda: write_html(to_network(triples), out / "graph.html"))
+        timed("view", write_html, triples, out / "graph.html")  # as the builder draws it
         count = len(triples)
         triples.clear()
         builder.give_back()

@@ -364,9 +364,9 @@ def _load_store(folder: Path, report: dict) -> None:
 def _draw(triples: Triples, folder: Path) -> str | None:
     """graph.html; RETURNS a warning when it could not be written."""
     try:
-        from .view.viz import to_network, write_html
+        from .view.viz import write_html
 
-        write_html(to_network(triples), folder / "graph.html")
+        write_html(triples, folder / "graph.html")  # drawn without pyvis's import
     except Exception as exc:
         return f"graph.html not written: {exc}"
     return None

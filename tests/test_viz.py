@@ -568,3 +568,36 @@ def test_viz_layout_reads_a_components_links_in_networkxs_order():
                 expected = list(simple.subgraph(comp).subgraph(part).edges(data=True))
                 got = layout._edges_among(simple._adj, part)
                 assert [(a, b, id(d)) for a, b, d in got] == [(a, b, id(d)) for a, b, d in expected]
+
+
+def test_viz_items_are_the_dicts_pyvis_makes(net):
+    """The view's nodes and links are the dicts pyvis's Node and Edge make of the same
+    options (to_network hands them to a pyvis Network; write_html draws them without it)."""
+    from pyvis.edge import Edge
+    from pyvis.node import Node
+
+    assert net.nodes and net.edges
+    for item in net.nodes:
+        options = dict(item)
+        n_id, label, shape, color = (options.pop(k) for k in ("id", "label", "shape", "color"))
+        made = Node(n_id, shape, label=label, color=color, font_color=net.font_color, **options).options
+        assert made == item and list(made) == list(item)
+    for item in net.edges:
+        options = dict(item)
+        u, v = options.pop("from"), options.pop("to")
+        assert Edge(u, v, net.directed, **options).options == item
+
+
+def test_viz_write_html_of_a_graph_never_imports_pyvis(tmp_path, net):
+    """A page written from a graph (what kg build does) is drawn without importing pyvis
+    (and IPython with it), and is the page of to_network's view."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "graph.html"
+    code = ("import sys; from kg.view import network, viz; "
+            f"viz.write_html(network.read_graph({str(MINI)!r}), {str(path)!r}); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyvis', 'IPython')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert path.read_text(encoding="utf-8") == viz.render(net)

@@ -12,9 +12,9 @@ gives an rdflib Graph when a caller wants one (SHACL, the Python API).
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from rdflib import BNode, Graph, Literal

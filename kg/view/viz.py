@@ -38,12 +38,12 @@ from a CDN and its other modes link vis-network from one.
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import math
 import os
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -276,23 +276,43 @@ def _short(label: str) -> str:
     return label if len(label) <= _LABEL_MAX else label[: _LABEL_MAX - 1] + "…"
 
 
-def _add_node(net: Any, n_id: str, label: str, shape: str, color: str, **options: Any) -> None:
-    """pyvis's ``Network.add_node`` without its check that the id is new, which scans every
-    node added so far (quadratic in a big view): the ids come from a graph, each once."""
-    from pyvis.node import Node
+class _View:
+    """A view as ``render`` reads it: vis-network's items (``nodes``, ``edges``, the dicts
+    pyvis's ``Network`` holds) and ``kg_meta``, without pyvis, whose import (IPython
+    among its imports) costs a build more than drawing a small view. ``to_network`` hands
+    the same items to a pyvis ``Network``."""
 
-    node = Node(n_id, shape, label=label or n_id, color=color, font_color=net.font_color, **options)
-    net.nodes.append(node.options)
+    font_color = False  # pyvis's defaults for Network(directed=True)
+    directed = True
+
+    def __init__(self) -> None:
+        self.nodes: list[dict] = []
+        self.edges: list[dict] = []
+        self.node_ids: list[str] = []
+        self.node_map: dict[str, dict] = {}
+        self.kg_meta: dict = {}
+
+
+def _add_node(net: Any, n_id: str, label: str, shape: str, color: str, **options: Any) -> None:
+    """pyvis's ``Network.add_node`` (the dict its ``Node`` makes) without its check that the
+    id is new, which scans every node added so far (quadratic in a big view): the ids come
+    from a graph, each once."""
+    node = {"color": color, **options, "id": n_id, "label": label or n_id, "shape": shape}
+    if net.font_color:
+        node["font"] = {"color": net.font_color}
+    net.nodes.append(node)
     net.node_ids.append(n_id)
-    net.node_map[n_id] = node.options
+    net.node_map[n_id] = node
 
 
 def _add_edge(net: Any, u: str, v: str, options: dict) -> None:
-    """pyvis's ``Network.add_edge`` on a directed network without its checks that both ends
-    were added, which scan every node (quadratic in a big view): the ends come from the graph."""
-    from pyvis.edge import Edge
-
-    net.edges.append(Edge(u, v, net.directed, **options).options)
+    """pyvis's ``Network.add_edge`` (the dict its ``Edge`` makes) without its checks that
+    both ends were added, which scan every node (quadratic in a big view): the ends come
+    from the graph."""
+    edge = {**options, "from": u, "to": v}
+    if net.directed and "arrows" not in edge:
+        edge["arrows"] = "to"
+    net.edges.append(edge)
 
 
 def _details(data: dict) -> dict:
@@ -318,8 +338,18 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     RETURNS (pyvis.network.Network): nodes with ``x``/``y``, colour and shape by type and
         a ``kg`` dict of details; ``net.kg_meta`` holds the title, legend and counts.
     """
-    from pyvis.network import Network  # heavy-ish import, only when a view is built
+    from pyvis.network import Network  # a heavy import: only for a view asked for as pyvis's
 
+    view = _view(graph, focus, hops, types, seed)
+    net = Network(height="100%", width="100%", directed=True)
+    net.nodes, net.edges, net.node_ids, net.node_map = view.nodes, view.edges, view.node_ids, view.node_map
+    net.kg_meta = view.kg_meta
+    return net
+
+
+def _view(graph: Any, focus: str | None = None, hops: int = 2,
+          types: Iterable[str] | str | None = None, seed: int = 0) -> _View:
+    """``to_network``'s view as a ``_View`` (the same items, no pyvis)."""
     nxg = _as_multidigraph(graph)
     own = nxg is not graph  # made here: changed in place, not copied
     if isinstance(graph, Triples):  # the lookups the projection made: their memory back (made again on demand)
@@ -345,7 +375,7 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     if focus and nxg.number_of_nodes() <= SPREAD_LABELS_MAX:  # a focused view shows every label
         positions = spread_labels(positions, {n: _short(str(nxg.nodes[n].get("label", n))) for n in nxg}, sizes)
 
-    net = Network(height="100%", width="100%", directed=True)
+    net = _View()
     counts: dict[str, int] = {}
     for node in sorted(nxg):
         data = nxg.nodes[node]
@@ -430,12 +460,11 @@ def _date_range(nxg: nx.MultiDiGraph) -> list[str]:
 def _vis_js() -> str:
     """vis-network's standalone bundle: kg/data/ if vendored there, else pyvis's copy."""
     candidates = [DATA_DIR / "vis-network.min.js"]
-    try:
-        pyvis_dir = Path(str(resources.files("pyvis")))
+    spec = importlib.util.find_spec("pyvis")  # found, not imported (its import brings IPython)
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        pyvis_dir = Path(folder)
         candidates += [pyvis_dir / "lib" / "vis-9.1.2" / "vis-network.min.js",
                        pyvis_dir / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js"]
-    except ModuleNotFoundError:
-        pass
     for path in candidates:
         if path.exists():
             text = path.read_text(encoding="utf-8")
@@ -1022,7 +1051,7 @@ def write_html(obj: Any, path: str | os.PathLike, full: bool = False) -> Path:
     RETURNS (Path): the path written.
     """
     net = obj if hasattr(obj, "nodes") and hasattr(obj, "edges") and isinstance(
-        getattr(obj, "nodes"), list) else to_network(obj)
+        getattr(obj, "nodes"), list) else _view(obj)
     path = Path(path)
     write_text(path, render(net, max_bytes=None if full else PAGE_BYTES_MAX))
     return path

@@ -337,3 +337,38 @@ def test_decimals_made_without_rdflibs_constructor_equal_its_own(text):
     assert type(fast) is type(slow) and fast == slow and hash(fast) == hash(slow) and str(fast) == str(slow)
     assert (fast.language, fast.datatype, fast.value, fast.ill_typed) == \
         (slow.language, slow.datatype, slow.value, slow.ill_typed)
+
+
+def test_turtle_is_written_with_the_collector_paused_then_as_it_was(tmp_path, monkeypatch):
+    """The cycle collector is off while graph.ttl's text is made (each pass would walk
+    every object alive), and left as it was found after, exception or not."""
+    import gc
+
+    import pytest
+
+    from kg.graph.triples import paused_collector
+
+    triples = Triples(_random_triples(1))
+    made = Triples._turtle_blocks
+    seen: list[bool] = []
+
+    def watched(self):
+        for block in made(self):
+            seen.append(gc.isenabled())
+            yield block
+
+    monkeypatch.setattr(Triples, "_turtle_blocks", watched)
+    triples.write_turtle(tmp_path / "graph.ttl")
+    text = triples.turtle()
+    assert len(seen) > 2 and not any(seen)
+    assert gc.isenabled() and (tmp_path / "graph.ttl").read_text(encoding="utf-8") == text
+    gc.disable()
+    try:
+        with paused_collector():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), paused_collector():
+        _ = 1 / 0
+    assert gc.isenabled()

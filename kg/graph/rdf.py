@@ -43,7 +43,7 @@ from .namespace import (
     mint,
 )
 from .skos import indicator_concept_iri, indicator_concept_triples
-from .triples import Triples
+from .triples import Triples, paused_collector
 
 
 class Terms:
@@ -264,6 +264,11 @@ class GraphWriter:
     # -- people, posts, agencies ----------------------------------------------------
 
     def resolved(self, r: Resolved) -> None:
+        """Agencies, people, posts and holdings, then figures, programs, events and changes."""
+        with paused_collector():  # most of a build's triples: no collector's passes over them
+            self._resolved(r)
+
+    def _resolved(self, r: Resolved) -> None:
         for key, a in sorted(r.agencies.items()):
             iri = org_iri(key)
             self.add(iri, RDF.type, ORG.Organization)

@@ -50,7 +50,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from ..atomic import write_text
-from ..graph.triples import Triples
+from ..graph.triples import Triples, paused_collector
 from ..vocab.paths import DATA_DIR
 from .layout import layout, spread_labels
 from .network import NODE_TYPES, SPAN_KEYS, _simple, to_networkx
@@ -340,7 +340,8 @@ def to_network(graph: Any, focus: str | None = None, hops: int = 2,
     """
     from pyvis.network import Network  # a heavy import: only for a view asked for as pyvis's
 
-    view = _view(graph, focus, hops, types, seed)
+    with paused_collector():
+        view = _view(graph, focus, hops, types, seed)
     net = Network(height="100%", width="100%", directed=True)
     net.nodes, net.edges, net.node_ids, net.node_map = view.nodes, view.edges, view.node_ids, view.node_map
     net.kg_meta = view.kg_meta
@@ -1050,10 +1051,12 @@ def write_html(obj: Any, path: str | os.PathLike, full: bool = False) -> Path:
         Defaults to a page of at most ``PAGE_BYTES_MAX`` bytes.
     RETURNS (Path): the path written.
     """
-    net = obj if hasattr(obj, "nodes") and hasattr(obj, "edges") and isinstance(
-        getattr(obj, "nodes"), list) else _view(obj)
+    with paused_collector():  # a view makes many objects; the collector's passes would walk the graph's too
+        net = obj if hasattr(obj, "nodes") and hasattr(obj, "edges") and isinstance(
+            getattr(obj, "nodes"), list) else _view(obj)
+        page = render(net, max_bytes=None if full else PAGE_BYTES_MAX)
     path = Path(path)
-    write_text(path, render(net, max_bytes=None if full else PAGE_BYTES_MAX))
+    write_text(path, page)
     return path
 
 

@@ -180,3 +180,81 @@ def test_store_loads_a_turtle_file_in_pieces_the_same(tmp_path):
     _load_turtle_file(pieces, path, piece_bytes=700)
     assert len(pieces) == len(whole) == 600
     assert set(map(str, pieces)) == set(map(str, whole))
+
+
+def _blocks_file(path: Path, subjects: int) -> Path:
+    lines = ["@prefix ex: <http://example.org/> .", ""]
+    for i in range(subjects):
+        lines += [f"ex:s{i} ex:p \"值{i}\" ;", f"    ex:q ex:o{i % 7} .", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+class _Counting:
+    """A pyoxigraph store that counts the bulk loads it is given."""
+
+    def __init__(self):
+        import pyoxigraph as ox
+
+        self.store, self.loads = ox.Store(), 0
+
+    def bulk_load(self, *args, **kwargs):
+        self.loads += 1
+        self.store.bulk_load(*args, **kwargs)
+
+
+@pytest.mark.parametrize("piece_bytes", [700, 3000, 10_000, 1 << 20])
+def test_store_loads_a_file_in_as_few_even_pieces_as_the_size_allows(tmp_path, piece_bytes):
+    """No small rest after the last full piece: ceil(size / piece) loads, each no bigger
+    than a piece (and its subject block), the same quads as one load."""
+    import math
+
+    import pyoxigraph as ox
+
+    from kg.graph.store import _load_turtle_file
+
+    path = _blocks_file(tmp_path / "g.ttl", 400)
+    whole, pieces = ox.Store(), _Counting()
+    whole.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    _load_turtle_file(pieces, path, piece_bytes=piece_bytes)
+    body = path.stat().st_size - len(b"@prefix ex: <http://example.org/> .\n\n")  # each piece gets the prefixes
+    assert pieces.loads == math.ceil(body / piece_bytes)
+    assert set(map(str, pieces.store)) == set(map(str, whole))
+    assert len(whole) == 800
+
+
+def test_store_pieces_take_the_memory_the_build_held_and_no_less_than_the_floor():
+    from kg.graph.store import LOAD_PIECE_BYTES, LOADER_BYTES_PER_BYTE, piece_bytes_for
+
+    assert piece_bytes_for(0) == LOAD_PIECE_BYTES
+    assert piece_bytes_for(LOAD_PIECE_BYTES) == LOAD_PIECE_BYTES
+    big = 100 * LOADER_BYTES_PER_BYTE * LOAD_PIECE_BYTES
+    assert piece_bytes_for(big) == 100 * LOAD_PIECE_BYTES
+    assert piece_bytes_for(2 * big) == 2 * piece_bytes_for(big)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident set size from /proc")
+def test_spare_memory_is_what_the_process_held_at_its_peak_and_gave_back():
+    from kg.graph.store import spare_memory
+
+    before = spare_memory()
+    block = bytearray(256 << 20)  # past glibc's mmap threshold: handed back to the system when freed
+    block[:: 4096] = b"x" * len(block[:: 4096])  # touched, so resident
+    held = spare_memory()
+    del block
+    freed = spare_memory()
+    assert before >= 0 and held >= 0
+    assert freed >= held + (200 << 20)
+
+
+def test_store_from_a_turtle_file_in_pieces_holds_the_same_quads(tmp_path):
+    """save_store with small pieces (several loads, RocksDB compacting them) holds what one
+    load holds."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import open_ox_store
+
+    path = _blocks_file(tmp_path / "g.ttl", 2000)
+    one = set(map(str, ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
+    save_store(path, tmp_path / "out", piece_bytes=4096)
+    assert {str(q.triple) for q in open_ox_store(tmp_path / "out")} == one

@@ -46,14 +46,14 @@ def _ox_graph(ox_store) -> Graph:
     return bind_prefixes(graph)
 
 
-def _load_into(ox_store, graph: Graph | bytes | Path) -> None:
+def _load_into(ox_store, graph: Graph | bytes | Path, piece_bytes: int = 0) -> None:
     import pyoxigraph as ox
 
     if isinstance(graph, bytes):  # Turtle: Oxigraph's own parser
         ox_store.bulk_load(graph, format=ox.RdfFormat.TURTLE)
         return
     if isinstance(graph, Path):  # a Turtle file (the build's graph.ttl), read by Oxigraph
-        _load_turtle_file(ox_store, graph)
+        _load_turtle_file(ox_store, graph, piece_bytes or LOAD_PIECE_BYTES)
         return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
@@ -63,17 +63,51 @@ def _load_into(ox_store, graph: Graph | bytes | Path) -> None:
     ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
 
 
-LOAD_PIECE_BYTES = 8 << 20  # Oxigraph's bulk loader holds a piece's quads in memory at once
+#: the smallest piece of Turtle loaded at once: Oxigraph's bulk loader holds a piece's quads
+#: in memory (about LOADER_BYTES_PER_BYTE bytes a byte of Turtle, its base not counted)
+LOAD_PIECE_BYTES = 8 << 20
+LOADER_BYTES_PER_BYTE = 20  # measured 10-19 (more while RocksDB compacts beside the loader)
+
+
+def piece_bytes_for(spare: int) -> int:
+    """The Turtle bytes to load at once when the process may grow by ``spare`` bytes.
+
+    Every piece after the first lands on what the store holds already, and RocksDB then
+    compacts the overlapping files (Oxigraph's keys are hashes, so every piece overlaps
+    everything): the fewer the pieces, the less of that work. So the pieces take the memory
+    the build has already held at its peak and does not hold now (see ``spare_memory``), and
+    never less than ``LOAD_PIECE_BYTES``.
+
+    spare (int): bytes the loader may hold without raising the process's peak.
+    RETURNS (int): the piece size in bytes of Turtle.
+    """
+    return max(LOAD_PIECE_BYTES, spare // LOADER_BYTES_PER_BYTE)
+
+
+def spare_memory() -> int:
+    """Bytes this process held at its peak and does not hold now (peak minus resident set
+    size; Linux), or 0 where that cannot be read: what a stage may use without raising
+    the process's peak memory."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        return 0
+    return max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) * 1024
 
 
 def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES) -> None:
-    """Load a Turtle file in pieces of about ``piece_bytes``, cut between subject blocks
-    (blank lines), each with the file's prefix block: the loader's memory stays bounded by
-    a piece, not the graph. A file with blank nodes (their labels are scoped to one
-    document) or without blank-line blocks is loaded whole."""
+    """Load a Turtle file in as few pieces of at most about ``piece_bytes`` as it takes, of
+    equal size, cut between subject blocks (blank lines), each with the file's prefix
+    block: the loader's memory stays bounded by a piece, not the graph. A file with blank
+    nodes (their labels are scoped to one document) or without blank-line blocks is loaded
+    whole."""
     import pyoxigraph as ox
 
-    if path.stat().st_size <= piece_bytes:
+    size = path.stat().st_size
+    if size <= piece_bytes:
         ox_store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
         return
     with path.open("rb") as f:
@@ -82,28 +116,34 @@ def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES)
         if cut < 0 or b"_:" in head or not head.startswith(b"@prefix"):
             ox_store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
             return
-        prefixes = head[:cut + 2]
-        f.seek(cut + 2)
+        prefixes, start = head[:cut + 2], cut + 2
+        count = -(-(size - start) // piece_bytes)
+        step = -(-(size - start) // count)  # the same size each, no small rest at the end
+        f.seek(start)
         rest = b""
-        while True:
-            chunk = f.read(piece_bytes)
-            data = rest + chunk
-            if not chunk:
-                if data.strip():
-                    ox_store.bulk_load(prefixes + data, format=ox.RdfFormat.TURTLE)
-                return
+        for k in range(1, count):
+            data = rest + f.read(max(start + k * step - f.tell(), 0))
             end = data.rfind(b"\n\n")
+            while end < 0:  # a subject block longer than a piece
+                more = f.read(max(step // 4, 1 << 12))
+                if not more:
+                    break
+                data += more
+                end = data.rfind(b"\n\n")
             if end < 0:
                 rest = data
-                continue
+                break
             piece, rest = data[:end + 2], data[end + 2:]
             if b"_:" in piece:  # a blank node may span pieces: load the rest whole
                 ox_store.bulk_load(prefixes + piece + rest + f.read(), format=ox.RdfFormat.TURTLE)
                 return
             ox_store.bulk_load(prefixes + piece, format=ox.RdfFormat.TURTLE)
+        data = rest + f.read()
+        if data.strip():
+            ox_store.bulk_load(prefixes + data, format=ox.RdfFormat.TURTLE)
 
 
-def save_store(graph: Graph | bytes | Path, out_dir: Path | str) -> Path:
+def save_store(graph: Graph | bytes | Path, out_dir: Path | str, piece_bytes: int = 0) -> Path:
     """Persist a graph as the Oxigraph store ``OUT/store``, replacing any previous one.
 
     Builds into a temporary directory in ``OUT`` and renames it into place.
@@ -111,6 +151,8 @@ def save_store(graph: Graph | bytes | Path, out_dir: Path | str) -> Path:
     graph (Graph | bytes | Path): the triples to store: an rdflib Graph (any store), Turtle
         bytes or a Turtle file.
     out_dir (Path | str): the build folder.
+    piece_bytes (int): load a Turtle file in pieces of at most about this many bytes (see
+        ``piece_bytes_for``); 0 (the default): ``LOAD_PIECE_BYTES``.
     RETURNS (Path): the store directory.
     """
     import pyoxigraph as ox
@@ -121,7 +163,7 @@ def save_store(graph: Graph | bytes | Path, out_dir: Path | str) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out_dir))
     try:
         ox_store = ox.Store(str(tmp / "db"))
-        _load_into(ox_store, graph)
+        _load_into(ox_store, graph, piece_bytes)
         ox_store.flush()
         ox_store.optimize()
         del ox_store  # closes RocksDB before the rename

@@ -3,14 +3,13 @@
 The larger graphs are made from one build's graph.ttl by replicating its statements with
 per-copy IRIs (every ``https://w3id.org/kg-gov/id/`` IRI gets a ``cNNN/`` step for copy
 NNN > 0), so the copies share no subject: an upper bound on what a real N-times build
-holds. Each scale loads in a fresh process (``--spare-mb`` stands for the memory a build
-gives back before its store stage, which sets the size of the pieces); it prints CPU seconds (all threads), wall
+holds. Each scale loads in a fresh process; it prints CPU seconds (all threads), wall
 seconds, nanoseconds of CPU per triple, and the loader's peak resident memory (the
 process's peak minus its resident memory just before the load).
 
     python benchmarks/store_scale.py build/graph.ttl                # 1x and 10x
     python benchmarks/store_scale.py build/graph.ttl --scales 1 10 100 --json out.json
-    python benchmarks/store_scale.py build/graph.ttl --spare-mb 640   # as in a build that gave back 640 MB
+    python benchmarks/store_scale.py build/graph.ttl --piece-mb 8     # pieces of 8 MB
 
 Measured, not asserted: machines here are shared and noisy; compare ratios within a run.
 """
@@ -47,15 +46,15 @@ def replicate(graph: Path, scale: int, dest: Path) -> int:
     return scale * sum(1 for _ in ox.parse(path=str(graph), format=ox.RdfFormat.TURTLE))
 
 
-def _child(graph: str, out: str, spare_mb: str) -> None:
+def _child(graph: str, out: str, piece_mb: str) -> None:
     import gc
 
-    from kg.graph.store import piece_bytes_for, save_store
+    from kg.graph.store import save_store
 
     gc.collect()
     base = _rss_kb()
     t0, w0 = time.process_time(), time.perf_counter()
-    save_store(Path(graph), Path(out), piece_bytes=piece_bytes_for(int(spare_mb) << 20))
+    save_store(Path(graph), Path(out), piece_bytes=int(piece_mb) << 20)
     cpu, wall = time.process_time() - t0, time.perf_counter() - w0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"cpu_s": cpu, "wall_s": wall, "peak_mb": (peak - base) / 1024, "base_mb": base / 1024}))
@@ -73,9 +72,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("graph", type=Path, help="a kg build's graph.ttl (the 1x graph)")
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
-    parser.add_argument("--spare-mb", type=int, default=0,
-                        help="memory the build would have to spare (kg.builder measures it): "
-                             "pieces of kg.graph.store.piece_bytes_for(this); 0: the smallest pieces")
+    parser.add_argument("--piece-mb", type=int, default=0,
+                        help="load in pieces of this many MB of Turtle; 0: as kg build does")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -91,9 +89,9 @@ def main() -> None:
             triples = replicate(args.graph, scale, ttl)
             out = Path(tmp) / f"out{scale}"
             run = subprocess.run([sys.executable, __file__, str(args.graph), "--child", str(ttl), str(out),
-                                  str(args.spare_mb)],
+                                  str(args.piece_mb)],
                                  check=True, capture_output=True, text=True)
-            row = {"scale": scale, "triples": triples, "spare_mb": args.spare_mb, **json.loads(run.stdout.splitlines()[-1])}
+            row = {"scale": scale, "triples": triples, "piece_mb": args.piece_mb, **json.loads(run.stdout.splitlines()[-1])}
             row["ns_per_triple"] = row["cpu_s"] / triples * 1e9
             rows.append(row)
             print(f"{scale:>4}x {triples:>11,} triples  cpu {row['cpu_s']:8.2f} s  wall {row['wall_s']:8.2f} s  "

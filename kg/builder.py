@@ -351,15 +351,12 @@ def give_back() -> None:
         _LIBC[0](0)
 
 
-def _load_store(folder: Path, report: dict, spare: bool = True) -> None:
-    """OUT/store from OUT/graph.ttl (Oxigraph's own parser), in pieces as big as the memory
-    the build held at its peak and gave back allows (``spare``; without it, or with forked
-    workers still running beside it, pieces of the smallest size): fewer pieces, less of
-    RocksDB's compaction, and the build's peak memory not raised."""
+def _load_store(folder: Path, report: dict) -> None:
+    """OUT/store from OUT/graph.ttl (Oxigraph's own parser)."""
     try:
-        from .graph.store import piece_bytes_for, save_store, spare_memory
+        from .graph.store import save_store
 
-        save_store(folder / "graph.ttl", folder, piece_bytes=piece_bytes_for(spare_memory() if spare else 0))
+        save_store(folder / "graph.ttl", folder)
     except Exception as exc:  # the Turtle export stands on its own
         report["warnings"].append(f"store not written: {exc}")
 
@@ -422,7 +419,7 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
                 part.result()
             _join_turtle(paths, folder / "graph.ttl")
             if store:
-                _load_store(folder, report, spare=False)  # the workers hold memory meanwhile
+                _load_store(folder, report)
             if view is not None:
                 _note(report, view.result())
             if check is not None:

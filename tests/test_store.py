@@ -177,7 +177,7 @@ def test_store_loads_a_turtle_file_in_pieces_the_same(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     whole, pieces = ox.Store(), ox.Store()
     whole.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    _load_turtle_file(pieces, path, piece_bytes=700)
+    _load_turtle_file(pieces, path, piece_bytes=700, whole_bytes=0)
     assert len(pieces) == len(whole) == 600
     assert set(map(str, pieces)) == set(map(str, whole))
 
@@ -216,35 +216,24 @@ def test_store_loads_a_file_in_as_few_even_pieces_as_the_size_allows(tmp_path, p
     path = _blocks_file(tmp_path / "g.ttl", 400)
     whole, pieces = ox.Store(), _Counting()
     whole.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    _load_turtle_file(pieces, path, piece_bytes=piece_bytes)
+    _load_turtle_file(pieces, path, piece_bytes=piece_bytes, whole_bytes=0)
     body = path.stat().st_size - len(b"@prefix ex: <http://example.org/> .\n\n")  # each piece gets the prefixes
     assert pieces.loads == math.ceil(body / piece_bytes)
     assert set(map(str, pieces.store)) == set(map(str, whole))
     assert len(whole) == 800
 
 
-def test_store_pieces_take_the_memory_the_build_held_and_no_less_than_the_floor():
-    from kg.graph.store import LOAD_PIECE_BYTES, LOADER_BYTES_PER_BYTE, piece_bytes_for
+def test_store_loads_a_file_up_to_the_whole_size_at_once(tmp_path):
+    """One load (no compaction of overlapping pieces) up to ``whole_bytes``, pieces past it."""
+    from kg.graph.store import _load_turtle_file
 
-    assert piece_bytes_for(0) == LOAD_PIECE_BYTES
-    assert piece_bytes_for(LOAD_PIECE_BYTES) == LOAD_PIECE_BYTES
-    big = 100 * LOADER_BYTES_PER_BYTE * LOAD_PIECE_BYTES
-    assert piece_bytes_for(big) == 100 * LOAD_PIECE_BYTES
-    assert piece_bytes_for(2 * big) == 2 * piece_bytes_for(big)
-
-
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the resident set size from /proc")
-def test_spare_memory_is_what_the_process_held_at_its_peak_and_gave_back():
-    from kg.graph.store import spare_memory
-
-    before = spare_memory()
-    block = bytearray(256 << 20)  # past glibc's mmap threshold: handed back to the system when freed
-    block[:: 4096] = b"x" * len(block[:: 4096])  # touched, so resident
-    held = spare_memory()
-    del block
-    freed = spare_memory()
-    assert before >= 0 and held >= 0
-    assert freed >= held + (200 << 20)
+    path = _blocks_file(tmp_path / "g.ttl", 400)
+    size = path.stat().st_size
+    at_once, cut = _Counting(), _Counting()
+    _load_turtle_file(at_once, path, piece_bytes=size // 4, whole_bytes=size)
+    _load_turtle_file(cut, path, piece_bytes=size // 4, whole_bytes=size - 1)
+    assert (at_once.loads, cut.loads) == (1, 4)
+    assert set(map(str, at_once.store)) == set(map(str, cut.store))
 
 
 def test_store_from_a_turtle_file_in_pieces_holds_the_same_quads(tmp_path):

@@ -53,7 +53,10 @@ def _load_into(ox_store, graph: Graph | bytes | Path, piece_bytes: int = 0) -> N
         ox_store.bulk_load(graph, format=ox.RdfFormat.TURTLE)
         return
     if isinstance(graph, Path):  # a Turtle file (the build's graph.ttl), read by Oxigraph
-        _load_turtle_file(ox_store, graph, piece_bytes or LOAD_PIECE_BYTES)
+        if piece_bytes:
+            _load_turtle_file(ox_store, graph, piece_bytes, whole_bytes=0)
+        else:
+            _load_turtle_file(ox_store, graph)
         return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
@@ -63,43 +66,21 @@ def _load_into(ox_store, graph: Graph | bytes | Path, piece_bytes: int = 0) -> N
     ox_store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
 
 
-#: the smallest piece of Turtle loaded at once: Oxigraph's bulk loader holds a piece's quads
-#: in memory (about LOADER_BYTES_PER_BYTE bytes a byte of Turtle, its base not counted)
-LOAD_PIECE_BYTES = 8 << 20
-LOADER_BYTES_PER_BYTE = 20  # measured 10-19 (more while RocksDB compacts beside the loader)
+#: Oxigraph's bulk loader holds the quads of what it loads at once in memory (some 10-20
+#: bytes a byte of Turtle), so graph.ttl loads in pieces; but every piece after the first
+#: lands as files that overlap all the store holds (its keys are hashes), and RocksDB then
+#: compacts in the background for the rest of the load: about as much CPU again as the
+#: loader's own once there are more than a few pieces, whatever their size (measured on 10x the bundled
+#: corpus: pieces of 2 and 8 MB cost the same CPU, 84 and 184 MB of peak memory). So a file
+#: up to LOAD_WHOLE_BYTES loads at once (no compaction), a bigger one in small pieces.
+LOAD_WHOLE_BYTES = 16 << 20
+LOAD_PIECE_BYTES = 4 << 20
 
 
-def piece_bytes_for(spare: int) -> int:
-    """The Turtle bytes to load at once when the process may grow by ``spare`` bytes.
-
-    Every piece after the first lands on what the store holds already, and RocksDB then
-    compacts the overlapping files (Oxigraph's keys are hashes, so every piece overlaps
-    everything): the fewer the pieces, the less of that work. So the pieces take the memory
-    the build has already held at its peak and does not hold now (see ``spare_memory``), and
-    never less than ``LOAD_PIECE_BYTES``.
-
-    spare (int): bytes the loader may hold without raising the process's peak.
-    RETURNS (int): the piece size in bytes of Turtle.
-    """
-    return max(LOAD_PIECE_BYTES, spare // LOADER_BYTES_PER_BYTE)
-
-
-def spare_memory() -> int:
-    """Bytes this process held at its peak and does not hold now (peak minus resident set
-    size; Linux), or 0 where that cannot be read: what a stage may use without raising
-    the process's peak memory."""
-    import resource
-
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-    except (OSError, StopIteration, ValueError):
-        return 0
-    return max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss) * 1024
-
-
-def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES) -> None:
-    """Load a Turtle file in as few pieces of at most about ``piece_bytes`` as it takes, of
+def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES,
+                      whole_bytes: int = LOAD_WHOLE_BYTES) -> None:
+    """Load a Turtle file at once when it is no bigger than ``whole_bytes`` (or
+    ``piece_bytes``), else in as few pieces of at most about ``piece_bytes`` as it takes, of
     equal size, cut between subject blocks (blank lines), each with the file's prefix
     block: the loader's memory stays bounded by a piece, not the graph. A file with blank
     nodes (their labels are scoped to one document) or without blank-line blocks is loaded
@@ -107,7 +88,7 @@ def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES)
     import pyoxigraph as ox
 
     size = path.stat().st_size
-    if size <= piece_bytes:
+    if size <= max(piece_bytes, whole_bytes):
         ox_store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
         return
     with path.open("rb") as f:
@@ -151,8 +132,9 @@ def save_store(graph: Graph | bytes | Path, out_dir: Path | str, piece_bytes: in
     graph (Graph | bytes | Path): the triples to store: an rdflib Graph (any store), Turtle
         bytes or a Turtle file.
     out_dir (Path | str): the build folder.
-    piece_bytes (int): load a Turtle file in pieces of at most about this many bytes (see
-        ``piece_bytes_for``); 0 (the default): ``LOAD_PIECE_BYTES``.
+    piece_bytes (int): load a Turtle file bigger than this in pieces of at most about this
+        many bytes; 0 (the default): files up to ``LOAD_WHOLE_BYTES`` at once, bigger ones
+        in pieces of ``LOAD_PIECE_BYTES``.
     RETURNS (Path): the store directory.
     """
     import pyoxigraph as ox

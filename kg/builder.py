@@ -13,22 +13,24 @@ import multiprocessing
 import os
 import shutil
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .atomic import publish_folder, recover_folder, staging_folder, write_text
-from .graph.rdf import GraphWriter
-from .graph.triples import Triples
 from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
 from .records import Extraction, Source
 from .resolve import resolve
 from .text.formats import split_articles
 from .text.sources import Refusal, read_sources
+
+if TYPE_CHECKING:
+    from .graph.triples import Triples
 
 
 @dataclass
@@ -150,15 +152,31 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
                            warm=partial(_extractor, use_model))
         results = _per_source(done, progress)
     elif jobs > 1 and len(groups) > 1 and sum(sizes) > PARALLEL_MIN_CHARS:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(jobs, len(groups))) as pool:
-            results = _per_source(pool.map(work, groups, chunksize=max(1, len(groups) // (jobs * 8))), progress)
+        results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress)
     else:
         results = _per_source(map(work, groups), progress)
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
+
+
+def _pool_map(work: Callable, groups: list, jobs: int, warm: Callable[[], object]) -> Iterator:
+    """``work`` over ``groups`` on ``jobs`` worker processes, in order. Where processes fork,
+    ``warm`` (the pipeline's load) runs here first, so the workers share what it loaded
+    instead of each loading it; one group a task, so that the workers finish together (the
+    pool's tail is one group, about GROUP_CHARS characters, not a chunk of many); and while
+    they extract, this process imports what it needs after them (the RDF writer)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        warm()
+    context = multiprocessing.get_context("fork") if fork else None
+    with ProcessPoolExecutor(max_workers=min(jobs, len(groups)), mp_context=context) as pool:
+        done = pool.map(work, groups)
+        from .graph import rdf, triples  # noqa: F401  (imported here while the workers extract)
+
+        yield from done
 
 
 def _per_source(done: Iterable[list], progress: Callable[[Iterable], Iterable] | None) -> list:
@@ -227,6 +245,8 @@ def _triples(sources: list[Source], extractions: list[Extraction], resolved, sta
     With ``release``, each item of ``extractions`` is set to None once its article is
     written: what the resolved entities do not hold (the article, its text, its mentions)
     is freed while the triples grow."""
+    from .graph.rdf import GraphWriter
+
     writer = GraphWriter()
     for s in sources:
         writer.source(s)
@@ -351,12 +371,13 @@ def give_back() -> None:
         _LIBC[0](0)
 
 
-def _load_store(folder: Path, report: dict) -> None:
-    """OUT/store from OUT/graph.ttl (Oxigraph's own parser)."""
+def _load_store(folder: Path, report: dict, parts: Iterable[Path] | None = None) -> None:
+    """OUT/store from OUT/graph.ttl, or from ``parts`` (Turtle files, as they come), by
+    Oxigraph's own parser."""
     try:
         from .graph.store import save_store
 
-        save_store(folder / "graph.ttl", folder)
+        save_store(folder / "graph.ttl" if parts is None else parts, folder)
     except Exception as exc:  # the Turtle export stands on its own
         report["warnings"].append(f"store not written: {exc}")
 
@@ -395,8 +416,9 @@ def _record_shacl(report: dict, out: Path, conforms: bool, violations: int) -> N
 # Forked workers read the build's triples from this module's memory (nothing is pickled):
 # graph.ttl is cut by subject into runs of the canonical order, each run written by a
 # worker as Turtle of its own (the same text the whole would have there), and joined here;
-# graph.html and the SHACL check run on workers meanwhile, and the store loads here as soon
-# as graph.ttl is whole.
+# graph.html and the SHACL check run on workers meanwhile (submitted first: the view is the
+# longest task), and the store loads here from the parts, each as soon as it is written,
+# while the others and the view are still being made.
 
 _FORKED: dict = {}
 
@@ -407,19 +429,19 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
 
     runs = triples.subject_runs(2 * jobs)
     paths = [folder / f".graph.ttl.{k}" for k in range(len(runs))]
+    rest = folder / ".graph.ttl.rest"
     _FORKED.update(triples=triples, part_of={s: k for k, run in enumerate(runs) for s in run})
     gc.freeze()  # the workers' collections skip (and so do not copy) the build's objects
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = [pool.submit(_turtle_part, k, paths[k]) for k in range(min(jobs, len(runs)))]
             view = pool.submit(_forked, _draw, folder) if html else None
             check = pool.submit(_forked, _check) if shacl else None
-            parts += [pool.submit(_turtle_part, k, paths[k]) for k in range(len(parts), len(runs))]
+            parts = [pool.submit(_turtle_part, k, paths[k]) for k in range(len(runs))]
+            if store:  # the pool's processes are all forked by now: the store's threads start after
+                _load_store(folder, report, _parts_as_written(parts, paths, rest))
             for part in parts:
                 part.result()
             _join_turtle(paths, folder / "graph.ttl")
-            if store:
-                _load_store(folder, report)
             if view is not None:
                 _note(report, view.result())
             if check is not None:
@@ -427,14 +449,34 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
     finally:
         gc.unfreeze()
         _FORKED.clear()
-        for path in paths:
+        for path in [*paths, rest]:
             path.unlink(missing_ok=True)
 
 
-def _turtle_part(k: int, path: Path) -> None:
-    """In a forked worker: the Turtle of the ``k``-th run of subjects, prefixes included."""
+def _turtle_part(k: int, path: Path) -> bool:
+    """In a forked worker: the Turtle of the ``k``-th run of subjects, prefixes included;
+    RETURNS whether it names a blank node."""
+    from rdflib import BNode
+
     triples, part_of = _FORKED["triples"], _FORKED["part_of"]
-    triples.of_subjects(lambda s: part_of[s] == k).write_turtle(path)
+    part = triples.of_subjects(lambda s: part_of[s] == k)
+    part.write_turtle(path)
+    return any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in part.unordered())
+
+
+def _parts_as_written(parts: list, paths: list[Path], rest: Path) -> Iterator[Path]:
+    """The parts of graph.ttl in order, each as soon as its worker has written it: the
+    store loads one while the next are made. A blank node's label names it within one
+    document only, so from the first part that names one on, the parts come as one
+    document (``rest``)."""
+    for k, part in enumerate(parts):
+        if part.result():
+            for later in parts[k:]:
+                later.result()
+            _join_turtle(paths[k:], rest)
+            yield rest
+            return
+        yield paths[k]
 
 
 def _forked(fn: Callable, *args):
@@ -445,6 +487,7 @@ def _forked(fn: Callable, *args):
 def _join_turtle(parts: list[Path], path: Path) -> None:
     """graph.ttl: the prefixes once, then every part without its own."""
     from .atomic import atomic_path
+    from .graph.triples import Triples
 
     header = Triples().turtle().encode("utf-8")
     with atomic_path(path) as tmp, open(tmp, "wb") as fh:

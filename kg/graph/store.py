@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -46,7 +47,7 @@ def _ox_graph(ox_store) -> Graph:
     return bind_prefixes(graph)
 
 
-def _load_into(ox_store, graph: Graph | bytes | Path, piece_bytes: int = 0) -> None:
+def _load_into(ox_store, graph: Graph | bytes | Path | Iterable[Path], piece_bytes: int = 0) -> None:
     import pyoxigraph as ox
 
     if isinstance(graph, bytes):  # Turtle: Oxigraph's own parser
@@ -57,6 +58,10 @@ def _load_into(ox_store, graph: Graph | bytes | Path, piece_bytes: int = 0) -> N
             _load_turtle_file(ox_store, graph, piece_bytes, whole_bytes=0)
         else:
             _load_turtle_file(ox_store, graph)
+        return
+    if not isinstance(graph, Graph):  # Turtle files, each loaded as it comes (kg build -j N: graph.ttl's parts)
+        for path in graph:
+            _load_turtle_file(ox_store, path)
         return
     if isinstance(graph.store, type(_ox_graph(ox.Store()).store)):
         # already Oxigraph: copy quads natively (no re-serialisation)
@@ -124,13 +129,14 @@ def _load_turtle_file(ox_store, path: Path, piece_bytes: int = LOAD_PIECE_BYTES,
             ox_store.bulk_load(prefixes + data, format=ox.RdfFormat.TURTLE)
 
 
-def save_store(graph: Graph | bytes | Path, out_dir: Path | str, piece_bytes: int = 0) -> Path:
+def save_store(graph: Graph | bytes | Path | Iterable[Path], out_dir: Path | str, piece_bytes: int = 0) -> Path:
     """Persist a graph as the Oxigraph store ``OUT/store``, replacing any previous one.
 
     Builds into a temporary directory in ``OUT`` and renames it into place.
 
-    graph (Graph | bytes | Path): the triples to store: an rdflib Graph (any store), Turtle
-        bytes or a Turtle file.
+    graph (Graph | bytes | Path | Iterable[Path]): the triples to store: an rdflib Graph (any
+        store), Turtle bytes, a Turtle file, or Turtle files read in turn as an iterable yields
+        them (each a document of its own: no blank node may be shared between two).
     out_dir (Path | str): the build folder.
     piece_bytes (int): load a Turtle file bigger than this in pieces of at most about this
         many bytes; 0 (the default): files up to ``LOAD_WHOLE_BYTES`` at once, bigger ones

@@ -24,7 +24,7 @@ from ._version import __version__
 from .atomic import publish_folder, recover_folder, staging_folder, write_text
 from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
-from .records import Extraction, Source
+from .records import Extraction, Resolved, Source
 from .resolve import resolve
 from .text.formats import split_articles
 from .text.sources import Refusal, read_sources
@@ -137,11 +137,14 @@ def _light(exs: list[Extraction]) -> tuple[list[Extraction], list[dict]]:
 
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
-                    jobs: int = 1, use_model: bool = True, dask: str | None = None) -> tuple[list[Extraction], list[dict]]:
+                    jobs: int = 1, use_model: bool = True, dask: str | None = None,
+                    each: Callable[[list[Extraction]], object] | None = None) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract every source, in order, in the groups of ``source_groups``;
     ``jobs`` > 1 uses worker processes, ``dask`` (a scheduler address, e.g.
     tcp://host:8786) the workers of a Dask cluster (kg.distributed). The records are the
-    same either way. ``progress`` wraps the per-source results as they come."""
+    same either way. ``progress`` wraps the per-source results as they come; ``each`` is
+    called with each source's extractions, in order, as they come (while workers extract
+    the next)."""
     work = partial(process_group, use_model=use_model)
     sizes = [len(s.raw) for s in sources]
     groups = [[sources[i] for i in g] for g in source_groups(sizes)]
@@ -150,11 +153,11 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
 
         done = cluster_map(dask, work, groups, [sum(len(s.raw) for s in g) for g in groups],
                            warm=partial(_extractor, use_model))
-        results = _per_source(done, progress)
+        results = _per_source(done, progress, each)
     elif jobs > 1 and len(groups) > 1 and sum(sizes) > PARALLEL_MIN_CHARS:
-        results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress)
+        results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress, each)
     else:
-        results = _per_source(map(work, groups), progress)
+        results = _per_source(map(work, groups), progress, each)
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
@@ -179,9 +182,18 @@ def _pool_map(work: Callable, groups: list, jobs: int, warm: Callable[[], object
         yield from done
 
 
-def _per_source(done: Iterable[list], progress: Callable[[Iterable], Iterable] | None) -> list:
+def _per_source(done: Iterable[list], progress: Callable[[Iterable], Iterable] | None,
+                each: Callable[[list[Extraction]], object] | None = None) -> list:
     flat = (result for group in done for result in group)
+    if each is not None:
+        flat = _calling(each, flat)
     return list(progress(flat) if progress else flat)
+
+
+def _calling(each: Callable[[list[Extraction]], object], results: Iterable[tuple]) -> Iterator[tuple]:
+    for result in results:
+        each(result[0])
+        yield result
 
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
@@ -219,13 +231,20 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
     bar = (lambda it: items(it, "kg build: extracting", "source", total=len(sources))) if progress else None
-    extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask)
+    # on workers, each source's articles and figures go into the graph here while the next are extracted
+    early = _Graph(sources) if jobs > 1 or dask else None
+    extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask,
+                                             each=early.extracted if early else None)
     with Stages("kg build", 7, progress) as stages:
         with stages.stage("resolving people and agencies"):
             resolved = resolve(extractions)
         per_source = Counter(e.article.source for e in extractions)
         with stages.stage("writing RDF"):
-            triples = _triples(sources, extractions, resolved, stamp, release=True)  # empties `extractions`
+            if early is not None:
+                extractions.clear()
+                triples = early.done(resolved, stamp)
+            else:
+                triples = _triples(sources, extractions, resolved, stamp, release=True)  # empties `extractions`
         report = _report(all_inputs, manifest, sources, refused, skipped, per_source, summaries, resolved, triples)
         del extractions, summaries, resolved  # the graph and the report hold what they said: memory back
         texts = {s.id: s.raw for s in sources if s.format == "pdf"}
@@ -245,20 +264,46 @@ def _triples(sources: list[Source], extractions: list[Extraction], resolved, sta
     With ``release``, each item of ``extractions`` is set to None once its article is
     written: what the resolved entities do not hold (the article, its text, its mentions)
     is freed while the triples grow."""
-    from .graph.rdf import GraphWriter
-
-    writer = GraphWriter()
-    for s in sources:
-        writer.source(s)
-    by_source = {s.id: s for s in sources}
+    graph = _Graph(sources)
     for k, ex in enumerate(extractions):
         if release:
             extractions[k] = None
-        writer.article(ex.article, by_source[ex.article.source])
+        graph.extracted([ex])
         del ex
-    writer.resolved(resolved)
-    writer.activity(sources, stamp or _source_date_epoch())
-    return writer.done()
+    return graph.done(resolved, stamp)
+
+
+class _Graph:
+    """The RDF graph of a build, written as its records come: the sources first, each
+    article with its figures (an observation depends on its own article alone) as soon as
+    its source is extracted, and the resolved entities, the series of the figures and the
+    build activity once every source is (``done``). The triples are a set, written out in
+    one canonical order: the same bytes whenever each part is written."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self.sources = sources
+        self.writer = None
+
+    def extracted(self, extractions: list[Extraction]) -> None:
+        """One source's extractions: their articles and figures."""
+        if self.writer is None:  # made at the first source's records: with -j N, once the workers run
+            from .graph.rdf import GraphWriter
+
+            self.writer = GraphWriter()
+            for s in self.sources:
+                self.writer.source(s)
+            self.by_source = {s.id: s for s in self.sources}
+        for ex in extractions:
+            self.writer.article(ex.article, self.by_source[ex.article.source])
+            self.writer.observations(ex.figures)
+
+    def done(self, resolved: Resolved, stamp: str | None) -> Triples:
+        """The rest, once every source is extracted and ``resolved``: RETURNS the triples."""
+        self.extracted([])
+        self.writer.resolved(replace(resolved, figures=[]))  # the figures are written: their series now
+        self.writer.activity(self.sources, stamp or _source_date_epoch())
+        triples, self.writer = self.writer.done(), None
+        return triples
 
 
 def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter, summaries, resolved, triples) -> dict:

@@ -187,6 +187,7 @@ class GraphWriter:
         # adds millions; one object per distinct IRI (rdflib makes a new one per call)
         self.add = self._triples.adder(intern=True)
         self._observations: set[URIRef] = set()
+        self._written: dict[URIRef, Figure] = {}  # observation -> its first figure, for the series
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
         self._article_dates: dict[str, str] = {}
 
@@ -200,6 +201,7 @@ class GraphWriter:
         """The triples, once every one is written: the writer's own tables are dropped."""
         self.add = self._triples.adder(intern=True)  # its table of terms dropped
         self._observations.clear()
+        self._written = {}
         return self.triples
 
     @property
@@ -389,12 +391,20 @@ class GraphWriter:
     # -- figures, programs, events --------------------------------------------------
 
     def figures(self, figures: list[Figure], dates: dict[str, str] | None = None) -> None:
-        """Observations; a headline figure and its first body twin become one, with two
-        evidences. Then the series: ``dates`` maps article ids to their dates."""
+        """Observations (``observations``), then the series of every observation written:
+        ``dates`` maps article ids to their dates."""
+        self.observations(figures)
+        self.series(self._written, dates or {})
+
+    def observations(self, figures: list[Figure]) -> None:
+        """The observations of figures whose articles are written; a headline figure and its
+        first body twin become one, with two evidences. No two articles share one, so each
+        article's can be written as soon as it is extracted, before ``figures`` (or
+        ``resolved``) links every one written into series."""
         in_headline = [self._in_headline(f) for f in figures]
         twins = {observation_key(f) for f, h in zip(figures, in_headline) if h}
         merged: set[str] = set()
-        written: dict[URIRef, Figure] = {}
+        written = self._written
         for f, h in zip(figures, in_headline):
             key = observation_key(f)
             if key in twins and (h or key not in merged):
@@ -403,7 +413,6 @@ class GraphWriter:
             else:
                 iri = self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
             written.setdefault(iri, f)
-        self.series(written, dates or {})
 
     def series(self, observations: dict[URIRef, Figure], dates: dict[str, str]) -> None:
         """Figure series as RDF Data Cube data sets: one qb:DataSet per indicator, area, unit

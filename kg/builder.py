@@ -472,10 +472,10 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
                   jobs: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    runs = triples.subject_runs(2 * jobs)
+    runs = _part_runs(triples.subject_runs(4 * jobs), jobs)
     paths = [folder / f".graph.ttl.{k}" for k in range(len(runs))]
     rest = folder / ".graph.ttl.rest"
-    _FORKED.update(triples=triples, part_of={s: k for k, run in enumerate(runs) for s in run})
+    _FORKED.update(triples=triples, runs=runs)
     gc.freeze()  # the workers' collections skip (and so do not copy) the build's objects
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -498,13 +498,19 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
             path.unlink(missing_ok=True)
 
 
+def _part_runs(runs: list[list], jobs: int) -> list[list]:
+    """graph.ttl's parts from runs of subjects of about equal sizes: the first ``jobs`` runs
+    alone (the store starts on the first as soon as it is written), then two runs a part
+    (each part's worker reads the whole index once to cut its triples out)."""
+    return [*runs[:jobs], *(sum(runs[k:k + 2], []) for k in range(jobs, len(runs), 2))]
+
+
 def _turtle_part(k: int, path: Path) -> bool:
     """In a forked worker: the Turtle of the ``k``-th run of subjects, prefixes included;
     RETURNS whether it names a blank node."""
     from rdflib import BNode
 
-    triples, part_of = _FORKED["triples"], _FORKED["part_of"]
-    part = triples.of_subjects(lambda s: part_of[s] == k)
+    part = _FORKED["triples"].of_subjects(set(_FORKED["runs"][k]).__contains__)
     part.write_turtle(path)
     return any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o in part.unordered())
 

@@ -275,9 +275,10 @@ def _triples(sources: list[Source], extractions: list[Extraction], resolved, sta
 
 class _Graph:
     """The RDF graph of a build, written as its records come: the sources first, each
-    article with its figures (an observation depends on its own article alone) as soon as
-    its source is extracted, and the resolved entities, the series of the figures and the
-    build activity once every source is (``done``). The triples are a set, written out in
+    article with its figures and programs (an observation or a program's evidence depends
+    on its own article alone) as soon as its source is extracted, and the resolved
+    entities, the series of the figures and the build activity once every source is
+    (``done``). The triples are a set, written out in
     one canonical order: the same bytes whenever each part is written."""
 
     def __init__(self, sources: list[Source]) -> None:
@@ -285,7 +286,7 @@ class _Graph:
         self.writer = None
 
     def extracted(self, extractions: list[Extraction]) -> None:
-        """One source's extractions: their articles and figures."""
+        """One source's extractions: their articles, figures and programs."""
         if self.writer is None:  # made at the first source's records: with -j N, once the workers run
             from .graph.rdf import GraphWriter
 
@@ -296,11 +297,13 @@ class _Graph:
         for ex in extractions:
             self.writer.article(ex.article, self.by_source[ex.article.source])
             self.writer.observations(ex.figures)
+            for program in ex.programs:
+                self.writer.program(program)
 
     def done(self, resolved: Resolved, stamp: str | None) -> Triples:
         """The rest, once every source is extracted and ``resolved``: RETURNS the triples."""
         self.extracted([])
-        self.writer.resolved(replace(resolved, figures=[]))  # the figures are written: their series now
+        self.writer.resolved(replace(resolved, figures=[], programs=[]))  # written: the figures' series now
         self.writer.activity(self.sources, stamp or _source_date_epoch())
         triples, self.writer = self.writer.done(), None
         return triples

@@ -136,6 +136,9 @@ def main() -> None:
     one = statistics.median(r["estimate_s"] for r in runs[1])
     two = statistics.median(r["estimate_s"] for r in runs[2])
     print(f"kg build at {args.scale}x ({chars:,} characters), {args.repeats} alternated run(s) each, CPU seconds:")
+    if any("phases_s" not in r for r in runs[2]):
+        print("  -j 2 ran in one process (a corpus under PARALLEL_MIN_CHARS: is ../shared/data there?)")
+        return
     for r in runs[2]:
         print("  -j 2 phases: " + "  ".join(f"{k} {v:.2f}" for k, v in r["phases_s"].items())
               + f"  (workers extracting {r['workers_extracting_s']}, writing {r['workers_writing_s']};"

@@ -362,9 +362,10 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
                 validate: bool, jobs: int = 1, keep: bool = True) -> None:
     """The outputs, written into ``folder``; messages name ``out``, where they will stand.
     With ``jobs`` > 1 and a big graph, graph.ttl is written in parts and graph.html and the
-    SHACL check run beside it, on ``jobs`` forked processes (the same bytes). The store
-    loads last, from graph.ttl, after the triples' lookups (and, without ``keep``, the
-    triples) are dropped: Oxigraph's loader then has the memory they held."""
+    SHACL check run beside it, on ``jobs`` forked processes (the same bytes), and the store
+    loads here from the parts as they are written. Otherwise the store loads last, from
+    graph.ttl, after the triples' lookups (and, without ``keep``, the triples) are dropped:
+    Oxigraph's loader then has the memory they held."""
     count = len(triples)
     shacl = validate and count <= VALIDATE_MAX_TRIPLES
     report["shacl_conforms"] = None

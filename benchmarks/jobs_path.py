@@ -73,6 +73,7 @@ def trace(log: str, argv: list[str]) -> None:
             return load(*args)
         return timed(load, "load")(*args)
 
+    extractor.cache_info, extractor.cache_clear = load.cache_info, load.cache_clear
     builder._extractor = extractor
     try:
         kg.cli.cli(["build", *argv], standalone_mode=False)

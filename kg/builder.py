@@ -155,7 +155,10 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
                            warm=partial(_extractor, use_model))
         results = _per_source(done, progress, each)
     elif jobs > 1 and len(groups) > 1 and sum(sizes) > PARALLEL_MIN_CHARS:
+        loaded = _extractor.cache_info().currsize
         results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress, each)
+        if not loaded:
+            _extractor.cache_clear()  # loaded for the workers alone: its memory back for the graph
     else:
         results = _per_source(map(work, groups), progress, each)
     extractions = [ex for exs, _ in results for ex in exs]

@@ -234,7 +234,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
     bar = (lambda it: items(it, "kg build: extracting", "source", total=len(sources))) if progress else None
-    # on workers, each source's articles and figures go into the graph here while the next are extracted
+    # with workers, each source's articles, figures and programs go into the graph here while they extract the next
     early = _Graph(sources) if jobs > 1 or dask else None
     extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask,
                                              each=early.extracted if early else None)
@@ -281,8 +281,8 @@ class _Graph:
     article with its figures and programs (an observation or a program's evidence depends
     on its own article alone) as soon as its source is extracted, and the resolved
     entities, the series of the figures and the build activity once every source is
-    (``done``). The triples are a set, written out in
-    one canonical order: the same bytes whenever each part is written."""
+    (``done``). The triples are a set, written out in one canonical order: the same bytes
+    whenever each part is written."""
 
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources

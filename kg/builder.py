@@ -509,7 +509,7 @@ def _part_runs(runs: list[list], jobs: int) -> list[list]:
     """graph.ttl's parts from runs of subjects of about equal sizes: the first ``jobs`` runs
     alone (the store starts on the first as soon as it is written), then two runs a part
     (each part's worker reads the whole index once to cut its triples out)."""
-    return [*runs[:jobs], *(sum(runs[k:k + 2], []) for k in range(jobs, len(runs), 2))]
+    return [*runs[:jobs], *([s for run in runs[k:k + 2] for s in run] for k in range(jobs, len(runs), 2))]
 
 
 def _turtle_part(k: int, path: Path) -> bool:

@@ -101,7 +101,7 @@ def test_part_runs_keep_the_canonical_order():
     runs = [[f"s{i}a", f"s{i}b"] for i in range(8)]
     parts = _part_runs(runs, 2)
     assert [len(p) for p in parts] == [2, 2, 4, 4, 4]
-    assert sum(parts, []) == sum(runs, [])
+    assert [s for part in parts for s in part] == [s for run in runs for s in run]
     assert _part_runs(runs[:1], 2) == runs[:1]
 
 

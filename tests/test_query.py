@@ -336,3 +336,15 @@ def test_query_rewrite_gives_the_rows_of_the_plain_form(page_build, name):
     got, want = (run_query(edges, text) for text in (saved, plain))
     assert [str(v) for v in got.vars] == [str(v) for v in want.vars]
     assert _cells(got) == _cells(want)
+
+
+def test_query_tables_print_iris_as_curie_does():
+    """The table's prefixed names (one pattern for kg's namespaces) are graph.namespace.curie's."""
+    from kg.graph.namespace import PREFIXES, curie
+    from kg.serve.query import _curie
+
+    iris = ["http://example.org/x", "", "https://w3id.org/kg-gov/id/person/7156136dbb4a", "kg:x"]
+    for ns in PREFIXES.values():
+        iris += [ns, ns + "Local", ns + "a/b/c", ns + "has space", ns + "中文-名.1", ns + "x#y", ns[:-1]]
+    assert [_curie(i) for i in iris] == [curie(i) for i in iris]
+    assert _curie("https://w3id.org/kg-gov/id/person/7156136dbb4a") == "kgr:person\\/7156136dbb4a"

@@ -492,3 +492,42 @@ def test_server_answers_a_repeated_query_from_its_cache(out):
         finally:
             server.shutdown()
             server.server_close()
+
+
+def test_server_json_is_the_text_json_dumps_wrote():
+    """serialize_solutions writes SPARQL JSON a term at a time: the same bytes as json.dumps
+    of the bindings as dicts (invented terms: tags, datatypes, escapes, blanks, unbound)."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kg.serve.protocol import _json_bindings, serialize_solutions
+
+    store = ox.Store()
+    ex = "https://example.org/kg-test/"
+    values = [ox.Literal("王某某", language="zh"), ox.Literal("a \"quoted\"\\ back\nline\ttab\x01\u2028😀", language="en-US"),
+              ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+              ox.Literal("2024-05-21", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+              ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+              ox.Literal("x", datatype=ox.NamedNode(ex + "数据类型")), ox.Literal("某某县示例局"), ox.Literal(""),
+              ox.NamedNode(ex + "机构/1?q=%22x%22&r=é"), ox.BlankNode("b1")]
+    for i, value in enumerate(values):
+        store.add(ox.Quad(ox.NamedNode(f"{ex}s{i}"), ox.NamedNode(ex + "p"), value))
+    store.add(ox.Quad(ox.NamedNode(ex + "lonely"), ox.NamedNode(ex + "q"), ox.Literal("q")))
+
+    def both(query: str) -> tuple[bytes, bytes]:
+        result = store.query(query)
+        variables = [v.value for v in result.variables]
+        rows = [tuple(s) for s in result]
+        wanted = json.dumps({"head": {"vars": variables}, "results": {"bindings": _json_bindings(variables, rows)}},
+                            ensure_ascii=False).encode("utf-8")
+        return serialize_solutions(variables, rows, "json"), wanted
+
+    for query in (f"SELECT ?s ?o ?none WHERE {{ ?s <{ex}p> ?o OPTIONAL {{ ?s <{ex}none> ?none }} }} ORDER BY ?s",
+                  f"SELECT ?o WHERE {{ ?s <{ex}q> ?q OPTIONAL {{ ?s <{ex}p> ?o }} }}",  # a row with nothing bound
+                  f"SELECT ?o WHERE {{ ?s <{ex}nothing> ?o }}",  # no rows
+                  "SELECT * WHERE { }"):  # no variables, one row
+        got, wanted = both(query)
+        assert got == wanted
+    got, _ = both(f"SELECT ?s ?o WHERE {{ ?s <{ex}p> ?o }}")
+    assert len(json.loads(got)["results"]["bindings"]) == len(values)

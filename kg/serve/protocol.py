@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import islice
+from json.encoder import encode_basestring as _json_string  # the escapes json.dumps(ensure_ascii=False) writes
 from xml.sax.saxutils import escape as xml_escape
 
 from ..graph.namespace import PREFIXES
@@ -232,6 +234,39 @@ def _json_term(term) -> dict:
     return {"type": "literal", "value": str(term)}
 
 
+def _json_text(variables: list[str], rows: list) -> str:
+    """The SPARQL JSON document ``json.dumps({"head": …, "results": {"bindings":
+    _json_bindings(…)}}, ensure_ascii=False)`` gives, written as text a term at a time
+    (the same separators, keys, key order and string escapes, without a dict per term)."""
+    import pyoxigraph as ox
+
+    named, literal, xsd_string = ox.NamedNode, ox.Literal, "http://www.w3.org/2001/XMLSchema#string"
+    keys = [_json_string(v) + ": " for v in variables]
+    uri, plain = '{"type": "uri", "value": ', '{"type": "literal", "value": '
+    rows_text = []
+    for row in rows:
+        cells = []
+        for key, t in zip(keys, row):
+            kind = type(t)
+            if kind is literal:
+                language = t.language
+                if language:
+                    cells.append(f'{key}{plain}{_json_string(t.value)}, "xml:lang": {_json_string(language)}}}')
+                else:
+                    datatype = t.datatype.value
+                    if datatype == xsd_string:
+                        cells.append(f"{key}{plain}{_json_string(t.value)}}}")
+                    else:
+                        cells.append(f'{key}{plain}{_json_string(t.value)}, "datatype": {_json_string(datatype)}}}')
+            elif kind is named:
+                cells.append(f"{key}{uri}{_json_string(t.value)}}}")
+            elif t is not None:
+                cells.append(key + json.dumps(_json_term(t), ensure_ascii=False))
+        rows_text.append("{" + ", ".join(cells) + "}")
+    head = json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1]  # up to the head's "}"
+    return head + ', "results": {"bindings": [' + ", ".join(rows_text) + "]}}"
+
+
 def _json_bindings(variables: list[str], rows: list) -> list[dict]:
     """The rows as SPARQL JSON bindings: ``_json_term`` of each bound value, its branches
     inlined (one dict a term; the same keys in the same order)."""
@@ -291,9 +326,7 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
     rows before anything is sent, and pyoxigraph cannot serialise rows once they are read.
     """
     if fmt == "json":
-        bindings = _json_bindings(variables, rows)
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
+        return _json_text(variables, rows).encode("utf-8")
     if fmt == "xml":
         parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         parts += [f'<variable name="{xml_escape(v)}"/>' for v in variables]
@@ -351,12 +384,10 @@ def evaluate(ox_store, text: str, accept: str | None, param: str | None, cap: in
     if isinstance(result, ox.QuerySolutions):
         fmt = negotiate("solutions", accept, param)
         variables = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            rows.append(tuple(solution))  # the values in the variables' order
-            if len(rows) > cap:
-                del result  # pyoxigraph results must be dropped on the thread that made them
-                raise ProtocolError(413, too_large % "rows")
+        rows = list(map(tuple, islice(result, cap + 1)))  # the values in the variables' order
+        if len(rows) > cap:
+            del result, rows  # pyoxigraph results must be dropped on the thread that made them
+            raise ProtocolError(413, too_large % "rows")
         return fmt, serialize_solutions(variables, rows, fmt)
     fmt = negotiate("graph", accept, param)
     triples = []

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..graph.namespace import PREFIXES, curie
+from ..graph.namespace import _BY_LENGTH, _PN_LOCAL, PREFIXES
 from ..vocab.paths import QUERIES_DIR
 
 FORMATS = ("table", "csv", "excel", "json")
@@ -265,7 +265,7 @@ def _graph_scope(graph) -> dict:
 def _run_native(store, sparql: str, prefixes: dict[str, str], scope: dict | None = None) -> QueryResult:
     answer = store.query(sparql, prefixes=prefixes, **(scope or {}))
     if isinstance(answer, ox.QuerySolutions):
-        return QueryResult("SELECT", [v.value for v in answer.variables], [tuple(s) for s in answer])
+        return QueryResult("SELECT", [v.value for v in answer.variables], list(map(tuple, answer)))
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
     return QueryResult("CONSTRUCT", triples=list(answer))
@@ -336,6 +336,29 @@ def _parts(term) -> tuple[str, str, str | None, str | None]:
     return "uri", str(term), None, None
 
 
+# kg's namespaces, longest first, as one pattern: the namespace an IRI starts with in one
+# match (``graph.namespace.curie`` tries them one by one; the same answer, and a table
+# prints an IRI on every row)
+_NAMESPACE = re.compile("|".join(re.escape(ns) for _, ns in _BY_LENGTH))
+_PREFIX_OF: dict[str, str] = {}
+for _prefix, _ns in _BY_LENGTH:
+    _PREFIX_OF.setdefault(_ns, _prefix)
+
+
+def _curie(iri: str) -> str:
+    """``graph.namespace.curie``: ``prefix:local`` under kg's longest matching namespace
+    (a ``/`` in the local name escaped), ``<IRI>`` when no escape makes the local name
+    valid, else the IRI unchanged."""
+    match = _NAMESPACE.match(iri)
+    if match is None:
+        return iri
+    ns = match.group()
+    local = iri[len(ns):]
+    if _PN_LOCAL.fullmatch(local.replace("/", "")):
+        return f"{_PREFIX_OF[ns]}:{local.replace('/', chr(92) + '/')}"  # kgr:person\/… parses as SPARQL
+    return f"<{iri}>"
+
+
 def short(term) -> str:
     """A term as people read it: a literal's text, an IRI as prefix:local, ``_:id`` for blanks."""
     if term is None:
@@ -345,7 +368,24 @@ def short(term) -> str:
         return text
     if kind == "bnode":
         return f"_:{text}"
-    return curie(text)
+    return _curie(text)
+
+
+def _short_engine(term) -> str:
+    """``short`` of a pyoxigraph term (or None), its branches in the order rows need them."""
+    kind = type(term)
+    if kind is ox.Literal:
+        if term.language:
+            return term.value
+        datatype = term.datatype.value
+        return term.value if datatype == _XSD_STRING else _lexical(term.value, datatype)
+    if kind is ox.NamedNode:
+        return _curie(term.value)
+    if term is None:
+        return ""
+    if kind is ox.BlankNode:
+        return "_:" + term.value
+    return short(term)
 
 
 def _plain(term) -> str:
@@ -354,6 +394,23 @@ def _plain(term) -> str:
         return ""
     kind, text, _, _ = _parts(term)
     return f"_:{text}" if kind == "bnode" else text
+
+
+def _plain_engine(term) -> str:
+    """``_plain`` of a pyoxigraph term (or None)."""
+    kind = type(term)
+    if kind is ox.Literal:
+        if term.language:
+            return term.value
+        datatype = term.datatype.value
+        return term.value if datatype == _XSD_STRING else _lexical(term.value, datatype)
+    if kind is ox.NamedNode:
+        return term.value
+    if term is None:
+        return ""
+    if kind is ox.BlankNode:
+        return "_:" + term.value
+    return _plain(term)
 
 
 def _width(text: str) -> int:
@@ -377,14 +434,18 @@ def _solutions(result) -> tuple[list[str], list]:
 
 
 def format_table(result) -> str:
-    """Aligned text table (CJK characters count two columns)."""
+    """Aligned text table (CJK characters count two columns; a line break in a value
+    prints as a space, the same width)."""
     names, solutions = _solutions(result)
-    rows = [[(text, _width(text)) for text in (short(term).replace("\n", " ") for term in row)] for row in solutions]
-    widths = [max([_width(n)] + [r[i][1] for r in rows]) for i, n in enumerate(names)]
+    text_of = _short_engine if isinstance(result, QueryResult) else short
+    cells = [[text_of(term) for term in row] for row in solutions]
+    sizes = [[*map(_width, row)] for row in cells]
+    widths = [max(_width(n), *column) for n, column in zip(names, zip(*sizes))] if sizes else [*map(_width, names)]
     lines = ["  ".join(_pad(n, w) for n, w in zip(names, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(text + " " * (w - cw) for (text, cw), w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    lines += ["  ".join([text + " " * (w - cw) for text, cw, w in zip(row, size, widths)]).replace("\n", " ").rstrip()
+              for row, size in zip(cells, sizes)]
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)
 
 
@@ -407,7 +468,8 @@ def format_csv(result, excel: bool = False) -> str:
     """CSV with a header row (IRIs in full, literals as their text), as SPARQL 1.1 CSV
     (``excel``: with a byte-order mark and CRLF, see ``csv_text``)."""
     names, solutions = _solutions(result)
-    return csv_text(names, ([_plain(t) for t in row] for row in solutions), excel)
+    plain = _plain_engine if isinstance(result, QueryResult) else _plain
+    return csv_text(names, ([plain(t) for t in row] for row in solutions), excel)
 
 
 _json_name = lru_cache(maxsize=1024)(_json_string)  # datatypes, language tags and variables repeat

@@ -284,24 +284,27 @@ _INTEGERS = frozenset(_XSD + t for t in (
     "positiveInteger", "short", "unsignedInt", "byte", "unsignedShort", "unsignedByte"))
 _FLOATS = frozenset((_XSD + "double", _XSD + "float"))
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_XSD_DATE, _XSD_BOOLEAN, _XSD_DECIMAL = _XSD + "date", _XSD + "boolean", _XSD + "decimal"
 
 
 def _lexical(value: str, datatype: str) -> str:
     """A typed literal's text as rdflib normalises it (the same functions, or rdflib itself)."""
     if datatype == _XSD_STRING or datatype == _RDF_LANG:
         return value
+    if datatype == _XSD_DATE:  # the commonest in kg's rows: begin, end, published
+        if _DATE_TEXT.match(value):
+            return value  # a valid date in this form is its own isoformat()
+        return _rdflib_lexical(value, datatype)
     try:
         if datatype in _INTEGERS:
             return str(int(value))
-        if datatype == _XSD + "decimal":
+        if datatype == _XSD_DECIMAL:
             return f"{Decimal(value):f}"
         if datatype in _FLOATS:
             return str(float(value))
     except (ValueError, ArithmeticError):
         return value  # ill-typed: rdflib keeps the text
-    if datatype == _XSD + "date" and _DATE_TEXT.match(value):
-        return value  # a valid date in this form is its own isoformat()
-    if datatype == _XSD + "boolean" and value in ("true", "false"):
+    if datatype == _XSD_BOOLEAN and value in ("true", "false"):
         return value
     return _rdflib_lexical(value, datatype)
 

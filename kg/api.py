@@ -388,9 +388,10 @@ class KnowledgeGraph:
         RETURNS (Rows): rows (SELECT), ``.boolean`` (ASK) or ``.graph`` (CONSTRUCT/DESCRIBE).
         RAISES KeyError: an unknown saved-query name. QuerySyntaxError: the query does not parse.
         """
-        from .serve.query import resolve_query, run_query
+        from .serve.query import query_engine, resolve_query, run_query
 
-        return Rows.of(run_query(self.store, resolve_query(sparql)))
+        store = self.store  # a saved query in the form for the store's engine (Oxigraph's where it has one)
+        return Rows.of(run_query(store, resolve_query(sparql, engine=query_engine(store))))
 
     def explain(self, node: str):
         """The sentences behind a node (an IRI, a kgr: name or an exact label) (``kg explain``).

@@ -237,7 +237,8 @@ def query_command(out_dir: str | None, sparql: str | None, fmt: str, endpoint: s
     """Run a SPARQL query (text, a .rq file, a saved query NAME, or - for stdin) on OUT/store,
     or on a remote SPARQL endpoint with --endpoint URL (then without OUT).
 
-    Saved queries live in ontology/queries/; `kg query OUT list` lists them.
+    Saved queries live in ontology/queries/; `kg query OUT list` lists them. OUT/store runs a
+    saved query's Oxigraph form (NAME.oxigraph.rq) where it has one, --endpoint its portable NAME.rq.
 
     \b
     Example:
@@ -246,7 +247,7 @@ def query_command(out_dir: str | None, sparql: str | None, fmt: str, endpoint: s
         echo 'ASK { ?s ?p ?o }' | kg query build -
         kg query --endpoint http://127.0.0.1:8890/sparql people-posts --graph https://w3id.org/kg-gov/id/graph
     """
-    from .serve.query import QuerySyntaxError, resolve_query, saved_queries
+    from .serve.query import QuerySyntaxError, query_engine, resolve_query, saved_queries
 
     if sparql is None and (endpoint is not None or out_dir == "list"):
         out_dir, sparql = None, out_dir
@@ -280,6 +281,8 @@ def query_command(out_dir: str | None, sparql: str | None, fmt: str, endpoint: s
     except (KeyError, FileNotFoundError) as err:
         raise click.ClickException(err.args[0]) from err
     build = _open(out_dir)
+    if sparql != "-":  # a saved query in the form for the store's engine (Oxigraph's where it has one)
+        text = resolve_query(sparql, engine=query_engine(build.store))
     try:
         text = build.query(text).text(fmt)
     except QuerySyntaxError as err:

@@ -312,30 +312,104 @@ def test_query_command_does_not_import_the_pipeline(out):
     assert lines[-2].endswith("rows)") and lines[-1] == "[]"
 
 
-# ---- saved queries rewritten for the engine give the rows of their plain form, in order
+# ---- a saved query's Oxigraph form gives the rows of its portable form, in order
 
-PLAIN_QUERIES = Path(__file__).parent / "fixtures" / "plain-queries"
 EDGES = Path(__file__).parent / "fixtures" / "query_edges.ttl"
+ENGINE_FORMS = sorted(q.name for q in saved_queries().values() if q.engine_path("oxigraph") is not None)
+
+# Run in a fresh process under a given PYTHONHASHSEED: for each query, the CSV of both forms
+# on the page's store and on the edge cases in Oxigraph, and the edge cases' rows on rdflib.
+_FORMS_SCRIPT = """
+import json, sys
+import pyoxigraph as ox
+from rdflib import Graph
+from kg.graph.store import open_ox_store
+from kg.serve.query import format_result, run_query, saved_queries
+build, edges_file, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+page, edges = open_ox_store(build), Graph().parse(edges_file)
+on_engine = ox.Store()  # loaded from the file: the same order in the store under any seed
+on_engine.load(path=edges_file, format=ox.RdfFormat.TURTLE)
+out = {}
+for name in names:
+    q = saved_queries()[name]
+    forms = {"engine": q.text_for("oxigraph"), "portable": q.text}
+    for key, text in forms.items():
+        out[f"{name} page {key}"] = format_result(run_query(page, text), "csv")
+        out[f"{name} edges {key}"] = format_result(run_query(on_engine, text), "csv")
+    out[f"{name} edges rdflib"] = format_result(run_query(edges, forms["portable"]), "csv")
+print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+"""
 
 
-@pytest.mark.parametrize("name", sorted(p.stem for p in PLAIN_QUERIES.glob("*.rq")))
-def test_query_rewrite_gives_the_rows_of_the_plain_form(page_build, name):
-    """A saved query written for speed (subqueries, joins reordered) answers exactly what
-    its straightforward form answers: the same columns, rows and order, on the engine (the
-    bundled page's build and invented edge cases) and on rdflib (the edge cases)."""
-    from kg.graph.store import open_ox_store
+def test_query_engine_forms_are_found_and_listed_once():
+    """NAME.oxigraph.rq belongs to NAME: no saved query of its own, and each differs from NAME.rq."""
+    saved = saved_queries()
+    assert {"agencies-people", "careers"} <= set(ENGINE_FORMS)
+    assert not any("." in name for name in saved)
+    for name in ENGINE_FORMS:
+        q = saved[name]
+        assert q.text_for("oxigraph") != q.text and q.text_for(None) == q.text
+        assert resolve_query(name, engine="oxigraph") == q.text_for("oxigraph")
+        assert resolve_query(name) == q.text
+    assert saved["class-counts"].text_for("oxigraph") == saved["class-counts"].text
+    with pytest.raises(ValueError, match="unknown query engine"):
+        saved["careers"].text_for("virtuoso")
 
-    plain = (PLAIN_QUERIES / f"{name}.rq").read_text(encoding="utf-8")
-    saved = resolve_query(name)
-    assert saved != plain
-    for store in (open_ox_store(page_build), memory_store(Graph().parse(EDGES))):
-        got, want = (format_result(run_query(store, text), "csv") for text in (saved, plain))
-        assert got == want
-        assert want.count("\n") > 2
-    edges = Graph().parse(EDGES)
-    got, want = (run_query(edges, text) for text in (saved, plain))
-    assert [str(v) for v in got.vars] == [str(v) for v in want.vars]
-    assert _cells(got) == _cells(want)
+
+def test_query_engine_form_gives_the_rows_of_the_portable_form(page_build):
+    """A saved query's Oxigraph form (subqueries joined by hashing) answers exactly what its
+    portable form answers: the same CSV bytes on the engine (the bundled page's build and
+    invented edge cases), the same rows as rdflib's (the edge cases; a GROUP_CONCAT list's
+    order is the engine's), and the same bytes under two hash seeds."""
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("0", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _FORMS_SCRIPT, str(page_build), str(EDGES), *ENGINE_FORMS],
+                              capture_output=True, text=True, env=env, check=True,
+                              cwd=Path(__file__).resolve().parents[1])
+        runs.append(json.loads(done.stdout))
+    assert runs[0].keys() == runs[1].keys()
+    for key in runs[0]:  # rdflib concatenates a group's values in hash order; Oxigraph in the store's
+        same = _csv_rows if key.endswith("rdflib") else str
+        assert same(runs[0][key]) == same(runs[1][key]), key
+    got = runs[0]
+    for name in ENGINE_FORMS:
+        for where in ("page", "edges"):
+            assert got[f"{name} {where} engine"] == got[f"{name} {where} portable"]
+            assert got[f"{name} {where} engine"].count("\n") > 2
+        assert _csv_rows(got[f"{name} edges engine"]) == _csv_rows(got[f"{name} edges rdflib"])
+
+
+def _csv_rows(text: str) -> tuple[list[str], list[tuple]]:
+    """A CSV's header and its rows sorted, each GROUP_CONCAT list (joined by 、) sorted."""
+    header, *rows = csv.reader(io.StringIO(text))
+    return header, sorted(tuple("、".join(sorted(cell.split("、"))) for cell in row) for row in rows)
+
+
+def test_query_command_runs_the_engine_form_on_the_store(page_build, tmp_path, monkeypatch):
+    """kg query OUT NAME, kg.open(OUT).query(NAME) and run_query on the store run the Oxigraph
+    form; run_query on an rdflib graph (graph.ttl in memory) and kg query --endpoint's text
+    the portable one."""
+    import kg
+    from kg.serve.query import SavedQuery
+
+    marker = tmp_path / "careers.oxigraph.rq"  # an engine form that shows it ran
+    marker.write_text('SELECT ?form WHERE { BIND("engine" AS ?form) }', encoding="utf-8")
+    real = SavedQuery.engine_path
+    monkeypatch.setattr(SavedQuery, "engine_path",
+                        lambda self, engine: marker if (self.name, engine) == ("careers", "oxigraph") else real(self, engine))
+    result = CliRunner().invoke(cli, ["query", str(page_build), "careers", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["form", "engine"]
+    build = kg.open(page_build)
+    assert build.query("careers").vars == ["form"]
+    assert [str(v) for v in run_query(build.store, "careers").vars] == ["form"]
+    assert [str(v) for v in run_query(build.graph, "careers").vars][:2] == ["person", "begin"]
+    assert resolve_query("careers") == saved_queries()["careers"].text
 
 
 def test_query_tables_print_iris_as_curie_does():

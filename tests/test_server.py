@@ -171,6 +171,15 @@ def test_server_page_has_query_box_and_saved_queries(base):
     assert status == 200 and ctype.startswith("text/html")
     assert "<textarea" in page and "people-posts" in page and "articles-reporters" in page
     assert "<script src" not in page and "<link" not in page and "@import" not in page  # self-contained
+    import json
+
+    from kg.serve.query import saved_queries
+
+    saved = json.loads(page.split("const SAVED = ", 1)[1].split(";\n", 1)[0])
+    assert "careers.oxigraph" not in saved  # an engine form is no query of its own
+    for name, q in saved_queries().items():  # the endpoint runs on Oxigraph: its forms offered
+        assert saved[name]["text"] == q.text_for("oxigraph")
+    assert saved["careers"]["text"] != saved_queries()["careers"].text
 
 
 def test_server_update_with_flag_and_token(tmp_path):

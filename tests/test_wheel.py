@@ -56,7 +56,7 @@ def test_wheel_carries_the_package_data(installed):
     assert r.returncode == 0, r.stderr
     where, queries, titles = r.stdout.splitlines()
     assert str(env_dir) in where and str(ROOT) not in where  # the wheel's kg, not the checkout's
-    assert "people-posts.rq" in queries and titles == "True"
+    assert "people-posts.rq" in queries and "careers.oxigraph.rq" in queries and titles == "True"
 
 
 def test_wheel_cli_builds_and_queries_from_an_empty_folder(installed):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .query import csv_text, resolve_query, short
+from .query import csv_text, query_engine, resolve_query, short
 
 
 @dataclass(slots=True)
@@ -55,7 +55,7 @@ def career(graph, name: str) -> list[Career]:
     name (str): the person's name as written (foaf:name).
     RETURNS (list[Career]): empty when nobody has that name.
     """
-    rows = [row for row in graph.query(resolve_query("careers")) if str(row.person) == name]
+    rows = [row for row in graph.query(resolve_query("careers", engine=query_engine(graph))) if str(row.person) == name]
     careers: dict[str, Career] = {}
     posts: dict[str, Post] = {}
     for row in rows:

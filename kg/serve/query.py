@@ -43,9 +43,18 @@ class QuerySyntaxError(ValueError):
         self.column = column
 
 
+ENGINES = ("oxigraph",)  # engines a saved query may have a form of its own for: NAME.ENGINE.rq
+
+
 @dataclass(frozen=True, slots=True)
 class SavedQuery:
-    """A saved query in ontology/queries/: its name, file and leading comment."""
+    """A saved query in ontology/queries/: its name, file and leading comment.
+
+    NAME.rq is the portable form, plain SPARQL that any engine (rdflib included) runs well;
+    NAME.oxigraph.rq, where present, asks for the same rows in a form Oxigraph's on-disk
+    store answers faster (every pattern a subquery, joined by hashing), which rdflib joins
+    pair by pair and runs many times slower. ``text_for`` picks the form for an engine.
+    """
 
     name: str
     path: Path
@@ -53,13 +62,31 @@ class SavedQuery:
 
     @property
     def text(self) -> str:
+        """The portable form."""
         return self.path.read_text(encoding="utf-8")
+
+    def engine_path(self, engine: str | None) -> Path | None:
+        """NAME.ENGINE.rq when this query has a form of its own for ``engine``, else None."""
+        if engine is None:
+            return None
+        if engine not in ENGINES:
+            raise ValueError(f"unknown query engine {engine!r} - use one of: {', '.join(ENGINES)}")
+        path = self.path.with_name(f"{self.name}.{engine}.rq")
+        return path if path.is_file() else None
+
+    def text_for(self, engine: str | None) -> str:
+        """The form to run on ``engine`` ("oxigraph"; None: any other, e.g. rdflib)."""
+        path = self.engine_path(engine)
+        return path.read_text(encoding="utf-8") if path is not None else self.text
 
 
 def saved_queries(directory: Path | str = QUERIES_DIR) -> dict[str, SavedQuery]:
-    """The saved queries, by name (file stem), sorted by name."""
+    """The saved queries, by name (file stem), sorted by name; an engine's form
+    (NAME.ENGINE.rq) belongs to its query and is no query of its own."""
     found = {}
     for path in sorted(Path(directory).glob("*.rq")):
+        if "." in path.stem:  # NAME.oxigraph.rq
+            continue
         comment = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.startswith("#") or line.lstrip("# ").startswith("Usage"):
@@ -69,12 +96,15 @@ def saved_queries(directory: Path | str = QUERIES_DIR) -> dict[str, SavedQuery]:
     return found
 
 
-def resolve_query(arg: str, stdin: TextIO | None = None, directory: Path | str = QUERIES_DIR) -> str:
+def resolve_query(arg: str, stdin: TextIO | None = None, directory: Path | str = QUERIES_DIR,
+                  engine: str | None = None) -> str:
     """SPARQL text for what the user gave: ``-`` (stdin), a ``.rq`` file, a saved NAME or text.
 
     arg (str): the argument.
     stdin (TextIO | None): stream read for ``-``. Defaults to sys.stdin.
     directory (Path | str): where saved queries live. Defaults to ontology/queries.
+    engine (str | None): the engine the query will run on: "oxigraph" gives a saved query's
+        Oxigraph form where it has one; None (any other engine) its portable form.
     RETURNS (str): the query text.
     """
     if arg == "-":
@@ -84,13 +114,19 @@ def resolve_query(arg: str, stdin: TextIO | None = None, directory: Path | str =
     if arg.endswith(".rq") and Path(arg).is_file():
         return Path(arg).read_text(encoding="utf-8")
     if name in saved:
-        return saved[name].text
+        return saved[name].text_for(engine)
     if _KEYWORD.search(arg) or "{" in arg:
         return arg
     if arg.endswith(".rq"):
         raise FileNotFoundError(f'Query file "{arg}" not found - give a path to an existing .rq file')
     names = ", ".join(saved) or "(none)"
     raise KeyError(f'No saved query named "{arg}" - use one of: {names}, a .rq file, SPARQL text or - for stdin')
+
+
+def query_engine(graph) -> str | None:
+    """"oxigraph" when ``graph`` is (or sits on) a pyoxigraph Store, as kg's store does;
+    None for any other graph (rdflib's memory store and the like)."""
+    return "oxigraph" if _engine(graph) is not None else None
 
 
 def _syntax_error(err: Exception) -> QuerySyntaxError:
@@ -228,10 +264,10 @@ def run_query(graph, sparql: str):
     RETURNS (QueryResult | rdflib.query.Result): SELECT rows, ASK boolean or CONSTRUCT/DESCRIBE triples.
     RAISES QuerySyntaxError: the query does not parse (message has line and column).
     """
-    saved = saved_queries().get(sparql)
-    if saved is not None:
-        sparql = saved.text
     engine = _engine(graph)
+    saved = saved_queries().get(sparql)
+    if saved is not None:  # the form for this graph's engine
+        sparql = saved.text_for("oxigraph" if engine is not None else None)
     try:
         if engine is not None:
             return _run_native(engine, sparql, query_prefixes(graph), _graph_scope(graph))
@@ -536,5 +572,5 @@ def format_result(result, fmt: str = "table") -> str:
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)
 
 
-__all__ = ["FORMATS", "QuerySyntaxError", "SavedQuery", "QueryResult", "saved_queries", "resolve_query",
-           "run_query", "format_result", "short", "to_rdflib"]
+__all__ = ["ENGINES", "FORMATS", "QuerySyntaxError", "SavedQuery", "QueryResult", "saved_queries", "resolve_query",
+           "query_engine", "run_query", "format_result", "short", "to_rdflib"]

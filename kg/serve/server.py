@@ -285,7 +285,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 def render_page(config: ServerConfig) -> bytes:
     """The query page: a query box, the saved queries, results as a table (no network needed)."""
-    saved = {name: {"description": q.description, "text": q.text} for name, q in saved_queries().items()}
+    # the endpoint runs on Oxigraph: each saved query in its Oxigraph form where it has one
+    saved = {name: {"description": q.description, "text": q.text_for("oxigraph")} for name, q in saved_queries().items()}
     # JSON inside <script>: escape "<" so no text can close the script element
     data = json.dumps(saved, ensure_ascii=False).replace("<", "\\u003c")
     mode = "read-write (UPDATE needs the token)" if config.allow_update else "read-only"

@@ -102,6 +102,33 @@ def test_query_ask_and_construct(out):
     assert len(Graph().parse(data=result.output, format="turtle")) == 3
 
 
+def test_query_construct_as_json_ld_is_the_same_under_any_hash_seed(out):
+    """kg query OUT CONSTRUCT --format json: rdflib's JSON-LD writer follows its sets' order;
+    kg sorts nodes by @id and values and keys, so two processes with other hash seeds agree."""
+    import os
+    import subprocess
+    import sys
+
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    bodies = []
+    for seed in ("1", "2", "3"):
+        done = subprocess.run([sys.executable, "-m", "kg", "query", str(out), construct, "--format", "json"],
+                              capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+                              cwd=Path(__file__).resolve().parents[1])
+        bodies.append(done.stdout)
+    assert bodies[0] == bodies[1] == bodies[2]
+    nodes = json.loads(bodies[0])
+    ids = [n["@id"] for n in nodes]
+    assert ids == sorted(ids) and len(ids) > 5
+    from rdflib import Literal
+
+    def triples(graph):  # literals by value: the Turtle writer gives decimals a ".0"
+        return {(s, p, o.toPython() if isinstance(o, Literal) else o) for s, p, o in graph}
+
+    turtle = _kg("query", str(out), construct).output
+    assert triples(Graph().parse(data=bodies[0], format="json-ld")) == triples(Graph().parse(data=turtle, format="turtle"))
+
+
 def test_query_missing_store_says_run_build(tmp_path):
     result = _kg("query", str(tmp_path / "nope"), "people-posts")
     assert result.exit_code == 1

@@ -550,6 +550,33 @@ def format_json(result) -> str:
     return head + ',\n  "results": {\n    "bindings": ' + body + "\n  }\n}"
 
 
+def _json_key(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _canonical_jsonld(value, ordered: bool = False):
+    """JSON-LD in one order: keys sorted, a property's values sorted (their order means
+    nothing in RDF), an @list's items kept in order."""
+    if isinstance(value, dict):
+        return {key: _canonical_jsonld(item, key == "@list") for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_jsonld(item) for item in value]
+        return items if ordered else sorted(items, key=_json_key)
+    return value
+
+
+def _jsonld(graph: Graph) -> str:
+    """A graph as JSON-LD (rdflib's writer), the same bytes under any hash seed: rdflib writes
+    nodes and values in the order of its sets, so they are sorted here, the nodes by @id.
+    (A blank node's label is still the one its CONSTRUCT made.)"""
+    data = json.loads(graph.serialize(format="json-ld"))
+    nodes = data.get("@graph") if isinstance(data, dict) else data
+    if isinstance(nodes, list):
+        nodes = sorted((_canonical_jsonld(n) for n in nodes), key=lambda n: (str(n.get("@id", "")), _json_key(n)))
+        data = {**data, "@graph": nodes} if isinstance(data, dict) else nodes
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+
+
 def format_result(result, fmt: str = "table") -> str:
     """Render a query result.
 
@@ -566,7 +593,7 @@ def format_result(result, fmt: str = "table") -> str:
         graph: Graph = result.graph
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True, replace=True)
-        return graph.serialize(format="json-ld" if fmt == "json" else "turtle")
+        return _jsonld(graph) if fmt == "json" else graph.serialize(format="turtle")
     if fmt == "excel":
         return format_csv(result, excel=True)
     return {"table": format_table, "csv": format_csv, "json": format_json}[fmt](result)

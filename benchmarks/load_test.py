@@ -109,7 +109,7 @@ def main() -> None:
 
         out = tempfile.mkdtemp(prefix="kg-load-")
         build([str(ROOT / "corpus")], out, html=False, progress=False)
-    saved = [resolve_query(name) for name in saved_queries()]
+    saved = [resolve_query(name, engine="oxigraph") for name in saved_queries()]  # kg serve runs on Oxigraph
 
     port = _free_port()
     log = tempfile.TemporaryFile(mode="w+")  # the server's request log (a pipe nobody reads would fill)

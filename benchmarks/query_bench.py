@@ -124,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Oxigraph store (OUT/store, opened read-only): loaded in {time.perf_counter() - t0:.1f} s; "
               f"{len(oxi):,} triples", flush=True)
         assert len(oxi) == len(memory), "both stores must hold the same triples"
+        # the rdflib graph's millions of objects out of the cycle collector's passes: a kg query
+        # process or kg serve worker holds none of them (rdflib's own runs are spared them alike)
+        import gc
+
+        gc.collect()
+        gc.freeze()
 
         names = args.queries or list(saved_queries())
         clock = time.process_time if args.clock == "cpu" else time.perf_counter

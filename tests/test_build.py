@@ -284,3 +284,45 @@ def test_build_past_keep_max_drops_the_triples_and_reads_the_graph_back(built, t
         assert (tmp_path / "big" / name).read_bytes() == (built / name).read_bytes(), name
     assert len(result.graph) == result.report["counts"]["triples"] > 1000
     assert result.report["shacl_conforms"] is True  # the check ran before the triples went
+
+
+def test_build_freezes_the_graph_between_stages_and_thaws_it_after(tmp_path, monkeypatch):
+    """The triples are frozen out of the cycle collector's passes once added (and what
+    survives each give_back): the outputs are written while objects are frozen, the
+    collector is back on and nothing is left frozen after the build, and the bytes are
+    those of a build that freezes nothing. A caller's own freeze is left as it was."""
+    import gc
+
+    import kg.builder
+
+    raw = (CORPUS / "liaocheng-daily-2023-12-28.txt").read_bytes()
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "2023-12-10-page.txt").write_bytes(raw)
+    seen = []
+    write_outputs = kg.builder._write_outputs
+
+    def spy(*args, **kwargs):
+        seen.append((gc.get_freeze_count(), gc.isenabled()))
+        return write_outputs(*args, **kwargs)
+
+    monkeypatch.setattr(kg.builder, "_write_outputs", spy)
+    assert gc.get_freeze_count() == 0
+    kg.builder.build([str(pages)], tmp_path / "frozen", progress=False, store=False, html=False, validate=False)
+    assert seen[0][0] > 0 and seen[0][1]
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    frozen = (tmp_path / "frozen" / "graph.ttl").read_bytes()
+
+    monkeypatch.setattr(kg.builder.gc, "freeze", lambda: None)  # the same build, nothing frozen
+    kg.builder.build([str(pages)], tmp_path / "plain", progress=False, store=False, html=False, validate=False)
+    assert seen[1][0] == 0
+    assert (tmp_path / "plain" / "graph.ttl").read_bytes() == frozen
+    monkeypatch.undo()
+
+    gc.freeze()  # the caller's: kept
+    try:
+        before = gc.get_freeze_count()
+        kg.builder.build([str(pages)], tmp_path / "caller", progress=False, store=False, html=False, validate=False)
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()

@@ -372,3 +372,39 @@ def test_turtle_is_written_with_the_collector_paused_then_as_it_was(tmp_path, mo
     with pytest.raises(ZeroDivisionError), paused_collector():
         _ = 1 / 0
     assert gc.isenabled()
+
+
+def test_writer_describes_a_recurring_unit_indicator_area_and_program_once_the_same_triples():
+    """Figures sharing a unit, an indicator (one of the scheme's concepts) and an area, and
+    a program and a slogan mentioned twice: the writer adds their types and labels once,
+    and its triples are exactly the union of what each figure and mention writes alone."""
+    from kg.graph.rdf import GraphWriter
+    from kg.records import Evidence, Figure, Program
+    from kg.vocab.indicators import indicator_concepts
+
+    wording = indicator_concepts()[0].label
+    figures = [Figure(value=v, unit="亿元", surface=f"{v}亿元", indicator=wording, kind="level", article="a1",
+                      evidence=Evidence("s1", "a1", start, start + 4, f"{v}亿元"), area="青禾县")
+               for v, start in (("12", 0), ("7.5", 20), ("3", 40))]
+    programs = [Program(name=name, kind=kind, article="a1", evidence=Evidence("s1", "a1", start, start + 6, name),
+                        agencies=agencies)
+                for name, kind, start, agencies in (("青禾振兴三年行动", "campaign", 60, ()),
+                                                    ("青禾振兴三年行动", "campaign", 80, ("org-x",)),
+                                                    ("暖心帮办", "slogan", 100, ()), ("暖心帮办", "slogan", 120, ()))]
+    together = GraphWriter()
+    together.observations(figures)
+    for p in programs:
+        together.program(p)
+    union = set()
+    for f in figures:
+        alone = GraphWriter()
+        alone.observations([f])
+        union |= set(alone.triples.unordered())
+    for p in programs:
+        alone = GraphWriter()
+        alone.program(p)
+        union |= set(alone.triples.unordered())
+    written = set(together.triples.unordered())
+    assert written == union and len(together.triples) == len(union)
+    unit = {s for s, p, o in written if p == RDFS.label and str(o) == "亿元"}
+    assert len(unit) == 1 and sum(1 for s, p, o in written if p.endswith("unitMeasure")) == 3

@@ -190,6 +190,7 @@ class GraphWriter:
         self._written: dict[URIRef, Figure] = {}  # observation -> its first figure, for the series
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
         self._article_dates: dict[str, str] = {}
+        self._nodes: dict[tuple[str, str], URIRef] = {}  # (kind, key) -> IRI of a node described once (``_node``)
 
     @property
     def triples(self) -> Triples:
@@ -202,7 +203,19 @@ class GraphWriter:
         self.add = self._triples.adder(intern=True)  # its table of terms dropped
         self._observations.clear()
         self._written = {}
+        self._nodes = {}
         return self.triples
+
+    def _node(self, kind: str, key: str) -> tuple[URIRef, bool]:
+        """The IRI ``mint(kind, key)`` and whether it is asked for the first time: a unit,
+        indicator, area or program recurs in many figures or mentions, and the triples that
+        its key alone decides (its types and label) need adding once, not again each time
+        (the same set of triples; no IRI minted again)."""
+        iri = self._nodes.get((kind, key))
+        if iri is None:
+            iri = self._nodes[(kind, key)] = mint(kind, key)
+            return iri, True
+        return iri, False
 
     @property
     def g(self) -> Graph:
@@ -508,21 +521,23 @@ class GraphWriter:
         self.add(iri, RDF.type, QB.Observation)
         self.add(iri, SDMX_MEASURE.obsValue, decimal_literal(f.value))
         if f.unit:
-            unit = mint("unit", f.unit)
-            self.add(unit, RDF.type, KG.Unit)
-            self.add(unit, RDFS.label, plain(f.unit))
+            unit, new = self._node("unit", f.unit)
+            if new:
+                self.add(unit, RDF.type, KG.Unit)
+                self.add(unit, RDFS.label, plain(f.unit))
             self.add(iri, SDMX_ATTRIBUTE.unitMeasure, unit)
         if f.indicator:
-            ind = mint("indicator", f.indicator)
-            self.add(ind, RDF.type, KG.Indicator)
-            self.add(ind, RDF.type, SKOS.Concept)
-            self.add(ind, SKOS.prefLabel, zh(f.indicator))
+            ind, new = self._node("indicator", f.indicator)
+            if new:
+                self.add(ind, RDF.type, KG.Indicator)
+                self.add(ind, RDF.type, SKOS.Concept)
+                self.add(ind, SKOS.prefLabel, zh(f.indicator))
+                concept = concept_for(f.indicator)
+                if concept is not None:  # the text's wording, skos:exactMatch its concept in kgr:scheme/indicators
+                    for triple in indicator_concept_triples(concept):
+                        self.add(*triple)
+                    self.add(ind, SKOS.exactMatch, indicator_concept_iri(concept.code))
             self.add(iri, KG.indicator, ind)
-            concept = concept_for(f.indicator)
-            if concept is not None:  # the text's wording, skos:exactMatch its concept in kgr:scheme/indicators
-                for triple in indicator_concept_triples(concept):
-                    self.add(*triple)
-                self.add(ind, SKOS.exactMatch, indicator_concept_iri(concept.code))
         self.add(iri, KG.figureKind, plain(f.kind))
         if f.qualifier:
             self.add(iri, KG.qualifier, plain(f.qualifier))
@@ -530,10 +545,11 @@ class GraphWriter:
             self.add(iri, KG.direction, plain(f.direction))
         self.add(iri, KG.surface, plain(f.surface))
         if f.area:
-            area = mint("area", f.area)
-            self.add(area, RDF.type, KG.Area)
-            self.add(area, RDF.type, SKOS.Concept)
-            self.add(area, SKOS.prefLabel, zh(f.area))
+            area, new = self._node("area", f.area)
+            if new:
+                self.add(area, RDF.type, KG.Area)
+                self.add(area, RDF.type, SKOS.Concept)
+                self.add(area, SKOS.prefLabel, zh(f.area))
             self.add(iri, SDMX_DIMENSION.refArea, area)
         if f.period:
             self.add(iri, SDMX_DIMENSION.refPeriod, plain(f.period))
@@ -547,17 +563,19 @@ class GraphWriter:
 
     def program(self, p: Program) -> URIRef:
         if p.kind == "slogan":  # a catchword the text quotes: no program (kg.nlp.programs' policy)
-            iri = mint("slogan", p.name)
-            self.add(iri, RDF.type, KG.Slogan)
-            self.add(iri, SKOS.prefLabel, zh(p.name))
+            iri, new = self._node("slogan", p.name)
+            if new:
+                self.add(iri, RDF.type, KG.Slogan)
+                self.add(iri, SKOS.prefLabel, zh(p.name))
             self.add(iri, PROV.wasDerivedFrom, self.evidence(p.evidence))
             self.add(article_iri(p.article), SCHEMA.mentions, iri)
             return iri
-        iri = mint("program", p.name)
-        self.add(iri, RDF.type, KG.Program)
-        self.add(iri, RDF.type, PROV.Plan)
-        self.add(iri, RDF.type, SKOS.Concept)
-        self.add(iri, SKOS.prefLabel, zh(p.name))
+        iri, new = self._node("program", p.name)
+        if new:
+            self.add(iri, RDF.type, KG.Program)
+            self.add(iri, RDF.type, PROV.Plan)
+            self.add(iri, RDF.type, SKOS.Concept)
+            self.add(iri, SKOS.prefLabel, zh(p.name))
         for alt in p.alt_labels:  # an abbreviation the text gives (（以下简称“…”）)
             self.add(iri, SKOS.altLabel, zh(alt))
         if p.kind:

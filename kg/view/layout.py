@@ -76,14 +76,14 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, weights: np.ndarray, seed: 
 
 
 def _edges_among(adjacency: dict, nodes: list[str]) -> list[tuple[str, str, dict]]:
-    """``graph.subgraph(nodes).edges(data=True)`` of a simple graph (``adjacency``: its
-    ``_adj``), in the very order networkx gives them, without its views' Python layers:
-    a node's links in the graph's order; the nodes in the graph's order, or, for a part
-    smaller than half the graph, in the order of the set of them networkx's filter holds
-    (the force-directed step sums forces in this order)."""
+    """The links among ``nodes`` of a simple graph (``adjacency``: its ``_adj``), each
+    once: a node's links in the graph's order, the nodes in the graph's order, or, for a
+    part smaller than half the graph, in the order of ``nodes`` (networkx's subgraph view
+    walks a set there, whose order changes with the hash seed: the force-directed step
+    sums forces in this order, so the positions would change from process to process)."""
     inside = set(nodes)
     if 2 * len(inside) < len(adjacency):
-        order = [node for node in inside if node in adjacency]
+        order = [node for node in nodes if node in adjacency]
     else:
         order = [node for node in adjacency if node in inside]
     seen: set[str] = set()

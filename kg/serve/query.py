@@ -410,23 +410,6 @@ def short(term) -> str:
     return _curie(text)
 
 
-def _short_engine(term) -> str:
-    """``short`` of a pyoxigraph term (or None), its branches in the order rows need them."""
-    kind = type(term)
-    if kind is ox.Literal:
-        if term.language:
-            return term.value
-        datatype = term.datatype.value
-        return term.value if datatype == _XSD_STRING else _lexical(term.value, datatype)
-    if kind is ox.NamedNode:
-        return _curie(term.value)
-    if term is None:
-        return ""
-    if kind is ox.BlankNode:
-        return "_:" + term.value
-    return short(term)
-
-
 def _plain(term) -> str:
     """A term as SPARQL CSV writes it: IRIs in full, literals as their text, ``_:id`` for blanks."""
     if term is None:
@@ -435,21 +418,29 @@ def _plain(term) -> str:
     return f"_:{text}" if kind == "bnode" else text
 
 
-def _plain_engine(term) -> str:
-    """``_plain`` of a pyoxigraph term (or None)."""
-    kind = type(term)
-    if kind is ox.Literal:
-        if term.language:
-            return term.value
-        datatype = term.datatype.value
-        return term.value if datatype == _XSD_STRING else _lexical(term.value, datatype)
-    if kind is ox.NamedNode:
-        return term.value
-    if term is None:
-        return ""
-    if kind is ox.BlankNode:
-        return "_:" + term.value
-    return _plain(term)
+def _engine_text(iri, other):
+    """A writer of pyoxigraph terms (or None), its branches in the order rows need them: a
+    literal's text, an IRI through ``iri``, ``_:id`` for a blank node, ``other`` for the
+    rest (triple terms)."""
+    def text(term) -> str:
+        kind = type(term)
+        if kind is ox.Literal:
+            if term.language:
+                return term.value
+            datatype = term.datatype.value
+            return term.value if datatype == _XSD_STRING else _lexical(term.value, datatype)
+        if kind is ox.NamedNode:
+            return iri(term.value)
+        if term is None:
+            return ""
+        if kind is ox.BlankNode:
+            return "_:" + term.value
+        return other(term)
+    return text
+
+
+_short_engine = _engine_text(_curie, short)  # ``short`` of a pyoxigraph term
+_plain_engine = _engine_text(str, _plain)  # ``_plain`` of a pyoxigraph term
 
 
 def _width(text: str) -> int:

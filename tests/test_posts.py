@@ -948,6 +948,9 @@ def test_posts_once_served_as_names_no_one():
     # 曾任 and a dated post are former; 至今 runs on
     ("周雨桐，女，1968年生，曾任济南市教育局副局长，2015年至今任济南市卫生健康委员会主任。",
      {("周雨桐", "副局长", True), ("周雨桐", "主任", False)}),
+    # a date may be a clause of its own: a closed range ends the post of the next clause
+    ("杨东林，男，1964年9月出生，2008年12月至2010年12月，任东河县人民政府副县长；2010年12月至今，任西林市人民政府副市长。",
+     {("杨东林", "副县长", True), ("杨东林", "副市长", False)}),
 ])
 def test_posts_a_biography_states_its_posts(text, expected):
     got = {(p, r, former) for p, r, _agency, former in _posts(text)}

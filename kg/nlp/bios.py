@@ -5,7 +5,8 @@ Obituaries, appointment notices (任前公示) and profiles of the genre write
     林某，男，汉族，1972年5月生，……，现任某县委常委、副县长        posts held now
     林某：……，曾任某市某局局长；历任营长、副团长等职                posts held before (former)
     林某，……，1990年任某县县长，1998年至今任某市副市长              a dated post is a past one,
-                                                                    unless it runs 至今
+    林某，……，2001年至2005年，任某县县长                             unless it runs 至今 (the
+                                                                    date may be a clause of its own)
     ……，拟任某局局长                                                a proposal: no post (not read)
 
 A biography is a person mention that opens a clause (the text's start, or after 。；，：
@@ -28,8 +29,11 @@ _CLAUSE = re.compile(r"[,，;；。\n]")
 _SENTENCE_END = re.compile(r"[。\n]")
 #: a clause that states a post: an optional date (1990年, 2003年10月起, 1998年至今), the
 #: verb, the post phrase. 任教, 任职, 任期, 任命 are no verb of holding a post.
+_DATE = r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)(?:[起后]|至今|[-—–至~]+(?:\d{4}年(?:\d{1,2}月)?|今))?"
+#: a date that is a clause of its own, the post in the next (2008年12月至2010年12月，任…)
+_DATE_ALONE = re.compile(_DATE)
 _HELD = re.compile(
-    r"(?P<date>(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)(?:[起后]|至今|[-—–至~]+(?:\d{4}年(?:\d{1,2}月)?|今))?)?"
+    rf"(?P<date>{_DATE})?"
     r"(?P<verb>现任|现担任|曾任|曾担任|曾先后任|曾先后担任|历任|原任|先后任|先后担任|兼任|担任|后任|又任|任)"
     r"(?![教职期命务何])(?P<post>.+)")
 _CAREER = re.compile("曾任|曾担任|历任|曾先后任|先后任|现任|现担任|原任")  # right after the name
@@ -74,15 +78,17 @@ def find_bios(text: str, name_starts: dict[int, str]) -> list[BioPost]:
         others = [s for s, n in name_starts.items() if end < s < stop and n != name]
         if others:
             stop = min(others)  # another person is named: the biography ends before
+        date_before = ""  # a clause that is a date alone dates the post of the next
         while at < stop:
             cut = _CLAUSE.search(text, at, stop)
             clause_end = cut.start() if cut else stop
             m = _HELD.fullmatch(text, at, clause_end)
             if m:
                 post = _TAIL.sub("", m.group("post"))
-                date = m.group("date") or ""
+                date = m.group("date") or date_before
                 former = m.group("verb") in _FORMER_VERBS or bool(date) and not date.endswith("今")  # 至今, -今 run on
                 if post:
                     out.append(BioPost(name, start, post, m.start("post"), former, m.start(), clause_end))
+            date_before = text[at:clause_end] if _DATE_ALONE.fullmatch(text, at, clause_end) else ""
             at = clause_end + 1
     return out

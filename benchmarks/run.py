@@ -42,6 +42,8 @@ def make_corpus(folder: Path, scale: int) -> int:
     """``scale`` copies of the base corpus in ``folder``; RETURNS its characters."""
     page = PAGE.read_text(encoding="utf-8")
     reports = REPORTS.read_text(encoding="utf-8").splitlines() if REPORTS.is_file() else []
+    if not reports:
+        print(f"run.py: {REPORTS} not found: the base corpus is the bundled page alone", file=sys.stderr)
     chars = 0
     for i in range(scale):
         (folder / f"copy{i:03d}-2023-12-28.txt").write_text(page, encoding="utf-8")
@@ -157,6 +159,15 @@ def _tokenise_seconds(texts: list[str]) -> float:
     return time.process_time() - t0
 
 
+def _say(text: str) -> None:
+    """A line of the table; a reader that stopped reading (``| head``) stops the table, not
+    the run: the figures still go to --json."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the rest of the run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
@@ -175,23 +186,23 @@ def main() -> None:
         rows.append(json.loads(out.strip().splitlines()[-1]))
         r = rows[-1]
         stages = "  ".join(f"{k} {v:.2f}" for k, v in r["stages_s"].items())
-        print(f"{r['scale']:>4}x  {r['chars']:>11,} chars  {r['triples']:>9,} triples  {r['cpu_seconds']:8.2f} s CPU  "
+        _say(f"{r['scale']:>4}x  {r['chars']:>11,} chars  {r['triples']:>9,} triples  {r['cpu_seconds']:8.2f} s CPU  "
               f"{r['chars_per_s']:>9,} chars/s  peak {r['peak_mb']:>6,} MB  build/tokenise {r['ratio_to_tokenising']:.2f}")
-        print(f"      stages (CPU s): {stages}   spaCy+jieba tokenising {r['tokenise_s']:.2f} s")
-        print("      resident MB after each stage: " + "  ".join(f"{k} {v:,}" for k, v in r["rss_mb"].items()))
+        _say(f"      stages (CPU s): {stages}   spaCy+jieba tokenising {r['tokenise_s']:.2f} s")
+        _say("      resident MB after each stage: " + "  ".join(f"{k} {v:,}" for k, v in r["rss_mb"].items()))
         slower = [k for k, v in r["stages_s"].items() if k != "extract" and v >= r["stages_s"]["extract"]]
-        print(f"      stages slower than extraction: {', '.join(slower) or 'none'}")
+        _say(f"      stages slower than extraction: {', '.join(slower) or 'none'}")
     by_scale = {r["scale"]: r for r in rows}
     if 10 in by_scale and 100 in by_scale:
         growth = by_scale[100]["cpu_seconds"] / by_scale[10]["cpu_seconds"]
         memory = by_scale[100]["peak_mb"] / by_scale[10]["peak_mb"]
-        print(f"10x -> 100x: time x{growth:.1f} (goal <= 10.5), peak memory x{memory:.2f} (goal <= 1.5)")
+        _say(f"10x -> 100x: time x{growth:.1f} (goal <= 10.5), peak memory x{memory:.2f} (goal <= 1.5)")
     if args.repeats > 0:
         j = jobs_speedup(min(args.scales), not args.no_model, args.repeats)
-        print(f"-j 2 vs -j 1, whole kg build at {j['scale']}x ({j['cpus']} CPUs, wall, median of {j['repeats']}, "
+        _say(f"-j 2 vs -j 1, whole kg build at {j['scale']}x ({j['cpus']} CPUs, wall, median of {j['repeats']}, "
               f"alternated): {j['j1_median_s']:.2f} s vs {j['j2_median_s']:.2f} s = x{j['speedup']:.2f} "
               f"(goal >= 1.7 on 2 cores); graph.ttl identical: {'yes' if j['same_graph_ttl'] else 'NO'}")
-        print(f"      cores the builds got (CPU s / wall s): -j 1 {j['cores_used_j1']:.2f}, -j 2 {j['cores_used_j2']:.2f}"
+        _say(f"      cores the builds got (CPU s / wall s): -j 1 {j['cores_used_j1']:.2f}, -j 2 {j['cores_used_j2']:.2f}"
               + ("  (a busy machine: -j 2 got little more than -j 1, so the ratio says little)"
                  if j["cores_used_j2"] < 1.5 * j["cores_used_j1"] else ""))
         rows.append({"jobs": j})

@@ -533,6 +533,7 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
     paths = [folder / f".graph.ttl.{k}" for k in range(len(runs))]
     rest = folder / ".graph.ttl.rest"
     _FORKED.update(triples=triples, runs=runs)
+    thaw = not gc.get_freeze_count()  # froze here alone (build's own freeze is thawed by build)
     gc.freeze()  # the workers' collections skip (and so do not copy) the build's objects
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -549,7 +550,8 @@ def _write_forked(triples: Triples, folder: Path, out: Path, report: dict, store
             if check is not None:
                 _record_shacl(report, out, *check.result())
     finally:
-        gc.unfreeze()
+        if thaw:
+            gc.unfreeze()
         _FORKED.clear()
         for path in [*paths, rest]:
             path.unlink(missing_ok=True)

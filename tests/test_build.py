@@ -325,5 +325,10 @@ def test_build_freezes_the_graph_between_stages_and_thaws_it_after(tmp_path, mon
         before = gc.get_freeze_count()
         kg.builder.build([str(pages)], tmp_path / "caller", progress=False, store=False, html=False, validate=False)
         assert gc.get_freeze_count() >= before > 0
+        monkeypatch.setattr(kg.builder, "PARALLEL_MIN_TRIPLES", 0)  # graph.ttl written on forked workers
+        kg.builder.build([str(pages)], tmp_path / "caller-j2", progress=False, store=False, html=False,
+                         validate=False, jobs=2)
+        assert gc.get_freeze_count() >= before > 0
+        assert (tmp_path / "caller-j2" / "graph.ttl").read_bytes() == frozen
     finally:
         gc.unfreeze()

@@ -123,7 +123,7 @@ def count(n: int, datatype: URIRef = XSD.nonNegativeInteger) -> Literal:
 
 
 # the same texts and numbers again and again (labels, kinds, offsets): one term each while
-# it recurs (the writer adds literals without looking them up, see GraphWriter.add)
+# it recurs (the writer adds literals without looking them up, see GraphWriter.__init__)
 zh, plain, count = (lru_cache(maxsize=1 << 16)(f) for f in (zh, plain, count))
 
 
@@ -183,8 +183,9 @@ class GraphWriter:
 
     def __init__(self) -> None:
         self._triples = Triples()
-        # add(s, p, o), one call a triple (this instance's, before the method below): a build
-        # adds millions; one object per distinct IRI (rdflib makes a new one per call)
+        # add(s, p, o): one call a triple (a build adds millions); one object per distinct IRI
+        # (rdflib makes a new one per call), a literal added as it comes (the makers above hand
+        # out one object per recurring value)
         self.add = self._triples.adder(intern=True)
         self._observations: set[URIRef] = set()
         self._written: dict[URIRef, Figure] = {}  # observation -> its first figure, for the series
@@ -221,11 +222,6 @@ class GraphWriter:
     def g(self) -> Graph:
         """The triples as an rdflib Graph."""
         return self.triples.to_graph()
-
-    def add(self, s, p, o) -> None:
-        """Add a triple (``Triples.adder(intern=True)``, set on the instance: a literal is
-        added as it comes, and the makers above hand out one object per recurring value)."""
-        self.add(s, p, o)
 
     # -- provenance ----------------------------------------------------------------
 

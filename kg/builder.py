@@ -452,14 +452,13 @@ def _adding() -> Iterator[None]:
     on (every object made meanwhile is young). Adding makes next to no garbage cycles (a few
     dozen objects at 1x the base corpus), and nothing frozen is kept alive by it: what is
     dropped later is freed by its count as before. ``build`` unfreezes at its end."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    from .graph.triples import paused_collector  # (not at the top: imported while workers extract)
+
+    with paused_collector():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 @contextmanager

@@ -510,7 +510,7 @@ def test_server_json_is_the_text_json_dumps_wrote():
 
     import pyoxigraph as ox
 
-    from kg.serve.protocol import _json_bindings, serialize_solutions
+    from kg.serve.protocol import _json_term, serialize_solutions
 
     store = ox.Store()
     ex = "https://example.org/kg-test/"
@@ -528,7 +528,8 @@ def test_server_json_is_the_text_json_dumps_wrote():
         result = store.query(query)
         variables = [v.value for v in result.variables]
         rows = [tuple(s) for s in result]
-        wanted = json.dumps({"head": {"vars": variables}, "results": {"bindings": _json_bindings(variables, rows)}},
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        wanted = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                             ensure_ascii=False).encode("utf-8")
         return serialize_solutions(variables, rows, "json"), wanted
 

@@ -235,8 +235,8 @@ def _json_term(term) -> dict:
 
 
 def _json_text(variables: list[str], rows: list) -> str:
-    """The SPARQL JSON document ``json.dumps({"head": …, "results": {"bindings":
-    _json_bindings(…)}}, ensure_ascii=False)`` gives, written as text a term at a time
+    """The SPARQL JSON document ``json.dumps({"head": …, "results": {"bindings": [{var:
+    _json_term(value) …} …]}}, ensure_ascii=False)`` gives, written as text a term at a time
     (the same separators, keys, key order and string escapes, without a dict per term)."""
     import pyoxigraph as ox
 
@@ -265,33 +265,6 @@ def _json_text(variables: list[str], rows: list) -> str:
         rows_text.append("{" + ", ".join(cells) + "}")
     head = json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1]  # up to the head's "}"
     return head + ', "results": {"bindings": [' + ", ".join(rows_text) + "]}}"
-
-
-def _json_bindings(variables: list[str], rows: list) -> list[dict]:
-    """The rows as SPARQL JSON bindings: ``_json_term`` of each bound value, its branches
-    inlined (one dict a term; the same keys in the same order)."""
-    import pyoxigraph as ox
-
-    named, literal, xsd_string = ox.NamedNode, ox.Literal, "http://www.w3.org/2001/XMLSchema#string"
-    bindings = []
-    for row in rows:
-        binding = {}
-        for v, t in zip(variables, row):
-            kind = type(t)
-            if kind is literal:
-                language = t.language
-                if language:
-                    binding[v] = {"type": "literal", "value": t.value, "xml:lang": language}
-                else:
-                    datatype = t.datatype.value
-                    binding[v] = ({"type": "literal", "value": t.value} if datatype == xsd_string
-                                  else {"type": "literal", "value": t.value, "datatype": datatype})
-            elif kind is named:
-                binding[v] = {"type": "uri", "value": t.value}
-            elif t is not None:
-                binding[v] = _json_term(t)
-        bindings.append(binding)
-    return bindings
 
 
 def _xml_term(term) -> str:

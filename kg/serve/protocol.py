@@ -369,7 +369,9 @@ def evaluate(ox_store, text: str, accept: str | None, param: str | None, cap: in
         if len(triples) > cap:
             del result
             raise ProtocolError(413, too_large % "triples")
-    return fmt, serialize_graph(triples, fmt)
+    from .query import canonical_blank_nodes
+
+    return fmt, serialize_graph(canonical_blank_nodes(triples), fmt)
 
 
 def _safe_evaluate(ox_store, text, accept, param, cap) -> tuple:

@@ -231,6 +231,37 @@ def to_rdflib(term):
     return term  # already rdflib
 
 
+def canonical_blank_nodes(triples: list) -> list:
+    """A CONSTRUCT/DESCRIBE answer (pyoxigraph Triples) with the same labels for its blank
+    nodes on every run: Oxigraph gives a template's blank nodes fresh random labels. Where
+    there are any, they are relabelled from the graph's shape (rdflib's canonical labelling,
+    ``rdflib.compare.to_canonical_graph``) and the triples sorted; an answer without blank
+    nodes is returned as it came.
+
+    triples (list[pyoxigraph.Triple]): the answer.
+    RETURNS (list[pyoxigraph.Triple]): the same graph, labelled the same way every time.
+    """
+    if not any(type(t.subject) is ox.BlankNode or type(t.object) is ox.BlankNode for t in triples):
+        return triples
+    from rdflib.compare import to_canonical_graph
+
+    graph = Graph()
+    graph += ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples)
+    canonical = [ox.Triple(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in to_canonical_graph(graph)]
+    return sorted(canonical, key=str)
+
+
+def _from_rdflib(term):
+    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals)."""
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    return ox.NamedNode(str(term))
+
+
 def _engine(graph):
     """The pyoxigraph Store behind ``graph`` (itself, or an oxrdflib-backed rdflib Graph), or None."""
     if isinstance(graph, ox.Store):
@@ -304,7 +335,7 @@ def _run_native(store, sparql: str, prefixes: dict[str, str], scope: dict | None
         return QueryResult("SELECT", [v.value for v in answer.variables], list(map(tuple, answer)))
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
-    return QueryResult("CONSTRUCT", triples=list(answer))
+    return QueryResult("CONSTRUCT", triples=canonical_blank_nodes(list(answer)))
 
 
 # ---------------------------------------------------------------- terms as text
@@ -559,7 +590,7 @@ def _canonical_jsonld(value, ordered: bool = False):
 def _jsonld(graph: Graph) -> str:
     """A graph as JSON-LD (rdflib's writer), the same bytes under any hash seed: rdflib writes
     nodes and values in the order of its sets, so they are sorted here, the nodes by @id.
-    (A blank node's label is still the one its CONSTRUCT made.)"""
+    (Blank nodes carry ``canonical_blank_nodes``' labels.)"""
     data = json.loads(graph.serialize(format="json-ld"))
     nodes = data.get("@graph") if isinstance(data, dict) else data
     if isinstance(nodes, list):
@@ -582,6 +613,12 @@ def format_result(result, fmt: str = "table") -> str:
         return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         graph: Graph = result.graph
+        if not isinstance(result, QueryResult) and any(isinstance(t, BNode) for triple in graph for t in triple):
+            from rdflib.compare import to_canonical_graph  # rdflib's CONSTRUCT labels blank nodes at random too
+
+            canonical = Graph()
+            canonical += to_canonical_graph(graph)
+            graph = canonical
         for prefix, ns in PREFIXES.items():
             graph.bind(prefix, ns, override=True, replace=True)
         return _jsonld(graph) if fmt == "json" else graph.serialize(format="turtle")

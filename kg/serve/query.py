@@ -628,4 +628,4 @@ def format_result(result, fmt: str = "table") -> str:
 
 
 __all__ = ["ENGINES", "FORMATS", "QuerySyntaxError", "SavedQuery", "QueryResult", "saved_queries", "resolve_query",
-           "query_engine", "run_query", "format_result", "short", "to_rdflib"]
+           "query_engine", "run_query", "format_result", "short", "to_rdflib", "canonical_blank_nodes"]

@@ -815,7 +815,9 @@ def test_programs_quotation_before_a_determiner_and_a_noun(text, kind):
 
 @pytest.mark.parametrize("text,found", [
     ("全面落实行政执法责任制。", ["行政执法责任制"]),             # 实行 of 落|实行|政 is no boundary
-    ("坚持独立自主的和平外交政策，积极发展伙伴关系。", ["和平外交政策"]),  # 和 of 和平 is no conjunction
+    ("坚持独立自主的和平外交政策，积极发展伙伴关系。", ["独立自主的和平外交政策"]),  # 和 of 和平 is no
+    # conjunction (and the attribute after the governing verb is part of the name)
+    ("一贯奉行和平外交政策。", ["和平外交政策"]),
     ("贯彻修订后的对外贸易法，全面放开经营权。", ["对外贸易法"]),  # 对 of 对外
     ("实施好产业基础再造工程，发挥大企业作用。", ["产业基础再造工程"]),  # 好: the verb's complement
     ("完善和推进医生多点执业制度，鼓励合理流动。", ["医生多点执业制度"]),  # verbs joined by 和
@@ -935,4 +937,54 @@ def test_programs_adjective_in_xing_or_doctrine_is_a_kind(text, found):
     ("各国有不同的意识形态、经济模式。", []),                 # a list of common nouns
 ])
 def test_programs_durations_clause_verbs_and_lists_of_models(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    # an attribute and 的 after a governing verb are part of the name, which they make one
+    ("始终奉行互惠包容的睦邻外交政策，维护和平。", ["互惠包容的睦邻外交政策"]),
+    ("坚持实行最严格的水源保护制度，完善政策。", ["最严格的水源保护制度"]),
+    ("贯彻国家迁徙自由的政策，依法管理。", ["国家迁徙自由的政策"]),
+    ("贯彻中央的政策。", []),                      # whose policy: a body, no attribute
+    ("实施更加有力的财政政策。", []),              # a degree adverb's description
+    ("执行正确的政策。", []),                      # too short to name one
+    ("严格实行各个岗位的安全责任制。", []),        # a class: every post's
+])
+def test_programs_attribute_before_de_names_a_policy_or_system(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("力争全面完成“租改售”，调整政策。", ["租改售"]),
+    ("把“补改奖”形成的结余用好。", ["补改奖"]),
+    ("要“深化改革”。", []),                        # 改革 is a word, no swap
+])
+def test_programs_quoted_swap_reform_is_a_policy(text, found):
+    assert names(text) == found
+    if found:
+        assert kinds(text)[found[0]] == "policy"
+
+
+def test_programs_counted_reforms_are_no_swap():
+    assert kinds("推进“五改协同”工作。").get("五改协同") != "policy"  # reforms counted: a way of working
+
+
+@pytest.mark.parametrize("text,found", [
+    ("国家育婴补贴制度进一步完善，财政投入增加。", ["国家育婴补贴制度"]),  # set up after its name
+    ("考核制度不完善，问题多。", []),                                      # negated
+    ("加快推进城乡互助养老制度建设，今年扩大。", ["城乡互助养老制度"]),    # governed, before 建设
+    ("加强制度建设。", []),
+    ("继续开展河道采砂治理整顿，严格控制。", ["河道采砂治理整顿"]),        # a rectification governed
+    ("在部分企业试行经理（院长）年薪制等分配方式。", ["经理（院长）年薪制"]),
+])
+def test_programs_systems_set_up_rectifications_and_pay_systems(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("增设旅游业扩大开放综合试点，制定清单。", ["旅游业扩大开放综合试点"]),
+    ("开展物流业提升效率行动。", ["物流业提升效率行动"]),
+    ("要扩大开放试点。", []),                       # no lead verb and field before the verb
+])
+def test_programs_field_and_its_verb_inside_a_name(text, found):
     assert names(text) == found

@@ -179,6 +179,18 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   the longer named document wins over a head or a shape inside it (发布|…养老保险关系转移接续暂行办法,
   印发|河长制工作考核办法 name the document, no system), and a list it ends splits at the earlier
   name's head (出台…行动计划和|…实施细则).
+- *attributes, settings up and verbs in names* (the grammar of the reports): an attribute and 的 after
+  a governing verb are part of a policy's, a system's or a strategy's name and make it one (奉行|独立
+  自主的和平外交政策, 实行|最严格的…管理制度, 贯彻|国家…自由的政策): 3–9 characters ending in an adjective
+  or an idiom (jieba's a, ad, i, l …, or two words of a coordinated predicate: 互利共赢), no body or
+  noun (中央的, 国家的: whose), no class (各个…的, …的各项), no degree adverb's description (更加有力的);
+  a system the clause says is set up or improved right after its name is named (…助学制度|进一步完善,
+  …制度|基本建立; 国家基本制度 is none); a plain head before 建设 names the system when a governing verb
+  stands right before the name (推进|…合作医疗制度|建设); a field and its verb (扩大, 提升, 促进 …) between a
+  lead verb and the head are part of the name (增设|服务业扩大开放综合试点); a rectification governed
+  (开展…治理整顿) is a campaign; a quoted swap (“营改增”, “费改税”: what turns into what, no count before
+  改) is a reform, a policy; 奉行, 试行 and 增设 govern or lead; pay and approval systems end in 年薪制,
+  注册制, 核准制.
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that

@@ -14,7 +14,9 @@ from .clause import (
     _mark_before,
     _mark_from,
     _negated,
+    _settled_after,
 )
+from .edges import _left_edge
 from .pos import _PROPER_TAGS, _common_only, _one_word, _place_and_common, _tags
 from .tables import _AGENT_END, _CLAUSE_END, _LATIN, _NAME_MAX, _QUOTE_MARK
 from .vocab import _boundaries, _evidence_re, _generic, _heads
@@ -188,6 +190,47 @@ _JOIN_WORDS = frozenset(("和", "与", "及", "以及"))
 _PLAIN_NOUN_AFTER = ("改革", "建设", "保障", "优势", "创新", "安排", "设计")
 
 
+#: a system of the state's basis in general (国家基本|制度已经建立): no named one
+_BASIC_END = re.compile(r"(?:基本|基础|根本)$")
+#: the parts of speech (jieba's) that end an attribute before 的 (最严格|的, 独立自主|的, 信仰自由|的)
+_ATTRIBUTE_TAGS = frozenset({"a", "ad", "an", "i", "l", "z", "b"})
+#: a degree adverb before a plain adjective (更加有力的, 十分必要的): a description, no name
+_DEGREE_LEAD = re.compile(r"^(?:更加|更为|更|十分|非常|比较|相对|较为|较|很|极为|日益|越来越"
+                          r"|各|每|所有|一切|有关|相关|全部|其他|其它|一些|部分|多种|不同|有|没有)")
+#: (… nor a class: 各个环节的|岗位责任制 is every post's system, no named one)
+#: kinds whose name may hold an attribute and 的 (奉行独立自主的和平外交政策, 实行最严格的…制度)
+ATTRIBUTE_KINDS = frozenset(("policy", "system", "strategy"))
+
+
+_CLASS_REST = re.compile(r"各|有关|相关|一系列|一些|多项|诸多|这|那|该|其")
+
+
+def _attribute_before(text: str, de: int, hs: int) -> int | None:
+    """Where a name's attribute that ends at the 的 at ``de`` starts (奉行|独立自主的|和平外交政策,
+    实行|最严格的|土地管理制度, 贯彻|国家宗教信仰自由的|政策), or None: the attribute runs back to a
+    governing verb right before it, is 3–9 characters of no digit, quote or clause word, and its
+    last word is an adjective or an idiom (jieba's a, ad, i, l …), never a noun or a body (国家的|政策,
+    中央的|政策: whose, no name) nor a degree adverb's description (更加有力的|…)."""
+    a = _left_edge(text, de, 10)
+    attr = text[a:de]
+    if not 3 <= len(attr) <= 9 or a == 0 or not _governed_right_before(text, a) \
+            or not all("\u4e00" <= c <= "\u9fff" for c in attr) or "的" in attr or _DEGREE_LEAD.match(attr) \
+            or _evidence_re("negative", "quantity").search(attr):
+        return None
+    tags = _tags(attr)
+    if not tags or any(t in ("r", "p", "m", "q") for _, t in tags):
+        return None
+    if tags[-1][1] not in _ATTRIBUTE_TAGS and not (
+            len(attr) == 4 and len(tags) == 2 and len(tags[0][0]) == 2 and tags[-1][1] == "v"
+            and tags[0][1] not in ("ns", "nt", "nr") and not _AGENT_END.search(tags[0][0])):
+        return None  # (互惠包容, 互利共赢: two words of a coordinated predicate, an attribute too; 中央确定的|
+        # 方针政策: a body and its verb, whose policy, no name)
+    rest = text[de + 1:hs]
+    if rest and (rest in _generic() or _CLASS_REST.match(rest)):
+        return None  # 退耕还林的|各项政策: a class of policies of a field
+    return a
+
+
 def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[str], kind: str) -> bool:
     """The evidence a head-noun name [s, he) needs besides its head (the module's policy)."""
     if s == hs - _NAME_MAX and s > 0 and text[s - 1] not in _CLAUSE_END:
@@ -206,7 +249,8 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
         # (实施菜篮子工程的过程, …方案的出台: the verb governs the program itself)
     if "plain" in flags:
         if len(core.lstrip("的")) < 3 or "、" in core or any(w in _JOIN_WORDS for w, _ in _tags(core)) \
-                or text.startswith(_PLAIN_NOUN_AFTER, he):
+                or text.startswith(_PLAIN_NOUN_AFTER, he) and not (
+                    text.startswith("建设", he) and len(core) >= 4 and _governed_right_before(text, s)):
             return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设, 提供有力制度保障 (和平外交政策:
             # 和 of 和平 is no conjunction)
     if "named" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
@@ -216,7 +260,8 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
         return False  # 北方进步联盟, 加入货币联盟: a body or a party; 组建…产业创新联盟 names an alliance
     if "established" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
             and (_common_only(core, text, s, he) or _place_and_common(core)) \
-            and not _governed(text, s, ("govern", "establish"), width=30):
+            and not _governed(text, s, ("govern", "establish"), width=30) \
+            and not (kind == "system" and _settled_after(text, he) and not _BASIC_END.search(core)):
         return False  # 采取固定汇率制度, 山地轮作制度: a kind of system, not one an agency sets up;
         # 某国教育制度, 某国千年科举制度: a place's kind of system
     if "governed" in flags and not (_governed(text, s) and not _described_by_relative(text, s)

@@ -84,6 +84,16 @@ def _governed_after(text: str, he: int) -> bool:
     return bool(_evidence_re("govern").match(text, i))
 
 
+#: a system the clause says is set up or improved after its name (国家助学制度|进一步完善, …制度|基本建立)
+_SETTLED_AFTER = re.compile(r"(?:进一步|不断|逐步|初步|基本|全面|普遍|已经|已)?(?:完善|建立|健全|确立|推行|实行|实施|落实)"
+                            r"(?:起来)?(?:[，,。；;]|$|以来)")
+
+
+def _settled_after(text: str, he: int) -> bool:
+    """Whether the clause after a head says the system is set up or improved (…制度进一步完善，)."""
+    return bool(_SETTLED_AFTER.match(text, he))
+
+
 def _negated(text: str, start: int, core: str = "", width: int = 10) -> bool:
     """A negative word in the name or in (the last ``width`` characters of) its clause before it."""
     rx = _evidence_re("negative")

@@ -4,10 +4,11 @@ punctuation, or the longest name; balanced brackets are read through.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .pos import _tags
 from .tables import _AGENT_END, _BODY_LAST, _CLAUSE_END, _ISSUE_WORDS, _NAME_MAX
-from .vocab import _boundaries, _edge_tables
+from .vocab import _boundaries, _edge_tables, _weak
 
 _STOP_CHARS = frozenset(_CLAUSE_END + "《》“”\"")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9０-９()（）·+、“”\"]")
@@ -112,3 +113,43 @@ def _modal_edge(text: str, s: int, hs: int) -> int:
         if s - k > 0 and text[s - k:s] in _boundaries() and text[s - k - 1] == "可":
             return _left_edge(text, s - k - 1, max(1, _NAME_MAX - (hs - s + k + 1)))
     return s
+
+
+#: verbs that a name may hold after its field (服务业|扩大开放综合试点, 制造业|提升…行动): a boundary
+#: elsewhere, inside a name when a lead verb governs the field right before them
+_FIELD_VERBS = ("扩大", "提升", "提高", "促进", "深化", "优化")
+
+
+def _field_verb_edge(text: str, s: int) -> int:
+    """Where a name starts when the boundary before ``s`` is a verb of its own (增设|服务业扩大开放|综合
+    试点, its object a boundary word too): a field of one noun (2–4 characters, jieba's n, vn or nz)
+    between a lead verb and the verb, with no punctuation, makes the verb part of the name, which
+    starts after the lead verb; else ``s``."""
+    bounds = _boundaries()
+    p = s
+    for _ in range(2):
+        word = text[p - 2:p]
+        if word not in bounds:
+            return s
+        p -= 2
+        if word in _FIELD_VERBS:
+            break
+    else:
+        return s
+    for k in (4, 3, 2):
+        f = p - k
+        if f < 2:
+            continue
+        tags = _tags(text[f:p])
+        if len(tags) == 1 and tags[0][1] in ("n", "vn", "nz") \
+                and any(text.startswith(lead, f - len(lead)) for lead in _lead_words()):
+            return f
+    return s
+
+
+@cache
+def _lead_words() -> tuple[str, ...]:
+    """The strong lead verbs of ``program-boundaries.tsv`` (实施, 开展, 启动 …), longest first."""
+    weak = _weak()
+    return tuple(sorted((w for w, role in _boundaries().items() if role == "lead" and w not in weak),
+                        key=len, reverse=True))

@@ -7,6 +7,8 @@ import re
 
 from ..numbers import compile_prefiltered
 from .checks import (
+    ATTRIBUTE_KINDS,
+    _attribute_before,
     _body_and_field,
     _common_noun_action,
     _copula_before,
@@ -22,7 +24,7 @@ from .checks import (
     _subject_head_end,
 )
 from .clause import _clause_at, _clause_before, _governed, _governed_after, _governed_right_before, _stance_before
-from .edges import _edge_inside_word, _left_edge, _modal_edge
+from .edges import _edge_inside_word, _field_verb_edge, _left_edge, _modal_edge
 from .pos import _clause_cut, _common_only, _head_inside_word, _noun_after_head, _one_word, _tags
 from .tables import _AGENT_END, _CONTEST_WORDS, _DIGIT, _MODIFIER_KINDS, _NAME_MAX, _QUOTE_MARK
 from .vocab import (
@@ -93,6 +95,8 @@ _KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$|^[一二两三四五�
 #: (… or a span of time only: 经过两年多|试点, a duration)
 
 
+#: kinds whose name may hold a verb after its field (服务业扩大开放综合试点, 制造业提升…行动计划)
+_FIELD_VERB_KINDS = frozenset(("pilot", "plan", "campaign", "project"))
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
 _ACT_HEADS = frozenset(("计划", "规划", "行动"))  # … and 行动 (立即行动)
 #: an adverb or a verb of manner right before 计划, 规划 or 行动 makes it the clause's verb
@@ -217,6 +221,14 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if 0 < s < hs - 1 and text[s] in _PARTICLE_LEAD and text[s - 1] not in _CLAUSE_END_CHARS:
             s += 1  # 实施好|…工程, 制定了|…: a verb's complement or aspect, no part of the name
         s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
+        if kind in _FIELD_VERB_KINDS and s > 4:
+            s = _field_verb_edge(text, s)  # 增设|服务业扩大开放综合试点: the field's verb is in the name
+        attributed = False
+        if kind in ATTRIBUTE_KINDS and text[s - 1:s] == "的" and s > 1:
+            a = _attribute_before(text, s - 1, hs)
+            if a is not None and mask.rfind(1, a, hs) == -1:
+                s, attributed = a, True  # 奉行|独立自主的和平外交政策, 实行|最严格的土地管理制度: an attribute
+                # after a governing verb is part of the name, which it makes one (土地管理制度 alone is a kind)
         if has_paren:
             for byline in _BYLINE_BRACKET.finditer(text, s, hs):
                 s = byline.end()  # 本报讯（记者某某）|全省…工程: the name starts after the byline
@@ -236,7 +248,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if lead_count:  # 5个整村光伏储能试点: the count is a figure, the rest the name
             s += lead_count.end()
             core = core[lead_count.end():]
-        if not _QUOTE_MARK.search(core):
+        if not _QUOTE_MARK.search(core) and not attributed:
             cut = _clause_cut(text, s, hs, he)
             if cut is None or _head_inside_word(text, cut, he):
                 continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
@@ -257,7 +269,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             if st < s and (last == -1 or last < st):
                 s, core = st, text[st:hs]
         unquoted = not _QUOTE_MARK.search(core)  # (core stays as it is up to the conjunctions dropped below)
-        if _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
+        if not attributed and _generic_name(core, head) or core[:1] in "、" or core[-1:] in "和与及、" \
                 or unquoted and _generic_after_place(core, head):
             continue  # (广东省)重点建设项目: a place's generic projects, no name
         if _DETERMINER_END.search(core) or _PHASE_ONLY.match(core):
@@ -315,7 +327,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if head in ("模式", "机制") and _NEW_END.search(core):
             continue  # 物种相互作用新模式: a new way, described, not named
         ending = _generic_ending_re(head)
-        if ending is not None and unquoted and ending.search(core):
+        if ending is not None and unquoted and not attributed and ending.search(core):
             continue  # 绿色发展模式, 基层治理模式: what it does, not a name; 兴趣小组活动: who holds it
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue

@@ -157,6 +157,12 @@ def _firm_without_agency(clause: str) -> bool:
     return bool(_FIRM_WORD.search(clause)) and not _AGENCY_WORD.search(clause)
 
 
+#: a reform's short name, what it turns into what (“营改增”: 营业税改增值税, “拨改贷”, “费改税”); 改革, 改造,
+#: 改善 … are words, no swap; a count before 改 counts reforms (“三改联动”: a way of working, no swap)
+_REFORM_SWAP = re.compile(r"(?![一二两三四五六七八九十百千万几多])[\u4e00-\u9fff]{1,2}改(?![革造善进变正良建组制])"
+                          r"[\u4e00-\u9fff]{1,2}")
+
+
 @cache
 def _slogan_before_re() -> re.Pattern:
     """The slogan-before evidence words at the end of a clause (compiled once, not per text)."""
@@ -252,6 +258,9 @@ def read_quotations(text: str, free, add) -> None:
         doc_kind = doc_kind if doc_kind in ("law", "regulation") and _governed(text, start, ("govern", "law"), 30) else ""
         if doc_kind:
             named = True  # 修改刚通过的“财政健全化法”: a law governed in its clause, named in quotes
+        swap = end == e and _REFORM_SWAP.fullmatch(inner) is not None
+        if swap:
+            named = True  # 完成“营改增”, 实行“费改税”: a reform named by what it turns into what, a policy
         if end == e and (_idiom(inner) or _PERSONAL.search(inner) or slogan_end.search(inner)
                          or _LATIN_ONLY.fullmatch(inner) or _negated_clause(inner)):
             named = False  # “偷梁换柱”: an idiom; “你办事我放心”: speech; 实行“拿来主义”: a doctrine or
@@ -266,7 +275,7 @@ def read_quotations(text: str, free, add) -> None:
         if not named:
             add(start, end, "slogan")
             continue
-        kind = doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
+        kind = "policy" if swap else doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
             or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         if kind == "brand" and _firm_without_agency(_clause_at(text, start)):
             continue  # “某某支付”平台由某某有限公司…: a firm's product, no program of an agency

@@ -988,3 +988,11 @@ def test_programs_systems_set_up_rectifications_and_pay_systems(text, found):
 ])
 def test_programs_field_and_its_verb_inside_a_name(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("实施提升河道管护质量三年行动。", ["提升河道管护质量三年行动"]),  # the field's verb after a lead verb
+    ("依法开展打假治乱专项斗争，惩治违法行为。", ["打假治乱专项斗争"]),  # a campaign by its head
+])
+def test_programs_lead_verb_then_field_verb_and_struggles(text, found):
+    assert names(text) == found

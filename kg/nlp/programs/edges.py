@@ -124,7 +124,8 @@ def _field_verb_edge(text: str, s: int) -> int:
     """Where a name starts when the boundary before ``s`` is a verb of its own (增设|服务业扩大开放|综合
     试点, its object a boundary word too): a field of one noun (2–4 characters, jieba's n, vn or nz)
     between a lead verb and the verb, with no punctuation, makes the verb part of the name, which
-    starts after the lead verb; else ``s``."""
+    starts after the lead verb; a lead verb right before the verb makes it the name's first word
+    (实施|提升…质量三年行动); else ``s``."""
     bounds = _boundaries()
     p = s
     for _ in range(2):
@@ -136,6 +137,8 @@ def _field_verb_edge(text: str, s: int) -> int:
             break
     else:
         return s
+    if any(text.startswith(lead, p - len(lead)) for lead in _lead_words()):
+        return p  # 实施|提升…质量三年行动: the lead verb governs a name that starts with its field's verb
     for k in (4, 3, 2):
         f = p - k
         if f < 2:

@@ -221,7 +221,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if 0 < s < hs - 1 and text[s] in _PARTICLE_LEAD and text[s - 1] not in _CLAUSE_END_CHARS:
             s += 1  # 实施好|…工程, 制定了|…: a verb's complement or aspect, no part of the name
         s = _modal_edge(text, s, hs)  # 可|持续发展战略: 可 + verb is an adjective, no boundary
-        if kind in _FIELD_VERB_KINDS and s > 4:
+        if kind in _FIELD_VERB_KINDS and s >= 4:
             s = _field_verb_edge(text, s)  # 增设|服务业扩大开放综合试点: the field's verb is in the name
         attributed = False
         if kind in ATTRIBUTE_KINDS and text[s - 1:s] == "的" and s > 1:

@@ -996,3 +996,14 @@ def test_programs_field_and_its_verb_inside_a_name(text, found):
 ])
 def test_programs_lead_verb_then_field_verb_and_struggles(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("实施创新引领发展战略。", ["创新引领发展战略"]),          # a weak verb right after a lead verb
+    ("实行改革开放政策。", ["改革开放政策"]),                  # two of them
+    ("坚持互惠共赢的开放战略，扩大合作。", ["互惠共赢的开放战略"]),  # after 的, the weak verb is the name's
+    ("各级政府要顾全大局，确保改革方案顺利实施。", []),        # 确保 ends a name: 改革方案 is generic
+    ("城乡规划纲要顺利实施，成效明显。", ["城乡规划纲要"]),    # governed after, with its manner
+])
+def test_programs_weak_verbs_after_lead_verbs_and_manner_after(text, found):
+    assert names(text) == found

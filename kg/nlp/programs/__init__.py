@@ -187,8 +187,10 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   a system the clause says is set up or improved right after its name is named (…助学制度|进一步完善,
   …制度|基本建立; 国家基本制度 is none); a plain head before 建设 names the system when a governing verb
   stands right before the name (推进|…合作医疗制度|建设); a field and its verb (扩大, 提升, 促进 …) between a
-  lead verb and the head are part of the name (增设|服务业扩大开放综合试点), and such a verb right after a
-  lead verb starts it (实施|提升…质量三年行动, 印发|深化…改革总体方案); a 专项斗争 is a campaign; a rectification governed
+  lead verb and the head are part of the name (增设|服务业扩大开放综合试点), and such a verb, or one or two
+  weak boundary verbs, right after a lead verb start it (实施|提升…质量三年行动, 实施|创新驱动发展战略, 实行|改革
+  开放政策; after 的 too: 坚持互利共赢的|开放战略); a governing verb after a plan's head may follow an adverb of
+  manner (…规划纲要|顺利实施); 确保 ends a name; a 专项斗争 is a campaign; a rectification governed
   (开展…治理整顿) is a campaign; a quoted swap (“营改增”, “费改税”: what turns into what, no count before
   改) is a reform, a policy; 奉行, 试行 and 增设 govern or lead; pay and approval systems end in 年薪制,
   注册制, 核准制.

@@ -78,10 +78,14 @@ def _governed_right_before(text: str, start: int) -> bool:
     return bool(_evidence_end_re("govern").search(text[max(0, end - 4):end]))
 
 
+_MANNER_AFTER = re.compile(r"(?:深入|全面|顺利|加快|有效|稳步|扎实|认真|正式|开始|全力|持续)")
+
+
 def _governed_after(text: str, he: int) -> bool:
     """Whether a governing verb follows the head (…计划的实施, …计划实施以来, …方案出台)."""
     i = he + 1 if text.startswith("的", he) else he
-    return bool(_evidence_re("govern").match(text, i))
+    m = _MANNER_AFTER.match(text, i)  # …战略|深入实施, …规划|顺利实施: an adverb of manner, then the verb
+    return bool(_evidence_re("govern").match(text, m.end() if m else i))
 
 
 #: a system the clause says is set up or improved after its name (国家助学制度|进一步完善, …制度|基本建立)

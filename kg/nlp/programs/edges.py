@@ -121,12 +121,20 @@ _FIELD_VERBS = ("扩大", "提升", "提高", "促进", "深化", "优化")
 
 
 def _field_verb_edge(text: str, s: int) -> int:
-    """Where a name starts when the boundary before ``s`` is a verb of its own (增设|服务业扩大开放|综合
-    试点, its object a boundary word too): a field of one noun (2–4 characters, jieba's n, vn or nz)
-    between a lead verb and the verb, with no punctuation, makes the verb part of the name, which
-    starts after the lead verb; a lead verb right before the verb makes it the name's first word
-    (实施|提升…质量三年行动); else ``s``."""
-    bounds = _boundaries()
+    """Where a name starts when the boundary before ``s`` is a verb of its own: one or two weak
+    boundary verbs (or verbs of a field: 扩大, 提升 …) right after a lead verb are the name's first words
+    (实施|创新驱动发展战略, 实行|改革开放政策, 实施|提升…质量三年行动); a field of one noun (2–4 characters,
+    jieba's n, vn or nz) between a lead verb and a verb of a field, with no punctuation, is the name's
+    start too (增设|服务业扩大开放|综合试点, the verb's object a boundary word too); else ``s``."""
+    bounds, weak = _boundaries(), _weak()
+    p = s
+    for _ in range(2):
+        word = text[p - 2:p]
+        if word not in bounds or not (word in weak or word in _FIELD_VERBS):
+            break
+        p -= 2
+        if any(text.startswith(lead, p - len(lead)) for lead in _lead_words()):
+            return p
     p = s
     for _ in range(2):
         word = text[p - 2:p]
@@ -137,8 +145,6 @@ def _field_verb_edge(text: str, s: int) -> int:
             break
     else:
         return s
-    if any(text.startswith(lead, p - len(lead)) for lead in _lead_words()):
-        return p  # 实施|提升…质量三年行动: the lead verb governs a name that starts with its field's verb
     for k in (4, 3, 2):
         f = p - k
         if f < 2:

@@ -36,6 +36,7 @@ from .vocab import (
     _head_re,
     _heads,
     _later_head_re,
+    _weak,
     _weak_lead,
 )
 
@@ -96,7 +97,7 @@ _KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$|^[一二两三四五�
 
 
 #: kinds whose name may hold a verb after its field (服务业扩大开放综合试点, 制造业提升…行动计划)
-_FIELD_VERB_KINDS = frozenset(("pilot", "plan", "campaign", "project"))
+_FIELD_VERB_KINDS = frozenset(("pilot", "plan", "campaign", "project", "strategy", "policy"))
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
 _ACT_HEADS = frozenset(("计划", "规划", "行动"))  # … and 行动 (立即行动)
 #: an adverb or a verb of manner right before 计划, 规划 or 行动 makes it the clause's verb
@@ -224,6 +225,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if kind in _FIELD_VERB_KINDS and s >= 4:
             s = _field_verb_edge(text, s)  # 增设|服务业扩大开放综合试点: the field's verb is in the name
         attributed = False
+        if kind in ATTRIBUTE_KINDS and s > 3 and text[s - 3] == "的" and text[s - 2:s] in _weak():
+            s -= 2  # 坚持互利共赢的|开放战略: a weak boundary verb after 的 is the name's (开放战略)
         if kind in ATTRIBUTE_KINDS and text[s - 1:s] == "的" and s > 1:
             a = _attribute_before(text, s - 1, hs)
             if a is not None and mask.rfind(1, a, hs) == -1:

@@ -1007,3 +1007,17 @@ def test_programs_lead_verb_then_field_verb_and_struggles(text, found):
 ])
 def test_programs_weak_verbs_after_lead_verbs_and_manner_after(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("认真执行渔业资源法和水域管理法。", ["渔业资源法", "水域管理法"]),   # a list of laws governed
+    ("加快制定养老服务法、志愿服务法。", ["养老服务法", "志愿服务法"]),
+    ("遵守宪法和法律。", []),
+    ("开展校园安全大检查。", ["校园安全大检查"]),                       # an inspection the state organises
+    ("县里开展地毯式大检查。", []),                                     # a …式 adjective alone: a manner
+    ("深入开展农资市场专项治理。", ["农资市场专项治理"]),
+    ("推进东湖引水工程建设。", ["东湖引水工程"]),                       # jieba's 工程建设: the project built
+    ("加强工程建设管理。", []),
+])
+def test_programs_law_lists_inspections_and_projects_built(text, found):
+    assert names(text) == found

@@ -190,7 +190,10 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   lead verb and the head are part of the name (增设|服务业扩大开放综合试点), and such a verb, or one or two
   weak boundary verbs, right after a lead verb start it (实施|提升…质量三年行动, 实施|创新驱动发展战略, 实行|改革
   开放政策; after 的 too: 坚持互利共赢的|开放战略); a governing verb after a plan's head may follow an adverb of
-  manner (…规划纲要|顺利实施); 确保 ends a name; a 专项斗争 is a campaign; a rectification governed
+  manner (…规划纲要|顺利实施); 确保 ends a name; a 专项斗争 is a campaign, and so are an inspection or a
+  drive governed (开展…大检查, …专项治理; a …式 adjective alone, 地毯式, names none); a project before its
+  building (…工程|建设, one word of jieba's) is named; laws listed after a governed one (执行…法和|…法,
+  制定…法、|…法) are laws too; a rectification governed
   (开展…治理整顿) is a campaign; a quoted swap (“营改增”, “费改税”: what turns into what, no count before
   改) is a reform, a policy; 奉行, 试行 and 增设 govern or lead; pay and approval systems end in 年薪制,
   注册制, 核准制.

@@ -54,22 +54,35 @@ def read_documents(text: str, add) -> None:
             add(bs, be, kind)
 
 
+_LAW_JOINS = frozenset(("和", "、", "及", "与", "以及"))
+
+
 def read_laws(text: str, free, add) -> None:
     """Laws: …法 governed in its clause (贯彻实施公务员法), where ``free(start, end)`` holds no
     name yet; given to ``add(start, end, kind)``."""
     if "法" in text:
+        last_end = -1
         for m in _LAW_AT.finditer(text):
             hs = m.start()
             if not free(hs, hs + 1):
+                last_end = hs + 1  # a law another reading found (修订|…法, issued): a list may go on from it
                 continue
             s = _left_edge(text, hs, 16)
             if 0 < s < hs:
                 s = _edge_inside_word(text, s, hs)  # 的对|外贸易法: 对 of 对外 is no boundary
+            if s < last_end < hs:  # the name reads back into the law before it: start after their join
+                join = next((j for j in ("以及", "和", "、", "及", "与") if text.startswith(j, last_end)), None)
+                if join is None:
+                    continue
+                s = last_end + len(join)
             core = text[s:hs]
             if not core or core[-1] in _METHOD_CHARS or not _CJK_ONLY.fullmatch(core):
                 continue
-            if _governed(text, s, ("govern", "law")) and not _negated(text, s, core) and free(s, hs + 1):
+            listed = last_end != -1 and text[last_end:s] in _LAW_JOINS  # 执行…许可法和|…复议法: a list governed
+            if (listed or _governed(text, s, ("govern", "law"))) and not _negated(text, s, core) \
+                    and free(s, hs + 1):
                 add(s, hs + 1, "law")
+                last_end = hs + 1
 
 
 #: the head words of a regulation's name (…许可办法, …管理规定, …实施细则), before punctuation, a

@@ -91,13 +91,14 @@ _LEVEL_LEAD = re.compile(r"^(?:国家|全国|中央|全省|全市|省|市|县|�
 _SAYS_AFTER = re.compile(r"(?:称|指出|显示|表明|认为|预测|预计|披露)")
 _REPORT_HEADS = frozenset(("发展报告", "白皮书"))
 _NEW_END = re.compile(r"(?<!创)新$")
-#: a short adjective in 性 or a doctrine in 主义 as the whole name before the head: a kind, no name
-_KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}性$|主义$|^[一二两三四五六七八九十几0-9０-９]+(?:个)?(?:年|月)(?:多|来|半)?$")
+#: a short adjective in 性 or 式 (指令性, 地毯式) or a doctrine in 主义 as the whole name before the head: a kind, no name
+_KIND_END = re.compile(r"^[\u4e00-\u9fff]{1,3}[性式]$|主义$|^[一二两三四五六七八九十几0-9０-９]+(?:个)?(?:年|月)(?:多|来|半)?$")
 #: (… or a span of time only: 经过两年多|试点, a duration)
 
 
 #: kinds whose name may hold a verb after its field (服务业扩大开放综合试点, 制造业提升…行动计划)
 _FIELD_VERB_KINDS = frozenset(("pilot", "plan", "campaign", "project", "strategy", "policy"))
+_BUILT_HEADS = frozenset(("工程", "项目"))  # jieba's 工程建设, 项目建设: the project, then its building
 _VERB_HEADS = frozenset(("计划", "规划"))  # heads that are verbs too (政府计划在…: plans to)
 _ACT_HEADS = frozenset(("计划", "规划", "行动"))  # … and 行动 (立即行动)
 #: an adverb or a verb of manner right before 计划, 规划 or 行动 makes it the clause's verb
@@ -253,8 +254,9 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             core = core[lead_count.end():]
         if not _QUOTE_MARK.search(core) and not attributed:
             cut = _clause_cut(text, s, hs, he)
-            if cut is None or _head_inside_word(text, cut, he):
-                continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标
+            if cut is None or _head_inside_word(text, cut, he) and not (
+                    head in _BUILT_HEADS and text.startswith("建设", he)):
+                continue  # 许多体育项目, 这两项水利工程; 计划生育, 战略目标 (…工程|建设: the project being built)
             s, core = cut, text[cut:hs]
             subject = _subject_head_end(core)
             if subject:  # 其中制度延袭|英国教育制度: a head and its verb, the clause's subject and predicate

@@ -951,6 +951,19 @@ def test_posts_once_served_as_names_no_one():
     # a date may be a clause of its own: a closed range ends the post of the next clause
     ("杨东林，男，1964年9月出生，2008年12月至2010年12月，任东河县人民政府副县长；2010年12月至今，任西林市人民政府副市长。",
      {("杨东林", "副县长", True), ("杨东林", "副市长", False)}),
+    # a 历任 list that runs on into a post begun 起 (since) and not ended by a later step: held
+    ("韩立言，男，1966年生，历任平阴县县长、济南市副市长，2021年3月起任济南市市长。",
+     {("韩立言", "县长", True), ("韩立言", "副市长", True), ("韩立言", "市长", False)}),
+    ("韩立言，男，1966年生，历任平阴县县长、2021年3月起任济南市副市长，兼任济南市委常委。",
+     {("韩立言", "县长", True), ("韩立言", "副市长", False), ("韩立言", "常委", False)}),
+    # a later step ends a post begun 起; 至今 after the post and 以来 before it run on
+    ("韩立言，男，1966年生，2011年起任平阴县县长，2016年起任济南市副市长至今。",
+     {("韩立言", "县长", True), ("韩立言", "副市长", False)}),
+    ("韩立言，男，1966年生，历任平阴县县长，2019年以来任济南市副市长。",
+     {("韩立言", "县长", True), ("韩立言", "副市长", False)}),
+    # 现任 inside the 历任 list: the posts after it are held now
+    ("韩立言，男，1966年生，历任平阴县县长、济南市副市长、现任济南市市长。",
+     {("韩立言", "县长", True), ("韩立言", "副市长", True), ("韩立言", "市长", False)}),
 ])
 def test_posts_a_biography_states_its_posts(text, expected):
     got = {(p, r, former) for p, r, _agency, former in _posts(text)}

@@ -145,7 +145,8 @@ def _model_spans(texts: list[str]) -> list[set]:
             for text, spans in zip(texts, model.pipe(texts))]
 
 
-_GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}
+_GOV_KINDS = {"PartyOrgan", "GovernmentAgency", "ArmedForce", "PeoplesCongress", "PoliticalConsultative", "Court",
+              "Procuratorate"}
 
 
 _PLACE_LEVEL = set("省市县区州盟旗镇乡村")

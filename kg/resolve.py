@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
 from .records import AgencyNode, Event, Extraction, MembershipNode, PersonNode, Resolved, label_of_key
 from .vocab.lexicon import lexicon, place_of
@@ -148,9 +149,19 @@ def _reporter_papers(extractions: list[Extraction]) -> dict[str, set[str]]:
 
 
 def _parent_kind(label: str) -> str:
+    """The kind of a body named only as another's parent: a Party body's, a unit of a known
+    armed force's (中国人民解放军某战区: ArmedForce, agency-known.tsv), else a government body's."""
     if label.startswith("中共") or label.startswith("中国共产党"):
         return "PartyOrgan"
+    if label.startswith(_armed_forces()):
+        return "ArmedForce"
     return "GovernmentAgency"
+
+
+@lru_cache(maxsize=1)
+def _armed_forces() -> tuple[str, ...]:
+    """The canonical names of the known armed forces (中国人民解放军, …)."""
+    return tuple(sorted({k.canonical for k in lexicon().known.values() if k.kind == "ArmedForce"}))
 
 
 def _resolve_events(r: Resolved) -> list[Event]:

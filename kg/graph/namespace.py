@@ -53,6 +53,7 @@ class KG(DefinedNamespace):
     Agency: URIRef  # 机构: superclass of the agency types below (⊑ org:Organization)
     PartyOrgan: URIRef  # 党的机关
     GovernmentAgency: URIRef  # 政府机构
+    ArmedForce: URIRef  # 武装力量 (⊑ kg:GovernmentAgency): an armed force, its services, theatres, regions
     PeoplesCongress: URIRef  # 人大
     PoliticalConsultative: URIRef  # 政协
     Court: URIRef  # 法院

@@ -86,8 +86,11 @@ SHARED_ROLES = frozenset({"委员", "常委", "成员", "代表", "记者", "通
 
 AGENCY_CLASSES = {
     "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate",
-    "StateOwnedEnterprise", "Company", "School", "Association", "Newspaper", "PublicInstitution",
+    "StateOwnedEnterprise", "Company", "School", "Association", "Newspaper", "PublicInstitution", "ArmedForce",
 }
+#: a kind whose class is a subclass of another kind's: the graph states both types, so a
+#: query for the broader class finds them with no inference (kg:ArmedForce ⊑ kg:GovernmentAgency)
+AGENCY_SUPERCLASS = {"ArmedForce": "GovernmentAgency"}
 
 
 _DATATYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
@@ -285,6 +288,8 @@ class GraphWriter:
             self.add(iri, RDF.type, ORG.Organization)
             if a.kind in AGENCY_CLASSES:
                 self.add(iri, RDF.type, KG[a.kind])
+                if a.kind in AGENCY_SUPERCLASS:
+                    self.add(iri, RDF.type, KG[AGENCY_SUPERCLASS[a.kind]])
             self.add(iri, SKOS.prefLabel, zh(a.label))
             self.add(iri, RDFS.label, zh(a.label))
             for s in sorted(a.surfaces):

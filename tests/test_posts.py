@@ -87,6 +87,44 @@ def test_posts_a_theatre_command_is_the_armys_body(text, expected):
     assert expected in _posts(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a service after a theatre command or a military region is that command's, never the whole service
+    ("东部战区陆军司令员林东海出席会议。", ("林东海", "司令员", "中国人民解放军东部战区陆军", False)),
+    ("会上，北部战区空军政治委员张北方讲话。", ("张北方", "政治委员", "中国人民解放军北部战区空军", False)),
+    ("东部战区陆军政委林东海出席会议。", ("林东海", "政委", "中国人民解放军东部战区陆军", False)),
+    # a military region after a province or a known city; a sub-district after a known city
+    ("南京军区空军政委王大明出席。", ("王大明", "政委", "中国人民解放军南京军区空军", False)),
+    ("山东省军区司令员王大明出席。", ("王大明", "司令员", "中国人民解放军山东省军区", False)),
+    ("济宁军分区政委王大明出席。", ("王大明", "政委", "中国人民解放军济宁军分区", False)),
+])
+def test_posts_a_command_of_the_armed_forces_holds_its_own_service(text, expected):
+    got = _posts(text)
+    assert expected in got
+    assert not any(a in ("陆军", "空军", "中国人民解放军陆军", "中国人民解放军空军") for _, _, a, _ in got)
+
+
+@pytest.mark.parametrize("text,label,parent", [
+    ("东部战区陆军司令员", "中国人民解放军东部战区陆军", "中国人民解放军东部战区"),
+    ("南京军区空军政委", "中国人民解放军南京军区空军", "中国人民解放军南京军区"),
+    ("新疆军区司令员", "中国人民解放军新疆军区", "中华人民共和国中央军事委员会"),
+    ("山东省军区司令员", "中国人民解放军山东省军区", "中华人民共和国中央军事委员会"),
+    ("济宁军分区政委", "中国人民解放军济宁军分区", "中国人民解放军山东省军区"),
+    # a unit of a force or a command with a government body's suffix is the force's own
+    ("解放军总政治部副主任", "中国人民解放军总政治部", "中国人民解放军"),
+    ("东部战区政治工作部主任", "中国人民解放军东部战区政治工作部", "中国人民解放军东部战区"),
+])
+def test_posts_armed_commands_are_typed_and_placed_under_their_command(text, label, parent):
+    (a,) = AgencyFinder().find(text, Context())
+    assert (a.label, a.kind, a.parent) == (label, "ArmedForce", parent)
+
+
+@pytest.mark.parametrize("text", ["列宁格勒军区部分部队合并。", "军区副司令员林东海说得好。", "解放军报社社长林东海出席。"])
+def test_posts_no_military_region_of_a_foreign_or_no_place(text):
+    """A foreign place's military district, or 军区 with no place, is no body of China's
+    armed forces; a body of another kind opened by a force's name keeps its own kind."""
+    assert not any(a.kind == "ArmedForce" for a in AgencyFinder().find(text, Context()))
+
+
 @pytest.mark.parametrize("text", ["阳谷县地处鲁西平原。", "我们要高度重视医院建设。", "银监会未禁止银行开展业务。",
                                   "教育部分配名额。"])
 def test_posts_agency_is_never_a_clause_fragment(text):
@@ -170,6 +208,29 @@ def test_posts_rdf_former_membership_has_an_end_and_confidence(tmp_path):
     confidences = {float(c) for c in g.objects(None, KG.confidence)}
     assert confidences and all(0 < c <= 1 for c in confidences)
     assert all(c.datatype == XSD.decimal for c in g.objects(None, KG.confidence))
+
+
+def test_posts_rdf_armed_forces_are_typed_armed_force_and_government_agency(tmp_path):
+    """kg:ArmedForce ⊑ kg:GovernmentAgency, and the graph states both types: a query for
+    government agencies finds the armed forces with no inference; a parent named only as
+    a parent (the theatre of its service) is typed so too. Invented names."""
+    from rdflib.namespace import RDF, SKOS
+
+    page = tmp_path / "page-2024-05-01.txt"
+    page.write_text("东部战区陆军司令员林东海出席会议。\n济宁市统计局局长王立国介绍。\n", encoding="utf-8")
+    result = kg.build([str(page)], tmp_path / "out", progress=False, html=False, model=False)
+    assert result.report["shacl_conforms"] is True
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    armed = {str(g.value(a, SKOS.prefLabel)) for a in g.subjects(RDF.type, KG.ArmedForce)}
+    assert armed == {"中国人民解放军东部战区陆军", "中国人民解放军东部战区"}
+    government = {str(g.value(a, SKOS.prefLabel)) for a in g.subjects(RDF.type, KG.GovernmentAgency)}
+    assert armed | {"济宁市统计局"} <= government
+    rows = {(str(r.name), str(r.org)) for r in g.query(
+        "PREFIX org: <http://www.w3.org/ns/org#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX kg: <https://w3id.org/kg-gov/ontology#> "
+        "SELECT ?name ?org WHERE { ?m org:member ?p ; org:organization ?o . ?p foaf:name ?name . "
+        "?o a kg:GovernmentAgency ; skos:prefLabel ?org }")}
+    assert ("林东海", "中国人民解放军东部战区陆军") in rows
 
 
 @pytest.mark.parametrize("text,expected", [

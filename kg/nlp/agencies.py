@@ -135,6 +135,11 @@ _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix star
 #: what ends a department of a Party committee (宣传部, 政法委, 党校); a 管委会 after a 党工委 is none
 _PARTY_DEPARTMENT = ("部", "政法委", "委办公室", "办公室", "办", "党校", "纪委", "监委", "研究室", "编办")
 _FORMER_MARK = set("原前")
+ARMED_FORCE = "ArmedForce"  # the kind of China's armed forces and their commands (agency-known.tsv)
+_PLA = "中国人民解放军"  # a military region's or a sub-district's name opens with the PLA's
+_CMC = "中央军委"  # the Central Military Commission, as agency-known.tsv names it: a region's parent
+#: a unit's suffix after a known force (解放军|总政治部, 某战区|联勤保障中心)
+_ARMED_UNIT = re.compile("(?:部|委员会|办公室|中心|局|处)$")
 _CLAUSE_OPENER = set("而但")  # a conjunction that opens a clause, never a name's character
 _CLAUSE_WORD = _STOP_IN_BODY | set("而但之据")  # opens a clause, never a name (而|广州市…, 之前|…)
 #: words that end in a place's level character: 城乡规划局 is no 乡 + 规划局
@@ -304,6 +309,12 @@ class AgencyFinder:
         self._armed_re = re.compile(f"(?:{armed})")  # after a country: its armed forces (美国|海军)
         self._one_char_armed_re = re.compile(
             f"[{''.join(_ONE_CHAR_STATE)}](?:{armed}|军(?![{_ARMY_WORD_ON}]))")
+        commands = self.lex.armed_commands
+        self._armed_service_re = re.compile(alternation({w for w, r in commands.items() if r == "service"}) or "(?!)")
+        self._armed_region_re = re.compile(alternation({w for w, r in commands.items() if r != "service"}) or "(?!)")
+        # a name that may be a body of China's armed forces: it holds a known one's or a command's word
+        self._armed_in = re.compile(alternation(
+            {n for n, k in self.lex.known.items() if k.kind == ARMED_FORCE} | set(commands)) or "(?!)")
         self._canonical_of: dict[tuple[str, Context], tuple[str, str, str | None] | None] = {}
 
     # -- recognition ---------------------------------------------------------------
@@ -322,6 +333,8 @@ class AgencyFinder:
             # a short form opens a clause (工行|收购…银行), no name of its unit
             verb = short and self._verb_at(text, m.end())
             span = (m.start(), (None if verb else self._extend(text, m.end(), continuation=True)) or m.end())
+            if not verb and self.lex.known[m.group()].kind == ARMED_FORCE:
+                span = (m.start(), self._armed_command_end(text, m.end()))  # 东部战区|陆军: the theatre's own service
             country = self.country_before(text, m.start())
             if country:  # 美国商务部: another country's body, never China's
                 span = (country[0], span[1])
@@ -417,6 +430,12 @@ class AgencyFinder:
             if (city := self._foreign_city_before(text, body)) is not None:
                 foreign[(city, m.end())] = (text[city:m.end()], "Organization", None)
                 cands.append((city, m.end()))
+        regions = set()  # preferred to a longer name from the same place (某市|军分区政|委: a title's 委)
+        for m in self._armed_region_re.finditer(text):
+            s = self._armed_place_start(text, m.start())
+            if s is not None:  # 某省|军区(|空军), 某市|军分区: the PLA's military region there
+                regions.add((s, self._armed_command_end(text, m.end(), self.lex.armed_commands[m.group()] == "region")))
+        cands.extend(regions)
         cands.extend(self._standalone(text))
         for m in _LEAGUE_MARK.finditer(text):
             end = self._league_end(text, m.start())
@@ -434,7 +453,7 @@ class AgencyFinder:
                 template, kind = self.lex.bare[m.group()]
                 bare[(m.start(), m.end())] = (template.format(place=ctx.city or "市"), kind, None)
                 cands.append((m.start(), m.end()))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        cands.sort(key=lambda c: (c[0], c not in regions, -(c[1] - c[0])))
         out: list[AgencyName] = []
         last = -1
         for s, e in cands:
@@ -456,6 +475,23 @@ class AgencyFinder:
         written after them (美军|特种部队, 美国海军|陆战队)."""
         unit = self._armed_re.match(text, end)
         return unit.end() if unit else end
+
+    def _armed_command_end(self, text: str, end: int, service: bool = True) -> int:
+        """The end of a body of China's armed forces whose command ends at ``end``: with the
+        service written after it (东部战区|陆军, 某军区|空军) when ``service``, and a unit after
+        them (某战区|政治工作部); a title's 委 is no unit's suffix (某军区空军|政委)."""
+        if service and (m := self._armed_service_re.match(text, end)):
+            end = m.end()
+        return self._extend(text, end, continuation=True) or end
+
+    def _armed_place_start(self, text: str, end: int) -> int | None:
+        """Where a province or a known city named right before ``end`` starts (某省|军区,
+        某市|军分区), or None: a foreign place's military district (乌拉尔|军区) is none of China's."""
+        for n in range(min(8, end), 1, -1):
+            place = text[end - n:end]
+            if place in self.lex.provinces or place in self.lex.cities or place[-1] == "市" and place[:-1] in self.lex.cities:
+                return end - n
+        return None
 
     def _short_form_stands(self, text: str, s: int, e: int) -> bool:
         """Whether a short form of two characters at [s, e) names its body: jieba reads it as
@@ -903,6 +939,10 @@ class AgencyFinder:
         if home and surface[len(home):] in lex.known and lex.known[surface[len(home):]].canonical.startswith("中华人民共和国"):
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
+        if self._armed_in.search(surface):
+            armed = self._armed_command(surface)
+            if armed is not None:
+                return armed
         if (state := self._state_bank_unit(surface)) is not None:
             return surface, "GovernmentAgency", state.canonical  # the central bank's branch: a state body
         if (firm := self._firm_department(surface)) is not None:
@@ -1063,6 +1103,73 @@ class AgencyFinder:
         if kind == "Company" and full.startswith("中国"):
             return "StateOwnedEnterprise"
         return kind
+
+    def _armed_command(self, surface: str) -> tuple[str, str, str | None] | None:
+        """(canonical, kind, parent) of a body of China's armed forces (agency-known.tsv,
+        agency-armed-commands.tsv), or None: a command (``_armed_head``), or a command's unit
+        with a government body's suffix (解放军|总政治部, 某战区|政治工作部, 某军区|某部): the
+        command's own, under it (a body of another kind, 解放军|报社, is its own)."""
+        head = self._armed_head(surface)
+        if head is not None:
+            return head
+        if not _ARMED_UNIT.search(surface):
+            return None
+        for n in range(len(surface) - 2, 1, -1):
+            command = self._armed_head(surface[:n])
+            if command is not None:
+                unit = surface[n:]
+                if self._kind(self._expand(unit)) != "GovernmentAgency" or self.reads_as_clause(unit):
+                    return None
+                return command[0] + unit, ARMED_FORCE, command[0]
+        return None
+
+    def _armed_head(self, surface: str) -> tuple[str, str, str | None] | None:
+        """(canonical, kind, parent) of a command of China's armed forces, or None: a known
+        one; a service after a command (东部战区|陆军, 某军区|空军), under the command; a
+        military region after a province or a known city (某省|军区, 某市|军区), under the
+        Central Military Commission; a sub-district after a known city (某市|军分区), under
+        its province's region."""
+        lex = self.lex
+        known = lex.known.get(surface)
+        if known is not None:
+            return (known.canonical, known.kind, known.parent) if known.kind == ARMED_FORCE else None
+        for n in (3, 2):
+            role = lex.armed_commands.get(surface[-n:])
+            head = surface[:-n]
+            if role is None or not head:
+                continue
+            if role == "service":
+                command = self._armed_head(head)
+                if command is None or command[0] == _PLA or self._armed_service_re.search(command[0], len(command[0]) - 3):
+                    return None  # the PLA's own services are known (解放军陆军); no service of a service
+                return command[0] + surface[-n:], ARMED_FORCE, command[0]
+            if role == "region":
+                region = self._military_region(head)
+                return (region, ARMED_FORCE, self._cmc()) if region else None
+            city = head.removesuffix("市")
+            if city in lex.cities:  # role subregion
+                return f"{_PLA}{city}{surface[-n:]}", ARMED_FORCE, self._military_region(lex.cities[city])
+            return None
+        return None
+
+    def _military_region(self, place: str) -> str | None:
+        """The canonical name of the PLA's military region of a province or a known city:
+        a province's (山东|军区, 山东省|军区: 中国人民解放军山东省军区; an autonomous region's
+        or a municipality's by its short name: 某某军区), or a city's (某市|军区)."""
+        lex = self.lex
+        if place in lex.provinces:
+            full = lex.provinces[place]
+            if full.endswith("省"):
+                return f"{_PLA}{full}军区"
+            short = next((k for k, v in lex.provinces.items() if v == full and k != full), full)
+            return f"{_PLA}{short}军区"
+        city = place.removesuffix("市")
+        return f"{_PLA}{city}军区" if city in lex.cities else None
+
+    def _cmc(self) -> str | None:
+        """The Central Military Commission's canonical name (agency-known.tsv), or None."""
+        known = self.lex.known.get(_CMC)
+        return known.canonical if known else None
 
     def _firm_department(self, surface: str) -> KnownAgency | None:
         """The known firm whose name opens a department that a government body's suffix

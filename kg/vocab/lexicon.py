@@ -61,6 +61,10 @@ class Lexicon:
         self.bare = {r[0]: (r[1], r[2]) for r in read_tsv("agency-bare.tsv", vocab_dir)}
         self.armed_forces = frozenset(r[0] for r in read_tsv("agency-armed-forces.tsv", vocab_dir)) if (
             Path(vocab_dir) / "agency-armed-forces.tsv").is_file() else frozenset()
+        # China's services, military regions and sub-districts, by the word that names them
+        # after a command or a place (陆军: service, 军区: region, 军分区: subregion)
+        self.armed_commands = {r[0]: r[1] for r in read_tsv("agency-armed-commands.tsv", vocab_dir)} if (
+            Path(vocab_dir) / "agency-armed-commands.tsv").is_file() else {}
         self.provinces: dict[str, str] = {}
         for full, short in read_tsv("provinces.tsv", vocab_dir):
             self.provinces[full] = full

@@ -92,6 +92,7 @@ def test_posts_a_theatre_command_is_the_armys_body(text, expected):
     ("东部战区陆军司令员林东海出席会议。", ("林东海", "司令员", "中国人民解放军东部战区陆军", False)),
     ("会上，北部战区空军政治委员张北方讲话。", ("张北方", "政治委员", "中国人民解放军北部战区空军", False)),
     ("东部战区陆军政委林东海出席会议。", ("林东海", "政委", "中国人民解放军东部战区陆军", False)),
+    ("东部战区副司令员、参谋长林东海出席。", ("林东海", "参谋长", "中国人民解放军东部战区", False)),
     # a military region after a province or a known city; a sub-district after a known city
     ("南京军区空军政委王大明出席。", ("王大明", "政委", "中国人民解放军南京军区空军", False)),
     ("山东省军区司令员王大明出席。", ("王大明", "司令员", "中国人民解放军山东省军区", False)),

@@ -103,7 +103,7 @@ def find_bios(text: str, name_starts: dict[int, str]) -> list[BioPost]:
                                   m.group("verb"), date))
             date_before = text[at:clause_end] if _DATE_ALONE.fullmatch(text, at, clause_end) else ""
             at = clause_end + 1
-        for i, (b, verb, date) in enumerate(steps):
+        for i, (b, _verb, date) in enumerate(steps):
             if b.former and date.endswith("起") and all(v in _BESIDE for _, v, _ in steps[i + 1:]):
                 b = replace(b, former=False)  # 2020年起任…: begun then, and no later step ends it
             out.append(b)

@@ -104,6 +104,19 @@ def test_posts_a_command_of_the_armed_forces_holds_its_own_service(text, expecte
     assert not any(a in ("陆军", "空军", "中国人民解放军陆军", "中国人民解放军空军") for _, _, a, _ in got)
 
 
+@pytest.mark.parametrize("text,city,expected", [
+    # a page's own region and sub-district, named bare: 省|军区 after its province's name, 军分区 of its city
+    ("山东省委常委、省军区政委林东海出席。", None, ("林东海", "政委", "中国人民解放军山东省军区", False)),
+    ("市委常委、军分区政委林东海出席。", "济宁市", ("林东海", "政委", "中国人民解放军济宁军分区", False)),
+])
+def test_posts_a_pages_own_military_region_named_bare(text, city, expected):
+    assert expected in _posts(text, city=city)
+
+
+def test_posts_a_bare_sub_district_of_no_known_city_is_no_body():
+    assert not any("军分区" in a for _, _, a, _ in _posts("市委常委、军分区政委林东海出席。"))
+
+
 @pytest.mark.parametrize("text,label,parent", [
     ("东部战区陆军司令员", "中国人民解放军东部战区陆军", "中国人民解放军东部战区"),
     ("南京军区空军政委", "中国人民解放军南京军区空军", "中国人民解放军南京军区"),

@@ -432,7 +432,7 @@ class AgencyFinder:
                 cands.append((city, m.end()))
         regions = set()  # preferred to a longer name from the same place (某市|军分区政|委: a title's 委)
         for m in self._armed_region_re.finditer(text):
-            s = self._armed_place_start(text, m.start())
+            s = self._armed_place_start(text, m.start(), m.group(), ctx)
             if s is not None:  # 某省|军区(|空军), 某市|军分区: the PLA's military region there
                 regions.add((s, self._armed_command_end(text, m.end(), self.lex.armed_commands[m.group()] == "region")))
         cands.extend(regions)
@@ -484,13 +484,20 @@ class AgencyFinder:
             end = m.end()
         return self._extend(text, end, continuation=True) or end
 
-    def _armed_place_start(self, text: str, end: int) -> int | None:
+    def _armed_place_start(self, text: str, end: int, word: str, ctx: Context) -> int | None:
         """Where a province or a known city named right before ``end`` starts (某省|军区,
-        某市|军分区), or None: a foreign place's military district (乌拉尔|军区) is none of China's."""
+        某市|军分区), or None: a foreign place's military district (乌拉尔|军区) is none of China's.
+        A page's own are named bare after a boundary (省|军区: its province's; 军分区: its
+        city's), and only on a page whose place is known."""
         for n in range(min(8, end), 1, -1):
             place = text[end - n:end]
             if place in self.lex.provinces or place in self.lex.cities or place[-1] == "市" and place[:-1] in self.lex.cities:
                 return end - n
+        role = self.lex.armed_commands[word]
+        if role == "region" and ctx.province and end and text[end - 1] == "省" and (end == 1 or text[end - 2] in _LEFT_BOUNDARY):
+            return end - 1
+        if role == "subregion" and ctx.city and (end == 0 or text[end - 1] in _LEFT_BOUNDARY):
+            return end
         return None
 
     def _short_form_stands(self, text: str, s: int, e: int) -> bool:
@@ -940,7 +947,7 @@ class AgencyFinder:
             k = lex.known[surface[len(home):]]  # 中国外交部: China's own ministry, by its full name
             return k.canonical, k.kind, k.parent
         if self._armed_in.search(surface):
-            armed = self._armed_command(surface)
+            armed = self._armed_command(surface, ctx)
             if armed is not None:
                 return armed
         if (state := self._state_bank_unit(surface)) is not None:
@@ -1104,18 +1111,18 @@ class AgencyFinder:
             return "StateOwnedEnterprise"
         return kind
 
-    def _armed_command(self, surface: str) -> tuple[str, str, str | None] | None:
+    def _armed_command(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
         """(canonical, kind, parent) of a body of China's armed forces (agency-known.tsv,
         agency-armed-commands.tsv), or None: a command (``_armed_head``), or a command's unit
         with a government body's suffix (解放军|总政治部, 某战区|政治工作部, 某军区|某部): the
         command's own, under it (a body of another kind, 解放军|报社, is its own)."""
-        head = self._armed_head(surface)
+        head = self._armed_head(surface, ctx)
         if head is not None:
             return head
         if not _ARMED_UNIT.search(surface):
             return None
         for n in range(len(surface) - 2, 1, -1):
-            command = self._armed_head(surface[:n])
+            command = self._armed_head(surface[:n], ctx)
             if command is not None:
                 unit = surface[n:]
                 if self._kind(self._expand(unit)) != "GovernmentAgency" or self.reads_as_clause(unit):
@@ -1123,12 +1130,12 @@ class AgencyFinder:
                 return command[0] + unit, ARMED_FORCE, command[0]
         return None
 
-    def _armed_head(self, surface: str) -> tuple[str, str, str | None] | None:
+    def _armed_head(self, surface: str, ctx: Context) -> tuple[str, str, str | None] | None:
         """(canonical, kind, parent) of a command of China's armed forces, or None: a known
         one; a service after a command (东部战区|陆军, 某军区|空军), under the command; a
-        military region after a province or a known city (某省|军区, 某市|军区), under the
-        Central Military Commission; a sub-district after a known city (某市|军分区), under
-        its province's region."""
+        military region after a province or a known city (某省|军区, 某市|军区; 省|军区: the
+        page's province's), under the Central Military Commission; a sub-district after a
+        known city (某市|军分区; 军分区 alone: the page's city's), under its province's region."""
         lex = self.lex
         known = lex.known.get(surface)
         if known is not None:
@@ -1136,17 +1143,17 @@ class AgencyFinder:
         for n in (3, 2):
             role = lex.armed_commands.get(surface[-n:])
             head = surface[:-n]
-            if role is None or not head:
+            if role is None or not head and role != "subregion":
                 continue
             if role == "service":
-                command = self._armed_head(head)
+                command = self._armed_head(head, ctx)
                 if command is None or command[0] == _PLA or self._armed_service_re.search(command[0], len(command[0]) - 3):
                     return None  # the PLA's own services are known (解放军陆军); no service of a service
                 return command[0] + surface[-n:], ARMED_FORCE, command[0]
             if role == "region":
-                region = self._military_region(head)
+                region = self._military_region(ctx.province if head == "省" and ctx.province else head)  # 省|军区: the page's
                 return (region, ARMED_FORCE, self._cmc()) if region else None
-            city = head.removesuffix("市")
+            city = (head or ctx.city or "").removesuffix("市")  # 军分区 alone: the page's city's
             if city in lex.cities:  # role subregion
                 return f"{_PLA}{city}{surface[-n:]}", ARMED_FORCE, self._military_region(lex.cities[city])
             return None

@@ -111,7 +111,8 @@ def score(pairs: list[tuple[set, set]], match) -> dict:
     return prf(tp, fp, fn)
 
 
-_STATE = {"PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court", "Procuratorate"}
+_STATE = {"PartyOrgan", "GovernmentAgency", "ArmedForce", "PeoplesCongress", "PoliticalConsultative", "Court",
+          "Procuratorate"}
 
 
 def run(examples: list, use_model: bool) -> dict:

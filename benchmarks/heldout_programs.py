@@ -12,7 +12,9 @@ matched names. With ``--page`` the bundled page (corpus/) is built and scored ag
 ``--set reports-2`` scores benchmarks/data/heldout_reports2_programs.jsonl: a second draw of 160 cue
 sentences of the same reports (80 of DEV years, 80 of TEST years, none in any other set), annotated by
 hand before kg was run on them (how: heldout_reports2_programs.md; reported as reports-2-dev and
-reports-2-test). Tune on reports-2-dev only.
+reports-2-test). Tune on reports-2-dev only. ``--set reports-3`` scores a third such draw
+(heldout_reports3_programs.jsonl, seed 153, none in any other set; how: heldout_reports3_programs.md;
+reported as reports-3-dev and reports-3-test). Tune on reports-3-dev only.
 
 ``--set news`` scores benchmarks/data/heldout_news_programs.jsonl instead: 153 sentences of
 People's Daily news (the TEST split of the NER data, never tuned on; how:
@@ -30,7 +32,7 @@ split ``blind``). cluener-8 was drawn after the rules were frozen, to measure th
 never tuned or trained on. cluener-9 is a ninth blind batch drawn the same way (seed 1509), scored
 once, then tuned on; cluener-10 a tenth (seed 1510). ``--set cluener`` scores all ten, reported apart.
 
-    python benchmarks/heldout_programs.py [--set reports|reports-2|news|news-dev|news-train|cluener|cluener-N]
+    python benchmarks/heldout_programs.py [--set reports|reports-2|reports-3|news|news-dev|news-train|cluener|cluener-N]
         [--split dev|test|train|blind|all] [--page] [--model] [--misses] [--json]
 """
 from __future__ import annotations
@@ -47,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 GOLD = Path(__file__).parent / "data" / "heldout_programs.jsonl"
 REPORTS2_GOLD = Path(__file__).parent / "data" / "heldout_reports2_programs.jsonl"
+REPORTS3_GOLD = Path(__file__).parent / "data" / "heldout_reports3_programs.jsonl"
 NEWS_GOLD = Path(__file__).parent / "data" / "heldout_news_programs.jsonl"
 NEWS_DEV_GOLD = Path(__file__).parent / "data" / "heldout_news_dev_programs.jsonl"
 NEWS_TRAIN_GOLD = Path(__file__).parent / "data" / "heldout_news_train_programs.jsonl"
@@ -117,10 +120,10 @@ def page_score() -> dict | None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", dest="gold_set", choices=("reports", "reports-2", "news", "news-dev", "news-train", "cluener", *CLUENER_SETS),
+    ap.add_argument("--set", dest="gold_set", choices=("reports", "reports-2", "reports-3", "news", "news-dev", "news-train", "cluener", *CLUENER_SETS),
                     default="reports",
                     help="reports: government work report sentences (default); reports-2: a second draw of them "
-                         "(dev: tune on; test: read at the start and the end only); news: People's Daily sentences "
+                         "(dev: tune on; test: read at the start and the end only); reports-3: a third draw, read the same way; news: People's Daily sentences "
                          "(TEST, never tuned on); news-dev / news-train: People's Daily sentences of the DEV / TRAIN "
                          "split (for tuning); cluener-1 .. cluener-10: Sina news of CLUENER2020's train file, blind "
                          "batches, each scored once before it was tuned on (cluener-8 never tuned on); cluener: "
@@ -137,7 +140,7 @@ def main() -> None:
     if args.gold_set == "cluener":
         golds = list(CLUENER_GOLD.items())
     else:
-        golds = [(args.gold_set, {"reports-2": REPORTS2_GOLD, "news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD,
+        golds = [(args.gold_set, {"reports-2": REPORTS2_GOLD, "reports-3": REPORTS3_GOLD, "news": NEWS_GOLD, "news-dev": NEWS_DEV_GOLD, "news-train": NEWS_TRAIN_GOLD,
                                   **CLUENER_GOLD}.get(args.gold_set, GOLD))]
     splits = ("dev", "test", "train", "blind") if args.split == "all" else (args.split,)
     scores, misses = {}, []
@@ -148,7 +151,7 @@ def main() -> None:
             if chosen:
                 name = (set_name if split == "blind" else
                         f"news-{split}" if set_name.startswith("news") else
-                        f"{set_name}-{split}" if set_name == "reports-2" else split)
+                        f"{set_name}-{split}" if set_name in ("reports-2", "reports-3") else split)
                 scores[name] = run(chosen, misses if args.misses else None, args.model)
     if args.page:
         page = page_score()

@@ -1021,3 +1021,32 @@ def test_programs_weak_verbs_after_lead_verbs_and_manner_after(text, found):
 ])
 def test_programs_law_lists_inspections_and_projects_built(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("要实施“甲乙制造2030”，坚持创新驱动。", ["甲乙制造2030"]),      # a plan named by the year it aims at
+    ("县里提出“到2030年建成80个示范村”的目标。", []),                  # a quoted target, no name
+    ("延续执行小微企业所得税减按15%政策，扩大范围。", ["小微企业所得税减按15%政策"]),  # a policy by its rate
+    ("投资增长75%政策效果明显。", []),                                  # a rate of a figure, ungoverned
+    ("落实已出台的农机购置补贴以及出口退税等方面政策。", []),          # 等方面: what the policies touch
+    ("继续推进五大重点节水工程建设。", ["五大重点节水工程"]),          # 继续 before a weak verb: the clause's
+])
+def test_programs_year_coded_plans_rates_aspects_and_continue(text, found):
+    assert names(text) == found
+
+
+def test_programs_year_coded_quotation_is_a_plan():
+    assert kinds("要实施“甲乙制造2030”，坚持创新驱动。") == {"甲乙制造2030": "plan"}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("在甲乙全省进行完善城乡养老服务体系的试点，取得成效。", ["完善城乡养老服务体系的试点"]),  # a purpose names it
+    ("部署启动面向2035年的海洋科技重大项目。", ["面向2035年的海洋科技重大项目"]),
+    ("不断完善应对区域洪涝灾害的一揽子计划。", ["应对区域洪涝灾害的一揽子计划"]),
+    ("制定采用和推广新工艺的计划和措施。", []),                # two actions listed: a description
+    ("制定支持小微企业发展的政策。", []),                      # a policy so described is no name
+    ("组织开展第二次国务院大督查，推动落实。", ["国务院大督查"]),  # an inspection named by its body
+    ("推进城镇住房制度的改革。", []),                          # the object of a reform, with 的 too
+])
+def test_programs_purpose_before_de_inspections_of_bodies_and_reformed_systems(text, found):
+    assert names(text) == found

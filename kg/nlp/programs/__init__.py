@@ -197,6 +197,13 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (开展…治理整顿) is a campaign; a quoted swap (“营改增”, “费改税”: what turns into what, no count before
   改) is a reform, a policy; 奉行, 试行 and 增设 govern or lead; pay and approval systems end in 年薪制,
   注册制, 核准制.
+  A purpose before 的 right after the verb that governs or sets up a plan, a pilot, a project or a campaign
+  names it (进行|完善…体系的试点, 完善|应对…危机的一揽子计划, 启动|面向2030年的…重大项目: a verb and its object, no
+  conjunction; a policy so described, 支持…发展的政策, is a description); a policy named by its rate is named when
+  governed right before it (执行|…加计扣除75%政策); a quotation of words and the year it aims at (“…2025”) is
+  a plan; 等方面 (等领域, 等环节) before a head lists what the policies touch, no programs; 继续 before a weak
+  verb makes it the clause's (继续推进|…工程); an inspection a verb governs is named with its body
+  (开展第三次|国务院大督查); a plain head before 的改革 is the reform's object (…收购制度的改革), like …制度改革.
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that

@@ -249,9 +249,9 @@ def _head_evidence(text: str, s: int, hs: int, he: int, core: str, flags: set[st
         # (实施菜篮子工程的过程, …方案的出台: the verb governs the program itself)
     if "plain" in flags:
         if len(core.lstrip("的")) < 3 or "、" in core or any(w in _JOIN_WORDS for w, _ in _tags(core)) \
-                or text.startswith(_PLAIN_NOUN_AFTER, he) and not (
+                or text.startswith(_PLAIN_NOUN_AFTER, he + (text[he:he + 1] == "的")) and not (
                     text.startswith("建设", he) and len(core) >= 4 and _governed_right_before(text, s)):
-            return False  # 基础制度, 激励和约束机制, …管理制度改革, 长期制度建设, 提供有力制度保障 (和平外交政策:
+            return False  # 基础制度, 激励和约束机制, …管理制度(的)改革, 长期制度建设, 提供有力制度保障 (和平外交政策:
             # 和 of 和平 is no conjunction)
     if "named" in flags and not _QUOTE_MARK.search(core) and not _LATIN.search(core) \
             and not any(t in _PROPER_TAGS for _, t in _tags(core)):

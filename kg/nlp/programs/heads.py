@@ -48,6 +48,9 @@ _COUNT_LEAD = re.compile(r"^(?:[0-9０-９]+|[一二三四五六七八九十两]
 _AREA_LEAD = re.compile(r"^(?:全市|全县|全区|我市|我县|我区|本市)")  # the article's own area is implied
 _DIGITS_ONLY = re.compile(r"[0-9０-９]{2,6}")
 _AMOUNT_LEAD = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]+元?(?![0-9０-９])[\u4e00-\u9fff]{2,}$")
+#: a policy named by its rate (…加计扣除75%|政策, …减按20%|政策): a name when governed right before it
+_RATE_BEFORE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?[%％]$")
+_RATE_IN = re.compile(r"[\u4e00-\u9fff]{4}[0-9０-９]{1,3}(?:[.．][0-9０-９]+)?[%％]$")
 _CLOSE_BRACKET = re.compile(r"[)）]")
 #: a determiner right before the head: the text refers to a program, it does not name one
 _DETERMINER_END = compile_prefiltered(r"(?:上述|前述|这一|这项|此项|该项|本项|这个|那个|这些|那些|该|此|其|这|那"
@@ -133,6 +136,9 @@ def _read_apposed(text: str, p: int, kind: str, free, add) -> None:
 
 #: a list closed by 等 before the head (实施天然林保护、某某治理等|生态工程, 完善设备加速折旧等|政策)
 _LISTED_BEFORE = re.compile(r"等[^\W的]{0,3}$")  # (等作业的|专项整治: the list qualifies another noun)
+#: 等 and a noun of aspects or fields before the head (…税收优惠以及出口退税等方面|政策): the list names what
+#: the policies touch, no program
+_ASPECTS_AFTER = re.compile(r"(?:方面|领域|环节|行业|部门)")
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 #: a verb that carries out or sets up what the list names (实施, 落实, 完善, 建立 …), right before it
 _LIST_VERB = _evidence_re("govern", "establish")
@@ -145,7 +151,7 @@ def _read_listed(text: str, p: int, kind: str, free, add, qualified: bool = Fals
     written: 天然林保护, 设备加速折旧); none when an item is shorter than three characters (a list
     of fields or aspects: 专利、商标和著作权保护等|制度); when a word qualifies the head after 等
     (``qualified``: 等生态工程, 等改革方案), only items that end in an action (jieba's v, vn) are named."""
-    if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5):
+    if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5) or _ASPECTS_AFTER.match(text, p + 1):
         return  # 开展植树造林、绿化美化等|活动: kinds of activity; 鼓励出口和吸引外资等|多种政策: a class
     before = _clause_before(text, p, 40)
     verb = None
@@ -171,6 +177,39 @@ def _read_listed(text: str, p: int, kind: str, free, add, qualified: bool = Fals
                 and not (qualified and _tags(part)[-1][1] not in ("v", "vn")):
             add(a, b, kind)  # (制定了财税体制、金融体制…等改革方案: an item of nouns before a qualified head is
             # the field of one, 财税体制改革方案, not its name; 天然林保护 …等生态工程 is an action named)
+
+
+#: kinds a purpose may name (a verb and its object before 的: 应对…危机的|一揽子计划, 完善…体系的|试点); a policy
+#: or a system so described is a description (支持…发展的|政策), no name
+_ACTION_KINDS = frozenset(("plan", "pilot", "project", "campaign"))
+#: the verb that governs a name with a purpose before it (实施, 启动 …; 建立, 完善 …; 进行|…的试点)
+_ACTION_GOVERN = re.compile(rf"{_evidence_re('govern', 'establish').pattern}|进行")
+#: words of a purpose that jieba does not tag as verbs (面向2030年的…)
+_PURPOSE_LEAD = ("面向", "针对", "围绕", "应对")
+_YEAR_IN = re.compile(r"[0-9０-９]{4}年")
+
+
+def _action_attribute_before(text: str, de: int) -> int | None:
+    """Where a purpose that ends at the 的 at ``de`` starts (完善|应对某某危机的|一揽子计划, 进行|完善某某
+    体系的|试点, 启动|面向2030年的|…项目), or None: the purpose starts right after a verb that governs or
+    sets up the program (the latest of the clause whose purpose reads as one), is 4–16 characters of no
+    punctuation, quote, 的 or conjunction (采用和推广…的计划 describes), starts with a verb (jieba's v, or a purpose word: 面向) and holds a noun."""
+    before = _clause_before(text, de, 20)
+    base = de - len(before)
+    starts = [base + m.end() for m in _ACTION_GOVERN.finditer(before)]
+    for a in reversed(starts):
+        attr = text[a:de]
+        if not 4 <= len(attr) <= 16 or "的" in attr or _QUOTE_MARK.search(attr) or _LIST_SPLIT.search(attr) \
+                or _evidence_re("negative", "quantity").search(attr) \
+                or not all("\u4e00" <= c <= "\u9fff" or c in "0123456789０１２３４５６７８９" for c in attr):
+            continue
+        tags = _tags(attr)
+        if len(tags) < 2 or not (tags[0][1] == "v" or tags[0][0] in _PURPOSE_LEAD) or tags[0][0] in _boundaries() \
+                and not _ACTION_GOVERN.fullmatch(tags[0][0]):
+            continue
+        if any(t[:1] == "n" and t != "vn" for _, t in tags[1:]) or any(t == "m" for _, t in tags[1:]) and _YEAR_IN.search(attr):
+            return a
+    return None
 
 
 def _word_at(core: str) -> bool:
@@ -217,6 +256,10 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if lp != -1 and not _CLOSE_BRACKET.search(text, lp, hs):
             continue  # inside brackets: TOD(公共交通导向的开发模式)模式
         s = _left_edge(text, hs, _NAME_MAX)
+        if s == hs and kind == "policy":
+            rate = _RATE_BEFORE.search(text, max(0, hs - 8), hs)
+            if rate:  # 执行|企业研发费用加计扣除75%政策: the rate is part of the policy's name
+                s = _left_edge(text, rate.start(), _NAME_MAX - (hs - rate.start()))
         if 0 < s < hs and any(text[s - k:s] in _boundaries() for k in (1, 2, 3, 4) if k <= s):
             s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级, 落实|行政执法: 实行 of 落|实行|政
             # is no boundary (a name never starts inside a word of jieba's)
@@ -233,6 +276,11 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             if a is not None and mask.rfind(1, a, hs) == -1:
                 s, attributed = a, True  # 奉行|独立自主的和平外交政策, 实行|最严格的土地管理制度: an attribute
                 # after a governing verb is part of the name, which it makes one (土地管理制度 alone is a kind)
+        if not attributed and kind in _ACTION_KINDS and s > 1 and text[s - 1] == "的":
+            a = _action_attribute_before(text, s - 1)
+            if a is not None and mask.rfind(1, a, hs) == -1:
+                s, attributed = a, True  # 进行|完善某某体系的试点, 启动|面向2030年的…重大项目, 完善|应对…危机的
+                # 一揽子计划: an action and its object before 的, after the verb that governs the whole
         if has_paren:
             for byline in _BYLINE_BRACKET.finditer(text, s, hs):
                 s = byline.end()  # 本报讯（记者某某）|全省…工程: the name starts after the byline
@@ -292,9 +340,11 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if head == "政策" and unquoted and _body_and_field(core):
             continue  # (执行)央行房贷政策: a body's policy of a field, no name
         if kind in ("campaign", "plan", "strategy") and unquoted and _BODY_END.search(core) \
+                and not ("governed" in flags and _governed(text, s)) \
                 and any(t in ("ns", "nr", "nt", "nz") for _, t in _tags(core)):
             continue  # 某国海军第六舰队|战略: the course of a body, named by no name of its own (a named
-            # body: 大公司战略 is a strategy about big companies)
+            # body: 大公司战略 is a strategy about big companies; 开展|第三次国务院大督查: an inspection a verb
+            # governs is named by the body that holds it)
         if kind in _FIRM_KINDS and unquoted and (
                 _FIRM_LEAD.match(core) or kind == "plan" and not any(t in ("ns", "nt") for _, t in _tags(core))
                 and _FIRM_IN.search(_clause_before(text, s, 40)) and not _AGENCY_IN.search(_clause_before(text, s, 40))):
@@ -336,7 +386,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             continue  # 绿色发展模式, 基层治理模式: what it does, not a name; 兴趣小组活动: who holds it
         if "generic" in flags and (_NUM_BEFORE.search(text, max(0, s - 6), s) or _NUM_AFTER.match(text[he:he + 6])):
             continue
-        if "generic" in flags and _DIGIT.search(core) and unquoted:
+        if "generic" in flags and _DIGIT.search(core) and unquoted \
+                and not (attributed and not _DIGIT.search(_YEAR_IN.sub("", core))):  # (面向2030年的…: a year)
             continue
         if kind == "project" and "generic" in flags and unquoted and not _governed(text, s):
             if _SIZE_CLASS.search(core):
@@ -361,7 +412,9 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                 or not free(s, he):
             continue
         if _DIGIT.search(core) and not _QUOTE_MARK.search(core) \
-                and not ((_DIGITS_ONLY.fullmatch(core) or _AMOUNT_LEAD.match(core)) and _governed_right_before(text, s)):
+                and not (attributed and not _DIGIT.search(_YEAR_IN.sub("", core))) \
+                and not ((_DIGITS_ONLY.fullmatch(core) or _AMOUNT_LEAD.match(core)
+                          or kind == "policy" and _RATE_IN.search(core)) and _governed_right_before(text, s)):
             continue  # 6亿素指标调蓄库: digits in an unquoted name are text run together (实施863计划: a code;
             # 推出4万亿…计划: an amount that names the plan it governs)
         if not _head_evidence(text, s, hs, he, core, flags, kind):

@@ -71,6 +71,9 @@ def _head_core_len(inner: str) -> int:
 
 _PERSONAL = re.compile(r"[你我他她咱]")  # a personal pronoun: a quotation of speech, no name
 _YEAR_ONLY = re.compile(r"[0-9０-９]{4}年")
+#: a plan named by words and the year it aims at (“某某制造2025”, “某某中国2030”: no 年 after the year, no
+#: count or unit in it): a plan's name, not a quoted target
+_YEAR_CODED = re.compile(r"[\u4e00-\u9fff]{2,8}(?:19|20|１９|２０)[0-9０-９]{2}")
 _NEGATIVES = frozenset(("不", "没", "没有", "未", "别", "勿", "莫", "不再", "决不", "绝不"))
 
 
@@ -190,7 +193,8 @@ def read_quotations(text: str, free, add) -> None:
         if _EVENT_AFTER.match(text, e) or org_suffix_re.search(inner) or _WORK_END.search(inner) \
                 or _EVENT_INNER_END.search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation; "…画展" an event
-        if len(inner) > 6 and _DIGIT.search(inner) and not _kind_of(inner, ""):
+        year_coded = _YEAR_CODED.fullmatch(inner) is not None
+        if len(inner) > 6 and _DIGIT.search(inner) and not _kind_of(inner, "") and not year_coded:
             continue  # "到2030年建成不少于80个…": a quoted target, not a name (“9000亿…投资计划” ends in a head)
         if _TITLE_BEFORE.search(text, max(0, s - 3), s) or _WORK_BEFORE.search(text, max(0, s - 3), s):
             continue  # 影片…（香港译为“…行动”）, 推出资料片“…”: a title of a work, no program
@@ -275,7 +279,7 @@ def read_quotations(text: str, free, add) -> None:
         if not named:
             add(start, end, "slogan")
             continue
-        kind = "policy" if swap else doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
+        kind = "policy" if swap else "plan" if year_coded and end == e else doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
             or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
         if kind == "brand" and _firm_without_agency(_clause_at(text, start)):
             continue  # “某某支付”平台由某某有限公司…: a firm's product, no program of an agency

@@ -1050,3 +1050,20 @@ def test_programs_year_coded_quotation_is_a_plan():
 ])
 def test_programs_purpose_before_de_inspections_of_bodies_and_reformed_systems(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("继续实行稻谷最低保护价和临时储备政策，稳定价格。", ["稻谷最低保护价政策", "临时储备政策"]),  # two under one head
+    ("推行企业季度经营业绩和任期考核业绩责任制。", ["企业季度经营业绩责任制", "任期考核业绩责任制"]),
+    ("实施激励和约束政策。", []),                            # common nouns joined
+    ("在全国实施三大作物生产成本和收入保险政策。", []),      # a count: the pair shares more than the head
+    ("加强和完善跨流域合作机制，消除壁垒。", []),            # a mechanism of cooperation in general
+])
+def test_programs_pairs_under_one_head_and_cooperation_mechanisms(text, found):
+    assert names(text) == found
+
+
+def test_programs_pair_keeps_the_written_span_as_evidence():
+    text = "继续实行稻谷最低保护价和临时储备政策，稳定价格。"
+    first = [p for p in extract_programs(article(text)) if p.name == "稻谷最低保护价政策"][0]
+    assert first.evidence.anchor == "稻谷最低保护价"

@@ -204,6 +204,10 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   a plan; 等方面 (等领域, 等环节) before a head lists what the policies touch, no programs; 继续 before a weak
   verb makes it the clause's (继续推进|…工程); an inspection a verb governs is named with its body
   (开展第三次|国务院大督查); a plain head before 的改革 is the reform's object (…收购制度的改革), like …制度改革.
+  Two names joined by 和 under one policy's or system's head right after a governing verb are two programs
+  (实行|…最低收购价和临时收储政策: the first written out with the head, its evidence the span as written),
+  unless either is short, counted or generic (实施激励和约束政策); a mechanism of cooperation in general
+  (跨区域合作机制) is a kind.
 - *agency*: an agency before a lead verb in the clause leads the program (``agencies``).
   Where the sentence's subject is the article's own government written without a name
   (我市 / 本市 / 市政府 …, 我县 …) and a governing verb stands before the program, that

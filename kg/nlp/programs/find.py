@@ -57,8 +57,9 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
     def free(s: int, e: int) -> bool:
         return mask.find(1, s, e) == -1
 
-    def add(s: int, e: int, kind: str) -> None:
-        found.append(ProgramSpan(s, e, text[s:e], kind))
+    def add(s: int, e: int, kind: str, name: str = "") -> None:
+        found.append(ProgramSpan(s, e, name or text[s:e], kind))  # (a name the text shares with
+        # another, …收购价|和…收储政策, is written out: its evidence stays the span)
         mask[s:e] = b"\x01" * (e - s)
 
     # 1. documents: a title in 《》 that ends in a document's head word (法, 条例, 意见 …);

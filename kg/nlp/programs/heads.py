@@ -212,6 +212,39 @@ def _action_attribute_before(text: str, de: int) -> int | None:
     return None
 
 
+#: kinds two names may share the head of (实行…收购价和…收储政策)
+_PAIR_KINDS = frozenset(("policy", "system"))
+_PAIR_JOIN = re.compile(r"和|与|及")
+_CN_COUNT = frozenset("一二两三四五六七八九十几")  # 实施三大…成本和…保险政策: a count, the pair shares more than the head
+
+
+def _read_pair(text: str, s: int, hs: int, he: int, head: str, kind: str, free, add) -> bool:
+    """Two names joined by 和 (与, 及) under one policy's or system's head, right after a verb that governs
+    them (实行|粮食最低收购价和临时收储|政策): each of four characters or more and two words or more (jieba's),
+    with no 的, 、, digit, count, clause word or generic name (实施激励和约束政策 joins common nouns, no
+    names); the first written out with the head (its evidence the span as written), the second as written. Whether the pair was read."""
+    joins = list(_PAIR_JOIN.finditer(text, s, hs))
+    if len(joins) != 1 or not _governed_right_before(text, s):
+        return False
+    j = joins[0]
+    parts = ((s, j.start()), (j.end(), hs))
+    ending = _generic_ending_re(head)
+    for a, b in parts:
+        part = text[a:b]
+        if len(part) < 4 or "的" in part or "、" in part or _DIGIT.search(part) or part in _generic() \
+                or part[0] in _CN_COUNT \
+                or len(_tags(part)) < 2 or _clause_cut(text, a, b, b) != a or _generic_name(part, head) \
+                or ending is not None and ending.search(part) or _evidence_re("negative", "quantity").search(part):
+            return False
+    if _word_at(text[j.start():j.start() + 4]) and _tags(text[j.start():j.start() + 4])[0][0] != j.group(0):
+        return False  # 和平, 与会: the conjunction starts a word, no pair
+    if free(s, j.start()):
+        add(s, j.start(), kind, text[s:j.start()] + head)  # written out: 粮食最低收购价政策
+    if free(j.end(), he):
+        add(j.end(), he, kind)
+    return True
+
+
 def _word_at(core: str) -> bool:
     """Whether the first character of ``core`` starts a longer word of jieba's (和平, 等级)."""
     tags = _tags(core[:4])
@@ -311,6 +344,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                 s, core = s + subject, core[subject:]
                 if len(core) < 2:
                     continue
+        if kind in _PAIR_KINDS and not _QUOTE_MARK.search(core) and _read_pair(text, s, hs, he, head, kind, free, add):
+            continue  # 实行|粮食最低收购价和临时收储政策: two policies under one head
         if not _QUOTE_MARK.search(core) and _predicate_at_clause_start(text, s, hs):
             continue  # (要)保障新区建设配套规划, 支持某市…工程: a verb and its object, no name
         area = _AREA_LEAD.match(core) or _YEAR_LEAD.match(core)

@@ -1067,3 +1067,13 @@ def test_programs_pair_keeps_the_written_span_as_evidence():
     text = "继续实行稻谷最低保护价和临时储备政策，稳定价格。"
     first = [p for p in extract_programs(article(text)) if p.name == "稻谷最低保护价政策"][0]
     assert first.evidence.anchor == "稻谷最低保护价"
+
+
+@pytest.mark.parametrize("text,found", [
+    ("全县始终把矛盾化解摆在深化平安甲乙县建设的重要位置。", ["平安甲乙县"]),  # a quality and a place
+    ("深入推进法治政府建设。", ["法治政府"]),
+    ("加快平安建设步伐。", []),                      # no place or body: the work in general
+    ("加强文明城市建设。", []),                      # 加强 pushes no campaign of its own
+])
+def test_programs_quality_and_place_campaigns(text, found):
+    assert names(text) == found

@@ -1077,3 +1077,14 @@ def test_programs_pair_keeps_the_written_span_as_evidence():
 ])
 def test_programs_quality_and_place_campaigns(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("把建设书屋、推进全民阅读作为重要抓手。", ["全民阅读"]),   # a campaign of the whole people
+    ("深入开展全民健身运动。", ["全民健身运动"]),
+    ("实施全民参保计划。", ["全民参保计划"]),                # the plan's name, by its head
+    ("推进全民共享发展成果。", []),                          # a clause: shared by all
+    ("推进全民所有制企业改革。", []),                        # one word of jieba's
+])
+def test_programs_campaigns_of_the_whole_people(text, found):
+    assert names(text) == found

@@ -15,7 +15,8 @@ The genre names a program in three ways, read here with regexes and data files:
    Generic phrases are dropped (``program-generic.tsv``; 12个文化惠民项目 counts projects,
    it names none; ``program-generic-endings.tsv``: 基层治理模式 says what, not which).
 4. **A shape of its own** (``program-patterns.tsv``: 10分钟健身圈; a quality and a place before 建设,
-   pushed by a verb: 深化|平安某市|建设, 推进|法治政府|建设, a campaign).
+   pushed by a verb: 深化|平安某市|建设, 推进|法治政府|建设, a campaign; 全民 and an action of jieba's right
+   after a verb that pushes it: 推进|全民阅读, 开展|全民健身运动, a campaign of the whole people).
 
 A program is linked to an agency when the clause says the agency leads, issues or funds it
 (an agency mention, then a lead verb such as 出台 / 印发 / 实施 / 牵头, then the program).

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .documents import read_documents, read_laws, read_unmarked_rules
-from .heads import read_head_nouns
+from .heads import read_everyone_campaigns, read_head_nouns
 from .quotations import read_quotations
 from .vocab import _head_re, _patterns
 
@@ -80,6 +80,8 @@ def find_program_spans(text: str) -> list[ProgramSpan]:
                 add(m.start(), m.end(), kind)
     # 5. head nouns with their name read leftwards
     read_head_nouns(text, mask, free, add)
+    # 5b. campaigns of the whole people without a head (推进|全民阅读)
+    read_everyone_campaigns(text, free, add)
     # 6. laws: …法 governed in its clause (贯彻实施公务员法)
     read_laws(text, free, add)
     found.sort(key=lambda p: p.start)

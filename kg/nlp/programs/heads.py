@@ -245,6 +245,29 @@ def _read_pair(text: str, s: int, hs: int, he: int, head: str, kind: str, free, 
     return True
 
 
+#: a campaign of the whole people (推进|全民阅读, 开展|全民健身运动): 全民 and an action of jieba's, right after a
+#: verb that pushes it
+_EVERYONE = re.compile(r"(?:推进|开展|实施|倡导|普及|深化)全民")
+_EVERYONE_TAGS = frozenset(("v", "vn", "l"))
+
+
+def read_everyone_campaigns(text: str, free, add) -> None:
+    """Campaigns of the whole people: 全民 and one word of jieba's that is an action (v, vn, or a set
+    phrase: 全民健身运动), 2–4 characters, no noun right after it (全民参保|计划 is the plan's, 全民共享|发展成果 a
+    clause; 全民所有制 is one word), right after 推进, 开展, 实施, 倡导, 普及 or 深化; given to ``add(start, end, "campaign")``."""
+    if "全民" not in text:
+        return
+    for m in _EVERYONE.finditer(text):
+        s = m.end() - 2
+        tags = _tags(text[s:s + 10])
+        if len(tags) < 2 or tags[0][0] != "全民" or tags[1][1] not in _EVERYONE_TAGS or not 2 <= len(tags[1][0]) <= 4:
+            continue
+        e = s + 2 + len(tags[1][0])
+        if len(tags) > 2 and (tags[2][1][:1] == "n" and tags[2][1] != "nr" or tags[2][1] == "vn") or not free(s, e):
+            continue
+        add(s, e, "campaign")
+
+
 def _word_at(core: str) -> bool:
     """Whether the first character of ``core`` starts a longer word of jieba's (和平, 等级)."""
     tags = _tags(core[:4])

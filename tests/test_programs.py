@@ -1088,3 +1088,13 @@ def test_programs_quality_and_place_campaigns(text, found):
 ])
 def test_programs_campaigns_of_the_whole_people(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("探索有效的监管办法。企业蔬菜首席安全官、“6511”巡查工作法、乡级巡查员队伍管理等3项机制创新，成效明显。",
+     ["企业蔬菜首席安全官", "6511巡查工作法", "乡级巡查员队伍管理"]),   # a counted list that opens its sentence
+    ("粮食、棉花、油料等3项制度。", []),                                 # short items: fields
+    ("他说，甲乙丙丁总体布局、戊己庚辛长远布局等2项工程很好。", []),     # the list does not open its sentence
+])
+def test_programs_counted_list_opening_its_sentence(text, found):
+    assert names(text) == found

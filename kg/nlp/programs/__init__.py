@@ -128,7 +128,9 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   某某治理等|生态工程, 完善设备加速折旧等|政策), names each item of 4–14 characters and two words or more
   (jieba's) with no clause word, 的, negative word or generic name; no item of activities (开展植树造林、
   …等活动: kinds), of a counted class (等多种政策), of a list that qualifies another noun (等作业的|…)
-  or of a list with an item under three characters (fields or aspects: 专利、商标和…保护等制度); before
+  or of a list with an item under three characters (fields or aspects: 专利、商标和…保护等制度); a list
+  that opens its sentence with a count after 等 names its items without a verb (甲乙首席质量官、丙丁队伍
+  管理等4项|机制创新: the sentence counts them as programs of the head's kind, quoted items among them); before
   a qualified head (等生态工程, 等改革方案) only items that end in an action are named (天然林保护; 财税体制
   …等改革方案 names fields). A quotation of a count and a head only (贯彻“三项政策”) is a slogan, unless
   改革 follows (“三项制度”改革).

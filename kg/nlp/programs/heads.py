@@ -144,22 +144,36 @@ _LIST_SPLIT = re.compile(r"、|和|及|与|以及")
 _LIST_VERB = _evidence_re("govern", "establish")
 
 
-def _read_listed(text: str, p: int, kind: str, free, add, qualified: bool = False) -> None:
+#: a count between 等 and the head (…等4项|机制创新): the items are counted, each a program of the head's kind
+_LIST_COUNT = re.compile(r"[0-9０-９一二三四五六七八九十两]{1,2}[项个条种]")
+_SENTENCE_MARKS = frozenset("。！？!?\n；;")
+
+
+def _read_listed(text: str, p: int, kind: str, free, add, qualified_len: int = 0) -> None:
     """The items of a list that ends at ``p`` (before 等 and the head) when a governing verb stands
     right before the list: each item of four characters or more, of two words or more (jieba's),
     with no clause word and no generic name, is a program of the head's kind (its name as
     written: 天然林保护, 设备加速折旧); none when an item is shorter than three characters (a list
     of fields or aspects: 专利、商标和著作权保护等|制度); when a word qualifies the head after 等
-    (``qualified``: 等生态工程, 等改革方案), only items that end in an action (jieba's v, vn) are named."""
+    (``qualified_len`` characters: 等生态工程, 等改革方案), only items that end in an action (jieba's v, vn) are
+    named. A list that opens its sentence with a count after 等 (甲乙首席质量官、丙丁队伍管理等4项|机制创新)
+    names its items without a verb: the sentence counts them as programs of the head's kind."""
+    qualified = qualified_len > 0
     if kind == "activity" or _evidence_re("quantity").search(text, p, p + 5) or _ASPECTS_AFTER.match(text, p + 1):
         return  # 开展植树造林、绿化美化等|活动: kinds of activity; 鼓励出口和吸引外资等|多种政策: a class
     before = _clause_before(text, p, 40)
     verb = None
     for verb in _LIST_VERB.finditer(before):
         pass
-    if verb is None:
+    counted = _LIST_COUNT.fullmatch(text, p + 1, p + 1 + qualified_len) if qualified else None
+    if verb is not None:
+        s = p - len(before) + verb.end()  # the list starts right after the clause's last such verb
+    elif counted and (whole := _clause_before(text, p, 60)) and p - len(whole) > 0 \
+            and text[p - len(whole) - 1] in _SENTENCE_MARKS:
+        s = p - len(whole)  # 甲乙首席质量官、丙丁队伍管理等4项|机制创新: a counted list that opens its sentence
+        qualified = False    # (the count qualifies nothing)
+    else:
         return
-    s = p - len(before) + verb.end()  # the list starts right after the clause's last such verb
     while s < p and text[s] in _PARTICLE_LEAD:
         s += 1  # 制定了|…, 实施好|…
     bounds, a = [], s
@@ -171,6 +185,7 @@ def _read_listed(text: str, p: int, kind: str, free, add, qualified: bool = Fals
     for a, b in bounds:
         part = text[a:b]
         if 4 <= len(part) <= 14 and "的" not in part and not _DIGIT.search(part) and part not in _generic() \
+                and not _QUOTE_MARK.search(part) \
                 and not _evidence_re("negative").search(part) \
                 and free(a, b) \
                 and len(_tags(part)) > 1 and _clause_cut(text, a, b, b) == a \
@@ -299,8 +314,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
         if head_re.match(text, he) or later_head_re.match(text[he:he + 6]):
             continue  # 项目需求库: the longer name ends at the later head
         listed = _LISTED_BEFORE.search(text, max(0, hs - 4), hs)
-        if listed and not _QUOTE_MARK.search(text, max(0, hs - 30), hs):
-            _read_listed(text, listed.start(), kind, free, add, listed.end() - listed.start() > 1)
+        if listed and (not _QUOTE_MARK.search(text, max(0, hs - 30), hs) or _LIST_COUNT.fullmatch(listed.group(0)[1:])):
+            _read_listed(text, listed.start(), kind, free, add, listed.end() - listed.start() - 1)
             # 实施甲、乙等|生态工程: each item is named
         app = _APPOSED.search(text, max(0, hs - 9), hs)
         if app:  # 某某合作和某某协商|这一基本政治制度: the name stands before the apposition

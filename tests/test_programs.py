@@ -1098,3 +1098,12 @@ def test_programs_campaigns_of_the_whole_people(text, found):
 ])
 def test_programs_counted_list_opening_its_sentence(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("在全省率先开展市级节水示范单位认定；出台了措施。", ["市级节水示范单位认定"]),  # a certification governed
+    ("经认定，该企业合格。", []),
+    ("对其进行资格认定。", []),
+])
+def test_programs_certifications_governed(text, found):
+    assert names(text) == found

@@ -786,7 +786,8 @@ def test_programs_name_in_apposition_before_the_head(text, found):
     ("完善税收、信贷等优惠政策。", []),                          # items of one word: kinds
     ("开展植树造林、绿化美化等活动。", []),                      # activities listed are kinds
     ("实行鼓励出口和吸引外资等多种政策。", []),                  # a counted class
-    ("深入开展违规电焊、违规施工等作业的专项整治。", []),        # the list qualifies another noun
+    ("深入开展违规电焊、违规施工等作业的专项整治。", ["违规电焊、违规施工等作业的专项整治"]),  # the list
+    # qualifies another noun: no item is named, the campaign is, by what it targets
     ("实施有利于扩大出口的税收等政策。", []),                    # a relative clause, no name
 ])
 def test_programs_items_of_a_governed_list_closed_by_deng(text, found):
@@ -1106,4 +1107,13 @@ def test_programs_counted_list_opening_its_sentence(text, found):
     ("对其进行资格认定。", []),
 ])
 def test_programs_certifications_governed(text, found):
+    assert names(text) == found
+
+
+@pytest.mark.parametrize("text,found", [
+    ("深入开展违规动火、违规吊装等作业的专项整治及外包维修作业隐患排查整治。",
+     ["违规动火、违规吊装等作业的专项整治", "外包维修作业隐患排查整治"]),  # targets listed; 及 is no part of a name
+    ("开展对违规动火、违规吊装等的检查。", []),
+])
+def test_programs_campaign_targets_listed_before_de(text, found):
     assert names(text) == found

@@ -204,16 +204,25 @@ _PURPOSE_LEAD = ("面向", "针对", "围绕", "应对")
 _YEAR_IN = re.compile(r"[0-9０-９]{4}年")
 
 
-def _action_attribute_before(text: str, de: int) -> int | None:
+#: a list of what a campaign targets, closed by 等 and the kind of thing (违规电气焊、违规施工等作业的|专项整治)
+_TARGETS_LISTED = re.compile(r"^[^、，,；;]{2,12}(?:、[^、，,；;]{2,12})+等[\u4e00-\u9fff]{1,4}$")
+
+
+def _action_attribute_before(text: str, de: int, campaign: bool = False) -> int | None:
     """Where a purpose that ends at the 的 at ``de`` starts (完善|应对某某危机的|一揽子计划, 进行|完善某某
     体系的|试点, 启动|面向2030年的|…项目), or None: the purpose starts right after a verb that governs or
     sets up the program (the latest of the clause whose purpose reads as one), is 4–16 characters of no
-    punctuation, quote, 的 or conjunction (采用和推广…的计划 describes), starts with a verb (jieba's v, or a purpose word: 面向) and holds a noun."""
+    punctuation, quote, 的 or conjunction (采用和推广…的计划 describes), starts with a verb (jieba's v, or a
+    purpose word: 面向) and holds a noun. A ``campaign`` may target what is wrong, listed and closed by 等 and its kind (开展|违规电气焊、违规施工等作业的|
+    专项整治: 4–30 characters)."""
     before = _clause_before(text, de, 20)
     base = de - len(before)
     starts = [base + m.end() for m in _ACTION_GOVERN.finditer(before)]
     for a in reversed(starts):
         attr = text[a:de]
+        if campaign and len(attr) <= 30 and _TARGETS_LISTED.match(attr) and "的" not in attr \
+                and not _QUOTE_MARK.search(attr) and not _DIGIT.search(attr):
+            return a  # 开展|违规电气焊、违规施工等作业的|专项整治: the targets listed
         if not 4 <= len(attr) <= 16 or "的" in attr or _QUOTE_MARK.search(attr) or _LIST_SPLIT.search(attr) \
                 or _evidence_re("negative", "quantity").search(attr) \
                 or not all("\u4e00" <= c <= "\u9fff" or c in "0123456789０１２３４５６７８９" for c in attr):
@@ -348,7 +357,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                 s, attributed = a, True  # 奉行|独立自主的和平外交政策, 实行|最严格的土地管理制度: an attribute
                 # after a governing verb is part of the name, which it makes one (土地管理制度 alone is a kind)
         if not attributed and kind in _ACTION_KINDS and s > 1 and text[s - 1] == "的":
-            a = _action_attribute_before(text, s - 1)
+            a = _action_attribute_before(text, s - 1, kind == "campaign")
             if a is not None and mask.rfind(1, a, hs) == -1:
                 s, attributed = a, True  # 进行|完善某某体系的试点, 启动|面向2030年的…重大项目, 完善|应对…危机的
                 # 一揽子计划: an action and its object before 的, after the verb that governs the whole
@@ -478,8 +487,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
                          or _recipient_before(text, s)):
             continue  # 金融业规划, 善后处理计划: a plan described by its field, no name, unless governed
             # (or the recipient of a gift: 向|春苗助学计划捐款)
-        while core and core[0] in "、等和与及" and not _word_at(core):
-            s += 1  # (和|平外交政策 keeps 和平: a word, no conjunction)
+        while core and core[0] in "、等和与及" and (not _word_at(core) or _tags(core[:4])[0][1] == "c"):
+            s += 1  # (和|平外交政策 keeps 和平: a word, no conjunction; jieba's 及外 is one: 及|外包…整治)
             core = core[1:]
         if len(core) < 3 and len(head) < 3 and kind != "talent-program" and not _one_word(text, s, he) \
                 or not free(s, he):

@@ -1117,3 +1117,8 @@ def test_programs_certifications_governed(text, found):
 ])
 def test_programs_campaign_targets_listed_before_de(text, found):
     assert names(text) == found
+
+
+def test_programs_quotations_counted_by_a_head_take_its_kind():
+    found = kinds('打造"甲·乙丙!""某县水果""礼遇某地"3个区域公用品牌,创建品牌37个。')
+    assert found == {"甲·乙丙!": "brand", "某县水果": "brand", "礼遇某地": "brand"}

@@ -74,7 +74,8 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   (香港译为“…”, 资料片“…”, a quotation of Latin letters only), a product in apposition (新产品——“…”: a
   verb governs through no dash), a quotation that modifies a noun after it (“自营品牌”|家用电器,
   “…行动”|特色), a model or an alliance quoted with common words only (新增“…挑战模式”, “…战略联盟”,
-  unless a verb founds it). A quotation is widened to a head across no count (“…”作为…一个|品牌活动),
+  unless a verb founds it). Quotations counted by a head after them take its kind (打造“甲”“乙”“丙”3个区域
+  公用品牌: brands). A quotation is widened to a head across no count (“…”作为…一个|品牌活动),
   no organisation (“…”家具公司首席工程师), no word the head cuts (飞机|制造), and not to a contest's event
   (“…”项目进入个人赛). A governing verb inside an earlier quotation of
   the clause governs nothing (“积极探索”、“求真务实”). 『』 and ‘’ are quotes too.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..numbers import compile_prefiltered
+from ..numbers import alternation, compile_prefiltered
 from .clause import _clause_at, _clause_before, _governed, _governed_outside_quotes, _negated
 from .documents import _document_kind
 from .pos import _PROPER_TAGS, _clause_cut, _clause_words, _head_inside_word, _noun_after_head, _tags
@@ -172,6 +172,15 @@ def _slogan_before_re() -> re.Pattern:
     return re.compile(f"(?:{_evidence_re('slogan-before').pattern})$")
 
 
+@cache
+def _counted_head_after_re() -> re.Pattern:
+    """Quotations (the rest of a list) then a count and a head (“甲”“乙”3个|区域公用|品牌): the kind the
+    count gives the list; the head is group 2."""
+    heads = alternation(sorted(_heads(), key=len, reverse=True))
+    return re.compile(r"(?:[、和与及]?[“\"][^“”\"\n]{1,20}[”\"])*[0-9０-９一二三四五六七八九十两]+[个项种类]"
+                      rf"([\u4e00-\u9fff]{{0,6}}?)({heads})")
+
+
 def read_quotations(text: str, free, add) -> None:
     """Quotations, widened to their head noun and a short modifier before them, and decided
     (a program, a slogan, or nothing), where ``free(start, end)`` holds no name yet; given to
@@ -281,6 +290,9 @@ def read_quotations(text: str, free, add) -> None:
             continue
         kind = "policy" if swap else "plan" if year_coded and end == e else doc_kind or (_heads()[apposed.group(1)][0] if apposed else "") \
             or _kind_of(text[start:end], "brand" if _BRAND_AFTER.match(text, end) else "work-approach")
+        counted = _counted_head_after_re().match(text, end) if end == e and not swap and not doc_kind else None
+        if counted:
+            kind = _heads()[counted.group(2)][0]  # 打造“甲”“乙”“丙”3个区域公用品牌: brands, counted by their head
         if kind == "brand" and _firm_without_agency(_clause_at(text, start)):
             continue  # “某某支付”平台由某某有限公司…: a firm's product, no program of an agency
         add(start, end, kind)

@@ -52,7 +52,7 @@ NEWS_GOLD = Path(__file__).parent / "data" / "heldout_news_indicators.jsonl"
 NEWS_DEV_GOLD = Path(__file__).parent / "data" / "heldout_news_dev_indicators.jsonl"
 NEWS_TRAIN_GOLD = Path(__file__).parent / "data" / "heldout_news_train_indicators.jsonl"
 NEWS_TRAIN_BATCHES = {f"news-train-{n}": Path(__file__).parent / "data" / f"heldout_news_train{n}_indicators.jsonl"
-                      for n in (2, 3, 4, 5, 6, 7)}  # blind batches of People's Daily TRAIN (see the docstring)
+                      for n in (2, 3, 4, 5, 6, 7, 8)}  # blind batches of People's Daily TRAIN (see the docstring)
 CLUENER1_GOLD = Path(__file__).parent / "data" / "heldout_cluener1_indicators.jsonl"
 CLUENER2_GOLD = Path(__file__).parent / "data" / "heldout_cluener2_indicators.jsonl"
 CLUENER3_GOLD = Path(__file__).parent / "data" / "heldout_cluener3_indicators.jsonl"

@@ -20,6 +20,8 @@ _DE_END = re.compile(r"(?:的|之)$")
 
 def _indicator_before(pre: str, periods_in: list[str]) -> str:
     lead, link, _ = _trim_res()
+    if "…" in pre and len(pre) - pre.rfind("…") > 3:
+        pre = pre[pre.rfind("…") + 1:]  # 甲村的果园、乙乡的花海……全区景点有|300多处: a list broken off ends before the clause
     for p in periods_in:
         pre = pre.replace(p, "")
     pre = _ADVERB_SHARE.sub("占", pre)  # 科技产业只占生产总值的7%: the adverb is no clause

@@ -110,6 +110,10 @@ _OUTPUT_VERB_END = re.compile(r"(?:年产|日产|月产)$")
 _EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
 
+#: how votes were cast, right after a tally in 票 (251票赞成, 11票弃权)
+_VOTE_AFTER = re.compile(r"赞成|反对|支持|弃权")
+
+
 def _extract_from(text: str, article: Article, page_date: str | None, context: Context,
                   fixed_evidence: Evidence | None) -> list[Figure]:
     quantities = find_quantities(text)
@@ -374,6 +378,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = _price_verbs()[pv.group(1)]  # 画作以425万元成交, 以每股8元发行: the price of the deal
         elif q.category == "money" and not cont and (pb := _price_before_re().search(pre)):
             ind = _price_verbs()[pb.group(1)]  # 这件瓷器拍出了|800万元: the hammer price
+        if q.unit == "票" and (vm := _VOTE_AFTER.match(text, q.end)):
+            ind = vm.group()  # 以251票赞成、25票反对: a tally counts the votes by how they were cast (赞成票数)
         if q.category == "mass" and text.startswith("重的", q.end):
             noun = _noun_phrase_after(_noun_after(text, q.end + 2), True)
             if len(noun) >= 2:

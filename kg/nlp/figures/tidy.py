@@ -27,7 +27,7 @@ _INNER_DE = re.compile(r"(?<=.)的(?!比重|比例|份额)(?=..)")
 
 #: count units whose count has a word of its own: households (户数), visits (人次), times (次数), and games or
 #: shows held (场数: 交战24场 -> 交战场数, as 次 counts times)
-_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数", "场": "场数"}
+_COUNT_WORDS = {"户": "户数", "人次": "人次", "次": "次数", "场": "场数", "票": "票数"}
 
 #: X是Y inside a phrase (申购条件是家庭人均月收入): Y is measured (not 是否, not a phrase with 是 twice)
 _IS_IN = re.compile(r"^[^是]{1,12}是(?!否)(?=[^是]+$)")
@@ -150,6 +150,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[:-1] + "比例"  # 妇女干部占16.4%: the share of X (the text's own 占比 stays: 税收收入占比)
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if "含" in ind and kind != "share" and (cm := _CONTAINS_END.search(ind)):
+        return cm.group(1) + "含量"  # 牛奶中含钙|120毫克, 矿石含铁|30%: the content of what is contained
     if unit in _DIMENSION_UNITS and _DIMENSION_UNITS[unit][0] == "长度" and kind not in ("share", "change"):
         if ind in _DIMENSION_ADJ:
             return _DIMENSION_ADJ[ind]  # 长约|500米: the length
@@ -177,6 +179,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     return ind
 
 
+#: a substance contained, at the end of a phrase (牛奶中含钙, 矿石含铁量): not 包含, 含义
+_CONTAINS_END = re.compile(r"(?<![包蕴隐])含有?([\u4e00-\u9fff]{1,4}?)(?:含?量)?$")
 _VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")
 
 

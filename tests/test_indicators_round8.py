@@ -1,0 +1,49 @@
+"""Indicator kinds of the news-train-8 round (issue 15): a tally of votes by how they were cast, the content of
+a substance contained, a list broken off by …… before the clause, units of volume and mass (加仑, 克, 毫克) and
+a count in 片. Invented sentences, one or more per rule."""
+import pytest
+
+from kg.nlp.figures import extract_figures
+from kg.records import Article, Context
+
+
+def figures(text: str) -> list:
+    art = Article(id="t", source="s", index=0, headline="", text=text, offsets=list(range(len(text))), raw=text,
+                  date=None)
+    return extract_figures(art, None, Context(city="全国"))
+
+
+def indicators(text: str) -> list[str]:
+    return [f.indicator for f in figures(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a tally in 票 names how the votes were cast; each item of the list its own
+    ("议会以２１０票赞成、３５票反对通过了这项法案。", ["赞成票数", "反对票数"]),
+    ("表决中４１票支持，３票弃权。", ["支持票数", "弃权票数"]),
+])
+def test_votes_by_how_they_were_cast(text, expected):
+    assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a thing contains is measured as the content of the substance, not the thing
+    ("每１００克豆浆中含蛋白质约３克。", ["", "蛋白质含量"]),
+    ("这批矿石含铁３５％。", ["铁含量"]),
+])
+def test_the_content_of_what_is_contained(text, expected):
+    assert indicators(text) == expected
+
+
+def test_a_list_broken_off_ends_before_the_clause():
+    text = "甲村的采摘园、乙乡的花海、丙镇的古街……全县景区有４０多处。"
+    assert indicators(text) == ["景区数量"]
+
+
+def test_units_of_volume_mass_and_pieces():
+    got = [(f.value, f.unit, f.indicator) for f in figures("柴油价格从每加仑８０美分降到７５美分。")]
+    assert got == [("80", "美分", "柴油价格"), ("75", "美分", "柴油价格")]
+    got = [(f.value, f.unit) for f in figures("海关共计查获某种药片３２００片，另有粉末５００毫克。")]
+    assert got == [("3200", "片"), ("500", "毫克")]
+    assert indicators("海关共计查获某种药片３２００片。") == ["药片数量"]
+    assert figures("他说要克服困难。") == []  # 克 after no number is no unit

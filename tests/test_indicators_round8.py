@@ -47,3 +47,16 @@ def test_units_of_volume_mass_and_pieces():
     assert got == [("3200", "片"), ("500", "毫克")]
     assert indicators("海关共计查获某种药片３２００片。") == ["药片数量"]
     assert figures("他说要克服困难。") == []  # 克 after no number is no unit
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a long counted phrase holding a clause keeps what was counted: after the verb of a plain subject ...
+    ("座谈会收到海内外学者论文６０余篇。", ["学者论文数量"]),
+    # ... or after the 的 of a relative clause with a verb
+    ("形成当前国内楼市局面的原因有四个。", ["原因数量"]),
+    # people keep the clause that says who they are, and a statistic's own verb stays
+    ("报名参加植树的志愿者有３００人。", ["报名参加植树志愿者人数"]),
+    ("全省新设国家级开发区３个。", ["新设国家级开发区数量"]),
+])
+def test_the_things_counted_not_the_clause(text, expected):
+    assert indicators(text) == expected

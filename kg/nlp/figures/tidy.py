@@ -139,6 +139,10 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     if r["clause"].search(ind) and not (kind == "count" and ind.endswith("记者")):  # 200多名记者: counted
         return ""
     ind = _drop_owner_and_time(ind)
+    if kind == "count" and len(ind) >= _CLAUSE_LONG and unit not in r["people"]:
+        ind = _object_of_clause(ind)  # (people keep the clause that says who they are: 报名当装卸工的职工)
+        cut = r["head"].sub("", ind)
+        ind = cut if len(cut) >= 2 else ind
     if "的" in ind[1:-2] and "的占" not in ind:
         # 原油的期货价格: the label joins its nouns (a share keeps …占Y的比重, as statistics write it)
         ind = _INNER_DE.sub("", ind)
@@ -181,6 +185,41 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
 
 #: a substance contained, at the end of a phrase (牛奶中含钙, 矿石含铁量): not 包含, 含义
 _CONTAINS_END = re.compile(r"(?<![包蕴隐])含有?([\u4e00-\u9fff]{1,4}?)(?:含?量)?$")
+#: a counted phrase this long that holds a clause (who did what to the things counted) keeps what was counted
+_CLAUSE_LONG = 6
+_NOMINAL = frozenset({"n", "nz", "ns", "nt", "nr", "ng", "s", "l", "b", "j", "vn", "an"})
+
+
+@lru_cache(maxsize=4096)
+def _object_of_clause(ind: str) -> str:
+    """The things counted at the end of a long counted phrase that holds a clause: the nouns after its last verb
+    (研讨会收到|学术报告) or after the 的 of a relative clause with a verb (各校报送的|论文); the phrase when
+    its end is no noun phrase of two characters or more, or nothing (no subject, no verb) stands before it."""
+    tags = list(_tags(ind))
+    k = len(tags)
+    while k > 0 and tags[k - 1][1] in _NOMINAL:
+        k -= 1
+    tail = "".join(w for w, _ in tags[k:])
+    if k == 0 or k == len(tags) or len(tail) < 2:
+        return ind
+    w, t = tags[k - 1]
+    if t == "uj" and any(tt == "v" for _, tt in tags[:k - 1]):
+        return tail  # 各校报送的|论文: a relative clause says which
+    j = k - 1
+    while j > 0 and tags[j - 1][1] == "v":
+        j -= 1  # (征集|到: the verbs of one predicate)
+    subject = tags[:j]
+    if t == "v" and len(tail) >= 4 and len(ind) >= 10 and sum(len(ww) for ww, _ in subject) >= 3 \
+            and all(tt in _NOMINAL for _, tt in subject) \
+            and not tags[j][0].startswith(_NOT_ACTS):
+        return tail  # 研讨会收到|学术报告: who did what to the things counted is no part of them
+    return ind
+
+
+#: verbs after a subject that say what it is or what was done to it: the subject is what is counted
+_NOT_ACTS = ("受", "遭", "被", "即", "是", "为", "有", "成为", "属于")
+
+
 _VS_AVERAGE = re.compile(r"(?:高于|低于|超过|快于|慢于|超出)[\u4e00-\u9fff]{0,4}平均$")
 
 

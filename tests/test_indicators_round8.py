@@ -60,3 +60,16 @@ def test_units_of_volume_mass_and_pieces():
 ])
 def test_the_things_counted_not_the_clause(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place said by a localizer before a count is where; the noun after the measure word is counted
+    ("广场内六个喷泉同时开放。", ["喷泉数量"]),
+    ("甲省８个大银行中已有３家合并。", ["大银行数量", "大银行数量"]),
+    # a connective or a demonstrative before the number is no part of the label
+    ("两名选手得分相同，结果三人并列冠军。", ["选手人数", "并列冠军人数"]),
+    # a date after 今年 is the period; who acted first (a subject and an adverb) is no part of the measure
+    ("今年５月１２日甲公司首先开价６亿元。", ["开价"]),
+])
+def test_places_connectives_dates_and_subjects(text, expected):
+    assert indicators(text) == expected

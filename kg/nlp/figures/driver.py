@@ -49,7 +49,7 @@ from .measures import (
     _TOPIC,
 )
 from .owners import _MEASURE_CHARS, _drop_money_owner, _drop_person_subject, _owner_only
-from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _tags, _word_at
+from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _place_end, _tags, _word_at
 from .quantities import Quantity, find_quantities
 from .shares import (
     _BARE_COMPARE,
@@ -301,6 +301,7 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                     and len(_tags(after)) == 1 and _tags(after)[0][1] == "v":
                 after += _object_after(text, after_at + len(after))  # 近300人出席了招待会: 出席招待会人数
             keep_before = len(ind) >= 2 and not verb_end and not de_before and q.unit not in tidy["people"] \
+                and not _place_end(ind) \
                 and not _has_clause_word(ind) and _tags(after)[:1] and _tags(after)[0][1] == "v" \
                 and _tags(ind)[-1:] and _tags(ind)[-1][1] in ("n", "nz", "ng")
             if keep_before:

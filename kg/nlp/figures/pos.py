@@ -95,3 +95,14 @@ def _leading_nouns(phrase: str) -> str:
 
 #: parts of speech of a predicate that may stand before 的 as a relative clause (经营不善的, 新建的)
 _PREDICATE = frozenset({"v", "a", "l", "i", "ad", "d"})
+
+
+#: localizers that end a place phrase (公园内, 银行中, 手里): where, not what
+_PLACE_LOCALIZERS = frozenset({"内", "中", "里", "上", "外", "手里", "境内", "之中", "当中", "之内"})
+
+
+def _place_end(phrase: str) -> int:
+    """The length of the localizer that ends a place phrase (公园|内, 大银行|中, 下岗职工|手里), 0 when none:
+    a noun and then a localizer of its own (全市高中, 境内 alone are none)."""
+    t = _tags(phrase)
+    return len(t[-1][0]) if len(t) >= 2 and t[-1][0] in _PLACE_LOCALIZERS and t[-2][1] != "f" else 0

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..numbers import compile_prefiltered
 from .owners import _drop_owner_and_time
-from .pos import _tags
+from .pos import _place_end, _tags
 from .tables import _DIMENSION_ADJ, _MEASURE_ENDS, _SHARE_ENDS
 from .vocab import _money_acts, _per_unit_re, _tidy_rules
 
@@ -53,7 +53,7 @@ _SAID_CUT = re.compile(r"^[^，,；;]{0,10}?(?:预测|预计|估计|显示|据�
 #: a period word inside a phrase (占同期…, 全月平均价): said apart as the period
 _PERIOD_IN = compile_prefiltered(r"(?<=占)同期|^(?:同期|全月|全天|全年|本年度|上年度|本财年|上财年)")
 #: a date or a span of time that opens the phrase (３月２４日, 11日和13日, 次日, 近几年, 到上周末为止)
-_DATE_IN = re.compile(r"^(?:年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
+_DATE_IN = re.compile(r"^(?:(?:今年|去年|前年|明年|当年|同年)?年?[0-9０-９一二三四五六七八九十]{1,2}月(?:[0-9０-９一二三四五六七八九十]{1,3}[日号])?"
                       r"|[0-9０-９]{1,2}[日号](?:和[0-9０-９]{1,2}[日号])?|次日|翌日|当日|当天|近几年|近年来|近几天"
                       r"|(?:到|截至|截止)[^，,；;]{1,6}(?:为止|止))")
 #: a note in brackets that names no part of the measure: a photo mark of a headline (（图）, （组图）) or an alias
@@ -139,6 +139,10 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     if r["clause"].search(ind) and not (kind == "count" and ind.endswith("记者")):  # 200多名记者: counted
         return ""
     ind = _drop_owner_and_time(ind)
+    if len(ind) >= 5 and (sv := _subject_adverb_end(ind)):
+        ind = ind[sv:]  # 某公司首先|开价, 某信用社大胆|投放贷款: who did it and how are no part of the measure
+    if (pe := _place_end(ind)) and len(ind) - pe >= 2:
+        ind = ind[:-pe]  # 加拿大6大银行中|已有4家合并: where they are is no part of what is counted
     if kind == "count" and len(ind) >= _CLAUSE_LONG and unit not in r["people"]:
         ind = _object_of_clause(ind)  # (people keep the clause that says who they are: 报名当装卸工的职工)
         cut = r["head"].sub("", ind)
@@ -185,6 +189,20 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
 
 #: a substance contained, at the end of a phrase (牛奶中含钙, 矿石含铁量): not 包含, 含义
 _CONTAINS_END = re.compile(r"(?<![包蕴隐])含有?([\u4e00-\u9fff]{1,4}?)(?:含?量)?$")
+@lru_cache(maxsize=4096)
+def _subject_adverb_end(ind: str) -> int:
+    """Where the act starts in a phrase of a subject (nouns), an adverb and a verb with its object (某公司首先|开价):
+    0 when the phrase is not so made."""
+    tags = list(_tags(ind))
+    i = 0
+    while i < len(tags) and tags[i][1] in _NOMINAL and tags[i][1] != "vn":
+        i += 1
+    if i == 0 or i + 1 >= len(tags) or tags[i][1] != "d" or len(tags[i][0]) < 2 or tags[i + 1][1] != "v" \
+            or len(tags[i + 1][0]) < 2 or not all(t in _NOMINAL for _, t in tags[i + 2:]):
+        return 0
+    return sum(len(w) for w, _ in tags[:i + 1])
+
+
 #: a counted phrase this long that holds a clause (who did what to the things counted) keeps what was counted
 _CLAUSE_LONG = 6
 _NOMINAL = frozenset({"n", "nz", "ns", "nt", "nr", "ng", "s", "l", "b", "j", "vn", "an"})

@@ -73,3 +73,22 @@ def test_the_things_counted_not_the_clause(text, expected):
 ])
 def test_places_connectives_dates_and_subjects(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("wording,code", [
+    # wordings of the government work reports and of the news, mapped to the scheme's concepts
+    ("经济增长速度", "GDP"), ("外商直接投资", "FDI"), ("通货膨胀率", "CPI"), ("社会商品零售总额", "RETAIL"),
+    ("全国财政支出", "EXP_FISCAL"), ("国家外汇储备", "FX_RESERVES"), ("居民储蓄存款", "SAVINGS"),
+    ("工业总产值", "OUTPUT_INDUSTRY"), ("广义货币供应量", "M2"), ("贫困人口数量", "POVERTY"),
+    ("棚户区住房改造", "SHANTY_RENOVATION"), ("营业线里程", "RAIL_LENGTH"), ("高铁营业里程", "HSR_LENGTH"),
+    ("减税降费", "TAX_CUTS"), ("票房", "BOX_OFFICE"), ("人口自然增长率", "POPULATION_GROWTH"),
+])
+def test_scheme_maps_report_and_news_wordings(wording, code):
+    from kg.vocab.indicators import concept_for
+    assert concept_for(wording).code == code
+
+
+@pytest.mark.parametrize("wording", ["死亡人数", "贸易额", "人均收入", "双边贸易额", "财政支出增长点"])
+def test_scheme_does_not_guess_a_concept_for_a_wording_of_many(wording):
+    from kg.vocab.indicators import concept_for
+    assert concept_for(wording) is None

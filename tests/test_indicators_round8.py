@@ -92,3 +92,9 @@ def test_scheme_maps_report_and_news_wordings(wording, code):
 def test_scheme_does_not_guess_a_concept_for_a_wording_of_many(wording):
     from kg.vocab.indicators import concept_for
     assert concept_for(wording) is None
+
+
+def test_parts_of_what_is_divided_are_counted():
+    got = [(f.value, f.unit, f.indicator) for f in figures("该净水系统分甲池、乙池、丙塘三部分。")]
+    assert got == [("3", "部分", "净水系统部分数量")]
+    assert figures("一部分人先富了起来。") == []  # a bare 一 is no figure

@@ -79,6 +79,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     if not ind:
         return ""
     r = _tidy_rules()
+    if unit == "部分" and (pm := _PARTS_OF.match(ind)):
+        ind = pm.group(1) + "部分"  # 净水系统分甲池、乙池…|四部分: the parts of what is divided are counted
     ind = r["modal"].sub("", ind)
     if "图" in ind or "称" in ind:
         ind = _NOTE_IN.sub("", ind)  # 获救（图）, 某某银行股份有限公司（下称“某行”）: a photo mark or an alias is no part of it
@@ -201,6 +203,10 @@ def _subject_adverb_end(ind: str) -> int:
             or len(tags[i + 1][0]) < 2 or not all(t in _NOMINAL for _, t in tags[i + 2:]):
         return 0
     return sum(len(w) for w, _ in tags[:i + 1])
+
+
+#: what is divided into parts, and the verb that divides it (资金分为|甲与乙两部分)
+_PARTS_OF = re.compile(r"^([\u4e00-\u9fff]{2,16}?)[又也则还]?(?:分为|分成|分)")
 
 
 #: a counted phrase this long that holds a clause (who did what to the things counted) keeps what was counted

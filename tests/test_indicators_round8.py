@@ -98,3 +98,12 @@ def test_parts_of_what_is_divided_are_counted():
     got = [(f.value, f.unit, f.indicator) for f in figures("该净水系统分甲池、乙池、丙塘三部分。")]
     assert got == [("3", "部分", "净水系统部分数量")]
     assert figures("一部分人先富了起来。") == []  # a bare 一 is no figure
+
+
+@pytest.mark.parametrize("text,expected", [
+    # after the noun counted, a quantifier or a 所 clause starts what is said of it
+    ("全县１２０多处古建筑绝大部分得到修缮。", ["古建筑数量"]),
+    ("售出了４场决赛所余的门票。", ["决赛场数"]),
+])
+def test_the_counted_noun_ends_before_a_quantifier_or_a_suo_clause(text, expected):
+    assert indicators(text) == expected

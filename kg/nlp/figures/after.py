@@ -50,7 +50,9 @@ def _noun_phrase_after(noun: str, relative: bool = False, count: bool = True) ->
             j += 2  # 国家和地区, 电影厂和影业公司: two nouns joined are one class of things
             continue
         if t in ("p", "d", "c", "r", "f", "y") or t in _PARTICLE or _MODAL_END.fullmatch(w) \
-                or t == "t" and j > i or j > i and w in _LIGHT_VERBS:
+                or t == "t" and j > i or j > i and w in _LIGHT_VERBS \
+                or j > i and (t == "m" or w[0] == "所" and len(w) == 2 and t != "n"):
+            # (…文物|绝大部分得到, 小组赛|所余的: a quantifier or a 所 clause after the noun starts a predicate)
             break  # (分支机构|正在进行研究: a time word after the noun starts a predicate)
         if t == "v" and j > i and (j + 1 == len(tags) and relative or j + 1 < len(tags)
                                    and (tags[j + 1][1] in _PARTICLE or tags[j + 1][1] in ("p", "d", "t", "r", "ad"))) \

@@ -107,3 +107,16 @@ def test_parts_of_what_is_divided_are_counted():
 ])
 def test_the_counted_noun_ends_before_a_quantifier_or_a_suo_clause(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the start of a change said by a time and 的, and a time between the cue and the number, are periods
+    ("票价也由过去的每张８０元降到现在的６０元。", ["票价", "票价"]),
+    # a rate per head or per household is said as statistics say it; the group before stays
+    ("参保职工平均每人缴纳保险费２４元。", ["参保职工人均保险费"]),
+    ("全乡每户平均收入９０００元。", ["户均收入"]),
+    # where people come from is no part of who is counted
+    ("来自某国的１５名棋手参加了比赛。", ["棋手人数"]),
+])
+def test_changes_from_then_rates_per_head_and_origins(text, expected):
+    assert indicators(text) == expected

@@ -16,6 +16,8 @@ _ASPECT = re.compile(r"^[^，,；;：:]*?方面")
 _ADVERB_SHARE = re.compile(r"(?:只|仅|约|才|已|共|均|竟)占了?|占了")
 _FROM_WHEN = compile_prefiltered(r"(?<=[\u4e00-\u9fff]{2})(?:由[\u4e00-\u9fff]{1,6}(?:前|后|时)|[由从](?:每[\u4e00-\u9fff]){1,3})$")
 _DE_END = re.compile(r"(?:的|之)$")
+#: the start of a change said by a time and 的 (由过去的, 从去年的), left when the base of the unit went
+_FROM_THEN = compile_prefiltered(r"(?<=[\u4e00-\u9fff]{2})[由从](?:过去|原来|最初|以前|之前|当初|去年|前年|上年|上月|年初|月初)的$")
 
 
 def _indicator_before(pre: str, periods_in: list[str]) -> str:
@@ -33,6 +35,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     pre = _drop_re().sub("", pre)
     if "每" in pre[-5:] and (pu := _per_unit_end_re().search(pre)) and pu.start() >= 2:
         pre = pre[:pu.start()]  # 预售价格为每平方米|2556元: the base of a price, said by its unit
+    if ("由" in pre or "从" in pre) and (m := _FROM_THEN.search(pre)):
+        pre = pre[:m.start()]  # 价格也由过去的|每公斤150元…: the start of a change, said by when
     if "比" in pre and (m := _CMP_BASE.search(pre)):
         pre = pre[:m.start()]  # 清单管理措施比制度建立之初|减少64%: the base of a comparison goes
     said_share = pre.rstrip().endswith("占比")  # 税收收入占比72%: the text's own word for the share

@@ -110,6 +110,8 @@ _OUTPUT_VERB_END = re.compile(r"(?:年产|日产|月产)$")
 _EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
 
+#: a time and 的 between a change cue and its number (降到现在的|110元)
+_NOW_DE = re.compile(r"(?<=[到至为])(?:现在|目前|如今|今年|当前|眼下|去年|上年|年底|年末)的$")
 #: how votes were cast, right after a tally in 票 (251票赞成, 11票弃权)
 _VOTE_AFTER = re.compile(r"赞成|反对|支持|弃权")
 
@@ -164,6 +166,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             if 2 <= len(key) <= 12 and not _ANY_DIGIT.search(key) and (kt := _tags(key)) \
                     and all(t in _KEY_TAGS for _, t in kt):
                 pre = key  # 产品单位净值：|0.83元: the name before a colon is what the value measures
+        if pre.endswith("的") and (tm := _NOW_DE.search(pre)) and tm.start() > 0:
+            pre = pre[:tm.start()]  # 降到现在的|110元: the time is the period; the change cue stays before the number
         sent_pre = text[s0:q.num_start]
         clause_pre = text[c0:q.num_start]
         # ---- kind and direction

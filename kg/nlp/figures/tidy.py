@@ -160,6 +160,14 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[:-1] + "比例"  # 妇女干部占16.4%: the share of X (the text's own 占比 stays: 税收收入占比)
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if "每" in ind and (ph := _PER_HEAD.search(ind)) and len(ind) - ph.end() >= 2:
+        rest = _tags(ind[ph.end():])
+        if len(rest) >= 2 and rest[0][1] == "v" and all(t in _NOMINAL for _, t in rest[1:]):
+            rest = rest[1:]  # 平均每人|交纳|保险费: the act of paying is no part of the sum
+        # 每户平均收入 -> 户均收入; the group before stays (城镇居民每人平均收入 -> 城镇居民人均收入)
+        ind = ind[:ph.start()] + ("户均" if ph.group(1) == "户" else "人均") + "".join(w for w, _ in rest)
+    if ind.startswith("来自") and unit in r["people"]:
+        ind = _without_origin(ind)  # 来自某国的|12名选手: where people come from is no part of who is counted
     if "含" in ind and kind != "share" and (cm := _CONTAINS_END.search(ind)):
         return cm.group(1) + "含量"  # 牛奶中含钙|120毫克, 矿石含铁|30%: the content of what is contained
     if unit in _DIMENSION_UNITS and _DIMENSION_UNITS[unit][0] == "长度" and kind not in ("share", "change"):
@@ -189,6 +197,23 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     return ind
 
 
+#: a rate per head or per household, said as statistics say it (平均每人 -> 人均, 每户平均 -> 户均)
+_PER_HEAD = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:平均)?每(人|户)(?:平均|每年|每月|每天)?(?=[\u4e00-\u9fff]{2})")
+
+
+def _without_origin(ind: str) -> str:
+    """People without where they come from (来自某国的选手 -> 选手, 来自各地棋手 -> 棋手): 来自, then places
+    (named, 各地, 某国) and 的; the phrase when no noun of two characters is left."""
+    tags = list(_tags(ind[2:]))
+    i = 0
+    while i < len(tags) and (tags[i][1] in ("ns", "nt", "s", "r", "j") or tags[i][0].endswith(_PLACE_ENDS)
+                             or tags[i][0] == "的"):
+        i += 1
+    rest = "".join(w for w, _ in tags[i:])
+    return rest if i and len(rest) >= 2 else ind
+
+
+_PLACE_ENDS = ("国", "省", "市", "县", "地", "洲", "区")
 #: a substance contained, at the end of a phrase (牛奶中含钙, 矿石含铁量): not 包含, 含义
 _CONTAINS_END = re.compile(r"(?<![包蕴隐])含有?([\u4e00-\u9fff]{1,4}?)(?:含?量)?$")
 @lru_cache(maxsize=4096)

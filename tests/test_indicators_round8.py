@@ -120,3 +120,7 @@ def test_the_counted_noun_ends_before_a_quantifier_or_a_suo_clause(text, expecte
 ])
 def test_changes_from_then_rates_per_head_and_origins(text, expected):
     assert indicators(text) == expected
+
+
+def test_the_delivery_month_of_a_contract_is_no_part_of_its_price():
+    assert indicators("伦敦市场９月份交货的布伦特原油期货价格为每桶１５美元。") == ["布伦特原油期货价格"]

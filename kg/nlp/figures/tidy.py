@@ -160,6 +160,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[:-1] + "比例"  # 妇女干部占16.4%: the share of X (the text's own 占比 stays: 税收收入占比)
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if "交货" in ind and (dm := _DELIVERY.match(ind)) and len(ind) - dm.end() >= 4:
+        ind = ind[dm.end():]  # 明年1月交货的|原油期货价格: the delivery month of a contract says which, as a period
     if "每" in ind and (ph := _PER_HEAD.search(ind)) and len(ind) - ph.end() >= 2:
         rest = _tags(ind[ph.end():])
         if len(rest) >= 2 and rest[0][1] == "v" and all(t in _NOMINAL for _, t in rest[1:]):
@@ -197,6 +199,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     return ind
 
 
+#: the delivery month of a futures contract before its price (明年1月交货的, 7月份交货)
+_DELIVERY = re.compile(r"^[^，,；;]{0,12}?交货的?")
 #: a rate per head or per household, said as statistics say it (平均每人 -> 人均, 每户平均 -> 户均)
 _PER_HEAD = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))(?:平均)?每(人|户)(?:平均|每年|每月|每天)?(?=[\u4e00-\u9fff]{2})")
 

@@ -124,3 +124,12 @@ def test_changes_from_then_rates_per_head_and_origins(text, expected):
 
 def test_the_delivery_month_of_a_contract_is_no_part_of_its_price():
     assert indicators("伦敦市场９月份交货的布伦特原油期货价格为每桶１５美元。") == ["布伦特原油期货价格"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money said by the act that put it up or passed it down is named by the act
+    ("该厂又投下３００万元。", ["投资"]),
+    ("省里下拨２００万元。", ["拨款"]),
+])
+def test_money_named_by_the_act_of_investing_or_allocating(text, expected):
+    assert indicators(text) == expected

@@ -133,3 +133,15 @@ def test_the_delivery_month_of_a_contract_is_no_part_of_its_price():
 ])
 def test_money_named_by_the_act_of_investing_or_allocating(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head word is cut where it leaves no piece of a word (世界|杯 is no cut); 所有 opens no label
+    ("目前所有世界杯门票仅剩３０００张。", ["世界杯门票数量"]),
+    # the moment a market price is read is the period
+    ("甲市股市收盘时为８０００日元。", ["甲市股市"]),
+    # a counted noun of one character before a bracket is counted
+    ("这１２本书（另有两个系列）很受欢迎。", ["书数量", "系列数量"]),
+])
+def test_heads_market_moments_and_one_character_nouns(text, expected):
+    assert indicators(text) == expected

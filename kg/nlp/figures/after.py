@@ -85,8 +85,8 @@ def _noun_after(text: str, pos: int) -> str:
         if text.startswith(_ALIAS_NOTE, m.end()):
             break  # 5家某某股份有限公司（下称“某行”）挂牌: an alias ends the noun
         close = text.find("）" if m.group() == "（" else ")", m.end(), min(len(text), m.end() + 8))
-        if close < 0:
-            break
+        if close < 0 or any(c.isdigit() or c in CN_NUMERAL_CHARS for c in text[m.end():close]):
+            break  # (这12本书（另有两个系列）: a note with a number of its own says more, not which)
         m = stop.search(text, close + 1, limit)
     end = m.start() if m else min(len(text), pos + 16)
     if m and m.group() in ("和", "与", "及") and end - pos >= 2 and (nm := stop.search(text, m.end(), limit)) \
@@ -100,8 +100,8 @@ def _noun_after(text: str, pos: int) -> str:
 
 #: characters after a measure word that are no counted noun of their own (人, a time, a function word)
 _NOT_ONE_NOUN = frozenset("人年月天日时周岁号期届批次轮位成倍之中里外前后其这那每各")
-#: what may follow a counted noun of one character: a clause end, 的, a join, the text's end
-_AFTER_ONE_NOUN = frozenset("，,。；;：:！？!?、的和与及）)”\n")
+#: what may follow a counted noun of one character: a clause end, 的, a join, a bracket, the text's end
+_AFTER_ONE_NOUN = frozenset("，,。；;：:！？!?、的和与及）)（(”\n")
 
 
 def _one_char_noun(text: str, pos: int) -> str:

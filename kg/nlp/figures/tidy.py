@@ -132,8 +132,7 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
                     and len(ind) - pb.end() >= 2:
                 cut = ind[pb.end():]  # 每组|分派, 每株|产果: a base of one word opens the phrase, what it has or does stays
             ind = cut
-        cut = r["head"].sub("", ind)
-        ind = cut if len(cut) >= 2 else ind
+        ind = _cut_head(ind, r["head"])
         if not ind.endswith("平均") or not _VS_AVERAGE.search(ind):  # 低于全县平均: a comparison
             cut = r["tail"].sub("", ind)
             ind = cut if len(cut) >= 2 else ind
@@ -146,9 +145,7 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     if (pe := _place_end(ind)) and len(ind) - pe >= 2:
         ind = ind[:-pe]  # 加拿大6大银行中|已有4家合并: where they are is no part of what is counted
     if kind == "count" and len(ind) >= _CLAUSE_LONG and unit not in r["people"]:
-        ind = _object_of_clause(ind)  # (people keep the clause that says who they are: 报名当装卸工的职工)
-        cut = r["head"].sub("", ind)
-        ind = cut if len(cut) >= 2 else ind
+        ind = _cut_head(_object_of_clause(ind), r["head"])
     if "的" in ind[1:-2] and "的占" not in ind:
         # 原油的期货价格: the label joins its nouns (a share keeps …占Y的比重, as statistics write it)
         ind = _INNER_DE.sub("", ind)
@@ -232,6 +229,35 @@ def _subject_adverb_end(ind: str) -> int:
             or len(tags[i + 1][0]) < 2 or not all(t in _NOMINAL for _, t in tags[i + 2:]):
         return 0
     return sum(len(w) for w, _ in tags[:i + 1])
+
+
+def _cut_head(ind: str, head: re.Pattern) -> str:
+    """The phrase without the head words that open it (今年, 各地, 国内外), leaving two characters or more and
+    no piece of a word (世界|杯门票 is no cut)."""
+    one = _one_head(head.pattern)
+    cut, pos = 0, 0
+    while (m := one.match(ind, pos)) and m.end() > pos:
+        pos = m.end()
+        if len(ind) - pos >= 2 and not _orphan_at(ind, pos):
+            cut = pos
+    return ind[cut:]
+
+
+def _orphan_at(phrase: str, i: int) -> bool:
+    """Whether a cut at ``i`` leaves one character of a word behind (世界|杯门票; not 大力|推广…, whose rest is a
+    word of its own)."""
+    pos = 0
+    for w, _ in _tags(phrase):
+        if pos < i < pos + len(w):
+            return pos + len(w) - i == 1
+        pos += len(w)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _one_head(pattern: str) -> re.Pattern:
+    """One head word of the head words' pattern (``^(?:…)+``)."""
+    return re.compile(pattern[len("^(?:"):-len(")+")])
 
 
 #: what is divided into parts, and the verb that divides it (资金分为|甲与乙两部分)

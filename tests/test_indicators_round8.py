@@ -145,3 +145,12 @@ def test_money_named_by_the_act_of_investing_or_allocating(text, expected):
 ])
 def test_heads_market_moments_and_one_character_nouns(text, expected):
     assert indicators(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a modal that opens the phrase goes; 可 of 可支配收入 is no modal
+    ("甲地从中每年至少能收入２亿美元。", ["收入"]),
+    ("居民可支配收入为３万元。", ["居民可支配收入"]),
+])
+def test_a_modal_opens_no_label(text, expected):
+    assert indicators(text) == expected

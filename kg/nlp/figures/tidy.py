@@ -157,6 +157,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
         ind = ind[:-1] + "比例"  # 妇女干部占16.4%: the share of X (the text's own 占比 stays: 税收收入占比)
     elif kind == "share" and "占" in ind[1:-1] and not ind.endswith(_SHARE_ENDS):
         ind += "比例"  # 科技产业占生产总值的7%: the share of X in Y, not Y
+    if ind[:1] in "能会要应" and (mt := _tags(ind)) and mt[0][0] in _MODALS and len(ind) - len(mt[0][0]) >= 2:
+        ind = ind[len(mt[0][0]):]  # 每年至少能|收入5亿美元, 能|参加劳动的: a modal says what may be, not what
     if "交货" in ind and (dm := _DELIVERY.match(ind)) and len(ind) - dm.end() >= 4:
         ind = ind[dm.end():]  # 明年1月交货的|原油期货价格: the delivery month of a contract says which, as a period
     if "每" in ind and (ph := _PER_HEAD.search(ind)) and len(ind) - ph.end() >= 2:
@@ -196,6 +198,8 @@ def _tidy_indicator(ind: str, kind: str, unit: str) -> str:
     return ind
 
 
+#: modal verbs that may open a phrase (能, 会; not 可 of 可支配收入)
+_MODALS = frozenset({"能", "能够", "会", "要", "应", "应该", "应当"})
 #: the delivery month of a futures contract before its price (明年1月交货的, 7月份交货)
 _DELIVERY = re.compile(r"^[^，,；;]{0,12}?交货的?")
 #: a rate per head or per household, said as statistics say it (平均每人 -> 人均, 每户平均 -> 户均)

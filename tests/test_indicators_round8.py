@@ -154,3 +154,9 @@ def test_heads_market_moments_and_one_character_nouns(text, expected):
 ])
 def test_a_modal_opens_no_label(text, expected):
     assert indicators(text) == expected
+
+
+def test_a_change_said_by_its_period_alone_measures_the_subject_of_the_sentence():
+    text = "乙省的粮食产量近几年一直呈上升势头：去年增长了６％，今年增长了８％。"
+    assert indicators(text) == ["乙省粮食产量", "乙省粮食产量"]
+    assert indicators("去年增长了６％。") == [""]  # no subject before: no indicator, not the clause

@@ -112,6 +112,24 @@ _EXTREMES = ("最低", "最高", "最多", "最少", "最大", "最小")
 
 #: a time and 的 between a change cue and its number (降到现在的|110元)
 _NOW_DE = re.compile(r"(?<=[到至为])(?:现在|目前|如今|今年|当前|眼下|去年|上年|年底|年末)的$")
+#: a year or a period word that opens a clause of change words (1996年度|增长了, 去年|增长)
+_PERIOD_LEAD = re.compile(r"^(?:[0-9０-９]{2,4}年度?|今年|去年|前年|上年|当年|同年|全年|上半年|下半年)")
+
+
+def _subject_of(clause: str) -> str:
+    """The nouns that open a clause, through a 的 between nouns (甲国的出口|近两年… -> 甲国的出口)."""
+    out, tags = [], _tags(clause)
+    for i, (w, t) in enumerate(tags):
+        if t in ("n", "nz", "ns", "nt", "j", "vn") or t == "l" and out and out[-1] == "的" \
+                or w == "的" and out and i + 1 < len(tags) \
+                and tags[i + 1][1] in ("n", "nz", "vn", "j", "l") or t == "f" and out and tags[i + 1:i + 2] == (("的", "uj"),):
+            # (非洲国家|间|的贸易: a localizer before 的 is part of the subject)
+            out.append(w)
+            continue
+        break
+    return "".join(out).rstrip("的")
+
+
 #: how votes were cast, right after a tally in 票 (251票赞成, 11票弃权)
 _VOTE_AFTER = re.compile(r"赞成|反对|支持|弃权")
 
@@ -434,6 +452,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             # 登记量增长较快，平均每年递增|25%: the measure is the subject of the clause before
             noun, v_end = _noun_phrase_before(_indicator_before(sc.group(1), []))
             if 2 <= len(noun) <= 12 and not v_end:
+                ind = noun
+        if not ind and kind == "change" and c0 > s0 and _CHANGE_ONLY.fullmatch(_PERIOD_LEAD.sub("", clause_pre.strip())):
+            # 甲国的出口近两年增长较快：1996年增长了|19%，1997年增长了|22%: the subject of the sentence changes
+            first = text[s0:min(text.find(c, s0, c0) if text.find(c, s0, c0) >= 0 else c0 for c in _CLAUSE_END)]
+            if not _ANY_DIGIT.search(first) and 2 <= len(noun := _subject_of(first)) <= 10:
                 ind = noun
         if not ind and prev_q is not None and (prev_q.end >= c0 or prev_q.end >= s0 and q.unit == "倍"
                                                or prev_q.end >= s0 and clause_pre.lstrip().startswith("其中")):

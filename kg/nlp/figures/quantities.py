@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from decimal import Decimal, getcontext
 from functools import cache
 
-import cn2an
-
 from ..numbers import (
     ARABIC_RE,
     CN_DIGITS,
@@ -27,6 +25,15 @@ from ..numbers import (
 )
 from .tables import _QUOTE_MAX
 from .vocab import _per_re, _set_phrase_re
+
+
+def _cn2an(text: str):
+    """cn2an's reading of a mixed numeral, in its "smart" mode. Imported on first use: its
+    import builds tables and regexes for conversions kg does not use (about 0.4 s of every
+    build's start-up), and few texts get here."""
+    import cn2an
+
+    return cn2an.cn2an(text, "smart")
 
 
 @dataclass(slots=True)
@@ -282,7 +289,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 value = number_to_decimal(num + mult)
             except (ValueError, ArithmeticError):
                 try:  # mixed Arabic and Chinese sections (1亿2千万): cn2an reads them
-                    value = Decimal(str(cn2an.cn2an(num + mult, "smart")))
+                    value = Decimal(str(_cn2an(num + mult)))
                 except (ValueError, ArithmeticError, KeyError, TypeError):
                     continue
         elif mult:

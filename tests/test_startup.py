@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _imported_after(code: str, modules: tuple[str, ...]) -> list[str]:
-    """The top-level packages among ``modules`` that a fresh process has imported after ``code``."""
-    probe = f"import sys; {code}; print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(modules)!r}))"
+    """The modules among ``modules`` that a fresh process has imported after ``code``."""
+    probe = f"import sys; {code}; print(sorted(set(sys.modules) & {set(modules)!r}))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
     return eval(done.stdout.strip().splitlines()[-1])
 
@@ -22,6 +22,16 @@ def test_builder_import_leaves_out_what_a_build_rarely_uses():
     """cn2an (and proces under it) are read only for rare mixed numerals: importing them cost
     every build about 0.4 s of start-up."""
     assert _imported_after("import kg.builder, kg.cli", ("cn2an", "proces")) == []
+
+
+def test_readers_of_marked_up_formats_are_imported_for_their_files_only(tmp_path):
+    """A build of plain text does not set up the Markdown, HTML and PDF readers."""
+    readers = ("kg.text.markdown", "kg.text.html", "kg.text.pdf", "kg.text.views")
+    (tmp_path / "a.txt").write_text("本报讯 全市财政收入增长5%。", encoding="utf-8")
+    read = f"from kg.text.sources import read_sources; read_sources([{str(tmp_path)!r}])"
+    assert _imported_after(f"import kg.builder, kg.cli; {read}", readers) == []
+    (tmp_path / "b.md").write_text("# 标题\n\n全市财政收入增长5%。\n", encoding="utf-8")
+    assert _imported_after(read, readers) == ["kg.text.markdown", "kg.text.views"]
 
 
 @pytest.mark.parametrize("numeral,value", [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("十四", 14),

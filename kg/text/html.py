@@ -37,8 +37,6 @@ from ..records import Article, Source
 from .dates import date_in
 from .views import Section, articles_of_view, line_of
 
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
          "track", "wbr", "keygen"}
 _BLOCK = {"address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",

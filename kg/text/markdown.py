@@ -24,12 +24,6 @@ from ..records import Article, Date, Source
 from .dates import date_in, is_only_date
 from .views import Section, articles_of_view, decode_entity, line_of
 
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-
-#: documentation kept beside a corpus, by its conventional name: never an archive
-DOC_NAME = re.compile(r"(?i)^(?:readme|changelog|changes|history|license|licence|copying|contributing|"
-                      r"code_of_conduct|security|authors|notice)(?:\.[^.]*)?\.(?:md|markdown)$")
-
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")

@@ -39,7 +39,6 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from ..records import Article, Evidence, Source
 from .views import Section, articles_of_view, line_of
 
-PDF_SUFFIXES = {".pdf"}
 NO_TEXT = "no text layer; kg does not OCR (a scanned page? give it a text layer first, e.g. with ocrmypdf)"
 
 _SENT_END = "。！？!?…"

@@ -16,18 +16,20 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..records import Date, Source
-from . import html as html_pages
-from . import markdown
-from . import pdf as pdf_pages
 from .dates import CN_DATE
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-MARKDOWN_SUFFIXES = markdown.MARKDOWN_SUFFIXES
-HTML_SUFFIXES = html_pages.HTML_SUFFIXES
-PDF_SUFFIXES = pdf_pages.PDF_SUFFIXES
+# the readers of marked-up formats (text.markdown, text.html, text.pdf) are imported for a
+# file of theirs only: a build of plain text and JSON does not pay for their set-up
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+PDF_SUFFIXES = {".pdf"}
 READ_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 QUIET_SUFFIXES = {".rst"}  # documentation next to a corpus: skipped, noted (README.md etc. by name)
+#: documentation kept beside a corpus, by its conventional name: never an archive
+DOC_NAME = re.compile(r"(?i)^(?:readme|changelog|changes|history|license|licence|copying|contributing|"
+                      r"code_of_conduct|security|authors|notice)(?:\.[^.]*)?\.(?:md|markdown)$")
 SIDECAR = ".meta.json"
 
 _DATE_IN_PATH = re.compile(
@@ -271,7 +273,7 @@ def read_sources(
             skipped.append(Refusal(shown, f"unknown format '{suffix or path.name}': kg reads .txt, .json, .jsonl, "
                                           ".md, .html and .pdf"))
             continue
-        if markdown.DOC_NAME.match(path.name):
+        if DOC_NAME.match(path.name):
             skipped.append(Refusal(shown, "documentation (README, CHANGELOG, LICENSE …), not an archive; skipped "
                                           "(rename the file to build it)"))
             continue
@@ -316,6 +318,8 @@ def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tup
         return [], [Refusal(shown, "empty file; nothing to build")]
     pdf = None
     if suffix in PDF_SUFFIXES:  # its source text is its text layer, in reading order
+        from . import pdf as pdf_pages
+
         try:
             pdf = pdf_pages.read(data)
         except pdf_pages.PdfError as exc:
@@ -334,11 +338,15 @@ def _read_one(path: Path, shown: str, suffix: str, page_date: str | None) -> tup
         return [], [Refusal(shown, str(exc))]
     own, fmt = None, "pdf" if pdf else "text"  # a marked-up file's own date: front matter, <meta>, a date line
     if suffix in MARKDOWN_SUFFIXES:
+        from . import markdown
+
         parsed = markdown.parse(text)
         if not parsed.has_text:
             raise _Skip("a Markdown file without text under its headings; nothing to build")
         own, fmt = parsed.date, "markdown"
     elif suffix in HTML_SUFFIXES:
+        from . import html as html_pages
+
         page = html_pages.parse(text)
         if not page.has_text:
             return [], [Refusal(shown, "no article text found in this page (a page of links or a script-only "

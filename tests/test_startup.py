@@ -52,3 +52,24 @@ def test_npc_session_year_from_term_and_session():
     assert _npc_session_year("第九届全国人民代表大会第五次会议") == "2002"
     assert _npc_session_year("第十十届全国人民代表大会第一次会议") is None  # not a numeral
     assert _npc_session_year("第九十届全国人民代表大会第一次会议") is None  # no such term
+
+
+def _frozen(_item) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_pool_workers_freeze_what_they_were_forked_with():
+    """The extraction workers' collections skip the loaded pipeline they share with this process."""
+    import gc
+    import multiprocessing
+
+    from kg.builder import _pool_map
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are forked only where fork exists")
+    gc.unfreeze()  # (another test's freeze, if any, is not the workers')
+    counts = list(_pool_map(_frozen, [1, 2, 3, 4], 2, lambda: None))
+    assert len(counts) == 4 and min(counts) > 1000
+    assert gc.get_freeze_count() == 0  # this process's objects stay under the collector

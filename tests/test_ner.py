@@ -311,3 +311,21 @@ def test_ner_eval_scores_the_model_persons_a_build_keeps(monkeypatch):
     monkeypatch.setattr(ner, "recogniser", lambda: _Given(CHAIN + [("李志强", "PER"), ("张海燕犯", "PER")]))
     persons = [{t[s:e] for s, e, label in spans if label == "PER"} for t, spans in zip(texts, _model_spans(texts))]
     assert persons == [set(), {"张海燕"}]
+
+
+@pytest.mark.skipif(recogniser() is None, reason="no trained recogniser in kg/data/ner")
+def test_ner_model_loaded_without_its_string_table_finds_the_same_spans():
+    """The recogniser leaves the stored vocab unread (its features are hashes): the spans are
+    those of the whole model as spaCy loads it."""
+    import spacy
+
+    from kg.nlp.ner import MODEL_DIR, Recogniser
+
+    texts = ["国务院副总理钱立新出席开幕式", "某省发展改革委主任孙明远介绍，全省完成投资1200亿元。",
+             "东方远航集团董事长何思源、总经理白露会见了来访的客人。", "市人民医院院长赵一鸣表示"]
+    light = Recogniser()
+    assert len(light.nlp.vocab.strings) < 1000  # the 57,000 strings of training left unread
+    whole = spacy.load(MODEL_DIR)
+    expected = [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in whole.pipe(texts)]
+    got = [[(s.start, s.end, s.label) for s in spans] for spans in light.pipe(texts)]
+    assert got == expected and any(expected)

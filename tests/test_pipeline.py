@@ -137,3 +137,32 @@ def test_extract_all_reads_a_source_as_extract_reads_each_article():
         assert [(h.person, h.role, h.agency.key, h.evidence.start) for h in t.holdings] == \
                [(h.person, h.role, h.agency.key, h.evidence.start) for h in a.holdings]
         assert [(p.name, p.cue, p.start) for p in t.persons] == [(p.name, p.cue, p.start) for p in a.persons]
+
+
+def _lazy_equals_full(tok, text: str) -> None:
+    full = tok.word_starts(text)
+    lazy = tok.lazy_word_starts(text)
+    # asked in an order that segments stretches out of turn, and past both ends
+    asked = sorted(range(-2, len(text) + 3), key=lambda p: (p * 7919) % (len(text) + 5))
+    assert {p for p in asked if p in lazy} == full, text
+    assert set(lazy.including(len(text))) == full | {len(text)}
+
+
+def test_lazy_word_starts_answer_as_the_set_on_the_page_and_odd_text():
+    tok = build_nlp().tokenizer
+    texts = [t for t, _ in _page_texts()] + [
+        "", "，", "市长张三说，“好”。", "ABC 123，２０２４年\n第二行\t", "甲乙（丙丁）、戊己；3.5%的增长!?\r\n王某：",
+        "中华人民共和国国务院总理", "，，。。(x)y,z", "某某市发展和改革委员会主任赵某某、副主任钱某某出席会议。"]
+    for text in texts:
+        _lazy_equals_full(tok, text)
+        _lazy_equals_full(tok, normalize_for_matching(text))
+
+
+def test_lazy_word_starts_segment_only_the_stretches_asked_about():
+    tok = build_nlp().tokenizer
+    cut: list[str] = []
+    text = "甲地召开会议，乙地发展经济，丙地建设新区。"
+    lazy = type(tok.lazy_word_starts(text))(text, lambda s: cut.append(s) or tok.words(s))
+    assert (9 in lazy) == (9 in tok.word_starts(text))  # a position inside the second stretch
+    assert cut == ["乙地发展经济"]
+    assert 7 in lazy and 6 in lazy and cut == ["乙地发展经济"]  # after a stop, and the stop: no segmenting

@@ -100,7 +100,7 @@ class Extractor:
 
     def __init__(self, use_name_model: bool = True, use_model: bool = True) -> None:
         self.nlp = build_nlp(use_name_model)
-        self._annotate = annotator(self.nlp)  # its components, looked up once
+        self._annotate = annotator(self.nlp, lazy_words=True)  # its components, looked up once
         people = self.nlp.get_pipe("kg_people")
         self.names = people.parser.names
         self.recogniser = recogniser() if use_model else None
@@ -170,7 +170,8 @@ class Extractor:
         self._described(article, text, out, seen_names)
         self._transliterated(article, text, out, seen_names)
         self._dotted(article, text, out, seen_names)
-        edges = found.word_starts | {len(text)}
+        ws = found.word_starts  # segmented where asked about (``WordStarts``), or a set
+        edges = ws | {len(text)} if isinstance(ws, (set, frozenset)) else ws.including(len(text))
         self._model_names(article, text, out, seen_names, edges)
         self._listed(article, text, out, seen_names)
         return _State(article, text, out, seen_names, posted)

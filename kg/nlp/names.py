@@ -549,8 +549,6 @@ class NameModel:
         cut = logit_thr - 1e-9  # a bound below this is below the threshold, rounding and all
         n = len(text)
         at = [m.start() for m in self._start_re.finditer(text)]
-        if starts is not None:
-            at = [s for s in at if s in starts]
         singles = self.singles
         one = [s for s in at if s + 1 < n and text[s] in singles]  # a surname of one character
         hits = self._one_character_hits(text, one, cut, logit_thr)
@@ -558,6 +556,10 @@ class NameModel:
         two = [s for s in at if s + 2 < n and text[s:s + 2] in compounds]
         if two:
             hits += self._two_character_hits(text, two, cut, logit_thr)
+        if starts is not None:
+            # a candidate's hit depends on the text around it only: kept or dropped by its
+            # start, after scoring (a lazy ``starts`` segments only around the few that reach the threshold)
+            hits = [h for h in hits if h[1] in starts]
         if not hits:
             return []
         hits.sort(key=lambda h: (-h[0], h[1], h[2]))

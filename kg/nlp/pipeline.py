@@ -13,7 +13,9 @@ components reads its tokens or spans; building them took a tenth of extraction's
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -66,6 +68,10 @@ class JiebaTokenizer:
         ends.pop()  # where the last word ends
         return set(ends)
 
+    def lazy_word_starts(self, text: str) -> "WordStarts":
+        """``word_starts(text)``, each part of the text segmented when first asked about."""
+        return WordStarts(text, self.words)
+
     # spaCy serialisation hooks (the tokenizer has no state of its own)
     def to_bytes(self, **_):
         return b""
@@ -78,6 +84,66 @@ class JiebaTokenizer:
 
     def from_disk(self, _path, **_):
         return self
+
+
+#: punctuation jieba writes as a word of its own wherever it stands, outside every run it
+#: segments (its runs are Han, Latin letters, digits and ``+#&._%-``): the words of a
+#: text cut between two of them are the words the whole text has there
+_CUT_STOPS = re.compile(r"[，。；：！？、（）《》“”,;:!?()]")
+
+
+class WordStarts(Collection):
+    """Where the words of ``text`` start (``JiebaTokenizer.word_starts``), found on demand:
+    ``pos in starts`` segments only the stretch between the two stops (``_CUT_STOPS``)
+    around ``pos``, once. A caller that asks about a few places (the ends of the names
+    the name model reads) segments a fraction of the text; the answers are the set's.
+
+    extra: positions that count as starts too (the end of the text, say).
+    """
+
+    __slots__ = ("_text", "_words", "_stops", "_done", "_starts", "_extra")
+
+    def __init__(self, text: str, words: Callable[[str], list[str]], extra: Collection[int] = ()) -> None:
+        self._text = text
+        self._words = words
+        self._stops = [m.start() for m in _CUT_STOPS.finditer(text)]
+        self._done: set[int] = set()  # the stretches segmented (by the index of the stop after them)
+        self._starts: set[int] = set()
+        self._extra = frozenset(extra)
+
+    def including(self, *positions: int) -> "WordStarts":
+        """These starts and ``positions`` (the segmentation done so far is shared)."""
+        other = WordStarts.__new__(WordStarts)
+        other._text, other._words, other._stops = self._text, self._words, self._stops
+        other._done, other._starts, other._extra = self._done, self._starts, self._extra | frozenset(positions)
+        return other
+
+    def __contains__(self, pos: object) -> bool:
+        if pos in self._extra:
+            return True
+        if not isinstance(pos, int) or not 0 <= pos < len(self._text):
+            return False
+        stops = self._stops
+        k = bisect_right(stops, pos)  # stops at or before pos
+        if k and stops[k - 1] >= pos - 1:
+            return True  # a stop, or the character after one: a word begins there
+        if k not in self._done:
+            self._done.add(k)
+            start = stops[k - 1] + 1 if k else 0
+            end = stops[k] if k < len(stops) else len(self._text)
+            for word in self._words(self._text[start:end]):
+                self._starts.add(start)
+                start += len(word)
+        return pos in self._starts
+
+    def _all(self) -> set[int]:
+        return {p for p in range(len(self._text)) if p in self} | self._extra
+
+    def __iter__(self):
+        return iter(sorted(self._all()))
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def doc_text(doc: Doc) -> str:
@@ -210,7 +276,7 @@ class Annotations:
 
     agencies: list
     people: list
-    word_starts: set[int]
+    word_starts: Collection[int]  # a set, or ``WordStarts`` (``annotator(nlp, lazy_words=True)``)
 
 
 def annotate(nlp: Language, text: str, ctx: Context) -> Annotations:
@@ -220,17 +286,22 @@ def annotate(nlp: Language, text: str, ctx: Context) -> Annotations:
     return annotator(nlp)(text, ctx)
 
 
-def annotator(nlp: Language) -> Callable[[str, Context], Annotations]:
+def annotator(nlp: Language, lazy_words: bool = False) -> Callable[[str, Context], Annotations]:
     """``annotate`` bound to one pipeline, its components looked up once (spaCy builds a
     list of them on every ``pipe_names`` and ``get_pipe``): for a caller that annotates
-    many texts with a pipeline it no longer changes."""
+    many texts with a pipeline it no longer changes.
+
+    lazy_words (bool): give the word starts as ``WordStarts``, segmenting a part of the
+        text only when asked about it (the same answers; a pipeline with other components
+        gives its Doc's set)."""
     if nlp.pipe_names != ["kg_agencies", "kg_people"] or not isinstance(nlp.tokenizer, JiebaTokenizer):
         def through_doc(text: str, ctx: Context) -> Annotations:
             doc = make_doc(nlp, text, ctx)
             return Annotations(doc._.kg_agencies, doc._.kg_people, set(doc.to_array("IDX").tolist()))
 
         return through_doc
-    find, parse, word_starts = nlp.get_pipe("kg_agencies").find, nlp.get_pipe("kg_people").parse, nlp.tokenizer.word_starts
+    find, parse = nlp.get_pipe("kg_agencies").find, nlp.get_pipe("kg_people").parse
+    word_starts = nlp.tokenizer.lazy_word_starts if lazy_words else nlp.tokenizer.word_starts
 
     def direct(text: str, ctx: Context) -> Annotations:
         agencies = find(text, ctx)

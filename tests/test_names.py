@@ -433,3 +433,85 @@ def test_names_person_span_trims_only_where_the_text_says_so(model, text, span, 
 def test_names_person_span_rejects_what_mentions_no_person(model, text, span):
     s = text.index(span)
     assert model.person_span(text, s, s + len(span)) is None
+
+
+def _find_names_unbounded(model, text, threshold=None):
+    """``find_names`` with every surname position scored exactly: no bound prunes any."""
+    import math
+
+    from kg.nlp.names import _sigmoid, is_han, not_a_mention
+
+    thr = model.find_threshold if threshold is None else threshold
+    logit_thr = math.log(thr / (1.0 - thr))
+    hits = []
+    for s in range(len(text)):
+        for k, g in ((1, 1), (1, 2), (2, 1), (2, 2)):
+            e = s + k + g
+            if e > len(text) or not (text[s] in model.singles if k == 1 else text[s:s + 2] in model.compounds):
+                continue
+            given = text[s + k:e]
+            if not all(is_han(c) for c in text[s + 1:e]) or given in model.not_given:
+                continue  # (a surname of two characters: both Han, as its given name's)
+            x = model._logit(text, s, k, g)
+            if x >= logit_thr:
+                hits.append((x, s, e))
+    hits.sort(key=lambda h: (-h[0], h[1], h[2]))
+    taken, out = bytearray(len(text)), []
+    for x, s, e in hits:
+        if any(taken[s:e]) or not_a_mention(text, s, e):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        out.append((s, e, _sigmoid(x)))
+    return sorted(out)
+
+
+def _odd_texts(chars: str, n: int = 400) -> list[str]:
+    import random
+
+    rng = random.Random(7)
+    return ["".join(rng.choice(chars) for _ in range(rng.randint(0, 24))) for _ in range(n)]
+
+
+def test_find_names_bound_drops_no_name_the_exact_score_keeps(model):
+    texts = ["记者张伟明、王芳和欧阳小华出席了会议。", "李某说，赵钱孙李周吴郑王冯陈褚卫。", "司马光和诸葛亮"]
+    texts += _odd_texts("张王李赵欧阳司马诸葛明华伟芳小的了在是说和与，。、𠀀\ud800^?ab1")
+    found = 0
+    for text in texts:
+        for thr in (0.8, 0.5, 0.2):
+            got = model.find_names(text, threshold=thr)
+            assert got == _find_names_unbounded(model, text, thr), text
+            found += len(got)
+    assert found > 20
+
+
+def test_find_names_bound_with_characters_past_the_bmp():
+    """A model whose tables name characters past the BMP (which share one row of the dense
+    tables): the bound still keeps every name the exact score keeps."""
+    from kg.nlp.names import NameModel
+
+    rare, rare2 = "\U00020000", "\U0002a6a5"
+    weights = {
+        "b": {"": -2.0},
+        "S": {"张": 1.5, rare: 2.5, "?": -1.0},
+        "N": {"11": 0.3, "12": 0.6, "21": 0.1, "22": 0.2},
+        "A": {"伟": 1.0, rare2: -3.0, "?": 0.0},
+        "B": {"明": 0.8, rare2: 2.0, "?": 0.1},
+        "C": {"华": 0.9, rare: -2.0, "?": 0.0},
+        "G": {"伟": 0.5, rare2: -1.5, "?": 0.2},
+        "l": {"^": 0.4, "，": 0.6, rare: -4.0, "?": 0.0},
+        "L": {"记者": 1.0, "^": 0.2},
+        "r": {"说": 1.2, "$": 0.5, rare2: -2.5, "?": 0.0},
+        "R": {"说，": 0.4},
+        "X": {"-": 0.1, "w1": -2.0}, "K": {"-": 0.0, "w1": -0.5}, "J": {"-": 0.0, "w1": 0.7}, "W": {"-": 0.0},
+    }
+    model = NameModel(weights, {"记者": "w1"}, singles=["张", rare], compounds=["欧阳"],
+                      find_threshold=0.6)
+    texts = ["记者张伟明说，" + rare + "伟华说", rare + rare2 + "华" + rare2 + "说"]
+    texts += _odd_texts("张欧阳伟明华记者说，" + rare + rare2 + "的")
+    found = 0
+    for text in texts:
+        for thr in (0.6, 0.3, 0.1):
+            got = model.find_names(text, threshold=thr)
+            assert got == _find_names_unbounded(model, text, thr), text
+            found += len(got)
+    assert found > 20

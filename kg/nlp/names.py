@@ -63,6 +63,8 @@ from itertools import repeat
 from operator import add
 from pathlib import Path
 
+import numpy
+
 from ..vocab.lexicon import lexicon
 from ..vocab.paths import DATA_DIR, VOCAB_DIR
 
@@ -340,9 +342,6 @@ class NameModel:
         self._right_most["\x00"] = max(self._right_most.get("\x00", self._most_after_unknown + self._most_right),
                                         self._most_end)
         self._right_unknown = self._most_after_unknown + self._most_right
-        # One scan finds every position where a surname starts.
-        chars = "".join(sorted(self.singles | {c[0] for c in self.compounds}))
-        self._start_re = re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
 
     # -- loading ---------------------------------------------------------------------
     @classmethod
@@ -548,12 +547,10 @@ class NameModel:
             logit_thr = math.log(thr / (1.0 - thr))
         cut = logit_thr - 1e-9  # a bound below this is below the threshold, rounding and all
         n = len(text)
-        at = [m.start() for m in self._start_re.finditer(text)]
-        singles = self.singles
-        one = [s for s in at if s + 1 < n and text[s] in singles]  # a surname of one character
+        one, firsts = self._surname_starts(text, cut)  # one-character surnames (bounded), firsts of two
         hits = self._one_character_hits(text, one, cut, logit_thr)
         compounds = self.compounds
-        two = [s for s in at if s + 2 < n and text[s:s + 2] in compounds]
+        two = [s for s in firsts if s + 2 < n and text[s:s + 2] in compounds]
         if two:
             hits += self._two_character_hits(text, two, cut, logit_thr)
         if starts is not None:
@@ -572,6 +569,49 @@ class NameModel:
             out.append((s, e, _sigmoid(x)))
         out.sort()
         return out
+
+    def _surname_starts(self, text: str, cut: float) -> tuple[list[int], list[int]]:
+        """(starts of a one-character surname whose candidates may reach ``cut``, starts of
+        the first character of a two-character surname), in order.
+
+        The first list is every s (s + 1 < len(text)) with a one-character surname at s that
+        ``_one_character_hits``'s bound does not rule out, computed over the whole text at
+        once with numpy (``_DenseTables``): first with the weight of the two characters
+        before the name (L) at its largest, then, for the few left, with L looked up. The
+        sums run in another order, so a slack keeps every candidate the exact bound keeps;
+        ``_one_character_hits`` reads the rest as before (its bound, then the exact score)."""
+        d = self._dense()
+        n = len(text)
+        if n < 2:
+            return [], []
+        # a row of weights a character: "^" (BOS) before the text, "\x00" padding after it, as the bound reads them
+        cps = numpy.frombuffer(("^" + text + "\x00\x00\x00").encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        w = d.rows.take(d.ids.take(numpy.minimum(cps, _DENSE_LAST).astype(numpy.intp)), axis=0)
+        m = n - 1  # the candidate starts s (s + 1 < n); a start s reads the characters s - 1 to s + 3 (rows s to s + 4)
+        firsts = numpy.flatnonzero(w[1:n - 1, _D_FIRST_OF_TWO]).tolist() if n > 2 else []
+        lead = w[:m, _D_LEFT] + w[1:m + 1, _D_SUR]  # (-inf where no one-character surname stands)
+        sole = lead + w[2:m + 2, _D_SOLE] + w[3:m + 3, _D_RIGHT]
+        pair = lead + w[2:m + 2, _D_FIRST] + w[3:m + 3, _D_SECOND] + w[4:m + 4, _D_RIGHT]
+        base = self._bias + self._most_j
+        slack = 1e-6  # the sums run in another order than the exact bound's: never drop on rounding
+        one_cut, two_cut = cut - base - self._shape[1, 1] - slack, cut - base - self._shape[1, 2] - slack
+        # first with L (the two characters before the name) at its largest
+        at = numpy.flatnonzero((sole >= one_cut - d.most_left2) | (pair >= two_cut - d.most_left2))
+        if not at.size:
+            return [], firsts
+        sole, pair, at = sole[at], pair[at], at.tolist()
+        # then, for the few left, with L as it is (a look-up each): the exact bound's sum
+        wL = self._tables[T_LEFT2]
+        left2 = numpy.array([wL.get(text[s - 2:s] if s >= 2 else BOS + text[:s], 0.0) for s in at])
+        keep = ((sole + left2 >= one_cut) | (pair + left2 >= two_cut)).tolist()
+        singles = self.singles  # (one row stands for every character past the BMP)
+        return [s for s, k in zip(at, keep) if k and text[s] in singles], firsts
+
+    def _dense(self) -> _DenseTables:
+        dense = self.__dict__.get("_dense_tables")
+        if dense is None:
+            dense = self._dense_tables = _DenseTables(self)
+        return dense
 
     def _one_character_hits(self, text: str, at: list[int], cut: float,
                             logit_thr: float) -> list[tuple[float, int, int]]:
@@ -700,6 +740,57 @@ class NameModel:
         cw = lex.get(text[s:e])
         x += nw if cw is None else wX.get(cw, 0.0)
         return x
+
+
+#: the dense tables' last row: every code point past the Basic Multilingual Plane reads it
+_DENSE_LAST = 0x10000
+
+
+#: the columns of ``_DenseTables.rows``
+_D_LEFT, _D_SUR, _D_SOLE, _D_FIRST, _D_SECOND, _D_RIGHT, _D_FIRST_OF_TWO = range(7)
+
+
+class _DenseTables:
+    """The name model's one-character tables as rows of an array, for the bound of
+    ``NameModel._surname_starts``: ``rows[ids[code point]]`` holds what each table gives
+    the character, as ``dict.get`` reads it (its unknown weight where it has none), in the
+    columns ``_D_*``: l; S (-inf for a character that is no one-character surname); A + G;
+    B + G; C + G (each given slot with the weight of any given character); the most the
+    characters after a name add (``_right_most``); 1.0 for the first character of a
+    two-character surname. Row 0 is every character no table names; the row of
+    ``_DENSE_LAST`` stands for all characters past the BMP, at the largest of their weights."""
+
+    def __init__(self, model: NameModel) -> None:
+        w, u = model._tables, model._unk
+        columns = [  # (table, unknown weight), a column each
+            (w[T_LEFT], u[T_LEFT]),
+            ({c: w[T_SUR].get(c, u[T_SUR]) for c in model.singles}, -math.inf),
+            (self._plus(w[T_SOLE], u[T_SOLE], w[T_GIVEN], u[T_GIVEN]), u[T_SOLE] + u[T_GIVEN]),
+            (self._plus(w[T_FIRST], u[T_FIRST], w[T_GIVEN], u[T_GIVEN]), u[T_FIRST] + u[T_GIVEN]),
+            (self._plus(w[T_SECOND], u[T_SECOND], w[T_GIVEN], u[T_GIVEN]), u[T_SECOND] + u[T_GIVEN]),
+            (model._right_most, model._right_unknown),
+            ({c[0]: 1.0 for c in model.compounds}, 0.0),
+        ]
+        chars = sorted({k for table, _ in columns for k in table if len(k) == 1})
+        self.ids = numpy.zeros(_DENSE_LAST + 1, dtype=numpy.intp)
+        rows = [[unknown for _, unknown in columns]]
+        for c in chars:
+            cp = min(ord(c), _DENSE_LAST)
+            row = [table.get(c, unknown) for table, unknown in columns]
+            if cp == _DENSE_LAST:  # past the BMP: the largest weights of all such characters, named or not
+                row = [max(a, b) for a, b in zip(rows[self.ids[cp]], row)]  # (row 0 at first: the unknown weights)
+                if self.ids[cp]:
+                    rows[self.ids[cp]] = row
+                    continue
+            self.ids[cp] = len(rows)
+            rows.append(row)
+        self.rows = numpy.array(rows, dtype=numpy.float64)
+        self.most_left2 = max([0.0, *w[T_LEFT2].values()])  # an unseen pair weighs 0.0
+
+    @staticmethod
+    def _plus(a: dict, ua: float, b: dict, ub: float) -> dict:
+        """a + b, character by character, each with its unknown weight where it has none."""
+        return {c: a.get(c, ua) + b.get(c, ub) for c in set(a) | set(b) if len(c) == 1}
 
 
 @lru_cache(maxsize=4)

@@ -68,7 +68,7 @@ class JiebaTokenizer:
         ends.pop()  # where the last word ends
         return set(ends)
 
-    def lazy_word_starts(self, text: str) -> "WordStarts":
+    def lazy_word_starts(self, text: str) -> WordStarts:
         """``word_starts(text)``, each part of the text segmented when first asked about."""
         return WordStarts(text, self.words)
 
@@ -101,7 +101,7 @@ class WordStarts(Collection):
     extra: positions that count as starts too (the end of the text, say).
     """
 
-    __slots__ = ("_text", "_words", "_stops", "_done", "_starts", "_extra")
+    __slots__ = ("_done", "_extra", "_starts", "_stops", "_text", "_words")
 
     def __init__(self, text: str, words: Callable[[str], list[str]], extra: Collection[int] = ()) -> None:
         self._text = text
@@ -111,7 +111,7 @@ class WordStarts(Collection):
         self._starts: set[int] = set()
         self._extra = frozenset(extra)
 
-    def including(self, *positions: int) -> "WordStarts":
+    def including(self, *positions: int) -> WordStarts:
         """These starts and ``positions`` (the segmentation done so far is shared)."""
         other = WordStarts.__new__(WordStarts)
         other._text, other._words, other._stops = self._text, self._words, self._stops

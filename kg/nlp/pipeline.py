@@ -106,7 +106,7 @@ class WordStarts(Collection):
     def __init__(self, text: str, words: Callable[[str], list[str]], extra: Collection[int] = ()) -> None:
         self._text = text
         self._words = words
-        self._stops = [m.start() for m in _CUT_STOPS.finditer(text)]
+        self._stops: list[int] | None = None  # found when first asked (a text may never be)
         self._done: set[int] = set()  # the stretches segmented (by the index of the stop after them)
         self._starts: set[int] = set()
         self._extra = frozenset(extra)
@@ -124,6 +124,8 @@ class WordStarts(Collection):
         if not isinstance(pos, int) or not 0 <= pos < len(self._text):
             return False
         stops = self._stops
+        if stops is None:
+            stops = self._stops = [m.start() for m in _CUT_STOPS.finditer(self._text)]
         k = bisect_right(stops, pos)  # stops at or before pos
         if k and stops[k - 1] >= pos - 1:
             return True  # a stop, or the character after one: a word begins there

@@ -482,10 +482,11 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                         break
                 ind = bare + noun
             elif ind in tidy["attribute"] and prev_fig.kind == "count" and not base.endswith(ind):
-                verb = next((v for v in tidy["verb"] if base.startswith(v) and len(base) - len(v) >= 2), "")
+                verb = next((v for v in tidy["verb"] if base.startswith(v) and len(base) - len(v) >= 2), "") \
+                    if base.startswith(tidy["verb"]) else ""  # (one test for all first: most bases open with none)
                 ind = base[len(verb):] + ind  # 分布式风电项目14个，装机容量32.45万千瓦
             elif q.category == "count" and prev_fig.kind == "count" and not ind.startswith(tidy["action"]):
-                verb = next((v for v in tidy["verb"] if base.startswith(v)), "")
+                verb = next((v for v in tidy["verb"] if base.startswith(v)), "") if base.startswith(tidy["verb"]) else ""
                 if verb and ind:
                     ind = verb + ind  # 创建市级工程技术中心2家、孵化器7家: 创建 governs the list
         if kind == "share" and len(ind) >= 2 and "占" not in ind and not ind.endswith(_SHARE_ENDS) \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..records import Context
 from ..vocab.lexicon import Lexicon, lexicon
@@ -185,6 +186,14 @@ def abroad(text: str, titles: list[TitleHit], lex: Lexicon) -> list[TitleHit]:
             out.append(TitleHit(t.role, t.start, t.end, AgencyName(a.start, a.end, a.surface, label, "Organization", None),
                                 t.implicit, t.post_start, t.post_end, t.former))
     return out
+
+
+@lru_cache(maxsize=1024)
+def title_matches(lex: Lexicon, text: str) -> tuple[re.Match, ...]:
+    """``lex.title_re.finditer(text)``, kept for the last texts read: the chain parser and
+    the extractor's windows for the recogniser scan the same article (a match holds its
+    text, and answers the same questions every time)."""
+    return tuple(lex.title_re.finditer(text))
 
 
 class ChainParser:
@@ -399,7 +408,7 @@ class ChainParser:
     def parse(self, text: str, ctx: Context, agencies: list[AgencyName]) -> list[PersonHit]:
         """People named with a title chain in ``text`` (half-width normalised)."""
         by_end = {a.end: a for a in agencies}
-        titles = [self._longer_title(text, m) for m in self.lex.title_re.finditer(text)]
+        titles = [self._longer_title(text, m) for m in title_matches(self.lex, text)]
         # 主管零售副行长: 主管/分管 before another title within a few characters is a verb
         titles = [t for i, t in enumerate(titles) if not (t[2] in VERB_TITLES and i + 1 < len(titles)
                   and titles[i + 1][0] - t[1] <= 6 and not any(ch in _DELIMS for ch in text[t[1]:titles[i + 1][0]]))]

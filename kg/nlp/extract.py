@@ -26,7 +26,15 @@ from .agencies import AgencyName, infer_context, unplaced
 from .assemble import Assembler
 from .bylines import parse_byline, press_of
 from .bios import find_bios
-from .chains import AFTER_NAME, COMMON_WORD, JOINER_CLASS, NAME_JOINERS, names_a_place, sentence_start
+from .chains import (
+    AFTER_NAME,
+    COMMON_WORD,
+    JOINER_CLASS,
+    NAME_JOINERS,
+    names_a_place,
+    sentence_start,
+    title_matches,
+)
 from .changes import LEFT_BOUNDED, find_changes
 from .events import extract_events
 from .figures import extract_figures
@@ -538,7 +546,7 @@ class Extractor:
         for ps, pe in posted:
             ps = max(ps, 0)
             covered[ps:pe] = b"\x01" * max(0, min(pe, len(text)) - ps)
-        for t in lex.title_re.finditer(text):
+        for t in title_matches(lex, text):  # (the chain parser's scan of the same text)
             if (covered[t.start()] or lex.titles[t.group()].family == "press" or t.end() >= len(text)
                     or not _HAN_RE.match(text[t.end()]) or not self._name_may_follow(text, t.end())):
                 continue

@@ -192,7 +192,8 @@ def abroad(text: str, titles: list[TitleHit], lex: Lexicon) -> list[TitleHit]:
 def title_matches(lex: Lexicon, text: str) -> tuple[re.Match, ...]:
     """``lex.title_re.finditer(text)``, kept for the last texts read: the chain parser and
     the extractor's windows for the recogniser scan the same article (a match holds its
-    text, and answers the same questions every time)."""
+    text, and answers the same questions every time). ``Extractor.extract_many`` clears
+    it for each call: a text read again later is scanned again."""
     return tuple(lex.title_re.finditer(text))
 
 

@@ -138,6 +138,7 @@ class Extractor:
         each source's in order. The recogniser reads the windows of all of them in one call
         (a call costs as much as a few hundred characters of text it reads); a window's
         spans do not depend on the others read with it."""
+        title_matches.cache_clear()  # kept from the chains to the windows of these articles, not past them
         states = [[self._grammar(article, ctx, paper) for article in articles] for articles, ctx, paper in sources]
         if self.recogniser is not None:
             flat = [(st, ctx) for (_, ctx, _), sts in zip(sources, states) for st in sts]

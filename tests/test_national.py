@@ -150,3 +150,25 @@ def test_national_a_police_corps_is_a_unit_of_its_bureau():
 def test_national_a_firms_department_is_the_firms(text, surface, kind):
     """A department named after a known firm is the firm's, whatever its suffix (部, 处)."""
     assert (surface, kind) in {(a.surface, a.kind) for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("日前，黄浦法院受理了此案。", "黄浦法院"),  # a district's court, its level left out
+    ("此案在朝阳法院开庭。", "朝阳法院"),
+    ("昨天，朝阳公安分局通报了案情。", "朝阳公安分局"),
+    ("朝阳公安分局团结湖派出所民警说，", "朝阳公安分局团结湖派出所"),  # the bureau's own station
+    ("近日，长安路派出所接到报警。", "长安路派出所"),  # a station named after its road
+])
+def test_national_a_places_body_named_without_its_level(text, surface):
+    """A body every county or district has (court, government, police), after the place's
+    name written without its level, as jieba reads a place name."""
+    assert surface in {a.surface for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text", [
+    "会议在某山市政府会议厅举行。",  # a building
+    "他主张联合政府、高校和企业。",  # 联合: a verb, no place
+    "他们决定向法院起诉。",  # no place named
+])
+def test_national_no_places_body_without_a_place(text):
+    assert not [a for a in AgencyFinder().find(text, NONE) if a.surface.endswith(("政府", "法院"))]

@@ -154,6 +154,17 @@ _FIRM_BRANCH_INSIDE = re.compile("分公司|分行|支行")  # 某行|深圳分�
 _LEVELLED_PLACE = re.compile(f"[{_HAN}]{{2,4}}[省市县区州][省市县区州]?(?:委|政府|人大|政协)")  # 原|巢湖市市委
 _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "市", "县", "区", "自治区")
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
+#: bodies every county or district has, after its name written without its level (海淀|法院,
+#: 某某|人民检察院, 某某|公安分局): the place reads as one place name of jieba's (ns)
+_PLACE_WORD_BODY = re.compile("(?:中级人民法院|人民法院|法院|人民检察院|检察院|人民政府|政府|公安分局|公安局|派出所)"
+                              "(?![长院网])")
+#: jieba's place words that name a class or a level, no one place (自治区|政府, 中国|法院: a country's)
+_NO_PLACE_WORDS = frozenset({"中国", "全国", "国家", "自治区", "特区", "地方", "当地", "中央", "基层", "本地", "外地", "内地",
+                             "城乡", "联合", "国民"})
+_PLACE_WORD_LEVEL_BODY = re.compile("(?:派出所)$")  # a station named after its street, road or village (某某街|派出所)
+_STREET_END = set("街路村镇乡")
+_POLICE_UNIT = re.compile(f"[{_HAN}]{{1,6}}(?:派出所|支队|大队|中队)")
+_BUILDING_AFTER = re.compile("会议[厅室]|大楼|大院|门口|门前|广场|礼堂|办公楼")
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
                  "Organization"}
 
@@ -444,6 +455,7 @@ class AgencyFinder:
                 regions.add((s, self._armed_command_end(text, m.end(), self.lex.armed_commands[m.group()] == "region")))
         cands.extend(regions)
         cands.extend(self._standalone(text))
+        cands.extend(self._place_word_bodies(text))
         for m in _LEAGUE_MARK.finditer(text):
             end = self._league_end(text, m.start())
             if end:
@@ -717,6 +729,58 @@ class AgencyFinder:
     def suffix_end(self, s: str) -> str | None:
         m = self.lex.suffix_end_re.search(s)
         return m.group() if m else None
+
+    def _place_word_bodies(self, text: str) -> list[tuple[int, int]]:
+        """A body every county or district has, after the place's name written without its
+        level (海淀|法院, 某某|公安分局): the place must be one place name as jieba reads it
+        (ns), one or two of them (北京|海淀|法院), no country, class of places or level word;
+        a police station after its street, road or village too (某某街|派出所)."""
+        out = []
+        for m in _PLACE_WORD_BODY.finditer(text):
+            q = m.start()
+            if q < 2 or not _HAN_CHAR.match(text[q - 1]):
+                continue
+            w0 = max(0, q - 8)
+            words, pos = [], w0
+            for word, tag in tags(text[w0:m.end()]):
+                words.append((pos, word, tag))
+                pos += len(word)
+            whole = next((w for w in words if w[0] < q and w[0] + len(w[1]) == m.end()), None)
+            if whole is not None:  # 海淀法院: jieba reads the place and the body as one name
+                if whole[2] in ("nt", "ns") and 2 <= q - whole[0] <= 4 and text[whole[0]:q] not in _NO_PLACE_WORDS \
+                        and [t for _, t in tags(text[whole[0]:q])] == ["ns"]:
+                    words = [w for w in words if w[0] < whole[0]] + [(whole[0], text[whole[0]:q], "ns")]
+                else:
+                    continue
+            before = [w for w in words if w[0] + len(w[1]) <= q]
+            if not before or before[-1][0] + len(before[-1][1]) != q:
+                continue  # the body's first character is read into the word before it
+            start = None
+            for p0, word, tag in reversed(before):
+                if tag == "ns" and 2 <= len(word) <= 4 and _HAN_RUN.fullmatch(word) and word not in _NO_PLACE_WORDS \
+                        and word not in self.lex.countries and word[-1] not in "国":
+                    start = p0
+                    continue
+                break
+            if start is None and m.group() == "派出所":
+                run = "".join(w[1] for w in before[-2:])
+                if 3 <= len(run) <= 5 and run[-1] in _STREET_END and _HAN_RUN.fullmatch(run) \
+                        and not _clause_words(run, verbs=True):
+                    start = q - len(run)
+            if start is None:
+                continue
+            if start > 0 and _HAN_CHAR.match(text[start - 1]) and text[start - 1] not in _LEFT_BOUNDARY \
+                    and text[start - 1] not in "据至于":
+                prev = next((w for w in words if w[0] + len(w[1]) == start), None)
+                if prev is None or prev[2][:1] not in "pvt" and prev[1] not in ("记者", "日前", "近日", "昨日", "今日"):
+                    continue  # the place's word follows a noun: part of a longer name
+            if _BUILDING_AFTER.match(text, m.end()):
+                continue  # 某市政府|会议厅: a building, a place
+            end = self._extend(text, m.end(), continuation=True) or m.end()
+            if not _POLICE_UNIT.fullmatch(text, m.end(), end) or _clause_words(text[m.end():end], verbs=True):
+                end = m.end()  # 某某公安分局|某某街派出所: its own station; no clause after the body
+            out.append((start, end))
+        return out
 
     def _standalone(self, text: str) -> list[tuple[int, int]]:
         """Names with no place prefix that end in a strong suffix (…重点实验室, "…学院").

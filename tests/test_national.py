@@ -172,3 +172,26 @@ def test_national_a_places_body_named_without_its_level(text, surface):
 ])
 def test_national_no_places_body_without_a_place(text):
     assert not [a for a in AgencyFinder().find(text, NONE) if a.surface.endswith(("政府", "法院"))]
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("外籍人士不能申请加入中国共产党。", "中国共产党", "中国共产党"),
+    ("中央政府对新区的发展很关注。", "中央政府", "中华人民共和国国务院"),  # the Central People's Government
+    ("当年八路军在此驻扎。", "八路军", "国民革命军第八路军"),
+    ("中国人民志愿军跨过江去。", "中国人民志愿军", "中国人民志愿军"),
+])
+def test_national_the_party_the_central_government_and_the_partys_armies(text, surface, label):
+    assert surface in {a.surface for a in AgencyFinder().find(text, NONE) if a.label == label}
+
+
+@pytest.mark.parametrize("text", [
+    "他是一名中国共产党员。",  # a member, no body
+    "王志愿军说，大家辛苦了。",  # a person's name ending in an army's
+])
+def test_national_no_party_or_army_inside_other_words(text):
+    assert not AgencyFinder().find(text, NONE)
+
+
+def test_national_a_body_after_ju():
+    """据 (according to) before a body's place: the name starts after it."""
+    assert "某山区建委" in {a.surface for a in AgencyFinder().find("据某山区建委介绍，共有六个项目。", NONE)}

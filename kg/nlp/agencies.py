@@ -43,7 +43,7 @@ from .words import tags
 
 _NEGATION = set("未不没")  # 银监会未禁止银行: a clause goes on, no longer name
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
-_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到,，;；:：。!！?？(（“”\"《 \n") | {""}
+_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到据,，;；:：。!！?？(（“”\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
 MAX_NAME = 48  # characters an agency's name may chain to (中国人民政治协商会议…委员会…办公室 is far shorter)
@@ -287,6 +287,19 @@ def _inside_word(text: str, s: int) -> bool:
     return False
 
 
+def _surname_before(text: str, s: int) -> bool:
+    """Whether jieba reads the character before ``s`` as a word of its own, a name (王|志愿军):
+    a surname, and what follows it a given name."""
+    pos = max(0, s - 3)
+    for word, tag in tags(text[pos:s + 3]):
+        if pos + len(word) == s:
+            return len(word) == 1 and tag == "nr"
+        pos += len(word)
+        if pos > s:
+            break
+    return False
+
+
 #: how many canonical names an AgencyFinder keeps before it starts again
 _CANONICAL_KEPT = 50_000
 
@@ -343,6 +356,11 @@ class AgencyFinder:
         for m in self._known_re.finditer(text):
             if text[m.end() - 2:m.end() + 1] in self.lex.suffix_words:
                 continue  # 人民银|行家: the name's last characters open a longer word
+            if m.group().endswith("党") and text[m.end():m.end() + 1] == "员":
+                continue  # 中国共产党|员: a member, no body
+            if self.lex.known[m.group()].kind == ARMED_FORCE and m.start() > 0 \
+                    and text[m.start() - 1] in self.lex.surnames and _surname_before(text, m.start()):
+                continue  # 王志愿军: a person's name ending in an army's
             short = m.end() - m.start() == 2
             if short and not self._short_form_stands(text, m.start(), m.end()):
                 continue  # 中|央行|政机关: inside other words; 上海|工行, 沪|工行: the bank's branch there

@@ -195,3 +195,19 @@ def test_national_no_party_or_army_inside_other_words(text):
 def test_national_a_body_after_ju():
     """据 (according to) before a body's place: the name starts after it."""
     assert "某山区建委" in {a.surface for a in AgencyFinder().find("据某山区建委介绍，共有六个项目。", NONE)}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("最近，英国警方发现了重要线索。", "英国警方"),  # a country's police as a whole
+    ("该公司在印度法庭败诉。", "印度法庭"),
+    ("签证费在美国使领馆支付。", "美国使领馆"),
+    ("伊朗地面部队举行了演习。", "伊朗地面部队"),  # a service after its state
+    ("某国政府军再次占领了该城。", None),  # no country named
+    ("澳洲空军把它作为靶标。", "澳洲空军"),  # 澳洲: Australia's usual short name
+])
+def test_national_another_states_police_courts_missions_and_services(text, surface):
+    found = {(a.surface, a.kind) for a in AgencyFinder().find(text, NONE)}
+    if surface is None:
+        assert not any(s.endswith("政府军") for s, _ in found)
+    else:
+        assert (surface, "Organization") in found

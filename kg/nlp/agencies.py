@@ -97,12 +97,14 @@ _COUNTY_CITY = re.compile(f"[{_HAN}]{{2}}市(?=" + "|".join(_PLACE_ONLY_BODIES +
 _ZONE = re.compile("(?:经济技术|经济|高新技术产业|高新技术)开发区")  # a zone by its kind alone (经济开发区管委会)
 _NAMED_ZONE = re.compile(f"[{_HAN}]{{2,4}}?(?:{_ZONE.pattern})")  # a zone by its place and kind (东湖|高新技术产业开发区)
 _HAN_RUN = re.compile(f"[{_HAN}]*")
-#: bodies only another country has (China has no 参议院, 警察局 or 地方法院): after a country
+#: bodies only another country has (China has no 参议院, 警察局 or 地方法院), or a country's
+#: police, courts and missions as a whole (英国|警方, 某国|法庭, 美国|使领馆): after a country
 #: (美国|国会众议院, 日本|外务省) or a foreign city (洛杉矶|警察局) they are that place's own
 _FOREIGN_LEGISLATURE = "参议院|众议院|上议院|下议院|国民议会|联邦议会"
 FOREIGN_BODY = re.compile(
     rf"(?:(?:联邦|国会)?(?:{_FOREIGN_LEGISLATURE})|国会(?!议|员|见|谈|晤|会|期|山)|议会(?!员|议|期)"
-    r"|(?:联邦|最高|地方|地区|州)?(?:法院|警察局|警察厅)|(?:外务|防卫|财务|法务|总务|经济产业|厚生劳动|国土交通)省)")
+    r"|(?:联邦|最高|地方|地区|州)?(?:法院|法庭|警察局|警察厅)|警方|使领馆"
+    r"|(?:外务|防卫|财务|法务|总务|经济产业|厚生劳动|国土交通)省)")
 _FOREIGN_BODY_END = re.compile(f"(?:{FOREIGN_BODY.pattern})$")
 
 

@@ -211,3 +211,18 @@ def test_national_another_states_police_courts_missions_and_services(text, surfa
         assert not any(s.endswith("政府军") for s, _ in found)
     else:
         assert (surface, "Organization") in found
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("洛阳市住房保障和房屋管理局局长表示，", "洛阳市住房保障和房屋管理局"),  # two fields joined, one bureau
+    ("在洛阳市规划与国土资源管理局召开的会上，", "洛阳市规划与国土资源管理局"),
+])
+def test_national_a_long_administrations_name(text, surface):
+    """管理局 ends a name as 总局 does: its body may be longer than a bare 局's."""
+    assert surface in {a.surface for a in AgencyFinder().find(text, NONE)}
+
+
+def test_national_another_states_body_after_a_name_is_its_own():
+    """A body read on after a known name stops before another state (新华社|电…)."""
+    found = {a.surface for a in AgencyFinder().find("据新华社电新加坡金融管理局昨日说，", NONE)}
+    assert "新加坡金融管理局" in found and not any(s.startswith("新华社电") for s in found)

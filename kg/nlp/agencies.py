@@ -950,6 +950,8 @@ class AgencyFinder:
             if not first and (len(body) >= 3 and (self.reads_as_clause(body) or _clause_words(body))
                               or (verb := _VERB_IN_BODY.match(text, pos, m.end())) and verb.end() > m.start()):
                 return None  # 某总局|就开始积极参与…大学, 央行|曾要求商业银行, 某会|扩大|学…: a clause after a name
+            if not first and self.lex.country_re.search(body):
+                return None  # 新华社|电新加坡…管理局: another state's body after a name, never its unit
             if text[m.start():m.end() + 1] in self.lex.suffix_words or (
                     short and text[m.start() - 1:m.end()] in self.lex.suffix_words):
                 continue  # 零部件, 部署: the suffix character is part of another word; look further

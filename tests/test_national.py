@@ -226,3 +226,28 @@ def test_national_another_states_body_after_a_name_is_its_own():
     """A body read on after a known name stops before another state (新华社|电…)."""
     found = {a.surface for a in AgencyFinder().find("据新华社电新加坡金融管理局昨日说，", NONE)}
     assert "新加坡金融管理局" in found and not any(s.startswith("新华社电") for s in found)
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("他在海淀看守所关押了两年。", "海淀看守所", "海淀看守所"),  # a place's detention centre
+    ("虽然俄政府一再否认，", "俄政府", "俄罗斯政府"),  # a state in one character before its government
+    ("英央行宣布降息。", "英央行", "英国央行"),
+    ("正在挑选航空自卫队下一代战机。", "航空自卫队", "日本航空自卫队"),  # a service only Japan has
+    ("伊朗伊斯兰革命卫队举行了演习。", "伊朗伊斯兰革命卫队", "伊朗伊斯兰革命卫队"),
+])
+def test_national_more_bodies_of_places_and_states(text, surface, label):
+    assert (surface, label) in {(a.surface, a.label) for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text", [
+    "中美政府间的对话继续进行。",  # two states in one character each: no one government
+    "欧美政府纷纷表态。",
+])
+def test_national_no_one_states_government_in_a_pair_of_states(text):
+    assert not any(a.surface.endswith("美政府") and len(a.surface) == 3 for a in AgencyFinder().find(text, NONE))
+
+
+def test_national_a_time_word_ends_a_bodys_name():
+    """A name read on after a body stops at a time word (某车管所|昨天…): a clause begins."""
+    found = {a.surface for a in AgencyFinder().find("洛阳车管所昨天洛阳车管所机动车驾驶人教育又出新模样", Context(city="洛阳市"))}
+    assert found == {"洛阳车管所"}

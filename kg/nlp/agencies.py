@@ -131,7 +131,7 @@ _ONE_CHAR_STATE = {**_ONE_CHAR_COUNTRY, "苏": "苏联", "印": "印度"}
 _ARMY_WORD_ON = "事区人官衔训备费械工用港舰营民团长医校机火旗歌号服政演售购"
 #: a one-character state may stand after one of these (纳粹|德军 reads as a word of its own: no)
 _ARMED_LEFT = set("的在与和及对向被让将了是把为从时由等同跟给令称即") | set("名位批支架艘个")  # and measure words (一名|美军士兵)
-_ONE_CHAR_LEGISLATURE = re.compile(f"[美英日法德俄韩](?:国会)?(?:{_FOREIGN_LEGISLATURE})")  # no Han before it
+_ONE_CHAR_LEGISLATURE = re.compile(f"[美英日法德俄韩](?:(?:国会)?(?:{_FOREIGN_LEGISLATURE})|政府|央行)")  # no Han before it
 # (the two scans run on every text: a pattern that opens with a literal or a class is found fast,
 # one that opens with a lookbehind or an optional character is tried at every position)
 _STANDALONE_LEFT = set("的与和及了为由在")  # a name with no prefix starts right after one of these
@@ -158,7 +158,7 @@ _NAME_OPENERS = ("中国", "中共", "全国", "国家", "国务院", "省", "�
 _NOT_NAME_LEAD = set("本该此这各每其届全我以令而之")  # 本届全国委员会: a determiner; 以全国政协…: a preposition
 #: bodies every county or district has, after its name written without its level (海淀|法院,
 #: 某某|人民检察院, 某某|公安分局): the place reads as one place name of jieba's (ns)
-_PLACE_WORD_BODY = re.compile("(?:中级人民法院|人民法院|法院|人民检察院|检察院|人民政府|政府|公安分局|公安局|派出所)"
+_PLACE_WORD_BODY = re.compile("(?:中级人民法院|人民法院|法院|人民检察院|检察院|人民政府|政府|公安分局|公安局|派出所|看守所|车管所)"
                               "(?![长院网])")
 #: jieba's place words that name a class or a level, no one place (自治区|政府, 中国|法院: a country's)
 _NO_PLACE_WORDS = frozenset({"中国", "全国", "国家", "自治区", "特区", "地方", "当地", "中央", "基层", "本地", "外地", "内地",
@@ -166,6 +166,7 @@ _NO_PLACE_WORDS = frozenset({"中国", "全国", "国家", "自治区", "特区"
 _PLACE_WORD_LEVEL_BODY = re.compile("(?:派出所)$")  # a station named after its street, road or village (某某街|派出所)
 _STREET_END = set("街路村镇乡")
 _POLICE_UNIT = re.compile(f"[{_HAN}]{{1,6}}(?:派出所|支队|大队|中队)")
+_TIME_CHAR = re.compile("[天日年月时前后今昨明]")  # a time word of jieba's (昨天, 今年, 目前), not a place it tags so (东四)
 _BUILDING_AFTER = re.compile("会议[厅室]|大楼|大院|门口|门前|广场|礼堂|办公楼")
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
                  "Organization"}
@@ -447,8 +448,11 @@ class AgencyFinder:
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
         for m in _ONE_CHAR_LEGISLATURE.finditer(text):
-            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1):
-                continue  # 某美|参议院: the character is another word's
+            if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and (
+                    m.group()[1:] not in ("政府", "央行") or _inside_word(text, m.start())
+                    or text[m.start() - 1] in _ONE_CHAR_STATE or text[m.start() - 1] in "中欧"  # 中美|政府间: two states
+                    or text[m.start() - 1] in self.lex.surnames and text[m.start() - 1] not in _LEFT_BOUNDARY):
+                continue  # 某美|参议院, 欧美|政府: the character is another word's (虽然|俄政府 stands)
             foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
             cands.append(m.span())
         for m in self._one_char_armed_re.finditer(text):
@@ -950,8 +954,8 @@ class AgencyFinder:
             if not first and (len(body) >= 3 and (self.reads_as_clause(body) or _clause_words(body))
                               or (verb := _VERB_IN_BODY.match(text, pos, m.end())) and verb.end() > m.start()):
                 return None  # 某总局|就开始积极参与…大学, 央行|曾要求商业银行, 某会|扩大|学…: a clause after a name
-            if not first and self.lex.country_re.search(body):
-                return None  # 新华社|电新加坡…管理局: another state's body after a name, never its unit
+            if not first and (self.lex.country_re.search(body) or any(tag == "t" and _TIME_CHAR.search(w) for w, tag in tags(body))):
+                return None  # 新华社|电新加坡…管理局: another state's body; 某所|昨天…: a clause's time word
             if text[m.start():m.end() + 1] in self.lex.suffix_words or (
                     short and text[m.start() - 1:m.end()] in self.lex.suffix_words):
                 continue  # 零部件, 部署: the suffix character is part of another word; look further

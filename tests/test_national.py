@@ -251,3 +251,11 @@ def test_national_a_time_word_ends_a_bodys_name():
     """A name read on after a body stops at a time word (某车管所|昨天…): a clause begins."""
     found = {a.surface for a in AgencyFinder().find("洛阳车管所昨天洛阳车管所机动车驾驶人教育又出新模样", Context(city="洛阳市"))}
     assert found == {"洛阳车管所"}
+
+
+@pytest.mark.parametrize("text", [
+    "双方在香港签署了新修订的协议。",  # 签|署: a verb, no office
+    "烧烤成了北京街头随处可见的风景。",  # 随|处: an adverb, no office
+])
+def test_national_no_office_ending_in_a_words_suffix_character(text):
+    assert not any(a.surface.endswith(("署", "处")) for a in AgencyFinder().find(text, NONE))

@@ -259,3 +259,18 @@ def test_national_a_time_word_ends_a_bodys_name():
 ])
 def test_national_no_office_ending_in_a_words_suffix_character(text):
     assert not any(a.surface.endswith(("署", "处")) for a in AgencyFinder().find(text, NONE))
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("他把某某文化传播有限公司告上法院，要求退款。", "某某文化传播有限公司"),  # 告上: a clause's act
+    ("目前，某省保监局指导省保险行业协会组建了稽查队。", None),
+    ("美国建立网络战司令部意味着什么？", None),
+])
+def test_national_an_act_between_two_names_is_a_clause(text, kept):
+    found = {a.surface for a in AgencyFinder().find(text, NONE)}
+    assert not any(("告上" in s or "指导" in s or "建立" in s) for s in found)
+    assert kept is None or kept in found
+
+
+def test_national_an_act_verb_inside_one_name_stays():
+    assert "洛阳市就业指导中心" in {a.surface for a in AgencyFinder().find("洛阳市就业指导中心主任说，", NONE)}

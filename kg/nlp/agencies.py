@@ -167,6 +167,9 @@ _PLACE_WORD_LEVEL_BODY = re.compile("(?:派出所)$")  # a station named after i
 _STREET_END = set("街路村镇乡")
 _POLICE_UNIT = re.compile(f"[{_HAN}]{{1,6}}(?:派出所|支队|大队|中队)")
 _TIME_CHAR = re.compile("[天日年月时前后今昨明]")  # a time word of jieba's (昨天, 今年, 目前), not a place it tags so (东四)
+#: verbs of an act between two names (某局|指导|某协会), never inside one body's name
+_ACT_VERB = re.compile("援引|告上|起诉|状告|指导|配合|推动|建立|宣布|批准|发布|召开|通报|委托")
+_POST_LEADS = ("时任", "现任", "曾任", "历任", "兼任")  # 时任|某市检察院…: a post's lead, no name's
 _BUILDING_AFTER = re.compile("会议[厅室]|大楼|大院|门口|门前|广场|礼堂|办公楼")
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
                  "Organization"}
@@ -444,7 +447,8 @@ class AgencyFinder:
                 continue  # 欧盟委员会: an international body by its known name
             if end and (m.start(), end) not in foreign and end - m.end() >= 2 \
                     and text[m.end()] not in "一二两三四五六七八九十几数每这该此" \
-                    and not _NOT_A_NAME.search(text, m.end(), end):  # 美国|一部小说: a count, no body
+                    and not _NOT_A_NAME.search(text, m.end(), end) \
+                    and not self._act_between_names(text[m.start():end]):  # 美国|一部小说: a count; 美国|建立|…: a clause
                 foreign[(m.start(), end)] = (text[m.start():end], "Organization", None)
                 cands.append((m.start(), end))
         for m in _ONE_CHAR_LEGISLATURE.finditer(text):
@@ -1099,11 +1103,31 @@ class AgencyFinder:
         """Why a surface names no one body, whatever its suffix: ``clause`` (a determiner or
         a count, 佛罗伦萨一家医院; a verb with its aspect particle, 所有去过某馆), ``concept``
         (两轴两带多中心) or ``group`` (全国税务局, 大城市人民政府: a body in each place)."""
-        if _NOT_A_NAME.search(surface) or _aspect_verb_end(surface):
+        if _NOT_A_NAME.search(surface) or _aspect_verb_end(surface) or self._act_between_names(surface):
             return "clause"
         if _numbered_concept(surface, self._place_inside):
             return "concept"
         return "group" if self._group_of_bodies(surface) else None
+
+    def _act_between_names(self, surface: str) -> bool:
+        """Whether a span holds a clause's act between two names: a verb of an act (援引, 指导,
+        告上, 建立 …, as jieba reads it) after a name complete in itself (a body's suffix, a
+        country, an adverb before the verb), 某局|指导|某协会, 某公司|告上|法院, 某国|建立|某司令部;
+        or a post's lead opens it (时任|某市检察院). 就业|指导|中心 is one name."""
+        if surface.startswith(_POST_LEADS):
+            return True
+        if len(surface) < 6 or not _ACT_VERB.search(surface, 2):
+            return False
+        pos = 0
+        prev = None
+        for word, tag in tags(surface):
+            if pos >= 2 and tag[:1] in "vn" and _ACT_VERB.fullmatch(word):  # jieba may read 指导 a noun
+                before = surface[:pos]
+                if self.suffix_end(before) or before in self.lex.countries or (prev is not None and prev[1] == "d"):
+                    return True
+            prev = (word, tag)
+            pos += len(word)
+        return False
 
     def is_fragment(self, surface: str, titled: bool = False) -> str | None:
         """Why a span another reader proposes as an agency (the recogniser's) is none, by

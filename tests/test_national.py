@@ -274,3 +274,11 @@ def test_national_an_act_between_two_names_is_a_clause(text, kept):
 
 def test_national_an_act_verb_inside_one_name_stays():
     assert "洛阳市就业指导中心" in {a.surface for a in AgencyFinder().find("洛阳市就业指导中心主任说，", NONE)}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("公司将针对特拉华州高等法院的裁决提出上诉。", "特拉华州高等法院"),  # a foreign state's court
+    ("他们计划向马里兰州地区法庭提起诉讼。", "马里兰州地区法庭"),
+])
+def test_national_a_foreign_states_courts(text, surface):
+    assert (surface, "Organization") in {(a.surface, a.kind) for a in AgencyFinder().find(text, NONE)}

@@ -122,7 +122,7 @@ def foreign_state_body(agency) -> bool:
 
 _INTERNATIONAL_UNIT = re.compile("秘书处|总部|理事会|委员会|大会")
 #: a city's own bodies of that kind (洛杉矶警察局, 卡迪夫地方法院, 伦敦市议会)
-_FOREIGN_CITY_BODY = re.compile(r"(?:警察局|警察厅|地方法院|地区法院|议会(?!员|议|期))")  # a 市 before it is the body's
+_FOREIGN_CITY_BODY = re.compile(r"(?:警察局|警察厅|地方法院|地区法院|高等法院|地区法庭|议会(?!员|议|期))")  # a 市 before it is the body's
 #: a country in one character before its legislature (美参议院, 英下议院): the country's
 _ONE_CHAR_COUNTRY = {"美": "美国", "英": "英国", "日": "日本", "法": "法国", "德": "德国", "俄": "俄罗斯", "韩": "韩国"}
 #: a state in one character before its armed forces (美军, 俄海军, 日军方): the state's own

@@ -282,3 +282,11 @@ def test_national_an_act_verb_inside_one_name_stays():
 ])
 def test_national_a_foreign_states_courts(text, surface):
     assert (surface, "Organization") in {(a.surface, a.kind) for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("5月13日中国人民银行发布公告。", "中国人民银行"),  # 13|日: a date's unit, no name's start
+    ("1985年中国银行某某分行最早发行信用卡。", "中国银行某某分行"),
+])
+def test_national_a_dates_unit_opens_no_name(text, surface):
+    assert surface in {a.surface for a in AgencyFinder().find(text, NONE)}

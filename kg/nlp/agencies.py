@@ -170,6 +170,7 @@ _TIME_CHAR = re.compile("[天日年月时前后今昨明]")  # a time word of ji
 #: verbs of an act between two names (某局|指导|某协会), never inside one body's name
 _ACT_VERB = re.compile("援引|告上|起诉|状告|指导|配合|推动|建立|宣布|批准|发布|召开|通报|委托")
 _POST_LEADS = ("时任", "现任", "曾任", "历任", "兼任")  # 时任|某市检察院…: a post's lead, no name's
+_DATE_UNIT = set("年月日号时")  # after a number: a date's unit (13|日), never a name's first character
 _BUILDING_AFTER = re.compile("会议[厅室]|大楼|大院|门口|门前|广场|礼堂|办公楼")
 _KEEP_SURFACE = {"School", "Company", "StateOwnedEnterprise", "PublicInstitution", "Association", "Newspaper",
                  "Organization"}
@@ -681,6 +682,8 @@ class AgencyFinder:
         elif p == s or s - p > 8 or (p > 0 and _HAN_CHAR.match(text[p - 1]) and text[p - 1] not in _LEFT_BOUNDARY | _CLAUSE_OPENER):
             return s  # no boundary within reach: keep the name as found
         run = text[p:s]
+        if p > 0 and text[p - 1].isdigit() and run[:1] in _DATE_UNIT:
+            return s  # 5月13|日|中国人民银行: a date's unit, no name's start
         if (not run or self.reads_as_clause(run) or run[0] in _NOT_NAME_LEAD or self._place_inside.search(run)
                 or _LEAD_VERB.search(run) or _clause_words(run, verbs=True)):
             return s  # …|欢迎|中国全国政协, 配合|中国人民银行: a verb leads to the name, no part of it

@@ -290,3 +290,11 @@ def test_national_a_foreign_states_courts(text, surface):
 ])
 def test_national_a_dates_unit_opens_no_name(text, surface):
     assert surface in {a.surface for a in AgencyFinder().find(text, NONE)}
+
+
+@pytest.mark.parametrize("text", [
+    "5月13日央行发布公告。",  # 13|日: a date's unit, no Japan
+    "13日军方表示，演习结束。",
+])
+def test_national_a_dates_day_is_no_japan(text):
+    assert not any(a.label.startswith("日本") for a in AgencyFinder().find(text, NONE))

@@ -458,12 +458,16 @@ class AgencyFinder:
                     or text[m.start() - 1] in _ONE_CHAR_STATE or text[m.start() - 1] in "中欧"  # 中美|政府间: two states
                     or text[m.start() - 1] in self.lex.surnames and text[m.start() - 1] not in _LEFT_BOUNDARY):
                 continue  # 某美|参议院, 欧美|政府: the character is another word's (虽然|俄政府 stands)
+            if m.start() > 0 and m.group()[0] == "日" and (text[m.start() - 1].isdigit() or text[m.start() - 1] in _NUMBER_CHARS):
+                continue  # 5月13|日|央行: a date's unit, no Japan
             foreign[m.span()] = (_ONE_CHAR_COUNTRY[m.group()[0]] + m.group()[1:], "Organization", None)
             cands.append(m.span())
         for m in self._one_char_armed_re.finditer(text):
             if m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and text[m.start() - 1] not in _ARMED_LEFT \
                     and (_inside_word(text, m.start()) or text[m.start() - 1] in self.lex.surnames):
                 continue  # 抗日|军民, 次日|军方: another word's character, as jieba reads it; 王美军: a name
+            if m.start() > 0 and m.group()[0] == "日" and text[m.start() - 1].isdigit():
+                continue  # 13|日|军方: a date's unit, no Japan
             if _in_work_title(text, m.start()):
                 continue  # 《某军总部》: a work's title, no body
             end = self._armed_end(text, m.end())

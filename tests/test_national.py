@@ -298,3 +298,9 @@ def test_national_a_dates_unit_opens_no_name(text, surface):
 ])
 def test_national_a_dates_day_is_no_japan(text):
     assert not any(a.label.startswith("日本") for a in AgencyFinder().find(text, NONE))
+
+
+def test_national_a_body_right_after_a_bylines_bracket():
+    """本报讯（记者某某）|市…: the closing bracket of a byline is a boundary before a body."""
+    text = "本报讯（记者马某）市住建委有关人士表示，"
+    assert "市住建委" in {a.surface for a in AgencyFinder().find(text, NONE)}

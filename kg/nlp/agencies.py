@@ -43,7 +43,7 @@ from .words import tags
 
 _NEGATION = set("未不没")  # 银监会未禁止银行: a clause goes on, no longer name
 _SHORT_SUFFIX_MAX_BODY = 7  # 局/委/部/办 end many ordinary words: keep such bodies short
-_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到据,，;；:：。!！?？(（“”\"《 \n") | {""}
+_LEFT_BOUNDARY = set("在由从与和及暨了、的对向为经到据,，;；:：。!！?？(（)）】“”\"《 \n") | {""}
 _FREE_PREFIXES = ("中共", "中国", "国家", "全国", "全市", "全省")  # distinctive: any left context
 MAX_BODY = 16
 MAX_NAME = 48  # characters an agency's name may chain to (中国人民政治协商会议…委员会…办公室 is far shorter)

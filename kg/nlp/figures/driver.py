@@ -51,6 +51,7 @@ from .measures import (
 from .owners import _MEASURE_CHARS, _drop_money_owner, _drop_person_subject, _owner_only
 from .pos import _PREDICATE, _has_clause_word, _has_verb, _is_person, _leading_nouns, _place_end, _tags, _word_at
 from .quantities import Quantity, find_quantities
+from .ranks import rank_label, rank_phrase
 from .shares import (
     _BARE_COMPARE,
     _BASE_ONLY,
@@ -547,8 +548,13 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                     and 2 <= len(noun := _noun_phrase_after(_noun_after(text, quantities[last].end + 1), True)) <= 8 \
                     and noun.endswith(_MONEY_HEADS) and noun not in ind:
                 ind = noun  # 分别获得3000元和2000元的|奖金: the money named after the amounts
+        rank_scope = ""
         if q.rank:
-            ind = ind.rstrip("第")
+            ind, rank_scope = rank_phrase(ind.rstrip("第"))  # 成绩列全省|第1位: the verb and the scope go
+            if not ind and rank_scope:
+                # 某站考核成绩列全省|第1位 read back to the verb alone: what is ranked is the subject before it
+                subject, _ = rank_phrase(clause_pre.rstrip("第"))
+                ind = _noun_phrase_before(subject)[0] if subject else ""
         if len(ind) > 40:
             ind = ind[-40:]
         # ---- a unit cut off after 万/亿: guess it from the indicator
@@ -576,6 +582,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         label = _tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
             text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit)  # (4个人, 100个学生: 人数)
+        if q.rank:
+            label = rank_label(label, rank_scope)  # …成绩全省排名: a rank names what is ranked, where, and 排名
         if category == "money" and kind in ("level", "target"):
             # 某老人取|1200元: the sum of the act (取款金额), not who did it (read before the clause's subject, a
             # pronoun, made the phrase no indicator: 他在网店上赚到|3万元)

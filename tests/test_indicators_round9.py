@@ -1,0 +1,41 @@
+"""Indicator kinds of the short second round on the bundled page's long labels (issue 15): a rank is a figure
+of an ordinal indicator named X + scope + 排名 (the seed gold's convention, kind rank). Invented sentences."""
+import pytest
+
+from kg.nlp.figures import extract_figures
+from kg.nlp.figures.ranks import rank_label, rank_phrase
+from kg.records import Article, Context
+
+
+def figures(text: str) -> list:
+    art = Article(id="t", source="s", index=0, headline="", text=text, offsets=list(range(len(text))), raw=text,
+                  date=None)
+    return extract_figures(art, None, Context(city="全国"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is ranked, where it is ranked and 排名; the placing verb (列, 居, 位居) goes
+    ("甲乙大学共建的重点实验室成功获批,丙丁研究站绩效评价成绩列全省第1位;", "丙丁研究站绩效评价成绩全省排名"),
+    ("今年以来，全县招商引资总额列全市第2位。", "招商引资总额全市排名"),
+    ("该县粮食产量位居全省第3位。", "粮食产量全省排名"),
+    # a phrase that names its ranking says it once, with the scope before it
+    ("该市地区生产总值排名居全国第12位。", "地区生产总值全国排名"),
+])
+def test_a_rank_names_what_where_and_paiming(text, expected):
+    ranks = [f for f in figures(text) if f.surface.startswith("第")]
+    assert [f.indicator for f in ranks] == [expected]
+    assert ranks[0].kind == "level" and ranks[0].unit in ("位", "名")
+
+
+def test_rank_phrase_and_label():
+    assert rank_phrase("某项成绩位列全国") == ("某项成绩", "全国")
+    assert rank_phrase("某项成绩排名居全省") == ("某项成绩排名", "全省")
+    assert rank_phrase("某项成绩") == ("某项成绩", "")  # no verb, no scope: nothing to take off
+    assert rank_label("某项成绩", "全省") == "某项成绩全省排名"
+    assert rank_label("某项指标位次", "全国") == "某项指标全国位次"
+    assert rank_label("", "全省") == ""  # nothing ranked is no indicator
+
+
+def test_counts_are_not_ranks():
+    # a count in 位 (people) is no rank: no 排名 in its label
+    assert [f.indicator for f in figures("全市新增院士5位。")] == ["新增院士人数"]

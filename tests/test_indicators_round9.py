@@ -39,3 +39,15 @@ def test_rank_phrase_and_label():
 def test_counts_are_not_ranks():
     # a count in 位 (people) is no rank: no 排名 in its label
     assert [f.indicator for f in figures("全市新增院士5位。")] == ["新增院士人数"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a quoted name closed right before the number keeps both quote marks
+    ('设立"幸福食堂"12处。', '设立"幸福食堂"数量'),
+    # a quote that opens the phrase and is closed inside it stays too
+    ('其中"甲乙丙"标识授权企业112家。', '"甲乙丙"标识授权企业数量'),
+    # a full-width pair closed before the number goes, as before
+    ("领取“下岗证”1万份。", "领取下岗证数量"),
+])
+def test_a_quoted_name_keeps_its_pair(text, expected):
+    assert [f.indicator for f in figures(text)] == [expected]

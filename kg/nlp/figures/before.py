@@ -47,7 +47,9 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
         pre = link.sub("", pre)
         if "方面" in pre:  # (the regex needs it)
             pre = _ASPECT.sub("", pre)  # 储能方面，…
-        pre = pre.strip(" 、，,；;：:“”\"")
+        pre = pre.strip(" 、，,；;：:“”")
+        if pre.count('"') % 2:  # an ASCII quote without its pair goes at the ends; a pair stays
+            pre = pre.strip('"')  # (开放某馆等"微型展馆"|30处, "某某"标识企业|112家: what is counted is quoted)
         if pre.endswith(("的", "之", "的\n", "之\n")):  # where the regex can match ($: before a final \n too)
             pre = _DE_END.sub("", pre)
         # brackets: keep a balanced (不含农户), drop a dangling one
@@ -59,6 +61,8 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
             pre += "）" if "（" in pre else ")"
         if pre.count("“") > pre.count("”"):
             pre = pre.replace("“", "")  # 领取“下岗证”|1万份: the quote closed before the number
+        if pre.count('"') % 2:
+            pre = pre.replace('"', "")  # the ASCII quote likewise
     if said_share and pre.endswith("占"):
         pre += "比"  # (比 is a link word before a number elsewhere: 比上年|增长)
     m = None

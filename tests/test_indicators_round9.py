@@ -51,3 +51,16 @@ def test_counts_are_not_ranks():
 ])
 def test_a_quoted_name_keeps_its_pair(text, expected):
     assert [f.indicator for f in figures(text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a class named before 有： counts the list of examples after the colon, not the examples
+    ("今年列出的资助主要领域有：能源、信息技术、生物技术等11个方面。", ["资助主要领域数量"]),
+    ("报告指出，应负责的人员主要有：前部长张甲、前副部长李乙、前行长王丙等7人。", ["负责人员人数"]),
+    # examples with notes in brackets and Latin names are examples too
+    ("官方赞助商有abc（球衣赞助商）、甲乙（汽车赞助商）、xyz（通信赞助商）等6家。", ["官方赞助商数量"]),
+    # one example still names the class before 有
+    ("官方提供商有甲乙等6家，官方合作伙伴有abc等4家。", ["官方提供商数量", "官方合作伙伴数量"]),
+])
+def test_a_class_named_before_its_examples(text, expected):
+    assert [f.indicator for f in figures(text)] == expected

@@ -27,7 +27,7 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     for p in periods_in:
         pre = pre.replace(p, "")
     pre = _ADVERB_SHARE.sub("占", pre)  # 科技产业只占生产总值的7%: the adverb is no clause
-    if pre.endswith("等") and (em := _HAVE_EXAMPLES.match(pre)):
+    if pre.endswith("等") and (em := _HAVE_EXAMPLES.search(pre)):
         pre = em.group(1)  # 合作伙伴有甲公司、乙公司等|6家: the class before 有 is counted, not its examples
     m = _FROM_WHEN.search(pre)
     if m:
@@ -73,8 +73,9 @@ def _indicator_before(pre: str, periods_in: list[str]) -> str:
     return pre
 
 
-#: a class, 有 or 包括, and examples of it before 等 and the count (赞助商有甲、乙等|6家)
-_HAVE_EXAMPLES = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(?:有|包括)[^，,；;。有]{1,24}等$")
+#: a class, 有 or 包括 (主要有：), and a list of examples of it before 等 and the count (赞助商有甲、乙等|6家;
+#: the examples may hold notes in brackets and Latin names: 赞助商有甲（球衣赞助商）、abc（通信赞助商）等|6家)
+_HAVE_EXAMPLES = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:主要)?(?:有|包括)[：:]?[^，,；;。有：:]{1,60}等$")
 #: the base of a comparison at the end of a phrase (…比五年前, …比“六五”期间), not 比例 / 比重
 _CMP_BASE = compile_prefiltered(r"(?<=[\u4e00-\u9fff]{2})比(?![例重率较赛如照拟分特值])[^比，,；;。]{1,12}$")
 #: a verb of having or including inside a phrase before a number: what follows it is measured (作品包括|油画)

@@ -23,7 +23,7 @@ from .after import (
 )
 from .before import _indicator_before, _noun_phrase_before
 from .context import _SCOPE_ONLY, _YEAR_RE, _bounds, _context_year, _find_periods, _scoped_area
-from .lists import _CONT, _LIST_JOIN_END, _examples, _respective
+from .lists import _CONT, _LIST_JOIN_END, _class_named, _examples, _respective
 from .measures import (
     _APPROX_DE,
     _BY_PRICE,
@@ -548,6 +548,9 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
                     and 2 <= len(noun := _noun_phrase_after(_noun_after(text, quantities[last].end + 1), True)) <= 8 \
                     and noun.endswith(_MONEY_HEADS) and noun not in ind:
                 ind = noun  # 分别获得3000元和2000元的|奖金: the money named after the amounts
+        if q.category == "count" and (named := _class_named(text[max(0, left - 16):left], pre)) \
+                and (named := _noun_phrase_before(named)[0]):
+            ind = named  # 主要领域有：|能源、生物技术等11个方面: the class is named before the colon, not its examples
         rank_scope = ""
         if q.rank:
             ind, rank_scope = rank_phrase(ind.rstrip("第"))  # 成绩列全省|第1位: the verb and the scope go

@@ -16,6 +16,20 @@ _CONT = re.compile(r"\s*(?:[-—–~～至到、/]|和|及|与|或)\s*")
 _EXAMPLES = re.compile(r"([^，,；;：:。、]{1,16}(?:、[^，,；;：:。、]{1,16})+)(等)?$")
 
 
+#: a class named before its list of examples, across the colon that opens it (主要领域有：|A、B等11个方面)
+_CLASS_HAS = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:主要)?(?:有|包括)[：:]$")
+
+
+def _class_named(head: str, pre: str) -> str:
+    """The class a colon-opened list of examples belongs to, named before 有： (资助的主要领域有：|能源、
+    生物技术等|11个方面 -> 资助的主要领域), when the list opens the phrase; "" when none is named."""
+    m = _EXAMPLES.search(pre.rstrip())
+    if not m or m.start() != 0:
+        return ""
+    cm = _CLASS_HAS.search(head)
+    return cm.group(1) if cm else ""
+
+
 def _examples(pre: str) -> str:
     """The list of examples right before a count of a class (聚焦A、B等五大产业 -> A、B等),
     without the verb that opens it; "" when there is none."""

@@ -64,3 +64,15 @@ def test_a_quoted_name_keeps_its_pair(text, expected):
 ])
 def test_a_class_named_before_its_examples(text, expected):
     assert [f.indicator for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people counted by what they did where they went: the destination goes, the act stays
+    ("昨天，20多名村民到镇政府上访。", ["村民上访人数"]),
+    ("50名志愿者到敬老院打扫卫生。", ["志愿者打扫卫生人数"]),
+    ("30名教师赴农村支教。", ["教师支教人数"]),
+    # 受到 is no going somewhere
+    ("共有120人受到处分。", ["受到处分人数"]),
+])
+def test_where_people_went_is_no_part_of_the_count(text, expected):
+    assert [f.indicator for f in figures(text)] == expected

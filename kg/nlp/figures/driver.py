@@ -77,7 +77,7 @@ from .shares import (
     _VS_BEFORE,
 )
 from .tables import _ANY_DIGIT, _CJK, _CLAUSE_END, _DIMENSION_ADJ, _MEASURE_ENDS, _SENT_END, _SHARE_ENDS
-from .tidy import _ACT_ENDS, _SUM_ENDS, _money_act, _tidy_indicator
+from .tidy import _ACT_ENDS, _SUM_ENDS, _drop_destination, _money_act, _tidy_indicator
 from .vocab import (
     _adjacent_change_re,
     _cue_dirs,
@@ -585,6 +585,8 @@ def _extract_from(text: str, article: Article, page_date: str | None, context: C
             ind = ind[len(area):]  # 德州市粮食播种面积: the area is said apart (refArea), not in the indicator
         label = _tidy_indicator(ind, kind, "" if q.rank else "人" if unit == "个" and (
             text.startswith("人", q.end) or ind.endswith(_PERSON_NOUNS)) else unit)  # (4个人, 100个学生: 人数)
+        if "到" in label or "去" in label or "赴" in label or "前往" in label:
+            label = _drop_destination(label)  # 村民到镇政府|上访: where they went is no part of the count
         if q.rank:
             label = rank_label(label, rank_scope)  # …成绩全省排名: a rank names what is ranked, where, and 排名
         if category == "money" and kind in ("level", "target"):

@@ -334,3 +334,19 @@ def _money_act(label: str) -> str:
 _LOCALIZERS = frozenset("上里中内外下")
 #: acts of the lexicon that end like a sum's name (存款, 捐款, 借款): the label may still be the act
 _ACT_ENDS = ("存款", "捐款", "借款", "还款", "付款", "取款", "汇款", "捐资", "消费")
+
+
+#: people counted by an act done where they went (村民到镇政府|上访): the destination, a place that ends in a
+#: word of a body, a building or a place, and then the act of two to eight characters before 人数
+_GONE_TO = re.compile(r"(?<![得受达遇收看听感做识找提直])(?:来到|回到|前往|到|赴|去)"
+                      r"[\u4e00-\u9fff]{0,14}(?:局|队|院|所|府|馆|站|厅|部|处|村|镇|乡|县|市|省|区|街|校|园|中心"
+                      r"|会场|现场|社|室|楼|厂|店|公司|基地|工地|一线|家中|京)(?=[\u4e00-\u9fff]{2,8}人[数次]$)")
+
+
+def _drop_destination(label: str) -> str:
+    """Where people went goes from a count of them by what they did there (志愿者到敬老院打扫卫生人数 ->
+    志愿者打扫卫生人数, 失主到某公安分局报案人数 -> 失主报案人数); other labels stay."""
+    if not label.endswith(("人数", "人次")):
+        return label
+    m = _GONE_TO.search(label)
+    return label[:m.start()] + label[m.end():] if m else label

@@ -76,3 +76,13 @@ def test_a_class_named_before_its_examples(text, expected):
 ])
 def test_where_people_went_is_no_part_of_the_count(text, expected):
     assert [f.indicator for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "so far" is the period (the page date), not part of what is measured
+    ("甲系列和乙系列的总计销量迄今为止已超过五千万套。", ["甲系列和乙系列总计销量"]),
+    ("该书发行量到目前为止已达20万册。", ["发行量"]),
+    ("全县粮食产量迄今已达50万吨。", ["粮食产量"]),
+])
+def test_so_far_is_the_period(text, expected):
+    assert [f.indicator for f in figures(text)] == expected

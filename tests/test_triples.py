@@ -408,3 +408,46 @@ def test_writer_describes_a_recurring_unit_indicator_area_and_program_once_the_s
     assert written == union and len(together.triples) == len(union)
     unit = {s for s, p, o in written if p == RDFS.label and str(o) == "亿元"}
     assert len(unit) == 1 and sum(1 for s, p, o in written if p.endswith("unitMeasure")) == 3
+
+
+def test_runs_on_disk_merge_into_the_turtle_of_one_set(tmp_path):
+    """Triples added past a run's size go to disk in sorted runs; merged, they are the
+    Turtle of one Triples of them all, byte for byte, with the triples repeated between
+    runs written once and counted once (literals of one text in several languages and
+    datatypes, blank nodes, rdf:type as an object too)."""
+    from rdflib import BNode
+
+    from kg.graph.runs import TripleRuns
+
+    rng = random.Random(7)
+    subjects = [URIRef(f"{KGR}thing/{i:03d}") for i in range(40)] + [BNode("b1"), BNode("b2")]
+    objects = [*subjects[:10], RDF.type, Literal("一"), Literal("一", lang="zh"), Literal("一", lang="en"),
+               Literal("7", datatype=XSD.integer), Literal("7.0", datatype=XSD.decimal), Literal("7"),
+               Literal("x", datatype=XSD.string), Literal("2024-05-01", datatype=XSD.date)]
+    predicates = [RDF.type, RDFS.label, SKOS.altLabel, KG.confidence, RDFS.seeAlso]
+    items = [(rng.choice(subjects), rng.choice(predicates), rng.choice(objects)) for _ in range(3000)]
+    runs = TripleRuns(run_max=97)
+    add = runs.adder()
+    for s, p, o in items:
+        add(s, p, o)
+    assert runs.runs()
+    runs.write_turtle(tmp_path / "runs.ttl")
+    whole = Triples(items)
+    assert (tmp_path / "runs.ttl").read_text(encoding="utf-8") == whole.turtle()
+    assert len(runs) == len(whole) < len(items)
+    runs.close()
+
+
+def test_a_writer_past_its_run_size_gives_runs_else_its_one_set():
+    from kg.graph.rdf import GraphWriter
+    from kg.graph.runs import TripleRuns
+
+    small = GraphWriter(run_max=10)
+    small.add(A, RDF.type, KG.GovernmentAgency)
+    assert isinstance(small.done(), Triples)
+    big = GraphWriter(run_max=10)
+    for i in range(25):
+        big.add(A, RDFS.label, Literal(f"名{i}", lang="zh"))
+    done = big.done()
+    assert isinstance(done, TripleRuns) and done.runs()
+    done.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -44,6 +45,7 @@ from .namespace import (
 )
 from .skos import indicator_concept_iri, indicator_concept_triples
 from .triples import Triples, paused_collector
+from .runs import TripleRuns
 
 
 class Terms:
@@ -181,15 +183,21 @@ def source_iri(source_id: str) -> URIRef:
     return mint("source", source_id)
 
 
+_NO_EVIDENCE = Evidence("", "", 0, 0, "")  # a figure kept for its series, without its evidence
+
+
 class GraphWriter:
     """Accumulates triples for sources, articles and resolved entities (``triples``)."""
 
-    def __init__(self) -> None:
-        self._triples = Triples()
+    def __init__(self, run_max: int = 0) -> None:
+        """run_max (int): past this many triples, they go to disk in sorted runs
+        (``kg.graph.runs``) and ``done`` returns those; 0: all kept in memory."""
+        self._runs = TripleRuns(run_max) if run_max else None
+        self._triples = self._runs.triples if self._runs is not None else Triples()
         # add(s, p, o): one call a triple (a build adds millions); one object per distinct IRI
         # (rdflib makes a new one per call), a literal added as it comes (the makers above hand
         # out one object per recurring value)
-        self.add = self._triples.adder(intern=True)
+        self.add = self._runs.adder() if self._runs is not None else self._triples.adder(intern=True)
         self._observations: set[URIRef] = set()
         self._written: dict[URIRef, Figure] = {}  # observation -> its first figure, for the series
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
@@ -202,12 +210,15 @@ class GraphWriter:
         self._triples.changed()  # added to since any lookup made on them
         return self._triples
 
-    def done(self) -> Triples:
-        """The triples, once every one is written: the writer's own tables are dropped."""
+    def done(self) -> Triples | TripleRuns:
+        """The triples, once every one is written: the writer's own tables are dropped. With
+        ``run_max``, the runs on disk when there are any (else the one set in memory)."""
         self.add = self._triples.adder(intern=True)  # its table of terms dropped
         self._observations.clear()
         self._written = {}
         self._nodes = {}
+        if self._runs is not None and self._runs.runs():
+            return self._runs
         return self.triples
 
     def _node(self, kind: str, key: str) -> tuple[URIRef, bool]:
@@ -426,7 +437,8 @@ class GraphWriter:
                 iri = self.figure(f, key)
             else:
                 iri = self.figure(f, f"{f.article}|{f.evidence.start}|{f.evidence.end}|{f.value}|{f.unit}")
-            written.setdefault(iri, f)
+            if iri not in written:  # what ``series`` reads of it: not its evidence (written now) nor surface
+                written[iri] = replace(f, evidence=_NO_EVIDENCE, surface="")
 
     def series(self, observations: dict[URIRef, Figure], dates: dict[str, str]) -> None:
         """Figure series as RDF Data Cube data sets: one qb:DataSet per indicator, area, unit

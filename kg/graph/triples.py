@@ -246,18 +246,22 @@ class Triples:
         self._add(*triple)
         self.changed()
 
-    def adder(self, intern: bool = False):
+    def adder(self, intern: bool = False, limit: int = 0, full: Callable[[], None] | None = None):
         """The add of the triples, ``add(s, p, o)``, for writers that add many: the lookups
         made so far are dropped now, and ``changed()`` must be called before any lookup
         made after (and no ``clear()`` comes between). With ``intern``, each IRI or blank
         node is kept as one object, the first of its value (less memory, and lookups that
         find the very object skip rdflib's Python-level ==); literals are kept as they
         come (looking one up would call rdflib's Python-level __hash__): the add of a
-        writer, one call a triple."""
+        writer, one call a triple. With ``limit`` (and ``intern``), ``full()`` is called
+        when the set reaches ``limit`` triples; it must empty the set (``empty``), and the
+        table of interned terms is emptied with it (``TripleRuns``)."""
         self.changed()
         if not intern:
             return self._add
-        index, term, literal, more = self._sp, {}.setdefault, Literal, self._more
+        table: dict = {}
+        index, term, literal, more = self._sp, table.setdefault, Literal, self._more
+        limit = limit or -1
 
         def add(s, p, o) -> None:
             s = term(s, s)
@@ -270,8 +274,14 @@ class Triples:
             if found is _MISSING:
                 by_s[s] = o
                 self._n += 1
+                if self._n == limit:
+                    full()
+                    table.clear()
             elif found is not o:
                 more(by_s, s, found, o)
+                if self._n == limit:
+                    full()
+                    table.clear()
 
         return add
 
@@ -310,6 +320,12 @@ class Triples:
     def clear(self) -> None:
         """Drop every triple, the indexes and the rdflib Graph: their memory returns."""
         self._sp, self._n = {}, 0
+        self.changed()
+
+    def empty(self) -> None:
+        """``clear``, keeping the index object (an ``adder`` made before adds on into it)."""
+        self._sp.clear()
+        self._n = 0
         self.changed()
 
     def _all(self) -> Iterator[tuple]:

@@ -88,6 +88,13 @@ def _first(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
     return ""
 
 
+def _decimal(graph: Graph, subject: URIRef, predicate: URIRef) -> str:
+    """A decimal's text as graph.ttl writes it (156.0): read from a store, Oxigraph gives
+    back its canonical form without the fraction (156)."""
+    text = _first(graph, subject, predicate)
+    return f"{text}.0" if text.lstrip("-").isascii() and text.lstrip("-").isdigit() else text
+
+
 def _tail(iri: Any) -> str:
     text = str(iri)
     for sep in ("#", "/"):
@@ -277,7 +284,7 @@ def to_networkx(graph: Graph, indicators: bool = False) -> nx.MultiDiGraph:
             figures.append({
                 "indicator": _first(g, indicator, SKOS.prefLabel) if indicator is not None else "",
                 "surface": _first(g, obs, KG.surface),
-                "value": _first(g, obs, SDMX_MEASURE.obsValue),
+                "value": _decimal(g, obs, SDMX_MEASURE.obsValue),
             })
         add_node(article, "Article", meta["headline"] or _tail(article), date=meta["date"],
                  kind=_first(g, article, SCHEMA.alternativeHeadline), figures=figures)
@@ -411,7 +418,7 @@ def _add_indicators(g: Graph, reader: _Reader, add_node: Any, add_edge: Any) -> 
                  alt_labels=sorted(w for w in wordings if w and w != label),
                  evidence=reader.evidence_of(*(r[3] for r in rows)),
                  figures=[{"indicator": _first(g, r[4], SKOS.prefLabel), "surface": _first(g, r[3], KG.surface),
-                           "value": _first(g, r[3], SDMX_MEASURE.obsValue)} for r in rows])
+                           "value": _decimal(g, r[3], SDMX_MEASURE.obsValue)} for r in rows])
         for _, _, article, obs, _ in rows:
             add_edge(article, concept, "reports", evidence=reader.evidence_of(obs))
 

@@ -58,6 +58,7 @@ def one_scale(scale: int, model: bool) -> dict:
     """Run in a fresh process: build ``scale`` x the corpus, timing every stage."""
     from kg import builder
     from kg.resolve import resolve
+    from kg.spill import RecordSpill
     from kg.text.sources import read_sources
     from kg.view.viz import write_html
 
@@ -75,26 +76,43 @@ def one_scale(scale: int, model: bool) -> dict:
             rss[name] = _rss_mb()
             return value
 
-        # the builder's order and lifetimes: records dropped once the triples hold them,
-        # graph.ttl written a block at a time, the view, then the store loaded from graph.ttl
-        # with the triples dropped (a big build keeps none)
+        # the builder's order and lifetimes: each source's articles, figures and programs go
+        # into the graph as they are extracted ("extract" includes them) and its records to a
+        # file that resolution reads back; graph.ttl is written a block at a time (merged from
+        # runs on disk past kg.graph.runs.RUN_TRIPLES); a big build's store loads from graph.ttl
+        # and its view is drawn from the store (a small one's from the triples, before the store)
         out = Path(tmp) / "out"
         out.mkdir()
         sources, _, _ = timed("read", read_sources, [(folder, str(folder))], None)
-        extractions, _ = timed("extract", builder.extract_sources, sources, None, jobs=1, use_model=model)
-        resolved = timed("resolve", resolve, extractions)
-        triples = timed("triples", builder._triples, sources, extractions, resolved, None, release=True)
-        del extractions, resolved, sources
+        sources.sort(key=lambda s: s.id)
+        graph, records, tally = builder._Graph(sources), RecordSpill(), builder._Tally()
+
+        def each(exs):
+            graph.extracted(exs)
+            tally.count(exs)
+            records.write(builder._to_resolve(exs))
+
+        timed("extract", builder.extract_sources, sources, None, jobs=1, use_model=model, each=each, keep=False)
+        resolved = timed("resolve", resolve, records, node_evidence=False)
+        records.close()
+        triples = timed("triples", graph.done, resolved, None)
+        del resolved, sources, graph
         builder.give_back()
         timed("turtle", triples.write_turtle, out / "graph.ttl")
         builder.give_back()
-        timed("view", write_html, triples, out / "graph.html")  # as the builder draws it
-        count = len(triples)
-        triples.clear()
-        builder.give_back()
         from kg.graph.store import save_store
 
-        timed("store", save_store, out / "graph.ttl", out)
+        if builder._spilled(triples):
+            triples.close()
+            count = len(triples)
+            timed("store", save_store, out / "graph.ttl", out)
+            timed("view", builder._draw_from, out, True)  # as the builder draws a big build's
+        else:
+            timed("view", write_html, triples, out / "graph.html")  # as the builder draws it
+            count = len(triples)
+            triples.clear()
+            builder.give_back()
+            timed("store", save_store, out / "graph.ttl", out)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the build's, before the baseline's texts
         sources, _, _ = read_sources([(folder, str(folder))], None)  # read again: not held during the build
         texts = [a.text for s in sources for a in builder.split_articles(s)]

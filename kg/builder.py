@@ -27,6 +27,7 @@ from .nlp.extract import Extractor, page_context
 from .progress import Stages, items
 from .records import Extraction, Resolved, Source
 from .resolve import resolve
+from .spill import RecordSpill
 from .text.formats import split_articles
 from .text.sources import Refusal, read_sources
 
@@ -139,13 +140,15 @@ def _light(exs: list[Extraction]) -> tuple[list[Extraction], list[dict]]:
 
 def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterable] | None = None,
                     jobs: int = 1, use_model: bool = True, dask: str | None = None,
-                    each: Callable[[list[Extraction]], object] | None = None) -> tuple[list[Extraction], list[dict]]:
+                    each: Callable[[list[Extraction]], object] | None = None,
+                    keep: bool = True) -> tuple[list[Extraction], list[dict]]:
     """Segment and extract every source, in order, in the groups of ``source_groups``;
     ``jobs`` > 1 uses worker processes, ``dask`` (a scheduler address, e.g.
     tcp://host:8786) the workers of a Dask cluster (kg.distributed). The records are the
     same either way. ``progress`` wraps the per-source results as they come; ``each`` is
     called with each source's extractions, in order, as they come (while workers extract
-    the next)."""
+    the next); without ``keep`` (and with ``each``), the extractions are not kept once
+    ``each`` has them: the list returned is empty (a build streams them, ``RecordSpill``)."""
     work = partial(process_group, use_model=use_model)
     sizes = [len(s.raw) for s in sources]
     groups = [[sources[i] for i in g] for g in source_groups(sizes)]
@@ -154,14 +157,14 @@ def extract_sources(sources: list[Source], progress: Callable[[Iterable], Iterab
 
         done = cluster_map(dask, work, groups, [sum(len(s.raw) for s in g) for g in groups],
                            warm=partial(_extractor, use_model))
-        results = _per_source(done, progress, each)
+        results = _per_source(done, progress, each, keep)
     elif jobs > 1 and len(groups) > 1 and sum(sizes) > PARALLEL_MIN_CHARS:
         loaded = _extractor.cache_info().currsize
-        results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress, each)
+        results = _per_source(_pool_map(work, groups, jobs, partial(_extractor, use_model)), progress, each, keep)
         if not loaded:
             _extractor.cache_clear()  # loaded for the workers alone: its memory back for the graph
     else:
-        results = _per_source(map(work, groups), progress, each)
+        results = _per_source(map(work, groups), progress, each, keep)
     extractions = [ex for exs, _ in results for ex in exs]
     summaries = [sm for _, sms in results for sm in sms]
     return extractions, summaries
@@ -191,17 +194,17 @@ def _pool_map(work: Callable, groups: list, jobs: int, warm: Callable[[], object
 
 
 def _per_source(done: Iterable[list], progress: Callable[[Iterable], Iterable] | None,
-                each: Callable[[list[Extraction]], object] | None = None) -> list:
+                each: Callable[[list[Extraction]], object] | None = None, keep: bool = True) -> list:
     flat = (result for group in done for result in group)
     if each is not None:
-        flat = _calling(each, flat)
+        flat = _calling(each, flat, keep)
     return list(progress(flat) if progress else flat)
 
 
-def _calling(each: Callable[[list[Extraction]], object], results: Iterable[tuple]) -> Iterator[tuple]:
+def _calling(each: Callable[[list[Extraction]], object], results: Iterable[tuple], keep: bool = True) -> Iterator[tuple]:
     for result in results:
         each(result[0])
-        yield result
+        yield result if keep else ([], result[1])
 
 
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
@@ -239,37 +242,76 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     refused += [Refusal(k, "this is the build's output folder, not an input; skipped") for k in own]
     sources.sort(key=lambda s: s.id)
     bar = (lambda it: items(it, "kg build: extracting", "source", total=len(sources))) if progress else None
-    # with workers, each source's articles, figures and programs go into the graph here while they extract the next
     thaw = not gc.get_freeze_count()  # nothing frozen by the caller: what the build freezes is thawed at its end
-    early = _Graph(sources) if jobs > 1 or dask else None
+    # each source's articles, figures and programs go into the graph as they come (with workers, while
+    # they extract the next), and its records to a file that resolution reads back: none is held
+    graph, records, tally = _Graph(sources), RecordSpill(), _Tally()
+    digests: list[str] = []  # each source's sha256, its text dropped once it is extracted (a PDF's is kept)
+
+    def each(exs: list[Extraction]) -> None:  # called once a source, in order
+        graph.extracted(exs)
+        tally.count(exs)
+        records.write(_to_resolve(exs))
+        src = sources[len(digests)]
+        digests.append(_digest(src.raw))
+        if src.format != "pdf":
+            src.raw = ""
+
     try:
-        extractions, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask,
-                                                 each=early.extracted if early else None)
+        _, summaries = extract_sources(sources, bar, jobs=jobs, use_model=model, dask=dask, each=each, keep=False)
+        with Stages("kg build", 7, progress) as stages, _thawed_after(thaw):
+            with stages.stage("resolving people and agencies"):
+                resolved = resolve(records, node_evidence=False)  # a person's or agency's evidence: not in the graph
+                records.close()
+            with stages.stage("writing RDF"):
+                triples = graph.done(resolved, stamp)
+            report = _report(all_inputs, manifest, sources, refused, skipped, tally.per_source, summaries, resolved,
+                             triples, tally, digests)
+            del summaries, resolved  # the graph and the report hold what they said: memory back
+            texts = {s.id: s.raw for s in sources if s.format == "pdf"}
+            read_any = bool(sources)
+            sources = None  # nor the sources' texts
+            give_back()
+            keep = not _spilled(triples) and len(triples) <= KEEP_TRIPLES_MAX
+            if read_any:
+                _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts,
+                               jobs=jobs, keep=keep)
     except BaseException:
         if thaw:
-            gc.unfreeze()  # what early.extracted froze
+            gc.unfreeze()  # what graph.extracted froze
         raise
-    with Stages("kg build", 7, progress) as stages, _thawed_after(thaw):
-        with stages.stage("resolving people and agencies"):
-            resolved = resolve(extractions)
-        per_source = Counter(e.article.source for e in extractions)
-        with stages.stage("writing RDF"):
-            if early is not None:
-                extractions.clear()
-                triples = early.done(resolved, stamp)
-            else:
-                triples = _triples(sources, extractions, resolved, stamp, release=True)  # empties `extractions`
-        report = _report(all_inputs, manifest, sources, refused, skipped, per_source, summaries, resolved, triples)
-        del extractions, summaries, resolved  # the graph and the report hold what they said: memory back
-        texts = {s.id: s.raw for s in sources if s.format == "pdf"}
-        read_any = bool(sources)
-        sources = None  # nor the sources' texts
-        give_back()
-        keep = len(triples) <= KEEP_TRIPLES_MAX
-        if read_any:
-            _write_outputs(triples, out, report, stages, store=store, html=html, validate=validate, texts=texts,
-                           jobs=jobs, keep=keep)
+    finally:
+        records.close()
     return BuildResult(out, report, triples if keep else None)
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Tally:
+    """What the report counts of the records that resolution is not given (``_to_resolve``):
+    articles per source, figures, programs and slogans."""
+
+    def __init__(self) -> None:
+        self.per_source: Counter = Counter()
+        self.figures = 0
+        self.programs: set[str] = set()
+        self.slogans: set[str] = set()
+
+    def count(self, extractions: list[Extraction]) -> None:
+        for ex in extractions:
+            self.per_source[ex.article.source] += 1
+            self.figures += len(ex.figures)
+            for p in ex.programs:
+                (self.slogans if p.kind == "slogan" else self.programs).add(p.name)
+
+
+def _to_resolve(extractions: list[Extraction]) -> Iterator[Extraction]:
+    """The records resolution reads: figures and programs are in the graph already (written
+    with their article), and an article's text is not read past extraction."""
+    for ex in extractions:
+        yield replace(ex, article=replace(ex.article, text="", byline_offsets=()), figures=[], programs=[])
 
 
 def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None,
@@ -308,8 +350,9 @@ class _Graph:
     def _extracted(self, extractions: list[Extraction]) -> None:
         if self.writer is None:  # made at the first source's records: with -j N, once the workers run
             from .graph.rdf import GraphWriter
+            from .graph.runs import RUN_TRIPLES
 
-            self.writer = GraphWriter()
+            self.writer = GraphWriter(run_max=RUN_TRIPLES)  # past it, the triples go to disk in sorted runs
             for s in self.sources:
                 self.writer.source(s)
             self.by_source = {s.id: s for s in self.sources}
@@ -332,7 +375,8 @@ class _Graph:
         return triples
 
 
-def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter, summaries, resolved, triples) -> dict:
+def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter, summaries, resolved, triples,
+            tally: _Tally | None = None, digests: list[str] | None = None) -> dict:
     """report.json: what was read, refused and skipped, per article (``per_source``: source
     id -> its articles), counts and merges."""
     return {
@@ -341,12 +385,12 @@ def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter
         "inputs": all_inputs,
         "manifest": [{"input": name, "path": str(path)} for name, (path, _) in manifest.items()],
         "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id],
-                     "sha256": hashlib.sha256(s.raw.encode("utf-8", "surrogatepass")).hexdigest()}
-                    for s in sources],  # the content each was built from: a changed input shows
+                     "sha256": digests[k] if digests is not None else _digest(s.raw)}
+                    for k, s in enumerate(sources)],  # the content each was built from: a changed input shows
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
         "articles": summaries,
-        "counts": _counts(resolved, triples),
+        "counts": _counts(resolved, triples, tally),
         "merges": resolved.merges,
         "warnings": [],
     }
@@ -389,9 +433,12 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
     loads here from the parts as they are written. Otherwise the store loads last, from
     graph.ttl, after the triples' lookups (and, without ``keep``, the triples) are dropped:
     Oxigraph's loader then has the memory they held."""
+    report["shacl_conforms"] = None
+    if _spilled(triples):
+        _write_runs(triples, folder, out, report, stages, store, html, validate)
+        return
     count = len(triples)
     shacl = validate and count <= VALIDATE_MAX_TRIPLES
-    report["shacl_conforms"] = None
     if jobs > 1 and count >= PARALLEL_MIN_TRIPLES and "fork" in multiprocessing.get_all_start_methods():
         with stages.stage(f"writing graph.ttl, the store and graph.html ({jobs} processes)"):
             _write_forked(triples, folder, out, report, store, html, shacl, jobs)
@@ -420,6 +467,52 @@ def _write_into(triples: Triples, folder: Path, out: Path, report: dict, stages:
         report["warnings"].append(f"SHACL check skipped for {count} triples; run 'kg validate {out}'")
     with stages.stage("writing report.json"):
         write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _spilled(triples) -> bool:
+    """Whether a build's triples are runs on disk (``kg.graph.runs``), not one set."""
+    return getattr(triples, "runs", None) is not None and triples.runs()
+
+
+def _write_runs(runs, folder: Path, out: Path, report: dict, stages: Stages, store: bool, html: bool,
+                validate: bool) -> None:
+    """The outputs of a build whose triples are runs on disk (too many to hold): graph.ttl
+    merged from the runs, the store loaded from it, and graph.html drawn from the store
+    (Oxigraph's, on disk), so that none of them holds the whole graph in this process.
+    The SHACL check (over ``VALIDATE_MAX_TRIPLES``) is left to ``kg validate``."""
+    try:
+        with stages.stage("serialising graph.ttl"):
+            runs.write_turtle(folder / "graph.ttl")
+    finally:
+        runs.close()
+    report["counts"]["triples"] = count = len(runs)
+    give_back()
+    with stages.stage("loading the store"):
+        if store:
+            _load_store(folder, report)
+    with stages.stage("drawing graph.html"):
+        if html:
+            _note(report, _draw_from(folder, store))
+            give_back()
+    if validate:
+        report["warnings"].append(f"SHACL check skipped for {count} triples; run 'kg validate {out}'")
+    with stages.stage("writing report.json"):
+        write_text(folder / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _draw_from(folder: Path, store: bool) -> str | None:
+    """graph.html of a build whose triples are not in memory: from its store (read-only,
+    closed after), or without one, from graph.ttl."""
+    from .graph.store import load_graph_file, open_store
+
+    try:
+        graph = open_store(folder) if store and (folder / "store").is_dir() else load_graph_file(folder)
+    except Exception as exc:
+        return f"graph.html not written: {exc}"
+    try:
+        return _draw(graph, folder)
+    finally:
+        graph.close()
 
 
 _LIBC: list = []
@@ -655,16 +748,18 @@ def _source_date_epoch() -> str | None:
         raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
 
 
-def _counts(r, triples) -> dict:
+def _counts(r, triples, tally: _Tally | None = None) -> dict:
+    """The report's counts; ``tally``: the figures and programs counted as they were extracted
+    (resolution was not given them), else those of ``r``."""
     return {
         "persons": len(r.persons),
         "agencies": len(r.agencies),
         "memberships": len(r.memberships),
-        "figures": len(r.figures),
-        "programs": len({p.name for p in r.programs if p.kind != "slogan"}),
-        "slogans": len({p.name for p in r.programs if p.kind == "slogan"}),  # catchwords quoted: no programs
+        "figures": tally.figures if tally else len(r.figures),
+        "programs": len(tally.programs) if tally else len({p.name for p in r.programs if p.kind != "slogan"}),
+        "slogans": len(tally.slogans) if tally else len({p.name for p in r.programs if p.kind == "slogan"}),  # catchwords quoted: no programs
         "events": len({(e.name, e.date) for e in r.events}),
-        "triples": len(triples),
+        "triples": None if _spilled(triples) else len(triples),  # runs on disk: counted as graph.ttl is written
     }
 
 

@@ -10,6 +10,7 @@ stays one. Every merge and split is reported with its reason.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -32,8 +33,14 @@ def compatible(places: set[str]) -> bool:
     return not provinces or cities.get(city[:-1] if city.endswith("市") else city) in provinces
 
 
-def resolve(extractions: list[Extraction]) -> Resolved:
-    """Merge per-article records into graph entities."""
+def resolve(extractions: Iterable[Extraction], node_evidence: bool = True) -> Resolved:
+    """Merge per-article records into graph entities.
+
+    extractions (Iterable[Extraction]): a list, or any sequence that can be read again
+        (it is read in three passes; a build's ``kg.spill.RecordSpill`` reads its file again).
+    node_evidence (bool): keep every mention's evidence on its person and agency (a build,
+        whose graph does not say them, passes False: their memory is not held).
+    """
     r = Resolved()
     # which places each name holds posts in: differing places split the name
     places: dict[str, set[str]] = defaultdict(set)
@@ -63,7 +70,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
                 node = r.agencies[a.key] = AgencyNode(a.key, a.label, a.kind, a.parent)
             if not a.implicit:
                 node.surfaces.add(a.surface)
-                node.evidence.append(a.evidence)
+                if node_evidence:
+                    node.evidence.append(a.evidence)
                 r.mentions[aid].add(("org", a.key))
             if node.parent is None and a.parent:
                 node.parent = a.parent
@@ -73,7 +81,8 @@ def resolve(extractions: list[Extraction]) -> Resolved:
             if node is None:
                 node = r.persons[key] = PersonNode(key, pm.name)
             node.articles.add(aid)
-            node.evidence.append(pm.evidence)
+            if node_evidence:
+                node.evidence.append(pm.evidence)
             if pm.cue == "byline":
                 if key not in r.authors[aid]:
                     r.authors[aid].append(key)
@@ -126,7 +135,7 @@ def resolve(extractions: list[Extraction]) -> Resolved:
     return r
 
 
-def _reporter_papers(extractions: list[Extraction]) -> dict[str, set[str]]:
+def _reporter_papers(extractions: Iterable[Extraction]) -> dict[str, set[str]]:
     """Names known only from bylines, as reporters of more than one named paper -> their
     papers (agency keys: a known paper by its name, an unknown 本报 by its source). Such a
     name is one person per paper; a name also named otherwise (a post, a mention in a body)

@@ -332,3 +332,29 @@ def test_build_freezes_the_graph_between_stages_and_thaws_it_after(tmp_path, mon
         assert (tmp_path / "caller-j2" / "graph.ttl").read_bytes() == frozen
     finally:
         gc.unfreeze()
+
+
+def test_build_past_a_run_writes_the_triples_in_runs_with_the_same_outputs(built, tmp_path, monkeypatch):
+    """A build whose triples pass a (here lowered) run size writes them to disk in sorted
+    runs and merges them: graph.ttl and graph.html (drawn from the store) are the bytes of
+    the build that held them all, with -j 1 and -j 2, and the count is the distinct
+    triples'. The runs' files and the records' file are gone after."""
+    import tempfile
+
+    import kg.builder
+    import kg.graph.runs
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(kg.graph.runs, "RUN_TRIPLES", 700)
+    monkeypatch.setattr(kg.builder, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    for jobs in (1, 2):
+        result = kg.builder.build([str(CORPUS)], tmp_path / f"runs{jobs}", progress=False, jobs=jobs)
+        assert result.triples is None
+        for name in ("graph.ttl", "graph.html"):
+            assert (tmp_path / f"runs{jobs}" / name).read_bytes() == (built / name).read_bytes(), (name, jobs)
+        assert result.report["counts"]["triples"] == json.loads((built / "report.json").read_text())["counts"]["triples"]
+        assert len(result.graph) == result.report["counts"]["triples"]
+        assert result.report["shacl_conforms"] is None and "SHACL check skipped" in result.report["warnings"][0]
+    assert list((tmp_path / "tmp").iterdir()) == []

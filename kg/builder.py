@@ -308,10 +308,20 @@ class _Tally:
 
 
 def _to_resolve(extractions: list[Extraction]) -> Iterator[Extraction]:
-    """The records resolution reads: figures and programs are in the graph already (written
-    with their article), and an article's text is not read past extraction."""
+    """The records resolution reads: figures, programs and holdings' evidence are in the
+    graph already (written with their article: a holding's evidence keeps its key, what
+    names it), a mention's evidence is not in it, and an article's text is not read past
+    extraction."""
     for ex in extractions:
-        yield replace(ex, article=replace(ex.article, text="", byline_offsets=()), figures=[], programs=[])
+        yield replace(ex, article=replace(ex.article, text="", byline_offsets=()), figures=[], programs=[],
+                      persons=[replace(pm, evidence=_key_of(pm.evidence)) for pm in ex.persons],
+                      agencies=[replace(a, evidence=_key_of(a.evidence)) for a in ex.agencies],
+                      holdings=[replace(h, evidence=_key_of(h.evidence)) for h in ex.holdings])
+
+
+def _key_of(ev):
+    """An evidence without its texts: what its IRI is minted from."""
+    return replace(ev, anchor="", sentence="", bbox="")
 
 
 def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None,
@@ -353,6 +363,7 @@ class _Graph:
             from .graph.runs import RUN_TRIPLES
 
             self.writer = GraphWriter(run_max=RUN_TRIPLES)  # past it, the triples go to disk in sorted runs
+            self.writer.holdings_evidence_written = True  # each holding's evidence below, as it comes
             for s in self.sources:
                 self.writer.source(s)
             self.by_source = {s.id: s for s in self.sources}
@@ -361,6 +372,8 @@ class _Graph:
             self.writer.observations(ex.figures)
             for program in ex.programs:
                 self.writer.program(program)
+            for h in ex.holdings:  # every holding's evidence is its membership's (resolution keeps its key alone)
+                self.writer.evidence(h.evidence)
 
     def done(self, resolved: Resolved, stamp: str | None) -> Triples:
         """The rest, once every source is extracted and ``resolved``: RETURNS the triples."""
@@ -501,18 +514,15 @@ def _write_runs(runs, folder: Path, out: Path, report: dict, stages: Stages, sto
 
 
 def _draw_from(folder: Path, store: bool) -> str | None:
-    """graph.html of a build whose triples are not in memory: from its store (read-only,
-    closed after), or without one, from graph.ttl."""
-    from .graph.store import load_graph_file, open_store
+    """graph.html of a build whose triples are not in memory: from its store (read-only),
+    or without one, from graph.ttl."""
+    from .graph.store import StoreLookups, load_graph_file, open_ox_store
 
     try:
-        graph = open_store(folder) if store and (folder / "store").is_dir() else load_graph_file(folder)
+        graph = StoreLookups(open_ox_store(folder)) if store and (folder / "store").is_dir() else load_graph_file(folder)
     except Exception as exc:
         return f"graph.html not written: {exc}"
-    try:
-        return _draw(graph, folder)
-    finally:
-        graph.close()
+    return _draw(graph, folder)
 
 
 _LIBC: list = []

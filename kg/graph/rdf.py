@@ -186,6 +186,10 @@ def source_iri(source_id: str) -> URIRef:
 _NO_EVIDENCE = Evidence("", "", 0, 0, "")  # a figure kept for its series, without its evidence
 
 
+def evidence_iri(ev: Evidence) -> URIRef:
+    return mint("evidence", f"{ev.source}|{ev.start}|{ev.end}")
+
+
 class GraphWriter:
     """Accumulates triples for sources, articles and resolved entities (``triples``)."""
 
@@ -203,6 +207,9 @@ class GraphWriter:
         self._headline_spans: dict[str, tuple[int, int] | None] = {}
         self._article_dates: dict[str, str] = {}
         self._nodes: dict[tuple[str, str], URIRef] = {}  # (kind, key) -> IRI of a node described once (``_node``)
+        # True: the caller wrote every holding's evidence (``evidence``) as its article came, and a
+        # membership's evidence is its key alone (``source``, ``start``, ``end``): only the link is added
+        self.holdings_evidence_written = False
 
     @property
     def triples(self) -> Triples:
@@ -271,7 +278,7 @@ class GraphWriter:
         return iri
 
     def evidence(self, ev: Evidence) -> URIRef:
-        iri = mint("evidence", f"{ev.source}|{ev.start}|{ev.end}")
+        iri = evidence_iri(ev)
         self.add(iri, RDF.type, NIF.Phrase)
         self.add(iri, RDF.type, NIF.String)
         self.add(iri, NIF.referenceContext, article_iri(ev.article))
@@ -345,7 +352,8 @@ class GraphWriter:
             if m.begin or m.end:
                 self._interval(mem, m.begin, m.end)
             for ev in m.evidence:
-                self.add(mem, PROV.wasDerivedFrom, self.evidence(ev))
+                self.add(mem, PROV.wasDerivedFrom,
+                         evidence_iri(ev) if self.holdings_evidence_written else self.evidence(ev))
         for aid, keys in sorted(r.authors.items()):
             for key in keys:
                 self.add(article_iri(aid), SCHEMA.author, person_iri(key))

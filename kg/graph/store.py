@@ -15,7 +15,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from functools import lru_cache
+
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
@@ -283,3 +285,66 @@ def read_graph(path: str | os.PathLike) -> Graph:
     graph = Graph(bind_namespaces="none")
     graph.parse(path)  # format guessed from the suffix
     return graph
+
+
+class StoreLookups:
+    """The read-only lookups the view makes of a graph (``objects``, ``subjects``, ``value``,
+    ``in`` with ``None`` as a wildcard), answered by a pyoxigraph Store: a big build draws
+    its view from its store on disk, never holding its triples. Terms convert as oxrdflib
+    converts them (a recurring term once, from a bounded cache), without rdflib's
+    per-term store plumbing, which made the view of a big build several times slower."""
+
+    def __init__(self, ox_store) -> None:
+        import pyoxigraph as ox
+
+        self._store = ox_store
+        self._graph = ox.DefaultGraph()
+        self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
+        self._to_ox = lru_cache(maxsize=1 << 16)(self._convert_to)
+        self._from_ox = lru_cache(maxsize=1 << 16)(_from_ox)
+
+    def _convert_to(self, term):
+        if isinstance(term, Literal):
+            if term.language:
+                return self._literal(str(term), language=term.language)
+            return self._literal(str(term), datatype=self._named(str(term.datatype or XSD.string)))
+        if isinstance(term, BNode):
+            return self._blank(str(term))
+        return self._named(str(term))
+
+    def _quads(self, s, p, o):
+        to = self._to_ox
+        return self._store.quads_for_pattern(None if s is None else to(s), None if p is None else to(p),
+                                             None if o is None else to(o), self._graph)
+
+    def objects(self, subject=None, predicate=None):
+        back = self._from_ox
+        return iter([back(q.object) for q in self._quads(subject, predicate, None)])
+
+    def subjects(self, predicate=None, object=None):  # noqa: A002 - rdflib's name
+        back = self._from_ox
+        return iter([back(q.subject) for q in self._quads(None, predicate, object)])
+
+    def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
+        """One value (the least in canonical order, as ``Triples.value`` answers)."""
+        from .triples import _sort_key
+
+        found = list(self.objects(subject, predicate)) if object is None else list(self.subjects(predicate, object))
+        if len(found) == 1:
+            return found[0]
+        return min(found, key=_sort_key) if found else default
+
+    def __contains__(self, triple: tuple) -> bool:
+        return next(iter(self._quads(*triple)), None) is not None
+
+
+def _from_ox(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

@@ -247,3 +247,35 @@ def test_store_from_a_turtle_file_in_pieces_holds_the_same_quads(tmp_path):
     one = set(map(str, ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)))
     save_store(path, tmp_path / "out", piece_bytes=4096)
     assert {str(q.triple) for q in open_ox_store(tmp_path / "out")} == one
+
+
+def test_store_lookups_answer_as_the_triples_do(tmp_path):
+    """StoreLookups (a big build's view reads its store through it) answers objects,
+    subjects, value and ``in`` as the build's Triples do, on invented triples."""
+    from rdflib import BNode, URIRef
+    from rdflib.namespace import RDFS
+
+    from kg.graph.namespace import KGR
+    from kg.graph.store import StoreLookups, open_ox_store
+    from kg.graph.triples import Triples
+
+    a, b, c = (URIRef(f"{KGR}thing/{k}") for k in "abc")
+    knows, bnode, missing = (URIRef(f"http://example.org/{k}") for k in ("knows", "bnode", "missing"))
+    items = [(a, RDF.type, FOAF.Person), (a, RDFS.label, Literal("甲乙", lang="zh")), (a, knows, b),
+             (a, knows, c), (b, knows, c), (c, NIF.beginIndex, Literal(12, datatype=XSD.nonNegativeInteger)),
+             (b, RDFS.label, Literal("plain")), (b, bnode, BNode("x1"))]
+    triples = Triples(items)
+    path = tmp_path / "graph.ttl"
+    triples.write_turtle(path)
+    save_store(path, tmp_path)
+    store = StoreLookups(open_ox_store(tmp_path))
+    for s, p, o in items[:-1]:  # a blank node: relabelled by the store's parser
+        assert (s, p, o) in store and (s, p, None) in store and (None, p, o) in store
+        assert sorted(map(str, store.objects(s, p))) == sorted(map(str, triples.objects(s, p)))
+        assert sorted(map(str, store.subjects(p, o))) == sorted(map(str, triples.subjects(p, o)))
+    assert (b, bnode, None) in store and isinstance(store.value(b, bnode), BNode)
+    assert (c, knows, a) not in store and (None, missing, None) not in store
+    assert store.value(a, knows) == triples.value(a, knows) == b  # the least of several
+    assert store.value(a, missing, default="none") == "none"
+    assert store.value(None, RDFS.label, Literal("甲乙", lang="zh")) == a
+    assert int(store.value(c, NIF.beginIndex)) == 12

@@ -302,7 +302,7 @@ class StoreLookups:
         self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
         self._to_ox = lru_cache(maxsize=1 << 16)(self._convert_to)
         self._from_ox = lru_cache(maxsize=1 << 16)(_from_ox)
-        self._describe = lru_cache(maxsize=1 << 12)(self._described)
+        self._pair = lru_cache(maxsize=1 << 14)(self._objects)  # the view asks some (subject, predicate) again
 
     def _convert_to(self, term):
         if isinstance(term, Literal):
@@ -318,21 +318,13 @@ class StoreLookups:
         return self._store.quads_for_pattern(None if s is None else to(s), None if p is None else to(p),
                                              None if o is None else to(o), self._graph)
 
-    def _described(self, subject) -> dict:
-        """predicate -> objects of one subject, read in one call (the view asks several of
-        each node in a row); the last few thousand subjects kept."""
+    def _objects(self, subject, predicate) -> tuple:
         back = self._from_ox
-        out: dict = {}
-        for q in self._quads(subject, None, None):
-            out.setdefault(back(q.predicate), []).append(back(q.object))
-        return out
+        return tuple(back(q.object) for q in self._quads(subject, predicate, None))
 
     def objects(self, subject=None, predicate=None):
-        if subject is not None:
-            described = self._describe(subject)
-            if predicate is not None:
-                return iter(described.get(predicate, ()))
-            return iter([o for objects in described.values() for o in objects])
+        if subject is not None and predicate is not None:
+            return iter(self._pair(subject, predicate))
         back = self._from_ox
         return iter([back(q.object) for q in self._quads(subject, predicate, None)])
 
@@ -352,7 +344,7 @@ class StoreLookups:
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple
         if s is not None and p is not None and o is None:
-            return bool(self._describe(s).get(p))
+            return bool(self._pair(s, p))
         return next(iter(self._quads(s, p, o)), None) is not None
 
 

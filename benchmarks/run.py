@@ -54,7 +54,7 @@ def make_corpus(folder: Path, scale: int) -> int:
     return chars
 
 
-def one_scale(scale: int, model: bool) -> dict:
+def one_scale(scale: int, model: bool, low_memory: bool = False) -> dict:
     """Run in a fresh process: build ``scale`` x the corpus, timing every stage."""
     from kg import builder
     from kg.resolve import resolve
@@ -79,13 +79,13 @@ def one_scale(scale: int, model: bool) -> dict:
         # the builder's order and lifetimes: each source's articles, figures and programs go
         # into the graph as they are extracted ("extract" includes them) and its records to a
         # file that resolution reads back; graph.ttl is written a block at a time (merged from
-        # runs on disk past kg.graph.runs.RUN_TRIPLES); a big build's store loads from graph.ttl
-        # and its view is drawn from the store (a small one's from the triples, before the store)
+        # runs on disk past kg.graph.runs.RUN_TRIPLES with --low-memory, whose store then loads from
+        # graph.ttl and whose view is drawn from the store; else from the triples, before the store)
         out = Path(tmp) / "out"
         out.mkdir()
         sources, _, _ = timed("read", read_sources, [(folder, str(folder))], None)
         sources.sort(key=lambda s: s.id)
-        graph, records, tally = builder._Graph(sources), RecordSpill(), builder._Tally()
+        graph, records, tally = builder._Graph(sources, spill=low_memory), RecordSpill(), builder._Tally()
 
         def each(exs):
             graph.extracted(exs)
@@ -190,16 +190,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--no-model", action="store_true", help="the grammar alone")
+    parser.add_argument("--low-memory", action="store_true", help="builds as kg build --low-memory makes them")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--repeats", type=int, default=3, help="whole builds per -j value (0: skip -j 2 vs -j 1)")
     parser.add_argument("--_one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._one is not None:
-        print(json.dumps(one_scale(args._one, not args.no_model)))
+        print(json.dumps(one_scale(args._one, not args.no_model, args.low_memory)))
         return
     rows = []
     for scale in args.scales:
-        cmd = [sys.executable, __file__, "--_one", str(scale)] + (["--no-model"] if args.no_model else [])
+        cmd = [sys.executable, __file__, "--_one", str(scale)] + (["--no-model"] if args.no_model else []) + (
+            ["--low-memory"] if args.low_memory else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=ROOT).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         r = rows[-1]

@@ -210,7 +210,7 @@ def _calling(each: Callable[[list[Extraction]], object], results: Iterable[tuple
 def build(inputs: list[str], out: str | Path, page_date: str | None = None, update: bool = False,
           html: bool = True, store: bool = True, progress: bool = True, stamp: str | None = None,
           jobs: int = 1, validate: bool = True, model: bool = True, drop_missing: bool = False,
-          dask: str | None = None) -> BuildResult:
+          dask: str | None = None, low_memory: bool = False) -> BuildResult:
     """Build a graph from files/folders into the OUT folder.
 
     inputs (list[str]): files or folders.
@@ -228,6 +228,10 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     validate (bool): check the graph against ontology/shapes.ttl (SHACL) and warn.
     model (bool): fill in with the statistical recogniser where the grammar is silent
         (False: the grammar alone, ``--no-model``).
+    low_memory (bool): past ``kg.graph.runs.RUN_TRIPLES`` triples, write them to disk in sorted
+        runs (merged into graph.ttl) and draw graph.html from the store: the stages before the
+        view stay near flat in memory as the corpus grows, at more CPU (``--low-memory``; the same
+        bytes).
     RETURNS (BuildResult): the report (also written to OUT/report.json).
     """
     out = Path(out)
@@ -245,7 +249,7 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
     thaw = not gc.get_freeze_count()  # nothing frozen by the caller: what the build freezes is thawed at its end
     # each source's articles, figures and programs go into the graph as they come (with workers, while
     # they extract the next), and its records to a file that resolution reads back: none is held
-    graph, records, tally = _Graph(sources), RecordSpill(), _Tally()
+    graph, records, tally = _Graph(sources, spill=low_memory), RecordSpill(), _Tally()
     digests: list[str] = []  # each source's sha256, its text dropped once it is extracted (a PDF's is kept)
 
     def each(exs: list[Extraction]) -> None:  # called once a source, in order
@@ -348,8 +352,10 @@ class _Graph:
     whenever each part is written. The cycle collector is paused while they are added and
     what they made is frozen after (``_adding``)."""
 
-    def __init__(self, sources: list[Source]) -> None:
+    def __init__(self, sources: list[Source], spill: bool = False) -> None:
+        """spill (bool): past ``kg.graph.runs.RUN_TRIPLES`` triples, to disk in sorted runs."""
         self.sources = sources
+        self.spill = spill
         self.writer = None
 
     def extracted(self, extractions: list[Extraction]) -> None:
@@ -362,7 +368,8 @@ class _Graph:
             from .graph.rdf import GraphWriter
             from .graph.runs import RUN_TRIPLES
 
-            self.writer = GraphWriter(run_max=RUN_TRIPLES)  # past it, the triples go to disk in sorted runs
+            # with spill, past RUN_TRIPLES the triples go to disk in sorted runs
+            self.writer = GraphWriter(run_max=RUN_TRIPLES if self.spill else 0)
             self.writer.holdings_evidence_written = True  # each holding's evidence below, as it comes
             for s in self.sources:
                 self.writer.source(s)

@@ -60,7 +60,10 @@ def _valid_date(ctx, param, value):
 @click.option("--dask", "dask", metavar="ADDRESS", help="Run extraction on the Dask cluster whose scheduler is at "
               "ADDRESS (e.g. tcp://10.0.0.5:8786), one pipeline per worker; resolution and the graph run here, "
               "and the graph is the same. Needs the dask extra (pip install 'kg-gov-news[dask]').")
-def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, jobs, no_validate, no_model, dask):
+@click.option("--low-memory", is_flag=True, help="For corpora too big for memory: past 250,000 triples they go "
+              "to disk in sorted runs and graph.html is drawn from the store (same bytes, more CPU).")
+def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, jobs, no_validate, no_model, dask,
+                  low_memory):
     """Build a knowledge graph from newspaper pages and articles.
 
     INPUTS are .txt pages or articles (UTF-8, UTF-16 or GB18030), .json/.jsonl records
@@ -87,7 +90,7 @@ def build_command(inputs, out, page_date, update, drop_missing, no_html, quiet, 
     try:
         result = build(list(inputs), out, page_date=page_date, update=update, html=not no_html,
                        progress=not quiet, jobs=jobs, validate=not no_validate, model=not no_model,
-                       drop_missing=drop_missing, dask=dask)
+                       drop_missing=drop_missing, dask=dask, low_memory=low_memory)
     except errors as exc:
         raise click.ClickException(str(exc)) from None
     rep = result.report

@@ -334,8 +334,20 @@ def test_build_freezes_the_graph_between_stages_and_thaws_it_after(tmp_path, mon
         gc.unfreeze()
 
 
+def test_build_keeps_its_triples_in_memory_unless_asked_for_low_memory(built, tmp_path, monkeypatch):
+    """Past the run size, a build without --low-memory still holds its triples (the faster path)
+    and writes the same bytes."""
+    import kg.builder
+    import kg.graph.runs
+
+    monkeypatch.setattr(kg.graph.runs, "RUN_TRIPLES", 700)
+    result = kg.builder.build([str(CORPUS)], tmp_path / "held", progress=False, html=False)
+    assert result.triples is not None and len(result.triples) > 700
+    assert (tmp_path / "held" / "graph.ttl").read_bytes() == (built / "graph.ttl").read_bytes()
+
+
 def test_build_past_a_run_writes_the_triples_in_runs_with_the_same_outputs(built, tmp_path, monkeypatch):
-    """A build whose triples pass a (here lowered) run size writes them to disk in sorted
+    """A --low-memory build whose triples pass a (here lowered) run size writes them to disk in sorted
     runs and merges them: graph.ttl and graph.html (drawn from the store) are the bytes of
     the build that held them all, with -j 1 and -j 2, and the count is the distinct
     triples'. The runs' files and the records' file are gone after."""
@@ -350,7 +362,7 @@ def test_build_past_a_run_writes_the_triples_in_runs_with_the_same_outputs(built
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     for jobs in (1, 2):
-        result = kg.builder.build([str(CORPUS)], tmp_path / f"runs{jobs}", progress=False, jobs=jobs)
+        result = kg.builder.build([str(CORPUS)], tmp_path / f"runs{jobs}", progress=False, jobs=jobs, low_memory=True)
         assert result.triples is None
         for name in ("graph.ttl", "graph.html"):
             assert (tmp_path / f"runs{jobs}" / name).read_bytes() == (built / name).read_bytes(), (name, jobs)

@@ -1,6 +1,6 @@
 """Triples too many to hold in memory: sorted runs on disk, merged into canonical Turtle.
 
-A big build's writer adds its triples to a ``Triples`` set of at most ``RUN_TRIPLES``;
+A ``kg build --low-memory`` writer adds its triples to a ``Triples`` set of at most ``RUN_TRIPLES``;
 each time it is full, the set is written to a temporary file in canonical order (a
 *run*) and emptied. ``write_turtle`` then merges the runs (``heapq.merge``), drops the
 triples repeated between runs, and writes the same Turtle, byte for byte, that one

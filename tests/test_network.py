@@ -204,3 +204,19 @@ def test_network_export_is_readable_by_others(tmp_path, nxg):
     for name in ("x.gexf", "x.graphml"):
         path = network.export(nxg, tmp_path / name)
         assert path.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's 0600
+
+
+def test_an_armed_force_shows_its_own_kind_beside_government_agency(tmp_path):
+    """kg:ArmedForce bodies (a theatre's service under its theatre) keep the GovernmentAgency
+    type for queries; the view names both kinds (invented text)."""
+    from kg import builder
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page-2024-01-05.txt").write_text(
+        "东部战区陆军召开会议\n\n本报讯 12月1日，东部战区陆军司令员林东海出席会议并讲话。他强调，要加强战备训练。\n",
+        encoding="utf-8")
+    builder.build([str(tmp_path / "in")], tmp_path / "out", progress=False, html=False, store=False)
+    projected = network.to_networkx(network.read_graph(tmp_path / "out" / "graph.ttl"))
+    kinds = {d["label"]: d.get("kind") for _, d in projected.nodes(data=True) if d["type"] == "Organization"}
+    assert kinds["中国人民解放军东部战区陆军"] == "ArmedForce,GovernmentAgency"
+    assert kinds["中国人民解放军东部战区"] == "ArmedForce,GovernmentAgency"

@@ -69,7 +69,7 @@ RDF, RDFS, FOAF, KG, NIF, ORG, PROV, SCHEMA, SDMX_MEASURE, SKOS, TIME = (
 NODE_TYPES = ("Person", "Organization", "Post", "Program", "Event", "Article", "Indicator")
 
 _AGENCY_KINDS = (
-    "PartyOrgan", "GovernmentAgency", "PeoplesCongress", "PoliticalConsultative", "Court",
+    "PartyOrgan", "GovernmentAgency", "ArmedForce", "PeoplesCongress", "PoliticalConsultative", "Court",
     "Procuratorate", "StateOwnedEnterprise", "Company", "School", "Association",
     "Newspaper", "PublicInstitution",
 )

@@ -172,11 +172,16 @@ class Article:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of ``text`` to a [start, end) span of the raw file."""
+        offsets = self.offsets
         if start >= end:
-            pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            pos = offsets[start] if start < len(offsets) else (offsets[-1] + 1 if offsets else 0)
             return pos, pos
-        end_of = getattr(self.offsets, "end_of", None)  # a character written as &ldquo; ends past its &
-        return self.offsets[start], end_of(end - 1) if end_of else self.offsets[end - 1] + 1
+        span = getattr(offsets, "span", None)  # a repair.OffsetMap: one search of its runs (a
+        # character written as &ldquo; ends past its &: a view's map counts its width)
+        if span is not None:
+            return span(start, end)
+        end_of = getattr(offsets, "end_of", None)
+        return offsets[start], end_of(end - 1) if end_of else offsets[end - 1] + 1
 
     def sentence_at(self, start: int, end: int | None = None) -> tuple[int, int]:
         """The [start, end) bounds in ``text`` of the sentence(s) around a span."""

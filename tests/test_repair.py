@@ -69,3 +69,28 @@ def test_normalize_for_matching_is_the_translation_of_every_character():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert normalize_for_matching(text) == text.translate(_FULLWIDTH)
     assert normalize_for_matching("会议（一）：１２３，ＡＢ\u3000") == "会议(一):123,AB "
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), max_size=8), st.data())
+def test_offset_map_span_is_the_items_of_its_ends(runs, data):
+    """OffsetMap.span (one search of the runs) == (m[start], m[end - 1] + 1); a view's map
+    counts the width of its last character (&ldquo; ends past its ;)."""
+    from kg.text.repair import OffsetMap
+    from kg.text.views import WideOffsetMap
+
+    raw = 0
+    plain, wide = OffsetMap(), WideOffsetMap(widths={})
+    for gap, length in runs:  # runs with gaps (dropped characters) or none (one run goes on)
+        raw += gap
+        plain.add_run(raw, length)
+        wide.add_run(raw, length)
+        raw += length
+    wide.widths = {p: 7 for p in list(wide)[::3]}
+    n = len(plain)
+    if n == 0:
+        return
+    start = data.draw(st.integers(0, n - 1))
+    end = data.draw(st.integers(start + 1, n))
+    assert plain.span(start, end) == (plain[start], plain[end - 1] + 1)
+    assert wide.span(start, end) == (wide[start], wide.end_of(end - 1))

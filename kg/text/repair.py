@@ -96,6 +96,21 @@ class OffsetMap(Sequence):
         k = bisect_right(self._clean, i) - 1
         return self._raw[k] + (i - self._clean[k])
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw [start, end) of the repaired span [start, end) (0 <= start < end <= len):
+        ``(self[start], self[end - 1] + 1)`` with one search of the runs (a span mostly lies
+        in one run; the end is looked for past the start's run only when it runs on)."""
+        if not 0 <= start < end <= self._n:
+            return self[start], self[end - 1] + 1  # (as the items: negative, or out of range)
+        clean = self._clean
+        k = bisect_right(clean, start) - 1
+        last = end - 1
+        if k + 1 < len(clean) and clean[k + 1] <= last:
+            j = bisect_right(clean, last, k + 1) - 1
+        else:
+            j = k
+        return self._raw[k] + (start - clean[k]), self._raw[j] + (last - clean[j]) + 1
+
     def __iter__(self):
         for raw_start, length in self.runs():
             yield from range(raw_start, raw_start + length)

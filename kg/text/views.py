@@ -41,6 +41,11 @@ class WideOffsetMap(OffsetMap):
         pos = self[i]
         return pos + self.widths.get(pos, 1)
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The raw [start, end) of the span: its last character's width counted."""
+        rs, re_ = OffsetMap.span(self, start, end)
+        return rs, re_ - 1 + self.widths.get(re_ - 1, 1)
+
 
 def shifted(offsets, shift: int, widths: dict[int, int] | None = None) -> OffsetMap:
     """``offsets`` (a map into a piece of the view) as a map into the whole file."""

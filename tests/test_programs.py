@@ -1122,3 +1122,23 @@ def test_programs_campaign_targets_listed_before_de(text, found):
 def test_programs_quotations_counted_by_a_head_take_its_kind():
     found = kinds('打造"甲·乙丙!""某县水果""礼遇某地"3个区域公用品牌,创建品牌37个。')
     assert found == {"甲·乙丙!": "brand", "某县水果": "brand", "礼遇某地": "brand"}
+
+
+def test_clause_and_stance_lookups_match_their_plain_reading():
+    """_clause_at (marks found by bisection) and _stance_before (the leads tested at once)
+    read as their plain definitions on invented text, at every position."""
+    from kg.nlp.programs.clause import _clause_at, _stance_before
+    from kg.nlp.programs.tables import _CLAUSE_END
+    from kg.nlp.programs.vocab import _evidence_words
+
+    text = "甲市坚持积极的财政政策，实施稳健货币政策；某县推进“乙丙工程”。积极就业政策\n丁项目"
+    stances = sorted(_evidence_words().get("stance", ()))
+    assert stances, "program-evidence.tsv has stance words"
+    for i in range(len(text) + 1):
+        lo = max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
+        his = [j for j in (text.find(c, i) for c in _CLAUSE_END) if j != -1]
+        assert _clause_at(text, i) == text[lo:min(his) if his else len(text)]
+        plain = next((i - len(lead) for w in stances for lead in (w, w + "的")
+                      if i >= len(lead) and text.startswith(lead, i - len(lead))), i)
+        assert _stance_before(text, i) == plain
+    assert _stance_before(text, text.index("财政")) < text.index("财政")  # a stance word is read

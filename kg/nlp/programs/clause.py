@@ -104,20 +104,27 @@ def _negated(text: str, start: int, core: str = "", width: int = 10) -> bool:
     return bool(rx.search(core) or rx.search(_clause_before(text, start, width)))
 
 
+@cache
+def _stance_leads() -> tuple[str, ...]:
+    """The stance words and each with 的 after it, in the order ``_stance_before`` tries them."""
+    return tuple(lead for w in sorted(_evidence_words().get("stance", ())) for lead in (w, w + "的"))
+
+
 def _stance_before(text: str, s: int) -> int:
     """Where a stance word that ends at ``s`` (积极|财政政策, 稳健的|货币政策) starts, else ``s``."""
-    for w in sorted(_evidence_words().get("stance", ())):
-        for lead in (w, w + "的"):
-            if s >= len(lead) and text.startswith(lead, s - len(lead)):
-                return s - len(lead)
+    leads = _stance_leads()
+    if not text.endswith(leads, 0, s):
+        return s  # (most names have none: one test of them all)
+    for lead in leads:
+        if text.endswith(lead, 0, s):
+            return s - len(lead)
     return s
 
 
 def _clause_at(text: str, i: int) -> str:
     """The clause around ``i`` (between clause marks)."""
-    lo = max(text.rfind(c, 0, i) for c in _CLAUSE_END) + 1
-    his = [j for j in (text.find(c, i) for c in _CLAUSE_END) if j != -1]
-    return text[lo:min(his) if his else len(text)]
+    hi = _mark_from(text, i, _CLAUSE_END)
+    return text[_mark_before(text, i, _CLAUSE_END) + 1:hi if hi != -1 else len(text)]
 
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|「[^「」]*」|『[^『』]*』")

@@ -309,6 +309,7 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
     ``free(start, end)``: none there), each kept on the evidence the policy asks for; given to
     ``add(start, end, kind)``."""
     heads = _heads()
+    bounds = _boundaries()
     head_re = _head_re()
     later_head_re = _later_head_re()
     head_join_re = _head_join_re()
@@ -340,7 +341,8 @@ def read_head_nouns(text: str, mask: bytearray, free, add) -> None:
             rate = _RATE_BEFORE.search(text, max(0, hs - 8), hs)
             if rate:  # 执行|企业研发费用加计扣除75%政策: the rate is part of the policy's name
                 s = _left_edge(text, rate.start(), _NAME_MAX - (hs - rate.start()))
-        if 0 < s < hs and any(text[s - k:s] in _boundaries() for k in (1, 2, 3, 4) if k <= s):
+        if 0 < s < hs and (text[s - 1:s] in bounds or s > 1 and text[s - 2:s] in bounds
+                           or s > 2 and text[s - 3:s] in bounds or s > 3 and text[s - 4:s] in bounds):
             s = _edge_inside_word(text, s, hs)  # 等|级标准: 等 of 等级, 落实|行政执法: 实行 of 落|实行|政
             # is no boundary (a name never starts inside a word of jieba's)
         if 0 < s < hs - 1 and text[s] in _PARTICLE_LEAD and text[s - 1] not in _CLAUSE_END_CHARS:

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date as _date
 
 _SENT_END = "。！？!?\n"
 _SENT_RE = re.compile("[" + re.escape(_SENT_END) + "]")
@@ -60,11 +61,9 @@ class Date(str):
 
 
 def _valid(text: str) -> bool:
-    from datetime import date
-
     year, month, day = (list(map(int, text.split("-"))) + [1, 1])[:3]
     try:
-        date(year, month, day)
+        _date(year, month, day)
     except ValueError:
         return False
     return True

@@ -31,3 +31,14 @@ def test_records_evidence_points_at_raw_text():
     a = Article("a", "s", 0, "", text, offsets, raw=raw)
     ev = a.evidence(2, 4)
     assert (ev.start, ev.end, ev.anchor, ev.sentence) == (3, 6, "张 三", "市长张三。")
+
+
+def test_date_takes_iso_days_months_years_and_refuses_what_is_none():
+    import pytest
+
+    from kg.records import Date
+
+    assert (Date("2024-02-29").precision, Date("2031-07").precision, Date("1999").precision) == ("day", "month", "year")
+    for bad in ("2023-02-30", "2023-13", "2023-00-10", "20231228", "2023-1-5", ""):
+        with pytest.raises(ValueError):
+            Date(bad)

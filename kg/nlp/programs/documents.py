@@ -10,7 +10,7 @@ from .clause import _clause_before, _governed, _negated
 from .edges import _edge_inside_word, _left_edge
 from .pos import _clause_cut, _head_inside_word
 from .tables import _ISSUE_WORDS
-from .vocab import _document_heads, _head_join_re, _heads
+from .vocab import _document_head_words, _document_heads, _head_join_re, _heads
 
 _LAW_AT = re.compile(r"法(?=[，,。；;、和与及等）)》”\"的\s]|$)")
 #: the last character of a word in …法 that is a way of doing, not a law (办法, 做法, 依法, 执法 …)
@@ -26,6 +26,8 @@ def _document_kind(title: str) -> str:
     head word (``program-documents.tsv``: 法, 条例, 规定, 办法, 意见, 通知, 规划 …) names a
     course of action of an agency; …法 of a way of doing (兵法, 写法, 疗法) is none."""
     t = _DOC_NOTE.sub("", title.strip()).rstrip()
+    if not t.endswith(_document_head_words()):
+        return ""  # (most titles and quotations end in no head word: one test of them all)
     for head, kind in _document_heads():
         if t.endswith(head) and (len(t) > len(head) or kind == "law" and len(head) > 2):  # 《公司法》
             if head == "法" and t[-2] in _METHOD_CHARS:

@@ -203,7 +203,8 @@ def read_quotations(text: str, free, add) -> None:
                 or _EVENT_INNER_END.search(inner):
             continue  # "…"主题新闻发布会 is part of an event's name; "…学院" an organisation; "…画展" an event
         year_coded = _YEAR_CODED.fullmatch(inner) is not None
-        if len(inner) > 6 and _DIGIT.search(inner) and not _kind_of(inner, "") and not year_coded:
+        inner_kind = _kind_of(inner, "")  # the kind of the head the quotation ends in, "" for none
+        if len(inner) > 6 and _DIGIT.search(inner) and not inner_kind and not year_coded:
             continue  # "到2030年建成不少于80个…": a quoted target, not a name (“9000亿…投资计划” ends in a head)
         if _TITLE_BEFORE.search(text, max(0, s - 3), s) or _WORK_BEFORE.search(text, max(0, s - 3), s):
             continue  # 影片…（香港译为“…行动”）, 推出资料片“…”: a title of a work, no program
@@ -240,16 +241,16 @@ def read_quotations(text: str, free, add) -> None:
         # a quotation that only ends in a head is named unless it is a clause (“伴随具体行动”)
         # (and, when its head is a common noun named only after a quotation (品牌, 平台), is no
         # modifier of a noun after it: “自营品牌”|家用电器)
-        head_ended = _kind_of(inner, "") != "" and _head_core_len(inner) >= 2 \
+        head_ended = inner_kind != "" and _head_core_len(inner) >= 2 \
             and (end > e or _clause_cut(inner, 0, len(inner) - 1, len(inner)) == 0
                  and not (_quote_only_head(inner) and _a_noun_follows(text, e)))
         if head_ended and end == e and not by_modifier and (
-                _named_head_without_name(inner) and not (_kind_of(inner, "") == "alliance"
+                _named_head_without_name(inner) and not (inner_kind == "alliance"
                                                          and _governed(text, start, ("govern", "establish")))
-                or _kind_of(inner, "") in _MODIFIER_KINDS and _noun_after_head(text, e)):
+                or inner_kind in _MODIFIER_KINDS and _noun_after_head(text, e)):
             head_ended = False  # 新增“指挥官挑战模式”: a kind of model, named by common words only;
             # 原作的“某某行动”特色: the quotation qualifies the noun after it
-        if head_ended and end == e and not by_modifier and _kind_of(inner, "") == "strategy" \
+        if head_ended and end == e and not by_modifier and inner_kind == "strategy" \
                 and _common_noun_before_head(inner) and not _governed_outside_quotes(text, start):
             head_ended = False  # 致力于“低价战略”: a firm's way of competing, a common noun and the head
         named = end > e or by_modifier or head_ended or text.startswith("改革", end) \
@@ -279,7 +280,7 @@ def read_quotations(text: str, free, add) -> None:
             named = False  # “偷梁换柱”: an idiom; “你办事我放心”: speech; 实行“拿来主义”: a doctrine or
             # a catchword by its ending (…主义, …论, …热), whatever governs it; “Tales of …”: a foreign title;
             # 坚持“咬定目标不放松”: a clause with its negative, a saying
-        if end == e and (slogan_after.match(text, e) and not _kind_of(inner, "")
+        if end == e and (slogan_after.match(text, e) and not inner_kind
                          or slogan_before.search(_clause_before(text, start, 4))):
             named = False  # "三农"问题, "…"的要求, 是"放水养鱼": a catchword, whatever governs it
         last_end, last_named = end, named

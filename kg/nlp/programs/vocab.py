@@ -86,6 +86,12 @@ def _document_heads() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _document_head_words() -> tuple[str, ...]:
+    """The head words of ``_document_heads`` alone (one ``str.endswith`` tests them all)."""
+    return tuple(h for h, _ in _document_heads())
+
+
+@cache
 def _patterns() -> list[tuple[re.Pattern, str, str]]:
     """(regex, kind, a string every match contains: 分钟 of 10分钟健身圈)."""
     return [(re.compile(r[0]), r[1], required_literal(r[0])) for r in _read_tsv("program-patterns.tsv")]

@@ -114,3 +114,21 @@ def test_event_spans_held_and_convene_scans():
     assert [s.name for s in find_event_spans("全市安全生产工作会议召开")] == ["全市安全生产工作会议"]
     spans = find_event_spans("市政府召开新闻发布会暨签约仪式，在市政府新闻办召开的新闻发布会上，局长介绍情况。")
     assert [(s.start, s.end, s.name) for s in spans] == [(5, 10, "新闻发布会"), (11, 15, "签约仪式"), (26, 31, "新闻发布会")]
+
+
+def test_held_matches_are_the_pattern_s_own_matches():
+    """_held_matches (the clauses that end on a verb, found by one scan) gives what
+    held.finditer gives, on invented text: clauses with and without verbs, a verb at the
+    text's end, a longer verb (隆重召开), verbs not at a clause's end, empty clauses."""
+    from kg.nlp.events import _held_matches, _res
+
+    held = _res()[1]
+    texts = ["12月3日上午，甲乙县农业工作会议召开。会议指出，要召开好丙丁论坛",
+             "全县安全生产大会隆重召开！戊己座谈会举行\n庚辛恳谈会在县城举办", "，，召开，", "", "召开会议后举行",
+             "壬癸峰会开幕，子丑洽谈会闭幕。寅卯推进会启动"]
+    found = 0
+    for text in texts:
+        got = [(m.start(), m.end(), m.group("name")) for m in _held_matches(held, text)]
+        assert got == [(m.start(), m.end(), m.group("name")) for m in held.finditer(text)]
+        found += len(got)
+    assert found >= 5

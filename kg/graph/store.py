@@ -334,12 +334,9 @@ class StoreLookups:
 
     def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
         """One value (the least in canonical order, as ``Triples.value`` answers)."""
-        from .triples import _sort_key
+        from .triples import least_value
 
-        found = list(self.objects(subject, predicate)) if object is None else list(self.subjects(predicate, object))
-        if len(found) == 1:
-            return found[0]
-        return min(found, key=_sort_key) if found else default
+        return least_value(self, subject, predicate, object, default)
 
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple

@@ -190,6 +190,16 @@ def _decoded_columns(keys, n_terms: int, n_predicates: int) -> Iterator[tuple]:
         yield s, p, o
 
 
+def least_value(lookups, subject=None, predicate=None, object=None, default=None):  # noqa: A002 - rdflib's name
+    """rdflib's ``Graph.value`` answered by ``lookups`` (``Triples`` or a store's lookups): the
+    object of (subject, predicate), or the subject of (predicate, object); of several, the least
+    in canonical order, so the answer is stable; ``default`` if none."""
+    found = list(lookups.objects(subject, predicate)) if object is None else list(lookups.subjects(predicate, object))
+    if len(found) == 1:
+        return found[0]
+    return min(found, key=_sort_key) if found else default
+
+
 @contextmanager
 def paused_collector():
     """Python's cycle collector off for a stage that makes many objects which live on (the
@@ -483,10 +493,7 @@ class Triples:
 
     def value(self, subject=None, predicate=None, object=None, default=None):  # noqa: A002
         """One value (the least in canonical order, so the answer is stable)."""
-        found = list(self.objects(subject, predicate)) if object is None else list(self.subjects(predicate, object))
-        if len(found) == 1:
-            return found[0]
-        return min(found, key=_sort_key) if found else default
+        return least_value(self, subject, predicate, object, default)
 
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple

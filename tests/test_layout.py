@@ -87,9 +87,10 @@ def test_layout_the_six_parts_are_packages():
     for part in PARTS:
         assert (KG / part / "__init__.py").is_file(), part
     top = sorted(p.name for p in KG.glob("*.py"))
-    # distributed.py: the build's extraction on a Dask cluster, beside the builder that calls it
+    # distributed.py: the build's extraction on a Dask cluster, beside the builder that calls it;
+    # spill.py: the build's records on disk, beside the builder that writes them and resolve that reads them
     assert top == ["__init__.py", "__main__.py", "_version.py", "api.py", "atomic.py", "builder.py", "cli.py",
-                   "distributed.py", "progress.py", "records.py", "resolve.py", "scoring.py"]
+                   "distributed.py", "progress.py", "records.py", "resolve.py", "scoring.py", "spill.py"]
 
 
 def test_layout_reader_sees_relative_imports():

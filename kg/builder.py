@@ -269,8 +269,8 @@ def build(inputs: list[str], out: str | Path, page_date: str | None = None, upda
                 records.close()
             with stages.stage("writing RDF"):
                 triples = graph.done(resolved, stamp)
-            report = _report(all_inputs, manifest, sources, refused, skipped, tally.per_source, summaries, resolved,
-                             triples, tally, digests)
+            report = _report(all_inputs, manifest, sources, refused, skipped, summaries, resolved, triples, tally,
+                             digests)
             del summaries, resolved  # the graph and the report hold what they said: memory back
             texts = {s.id: s.raw for s in sources if s.format == "pdf"}
             read_any = bool(sources)
@@ -328,18 +328,11 @@ def _key_of(ev):
     return replace(ev, anchor="", sentence="", bbox="")
 
 
-def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None,
-             release: bool = False) -> Triples:
-    """The RDF graph of a build: sources, articles, resolved entities, the build activity.
-    With ``release``, each item of ``extractions`` is set to None once its article is
-    written: what the resolved entities do not hold (the article, its text, its mentions)
-    is freed while the triples grow."""
+def _triples(sources: list[Source], extractions: list[Extraction], resolved, stamp: str | None) -> Triples:
+    """The RDF graph of records held at once (``build`` writes the same a source at a time):
+    sources, articles, resolved entities, the build activity."""
     graph = _Graph(sources)
-    for k, ex in enumerate(extractions):
-        if release:
-            extractions[k] = None
-        graph.extracted([ex])
-        del ex
+    graph.extracted(extractions)
     return graph.done(resolved, stamp)
 
 
@@ -395,17 +388,17 @@ class _Graph:
         return triples
 
 
-def _report(all_inputs, manifest, sources, refused, skipped, per_source: Counter, summaries, resolved, triples,
-            tally: _Tally | None = None, digests: list[str] | None = None) -> dict:
-    """report.json: what was read, refused and skipped, per article (``per_source``: source
-    id -> its articles), counts and merges."""
+def _report(all_inputs, manifest, sources, refused, skipped, summaries, resolved, triples, tally: _Tally,
+            digests: list[str]) -> dict:
+    """report.json: what was read (``digests``: each source's sha256), refused and skipped, per
+    article (``tally.per_source``: source id -> its articles), counts and merges."""
     return {
         "kg_version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "inputs": all_inputs,
         "manifest": [{"input": name, "path": str(path)} for name, (path, _) in manifest.items()],
-        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": per_source[s.id],
-                     "sha256": digests[k] if digests is not None else _digest(s.raw)}
+        "sources": [{"id": s.id, "encoding": s.encoding, "date": s.date, "articles": tally.per_source[s.id],
+                     "sha256": digests[k]}
                     for k, s in enumerate(sources)],  # the content each was built from: a changed input shows
         "refused": [{"path": r.path, "line": r.line, "reason": r.reason} for r in refused],
         "skipped": [{"path": r.path, "reason": r.reason} for r in skipped],
@@ -765,16 +758,16 @@ def _source_date_epoch() -> str | None:
         raise ValueError(f"SOURCE_DATE_EPOCH={value!r} is not a Unix time in seconds") from None
 
 
-def _counts(r, triples, tally: _Tally | None = None) -> dict:
-    """The report's counts; ``tally``: the figures and programs counted as they were extracted
-    (resolution was not given them), else those of ``r``."""
+def _counts(r, triples, tally: _Tally) -> dict:
+    """The report's counts; ``tally``: the figures, programs and slogans counted as they were
+    extracted (resolution is not given them)."""
     return {
         "persons": len(r.persons),
         "agencies": len(r.agencies),
         "memberships": len(r.memberships),
-        "figures": tally.figures if tally else len(r.figures),
-        "programs": len(tally.programs) if tally else len({p.name for p in r.programs if p.kind != "slogan"}),
-        "slogans": len(tally.slogans) if tally else len({p.name for p in r.programs if p.kind == "slogan"}),  # catchwords quoted: no programs
+        "figures": tally.figures,
+        "programs": len(tally.programs),
+        "slogans": len(tally.slogans),  # catchwords quoted: no programs
         "events": len({(e.name, e.date) for e in r.events}),
         "triples": None if _spilled(triples) else len(triples),  # runs on disk: counted as graph.ttl is written
     }

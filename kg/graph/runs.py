@@ -14,14 +14,11 @@ import heapq
 import pickle
 import shutil
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
-from rdflib import BNode, Literal
-
-from .namespace import PREFIXES
-from .triples import _TYPE, _XSD_STRING, TurtleTerms, Triples, _decoded, _escape, _shorthand, _sort_key
+from .triples import _TYPE, Triples, TurtleTerms, _decoded, _sort_key, turtle_prefixes
 
 RUN_TRIPLES = 250_000  # a run's triples: a build with fewer keeps them in memory (one Triples)
 _ROWS = 1 << 15  # rows pickled in one go (each distinct term once a chunk)
@@ -123,7 +120,7 @@ def _read_run(path: Path) -> Iterator[Row]:
 def _turtle_blocks(rows: Iterator[Row], counted: list[int]) -> Iterator[str]:
     """The Turtle of ``Triples._turtle_blocks`` from rows in canonical order; ``counted[0]``
     becomes the number of rows."""
-    yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+    yield turtle_prefixes()
     writer = TurtleTerms()
 
     @lru_cache(maxsize=1 << 16)
@@ -133,13 +130,7 @@ def _turtle_blocks(rows: Iterator[Row], counted: list[int]) -> Iterator[str]:
             return "a" if value == _TYPE_TEXT else TurtleTerms._iri(value)
         if kind == 1:
             return f"_:{value}"
-        out = f'"{_escape(value)}"'
-        if language:
-            return f"{out}@{language}"
-        if datatype and datatype != _XSD_STRING:
-            short = _shorthand(value, datatype)
-            return short if short is not None else f"{out}^^{writer.iri(datatype)}"
-        return out
+        return writer.literal(value, language, datatype)
 
     @lru_cache(maxsize=None)
     def ptext(key: tuple) -> str:

@@ -13,9 +13,8 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
-
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -299,19 +298,9 @@ class StoreLookups:
 
         self._store = ox_store
         self._graph = ox.DefaultGraph()
-        self._named, self._blank, self._literal = ox.NamedNode, ox.BlankNode, ox.Literal
-        self._to_ox = lru_cache(maxsize=1 << 16)(self._convert_to)
-        self._from_ox = lru_cache(maxsize=1 << 16)(_from_ox)
+        self._to_ox = lru_cache(maxsize=1 << 16)(rdflib_to_ox)
+        self._from_ox = lru_cache(maxsize=1 << 16)(ox_to_rdflib)
         self._pair = lru_cache(maxsize=1 << 14)(self._objects)  # the view asks some (subject, predicate) again
-
-    def _convert_to(self, term):
-        if isinstance(term, Literal):
-            if term.language:
-                return self._literal(str(term), language=term.language)
-            return self._literal(str(term), datatype=self._named(str(term.datatype or XSD.string)))
-        if isinstance(term, BNode):
-            return self._blank(str(term))
-        return self._named(str(term))
 
     def _quads(self, s, p, o):
         to = self._to_ox
@@ -345,13 +334,35 @@ class StoreLookups:
         return next(iter(self._quads(s, p, o)), None) is not None
 
 
-def _from_ox(term):
+def ox_to_rdflib(term):
+    """A pyoxigraph term as the rdflib term oxrdflib makes of it (None stays None, a triple
+    term is a tuple of three, an rdflib term comes back as it is)."""
     import pyoxigraph as ox
 
+    if term is None:
+        return None
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, ox.Triple):
+        return ox_to_rdflib(term.subject), ox_to_rdflib(term.predicate), ox_to_rdflib(term.object)
+    return term
+
+
+def rdflib_to_ox(term):
+    """An rdflib term (IRI, blank node, literal) as the pyoxigraph term oxrdflib makes of it
+    (a literal with neither language nor datatype is an xsd:string)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))

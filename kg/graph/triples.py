@@ -94,21 +94,29 @@ class TurtleTerms:
             iri = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), iri)
         return f"<{iri}>"
 
+    def literal(self, lexical: str, language: str | None, datatype: str | None) -> str:
+        """A literal's Turtle from its parts: quoted, with its language or a datatype other
+        than xsd:string (a number or a boolean written bare where Turtle reads it back the same)."""
+        text = f'"{_escape(lexical)}"'
+        if language:
+            return f"{text}@{language}"
+        if datatype and datatype != _XSD_STRING:
+            short = _shorthand(lexical, datatype)
+            return short if short is not None else f"{text}^^{self.iri(datatype)}"
+        return text
+
     def term(self, term) -> str:
         if isinstance(term, Literal):
-            text = f'"{_escape(str(term))}"'
-            if term.language:
-                return f"{text}@{term.language}"
             datatype = term.datatype
-            if datatype is not None:
-                datatype = str(datatype)
-                if datatype != _XSD_STRING:
-                    short = _shorthand(str(term), datatype)
-                    return short if short is not None else f"{text}^^{self.iri(datatype)}"
-            return text
+            return self.literal(str(term), term.language, None if datatype is None else str(datatype))
         if isinstance(term, BNode):
             return f"_:{term}"
         return self.iri(term)
+
+
+def turtle_prefixes() -> str:
+    """The head of kg's Turtle: its prefixes, one ``@prefix`` line each, in name order."""
+    return "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
 
 
 def _sort_key(term) -> tuple:
@@ -531,7 +539,7 @@ class Triples:
         `` .`` and a blank line close it."""
         import numpy as np
 
-        yield "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
+        yield turtle_prefixes()
         if not len(self):
             return
         terms, predicates, keys = self._ranked()

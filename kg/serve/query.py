@@ -27,6 +27,8 @@ from rdflib import BNode, Graph, Literal
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ..graph.namespace import _BY_LENGTH, _PN_LOCAL, PREFIXES
+from ..graph.store import ox_to_rdflib as to_rdflib  # also kg.serve.query.to_rdflib, public
+from ..graph.store import rdflib_to_ox
 from ..vocab.paths import QUERIES_DIR
 
 FORMATS = ("table", "csv", "excel", "json")
@@ -210,27 +212,6 @@ class QueryResult:
         return out
 
 
-def to_rdflib(term):
-    """A pyoxigraph term as the rdflib term oxrdflib makes of it (None stays None)."""
-    from rdflib import BNode as RBNode
-    from rdflib import Literal as RLiteral
-    from rdflib import URIRef
-
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return RBNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return RLiteral(term.value, lang=term.language)
-        return RLiteral(term.value, datatype=URIRef(term.datatype.value))
-    if isinstance(term, ox.Triple):
-        return to_rdflib(term.subject), to_rdflib(term.predicate), to_rdflib(term.object)
-    return term  # already rdflib
-
-
 def canonical_blank_nodes(triples: list) -> list:
     """A CONSTRUCT/DESCRIBE answer (pyoxigraph Triples) with the same labels for its blank
     nodes on every run: Oxigraph gives a template's blank nodes fresh random labels. Where
@@ -247,19 +228,8 @@ def canonical_blank_nodes(triples: list) -> list:
 
     graph = Graph()
     graph += ((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples)
-    canonical = [ox.Triple(_from_rdflib(s), _from_rdflib(p), _from_rdflib(o)) for s, p, o in to_canonical_graph(graph)]
+    canonical = [ox.Triple(rdflib_to_ox(s), rdflib_to_ox(p), rdflib_to_ox(o)) for s, p, o in to_canonical_graph(graph)]
     return sorted(canonical, key=str)
-
-
-def _from_rdflib(term):
-    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals)."""
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
-    return ox.NamedNode(str(term))
 
 
 def _engine(graph):

@@ -19,7 +19,8 @@ _RANK_WORDS = ("排名", "名次", "位次", "排位")
 
 def rank_phrase(ind: str) -> tuple[str, str]:
     """(what is ranked, where it is ranked) of the phrase read back from 第: the placing verb goes,
-    the scope is kept apart; ("", "") when neither a verb nor a scope ends the phrase (no rank said)."""
+    the scope is kept apart; the phrase as it is and no scope ("") when neither a verb nor a scope
+    ends it (no rank said)."""
     m = _RANK_TAIL.search(ind)
     if not m or not (m.group("verb") or m.group("scope")):
         return ind, ""

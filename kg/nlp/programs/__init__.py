@@ -205,7 +205,7 @@ candidate is kept on this evidence (the words in ``program-evidence.tsv``):
   A purpose before 的 right after the verb that governs or sets up a plan, a pilot, a project or a campaign
   names it (进行|完善…体系的试点, 完善|应对…危机的一揽子计划, 启动|面向2030年的…重大项目: a verb and its object, no
   conjunction; a policy so described, 支持…发展的政策, is a description; a campaign by what it targets, listed and
-  closed by 等: 开展|违规电气焊、违规施工等作业的专项整治); a policy named by its rate is named when
+  closed by 等: 开展|违规占道、违规搭建等行为的专项整治); a policy named by its rate is named when
   governed right before it (执行|…加计扣除75%政策); a quotation of words and the year it aims at (“…2025”) is
   a plan; 等方面 (等领域, 等环节) before a head lists what the policies touch, no programs; 继续 before a weak
   verb makes it the clause's (继续推进|…工程); an inspection a verb governs is named with its body

@@ -204,7 +204,7 @@ _PURPOSE_LEAD = ("面向", "针对", "围绕", "应对")
 _YEAR_IN = re.compile(r"[0-9０-９]{4}年")
 
 
-#: a list of what a campaign targets, closed by 等 and the kind of thing (违规电气焊、违规施工等作业的|专项整治)
+#: a list of what a campaign targets, closed by 等 and the kind of thing (违规占道、违规搭建等行为的|专项整治)
 _TARGETS_LISTED = re.compile(r"^[^、，,；;]{2,12}(?:、[^、，,；;]{2,12})+等[\u4e00-\u9fff]{1,4}$")
 
 
@@ -213,7 +213,7 @@ def _action_attribute_before(text: str, de: int, campaign: bool = False) -> int 
     体系的|试点, 启动|面向2030年的|…项目), or None: the purpose starts right after a verb that governs or
     sets up the program (the latest of the clause whose purpose reads as one), is 4–16 characters of no
     punctuation, quote, 的 or conjunction (采用和推广…的计划 describes), starts with a verb (jieba's v, or a
-    purpose word: 面向) and holds a noun. A ``campaign`` may target what is wrong, listed and closed by 等 and its kind (开展|违规电气焊、违规施工等作业的|
+    purpose word: 面向) and holds a noun. A ``campaign`` may target what is wrong, listed and closed by 等 and its kind (开展|违规占道、违规搭建等行为的|
     专项整治: 4–30 characters)."""
     before = _clause_before(text, de, 20)
     base = de - len(before)
@@ -222,7 +222,7 @@ def _action_attribute_before(text: str, de: int, campaign: bool = False) -> int 
         attr = text[a:de]
         if campaign and len(attr) <= 30 and _TARGETS_LISTED.match(attr) and "的" not in attr \
                 and not _QUOTE_MARK.search(attr) and not _DIGIT.search(attr):
-            return a  # 开展|违规电气焊、违规施工等作业的|专项整治: the targets listed
+            return a  # 开展|违规占道、违规搭建等行为的|专项整治: the targets listed
         if not 4 <= len(attr) <= 16 or "的" in attr or _QUOTE_MARK.search(attr) or _LIST_SPLIT.search(attr) \
                 or _evidence_re("negative", "quantity").search(attr) \
                 or not all("\u4e00" <= c <= "\u9fff" or c in "0123456789０１２３４５６７８９" for c in attr):

@@ -161,7 +161,7 @@ def _firm_without_agency(clause: str) -> bool:
 
 
 #: a reform's short name, what it turns into what (“营改增”: 营业税改增值税, “拨改贷”, “费改税”); 改革, 改造,
-#: 改善 … are words, no swap; a count before 改 counts reforms (“三改联动”: a way of working, no swap)
+#: 改善 … are words, no swap; a count before 改 counts reforms (“四改并举”: a way of working, no swap)
 _REFORM_SWAP = re.compile(r"(?![一二两三四五六七八九十百千万几多])[\u4e00-\u9fff]{1,2}改(?![革造善进变正良建组制])"
                           r"[\u4e00-\u9fff]{1,2}")
 
